@@ -1,0 +1,36 @@
+import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
+
+const storageKey = 'webcollect-workbench.language';
+
+/** The operator's language, remembered in localStorage; Japanese unless chosen otherwise. */
+class LocaleState {
+	language = $state<Language>('ja');
+
+	constructor() {
+		if (typeof localStorage === 'undefined') return;
+		const saved = localStorage.getItem(storageKey);
+		if (saved && (languages as readonly string[]).includes(saved)) this.language = saved as Language;
+	}
+
+	set(language: Language) {
+		this.language = language;
+		localStorage.setItem(storageKey, language);
+		document.documentElement.lang = language;
+	}
+
+	t = (key: MessageKey, params?: Record<string, string | number>): string =>
+		translate(this.language, key, params);
+
+	/** Formats a date and time for the current language, in Japan time. */
+	dateTime = (value: Date | number): string =>
+		new Intl.DateTimeFormat(this.language === 'ja' ? 'ja-JP' : 'en-GB', {
+			dateStyle: 'medium',
+			timeStyle: 'medium',
+			timeZone: 'Asia/Tokyo'
+		}).format(value);
+
+	number = (value: number): string => new Intl.NumberFormat(this.language === 'ja' ? 'ja-JP' : 'en-US').format(value);
+}
+
+export const locale = new LocaleState();
+export const t = locale.t;

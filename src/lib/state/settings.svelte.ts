@@ -1,0 +1,57 @@
+import {
+	defaultPaymentSettings,
+	validatePaymentSettings,
+	type PaymentSettings,
+	type PaymentSettingsField
+} from '$lib/domain/settings';
+import { settingsRepository } from '$lib/storage/settings-repository';
+
+type Status = 'loading' | 'ready' | 'saving' | 'saved' | 'invalid' | 'failed';
+
+/** The payment settings form: what is typed, its field errors, and saving. */
+class SettingsFormState {
+	values = $state<PaymentSettings>({ ...defaultPaymentSettings });
+	errors = $state<Partial<Record<PaymentSettingsField, string>>>({});
+	status = $state<Status>('loading');
+	failure = $state('');
+
+	async load() {
+		this.status = 'loading';
+		this.values = await settingsRepository.getPayment();
+		this.errors = {};
+		this.status = 'ready';
+	}
+
+	/** Validates everything; saves only when every field is valid. */
+	async save(): Promise<boolean> {
+		const result = validatePaymentSettings($state.snapshot(this.values));
+		if (!result.ok) {
+			this.errors = result.errors;
+			this.status = 'invalid';
+			return false;
+		}
+		this.errors = {};
+		this.status = 'saving';
+		try {
+			await settingsRepository.savePayment(result.value);
+			this.values = result.value;
+			this.status = 'saved';
+			return true;
+		} catch (error) {
+			this.failure = error instanceof Error ? error.name : String(error);
+			this.status = 'failed';
+			return false;
+		}
+	}
+
+	/** Re-checks one field after the operator leaves it, so errors clear as they are fixed. */
+	revalidate(field: PaymentSettingsField) {
+		if (!(field in this.errors)) return;
+		const result = validatePaymentSettings($state.snapshot(this.values));
+		const next = result.ok ? undefined : result.errors[field];
+		const { [field]: _dropped, ...rest } = this.errors;
+		this.errors = next ? { ...rest, [field]: next } : rest;
+	}
+}
+
+export const settingsForm = new SettingsFormState();
