@@ -1,6 +1,17 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CardChunk } from '$lib/domain/records/card';
+import type { CustomerChunk } from '$lib/domain/records/customer';
+import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import type { Notification } from '$lib/domain/records/notification';
 
+/** One settings record: the payment settings under the key 'payment'. */
 export interface SettingsRecord {
+	key: string;
+	value: unknown;
+}
+
+/** A small key/value record: schema or app version, saved column mappings. */
+export interface MetaRecord {
 	key: string;
 	value: unknown;
 }
@@ -8,11 +19,24 @@ export interface SettingsRecord {
 /** The one database of the app. Only modules in `src/lib/storage` import it. */
 export class WorkbenchDb extends Dexie {
 	settings!: EntityTable<SettingsRecord, 'key'>;
+	customerChunks!: Table<CustomerChunk & { id: number }, number, CustomerChunk>;
+	cardChunks!: Table<CardChunk & { id: number }, number, CardChunk>;
+	history!: EntityTable<HistoryEntry, 'id'>;
+	notifications!: EntityTable<Notification, 'id'>;
+	meta!: EntityTable<MetaRecord, 'key'>;
 
 	constructor(name = 'webcollect-workbench') {
 		super(name);
 		// 2026-11-29 v1: payment settings, one record per key.
 		this.version(1).stores({ settings: 'key' });
+		// 2026-11-29 v2: customer registry (columnar chunks), history, notifications, meta.
+		this.version(2).stores({
+			customerChunks: '++id, uploadId, firstSeq',
+			cardChunks: '++id, uploadId',
+			history: '++id, startedAt, fileName, status',
+			notifications: '++id, createdAt',
+			meta: 'key'
+		});
 	}
 }
 

@@ -1,0 +1,162 @@
+import { createTableSource } from '../csv/table-source';
+import type { EncodingChoice } from '../encoding/detect-encoding';
+import { encodeOutput, joinBytes, type OutputEncoding } from '../encoding/encode-text';
+import { yamatoReturnColumns, type YamatoReturnField } from '../headers/columns';
+import { ProblemList } from '../problems/problem-list';
+import { baseReport, type FileReport } from '../report/report';
+import { checkCardRow, emptyCardFacts, type CardRuleContext } from '../rules/card-row';
+import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
+import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
+import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
+import { cardImportHeaderLine, cardImportLine } from './card-import-line';
+import { addMultiCardWarnings } from './multi-card-warnings';
+
+/** Options of step d (see SPEC "Core API"); `header` is whether the output has a header row. */
+export interface YamatoReturnOptions {
+	encoding?: EncodingChoice;
+	outputEncoding?: OutputEncoding;
+	header?: boolean;
+	expiryOrder?: ExpiryOrder;
+	customerIds?: ReadonlySet<string>;
+	customerIdPattern?: RegExp;
+	today?: Date;
+	/** Column 1 of the output, from settings 利用サービス. */
+	service?: string;
+	/** The customers sent to Yamato (the linkage CSV's): gives `notReturnedCustomerIds`. */
+	sentCustomerIds?: Iterable<string>;
+	maxProblems?: number;
+}
+
+/** The groups the wizard reconciles beside the conversion. */
+export interface Reconciliation {
+	expiredCards: { row: number; customerId: string; expiry: string }[];
+	multiCardCustomers: CustomerRows[];
+	/** Returned IDs (matching the pattern) that the loaded customer list lacks. */
+	unknownCustomerIds: CustomerRows[];
+	/**
+	 * Every returned ID that matches the pattern, once (store-shaped IDs sorted). Built when first
+	 * read (a million strings cost time): an enumerable getter, so JSON and structured clone see it.
+	 */
+	returnedCustomerIds: string[];
+	/** Sent customers (option `sentCustomerIds`) that the file does not hold, in sent order. */
+	notReturnedCustomerIds?: string[];
+}
+
+/** The report of step d. */
+export interface YamatoReturnReport extends FileReport<YamatoReturnField> {
+	suggestedExpiryOrder?: 'MMYY';
+	reconciliation: Reconciliation;
+}
+
+/** A streaming step d: push bytes, get output bytes for the rows that passed so far. */
+export interface YamatoReturnConverter {
+	push(bytes: Uint8Array): Uint8Array;
+	/** The last output bytes and the report; output null means the file is refused: drop all output. */
+	finish(): { output: Uint8Array | null; report: YamatoReturnReport };
+}
+
+/** Creates a streaming converter of Yamato's return file into the 9-column card import file. */
+export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): YamatoReturnConverter {
+	const problems = new ProblemList(options.maxProblems);
+	const outputEncoding = options.outputEncoding ?? 'shift_jis';
+	const service = options.service ?? 'YAMATO';
+	const expiryOrder = options.expiryOrder ?? 'YYMM';
+	const tally = new CustomerTally();
+	const unknown = new CustomerTally();
+	const expiredCards: Reconciliation['expiredCards'] = [];
+	let ctx: CardRuleContext | null = null;
+	let pendingHeader = options.header ?? true;
+	let hasOutput = false;
+	let written = 0;
+	let yymmOnly = 0;
+	let text = '';
+	let parts: Uint8Array[] = [];
+	// Written values pass ASCII-only patterns, except a customer ID under a pattern of the user's.
+	const isAsciiOutput = /^[\x20-\x7e]*$/.test(service) && !options.customerIdPattern;
+
+	const context = (): CardRuleContext => ({
+		columns: source.state.mapping,
+		expiryOrder,
+		customerIdPattern: statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern),
+		customerIds: options.customerIds,
+		todayMonth: tokyoMonthIndex(options.today ?? new Date()),
+		problems,
+		facts: emptyCardFacts()
+	});
+	const flush = (isLast: boolean) => {
+		if (source.state.refused) return;
+		let isAscii = isAsciiOutput;
+		if (pendingHeader && (text !== '' || isLast)) {
+			text = cardImportHeaderLine + text;
+			pendingHeader = false;
+			isAscii = false;
+		}
+		if (text === '') return;
+		parts.push(encodeOutput(text, outputEncoding, !hasOutput, isAscii));
+		hasOutput = true;
+		text = '';
+	};
+	const onData = (row: number, fields: string[]) => {
+		ctx ??= context();
+		const card = checkCardRow(fields, row, ctx);
+		const facts = ctx.facts;
+		if (facts.customerId !== null) {
+			tally.add(facts.customerId, row);
+			if (facts.isUnknownCustomer) unknown.add(facts.customerId, row);
+		}
+		if (facts.isExpired) {
+			expiredCards.push({ row, customerId: facts.customerId ?? '', expiry: facts.expiryDigits ?? '' });
+		}
+		if (facts.expiryDigits !== null && isYymmOnly(facts.expiryDigits)) yymmOnly++;
+		if (card === null) {
+			source.state.failedRows.push(row);
+			return;
+		}
+		text += cardImportLine(service, card);
+		written++;
+		// Encoding in pieces keeps the pending text small, whatever the size of a pushed chunk.
+		if (text.length > 1 << 16) flush(false);
+	};
+	const source = createTableSource(
+		{ encoding: options.encoding, columns: yamatoReturnColumns, header: 'detect', problems },
+		onData
+	);
+	const takeOutput = (): Uint8Array => {
+		const out = parts.length === 1 ? parts[0] : joinBytes(parts);
+		parts = [];
+		return out;
+	};
+
+	return {
+		push: (bytes) => {
+			source.push(bytes);
+			flush(false);
+			return takeOutput();
+		},
+		finish: () => {
+			source.finish();
+			flush(true);
+			const last = takeOutput();
+			const multiCardCustomers = tally.repeated();
+			addMultiCardWarnings(multiCardCustomers, problems, source.state.mapping.customerId);
+			const reconciliation = {
+				expiredCards,
+				multiCardCustomers,
+				unknownCustomerIds: unknown.all()
+			} as Reconciliation;
+			let returned: string[] | null = null;
+			Object.defineProperty(reconciliation, 'returnedCustomerIds', {
+				enumerable: true,
+				get: () => (returned ??= tally.uniqueIds())
+			});
+			if (options.sentCustomerIds) {
+				reconciliation.notReturnedCustomerIds = [];
+				for (const id of options.sentCustomerIds) if (!tally.has(id)) reconciliation.notReturnedCustomerIds.push(id);
+			}
+			const report: YamatoReturnReport = { ...baseReport(source.state, problems, written), reconciliation };
+			const looksMmyy = problems.counts.get('expiry-looks-mmyy') ?? 0;
+			if (expiryOrder === 'YYMM' && looksMmyy > 0 && yymmOnly === 0) report.suggestedExpiryOrder = 'MMYY';
+			return { output: source.state.refused ? null : last, report };
+		}
+	};
+}

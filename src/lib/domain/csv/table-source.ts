@@ -1,0 +1,157 @@
+import { createByteDecoder } from '../encoding/byte-decoder';
+import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
+import { findCardNumberColumn } from '../guard/card-number';
+import {
+	defaultMapping,
+	matchHeader,
+	type ColumnMapping,
+	type ColumnSpec,
+	type HeaderMatch
+} from '../headers/match-header';
+import { displayValue } from '../problems/display-value';
+import type { ProblemList } from '../problems/problem-list';
+import { createCsvReader, type Malformation } from './csv-reader';
+import { maxLineLength } from './limits';
+
+/** How a file kind treats its first record: a header when it names enough columns, or always. */
+export interface TableSourceOptions<Key extends string> {
+	encoding?: EncodingChoice;
+	columns: readonly ColumnSpec<Key>[];
+	header: 'detect' | 'required';
+	problems: ProblemList;
+}
+
+/** Receives each data record that is well-formed and holds no card number. */
+export type DataSink = (row: number, fields: string[], raw: string) => void;
+
+/** What reading found out about the file as a whole. */
+export interface TableState<Key extends string> {
+	encoding: DetectedEncoding;
+	hasHeader: boolean;
+	mapping: ColumnMapping<Key>;
+	/** Data records read (header and blank lines not counted). */
+	rows: number;
+	/** Rows with an error, in file order (malformed rows here; the file kind adds its own). */
+	failedRows: number[];
+	/** True when the whole file is refused (no output at all). */
+	refused: boolean;
+}
+
+/** Bytes → well-formed data records, with decoding, RFC 4180, the card-number guard and the header. */
+export interface TableSource<Key extends string> {
+	push(bytes: Uint8Array): void;
+	finish(): void;
+	readonly state: TableState<Key>;
+}
+
+// A record of empty cells (`,,,` as spreadsheets leave them) is a blank line, not data.
+function isBlank(fields: string[]): boolean {
+	const first = fields[0].charCodeAt(0);
+	if (first > 32 && first !== 0x3000) return false;
+	for (const field of fields) if (field.trim() !== '') return false;
+	return true;
+}
+
+/** Creates the reading pipeline shared by every file kind. */
+export function createTableSource<Key extends string>(
+	options: TableSourceOptions<Key>,
+	onData: DataSink
+): TableSource<Key> {
+	const { problems, columns } = options;
+	const decoder = createByteDecoder(options.encoding ?? 'auto');
+	const reader = createCsvReader();
+	const state: TableState<Key> = {
+		encoding: decoder.encoding,
+		hasHeader: false,
+		mapping: defaultMapping(columns),
+		rows: 0,
+		failedRows: [],
+		refused: false
+	};
+	let seenFirst = false;
+	// Without the columns it needs, rows cannot be read: they are still counted and guarded.
+	let isHeaderRefused = false;
+
+	const refuse = (code: Parameters<ProblemList['add']>[0], row = 0, params = {}) => {
+		state.refused = true;
+		problems.add(code, row, 0, params);
+	};
+	const useHeader = (row: number, fields: string[], match: HeaderMatch<Key>) => {
+		state.hasHeader = true;
+		state.mapping = match.mapping;
+		for (const [column, first] of match.duplicates) {
+			problems.add('duplicate-header', row, column, { value: displayValue(fields[column - 1]), first });
+		}
+	};
+	// Returns true when the record is the header row (and so no data).
+	const readHeader = (row: number, fields: string[], isMalformed: boolean): boolean => {
+		const match = matchHeader(fields, columns);
+		if (options.header === 'required') {
+			if (match.missing.length > 0) {
+				isHeaderRefused = true;
+				refuse('missing-header', row, { fields: requiredKeys(columns) });
+			}
+			else useHeader(row, fields, match);
+			return true;
+		}
+		if (isMalformed || match.matched < 2) return false;
+		useHeader(row, fields, match);
+		for (const key of match.missing) refuse('missing-column', row, { field: key });
+		isHeaderRefused = match.missing.length > 0;
+		return true;
+	};
+	const holdsCardNumber = (row: number, fields: string[], mayHold: boolean): boolean => {
+		if (!mayHold) return false;
+		const column = findCardNumberColumn(fields);
+		if (column === 0) return false;
+		state.refused = true;
+		problems.add('card-number-found', row, column);
+		return true;
+	};
+	const onRecord = (
+		row: number,
+		fields: string[],
+		raw: string,
+		malformed: Malformation | undefined,
+		mayHoldCardNumber: boolean
+	) => {
+		const hasCardNumber = holdsCardNumber(row, fields, mayHoldCardNumber);
+		if (!malformed && isBlank(fields)) return;
+		if (!seenFirst) {
+			seenFirst = true;
+			if (readHeader(row, fields, malformed !== undefined)) return;
+		}
+		state.rows++;
+		if (malformed) problems.add(malformed.reason, row, malformed.column);
+		if (malformed || hasCardNumber) state.failedRows.push(row);
+		else if (!isHeaderRefused) onData(row, fields, raw);
+	};
+	const step = (text: string, final: boolean): void => {
+		state.encoding = decoder.encoding;
+		if (decoder.refusal) {
+			if (!state.refused) {
+				const params = decoder.refusal === 'unsupported-encoding' ? { encoding: 'ISO-2022-JP' } : {};
+				refuse(decoder.refusal, 0, params);
+			}
+			return;
+		}
+		reader.feed(text, final, onRecord);
+		if (reader.tooLongAt && !problems.has('line-too-long')) {
+			refuse('line-too-long', reader.tooLongAt, { limit: maxLineLength });
+		}
+		if (final && !state.refused && state.rows === 0) refuse(state.hasHeader ? 'header-only' : 'empty-file');
+	};
+
+	return {
+		push: (bytes) => step(decoder.push(bytes), false),
+		finish: () => step(decoder.finish(), true),
+		state
+	};
+}
+
+function requiredKeys(columns: readonly ColumnSpec[]): string {
+	return columns
+		.filter((column) => column.required)
+		.map((column) => column.key)
+		.join(',');
+}

@@ -1,0 +1,121 @@
+import { createTableSource } from '../csv/table-source';
+import type { EncodingChoice } from '../encoding/detect-encoding';
+import { cardImportColumns, type CardImportField } from '../headers/columns';
+import { displayValue } from '../problems/display-value';
+import { ProblemList } from '../problems/problem-list';
+import { baseReport, type FileReport } from '../report/report';
+import { checkCardRow, emptyCardFacts, type CardRow, type CardRuleContext } from '../rules/card-row';
+import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
+import { tokyoMonthIndex } from '../rules/expiry';
+import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
+import { addMultiCardWarnings } from '../convert/multi-card-warnings';
+
+/** Options of step e. `customerIds` is the registry: every card's customer must be in it. */
+export interface CardImportOptions {
+	encoding?: EncodingChoice;
+	/** The configured 利用サービス and 利用可否; import is refused unless YAMATO and in use. */
+	settings?: { service: string; availability: string };
+	customerIds?: ReadonlySet<string>;
+	customerIdPattern?: RegExp;
+	today?: Date;
+	maxProblems?: number;
+}
+
+/** The report of step e. */
+export interface CardImportReport extends FileReport<CardImportField> {
+	multiCardCustomers: CustomerRows[];
+	expiredCards: number;
+}
+
+/** A streaming step e: push bytes, get the valid cards so far (to register). */
+export interface CardImportChecker {
+	push(bytes: Uint8Array): CardRow[];
+	/** The last cards and the report; when `report.refused`, drop the cards handed out before too. */
+	finish(): { cards: CardRow[]; report: CardImportReport };
+}
+
+/** Creates a streaming checker of the 9-column card import file, with the extra rules of step e. */
+export function createCardImportChecker(options: CardImportOptions = {}): CardImportChecker {
+	const problems = new ProblemList(options.maxProblems);
+	const service = options.settings?.service ?? 'YAMATO';
+	const isAllowed = service === 'YAMATO' && options.settings?.availability !== 'disabled';
+	const tally = new CustomerTally();
+	let cards: CardRow[] = [];
+	let expiredCards = 0;
+	let ctx: CardRuleContext | null = null;
+
+	const extraRules = (fields: string[], row: number): boolean => {
+		const m = source.state.mapping;
+		const cell = (key: CardImportField) => trimSpaces(m[key] > 0 ? (fields[m[key] - 1] ?? '') : '');
+		const errorsBefore = problems.errorCount;
+		const provider = cell('service');
+		if (provider === '') problems.add('missing-value', row, m.service, { field: 'service' });
+		else if (provider !== service) {
+			problems.add('service-mismatch', row, m.service, { value: displayValue(provider), expected: service });
+		}
+		for (const key of ['holder', 'sendId'] as const) {
+			if (cell(key) !== '') problems.add('not-blank', row, m[key], { field: key });
+		}
+		const serial = cell('serial');
+		if (serial !== '' && serial !== '0') problems.add('bad-serial', row, m.serial, { value: displayValue(serial) });
+		return problems.errorCount === errorsBefore;
+	};
+	const onData = (row: number, fields: string[]) => {
+		ctx ??= {
+			columns: source.state.mapping,
+			expiryOrder: 'YYMM',
+			customerIdPattern: statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern),
+			customerIds: options.customerIds,
+			todayMonth: tokyoMonthIndex(options.today ?? new Date()),
+			problems,
+			facts: emptyCardFacts()
+		};
+		const isValid = extraRules(fields, row);
+		const card = checkCardRow(fields, row, ctx);
+		if (ctx.facts.customerId !== null) tally.add(ctx.facts.customerId, row);
+		if (ctx.facts.isExpired) expiredCards++;
+		if (card !== null && isValid) cards.push(card);
+		else source.state.failedRows.push(row);
+	};
+	const source = createTableSource({ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems }, onData);
+	if (!isAllowed) {
+		source.state.refused = true;
+		problems.add('import-not-allowed', 0, 0);
+	}
+	const take = () => {
+		const taken = source.state.refused ? [] : cards;
+		cards = [];
+		return taken;
+	};
+
+	return {
+		push: (bytes) => {
+			if (isAllowed) source.push(bytes);
+			return take();
+		},
+		finish: () => {
+			if (isAllowed) source.finish();
+			const multiCardCustomers = tally.repeated();
+			addMultiCardWarnings(multiCardCustomers, problems, source.state.mapping.customerId);
+			const written = source.state.rows - source.state.failedRows.length;
+			const report = { ...baseReport(source.state, problems, written), multiCardCustomers, expiredCards };
+			return { cards: take(), report };
+		}
+	};
+}
+
+/** Step e on a whole file: the valid cards (none when refused) and the report. */
+export function checkCardImportFile(
+	input: Uint8Array,
+	options: CardImportOptions = {}
+): { cards: CardRow[]; report: CardImportReport } {
+	const checker = createCardImportChecker(options);
+	const cards: CardRow[] = [];
+	for (let offset = 0; offset < input.length; offset += 1 << 16) {
+		for (const card of checker.push(input.subarray(offset, offset + (1 << 16)))) cards.push(card);
+	}
+	const last = checker.finish();
+	if (last.report.refused) return { cards: [], report: last.report };
+	for (const card of last.cards) cards.push(card);
+	return { cards, report: last.report };
+}

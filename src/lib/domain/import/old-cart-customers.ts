@@ -1,0 +1,101 @@
+import { createTableSource } from '../csv/table-source';
+import type { EncodingChoice } from '../encoding/detect-encoding';
+import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
+import { displayValue } from '../problems/display-value';
+import { ProblemList } from '../problems/problem-list';
+import { baseReport, type FileReport } from '../report/report';
+import { linkageIdPattern, trimSpaces } from '../rules/patterns';
+
+/** A customer from the old cart (一括登録 › 顧客情報); optional values are '' when absent. */
+export type OldCartCustomer = { row: number } & Record<OldCartCustomerField, string>;
+
+/** The report of reading an old cart's customer file. */
+export type OldCartCustomerReport = FileReport<OldCartCustomerField>;
+
+/** Options of reading an old cart's customer file. */
+export interface OldCartCustomerOptions {
+	encoding?: EncodingChoice;
+	maxProblems?: number;
+}
+
+/** A streaming reader of an old cart's customer file: push bytes, get the valid customers so far. */
+export interface OldCartCustomerParser {
+	push(bytes: Uint8Array): OldCartCustomer[];
+	/** The last customers and the report; when `report.refused`, drop the customers handed out before too. */
+	finish(): { customers: OldCartCustomer[]; report: OldCartCustomerReport };
+}
+
+const optionalFields = oldCartCustomerColumns.filter((c) => !c.required).map((c) => c.key);
+
+/**
+ * Creates a reader of the old cart's customers: 旧カートの顧客番号 (→ 連携用ID) is required and must
+ * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept).
+ */
+export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}): OldCartCustomerParser {
+	const problems = new ProblemList(options.maxProblems);
+	const firstRows = new Map<string, number>();
+	let customers: OldCartCustomer[] = [];
+	let accepted = 0;
+
+	const onData = (row: number, fields: string[]) => {
+		const m = source.state.mapping;
+		const cell = (key: OldCartCustomerField) => {
+			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
+			const value = trimSpaces(raw);
+			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
+			return value;
+		};
+		const customer = { row, linkageId: cell('linkageId') } as OldCartCustomer;
+		for (const key of optionalFields) customer[key] = cell(key);
+		const errorsBefore = problems.errorCount;
+		const { linkageId } = customer;
+		const value = displayValue(linkageId);
+		const first = firstRows.get(linkageId);
+		if (linkageId === '') problems.add('missing-value', row, m.linkageId, { field: 'linkageId' });
+		else if (!linkageIdPattern.test(linkageId)) problems.add('bad-linkage-id', row, m.linkageId, { value });
+		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value, rows: first });
+		else firstRows.set(linkageId, row);
+		if (problems.errorCount > errorsBefore) {
+			source.state.failedRows.push(row);
+			return;
+		}
+		customers.push(customer);
+		accepted++;
+	};
+	const source = createTableSource(
+		{ encoding: options.encoding, columns: oldCartCustomerColumns, header: 'required', problems },
+		onData
+	);
+	const take = () => {
+		const taken = source.state.refused ? [] : customers;
+		customers = [];
+		return taken;
+	};
+
+	return {
+		push: (bytes) => {
+			source.push(bytes);
+			return take();
+		},
+		finish: () => {
+			source.finish();
+			return { customers: take(), report: baseReport(source.state, problems, accepted) };
+		}
+	};
+}
+
+/** Reads a whole old-cart customer file: the valid customers (none when refused) and the report. */
+export function parseOldCartCustomers(
+	input: Uint8Array,
+	options: OldCartCustomerOptions = {}
+): { customers: OldCartCustomer[]; report: OldCartCustomerReport } {
+	const parser = createOldCartCustomerParser(options);
+	const customers: OldCartCustomer[] = [];
+	for (let offset = 0; offset < input.length; offset += 1 << 16) {
+		for (const customer of parser.push(input.subarray(offset, offset + (1 << 16)))) customers.push(customer);
+	}
+	const last = parser.finish();
+	if (last.report.refused) return { customers: [], report: last.report };
+	for (const customer of last.customers) customers.push(customer);
+	return { customers, report: last.report };
+}

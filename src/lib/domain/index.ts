@@ -1,0 +1,87 @@
+// The pure conversion core (SPEC "Core API"): no DOM, svelte, dexie or papaparse, so the worker,
+// the UI and the tests share it. See README.md beside this file.
+
+export type { Problem, ProblemCode, ProblemParams, Severity } from './problems/problem';
+export { fileProblemCodes, rowProblemCodes, compareProblems } from './problems/problem';
+export { formatProblemMessage } from './problems/messages-ja';
+export { fieldLabel, fieldLabels } from './problems/field-labels';
+export { ProblemList, severityOf, defaultMaxProblems } from './problems/problem-list';
+export { displayValue, maskToken } from './problems/display-value';
+
+export type { DetectedEncoding, EncodingChoice } from './encoding/detect-encoding';
+export { detectEncoding, detectionWindow, hasUtf8Bom, isUtf8 } from './encoding/detect-encoding';
+export { sniffNonText, type NonTextCode } from './encoding/sniff-binary';
+export { createByteDecoder, type ByteDecoder } from './encoding/byte-decoder';
+export type { OutputEncoding } from './encoding/encode-text';
+export { encodeOutput, encodeShiftJis, isShiftJisEncodable, joinBytes } from './encoding/encode-text';
+
+export { createCsvReader } from './csv/csv-reader';
+export type { CsvReader, CsvRecord, Malformation, RecordSink } from './csv/csv-reader';
+export type { MalformedReason } from './csv/quoted-record';
+export { maxLineLength } from './csv/limits';
+export { createTableSource } from './csv/table-source';
+export type { DataSink, TableSource, TableSourceOptions, TableState } from './csv/table-source';
+export { csvText, neutralizeFormula, quoteCsvField, toPeopleCsv, writeCsv } from './csv/write-csv';
+export type { WriteOptions } from './csv/write-csv';
+
+export { normalizeHeader, normalizeHeaderWithoutNotes } from './headers/normalize-header';
+export { buildHeaderIndex, defaultMapping, keyOfHeader, matchHeader } from './headers/match-header';
+export type { ColumnMapping, ColumnSpec, HeaderMatch } from './headers/match-header';
+export {
+	cardImportColumns,
+	cardImportHeader,
+	customerListColumns,
+	oldCartCustomerColumns,
+	yamatoReturnColumns
+} from './headers/columns';
+export type {
+	CardImportField,
+	CustomerListField,
+	OldCartCustomerField,
+	YamatoReturnField
+} from './headers/columns';
+
+export { containsCardNumber, findCardNumberColumn, hasBrandPrefix, hasLongDigitRun, passesLuhn } from './guard/card-number';
+
+export { cardBrands, normalizeBrand, type CardBrand } from './rules/brand';
+export { isExpired, readExpiry, tokyoMonthIndex, type ExpiryOrder, type ExpiryReading } from './rules/expiry';
+export {
+	defaultCustomerIdPattern,
+	linkageIdPattern,
+	matchesCustomerId,
+	tokenPattern,
+	trimSpaces
+} from './rules/patterns';
+export { checkCardRow, emptyCardFacts } from './rules/card-row';
+export type { CardFacts, CardField, CardRow, CardRuleContext } from './rules/card-row';
+export { CustomerTally, formatRows, type CustomerRows } from './rules/customer-tally';
+
+export type { FileReport } from './report/report';
+export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemsCsv } from './report/people-lists';
+export { notReturnedCustomerIds } from './report/reconcile';
+
+export { createYamatoReturnConverter } from './convert/yamato-return-converter';
+export type {
+	Reconciliation,
+	YamatoReturnConverter,
+	YamatoReturnOptions,
+	YamatoReturnReport
+} from './convert/yamato-return-converter';
+export { convertYamatoReturn } from './convert/convert-yamato-return';
+export { cardImportHeaderLine, cardImportLine } from './convert/card-import-line';
+
+export { buildLinkageCsv, buildLinkageCsvFromRecords, linkageHeader } from './linkage/build-linkage-csv';
+export type { LinkageOptions, LinkageReport } from './linkage/build-linkage-csv';
+export type { LinkageRecord } from './linkage/link-rows';
+
+export { checkCardImportFile, createCardImportChecker } from './import/card-import-checker';
+export type { CardImportChecker, CardImportOptions, CardImportReport } from './import/card-import-checker';
+export { createOldCartCustomerParser, parseOldCartCustomers } from './import/old-cart-customers';
+export type {
+	OldCartCustomer,
+	OldCartCustomerOptions,
+	OldCartCustomerParser,
+	OldCartCustomerReport
+} from './import/old-cart-customers';
+
+export { sha256Hex, sha256HexOfText } from './hash/sha256';

@@ -1,0 +1,112 @@
+import { createTableSource, type TableState } from '../csv/table-source';
+import type { EncodingChoice } from '../encoding/detect-encoding';
+import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
+import { containsCardNumber } from '../guard/card-number';
+import { customerListColumns, type CustomerListField } from '../headers/columns';
+import { defaultMapping } from '../headers/match-header';
+import { ProblemList } from '../problems/problem-list';
+import { baseReport, type FileReport } from '../report/report';
+import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
+import { linkRows, type LinkageRecord } from './link-rows';
+
+/** Options of step c (SPEC "Core API"); `header` is whether the output has a header row. */
+export interface LinkageOptions {
+	encoding?: EncodingChoice;
+	outputEncoding?: OutputEncoding;
+	header?: boolean;
+	customerIdPattern?: RegExp;
+	maxProblems?: number;
+}
+
+/** The report of step c, with what step d needs to reconcile against. */
+export interface LinkageReport extends FileReport<CustomerListField> {
+	/** Every customer ID of the list, once, in list order (the store's customers, for step d's check). */
+	customerIds: string[];
+	/** The customer IDs written to the linkage CSV, in order: the customers sent to Yamato. */
+	linkedCustomerIds: string[];
+}
+
+/** The header row of the linkage CSV. */
+export const linkageHeader = ['旧カートの顧客番号(連携用ID)', 'サブスクストアの顧客ID'] as const;
+
+function finishLinkage(
+	records: LinkageRecord[],
+	state: TableState<CustomerListField>,
+	problems: ProblemList,
+	options: LinkageOptions
+): { output: Uint8Array | null; report: LinkageReport } {
+	const outputEncoding = options.outputEncoding ?? 'shift_jis';
+	const customerIdPattern = statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern);
+	const columns = state.mapping;
+	const written = state.refused
+		? []
+		: linkRows(records, columns, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
+	state.failedRows.sort((a, b) => a - b);
+	const customerIds = [...new Set(records.map((record) => record.customerId).filter((id) => id !== ''))];
+	const linkedCustomerIds = state.refused ? [] : written.map((record) => record.customerId);
+	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
+	if (state.refused) return { output: null, report };
+	let text = options.header === false ? '' : `${linkageHeader.join(',')}\r\n`;
+	for (const record of written) text += `${record.linkageId},${record.customerId}\r\n`;
+	return { output: text === '' ? new Uint8Array(0) : encodeOutput(text, outputEncoding), report };
+}
+
+/** Step c: the store's 顧客一覧 download → the two-column linkage CSV for Yamato; null when refused. */
+export function buildLinkageCsv(
+	input: Uint8Array,
+	options: LinkageOptions = {}
+): { output: Uint8Array | null; report: LinkageReport } {
+	const problems = new ProblemList(options.maxProblems);
+	const records: LinkageRecord[] = [];
+	const take = (fields: string[], column: number, row: number, field: CustomerListField) => {
+		const raw = column > 0 ? (fields[column - 1] ?? '') : '';
+		const value = trimSpaces(raw);
+		if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field });
+		return value;
+	};
+	const source = createTableSource(
+		{ encoding: options.encoding, columns: customerListColumns, header: 'required', problems },
+		(row, fields) => {
+			const { customerId, linkageId } = source.state.mapping;
+			records.push({
+				row,
+				customerId: take(fields, customerId, row, 'customerId'),
+				linkageId: take(fields, linkageId, row, 'linkageId')
+			});
+		}
+	);
+	for (let offset = 0; offset < input.length; offset += 1 << 16) source.push(input.subarray(offset, offset + (1 << 16)));
+	source.finish();
+	return finishLinkage(records, source.state, problems, options);
+}
+
+/** Step c from the local registry: the same rules and output as `buildLinkageCsv`, without bytes. */
+export function buildLinkageCsvFromRecords(
+	customers: readonly { customerId: string; linkageId?: string; row?: number }[],
+	options: Omit<LinkageOptions, 'encoding'> = {}
+): { output: Uint8Array | null; report: LinkageReport } {
+	const problems = new ProblemList(options.maxProblems);
+	const state: TableState<CustomerListField> = {
+		encoding: 'utf-8',
+		hasHeader: false,
+		mapping: defaultMapping(customerListColumns),
+		rows: customers.length,
+		failedRows: [],
+		refused: false
+	};
+	const records = customers.map((customer, i) => {
+		const row = customer.row ?? i + 1;
+		const record = { row, customerId: trimSpaces(customer.customerId), linkageId: trimSpaces(customer.linkageId ?? '') };
+		// The registry was guarded on the way in; checking again costs little and keeps the promise.
+		if (containsCardNumber(record.customerId) || containsCardNumber(record.linkageId)) {
+			state.refused = true;
+			problems.add('card-number-found', row, containsCardNumber(record.customerId) ? 1 : 2);
+		}
+		return record;
+	});
+	if (customers.length === 0) {
+		state.refused = true;
+		problems.add('empty-file', 0, 0);
+	}
+	return finishLinkage(records, state, problems, options);
+}

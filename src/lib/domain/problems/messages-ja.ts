@@ -1,0 +1,75 @@
+import type { ProblemCode, ProblemParams } from './problem';
+import { fieldLabel } from './field-labels';
+
+const quoteRule = '値に引用符を含めるときは、値全体を引用符で囲み、中の引用符を2つ重ねてください。';
+
+// House style: what happened, where (行・列), and what to do next; plain です・ます.
+const templates: Record<ProblemCode, string> = {
+	'empty-file': 'ファイルにデータの行がありません。内容を確認してください。',
+	'header-only': 'ファイルには見出し行しかありません。データの行があるファイルを指定してください。',
+	'utf-16-file':
+		'このファイルはUTF-16で保存されています。UTF-8かShift_JISのCSVファイルとして保存し直してください。',
+	'png-file': 'このファイルは画像（PNG）です。CSVファイルを指定してください。',
+	'zip-file':
+		'このファイルはExcelブック（xlsx）などの圧縮ファイルです。CSV形式で保存し直してから指定してください。',
+	'binary-file': 'このファイルはテキストのCSVファイルではありません。CSVファイルを指定してください。',
+	'unsupported-encoding':
+		'このファイルの文字コード（{encoding}）には対応していません。UTF-8かShift_JISで保存し直してください。',
+	'line-too-long': '{row}行目が長すぎます（{limit}文字を超えています）。CSVファイルか確認してください。',
+	'card-number-found':
+		'{row}行目{column}列目に、カード番号の全桁と思われる数字があります。カード番号の全桁は、これらのファイルに決して含めないでください。このファイルは読み込みませんでした。',
+	'missing-column': '見出し行に「{field}」の列がありません。見出しの名前を確認してください。',
+	'missing-header':
+		'{row}行目に「{fields}」の見出しが見つかりません。見出し行のあるファイルを指定してください。',
+	'duplicate-header':
+		'見出し行の{column}列目「{value}」は{first}列目と同じ項目のため、使いません。',
+	'too-many-problems': 'ほかに{count}件の問題があります。一覧にあるのは最初の{limit}件です。',
+	'import-not-allowed':
+		'支払い方法設定の利用サービスがYAMATOでないか、利用可否が「利用しない」のため、取り込めません。支払い方法設定を確認してください。',
+	'stray-quote': `{row}行目{column}列目の値の途中に引用符（"）があります。${quoteRule}この行は読み込みませんでした。`,
+	'unclosed-quote': `{row}行目{column}列目の引用符（"）が閉じられていません。${quoteRule}この行は読み込みませんでした。`,
+	'text-after-quote': `{row}行目{column}列目の閉じ引用符（"）のあとに文字があります。${quoteRule}この行は読み込みませんでした。`,
+	'missing-value': '{row}行目の{field}が空です。{field}を入力してください。',
+	'trimmed-spaces': '{row}行目の{field}の前後にあった空白を取り除きました。',
+	'unknown-brand':
+		'{row}行目のカードブランド「{value}」は使えません。VISA、MASTER、JCB、AMEX、DINERSのいずれかを入力してください。',
+	'brand-normalized': '{row}行目のカードブランド「{value}」を「{fixed}」に直しました。',
+	'tail-padded': '{row}行目のカード番号下3桁「{value}」の先頭に0を補い、「{fixed}」にしました。',
+	'bad-tail':
+		'{row}行目のカード番号下3桁「{value}」は3桁の数字ではありません。3桁の数字（例：011）で入力してください。',
+	'expiry-yyyymm': '{row}行目の有効期限「{value}」を{order}形式の「{fixed}」に直しました。',
+	'expiry-padded': '{row}行目の有効期限「{value}」の先頭に0を補い、「{fixed}」にしました。',
+	'bad-expiry':
+		'{row}行目の有効期限「{value}」は{order}形式ではありません。4桁の数字（例：{example}）で入力してください。',
+	'bad-month': '{row}行目の有効期限「{value}」は月が{month}です。{order}形式（例：{example}）で入力してください。',
+	'expiry-looks-mmyy':
+		'{row}行目の有効期限「{value}」は、YYMM形式では月が{month}になります。MMYY形式（月・年の順）の列のようです。列全体をMMYY形式として読み込むか、YYMM形式（例：2912）で入力してください。',
+	'card-expired': '{row}行目の有効期限「{value}」（{year}年{month}月）は期限が切れています。',
+	'bad-token':
+		'{row}行目の認証キー「{value}」は形式が正しくありません。英数字で始まり、空白・カンマ（,）・引用符（"）・全角文字を含まない値にしてください。',
+	'bad-customer-id': '{row}行目の顧客ID「{value}」は形式が正しくありません。{expected}で入力してください。',
+	'unknown-customer': '{row}行目の顧客ID「{value}」は顧客一覧にありません。顧客IDを確認してください。',
+	'multiple-cards':
+		'{row}行目の顧客ID「{value}」には{count}枚のカードがあります（{rows}行目）。データを移行する前に、サブスクストアのサポートに連絡してください。',
+	'service-mismatch': '{row}行目の決済代行会社「{value}」が、設定の利用サービス「{expected}」と違います。',
+	'not-blank': '{row}行目の{field}は空欄にしてください。',
+	'bad-serial': '{row}行目の連番物理「{value}」は「0」か空欄にしてください。',
+	'no-linkage-id':
+		'{row}行目の顧客ID「{value}」には連携用IDがありません。サブスクストアで新しく登録された顧客のため、連携用CSVには書き出しません。',
+	'bad-linkage-id':
+		'{row}行目の連携用ID「{value}」は使えません。英字か数字で始まり、空白・カンマ（,）・引用符（"）・制御文字を含まない値にしてください。',
+	'duplicate-linkage-id':
+		'{row}行目の連携用ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
+	'duplicate-customer-id':
+		'{row}行目の顧客ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
+	'not-encodable': '{row}行目の{field}「{value}」には、Shift_JISで書き出せない文字があります。'
+};
+
+/** The plain Japanese message of a problem, with its parameters filled in. */
+export function formatProblemMessage(code: ProblemCode, params: ProblemParams): string {
+	return templates[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
+		if (name === 'field') return fieldLabel(String(params.field));
+		if (name === 'fields') return String(params.fields).split(',').map(fieldLabel).join('」と「');
+		return name in params ? String(params[name]) : whole;
+	});
+}

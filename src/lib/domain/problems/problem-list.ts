@@ -1,0 +1,77 @@
+import {
+	compareProblems,
+	fileProblemCodes,
+	type Problem,
+	type ProblemCode,
+	type ProblemParams,
+	type Severity
+} from './problem';
+import { formatProblemMessage } from './messages-ja';
+
+const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+	'trimmed-spaces',
+	'brand-normalized',
+	'tail-padded',
+	'expiry-yyyymm',
+	'expiry-padded',
+	'card-expired',
+	'multiple-cards',
+	'no-linkage-id',
+	'duplicate-header',
+	'too-many-problems'
+]);
+
+/** The fixed severity of a problem code. */
+export function severityOf(code: ProblemCode): Severity {
+	return warningCodes.has(code) ? 'warning' : 'error';
+}
+
+// Whole-file problems (a card number above all) are listed even past the cap, up to a limit each.
+const alwaysListed: ReadonlySet<ProblemCode> = new Set<ProblemCode>(fileProblemCodes);
+const fileProblemLimit = 1000;
+
+/** Default cap on listed problems: a million-row file of bad rows must not hold a million messages. */
+export const defaultMaxProblems = 100_000;
+
+/** Collects the problems of one file; beyond `maxProblems` it only counts row problems. */
+export class ProblemList {
+	private readonly items: Problem[] = [];
+	private omitted = 0;
+	readonly counts = new Map<ProblemCode, number>();
+	/** How many errors (not warnings) were added. */
+	errorCount = 0;
+
+	constructor(private readonly maxProblems = defaultMaxProblems) {}
+
+	/** Records a problem at `row`/`column` (0 for the whole file). */
+	add(code: ProblemCode, row: number, column: number, params: ProblemParams = {}): void {
+		const severity = severityOf(code);
+		if (severity === 'error') this.errorCount++;
+		const count = (this.counts.get(code) ?? 0) + 1;
+		this.counts.set(code, count);
+		const isListed = alwaysListed.has(code) && count <= fileProblemLimit;
+		if (this.items.length >= this.maxProblems && !isListed) {
+			this.omitted++;
+			return;
+		}
+		const all = { row, column, ...params };
+		const message = formatProblemMessage(code, all);
+		this.items.push({ row, column, severity, code, message, params });
+	}
+
+	/** True when at least one problem with this code was added. */
+	has(code: ProblemCode): boolean {
+		return this.counts.has(code);
+	}
+
+	/** The listed problems sorted by row then column, with a closing note when some were left out. */
+	sorted(): Problem[] {
+		const list = [...this.items].sort(compareProblems);
+		if (this.omitted > 0) {
+			const params = { count: this.omitted, limit: this.maxProblems };
+			const message = formatProblemMessage('too-many-problems', params);
+			list.unshift({ row: 0, column: 0, severity: 'warning', code: 'too-many-problems', message, params });
+		}
+		return list;
+	}
+}

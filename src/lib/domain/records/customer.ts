@@ -1,0 +1,58 @@
+import { z } from '../zod';
+import { columnsHaveLength, textColumnSchema } from './columns';
+
+/** One customer as registered (2026-11-29): 連携用ID (the old cart's number) is required, the rest optional. */
+export const customerRecordSchema = z.object({
+	linkageId: z.string().min(1),
+	name: z.string(),
+	kana: z.string(),
+	email: z.string(),
+	phone: z.string(),
+	zip: z.string(),
+	address: z.string()
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+/** Customers column by column, in registration order (their IDs follow from their position). */
+export const customerColumnsSchema = z.object({
+	linkageIds: textColumnSchema,
+	names: textColumnSchema,
+	kanas: textColumnSchema,
+	emails: textColumnSchema,
+	phones: textColumnSchema,
+	zips: textColumnSchema,
+	addresses: textColumnSchema
+});
+export type CustomerColumns = z.infer<typeof customerColumnsSchema>;
+
+/** The column names of `CustomerColumns`. */
+export const customerColumnKeys = Object.keys(customerColumnsSchema.shape) as (keyof CustomerColumns)[];
+
+/** Stored customer chunk (2026-11-29): `count` customers from sequence number `firstSeq`, written by upload `uploadId`. */
+export const customerChunkSchema = customerColumnsSchema
+	.extend({
+		id: z.int().positive().optional(),
+		uploadId: z.int().positive(),
+		firstSeq: z.int().nonnegative(),
+		count: z.int().nonnegative()
+	})
+	.refine((chunk) => columnsHaveLength(chunk, customerColumnKeys, chunk.count), {
+		error: 'records.error.columnLength'
+	});
+export type CustomerChunk = z.infer<typeof customerChunkSchema>;
+
+/** Columns with no customers, ready to be filled. */
+export function emptyCustomerColumns(): CustomerColumns {
+	return { linkageIds: [], names: [], kanas: [], emails: [], phones: [], zips: [], addresses: [] };
+}
+
+/** Appends one customer to columns. */
+export function pushCustomer(columns: CustomerColumns, customer: CustomerRecord): void {
+	columns.linkageIds.push(customer.linkageId);
+	columns.names.push(customer.name);
+	columns.kanas.push(customer.kana);
+	columns.emails.push(customer.email);
+	columns.phones.push(customer.phone);
+	columns.zips.push(customer.zip);
+	columns.addresses.push(customer.address);
+}

@@ -1,0 +1,41 @@
+import { z } from '../zod';
+import { historyKinds } from './history-entry';
+
+const count = z.int().nonnegative();
+
+/** The completion report a notice shows (rows read, registered, skipped, errors, warnings). */
+export const completionReportSchema = z.object({
+	rows: count,
+	registered: count,
+	skipped: count,
+	errors: count,
+	warnings: count
+});
+export type CompletionReport = z.infer<typeof completionReportSchema>;
+
+/** A notice before it is stored; unread and not starred unless said otherwise. */
+export const newNotificationSchema = z.object({
+	createdAt: z.number(),
+	historyId: z.int().positive(),
+	kind: z.enum(historyKinds),
+	fileName: z.string(),
+	report: completionReportSchema,
+	read: z.boolean().default(false),
+	starred: z.boolean().default(false)
+});
+export type NewNotification = z.input<typeof newNotificationSchema>;
+
+/** One notice of the bell 通知 (2026-11-29: one per finished upload or conversion). */
+export const notificationSchema = newNotificationSchema.extend({ id: z.int().positive() });
+export type Notification = z.infer<typeof notificationSchema>;
+
+/** What an unreadable stored notice shows where a field cannot be read. */
+export const fallbackNotification: Omit<Notification, 'id'> = {
+	createdAt: 0,
+	historyId: 0,
+	kind: 'customers',
+	fileName: '',
+	report: { rows: 0, registered: 0, skipped: 0, errors: 0, warnings: 0 },
+	read: true,
+	starred: false
+};

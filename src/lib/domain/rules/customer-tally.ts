@@ -1,0 +1,155 @@
+import { IntList } from './int-list';
+
+/** A customer ID and the rows it stands on. */
+export interface CustomerRows {
+	customerId: string;
+	rows: number[];
+}
+
+// IDs of the store's own shape (US- and 8 digits) are kept as numbers in typed arrays: a million
+// rows then cost a few megabytes and no garbage-collector work. Others go into a Map.
+function numericKey(id: string): number {
+	if (id.length !== 11 || id.charCodeAt(0) !== 85 || id.charCodeAt(1) !== 83 || id.charCodeAt(2) !== 45) return -1;
+	let n = 0;
+	for (let i = 3; i < 11; i++) {
+		const digit = id.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return -1;
+		n = n * 10 + digit;
+	}
+	return n;
+}
+
+function idOfKey(key: number): string {
+	// 10^8 + key has nine digits: dropping the leading 1 pads the key to eight without a loop.
+	return `US-${(100000000 + key).toString().slice(1)}`;
+}
+
+/** Remembers on which rows each customer ID stands, to find customers with several cards. */
+export class CustomerTally {
+	private readonly keys = new IntList();
+	private readonly keyRows = new IntList();
+	private readonly strings = new Map<string, number[]>();
+	private order: Uint32Array | null = null;
+	// Yamato returns the customers in the order they were sent, which is usually ID order.
+	private isAscending = true;
+
+	/** Notes that `customerId` stands on `row`. */
+	add(customerId: string, row: number): void {
+		this.order = null;
+		const key = numericKey(customerId);
+		if (key >= 0) {
+			if (this.keys.length > 0 && key < this.keys.at(this.keys.length - 1)) this.isAscending = false;
+			this.keys.push(key);
+			this.keyRows.push(row);
+			return;
+		}
+		const rows = this.strings.get(customerId);
+		if (rows) rows.push(row);
+		else this.strings.set(customerId, [row]);
+	}
+
+	/** Every ID once: IDs of the store's shape in ID order, then the others in order of appearance. */
+	uniqueIds(): string[] {
+		const ids: string[] = [];
+		if (this.isAscending) {
+			let previous = -1;
+			for (let i = 0; i < this.keys.length; i++) {
+				const key = this.keys.at(i);
+				if (key !== previous) ids.push(idOfKey(key));
+				previous = key;
+			}
+		} else this.eachGroup((key) => ids.push(idOfKey(key)));
+		for (const id of this.strings.keys()) ids.push(id);
+		return ids;
+	}
+
+	/** True when `customerId` was added (binary search over the sorted numeric IDs). */
+	has(customerId: string): boolean {
+		const key = numericKey(customerId);
+		if (key < 0) return this.strings.has(customerId);
+		const order = this.sorted();
+		let low = 0;
+		let high = order.length - 1;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			const found = this.keys.at(order[middle]);
+			if (found === key) return true;
+			if (found < key) low = middle + 1;
+			else high = middle - 1;
+		}
+		return false;
+	}
+
+	/** Every customer with its rows, in order of first appearance. */
+	all(): CustomerRows[] {
+		return this.groups(1);
+	}
+
+	/** The customers on more than one row, in order of first appearance. */
+	repeated(): CustomerRows[] {
+		return this.groups(2);
+	}
+
+	// With keys in ascending order a repeat stands beside its first appearance: no need to group.
+	private mayRepeat(): boolean {
+		if (!this.isAscending) return true;
+		for (let i = 1; i < this.keys.length; i++) if (this.keys.at(i) === this.keys.at(i - 1)) return true;
+		return false;
+	}
+
+	private groups(minRows: number): CustomerRows[] {
+		const list: CustomerRows[] = [];
+		if (minRows === 1 || this.mayRepeat()) {
+			const order = this.sorted();
+			this.eachGroup((key, from, to) => {
+				if (to - from < minRows) return;
+				const rows: number[] = [];
+				for (let k = from; k < to; k++) rows.push(this.keyRows.at(order[k]));
+				list.push({ customerId: idOfKey(key), rows });
+			});
+		}
+		for (const [customerId, rows] of this.strings) if (rows.length >= minRows) list.push({ customerId, rows });
+		return list.sort((a, b) => a.rows[0] - b.rows[0]);
+	}
+
+	// Calls `visit` for each numeric ID with the range of its entries in the sorted order.
+	private eachGroup(visit: (key: number, from: number, to: number) => void): void {
+		const order = this.sorted();
+		for (let i = 0; i < order.length; ) {
+			const key = this.keys.at(order[i]);
+			let j = i + 1;
+			while (j < order.length && this.keys.at(order[j]) === key) j++;
+			visit(key, i, j);
+			i = j;
+		}
+	}
+
+	private sorted(): Uint32Array {
+		this.order ??= this.sortedIndexes();
+		return this.order;
+	}
+
+	// Indexes of the numeric entries ordered by key, then row (the entries come in row order).
+	private sortedIndexes(): Uint32Array {
+		const n = this.keys.length;
+		if (this.isAscending) {
+			const identity = new Uint32Array(n);
+			for (let i = 0; i < n; i++) identity[i] = i;
+			return identity;
+		}
+		if (n >= 67108864) throw new RangeError('A tally holds at most 2^26 rows of numeric IDs');
+		// key < 2^27 and index < 2^26 fit a float64 exactly as key * 2^26 + index.
+		const packed = new Float64Array(n);
+		for (let i = 0; i < n; i++) packed[i] = this.keys.at(i) * 67108864 + i;
+		packed.sort();
+		const order = new Uint32Array(n);
+		for (let i = 0; i < n; i++) order[i] = packed[i] % 67108864;
+		return order;
+	}
+}
+
+/** Row numbers as a message shows them: `2、5、9` (the first ten, then `ほか`). */
+export function formatRows(rows: readonly number[]): string {
+	const shown = rows.slice(0, 10).join('、');
+	return rows.length > 10 ? `${shown}ほか` : shown;
+}

@@ -1,0 +1,43 @@
+/** A card token: a letter or digit, then printable ASCII without space, `,` or `"`. */
+export const tokenPattern = /^[A-Za-z0-9][\x21\x23-\x2b\x2d-\x7e]*$/;
+
+/** The store's customer ID by default: `US-` and 8 digits. */
+export const defaultCustomerIdPattern = /^US-\d{8}$/;
+
+/** A 連携用ID: a letter or digit, then no space, `,`, `"` or control character. */
+export const linkageIdPattern = /^[\p{L}\p{N}][^\s,"\p{Cc}]*$/u;
+
+/** A copy of `pattern` without the g and y flags, whose `lastIndex` would make `test` stateful. */
+export function statelessPattern(pattern: RegExp): RegExp {
+	return pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+}
+
+/** True when `id` matches `pattern` (the default pattern is checked without a regex: it runs per row). */
+export function matchesCustomerId(id: string, pattern: RegExp): boolean {
+	if (pattern !== defaultCustomerIdPattern) return pattern.test(id);
+	if (id.length !== 11 || id.charCodeAt(0) !== 85 || id.charCodeAt(1) !== 83 || id.charCodeAt(2) !== 45) return false;
+	for (let i = 3; i < 11; i++) {
+		const code = id.charCodeAt(i);
+		if (code < 48 || code > 57) return false;
+	}
+	return true;
+}
+
+/** What a customer ID should look like, in words for a message. */
+export function describeCustomerIdPattern(pattern: RegExp): string {
+	return pattern.source === defaultCustomerIdPattern.source
+		? '「US-」と8桁の数字（例：US-00010000）'
+		: `決められた形式（${pattern.source}）`;
+}
+
+/** The value without surrounding spaces (ASCII space, tab, full-width space). */
+export function trimSpaces(value: string): string {
+	const first = value.charCodeAt(0);
+	const last = value.charCodeAt(value.length - 1);
+	if (!isSpace(first) && !isSpace(last)) return value;
+	return value.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '');
+}
+
+function isSpace(code: number): boolean {
+	return code === 32 || code === 9 || code === 0x3000;
+}

@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { defaultPaymentSettings } from '$lib/domain/settings';
+import { z } from '$lib/domain/zod';
+import { eraseEverything } from './erase-everything';
+import { metaRepository } from './meta-repository';
+import { registryRepository } from './registry-repository';
+import { settingsRepository } from './settings-repository';
+import { cardColumns, newEntry, numberedCustomers, useFreshDb } from './test-records';
+
+/** Counts the records of every object store, read straight from IndexedDB rather than through Dexie. */
+function rawCounts(name: string): Promise<Record<string, number>> {
+	return new Promise((resolve, reject) => {
+		const open = indexedDB.open(name);
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const idb = open.result;
+			const stores = [...idb.objectStoreNames];
+			const tx = idb.transaction(stores, 'readonly');
+			const counts: Record<string, number> = {};
+			for (const store of stores) {
+				const request = tx.objectStore(store).count();
+				request.onsuccess = () => (counts[store] = request.result);
+			}
+			tx.oncomplete = () => {
+				idb.close();
+				resolve(counts);
+			};
+		};
+	});
+}
+
+describe('eraseEverything', () => {
+	it('leaves every table of IndexedDB empty', async () => {
+		const database = useFreshDb('erase-test');
+		await settingsRepository.savePayment({ ...defaultPaymentSettings, merchantCode: '1', accessKey: 'k' });
+		await metaRepository.put('appVersion', z.string(), '0.1.0');
+		const historyId = await registryRepository.beginUpload(newEntry());
+		const cards = cardColumns([{ customerSeq: 0 }]);
+		await registryRepository.commitUpload({ historyId, customers: numberedCustomers(2), cards, outcome: { status: 'done' } });
+		await registryRepository.beginUpload(newEntry());
+
+		const before = await rawCounts(database.name);
+		expect(Object.values(before).every((count) => count > 0)).toBe(true);
+		await eraseEverything();
+		const after = await rawCounts(database.name);
+		expect(Object.keys(after).sort()).toEqual(database.tables.map((table) => table.name).sort());
+		expect(Object.values(after).every((count) => count === 0)).toBe(true);
+		expect(await settingsRepository.getPayment()).toEqual(defaultPaymentSettings);
+	});
+});

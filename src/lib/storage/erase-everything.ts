@@ -1,0 +1,9 @@
+import { db } from './db';
+
+/** 「すべてのデータを消去」: empties every table (settings included) in one transaction. */
+export async function eraseEverything(): Promise<void> {
+	const d = db();
+	await d.transaction('rw', d.tables, async () => {
+		for (const table of d.tables) await table.clear();
+	});
+}

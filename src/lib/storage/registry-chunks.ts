@@ -1,0 +1,68 @@
+import { cardChunkSchema, cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
+import {
+	customerChunkSchema,
+	customerColumnKeys,
+	emptyCustomerColumns,
+	type CustomerColumns
+} from '$lib/domain/records/customer';
+import { registryChunkSize } from '$lib/domain/records/columns';
+import type { RegistryIndex } from './registry-index';
+
+/** Rows `from`–`to` (exclusive) of every named column. */
+function sliceColumns<T>(columns: T, keys: readonly (keyof T)[], from: number, to: number): T {
+	const slice = {} as T;
+	for (const key of keys) slice[key] = (columns[key] as unknown[]).slice(from, to) as T[keyof T];
+	return slice;
+}
+
+/** Stored customer chunks of one upload whose first customer gets `firstSeq`; validated, never empty. */
+export function* customerChunksOf(columns: CustomerColumns, uploadId: number, firstSeq: number) {
+	const total = columns.linkageIds.length;
+	for (let from = 0; from < total; from += registryChunkSize) {
+		const to = Math.min(total, from + registryChunkSize);
+		const slice = sliceColumns(columns, customerColumnKeys, from, to);
+		yield customerChunkSchema.parse({ ...slice, uploadId, firstSeq: firstSeq + from, count: to - from });
+	}
+}
+
+/** Stored card chunks of one upload; validated, never empty. */
+export function* cardChunksOf(columns: CardColumns, uploadId: number) {
+	const total = columns.customerSeqs.length;
+	for (let from = 0; from < total; from += registryChunkSize) {
+		const slice = sliceColumns(columns, cardColumnKeys, from, Math.min(total, from + registryChunkSize));
+		yield cardChunkSchema.parse({ ...slice, uploadId });
+	}
+}
+
+/** The `seq` after a stored chunk, read as far as it can be (an unreadable count reserves a whole chunk). */
+export function endOfChunk(stored: { firstSeq: number; count?: unknown }): number {
+	const readable = Number.isSafeInteger(stored.count) && (stored.count as number) >= 0;
+	const count = readable ? Math.min(stored.count as number, registryChunkSize) : registryChunkSize;
+	return stored.firstSeq + count;
+}
+
+function placeholders(count: number): CustomerColumns {
+	const columns = emptyCustomerColumns();
+	for (const key of customerColumnKeys) columns[key] = new Array<string>(count).fill('');
+	return columns;
+}
+
+/**
+ * Adds a stored customer chunk to the index. Customer IDs come from positions, so a gap left by an
+ * unreadable chunk is filled with placeholders rather than shifting every later customer's ID.
+ */
+export function appendCustomerChunk(index: RegistryIndex, stored: unknown): void {
+	const chunk = customerChunkSchema.safeParse(stored);
+	const firstSeq = (stored as { firstSeq?: unknown } | null)?.firstSeq;
+	if (!Number.isSafeInteger(firstSeq) || (firstSeq as number) < index.customerCount) return;
+	const gap = (firstSeq as number) - index.customerCount;
+	if (gap > 0) index.appendCustomers(placeholders(gap));
+	if (chunk.success) index.appendCustomers(chunk.data);
+	else index.appendCustomers(placeholders(endOfChunk(stored as { firstSeq: number }) - (firstSeq as number)));
+}
+
+/** Adds a stored card chunk to the index; an unreadable one is left out. */
+export function appendCardChunk(index: RegistryIndex, stored: unknown): void {
+	const chunk = cardChunkSchema.safeParse(stored);
+	if (chunk.success) index.appendCards(chunk.data);
+}

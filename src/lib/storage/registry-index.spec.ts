@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { RegistryIndex } from './registry-index';
+import type { SearchField } from './registry-search';
+import { cardColumns, customerColumns, fingerprintOf } from './test-records';
+
+function sampleIndex(): RegistryIndex {
+	const index = new RegistryIndex();
+	index.appendCustomers(
+		customerColumns([
+			{ linkageId: '1001', name: '山田 太郎', kana: 'ヤマダ タロウ', email: 'Taro.Yamada@Example.jp', phone: '090-1234-5678' },
+			{ linkageId: '1002', name: '佐藤　花子', kana: 'サトウ ハナコ', email: 'hanako@example.com', phone: '03-1111-2222' },
+			{ linkageId: 'A-77', name: 'ＪＯＨＮ Smith', kana: '', email: 'john@example.org', phone: '０８０ ９９９９ ００００' },
+			{ linkageId: '1004', name: '山本 一郎', kana: 'ﾔﾏﾓﾄ ｲﾁﾛｳ', email: '', phone: '' }
+		])
+	);
+	return index;
+}
+
+function ids(index: RegistryIndex, field: SearchField, query: string): string[] {
+	return index.search({ field, query, offset: 0, limit: 100 }).rows.map((row) => row.id);
+}
+
+describe('RegistryIndex search', () => {
+	it.each<[SearchField, string, string[]]>([
+		['id', 'US-00010001', ['US-00010001']],
+		['id', ' us-00010003 ', ['US-00010003']],
+		['id', 'ＵＳ－０００１０００１', ['US-00010001']],
+		['id', 'US-00010004', []],
+		['id', 'US-0001000', []],
+		['linkageId', '1002', ['US-00010001']],
+		['linkageId', ' A-77 ', ['US-00010002']],
+		['linkageId', '100', []],
+		['name', '山田', ['US-00010000']],
+		['name', '山田太郎', ['US-00010000']],
+		['name', '佐藤 花子', ['US-00010001']],
+		['name', 'john smith', ['US-00010002']],
+		['name', 'ヤマ', ['US-00010000', 'US-00010003']],
+		['name', 'やまもと', ['US-00010003']],
+		['name', 'ｻﾄｳ', ['US-00010001']],
+		['name', '山', ['US-00010000', 'US-00010003']],
+		['email', 'TARO.yamada', ['US-00010000']],
+		['email', 'example.', ['US-00010000', 'US-00010001', 'US-00010002']],
+		['email', 'nobody', []],
+		['phone', '09012345678', ['US-00010000']],
+		['phone', '1111-2222', ['US-00010001']],
+		['phone', '9999', ['US-00010002']],
+		['phone', 'abc', []],
+		['all', 'US-00010002', ['US-00010002']],
+		['all', '1004', ['US-00010003']],
+		['all', 'やまだ', ['US-00010000']],
+		['all', 'example.com', ['US-00010001']],
+		['all', '090 1234', ['US-00010000']],
+		['all', '', ['US-00010000', 'US-00010001', 'US-00010002', 'US-00010003']],
+		['name', '   ', ['US-00010000', 'US-00010001', 'US-00010002', 'US-00010003']]
+	])('%s 「%s」 finds %j', (field, query, expected) => {
+		expect(ids(sampleIndex(), field, query)).toEqual(expected);
+	});
+
+	it('pages through the matches and counts them all', () => {
+		const result = sampleIndex().search({ field: 'all', query: '', offset: 1, limit: 2 });
+		expect(result.total).toBe(4);
+		expect(result.rows.map((row) => row.linkageId)).toEqual(['1002', 'A-77']);
+	});
+
+	it('gives every matching seq for a download without building views', () => {
+		expect(sampleIndex().filteredSeqs({ field: 'name', query: 'ヤマ' })).toEqual([0, 3]);
+	});
+
+	it('sees customers appended after a search', () => {
+		const index = sampleIndex();
+		expect(ids(index, 'name', '鈴木')).toEqual([]);
+		index.appendCustomers(customerColumns([{ linkageId: '1005', name: '鈴木 次郎' }]));
+		expect(ids(index, 'name', '鈴木')).toEqual(['US-00010004']);
+	});
+});
+
+describe('RegistryIndex customers and cards', () => {
+	it('numbers customers in order and knows their 連携用IDs', () => {
+		const index = sampleIndex();
+		expect(index.customerCount).toBe(4);
+		expect(index.appendCustomers(customerColumns([{ linkageId: '2001' }]))).toBe(4);
+		expect(index.hasLinkageId('2001')).toBe(true);
+		expect(index.seqOfLinkageId('1002')).toBe(1);
+		expect(index.hasLinkageId('9999')).toBe(false);
+		expect(index.hasCustomerId('US-00010004')).toBe(true);
+		expect(index.hasCustomerId('US-00010005')).toBe(false);
+	});
+
+	it('lists each customer its cards, in import order, without the token', () => {
+		const index = sampleIndex();
+		index.appendCards(cardColumns([{ customerSeq: 2, tail: '111' }, { customerSeq: 0, tail: '222' }]));
+		index.appendCards(cardColumns([{ customerSeq: 2, tail: '333', brand: 'JCB', fingerprint: fingerprintOf('b') }]));
+		const [john] = index.search({ field: 'id', query: 'US-00010002', offset: 0, limit: 1 }).rows;
+		expect(john.cards).toEqual([
+			{ brand: 'VISA', tail: '111', expiry: '2912', tokenLast4: 'WXYZ', fingerprint: fingerprintOf('a') },
+			{ brand: 'JCB', tail: '333', expiry: '2912', tokenLast4: 'WXYZ', fingerprint: fingerprintOf('b') }
+		]);
+		expect(index.cardsOf(0).map((card) => card.tail)).toEqual(['222']);
+		expect(index.cardsOf(1)).toEqual([]);
+		expect(index.cardCount).toBe(3);
+		expect(index.hasCard(2, fingerprintOf('b'))).toBe(true);
+		expect(index.hasCard(0, fingerprintOf('b'))).toBe(false);
+	});
+
+	it('never lists a placeholder left by an unreadable chunk', () => {
+		const index = new RegistryIndex();
+		index.appendCustomers(customerColumns([{ linkageId: '' }, { linkageId: 'X1' }]));
+		expect(ids(index, 'all', '')).toEqual(['US-00010001']);
+		expect(ids(index, 'id', 'US-00010000')).toEqual([]);
+		expect(index.view(0)).toBeNull();
+	});
+});
+
+describe('RegistryIndex search columns', () => {
+	it('stays right when a stored value holds the key separator', () => {
+		const index = new RegistryIndex();
+		index.appendCustomers(customerColumns([{ linkageId: 'A', name: 'a\u0001b' }, { linkageId: 'B', name: 'ab' }]));
+		expect(ids(index, 'name', 'ab')).toEqual(['US-00010000', 'US-00010001']);
+	});
+});

@@ -1,0 +1,178 @@
+import { emptyCardColumns, type CardColumns } from '$lib/domain/records/card';
+import { emptyCustomerColumns, type CustomerColumns, type CustomerRecord } from '$lib/domain/records/customer';
+import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
+import { CardLinks } from './card-links';
+import { LinkageTable } from './linkage-table';
+import { findSeqs, type RegistryQuery, type SearchSource } from './registry-search';
+import { SearchColumns } from './search-columns';
+
+/** What a view shows of a card: never the token, only its last 4 characters and fingerprint. */
+export interface CardView {
+	brand: string;
+	tail: string;
+	expiry: string;
+	tokenLast4: string;
+	fingerprint: string;
+}
+
+/** One customer as the list shows it, with its ID and its registered cards. */
+export interface CustomerView extends CustomerRecord {
+	seq: number;
+	id: string;
+	cards: CardView[];
+}
+
+/** A registry search with paging. */
+export interface SearchRequest extends RegistryQuery {
+	offset: number;
+	limit: number;
+}
+
+/** One page of a search and the number of customers it matched in all. */
+export interface SearchResult {
+	total: number;
+	rows: CustomerView[];
+}
+
+function appendAll<T>(target: T[], source: readonly T[]): void {
+	for (let i = 0; i < source.length; i++) target.push(source[i]);
+}
+
+/**
+ * The whole customer registry in memory, column by column: IDs follow from positions, 連携用IDs are
+ * looked up in a hash table, names, kana, e-mails and phones are scanned over normalised copies built
+ * on first use (`prepareSearch`).
+ * Customers with an empty 連携用ID are placeholders for unreadable stored chunks: never listed.
+ */
+export class RegistryIndex implements SearchSource {
+	private readonly customers = emptyCustomerColumns();
+	private readonly cards = emptyCardColumns();
+	private readonly seqByLinkageId = new LinkageTable(this.customers.linkageIds);
+	private readonly cardLinks = new CardLinks();
+	private keys: SearchColumns | null = null;
+	private lastSearch: { key: string; seqs: number[] } | null = null;
+
+	/** Customers registered so far (placeholders included): the next customer gets this `seq`. */
+	get customerCount(): number {
+		return this.customers.linkageIds.length;
+	}
+
+	/** Cards registered so far. */
+	get cardCount(): number {
+		return this.cards.customerSeqs.length;
+	}
+
+	/** Appends customers in registration order and returns the `seq` of the first of them. */
+	appendCustomers(columns: CustomerColumns): number {
+		const firstSeq = this.customerCount;
+		const target = this.customers;
+		for (const key of Object.keys(target) as (keyof CustomerColumns)[]) appendAll(target[key], columns[key]);
+		const linkageIds = target.linkageIds;
+		for (let seq = firstSeq; seq < linkageIds.length; seq++) {
+			if (linkageIds[seq] !== '') this.seqByLinkageId.add(seq);
+		}
+		this.keys?.extend(this.customers);
+		this.lastSearch = null;
+		return firstSeq;
+	}
+
+	/** Appends cards in import order; each must name a customer already appended. */
+	appendCards(columns: CardColumns): void {
+		const firstCard = this.cardCount;
+		const target = this.cards;
+		for (const key of Object.keys(target) as (keyof CardColumns)[]) {
+			appendAll(target[key] as unknown[], columns[key] as unknown[]);
+		}
+		const seqs = columns.customerSeqs;
+		for (let i = 0; i < seqs.length; i++) this.cardLinks.link(seqs[i], firstCard + i);
+	}
+
+	/** True when `seq` is a registered customer (not a placeholder, not beyond the end). */
+	isCustomer(seq: number): boolean {
+		return seq >= 0 && seq < this.customerCount && this.customers.linkageIds[seq] !== '';
+	}
+
+	/** True when a customer with this store ID (`US-…`) is registered. */
+	hasCustomerId(id: string): boolean {
+		const seq = seqOfCustomerId(id);
+		return seq !== null && this.isCustomer(seq);
+	}
+
+	/** True when a customer with this 連携用ID is registered (a delta run skips them). */
+	hasLinkageId(linkageId: string): boolean {
+		return this.seqByLinkageId.get(linkageId) !== null;
+	}
+
+	/** The `seq` of the customer with this 連携用ID, or null. */
+	seqOfLinkageId(linkageId: string): number | null {
+		return this.seqByLinkageId.get(linkageId);
+	}
+
+	/** True when customer `seq` already has a card with this token fingerprint. */
+	hasCard(seq: number, fingerprint: string): boolean {
+		return this.cardLinks.cardsOf(seq).some((card) => this.cards.fingerprints[card] === fingerprint);
+	}
+
+	/** One customer's fields and ID without its cards, or null when there is none at `seq`. */
+	customerAt(seq: number): (CustomerRecord & { seq: number; id: string }) | null {
+		if (!this.isCustomer(seq)) return null;
+		const c = this.customers;
+		return {
+			seq,
+			id: customerIdOf(seq),
+			linkageId: c.linkageIds[seq],
+			name: c.names[seq],
+			kana: c.kanas[seq],
+			email: c.emails[seq],
+			phone: c.phones[seq],
+			zip: c.zips[seq],
+			address: c.addresses[seq]
+		};
+	}
+
+	/** The cards of customer `seq`, in import order. */
+	cardsOf(seq: number): CardView[] {
+		const c = this.cards;
+		return this.cardLinks.cardsOf(seq).map((card) => ({
+			brand: c.brands[card],
+			tail: c.tails[card],
+			expiry: c.expiries[card],
+			tokenLast4: c.tokenLast4[card],
+			fingerprint: c.fingerprints[card]
+		}));
+	}
+
+	/** One customer with its cards, or null when there is none at `seq`. */
+	view(seq: number): CustomerView | null {
+		const customer = this.customerAt(seq);
+		return customer && { ...customer, cards: this.cardsOf(seq) };
+	}
+
+	/** One page of the customers matching a search, and how many matched in all. */
+	search({ offset, limit, ...query }: SearchRequest): SearchResult {
+		const seqs = this.filteredSeqs(query);
+		const page = seqs.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+		return { total: seqs.length, rows: page.map((seq) => this.view(seq) as CustomerView) };
+	}
+
+	/** Every matching `seq`, ascending, for downloading a filtered list without building views. */
+	filteredSeqs(query: RegistryQuery): readonly number[] {
+		const key = `${query.field}\n${query.query}`;
+		if (this.lastSearch?.key !== key) this.lastSearch = { key, seqs: findSeqs(this, query) };
+		return this.lastSearch.seqs;
+	}
+
+	/** Builds the search keys now (about 1–2 s per million customers) so that the first search is quick. */
+	prepareSearch(): void {
+		this.searchColumns();
+	}
+
+	/** The normalised search columns, built on first use and extended as customers are appended. */
+	searchColumns(): SearchColumns {
+		if (!this.keys) {
+			this.keys = new SearchColumns();
+			this.keys.extend(this.customers);
+		}
+		return this.keys;
+	}
+}

@@ -1,0 +1,35 @@
+import type { CustomerColumns } from '$lib/domain/records/customer';
+import { KeyColumn } from './key-column';
+import { emailKey, keySeparator, nameKey, phoneKey } from './search-keys';
+
+/**
+ * Adds the keys of `values` from `from` on. Built on the joined text (the key functions act on each
+ * value alike), unless a value holds the separator itself: then value by value, without it.
+ */
+function appendKeys(column: KeyColumn, values: readonly string[], from: number, keyOf: (value: string) => string) {
+	const rest = values.slice(from);
+	const rows = rest.length;
+	// A trailing empty value makes join end with the separator and return one flat string.
+	rest.push('');
+	if (column.append(keyOf(rest.join(keySeparator)), rows)) return;
+	const safe = rest.map((value) => keyOf(value.replaceAll(keySeparator, '')));
+	column.append(safe.join(keySeparator), rows);
+}
+
+/** Normalised copies of the searchable columns, built once and extended as customers are added. */
+export class SearchColumns {
+	readonly names = new KeyColumn();
+	readonly kanas = new KeyColumn();
+	readonly emails = new KeyColumn();
+	readonly phones = new KeyColumn();
+
+	/** Adds the keys of every customer not yet covered. */
+	extend(customers: CustomerColumns): void {
+		const from = this.names.length;
+		if (from >= customers.names.length) return;
+		appendKeys(this.names, customers.names, from, nameKey);
+		appendKeys(this.kanas, customers.kanas, from, nameKey);
+		appendKeys(this.emails, customers.emails, from, emailKey);
+		appendKeys(this.phones, customers.phones, from, phoneKey);
+	}
+}

@@ -1,0 +1,181 @@
+import {
+	buildLinkageCsv,
+	createYamatoReturnConverter,
+	customerIdListCsv,
+	fileProblemCodes,
+	expiredCardsCsv,
+	multiCardListCsv,
+	notReturnedCustomerIds,
+	problemsCsv,
+	sha256Hex,
+	type FileReport,
+	type LinkageReport,
+	type Problem,
+	type Reconciliation
+} from '$lib/domain';
+import type {
+	ConversionJob,
+	ConversionSummary,
+	JobDownload,
+	ProblemFilter,
+	ProblemPage
+} from './conversion-types';
+import { throttle } from './file-chunks';
+import { recordConversion } from './record-conversion';
+
+/** Slices the converter is fed: small enough for progress every few milliseconds. */
+const sliceSize = 1 << 20;
+
+export type ProgressSink = (done: number, total: number) => void;
+
+/** The customer list of step b, kept in the worker for step c's reconciliation and step d's check. */
+interface CustomerList {
+	ids: Set<string>;
+	/** Customers written to the linkage CSV (sent to Yamato), in list order. */
+	sent: string[];
+}
+
+interface FinishedJob {
+	job: ConversionJob;
+	report: FileReport & { suggestedExpiryOrder?: 'MMYY'; reconciliation?: Reconciliation };
+	sent: string[] | null;
+}
+
+const wholeFileCodes = new Set<string>(fileProblemCodes);
+const bytesOfBlob = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
+
+/** Runs conversions and keeps their reports, so the page only ever holds a page of problems. */
+export class ConversionService {
+	private customerList: CustomerList | null = null;
+	private readonly finished = new Map<string, FinishedJob>();
+
+	/** Converts one file; `isCancelled` is polled between slices. */
+	async run(job: ConversionJob, progress: ProgressSink, isCancelled: () => boolean) {
+		const started = performance.now();
+		const startedAt = Date.now();
+		const input = await bytesOfBlob(job.file);
+		const hash = sha256Hex(input);
+		const result =
+			job.kind === 'linkage'
+				? this.linkage(job, input)
+				: await this.yamatoReturn(job, input, progress, isCancelled);
+		if (result === null) return null;
+		const summary = this.summarise(job, result.report, await hash, performance.now() - started);
+		summary.historyId = await recordConversion(summary, result.report, startedAt);
+		const output = result.output ? new Blob(result.output as BlobPart[], { type: 'text/csv' }) : null;
+		return { summary, output };
+	}
+
+	private linkage(job: ConversionJob, input: Uint8Array) {
+		const { output, report } = buildLinkageCsv(input, {
+			encoding: job.options.encoding,
+			outputEncoding: job.options.outputEncoding,
+			header: job.options.header
+		});
+		const list: CustomerList = { ids: new Set(report.customerIds), sent: report.linkedCustomerIds };
+		if (!report.refused) this.customerList = list;
+		this.finished.set(job.jobId, { job, report: report as FinishedJob['report'], sent: list.sent });
+		return { output: output ? [output] : null, report: report as FinishedJob['report'] };
+	}
+
+	private async yamatoReturn(
+		job: ConversionJob,
+		input: Uint8Array,
+		progress: ProgressSink,
+		isCancelled: () => boolean
+	) {
+		const list = job.options.checkCustomerList ? this.customerList : null;
+		const converter = createYamatoReturnConverter({
+			encoding: job.options.encoding,
+			outputEncoding: job.options.outputEncoding,
+			header: job.options.header,
+			expiryOrder: job.options.expiryOrder,
+			service: job.options.service,
+			customerIds: list?.ids
+		});
+		const tick = throttle(100, progress);
+		const parts: Uint8Array[] = [];
+		for (let offset = 0; offset < input.length; offset += sliceSize) {
+			parts.push(converter.push(input.subarray(offset, offset + sliceSize)));
+			tick(Math.min(offset + sliceSize, input.length), input.length);
+			// Let a cancel message in between slices.
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			if (isCancelled()) return null;
+		}
+		const { output, report } = converter.finish();
+		tick(input.length, input.length, true);
+		this.finished.set(job.jobId, { job, report, sent: list?.sent ?? null });
+		return { output: output ? [...parts, output] : null, report };
+	}
+
+	private summarise(job: ConversionJob, report: FinishedJob['report'], sha256: string, elapsedMs: number): ConversionSummary {
+		let errors = 0;
+		let warnings = 0;
+		for (const problem of report.problems) {
+			if (problem.severity === 'error') errors++;
+			else warnings++;
+		}
+		const entry = this.finished.get(job.jobId);
+		const summary: ConversionSummary = {
+			jobId: job.jobId,
+			kind: job.kind,
+			fileName: job.file.name,
+			size: job.file.size,
+			sha256,
+			encoding: report.encoding,
+			hasHeader: report.hasHeader,
+			mapping: { ...report.mapping },
+			rows: report.rows,
+			written: report.written,
+			failed: report.failed,
+			errors,
+			warnings,
+			refused: report.refused,
+			problemCounts: report.problemCounts,
+			fileProblems: report.problems.filter((problem) => wholeFileCodes.has(problem.code)).slice(0, 20),
+			suggestedExpiryOrder: report.suggestedExpiryOrder,
+			elapsedMs
+		};
+		if (job.kind === 'linkage') {
+			const linkage = report as unknown as LinkageReport;
+			summary.customers = { total: linkage.customerIds.length, linked: linkage.linkedCustomerIds.length };
+		}
+		const recon = report.reconciliation;
+		if (recon) {
+			const sent = entry?.sent ?? null;
+			summary.reconciliation = {
+				'sent-not-returned': sent ? notReturnedCustomerIds(sent, recon.returnedCustomerIds).length : null,
+				'unknown-returned': sent ? recon.unknownCustomerIds.length : null,
+				'multi-card': recon.multiCardCustomers.length,
+				expired: recon.expiredCards.length,
+				written: report.written
+			};
+		}
+		return summary;
+	}
+
+	/** One page of a finished job's problems, filtered by severity. */
+	problems(jobId: string, filter: ProblemFilter, offset: number, limit: number): ProblemPage {
+		const all = this.finished.get(jobId)?.report.problems ?? [];
+		const matching: Problem[] = filter === 'all' ? all : all.filter((problem) => problem.severity === filter);
+		return { total: matching.length, offset, problems: matching.slice(offset, offset + limit) };
+	}
+
+	/** A list for people (problems, reconciliation groups) as a CSV file. */
+	download(jobId: string, what: JobDownload): Blob {
+		const entry = this.finished.get(jobId);
+		if (!entry) throw new Error('unknown-job');
+		const options = { encoding: entry.job.options.outputEncoding };
+		const recon = entry.report.reconciliation;
+		let bytes: Uint8Array;
+		if (what === 'problems') bytes = problemsCsv(entry.report.problems, options);
+		else if (what === 'multi-card' && recon) bytes = multiCardListCsv(recon.multiCardCustomers, options);
+		else if (what === 'expired' && recon) bytes = expiredCardsCsv(recon.expiredCards, options);
+		else if (what === 'unknown-returned' && recon) {
+			bytes = customerIdListCsv(recon.unknownCustomerIds.map((customer) => customer.customerId), options);
+		} else if (what === 'sent-not-returned' && recon && entry.sent) {
+			bytes = customerIdListCsv(notReturnedCustomerIds(entry.sent, recon.returnedCustomerIds), options);
+		} else throw new Error(`no-list-${what}`);
+		return new Blob([bytes as BlobPart], { type: 'text/csv' });
+	}
+}

@@ -1,0 +1,75 @@
+import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
+import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
+import type { Problem, ProblemCode } from '$lib/domain/problems/problem';
+import type { ExpiryOrder } from '$lib/domain/rules/expiry';
+
+export type ConversionKind = 'linkage' | 'yamato-return';
+
+/** What the operator chose for a conversion; all of it survives postMessage. */
+export interface ConversionOptions {
+	encoding: EncodingChoice;
+	outputEncoding: OutputEncoding;
+	header: boolean;
+	expiryOrder: ExpiryOrder;
+	/** Column 1 of the card import file (settings 利用サービス). */
+	service: string;
+	/** Check returned customer IDs against the customer list loaded in step b. */
+	checkCustomerList: boolean;
+}
+
+export interface ConversionJob {
+	jobId: string;
+	kind: ConversionKind;
+	file: File;
+	options: ConversionOptions;
+}
+
+/** Groups of step d's reconciliation, each downloadable as a list. */
+export const reconciliationGroups = [
+	'sent-not-returned',
+	'unknown-returned',
+	'multi-card',
+	'expired',
+	'written'
+] as const;
+export type ReconciliationGroup = (typeof reconciliationGroups)[number];
+
+/** Downloads the worker can build for a finished job besides its output. */
+export type JobDownload = 'problems' | 'failed-rows' | ReconciliationGroup;
+
+/** What the page keeps of a finished conversion: counts and a few whole-file problems, never rows. */
+export interface ConversionSummary {
+	jobId: string;
+	kind: ConversionKind;
+	fileName: string;
+	size: number;
+	sha256: string;
+	encoding: DetectedEncoding;
+	hasHeader: boolean;
+	mapping: Record<string, number>;
+	rows: number;
+	written: number;
+	failed: number;
+	errors: number;
+	warnings: number;
+	refused: boolean;
+	problemCounts: Partial<Record<ProblemCode, number>>;
+	/** Problems about the file as a whole (a card number, no data…), shown above the table. */
+	fileProblems: Problem[];
+	suggestedExpiryOrder?: 'MMYY';
+	/** Step d only: how many customers fall in each reconciliation group (null without a list). */
+	reconciliation?: Record<ReconciliationGroup, number | null>;
+	/** Step b/c only: customers in the list, and those with a 連携用ID. */
+	customers?: { total: number; linked: number };
+	elapsedMs: number;
+	/** The history entry that records this run. */
+	historyId?: number;
+}
+
+export type ProblemFilter = 'all' | 'error' | 'warning';
+
+export interface ProblemPage {
+	total: number;
+	offset: number;
+	problems: Problem[];
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Encoding from 'encoding-japanese';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/** Bytes of a file in tests/fixtures. */
+export function fixture(name: string): Uint8Array {
+	return new Uint8Array(readFileSync(fixtures + name));
+}
+
+/** Shift_JIS bytes of a text. */
+export function sjis(text: string): Uint8Array {
+	return Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
+}
+
+/** UTF-8 bytes of a text (with a BOM when asked). */
+export function utf8(text: string, bom = false): Uint8Array {
+	const body = new TextEncoder().encode(text);
+	if (!bom) return body;
+	const all = new Uint8Array(body.length + 3);
+	all.set([0xef, 0xbb, 0xbf]);
+	all.set(body, 3);
+	return all;
+}
+
+/** Text of Shift_JIS bytes. */
+export function fromSjis(bytes: Uint8Array | null): string {
+	return bytes === null ? '<null>' : new TextDecoder('shift_jis').decode(bytes);
+}
+
+/** 2026-11-28 noon in Tokyo: `2611` is valid, `2610` expired. */
+export const today = new Date('2026-11-28T12:00:00+09:00');
+
+/** The header of Yamato's return file, as the fixture has it. */
+export const returnHeader =
+	'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー';
+
+/** The header row of the card import file. */
+export const importHeader =
+	'決済代行会社,顧客ID,カード番号下3桁,カードブランド,カード名義人,SEND ID,連番物理,有効期限,クロネコwebコレクトカード認証キー';
+
+/** Splits bytes at the given offsets (sorted, deduplicated, inside the array). */
+export function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+	const points = [...new Set(cuts.filter((c) => c > 0 && c < bytes.length))].sort((a, b) => a - b);
+	const parts: Uint8Array[] = [];
+	let last = 0;
+	for (const point of points) {
+		parts.push(bytes.slice(last, point));
+		last = point;
+	}
+	parts.push(bytes.slice(last));
+	return parts;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseOldCartCustomers } from '$lib/domain';
+import { utf8 } from './helpers';
+
+const codes = (report: { problems: { row: number; column: number; code: string }[] }) =>
+	report.problems.map((p) => `${p.code}@${p.row},${p.column}`);
+
+describe('old cart customers (一括登録 › 顧客情報)', () => {
+	it('matches English headers and keeps optional columns optional', () => {
+		const { customers, report } = parseOldCartCustomers(utf8('Email,Customer Number,Name\r\na@x.jp,C1,Taro\r\n'));
+		expect(report.mapping).toMatchObject({ linkageId: 2, name: 3, email: 1, kana: 0 });
+		expect(customers).toEqual([{ row: 2, linkageId: 'C1', name: 'Taro', kana: '', email: 'a@x.jp', phone: '', zip: '', address: '' }]);
+	});
+
+	it('needs the old cart number column', () => {
+		const { customers, report } = parseOldCartCustomers(utf8('氏名,メール\r\n山田,a@x.jp\r\n'));
+		expect(customers).toEqual([]);
+		expect(codes(report)).toEqual(['missing-header@1,0']);
+	});
+
+	it('errs on a missing, malformed or repeated number; the first of a repeat is kept', () => {
+		const { customers, report } = parseOldCartCustomers(utf8('旧カートの顧客番号,氏名\r\n,a\r\n=1,b\r\nC1,c\r\nC1,d\r\n'));
+		expect(customers.map((c) => c.name)).toEqual(['c']);
+		expect(codes(report)).toEqual(['missing-value@2,1', 'bad-linkage-id@3,1', 'duplicate-linkage-id@5,1']);
+	});
+
+	it('trims values with a warning', () => {
+		const { customers, report } = parseOldCartCustomers(utf8('連携用ID,氏名\r\nC1, 山田 太郎 \r\n'));
+		expect(customers[0].name).toBe('山田 太郎');
+		expect(codes(report)).toEqual(['trimmed-spaces@2,2']);
+	});
+
+	it('keeps a quoted multi-line address as one record', () => {
+		const { customers, report } = parseOldCartCustomers(utf8('顧客番号,住所\r\nC1,"東京都\r\n千代田区"\r\nC2,大阪\r\n'));
+		expect(customers.map((c) => [c.row, c.address])).toEqual([[2, '東京都\r\n千代田区'], [3, '大阪']]);
+		expect(report.rows).toBe(2);
+	});
+});
