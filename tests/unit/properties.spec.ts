@@ -129,6 +129,32 @@ describe('splitting the input bytes anywhere never changes the result', () => {
 			return isUtf8 ? utf8(text) : sjis(text);
 		});
 
+	it('the shortcut for plain lines gives exactly what the full rules give', () => {
+		const plainish = fc
+			.record({
+				id: fc.constantFrom('US-00010000', 'US-00010001', 'US-0001000', 'us-00010000', 'US-0001000x', ' US-00010002'),
+				tail: fc.constantFrom('111', '11', '1111', 'a11'),
+				brand: fc.constantFrom('VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS', 'Visa', 'VISA ', 'VIS'),
+				expiry: fc.constantFrom('2912', '2611', '2610', '1225', '0130', '2913', '202912', '912', '29/12'),
+				token: fc.constantFrom(token, 'a', '=x', 'a b', 'a"b', 'ab,c', 'Ab~!', 'ａ', `${token} `),
+				extra: fc.constantFrom('', ',memo')
+			})
+			.map((r) => `${r.id},${r.tail},${r.brand},${r.expiry},${r.token}${r.extra}`);
+		const body = fc.array(plainish, { minLength: 1, maxLength: 15 });
+		fc.assert(
+			fc.property(body, fc.boolean(), fc.boolean(), (rows, hasHeader, hasList) => {
+				const text = [...(hasHeader ? [lines[0]] : []), ...rows].join('\r\n');
+				const customerIds = hasList ? new Set(['US-00010000', 'US-00010002']) : undefined;
+				const options = { today, customerIds };
+				const fast = convertYamatoReturn(sjis(text), options);
+				const full = convertYamatoReturn(sjis(text), { ...options, usePlainLineShortcut: false });
+				expect(fast.output).toEqual(full.output);
+				expect(fast.report).toEqual(full.report);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
 	it('for the Yamato return converter', () => {
 		fc.assert(
 			fc.property(file, fc.array(fc.nat(400)), (input, cuts) => {

@@ -41,7 +41,14 @@ export type {
 	YamatoReturnField
 } from './headers/columns';
 
-export { containsCardNumber, findCardNumberColumn, hasBrandPrefix, hasLongDigitRun, passesLuhn } from './guard/card-number';
+export {
+	containsCardNumber,
+	findCardNumberColumn,
+	hasBrandPrefix,
+	hasLongDigitRun,
+	indexOfLongDigitRun,
+	passesLuhn
+} from './guard/card-number';
 
 export { cardBrands, normalizeBrand, type CardBrand } from './rules/brand';
 export { isExpired, readExpiry, tokyoMonthIndex, type ExpiryOrder, type ExpiryReading } from './rules/expiry';

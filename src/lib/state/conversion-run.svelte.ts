@@ -14,7 +14,7 @@ export class ConversionRun {
 	private requestId: number | null = null;
 
 	/** Runs `job`; resolves with the summary, or null when cancelled or failed. */
-	async start(job: ConversionJob): Promise<ConversionSummary | null> {
+	async start(job: ConversionJob, fromRegistry = false): Promise<ConversionSummary | null> {
 		this.status = 'running';
 		this.done = 0;
 		this.total = job.file.size;
@@ -24,7 +24,7 @@ export class ConversionRun {
 		const { requestId, done } = workbench.convert(job, (doneBytes, total) => {
 			this.done = doneBytes;
 			this.total = total;
-		});
+		}, fromRegistry);
 		this.requestId = requestId;
 		try {
 			const result = await done;

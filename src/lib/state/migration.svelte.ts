@@ -1,6 +1,7 @@
 import { canImportCards, defaultPaymentSettings, type PaymentSettings } from '$lib/domain/settings';
 import { settingsRepository } from '$lib/storage/settings-repository';
 import type { ConversionKind, ConversionOptions } from '$lib/workers/conversion-types';
+import { workbench } from '$lib/workers/workbench-client';
 import { ConversionRun } from './conversion-run.svelte';
 
 let jobCounter = 0;
@@ -17,6 +18,9 @@ class MigrationState {
 	});
 	settings = $state<PaymentSettings>({ ...defaultPaymentSettings });
 	listFile = $state<File | null>(null);
+	/** Where step b takes the customer list from: a store download, or this app's registry. */
+	listSource = $state<'file' | 'registry'>('file');
+	registrySize = $state(0);
 	returnFile = $state<File | null>(null);
 	readonly list = new ConversionRun();
 	readonly conversion = new ConversionRun();
@@ -32,14 +36,24 @@ class MigrationState {
 		this.options.service = this.settings.service;
 	}
 
-	private async run(run: ConversionRun, kind: ConversionKind, file: File) {
+	async loadRegistrySize() {
+		this.registrySize = (await workbench.search({ query: '', field: 'all', offset: 0, limit: 0 })).registrySize;
+		if (this.registrySize > 0) this.listSource = 'registry';
+	}
+
+	private async run(run: ConversionRun, kind: ConversionKind, file: File, fromRegistry = false) {
 		const job = { jobId: `${kind}-${++jobCounter}`, kind, file, options: $state.snapshot(this.options) };
-		const summary = await run.start(job);
+		const summary = await run.start(job, fromRegistry);
 		if (summary) this.onFinished?.(run);
 	}
 
 	loadList(file: File) {
 		return this.run(this.list, 'linkage', file);
+	}
+
+	/** Step c from the registry: the same rules and output as from a file. */
+	loadListFromRegistry(name: string) {
+		return this.run(this.list, 'linkage', new File([], name), true);
 	}
 
 	convertReturn(file: File) {

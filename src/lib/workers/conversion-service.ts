@@ -1,5 +1,6 @@
 import {
 	buildLinkageCsv,
+	buildLinkageCsvFromRecords,
 	createYamatoReturnConverter,
 	customerIdListCsv,
 	fileProblemCodes,
@@ -26,6 +27,9 @@ import { recordConversion } from './record-conversion';
 /** Slices the converter is fed: small enough for progress every few milliseconds. */
 const sliceSize = 1 << 20;
 
+/** Customers of the local registry, as step c reads them. */
+export type LinkageSource = { customerId: string; linkageId: string }[];
+
 export type ProgressSink = (done: number, total: number) => void;
 
 /** The customer list of step b, kept in the worker for step c's reconciliation and step d's check. */
@@ -49,16 +53,24 @@ export class ConversionService {
 	private customerList: CustomerList | null = null;
 	private readonly finished = new Map<string, FinishedJob>();
 
-	/** Converts one file; `isCancelled` is polled between slices. */
-	async run(job: ConversionJob, progress: ProgressSink, isCancelled: () => boolean) {
+	/**
+	 * Converts one file; `isCancelled` is polled between slices. Step c can take the registry's
+	 * customers instead of a file (`records`); the job's file then only names the source.
+	 */
+	async run(
+		job: ConversionJob,
+		progress: ProgressSink,
+		isCancelled: () => boolean,
+		records?: () => Promise<LinkageSource>
+	) {
 		const started = performance.now();
 		const startedAt = Date.now();
-		const input = await bytesOfBlob(job.file);
+		const input = records ? new Uint8Array(0) : await bytesOfBlob(job.file);
 		const hash = sha256Hex(input);
 		const result =
-			job.kind === 'linkage'
-				? this.linkage(job, input)
-				: await this.yamatoReturn(job, input, progress, isCancelled);
+			job.kind === 'yamato-return'
+				? await this.yamatoReturn(job, input, progress, isCancelled)
+				: this.linkage(job, records ? buildLinkageCsvFromRecords(await records(), job.options) : buildLinkageCsv(input, job.options));
 		if (result === null) return null;
 		const summary = this.summarise(job, result.report, await hash, performance.now() - started);
 		summary.historyId = await recordConversion(summary, result.report, startedAt);
@@ -66,12 +78,7 @@ export class ConversionService {
 		return { summary, output };
 	}
 
-	private linkage(job: ConversionJob, input: Uint8Array) {
-		const { output, report } = buildLinkageCsv(input, {
-			encoding: job.options.encoding,
-			outputEncoding: job.options.outputEncoding,
-			header: job.options.header
-		});
+	private linkage(job: ConversionJob, { output, report }: ReturnType<typeof buildLinkageCsv>) {
 		const list: CustomerList = { ids: new Set(report.customerIds), sent: report.linkedCustomerIds };
 		if (!report.refused) this.customerList = list;
 		this.finished.set(job.jobId, { job, report: report as FinishedJob['report'], sent: list.sent });

@@ -5,13 +5,18 @@ import type {
 	ProblemFilter,
 	ProblemPage
 } from './conversion-types';
+import type { CustomerListDownload, CustomerPage, SearchRequest, UploadJob, UploadSummary } from './registry-types';
 
 /** Commands the page sends to the workbench worker. */
 export type WorkerCommand =
-	| { type: 'convert'; requestId: number; job: ConversionJob }
+	| { type: 'convert'; requestId: number; job: ConversionJob; fromRegistry?: boolean }
 	| { type: 'cancel'; requestId: number }
 	| { type: 'problems'; requestId: number; jobId: string; filter: ProblemFilter; offset: number; limit: number }
-	| { type: 'download'; requestId: number; jobId: string; what: JobDownload };
+	| { type: 'download'; requestId: number; jobId: string; what: JobDownload }
+	| { type: 'upload'; requestId: number; job: UploadJob }
+	| { type: 'search'; requestId: number; request: SearchRequest }
+	| { type: 'customer-list'; requestId: number; request: CustomerListDownload }
+	| { type: 'reload-registry'; requestId: number };
 
 /** Events the worker sends back; each carries the request it answers. */
 export type WorkerEvent =
@@ -19,5 +24,8 @@ export type WorkerEvent =
 	| { type: 'converted'; requestId: number; summary: ConversionSummary; output: Blob | null }
 	| { type: 'problems'; requestId: number; page: ProblemPage }
 	| { type: 'download'; requestId: number; file: Blob }
+	| { type: 'uploaded'; requestId: number; summary: UploadSummary }
+	| { type: 'customers'; requestId: number; page: CustomerPage }
+	| { type: 'done'; requestId: number }
 	| { type: 'cancelled'; requestId: number }
 	| { type: 'failed'; requestId: number; message: string };

@@ -1,4 +1,5 @@
 import type { WorkerCommand, WorkerEvent } from './messages';
+import type { CustomerListDownload, CustomerPage, SearchRequest, UploadJob, UploadSummary } from './registry-types';
 import type {
 	ConversionJob,
 	ConversionSummary,
@@ -63,13 +64,40 @@ class WorkbenchClient {
 	}
 
 	/** Runs a conversion; `requestId` lets the caller cancel it. */
-	convert(job: ConversionJob, onProgress: Progress) {
-		const { requestId, answer } = this.send({ type: 'convert', job }, onProgress);
+	convert(job: ConversionJob, onProgress: Progress, fromRegistry = false) {
+		const { requestId, answer } = this.send({ type: 'convert', job, fromRegistry }, onProgress);
 		const done = answer.then((event) => {
 			if (event.type !== 'converted') throw new Error(`unexpected ${event.type}`);
 			return { summary: event.summary, output: event.output } as { summary: ConversionSummary; output: Blob | null };
 		});
 		return { requestId, done };
+	}
+
+	/** Runs one 一括登録; `requestId` lets the caller cancel it. */
+	upload(job: UploadJob, onProgress: Progress) {
+		const { requestId, answer } = this.send({ type: 'upload', job }, onProgress);
+		const done = answer.then((event) => {
+			if (event.type !== 'uploaded') throw new Error(`unexpected ${event.type}`);
+			return event.summary as UploadSummary;
+		});
+		return { requestId, done };
+	}
+
+	async search(request: SearchRequest): Promise<CustomerPage> {
+		const event = await this.send({ type: 'search', request }).answer;
+		if (event.type !== 'customers') throw new Error(`unexpected ${event.type}`);
+		return event.page;
+	}
+
+	async customerList(request: CustomerListDownload): Promise<Blob> {
+		const event = await this.send({ type: 'customer-list', request }).answer;
+		if (event.type !== 'download') throw new Error(`unexpected ${event.type}`);
+		return event.file;
+	}
+
+	/** Makes the worker read the registry again (after an erase, or a change in another tab). */
+	async reloadRegistry(): Promise<void> {
+		await this.send({ type: 'reload-registry' }).answer;
 	}
 
 	cancel(requestId: number) {

@@ -3,9 +3,14 @@ import { displayValue } from '../problems/display-value';
 import { formatRows, type CustomerRows } from '../rules/customer-tally';
 
 /** Adds the several-cards warning on every row of every customer that has more than one card. */
-export function addMultiCardWarnings(repeated: CustomerRows[], problems: ProblemList, column: number): void {
+export function addMultiCardWarnings(
+	repeated: CustomerRows[],
+	problems: ProblemList,
+	column: number
+): void {
 	for (const { customerId, rows } of repeated) {
-		const params = { field: 'customerId', value: displayValue(customerId), count: rows.length, rows: formatRows(rows) };
+		const value = displayValue(customerId);
+		const params = { field: 'customerId', value, count: rows.length, rows: formatRows(rows) };
 		for (const row of rows) problems.add('multiple-cards', row, column, params);
 	}
 }

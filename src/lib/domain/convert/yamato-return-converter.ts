@@ -10,6 +10,7 @@ import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
 import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
 import { cardImportHeaderLine, cardImportLine } from './card-import-line';
 import { addMultiCardWarnings } from './multi-card-warnings';
+import { readPlainCardLine, type PlainCardLine } from './plain-card-line';
 
 /** Options of step d (see SPEC "Core API"); `header` is whether the output has a header row. */
 export interface YamatoReturnOptions {
@@ -24,6 +25,8 @@ export interface YamatoReturnOptions {
 	service?: string;
 	/** The customers sent to Yamato (the linkage CSV's): gives `notReturnedCustomerIds`. */
 	sentCustomerIds?: Iterable<string>;
+	/** False turns off the shortcut for plain lines (tests hold both roads to the same result). */
+	usePlainLineShortcut?: boolean;
 	maxProblems?: number;
 }
 
@@ -96,8 +99,27 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		hasOutput = true;
 		text = '';
 	};
-	const onData = (row: number, fields: string[]) => {
-		ctx ??= context();
+	const plain: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false };
+	let canTakePlainLines = false;
+	const onData = (row: number, cells: string[] | null, raw: string) => {
+		if (ctx === null) {
+			ctx = context();
+			const m = ctx.columns;
+			const isSpecOrder = m.customerId === 1 && m.last3 === 2 && m.brand === 3 && m.expiry === 4 && m.token === 5;
+			const isPlainSetting = !options.customerIdPattern && expiryOrder === 'YYMM';
+			canTakePlainLines = isSpecOrder && isPlainSetting && options.usePlainLineShortcut !== false;
+		}
+		if (cells === null && canTakePlainLines && readPlainCardLine(raw, ctx.todayMonth, plain)) {
+			if (!options.customerIds || options.customerIds.has(raw.slice(0, 11))) {
+				tally.addKey(plain.customerKey, row);
+				if (plain.isYymmOnly) yymmOnly++;
+				text += `${service},${raw.slice(0, plain.brandEnd)},,,0${raw.slice(plain.brandEnd)}\r\n`;
+				written++;
+				if (text.length > 1 << 16) flush(false);
+				return;
+			}
+		}
+		const fields = cells ?? raw.split(',');
 		const card = checkCardRow(fields, row, ctx);
 		const facts = ctx.facts;
 		if (facts.customerId !== null) {
@@ -151,7 +173,9 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			});
 			if (options.sentCustomerIds) {
 				reconciliation.notReturnedCustomerIds = [];
-				for (const id of options.sentCustomerIds) if (!tally.has(id)) reconciliation.notReturnedCustomerIds.push(id);
+				const missing: string[] = [];
+				for (const id of options.sentCustomerIds) if (!tally.has(id)) missing.push(id);
+				reconciliation.notReturnedCustomerIds = missing;
 			}
 			const report: YamatoReturnReport = { ...baseReport(source.state, problems, written), reconciliation };
 			const looksMmyy = problems.counts.get('expiry-looks-mmyy') ?? 0;

@@ -20,11 +20,12 @@ export interface CsvRecord {
 
 /**
  * Receives each record as it is read (no object is made for it: the fast path stays lean).
+ * `fields` is null for a line without quotes: `raw.split(',')` gives them, when they are needed.
  * `mayHoldCardNumber` is false when the record has no run of 13 digits: no card number then.
  */
 export type RecordSink = (
 	row: number,
-	fields: string[],
+	fields: string[] | null,
 	raw: string,
 	malformed: Malformation | undefined,
 	mayHoldCardNumber: boolean
@@ -95,7 +96,7 @@ export function createCsvReader(): CsvReader {
 			row++;
 			if (eol > pos) {
 				const line = buf.slice(pos, eol);
-				sink(row, line.split(','), line, undefined, digits < eol);
+				sink(row, null, line, undefined, digits < eol);
 			}
 			pos = next;
 		}
@@ -103,7 +104,9 @@ export function createCsvReader(): CsvReader {
 	};
 	const collect = (text: string, final: boolean): CsvRecord[] => {
 		const records: CsvRecord[] = [];
-		feed(text, final, (row, fields, raw, malformed) => records.push({ row, fields, raw, malformed }));
+		feed(text, final, (row, fields, raw, malformed) =>
+			records.push({ row, fields: fields ?? raw.split(','), raw, malformed })
+		);
 		return records;
 	};
 

@@ -21,8 +21,11 @@ export interface TableSourceOptions<Key extends string> {
 	problems: ProblemList;
 }
 
-/** Receives each data record that is well-formed and holds no card number. */
-export type DataSink = (row: number, fields: string[], raw: string) => void;
+/**
+ * Receives each data record that is well-formed and holds no card number. `fields` is null for
+ * a line without quotes: `raw.split(',')` gives them (a consumer may read such a line directly).
+ */
+export type DataSink = (row: number, fields: string[] | null, raw: string) => void;
 
 /** What reading found out about the file as a whole. */
 export interface TableState<Key extends string> {
@@ -45,10 +48,10 @@ export interface TableSource<Key extends string> {
 }
 
 // A record of empty cells (`,,,` as spreadsheets leave them) is a blank line, not data.
-function isBlank(fields: string[]): boolean {
-	const first = fields[0].charCodeAt(0);
-	if (first > 32 && first !== 0x3000) return false;
-	for (const field of fields) if (field.trim() !== '') return false;
+function isBlank(fields: string[] | null, raw: string): boolean {
+	const first = raw.charCodeAt(0);
+	if (first > 32 && first !== 34 && first !== 44 && first !== 0x3000) return false;
+	for (const field of fields ?? raw.split(',')) if (field.trim() !== '') return false;
 	return true;
 }
 
@@ -100,8 +103,7 @@ export function createTableSource<Key extends string>(
 		isHeaderRefused = match.missing.length > 0;
 		return true;
 	};
-	const holdsCardNumber = (row: number, fields: string[], mayHold: boolean): boolean => {
-		if (!mayHold) return false;
+	const holdsCardNumber = (row: number, fields: string[]): boolean => {
 		const column = findCardNumberColumn(fields);
 		if (column === 0) return false;
 		state.refused = true;
@@ -110,16 +112,16 @@ export function createTableSource<Key extends string>(
 	};
 	const onRecord = (
 		row: number,
-		fields: string[],
+		fields: string[] | null,
 		raw: string,
 		malformed: Malformation | undefined,
 		mayHoldCardNumber: boolean
 	) => {
-		const hasCardNumber = holdsCardNumber(row, fields, mayHoldCardNumber);
-		if (!malformed && isBlank(fields)) return;
+		const hasCardNumber = mayHoldCardNumber && holdsCardNumber(row, fields ?? raw.split(','));
+		if (!malformed && isBlank(fields, raw)) return;
 		if (!seenFirst) {
 			seenFirst = true;
-			if (readHeader(row, fields, malformed !== undefined)) return;
+			if (readHeader(row, fields ?? raw.split(','), malformed !== undefined)) return;
 		}
 		state.rows++;
 		if (malformed) problems.add(malformed.reason, row, malformed.column);

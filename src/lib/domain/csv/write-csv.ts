@@ -15,7 +15,10 @@ export function neutralizeFormula(value: string): string {
 }
 
 /** CSV text of rows: RFC 4180 quoting, CRLF after every row. */
-export function csvText(rows: readonly (readonly string[])[], transform: (value: string) => string = (v) => v): string {
+export function csvText(
+	rows: readonly (readonly string[])[],
+	transform: (value: string) => string = (value) => value
+): string {
 	let text = '';
 	for (const row of rows) {
 		const line = row.map((value) => quoteCsvField(transform(value))).join(',');

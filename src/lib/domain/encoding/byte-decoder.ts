@@ -86,7 +86,9 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		const hasBom = hasUtf8Bom(head);
 		const body = hasBom && choice !== 'shift_jis' ? head.subarray(3) : head;
 		if (hasBom && choice !== 'shift_jis') encoding = 'utf-8-bom';
-		if (hasBom || choice !== 'auto') return startDecoding(encoding === 'shift_jis' ? 'shift_jis' : 'utf-8', body, final);
+		if (hasBom || choice !== 'auto') {
+			return startDecoding(encoding === 'shift_jis' ? 'shift_jis' : 'utf-8', body, final);
+		}
 		state = 'ascii';
 		return readAscii(body, final);
 	};

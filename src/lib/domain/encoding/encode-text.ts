@@ -51,7 +51,12 @@ export function isShiftJisEncodable(text: string): boolean {
  * Bytes of a piece of output; `isFirst` adds the BOM that starts a UTF-8 file. A caller that
  * knows the text is ASCII says so: ASCII bytes are the same in both encodings.
  */
-export function encodeOutput(text: string, encoding: OutputEncoding, isFirst = true, isAscii = false): Uint8Array {
+export function encodeOutput(
+	text: string,
+	encoding: OutputEncoding,
+	isFirst = true,
+	isAscii = false
+): Uint8Array {
 	if (encoding === 'shift_jis') return isAscii ? utf8.encode(text) : encodeShiftJis(text);
 	const body = utf8.encode(text);
 	return isFirst ? concatBytes([utf8Bom, body]) : body;

@@ -7,7 +7,11 @@ export const yamatoReturnColumns = [
 		names: ['サブスクストアの顧客ID', '顧客ID', 'customer id', 'customer', 'subscription customer id'],
 		required: true
 	},
-	{ key: 'last3', names: ['カード番号下3桁', '下3桁', 'カード下3桁', 'last3', 'last 3 digits', 'last three digits'], required: true },
+	{
+		key: 'last3',
+		names: ['カード番号下3桁', '下3桁', 'カード下3桁', 'last3', 'last 3 digits', 'last three digits'],
+		required: true
+	},
 	{ key: 'brand', names: ['カードブランド', 'ブランド', 'brand', 'card brand'], required: true },
 	{
 		key: 'expiry',

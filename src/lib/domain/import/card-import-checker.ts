@@ -57,10 +57,13 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 			if (cell(key) !== '') problems.add('not-blank', row, m[key], { field: key });
 		}
 		const serial = cell('serial');
-		if (serial !== '' && serial !== '0') problems.add('bad-serial', row, m.serial, { value: displayValue(serial) });
+		if (serial !== '' && serial !== '0') {
+			problems.add('bad-serial', row, m.serial, { value: displayValue(serial) });
+		}
 		return problems.errorCount === errorsBefore;
 	};
-	const onData = (row: number, fields: string[]) => {
+	const onData = (row: number, cells: string[] | null, raw: string) => {
+		const fields = cells ?? raw.split(',');
 		ctx ??= {
 			columns: source.state.mapping,
 			expiryOrder: 'YYMM',
@@ -77,7 +80,10 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		if (card !== null && isValid) cards.push(card);
 		else source.state.failedRows.push(row);
 	};
-	const source = createTableSource({ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems }, onData);
+	const source = createTableSource(
+		{ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems },
+		onData
+	);
 	if (!isAllowed) {
 		source.state.refused = true;
 		problems.add('import-not-allowed', 0, 0);

@@ -37,7 +37,8 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 	let customers: OldCartCustomer[] = [];
 	let accepted = 0;
 
-	const onData = (row: number, fields: string[]) => {
+	const onData = (row: number, cells: string[] | null, raw: string) => {
+		const fields = cells ?? raw.split(',');
 		const m = source.state.mapping;
 		const cell = (key: OldCartCustomerField) => {
 			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';

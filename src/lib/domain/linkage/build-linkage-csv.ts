@@ -66,7 +66,8 @@ export function buildLinkageCsv(
 	};
 	const source = createTableSource(
 		{ encoding: options.encoding, columns: customerListColumns, header: 'required', problems },
-		(row, fields) => {
+		(row, cells, raw) => {
+			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;
 			records.push({
 				row,
@@ -75,7 +76,9 @@ export function buildLinkageCsv(
 			});
 		}
 	);
-	for (let offset = 0; offset < input.length; offset += 1 << 16) source.push(input.subarray(offset, offset + (1 << 16)));
+	for (let offset = 0; offset < input.length; offset += 1 << 16) {
+		source.push(input.subarray(offset, offset + (1 << 16)));
+	}
 	source.finish();
 	return finishLinkage(records, source.state, problems, options);
 }
@@ -96,7 +99,8 @@ export function buildLinkageCsvFromRecords(
 	};
 	const records = customers.map((customer, i) => {
 		const row = customer.row ?? i + 1;
-		const record = { row, customerId: trimSpaces(customer.customerId), linkageId: trimSpaces(customer.linkageId ?? '') };
+		const customerId = trimSpaces(customer.customerId);
+		const record = { row, customerId, linkageId: trimSpaces(customer.linkageId ?? '') };
 		// The registry was guarded on the way in; checking again costs little and keeps the promise.
 		if (containsCardNumber(record.customerId) || containsCardNumber(record.linkageId)) {
 			state.refused = true;

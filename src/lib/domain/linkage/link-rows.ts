@@ -17,7 +17,10 @@ export interface LinkageColumns {
 	linkageId: number;
 }
 
-function rowsBy<T>(records: readonly LinkageRecord[], key: (r: LinkageRecord) => string): Map<string, number[]> {
+function rowsBy(
+	records: readonly LinkageRecord[],
+	key: (record: LinkageRecord) => string
+): Map<string, number[]> {
 	const map = new Map<string, number[]>();
 	for (const record of records) {
 		const value = key(record);
@@ -58,7 +61,8 @@ export function linkRows(
 		const id = displayValue(customerId);
 		if (customerId === '') add('missing-value', 'customerId', {});
 		else if (!matchesCustomerId(customerId, options.customerIdPattern)) {
-			add('bad-customer-id', 'customerId', { value: id, expected: describeCustomerIdPattern(options.customerIdPattern) });
+			const expected = describeCustomerIdPattern(options.customerIdPattern);
+			add('bad-customer-id', 'customerId', { value: id, expected });
 		}
 		const others = (rows: number[]) => formatRows(rows.filter((r) => r !== row));
 		const customerRows = sameCustomer.get(row);

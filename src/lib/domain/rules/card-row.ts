@@ -51,7 +51,13 @@ function isThreeDigits(value: string): boolean {
 }
 
 // Reads a cell, trims it and reports emptiness or trimming; returns '' for a missing value.
-function cell(fields: readonly string[], column: number, row: number, ctx: CardRuleContext, field: CardField): string {
+function cell(
+	fields: readonly string[],
+	column: number,
+	row: number,
+	ctx: CardRuleContext,
+	field: CardField
+): string {
 	const raw = column > 0 && column <= fields.length ? fields[column - 1] : '';
 	const value = trimSpaces(raw);
 	if (value === '') ctx.problems.add('missing-value', row, column, { field });
@@ -93,7 +99,8 @@ function readBrand(value: string, row: number, ctx: CardRuleContext): CardBrand 
 		return null;
 	}
 	if (brand !== value) {
-		ctx.problems.add('brand-normalized', row, ctx.columns.brand, { field: 'brand', value: displayValue(value), fixed: brand });
+		const params = { field: 'brand', value: displayValue(value), fixed: brand };
+		ctx.problems.add('brand-normalized', row, ctx.columns.brand, params);
 	}
 	return brand;
 }
@@ -155,7 +162,9 @@ export function checkCardRow(fields: readonly string[], row: number, ctx: CardRu
 	const last3 = last3Value === '' ? null : readTail(last3Value, row, ctx);
 	const brand = brandValue === '' ? null : readBrand(brandValue, row, ctx);
 	const expiry = expiryValue === '' ? null : readCardExpiry(expiryValue, row, ctx);
-	if (token !== '' && !tokenPattern.test(token)) ok = fail(ctx, 'bad-token', row, 'token', { value: maskToken(token) });
+	if (token !== '' && !tokenPattern.test(token)) {
+		ok = fail(ctx, 'bad-token', row, 'token', { value: maskToken(token) });
+	}
 	if (!ok || last3 === null || brand === null || expiry === null) return null;
 	return { row, customerId, last3, brand, expiry, token };
 }

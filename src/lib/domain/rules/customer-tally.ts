@@ -9,7 +9,7 @@ export interface CustomerRows {
 // IDs of the store's own shape (US- and 8 digits) are kept as numbers in typed arrays: a million
 // rows then cost a few megabytes and no garbage-collector work. Others go into a Map.
 function numericKey(id: string): number {
-	if (id.length !== 11 || id.charCodeAt(0) !== 85 || id.charCodeAt(1) !== 83 || id.charCodeAt(2) !== 45) return -1;
+	if (id.length !== 11 || !id.startsWith('US-')) return -1;
 	let n = 0;
 	for (let i = 3; i < 11; i++) {
 		const digit = id.charCodeAt(i) - 48;
@@ -35,17 +35,23 @@ export class CustomerTally {
 
 	/** Notes that `customerId` stands on `row`. */
 	add(customerId: string, row: number): void {
-		this.order = null;
 		const key = numericKey(customerId);
 		if (key >= 0) {
-			if (this.keys.length > 0 && key < this.keys.at(this.keys.length - 1)) this.isAscending = false;
-			this.keys.push(key);
-			this.keyRows.push(row);
+			this.addKey(key, row);
 			return;
 		}
+		this.order = null;
 		const rows = this.strings.get(customerId);
 		if (rows) rows.push(row);
 		else this.strings.set(customerId, [row]);
+	}
+
+	/** Notes that the ID `US-` + `key` (8 digits) stands on `row`. */
+	addKey(key: number, row: number): void {
+		this.order = null;
+		if (this.keys.length > 0 && key < this.keys.at(this.keys.length - 1)) this.isAscending = false;
+		this.keys.push(key);
+		this.keyRows.push(row);
 	}
 
 	/** Every ID once: IDs of the store's shape in ID order, then the others in order of appearance. */

@@ -9,13 +9,14 @@ export const linkageIdPattern = /^[\p{L}\p{N}][^\s,"\p{Cc}]*$/u;
 
 /** A copy of `pattern` without the g and y flags, whose `lastIndex` would make `test` stateful. */
 export function statelessPattern(pattern: RegExp): RegExp {
-	return pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+	if (!pattern.global && !pattern.sticky) return pattern;
+	return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
 }
 
 /** True when `id` matches `pattern` (the default pattern is checked without a regex: it runs per row). */
 export function matchesCustomerId(id: string, pattern: RegExp): boolean {
 	if (pattern !== defaultCustomerIdPattern) return pattern.test(id);
-	if (id.length !== 11 || id.charCodeAt(0) !== 85 || id.charCodeAt(1) !== 83 || id.charCodeAt(2) !== 45) return false;
+	if (id.length !== 11 || !id.startsWith('US-')) return false;
 	for (let i = 3; i < 11; i++) {
 		const code = id.charCodeAt(i);
 		if (code < 48 || code > 57) return false;

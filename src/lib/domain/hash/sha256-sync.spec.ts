@@ -1,0 +1,25 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sha256HexOfText } from './sha256';
+import { sha256HexSync } from './sha256-sync';
+
+describe('sha256HexSync', () => {
+	it.each([
+		['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+		['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+		[
+			'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+			'248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'
+		]
+	])('hashes %j like the standard vectors', (text, digest) => {
+		expect(sha256HexSync(text)).toBe(digest);
+	});
+
+	it('agrees with Web Crypto for any text of any length', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) => {
+				expect(sha256HexSync(text)).toBe(await sha256HexOfText(text));
+			})
+		);
+	});
+});

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './support';
+import { chooseFile, downloadBytes, fixture } from './files';
+
+test('register the old-cart customers, get US- IDs in order, and a delta run skips them', async ({ page }) => {
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	await expect(bulk.getByText('付けた顧客IDは US-00010000〜US-00010003 です。')).toBeVisible();
+
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	await expect(list.getByRole('status')).toHaveText('4件（登録 4件）');
+	await expect(list.getByRole('cell', { name: 'US-00010003' })).toBeVisible();
+
+	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText(/0件を登録しました。スキップ 4件/)).toBeVisible();
+	await page.reload();
+	await expect(list.getByRole('status')).toHaveText('4件（登録 4件）');
+
+	await list.getByLabel('検索語').fill('C0002');
+	await list.getByRole('button', { name: '検索' }).click();
+	await expect(list.getByRole('status')).toHaveText('1件（登録 4件）');
+	await expect(list.getByRole('cell', { name: 'US-00010001' })).toBeVisible();
+
+	await list.getByLabel('検索語').fill('');
+	await list.getByRole('button', { name: '検索' }).click();
+	const download = await downloadBytes(page, list.getByRole('button', { name: 'データダウンロード' }));
+	const text = new TextDecoder('shift_jis').decode(download.bytes);
+	const lines = text.split('\r\n');
+	expect(lines[0].startsWith('サブスクストアの顧客ID,旧カートの顧客番号(連携用ID),')).toBe(true);
+	expect(lines[1].startsWith('US-00010000,')).toBe(true);
+	expect(lines).toHaveLength(6);
+	expect(text).toContain('髙');
+});
+
+test('a card file is refused with a link to settings when cards are not in use', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByRole('radio', { name: /利用しない/ }).check();
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('保存しました。');
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await bulk.getByRole('radio', { name: /クレジットカード情報/ }).check();
+	await expect(bulk.getByText(/カード情報は取り込めません/)).toBeVisible();
+	await chooseFile(page, bulk, fixture('yamato-return.card-import.expected.sjis.csv'));
+	await expect(bulk.getByRole('button', { name: 'データアップロード' })).toBeDisabled();
+	await bulk.getByRole('link', { name: '支払い方法設定を確認する' }).click();
+	await expect(page).toHaveURL(/\/settings$/);
+});
+
+test('the whole rehearsal: registry → linkage CSV → conversion → card import → cards on customers', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('加盟店コード').fill('12345678');
+	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('保存しました。');
+
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+
+	await page.goto('/migration');
+	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
+	await expect(stepB.getByRole('radio', { name: /このアプリの顧客一覧（4件）/ })).toBeChecked();
+	await stepB.getByRole('button', { name: '登録済みの顧客から作る' }).click();
+	const stepC = page.getByRole('region', { name: 'c. 連携用CSVを作る' });
+	const linkage = await downloadBytes(page, stepC.getByRole('button', { name: '連携用CSVをダウンロード' }));
+	const linkageText = new TextDecoder('shift_jis').decode(linkage.bytes);
+	expect(linkageText.split('\r\n').slice(0, 2)).toEqual(['旧カートの顧客番号(連携用ID),サブスクストアの顧客ID', 'C0001,US-00010000']);
+
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	await chooseFile(page, stepD, fixture('yamato-return.sjis.csv'));
+	await stepD.getByRole('button', { name: '変換する' }).click();
+	await expect(stepD.getByTestId('recon-sent-not-returned')).toHaveText('1');
+	const output = await downloadBytes(page, stepD.getByRole('button', { name: 'インポート用CSVをダウンロード' }));
+	expect(output.bytes.equals(await readFile(fixture('yamato-return.card-import.expected.sjis.csv')))).toBe(true);
+
+	await page.goto('/customers');
+	await bulk.getByRole('radio', { name: /クレジットカード情報/ }).check();
+	await chooseFile(page, bulk, { name: 'card-import.csv', mimeType: 'text/csv', buffer: output.bytes });
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('3行を読み込み、3件を登録しました。')).toBeVisible();
+	await page.reload();
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	await expect(list.getByText('VISA ・・・111 12/29')).toBeVisible();
+	await expect(list.getByText('****xyZ1')).toBeVisible();
+	expect(await page.content()).not.toContain('AbCdEf0123456789xyZ1');
+});
