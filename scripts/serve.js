@@ -15,8 +15,10 @@ const types = {
 	'.webmanifest': 'application/manifest+json',
 	'.txt': 'text/plain; charset=utf-8'
 };
-// Workers take their CSP from their own response, not from the page's meta tag.
+// Workers take their CSP from their own response, not from the page's meta tag. The service
+// worker alone may fetch, and only its own origin: it caches the app for offline use.
 const workerPolicy = "default-src 'none'; script-src 'self'; connect-src 'none'";
+const serviceWorkerPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'";
 
 async function resolve(pathname) {
 	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -39,7 +41,9 @@ createServer(async (req, res) => {
 	}
 	const body = await readFile(file);
 	const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
-	if (file.endsWith('.js')) headers['content-security-policy'] = workerPolicy;
+	if (file.endsWith('.js')) {
+		headers['content-security-policy'] = file.endsWith('/service-worker.js') ? serviceWorkerPolicy : workerPolicy;
+	}
 	res.writeHead(200, headers).end(body);
 }).listen(port, '127.0.0.1', () => {
 	console.log(`webcollect-workbench: http://localhost:${port}/`);

@@ -40,7 +40,7 @@ test('a card file is refused with a link to settings when cards are not in use',
 	await page.goto('/settings');
 	await page.getByRole('radio', { name: /利用しない/ }).check();
 	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByRole('status')).toHaveText('保存しました。');
+	await expect(page.getByText('保存しました。')).toBeVisible();
 	await page.goto('/customers');
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await bulk.getByRole('radio', { name: /クレジットカード情報/ }).check();
@@ -56,7 +56,7 @@ test('the whole rehearsal: registry → linkage CSV → conversion → card impo
 	await page.getByLabel('加盟店コード').fill('12345678');
 	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
 	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByRole('status')).toHaveText('保存しました。');
+	await expect(page.getByText('保存しました。')).toBeVisible();
 
 	await page.goto('/customers');
 	const bulk = page.getByRole('region', { name: '一括登録' });

@@ -38,7 +38,7 @@ test('fill the settings, see field errors, save, reload and find them restored',
 	await page.getByLabel('支払いの説明').fill('VISA・JCB・AMEXが使えます。');
 	await page.getByLabel('通知メール文').fill('カードの請求は発送日に確定します。');
 	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByRole('status')).toHaveText('保存しました。');
+	await expect(page.getByText('保存しました。')).toBeVisible();
 
 	await page.reload();
 	await expect(page.getByLabel('加盟店コード')).toHaveValue('12345678');

@@ -62,6 +62,14 @@ export {
 export { checkCardRow, emptyCardFacts } from './rules/card-row';
 export type { CardFacts, CardField, CardRow, CardRuleContext } from './rules/card-row';
 export { CustomerTally, formatRows, type CustomerRows } from './rules/customer-tally';
+export {
+	CustomerIdLookup,
+	customerIdLookup,
+	customerIdOfKey,
+	customerKeyOf,
+	KeySet,
+	type CustomerIdSet
+} from './rules/id-lookup';
 
 export type { FileReport } from './report/report';
 export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemsCsv } from './report/people-lists';
@@ -92,3 +100,5 @@ export type {
 } from './import/old-cart-customers';
 
 export { sha256Hex, sha256HexOfText } from './hash/sha256';
+
+export * from './failed-rows';

@@ -1,9 +1,11 @@
 import { historyEn } from './history.en';
+import { uxEn } from './ux.en';
 import type { MessageKey } from './ja';
 
 /** The English catalogue: mirrors the Japanese one key for key. */
 export const en: Record<MessageKey, string> = {
 	...historyEn,
+	...uxEn,
 	'app.name': 'webcollect-workbench',
 	'app.tagline': 'Kuroneko webcollect settings and card migration, inside your browser only',
 	'app.skip': 'Skip to content',
@@ -201,5 +203,18 @@ export const en: Record<MessageKey, string> = {
 	'migration.source.file': 'A file (the store\'s customer list)',
 	'migration.source.registry': 'This app\'s registry ({count} customers)',
 	'migration.fromRegistry': 'Build from registered customers',
-	'migration.registryName': 'Registered customers'
+	'migration.registryName': 'Registered customers',
+	'data.title': 'Data in this browser',
+	'data.lead': 'Settings, customers, import history and notifications are stored only in this browser\'s IndexedDB.',
+	'data.usage': 'Used: {usage} of {quota}',
+	'data.usageUnknown': 'Storage use is not available.',
+	'data.persisted': 'Protected (the browser will not clear it on its own).',
+	'data.notPersisted': 'Not protected: the browser may clear it when disk space runs low. Export the history as JSON to keep it.',
+	'data.persist': 'Ask to protect data',
+	'data.erase': 'Erase all data',
+	'data.eraseConfirm': 'This erases settings, customers, cards, import history and notifications. It cannot be undone.',
+	'data.eraseYes': 'Erase',
+	'data.erased': 'All data was erased.',
+	'upgrade.banner': 'This app was updated to a new version in another tab. Reload to continue.',
+	'upgrade.reload': 'Reload'
 };

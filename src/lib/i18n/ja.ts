@@ -1,8 +1,10 @@
 import { historyJa } from './history.ja';
+import { uxJa } from './ux.ja';
 
 /** The Japanese catalogue: the source of every UI string. `{name}` marks a parameter. */
 export const ja = {
 	...historyJa,
+	...uxJa,
 	'app.name': 'webcollect-workbench',
 	'app.tagline': 'クロネコwebコレクトの設定とカード情報移行を、ブラウザの中だけで',
 	'app.skip': '本文へ移動',
@@ -200,7 +202,20 @@ export const ja = {
 	'migration.source.file': 'ファイル（ストアの顧客一覧）',
 	'migration.source.registry': 'このアプリの顧客一覧（{count}件）',
 	'migration.fromRegistry': '登録済みの顧客から作る',
-	'migration.registryName': '登録済みの顧客'
+	'migration.registryName': '登録済みの顧客',
+	'data.title': 'このブラウザのデータ',
+	'data.lead': '設定・顧客・取り込み履歴・通知は、このブラウザのIndexedDBにだけ保存されています。',
+	'data.usage': '使用量：{usage} / 上限 {quota}',
+	'data.usageUnknown': '使用量を取得できません。',
+	'data.persisted': '保護されています（ブラウザが自動で消去しません）。',
+	'data.notPersisted': '保護されていません。空き容量が少なくなると、ブラウザが消去することがあります。履歴はJSONでエクスポートしておいてください。',
+	'data.persist': 'データの保護を要求',
+	'data.erase': 'すべてのデータを消去',
+	'data.eraseConfirm': '設定・顧客・カード情報・取り込み履歴・通知をすべて消去します。元に戻せません。',
+	'data.eraseYes': '消去する',
+	'data.erased': 'すべてのデータを消去しました。',
+	'upgrade.banner': '別のタブでこのアプリが新しいバージョンに更新されました。続けるには再読み込みしてください。',
+	'upgrade.reload': '再読み込み'
 } as const;
 
 export type MessageKey = keyof typeof ja;

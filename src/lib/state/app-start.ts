@@ -3,11 +3,15 @@ import { importLockName } from '$lib/workers/registry-types';
 
 /**
  * On start: an upload still 'running' whose tab is gone was cut off, and its transaction left no
- * rows; it becomes 中断. Only when no tab holds the import lock, or a live import would be marked.
+ * rows; it becomes 中断. This waits for the import lock, so an import live in another tab (or the
+ * worker of a page being closed) finishes or dies first and is never marked by mistake.
  */
 export async function markInterruptedUploads(): Promise<void> {
 	if (!('locks' in navigator)) return;
-	await navigator.locks.request(importLockName, { ifAvailable: true }, async (lock) => {
-		if (lock) await registryRepository.markInterrupted();
-	});
+	await navigator.locks.request(importLockName, () => registryRepository.markInterrupted());
+}
+
+/** Asks once per start that the browser keep the app's data when space runs low. */
+export async function requestPersistence(): Promise<void> {
+	if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
 }

@@ -2,6 +2,7 @@ import { canImportCards, defaultPaymentSettings, type PaymentSettings } from '$l
 import { settingsRepository } from '$lib/storage/settings-repository';
 import type { UploadKind, UploadSummary } from '$lib/workers/registry-types';
 import { workbench } from '$lib/workers/workbench-client';
+import { rememberSource } from './history.svelte';
 
 type Status = 'idle' | 'running' | 'done' | 'failed';
 
@@ -49,6 +50,7 @@ class BulkUploadState {
 		try {
 			this.summary = await done;
 			this.status = 'done';
+			rememberSource(this.summary.historyId, file);
 			this.onFinished?.(this.summary, file);
 		} catch (error) {
 			this.failure = error instanceof Error ? error.message : String(error);

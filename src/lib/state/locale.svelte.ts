@@ -1,4 +1,6 @@
+import type { Problem } from '$lib/domain';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
+import { problemMessageEn } from '$lib/i18n/problems.en';
 
 const storageKey = 'webcollect-workbench.language';
 
@@ -28,6 +30,9 @@ class LocaleState {
 			timeStyle: 'medium',
 			timeZone: 'Asia/Tokyo'
 		}).format(value);
+
+	/** A problem of a file in the current language (the core writes Japanese). */
+	problem = (problem: Problem): string => (this.language === 'ja' ? problem.message : problemMessageEn(problem));
 
 	number = (value: number): string => new Intl.NumberFormat(this.language === 'ja' ? 'ja-JP' : 'en-US').format(value);
 }

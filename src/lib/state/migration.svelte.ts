@@ -3,6 +3,7 @@ import { settingsRepository } from '$lib/storage/settings-repository';
 import type { ConversionKind, ConversionOptions } from '$lib/workers/conversion-types';
 import { workbench } from '$lib/workers/workbench-client';
 import { ConversionRun } from './conversion-run.svelte';
+import { rememberSource } from './history.svelte';
 
 let jobCounter = 0;
 
@@ -44,6 +45,7 @@ class MigrationState {
 	private async run(run: ConversionRun, kind: ConversionKind, file: File, fromRegistry = false) {
 		const job = { jobId: `${kind}-${++jobCounter}`, kind, file, options: $state.snapshot(this.options) };
 		const summary = await run.start(job, fromRegistry);
+		if (summary?.historyId && !fromRegistry) rememberSource(summary.historyId, file);
 		if (summary) this.onFinished?.(run);
 	}
 

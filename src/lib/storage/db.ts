@@ -41,11 +41,32 @@ export class WorkbenchDb extends Dexie {
 }
 
 let instance: WorkbenchDb | null = null;
+const upgradeListeners = new Set<() => void>();
 
 /** The shared database, opened on first use. */
 export function db(): WorkbenchDb {
-	instance ??= new WorkbenchDb();
-	return instance;
+	if (instance) return instance;
+	const created = new WorkbenchDb();
+	// Another tab upgrades the schema: step aside so it can, and tell the page to reload.
+	created.on('versionchange', () => {
+		created.close();
+		for (const listener of upgradeListeners) listener();
+		return false;
+	});
+	instance = created;
+	return created;
+}
+
+/** Calls `listener` when another tab upgrades the database; this page must then reload. */
+export function onUpgradeElsewhere(listener: () => void): () => void {
+	upgradeListeners.add(listener);
+	db();
+	return () => upgradeListeners.delete(listener);
+}
+
+/** Opens the database now (so this page hears about upgrades elsewhere from the start). */
+export async function openDb(): Promise<void> {
+	await db().open();
 }
 
 /** Replaces the shared database (tests use a fresh name per case). */

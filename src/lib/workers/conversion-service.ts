@@ -6,7 +6,7 @@ import {
 	fileProblemCodes,
 	expiredCardsCsv,
 	multiCardListCsv,
-	notReturnedCustomerIds,
+	CustomerIdLookup,
 	problemsCsv,
 	sha256Hex,
 	type FileReport,
@@ -34,7 +34,7 @@ export type ProgressSink = (done: number, total: number) => void;
 
 /** The customer list of step b, kept in the worker for step c's reconciliation and step d's check. */
 interface CustomerList {
-	ids: Set<string>;
+	ids: CustomerIdLookup;
 	/** Customers written to the linkage CSV (sent to Yamato), in list order. */
 	sent: string[];
 }
@@ -79,7 +79,7 @@ export class ConversionService {
 	}
 
 	private linkage(job: ConversionJob, { output, report }: ReturnType<typeof buildLinkageCsv>) {
-		const list: CustomerList = { ids: new Set(report.customerIds), sent: report.linkedCustomerIds };
+		const list: CustomerList = { ids: new CustomerIdLookup(report.customerIds), sent: report.linkedCustomerIds };
 		if (!report.refused) this.customerList = list;
 		this.finished.set(job.jobId, { job, report: report as FinishedJob['report'], sent: list.sent });
 		return { output: output ? [output] : null, report: report as FinishedJob['report'] };
@@ -98,7 +98,8 @@ export class ConversionService {
 			header: job.options.header,
 			expiryOrder: job.options.expiryOrder,
 			service: job.options.service,
-			customerIds: list?.ids
+			customerIds: list?.ids,
+			sentCustomerIds: list?.sent
 		});
 		const tick = throttle(100, progress);
 		const parts: Uint8Array[] = [];
@@ -151,7 +152,7 @@ export class ConversionService {
 		if (recon) {
 			const sent = entry?.sent ?? null;
 			summary.reconciliation = {
-				'sent-not-returned': sent ? notReturnedCustomerIds(sent, recon.returnedCustomerIds).length : null,
+				'sent-not-returned': sent ? (recon.notReturnedCustomerIds?.length ?? 0) : null,
 				'unknown-returned': sent ? recon.unknownCustomerIds.length : null,
 				'multi-card': recon.multiCardCustomers.length,
 				expired: recon.expiredCards.length,
@@ -181,7 +182,7 @@ export class ConversionService {
 		else if (what === 'unknown-returned' && recon) {
 			bytes = customerIdListCsv(recon.unknownCustomerIds.map((customer) => customer.customerId), options);
 		} else if (what === 'sent-not-returned' && recon && entry.sent) {
-			bytes = customerIdListCsv(notReturnedCustomerIds(entry.sent, recon.returnedCustomerIds), options);
+			bytes = customerIdListCsv(recon.notReturnedCustomerIds ?? [], options);
 		} else throw new Error(`no-list-${what}`);
 		return new Blob([bytes as BlobPart], { type: 'text/csv' });
 	}

@@ -8,6 +8,7 @@ import {
 } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
 import { emptyCardColumns, pushCard } from '$lib/domain/records/card';
+import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
 import { emptyCustomerColumns, pushCustomer } from '$lib/domain/records/customer';
 import type { HistoryOutcome } from '$lib/domain/records/history-entry';
@@ -50,6 +51,10 @@ function countWarnings(report: FileReport): number {
 	let warnings = 0;
 	for (const problem of report.problems) if (problem.severity === 'warning') warnings++;
 	return warnings;
+}
+
+function* registeredIds(index: RegistryIndex): Generator<string> {
+	for (let seq = 0; seq < index.customerCount; seq++) if (index.isCustomer(seq)) yield customerIdOf(seq);
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -95,7 +100,14 @@ export class RegistryService {
 	async upload(job: UploadJob, progress: (done: number, total: number) => void, isCancelled: () => boolean) {
 		const run = async (lock: Lock | null) => {
 			if (!lock) throw new ImportBusyError();
-			return this.runUpload(job, progress, isCancelled);
+			try {
+				return await this.runUpload(job, progress, isCancelled);
+			} catch (error) {
+				if (!isQuotaExceeded(error)) throw error;
+				// The failed transaction left nothing; the entry, if it was written, stays 'running'
+				// and becomes 中断 on the next start.
+				throw new QuotaError();
+			}
 		};
 		return navigator.locks.request(importLockName, { ifAvailable: true }, run) as Promise<UploadSummary>;
 	}
@@ -139,18 +151,12 @@ export class RegistryService {
 			errorsBlockImport: job.errorsBlockImport
 		};
 		const firstSeq = index.customerCount;
-		try {
-			await registryRepository.commitUpload({
-				historyId,
-				outcome,
-				...(registered > 0 ? commit.columns : {}),
-				expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined
-			});
-		} catch (error) {
-			if (!isQuotaExceeded(error)) throw error;
-			await registryRepository.commitUpload({ historyId, outcome: { ...outcome, succeeded: 0, status: 'interrupted' } }).catch(() => {});
-			throw new QuotaError();
-		}
+		await registryRepository.commitUpload({
+			historyId,
+			outcome,
+			...(registered > 0 ? commit.columns : {}),
+			expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined
+		});
 		if (registered > 0) commit.apply();
 		const reasons = report.refused ? report.problems.filter((p) => p.row === 0 || p.code === 'card-number-found').map((p) => p.message) : [];
 		const summary = this.summary(job, historyId, outcome, reasons);
@@ -200,7 +206,7 @@ export class RegistryService {
 
 	/** クレジットカード情報: the same rules as step d; a card already registered is skipped. */
 	private readCards(job: UploadJob, index: RegistryIndex) {
-		const customerIds = { has: (id: string) => index.hasCustomerId(id) } as ReadonlySet<string>;
+		const customerIds = new CustomerIdLookup(registeredIds(index));
 		const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds });
 		const columns = emptyCardColumns();
 		const seen = new Set<string>();

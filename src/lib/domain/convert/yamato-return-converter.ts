@@ -7,6 +7,7 @@ import { baseReport, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
+import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
 import { cardImportHeaderLine, cardImportLine } from './card-import-line';
 import { addMultiCardWarnings } from './multi-card-warnings';
@@ -18,7 +19,8 @@ export interface YamatoReturnOptions {
 	outputEncoding?: OutputEncoding;
 	header?: boolean;
 	expiryOrder?: ExpiryOrder;
-	customerIds?: ReadonlySet<string>;
+	/** The store's customers: every returned ID must be one of them. */
+	customerIds?: CustomerIdSet;
 	customerIdPattern?: RegExp;
 	today?: Date;
 	/** Column 1 of the output, from settings 利用サービス. */
@@ -81,7 +83,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		columns: source.state.mapping,
 		expiryOrder,
 		customerIdPattern: statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern),
-		customerIds: options.customerIds,
+		customerIds: options.customerIds && customerIdLookup(options.customerIds),
 		todayMonth: tokyoMonthIndex(options.today ?? new Date()),
 		problems,
 		facts: emptyCardFacts()
@@ -110,7 +112,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			canTakePlainLines = isSpecOrder && isPlainSetting && options.usePlainLineShortcut !== false;
 		}
 		if (cells === null && canTakePlainLines && readPlainCardLine(raw, ctx.todayMonth, plain)) {
-			if (!options.customerIds || options.customerIds.has(raw.slice(0, 11))) {
+			if (!ctx.customerIds || ctx.customerIds.hasKey(plain.customerKey)) {
 				tally.addKey(plain.customerKey, row);
 				if (plain.isYymmOnly) yymmOnly++;
 				text += `${service},${raw.slice(0, plain.brandEnd)},,,0${raw.slice(plain.brandEnd)}\r\n`;

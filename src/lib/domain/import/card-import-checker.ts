@@ -7,6 +7,7 @@ import { baseReport, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRow, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { tokyoMonthIndex } from '../rules/expiry';
+import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
 import { addMultiCardWarnings } from '../convert/multi-card-warnings';
 
@@ -15,7 +16,7 @@ export interface CardImportOptions {
 	encoding?: EncodingChoice;
 	/** The configured 利用サービス and 利用可否; import is refused unless YAMATO and in use. */
 	settings?: { service: string; availability: string };
-	customerIds?: ReadonlySet<string>;
+	customerIds?: CustomerIdSet;
 	customerIdPattern?: RegExp;
 	today?: Date;
 	maxProblems?: number;
@@ -68,7 +69,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 			columns: source.state.mapping,
 			expiryOrder: 'YYMM',
 			customerIdPattern: statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern),
-			customerIds: options.customerIds,
+			customerIds: options.customerIds && customerIdLookup(options.customerIds),
 			todayMonth: tokyoMonthIndex(options.today ?? new Date()),
 			problems,
 			facts: emptyCardFacts()

@@ -7,7 +7,7 @@ import { defaultMapping } from '../headers/match-header';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
 import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
-import { linkRows, type LinkageRecord } from './link-rows';
+import { linkRows, type LinkageColumns } from './link-rows';
 
 /** Options of step c (SPEC "Core API"); `header` is whether the output has a header row. */
 export interface LinkageOptions {
@@ -20,7 +20,7 @@ export interface LinkageOptions {
 
 /** The report of step c, with what step d needs to reconcile against. */
 export interface LinkageReport extends FileReport<CustomerListField> {
-	/** Every customer ID of the list, once, in list order (the store's customers, for step d's check). */
+	/** Every customer ID of the list in list order (the store's customers, for step d's check). */
 	customerIds: string[];
 	/** The customer IDs written to the linkage CSV, in order: the customers sent to Yamato. */
 	linkedCustomerIds: string[];
@@ -30,24 +30,23 @@ export interface LinkageReport extends FileReport<CustomerListField> {
 export const linkageHeader = ['旧カートの顧客番号(連携用ID)', 'サブスクストアの顧客ID'] as const;
 
 function finishLinkage(
-	records: LinkageRecord[],
+	columns: LinkageColumns,
 	state: TableState<CustomerListField>,
 	problems: ProblemList,
 	options: LinkageOptions
 ): { output: Uint8Array | null; report: LinkageReport } {
 	const outputEncoding = options.outputEncoding ?? 'shift_jis';
 	const customerIdPattern = statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern);
-	const columns = state.mapping;
 	const written = state.refused
 		? []
-		: linkRows(records, columns, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
+		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
 	state.failedRows.sort((a, b) => a - b);
-	const customerIds = [...new Set(records.map((record) => record.customerId).filter((id) => id !== ''))];
-	const linkedCustomerIds = state.refused ? [] : written.map((record) => record.customerId);
+	const customerIds = columns.customerIds.filter((id) => id !== '');
+	const linkedCustomerIds = written.map((i) => columns.customerIds[i]);
 	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
 	if (state.refused) return { output: null, report };
 	let text = options.header === false ? '' : `${linkageHeader.join(',')}\r\n`;
-	for (const record of written) text += `${record.linkageId},${record.customerId}\r\n`;
+	for (const i of written) text += `${columns.linkageIds[i]},${columns.customerIds[i]}\r\n`;
 	return { output: text === '' ? new Uint8Array(0) : encodeOutput(text, outputEncoding), report };
 }
 
@@ -57,7 +56,7 @@ export function buildLinkageCsv(
 	options: LinkageOptions = {}
 ): { output: Uint8Array | null; report: LinkageReport } {
 	const problems = new ProblemList(options.maxProblems);
-	const records: LinkageRecord[] = [];
+	const columns: LinkageColumns = { rows: [], customerIds: [], linkageIds: [] };
 	const take = (fields: string[], column: number, row: number, field: CustomerListField) => {
 		const raw = column > 0 ? (fields[column - 1] ?? '') : '';
 		const value = trimSpaces(raw);
@@ -69,18 +68,16 @@ export function buildLinkageCsv(
 		(row, cells, raw) => {
 			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;
-			records.push({
-				row,
-				customerId: take(fields, customerId, row, 'customerId'),
-				linkageId: take(fields, linkageId, row, 'linkageId')
-			});
+			columns.rows.push(row);
+			columns.customerIds.push(take(fields, customerId, row, 'customerId'));
+			columns.linkageIds.push(take(fields, linkageId, row, 'linkageId'));
 		}
 	);
 	for (let offset = 0; offset < input.length; offset += 1 << 16) {
 		source.push(input.subarray(offset, offset + (1 << 16)));
 	}
 	source.finish();
-	return finishLinkage(records, source.state, problems, options);
+	return finishLinkage(columns, source.state, problems, options);
 }
 
 /** Step c from the local registry: the same rules and output as `buildLinkageCsv`, without bytes. */
@@ -97,20 +94,24 @@ export function buildLinkageCsvFromRecords(
 		failedRows: [],
 		refused: false
 	};
-	const records = customers.map((customer, i) => {
+	const columns: LinkageColumns = { rows: [], customerIds: [], linkageIds: [] };
+	customers.forEach((customer, i) => {
 		const row = customer.row ?? i + 1;
 		const customerId = trimSpaces(customer.customerId);
-		const record = { row, customerId, linkageId: trimSpaces(customer.linkageId ?? '') };
+		const linkageId = trimSpaces(customer.linkageId ?? '');
+		columns.rows.push(row);
+		columns.customerIds.push(customerId);
+		columns.linkageIds.push(linkageId);
 		// The registry was guarded on the way in; checking again costs little and keeps the promise.
-		if (containsCardNumber(record.customerId) || containsCardNumber(record.linkageId)) {
+		const column = containsCardNumber(customerId) ? 1 : containsCardNumber(linkageId) ? 2 : 0;
+		if (column > 0) {
 			state.refused = true;
-			problems.add('card-number-found', row, containsCardNumber(record.customerId) ? 1 : 2);
+			problems.add('card-number-found', row, column);
 		}
-		return record;
 	});
 	if (customers.length === 0) {
 		state.refused = true;
 		problems.add('empty-file', 0, 0);
 	}
-	return finishLinkage(records, state, problems, options);
+	return finishLinkage(columns, state, problems, options);
 }

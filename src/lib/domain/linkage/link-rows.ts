@@ -1,5 +1,6 @@
 import { isShiftJisEncodable, type OutputEncoding } from '../encoding/encode-text';
 import { displayValue } from '../problems/display-value';
+import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
 import { CustomerTally, formatRows } from '../rules/customer-tally';
 import { describeCustomerIdPattern, linkageIdPattern, matchesCustomerId } from '../rules/patterns';
@@ -11,60 +12,78 @@ export interface LinkageRecord {
 	linkageId: string;
 }
 
-/** Where the two values stand in the input, for the problems' columns. */
+/** The customers of a list, column by column (a million objects would keep the GC busy). */
 export interface LinkageColumns {
+	rows: number[];
+	customerIds: string[];
+	linkageIds: string[];
+}
+
+/** Where the two values stand in the input, for the problems' columns. */
+export interface LinkageMapping {
 	customerId: number;
 	linkageId: number;
 }
 
-function rowsBy(
-	records: readonly LinkageRecord[],
-	key: (record: LinkageRecord) => string
-): Map<string, number[]> {
-	const map = new Map<string, number[]>();
-	for (const record of records) {
-		const value = key(record);
-		if (value === '') continue;
-		const rows = map.get(value);
-		if (rows) rows.push(record.row);
-		else map.set(value, [record.row]);
-	}
+// For each row whose non-empty value stands on other rows too: all the rows of that value.
+function sharedLinkageRows(columns: LinkageColumns): Map<number, number[]> {
+	const firstRow = new Map<string, number>();
+	const groups = new Map<string, number[]>();
+	columns.linkageIds.forEach((value, i) => {
+		if (value === '') return;
+		const row = columns.rows[i];
+		const first = firstRow.get(value);
+		if (first === undefined) {
+			firstRow.set(value, row);
+			return;
+		}
+		const group = groups.get(value);
+		if (group) group.push(row);
+		else groups.set(value, [first, row]);
+	});
+	return byRow(groups.values());
+}
+
+function sharedCustomerRows(columns: LinkageColumns): Map<number, number[]> {
+	const tally = new CustomerTally();
+	columns.customerIds.forEach((id, i) => id !== '' && tally.add(id, columns.rows[i]));
+	return byRow(tally.repeated().map((customer) => customer.rows));
+}
+
+function byRow(groups: Iterable<number[]>): Map<number, number[]> {
+	const map = new Map<number, number[]>();
+	for (const rows of groups) for (const row of rows) map.set(row, rows);
 	return map;
 }
 
-// For each row that shares its value with other rows: all the rows of that value.
-function duplicatesOf(groups: Iterable<number[]>): Map<number, number[]> {
-	const byRow = new Map<number, number[]>();
-	for (const rows of groups) if (rows.length > 1) for (const row of rows) byRow.set(row, rows);
-	return byRow;
-}
-
 /**
- * Applies the rules of step c and returns the records to write, in list order: no 連携用ID is a
- * warning (not written); a 連携用ID or customer ID on several rows is an error on each of them.
+ * Applies the rules of step c and returns the indexes of the customers to write, in list order:
+ * no 連携用ID is a warning (not written); a 連携用ID or customer ID on several rows is an error on
+ * each of them (duplicates are counted over all rows with a value).
  */
 export function linkRows(
-	records: readonly LinkageRecord[],
 	columns: LinkageColumns,
+	mapping: LinkageMapping,
 	problems: ProblemList,
 	options: { customerIdPattern: RegExp; outputEncoding: OutputEncoding; failedRows: number[] }
-): LinkageRecord[] {
-	const customers = new CustomerTally();
-	for (const record of records) if (record.customerId !== '') customers.add(record.customerId, record.row);
-	const sameCustomer = duplicatesOf(customers.repeated().map((customer) => customer.rows));
-	const sameLinkage = duplicatesOf(rowsBy(records, (record) => record.linkageId).values());
-	const written: LinkageRecord[] = [];
-	for (const { row, customerId, linkageId } of records) {
+): number[] {
+	const sameCustomer = sharedCustomerRows(columns);
+	const sameLinkage = sharedLinkageRows(columns);
+	const written: number[] = [];
+	for (let i = 0; i < columns.rows.length; i++) {
+		const row = columns.rows[i];
+		const customerId = columns.customerIds[i];
+		const linkageId = columns.linkageIds[i];
 		const before = problems.errorCount;
-		const add = (code: Parameters<ProblemList['add']>[0], field: 'customerId' | 'linkageId', params: object) =>
-			problems.add(code, row, columns[field], { field, ...params });
+		const add = (code: ProblemCode, field: 'customerId' | 'linkageId', params: object) =>
+			problems.add(code, row, mapping[field], { field, ...params });
+		const others = (rows: number[]) => formatRows(rows.filter((r) => r !== row));
 		const id = displayValue(customerId);
 		if (customerId === '') add('missing-value', 'customerId', {});
 		else if (!matchesCustomerId(customerId, options.customerIdPattern)) {
 			const expected = describeCustomerIdPattern(options.customerIdPattern);
 			add('bad-customer-id', 'customerId', { value: id, expected });
 		}
-		const others = (rows: number[]) => formatRows(rows.filter((r) => r !== row));
 		const customerRows = sameCustomer.get(row);
 		if (customerRows) add('duplicate-customer-id', 'customerId', { value: id, rows: others(customerRows) });
 		if (linkageId === '') {
@@ -79,7 +98,7 @@ export function linkRows(
 		}
 		const linkageRows = sameLinkage.get(row);
 		if (linkageRows) add('duplicate-linkage-id', 'linkageId', { value: link, rows: others(linkageRows) });
-		if (problems.errorCount === before) written.push({ row, customerId, linkageId });
+		if (problems.errorCount === before) written.push(i);
 		else options.failedRows.push(row);
 	}
 	return written;

@@ -3,6 +3,7 @@ import type { ProblemList } from '../problems/problem-list';
 import { displayValue, maskToken } from '../problems/display-value';
 import { normalizeBrand, type CardBrand } from './brand';
 import { isExpired, readExpiry, type ExpiryOrder } from './expiry';
+import type { CustomerIdLookup } from './id-lookup';
 import { describeCustomerIdPattern, matchesCustomerId, tokenPattern, trimSpaces } from './patterns';
 
 /** One card as the card import file holds it (and as step e registers it). */
@@ -35,7 +36,7 @@ export interface CardRuleContext {
 	columns: Record<CardField, number>;
 	expiryOrder: ExpiryOrder;
 	customerIdPattern: RegExp;
-	customerIds: ReadonlySet<string> | undefined;
+	customerIds: CustomerIdLookup | undefined;
 	todayMonth: number;
 	problems: ProblemList;
 	facts: CardFacts;

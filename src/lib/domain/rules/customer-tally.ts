@@ -1,3 +1,4 @@
+import { customerIdOfKey, customerKeyOf, KeySet } from './id-lookup';
 import { IntList } from './int-list';
 
 /** A customer ID and the rows it stands on. */
@@ -7,48 +8,39 @@ export interface CustomerRows {
 }
 
 // IDs of the store's own shape (US- and 8 digits) are kept as numbers in typed arrays: a million
-// rows then cost a few megabytes and no garbage-collector work. Others go into a Map.
-function numericKey(id: string): number {
-	if (id.length !== 11 || !id.startsWith('US-')) return -1;
-	let n = 0;
-	for (let i = 3; i < 11; i++) {
-		const digit = id.charCodeAt(i) - 48;
-		if (digit < 0 || digit > 9) return -1;
-		n = n * 10 + digit;
-	}
-	return n;
-}
-
-function idOfKey(key: number): string {
-	// 10^8 + key has nine digits: dropping the leading 1 pads the key to eight without a loop.
-	return `US-${(100000000 + key).toString().slice(1)}`;
-}
-
+// rows then cost a few megabytes and no garbage-collector work. Others go into maps.
 /** Remembers on which rows each customer ID stands, to find customers with several cards. */
 export class CustomerTally {
 	private readonly keys = new IntList();
 	private readonly keyRows = new IntList();
-	private readonly strings = new Map<string, number[]>();
+	private readonly firstRows = new Map<string, number>();
+	private readonly repeatedRows = new Map<string, number[]>();
+	private keySet: KeySet | null = null;
 	private order: Uint32Array | null = null;
 	// Yamato returns the customers in the order they were sent, which is usually ID order.
 	private isAscending = true;
 
 	/** Notes that `customerId` stands on `row`. */
 	add(customerId: string, row: number): void {
-		const key = numericKey(customerId);
+		const key = customerKeyOf(customerId);
 		if (key >= 0) {
 			this.addKey(key, row);
 			return;
 		}
-		this.order = null;
-		const rows = this.strings.get(customerId);
+		const first = this.firstRows.get(customerId);
+		if (first === undefined) {
+			this.firstRows.set(customerId, row);
+			return;
+		}
+		const rows = this.repeatedRows.get(customerId);
 		if (rows) rows.push(row);
-		else this.strings.set(customerId, [row]);
+		else this.repeatedRows.set(customerId, [first, row]);
 	}
 
 	/** Notes that the ID `US-` + `key` (8 digits) stands on `row`. */
 	addKey(key: number, row: number): void {
 		this.order = null;
+		this.keySet = null;
 		if (this.keys.length > 0 && key < this.keys.at(this.keys.length - 1)) this.isAscending = false;
 		this.keys.push(key);
 		this.keyRows.push(row);
@@ -61,29 +53,20 @@ export class CustomerTally {
 			let previous = -1;
 			for (let i = 0; i < this.keys.length; i++) {
 				const key = this.keys.at(i);
-				if (key !== previous) ids.push(idOfKey(key));
+				if (key !== previous) ids.push(customerIdOfKey(key));
 				previous = key;
 			}
-		} else this.eachGroup((key) => ids.push(idOfKey(key)));
-		for (const id of this.strings.keys()) ids.push(id);
+		} else this.eachGroup((key) => ids.push(customerIdOfKey(key)));
+		for (const id of this.firstRows.keys()) ids.push(id);
 		return ids;
 	}
 
-	/** True when `customerId` was added (binary search over the sorted numeric IDs). */
+	/** True when `customerId` was added. */
 	has(customerId: string): boolean {
-		const key = numericKey(customerId);
-		if (key < 0) return this.strings.has(customerId);
-		const order = this.sorted();
-		let low = 0;
-		let high = order.length - 1;
-		while (low <= high) {
-			const middle = (low + high) >> 1;
-			const found = this.keys.at(order[middle]);
-			if (found === key) return true;
-			if (found < key) low = middle + 1;
-			else high = middle - 1;
-		}
-		return false;
+		const key = customerKeyOf(customerId);
+		if (key < 0) return this.firstRows.has(customerId);
+		this.keySet ??= new KeySet(this.keys);
+		return this.keySet.has(key);
 	}
 
 	/** Every customer with its rows, in order of first appearance. */
@@ -111,10 +94,13 @@ export class CustomerTally {
 				if (to - from < minRows) return;
 				const rows: number[] = [];
 				for (let k = from; k < to; k++) rows.push(this.keyRows.at(order[k]));
-				list.push({ customerId: idOfKey(key), rows });
+				list.push({ customerId: customerIdOfKey(key), rows });
 			});
 		}
-		for (const [customerId, rows] of this.strings) if (rows.length >= minRows) list.push({ customerId, rows });
+		for (const [customerId, first] of this.firstRows) {
+			const rows = this.repeatedRows.get(customerId) ?? [first];
+			if (rows.length >= minRows) list.push({ customerId, rows });
+		}
 		return list.sort((a, b) => a.rows[0] - b.rows[0]);
 	}
 

@@ -1,0 +1,19 @@
+import type { MessageKey } from '$lib/i18n';
+import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
+
+/** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
+export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
+
+/** The catalogue key of an entry's status (完了, エラーあり, 中断, 受付不可, 処理中). */
+export const statusKey = (status: HistoryStatus): MessageKey => `history.status.${status}`;
+
+/** The catalogue key of the encoding an entry's file was read as. */
+export const encodingKey = (encoding: HistoryEntry['encoding']): MessageKey =>
+	encoding === null ? 'history.encoding.none' : `history.encoding.${encoding}`;
+
+/** The tag class that marks a status in the table. */
+export const statusTone = (status: HistoryStatus): string =>
+	status === 'done' ? 'ok' : status === 'running' ? 'info' : status === 'errors' ? 'warning' : 'error';
+
+/** The first 12 hex digits of a SHA-256, enough to tell files apart at a glance. */
+export const shortHash = (sha256: string): string => (sha256 ? `${sha256.slice(0, 12)}…` : '—');

@@ -1,0 +1,137 @@
+import { createCsvReader, type RecordSink } from '../csv/csv-reader';
+import { createByteDecoder } from '../encoding/byte-decoder';
+import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
+import { findCardNumberColumn } from '../guard/card-number';
+import { matchHeader } from '../headers/match-header';
+import type { HeaderRule } from './header-rules';
+import { countLineBreaks, sliceLineSpans, type LineSpan } from './line-breaks';
+
+/** How the file was read: the encoding its history entry recorded, or 'auto' when it has none. */
+export interface ExtractOptions {
+	encoding: DetectedEncoding | 'auto';
+	/** The header rule of the file's kind; null or absent: the file has no header to keep. */
+	header?: HeaderRule | null;
+}
+
+/** Why no rows can be given back. */
+export type ExtractProblemCode = 'card-number-found' | 'not-text' | 'line-too-long' | 'rows-not-found';
+
+export type ExtractResult =
+	| {
+			ok: true;
+			/** Header record (when the file has one), then each failed record, CRLF after each. */
+			output: Uint8Array;
+			encoding: DetectedEncoding;
+			hasHeader: boolean;
+			/** The asked-for rows found as records, in file order. */
+			found: number[];
+			/** The asked-for rows that are no record of the file (a blank line, past the end). */
+			missing: number[];
+	  }
+	| { ok: false; code: ExtractProblemCode; row: number; column: number };
+
+interface Located extends LineSpan {
+	row: number;
+}
+
+const sliceSize = 1 << 20;
+const crlf = Uint8Array.of(13, 10);
+const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+// Not encode-text's joinBytes: that module brings encoding-japanese, which nothing here needs.
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+	const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+	let offset = 0;
+	for (const part of parts) {
+		all.set(part, offset);
+		offset += part.length;
+	}
+	return all;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+	return fields.every((field) => field.trim() === '');
+}
+
+function decoderChoice(encoding: ExtractOptions['encoding']): EncodingChoice {
+	if (encoding === 'shift_jis') return 'shift_jis';
+	return encoding === 'auto' ? 'auto' : 'utf-8';
+}
+
+interface Scan {
+	located: Located[];
+	header: Located | null;
+	cardNumber: { row: number; column: number } | null;
+}
+
+/** Reads the text's records: where each wanted one lies, the header, the first card number. */
+function scanRecords(wanted: Set<number>, rule: HeaderRule | null): { scan: Scan; sink: RecordSink } {
+	const scan: Scan = { located: [], header: null, cardNumber: null };
+	let seenFirst = false;
+	let line = 0;
+	let lastRow = 0;
+	const sink: RecordSink = (row, parsed, raw, malformed, mayHoldCardNumber) => {
+		// Rows skipped since the last record were blank lines, one physical line each.
+		line += row - lastRow - 1;
+		lastRow = row;
+		const span = { row, first: line, last: line + countLineBreaks(raw) };
+		line = span.last + 1;
+		const fields = parsed ?? raw.split(',');
+		const column = mayHoldCardNumber ? findCardNumberColumn(fields) : 0;
+		if (column > 0 && !scan.cardNumber) scan.cardNumber = { row, column };
+		if (!seenFirst && (malformed || !isBlank(fields))) {
+			seenFirst = true;
+			if (rule && isHeader(fields, malformed !== undefined, rule)) scan.header = span;
+		}
+		if (wanted.has(row) && span !== scan.header) scan.located.push(span);
+	};
+	return { scan, sink };
+}
+
+/**
+ * The header record and the records `rows` (row numbers as the reports count them) of a CSV
+ * file, as the very bytes they are in it, so they can be fixed and imported again. The header is
+ * the first non-blank record when the kind's reader takes it as one (see `headerRuleOf`). Refuses
+ * a file holding a full card number anywhere: it never writes one.
+ */
+export function extractRows(input: Uint8Array, rows: readonly number[], options: ExtractOptions): ExtractResult {
+	const wanted = new Set(rows);
+	const decoder = createByteDecoder(decoderChoice(options.encoding));
+	const reader = createCsvReader();
+	const { scan, sink } = scanRecords(wanted, options.header ?? null);
+	const stopped = () => scan.cardNumber !== null || decoder.refusal !== null || reader.tooLongAt > 0;
+	for (let offset = 0; offset < input.length && !stopped(); offset += sliceSize) {
+		reader.feed(decoder.push(input.subarray(offset, offset + sliceSize)), false, sink);
+	}
+	if (!stopped()) reader.feed(decoder.finish(), true, sink);
+
+	if (scan.cardNumber) return { ok: false, code: 'card-number-found', ...scan.cardNumber };
+	if (decoder.refusal) return { ok: false, code: 'not-text', row: 0, column: 0 };
+	if (reader.tooLongAt) return { ok: false, code: 'line-too-long', row: reader.tooLongAt, column: 0 };
+	const isHeaderWanted = scan.header !== null && wanted.has(scan.header.row);
+	if (scan.located.length === 0 && !isHeaderWanted) return { ok: false, code: 'rows-not-found', row: 0, column: 0 };
+	return assemble(input, decoder.encoding, scan.header, scan.located, wanted);
+}
+
+function isHeader(fields: string[], isMalformed: boolean, rule: HeaderRule): boolean {
+	if (rule.mode === 'required') return true;
+	return !isMalformed && matchHeader(fields, rule.columns).matched >= 2;
+}
+
+function assemble(
+	input: Uint8Array,
+	encoding: DetectedEncoding,
+	header: Located | null,
+	located: Located[],
+	wanted: Set<number>
+): ExtractResult {
+	const spans = header ? [header, ...located] : located;
+	const start = encoding === 'utf-8-bom' ? 3 : 0;
+	const parts: Uint8Array[] = encoding === 'utf-8-bom' ? [bom] : [];
+	for (const slice of sliceLineSpans(input, start, spans)) parts.push(slice, crlf);
+	const found = located.map((span) => span.row);
+	if (header && wanted.has(header.row)) found.unshift(header.row);
+	const seen = new Set(found);
+	const missing = [...wanted].filter((row) => !seen.has(row)).sort((a, b) => a - b);
+	return { ok: true, output: concatBytes(parts), encoding, hasHeader: header !== null, found, missing };
+}

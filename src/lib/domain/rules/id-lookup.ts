@@ -1,0 +1,109 @@
+import { IntList } from './int-list';
+
+/**
+ * The number behind a store-shaped customer ID (`US-` and 8 digits), or -1 for any other text.
+ * Lookups by number spare a million-row file a million string hashes.
+ */
+export function customerKeyOf(id: string): number {
+	if (id.length !== 11 || !id.startsWith('US-')) return -1;
+	let key = 0;
+	for (let i = 3; i < 11; i++) {
+		const digit = id.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return -1;
+		key = key * 10 + digit;
+	}
+	return key;
+}
+
+/** The ID of a customer key: `US-` and the key in 8 digits. */
+export function customerIdOfKey(key: number): string {
+	// 10^8 + key has nine digits: dropping the leading 1 pads the key to eight without a loop.
+	return `US-${(100000000 + key).toString().slice(1)}`;
+}
+
+/** A set of non-negative keys: a bit per key of their range when dense, else a sorted list. */
+export class KeySet {
+	private readonly bits: Uint32Array | null;
+	private readonly sorted: Int32Array | null;
+	private readonly min: number;
+
+	constructor(keys: IntList | readonly number[]) {
+		const count = keys.length;
+		const at = (i: number) => (keys instanceof IntList ? keys.at(i) : keys[i]);
+		let min = Infinity;
+		let max = -1;
+		for (let i = 0; i < count; i++) {
+			const key = at(i);
+			if (key < min) min = key;
+			if (key > max) max = key;
+		}
+		this.min = count === 0 ? 0 : min;
+		const span = max - this.min + 1;
+		// Store IDs are handed out in sequence, so their range is about their number: one bit each.
+		if (count > 0 && span <= Math.max(count * 64, 1 << 16)) {
+			this.bits = new Uint32Array(Math.ceil(span / 32));
+			this.sorted = null;
+			for (let i = 0; i < count; i++) {
+				const offset = at(i) - this.min;
+				this.bits[offset >>> 5] |= 1 << (offset & 31);
+			}
+		} else {
+			this.bits = null;
+			this.sorted = Int32Array.from({ length: count }, (_, i) => at(i)).sort();
+		}
+	}
+
+	/** True when `key` is in the set. */
+	has(key: number): boolean {
+		if (this.bits) {
+			const offset = key - this.min;
+			if (offset < 0 || offset >>> 5 >= this.bits.length) return false;
+			return (this.bits[offset >>> 5] & (1 << (offset & 31))) !== 0;
+		}
+		const sorted = this.sorted!;
+		let low = 0;
+		let high = sorted.length - 1;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			if (sorted[middle] === key) return true;
+			if (sorted[middle] < key) low = middle + 1;
+			else high = middle - 1;
+		}
+		return false;
+	}
+}
+
+/** A customer list to check IDs against: a Set of IDs, or a lookup built once from one. */
+export type CustomerIdSet = ReadonlySet<string> | CustomerIdLookup;
+
+/** The lookup for a customer list (the same object when it already is one). */
+export function customerIdLookup(ids: CustomerIdSet): CustomerIdLookup {
+	return ids instanceof CustomerIdLookup ? ids : new CustomerIdLookup(ids);
+}
+
+/** Membership in a set of customer IDs: by number for store-shaped IDs, by text for the others. */
+export class CustomerIdLookup {
+	private readonly keys: KeySet;
+	private readonly others = new Set<string>();
+
+	constructor(ids: Iterable<string>) {
+		const keys: number[] = [];
+		for (const id of ids) {
+			const key = customerKeyOf(id);
+			if (key >= 0) keys.push(key);
+			else this.others.add(id);
+		}
+		this.keys = new KeySet(keys);
+	}
+
+	/** True when `id` is in the set. */
+	has(id: string): boolean {
+		const key = customerKeyOf(id);
+		return key >= 0 ? this.keys.has(key) : this.others.has(id);
+	}
+
+	/** True when the store-shaped ID with this key is in the set. */
+	hasKey(key: number): boolean {
+		return this.keys.has(key);
+	}
+}

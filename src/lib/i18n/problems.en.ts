@@ -1,0 +1,88 @@
+import type { Problem, ProblemCode } from '$lib/domain';
+
+/** English names of the values the files carry (the core's `fieldLabel` gives the Japanese). */
+export const fieldNames: Record<string, string> = {
+	customerId: 'customer ID',
+	last3: 'card last 3 digits',
+	brand: 'card brand',
+	expiry: 'expiry',
+	token: 'auth key',
+	service: 'payment service',
+	holder: 'card holder',
+	sendId: 'SEND ID',
+	serial: 'serial',
+	linkageId: 'linkage ID',
+	name: 'name',
+	kana: 'name (kana)',
+	email: 'e-mail',
+	phone: 'phone',
+	zip: 'postcode',
+	address: 'address'
+};
+
+const quoteRule = 'To put a quote in a value, quote the whole value and double the inner quote.';
+
+// English mirrors of the core's Japanese messages, by code; parameters are already safe to show.
+const templates: Record<ProblemCode, string> = {
+	'empty-file': 'The file has no data rows. Check its content.',
+	'header-only': 'The file has only a header row. Choose a file with data rows.',
+	'utf-16-file': 'This file is saved as UTF-16. Save it again as a UTF-8 or Shift_JIS CSV file.',
+	'png-file': 'This file is an image (PNG). Choose a CSV file.',
+	'zip-file': 'This file is a compressed file such as an Excel workbook (xlsx). Save it as CSV first.',
+	'binary-file': 'This file is not a text CSV file. Choose a CSV file.',
+	'unsupported-encoding': 'The encoding of this file ({encoding}) is not supported. Save it as UTF-8 or Shift_JIS.',
+	'line-too-long': 'Row {row} is too long (over {limit} characters). Check that this is a CSV file.',
+	'card-number-found':
+		'Row {row}, column {column} holds what looks like a full card number. Full card numbers must never be in these files. The file was not read.',
+	'missing-column': 'The header has no "{field}" column. Check the header names.',
+	'missing-header': 'Row {row} does not name "{fields}". Choose a file with a header row.',
+	'duplicate-header': 'Header column {column} "{value}" names the same field as column {first} and is not used.',
+	'too-many-problems': '{count} more problems were found. The list shows the first {limit}.',
+	'import-not-allowed':
+		'Cannot import: the service in the payment settings is not YAMATO, or availability is "Not used". Check the payment settings.',
+	'stray-quote': `Row {row}, column {column}: a quote (") in the middle of a value. ${quoteRule} The row was not read.`,
+	'unclosed-quote': `Row {row}, column {column}: a quote (") is never closed. ${quoteRule} The row was not read.`,
+	'text-after-quote': `Row {row}, column {column}: text after a closing quote ("). ${quoteRule} The row was not read.`,
+	'missing-value': 'Row {row}: the {field} is empty. Enter the {field}.',
+	'trimmed-spaces': 'Row {row}: spaces around the {field} were removed.',
+	'unknown-brand': 'Row {row}: card brand "{value}" cannot be used. Enter one of VISA, MASTER, JCB, AMEX, DINERS.',
+	'brand-normalized': 'Row {row}: card brand "{value}" was changed to "{fixed}".',
+	'tail-padded': 'Row {row}: last 3 digits "{value}" were padded with 0 to "{fixed}".',
+	'bad-tail': 'Row {row}: last 3 digits "{value}" are not 3 digits. Enter 3 digits (e.g. 011).',
+	'expiry-yyyymm': 'Row {row}: expiry "{value}" was changed to {order} "{fixed}".',
+	'expiry-padded': 'Row {row}: expiry "{value}" was padded with 0 to "{fixed}".',
+	'bad-expiry': 'Row {row}: expiry "{value}" is not {order}. Enter 4 digits (e.g. {example}).',
+	'bad-month': 'Row {row}: expiry "{value}" has month {month}. Enter it as {order} (e.g. {example}).',
+	'expiry-looks-mmyy':
+		'Row {row}: expiry "{value}" would have month {month} as YYMM. The column looks like MMYY (month first). Read the whole column as MMYY, or enter YYMM (e.g. 2912).',
+	'card-expired': 'Row {row}: expiry "{value}" ({year}-{month}) has passed.',
+	'bad-token':
+		'Row {row}: auth key "{value}" is not valid. It starts with a letter or digit and holds no space, comma, quote or full-width character.',
+	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {expected}.',
+	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
+	'multiple-cards':
+		'Row {row}: customer ID "{value}" has {count} cards (rows {rows}). Tell the store\'s support before migrating.',
+	'service-mismatch': 'Row {row}: payment service "{value}" differs from the configured service "{expected}".',
+	'not-blank': 'Row {row}: leave the {field} blank.',
+	'bad-serial': 'Row {row}: serial "{value}" must be "0" or blank.',
+	'no-linkage-id':
+		'Row {row}: customer ID "{value}" has no linkage ID. It is new in the store, so it is not written to the linkage CSV.',
+	'bad-linkage-id':
+		'Row {row}: linkage ID "{value}" cannot be used. It starts with a letter or digit and holds no space, comma, quote or control character.',
+	'duplicate-linkage-id':
+		'Row {row}: linkage ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
+	'duplicate-customer-id':
+		'Row {row}: customer ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
+	'not-encodable': 'Row {row}: the {field} "{value}" has characters Shift_JIS cannot write.'
+};
+
+/** A problem's message in English, from its code and its (already safe) parameters. */
+export function problemMessageEn(problem: Problem): string {
+	const params: Record<string, string | number> = { row: problem.row, column: problem.column, ...problem.params };
+	const template = templates[problem.code] ?? problem.message;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		if (name === 'field') return fieldNames[String(params.field)] ?? String(params.field);
+		if (name === 'fields') return String(params.fields).split(',').map((f) => fieldNames[f] ?? f).join('", "');
+		return name in params ? String(params[name]) : whole;
+	});
+}

@@ -1,0 +1,35 @@
+import { eraseEverything } from '$lib/storage/erase-everything';
+import { workbench } from '$lib/workers/workbench-client';
+
+/** How much this browser stores for the app, whether it is protected, and erasing it all. */
+class StorageStatusState {
+	usage = $state<number | null>(null);
+	quota = $state<number | null>(null);
+	persisted = $state(false);
+	erased = $state(false);
+
+	async refresh() {
+		if (!navigator.storage) return;
+		const estimate = await navigator.storage.estimate();
+		this.usage = estimate.usage ?? null;
+		this.quota = estimate.quota ?? null;
+		this.persisted = await navigator.storage.persisted();
+	}
+
+	/** Asks the browser not to clear the app's data when space runs low. */
+	async requestPersistence() {
+		if (!navigator.storage?.persist) return;
+		this.persisted = await navigator.storage.persist();
+	}
+
+	/** 「すべてのデータを消去」: every table, the worker's in-memory registry, the language choice. */
+	async eraseAll() {
+		await eraseEverything();
+		await workbench.reloadRegistry();
+		localStorage.clear();
+		this.erased = true;
+		await this.refresh();
+	}
+}
+
+export const storageStatus = new StorageStatusState();

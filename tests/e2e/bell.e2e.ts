@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { chooseFile, fixture } from './files';
+import { expect, test } from './support';
+
+/** A Shift_JIS return file whose rows 3 and 4 fail (month 13, unknown brand). */
+async function badReturnFile(): Promise<Buffer> {
+	const good = await readFile(fixture('yamato-return.sjis.csv'));
+	const header = good.subarray(0, good.indexOf('\r\n'));
+	const rows = [
+		'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1',
+		'US-00010001,042,JCB,2813,QwErTy9876543210abC2',
+		'US-00010002,300,DISCOVER,3001,ZxCvBn1122334455dfG3'
+	];
+	return Buffer.concat([header, ...rows.map((row) => Buffer.from(`\r\n${row}`))]);
+}
+
+/** Steps b and d of the wizard: the customer list, then the bad return file; two notices. */
+async function seed(page: Page) {
+	await page.goto('/migration');
+	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
+	await stepB.getByRole('radio', { name: 'ファイル（ストアの顧客一覧）' }).check();
+	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
+	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	await chooseFile(page, stepD, { name: 'bad-return.csv', mimeType: 'text/csv', buffer: await badReturnFile() });
+	await stepD.getByRole('button', { name: '変換する' }).click();
+	// The worker wrote the notice; the bell sees it live, with no reload.
+	await expect(bell(page)).toHaveAccessibleDescription('未読 2件');
+}
+
+const bell = (page: Page) => page.getByRole('button', { name: '通知', exact: true });
+const panel = (page: Page) => page.getByRole('dialog', { name: '通知' });
+
+test('the bell counts unread notices, shows the report and opens the history entry', async ({ page }) => {
+	await seed(page);
+	await expect(page.locator('.bell-badge')).toHaveText('2');
+	await bell(page).click();
+	await expect(bell(page)).toHaveAttribute('aria-expanded', 'true');
+	const notices = panel(page).getByRole('listitem');
+	await expect(notices).toHaveCount(2);
+	const newest = notices.first();
+	await expect(newest).toContainText('インポート用CSV');
+	await expect(newest).toContainText('bad-return.csv');
+	await expect(newest).toContainText('読み込み 3行 · 登録 1 · スキップ 0 · エラー 2 · 警告 0');
+	await expect(notices.nth(1)).toContainText('連携用CSV');
+	await expect(notices.nth(1)).toContainText('store-customer-list.sjis.csv');
+	// Opening the panel read what it shows.
+	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
+
+	await newest.getByRole('link', { name: '履歴を見る' }).click();
+	await expect(page).toHaveURL(/\/history\?entry=\d+$/);
+	await expect(panel(page)).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: '履歴の詳細: bad-return.csv' })).toBeFocused();
+	await expect(page.getByRole('table').first()).toContainText('3');
+
+	await page.reload();
+	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
+});
+
+test('notices can be starred and filtered to the starred ones', async ({ page }) => {
+	await seed(page);
+	await bell(page).click();
+	const notices = panel(page).getByRole('listitem');
+	const star = notices.first().getByRole('button', { name: 'スターを付ける' });
+	await expect(star).toHaveAttribute('aria-pressed', 'false');
+	await star.click();
+	await expect(star).toHaveAttribute('aria-pressed', 'true');
+	await expect(star).toHaveText('★');
+
+	await panel(page).getByRole('checkbox', { name: 'スター付きのみ' }).check();
+	await expect(notices).toHaveCount(1);
+	await expect(notices.first()).toContainText('bad-return.csv');
+
+	await page.reload();
+	await bell(page).click();
+	await expect(panel(page).getByRole('listitem').first().getByRole('button', { name: 'スターを付ける' })).toHaveAttribute('aria-pressed', 'true');
+	const filter = panel(page).getByRole('checkbox', { name: 'スター付きのみ' });
+	await filter.check();
+	await expect(panel(page).getByRole('listitem')).toHaveCount(1);
+	await panel(page).getByRole('listitem').first().getByRole('button', { name: 'スターを付ける' }).click();
+	await expect(panel(page).getByText('スター付きの通知はありません。')).toBeVisible();
+	await filter.uncheck();
+	await expect(panel(page).getByRole('listitem')).toHaveCount(2);
+});
+
+test('Escape and an outside click close the panel', async ({ page }) => {
+	await seed(page);
+	await bell(page).click();
+	await expect(panel(page)).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(panel(page)).toHaveCount(0);
+	await expect(bell(page)).toBeFocused();
+
+	await bell(page).click();
+	await expect(panel(page)).toBeVisible();
+	await page.getByRole('heading', { level: 1 }).click();
+	await expect(panel(page)).toHaveCount(0);
+	await expect(bell(page)).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('opening reads only the notices shown; すべて既読にする reads the rest', async ({ page }) => {
+	await seed(page);
+	await bell(page).click();
+	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
+	await expect(panel(page).getByRole('button', { name: 'すべて既読にする' })).toBeDisabled();
+	await panel(page).getByRole('listitem').first().getByRole('button', { name: 'スターを付ける' }).click();
+	await panel(page).getByRole('checkbox', { name: 'スター付きのみ' }).check();
+	await page.keyboard.press('Escape');
+
+	await page.getByRole('region', { name: 'd. インポート用データを作る' }).getByRole('button', { name: '変換する' }).click();
+	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
+	await bell(page).click();
+	await expect(panel(page).getByRole('listitem')).toHaveCount(1);
+	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
+	await panel(page).getByRole('button', { name: 'すべて既読にする' }).click();
+	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
+	await expect(page.locator('.bell-badge')).toHaveCount(0);
+});

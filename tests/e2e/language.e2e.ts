@@ -1,0 +1,24 @@
+import { expect, test } from './support';
+
+test('the language switch turns the app to English, problems included, and is remembered', async ({ page }) => {
+	await page.goto('/migration');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('カード情報移行');
+	await page.getByRole('combobox', { name: '表示言語' }).selectOption('en');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Card migration');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Payment settings' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Notifications' })).toBeVisible();
+
+	const text = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー\r\nUS-00010001,042,JCB,2813,QwErTy9876543210abC2\r\n';
+	const stepD = page.getByRole('region', { name: 'd. Make the import file' });
+	const chooser = page.waitForEvent('filechooser');
+	await stepD.getByRole('button', { name: 'Choose file' }).click();
+	await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await stepD.getByRole('button', { name: 'Convert', exact: true }).click();
+	await expect(stepD.getByText('Row 2: expiry "2813" has month 13. Enter it as YYMM (e.g. 2912).')).toBeVisible();
+
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Card migration');
+	await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('カード情報移行');
+});

@@ -1,0 +1,35 @@
+import type { Page } from '@playwright/test';
+
+/** Everything the app keeps in IndexedDB, as one JSON text per store (read raw, not through the app). */
+export async function dumpIndexedDb(page: Page): Promise<Record<string, string>> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('webcollect-workbench');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const dump: Record<string, string> = {};
+		for (const name of Array.from(db.objectStoreNames)) {
+			const rows = await new Promise<unknown[]>((resolve, reject) => {
+				const request = db.transaction(name).objectStore(name).getAll();
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			dump[name] = JSON.stringify(rows);
+		}
+		db.close();
+		return dump;
+	});
+}
+
+/** A customer export of `count` rows, for uploads that must take a while (addresses vary, so they
+ * do not compress away in the browser's storage). */
+export function bigCustomerFile(count: number): string {
+	const lines = ['旧カートの顧客番号,氏名,メールアドレス,住所'];
+	let seed = 12345;
+	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+	for (let i = 0; i < count; i++) {
+		lines.push(`B${i},顧客 ${i},c${i}@example.jp,東京都${next().toString(36)}${next().toString(36)}`);
+	}
+	return lines.join('\r\n');
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
+import { createDemoStore } from '../../src/lib/domain/demo/demo-store';
+import { chooseFile } from './files';
+
+const axeSource = readFile('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** One axe finding, short enough to read in a test failure. */
+export interface Finding {
+	screen: string;
+	rule: string;
+	impact: string;
+	help: string;
+	targets: string[];
+}
+
+/**
+ * Runs axe-core in the page. The script is evaluated through the DevTools protocol, which the
+ * page's CSP does not govern (a <script> tag would be blocked by `script-src 'self'`).
+ */
+export async function axeFindings(page: Page, screen: string): Promise<Finding[]> {
+	const isLoaded = await page.evaluate(() => 'axe' in window);
+	if (!isLoaded) await page.evaluate(await axeSource);
+	const results = (await page.evaluate(() =>
+		(window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
+			resultTypes: ['violations']
+		})
+	)) as AxeResults;
+	return results.violations.map((violation) => ({
+		screen,
+		rule: violation.id,
+		impact: violation.impact ?? 'unknown',
+		help: violation.help,
+		targets: violation.nodes.map((node) => node.target.join(' '))
+	}));
+}
+
+/** The demo store's files as the e2e tests upload them (the same generator as the home page). */
+export function demoFiles() {
+	const demo = createDemoStore();
+	const asUpload = (file: { name: string; bytes: Uint8Array }) => ({
+		name: file.name,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(file.bytes)
+	});
+	return {
+		expected: demo.expected,
+		oldCart: asUpload(demo.oldCart),
+		customerList: asUpload(demo.customerList),
+		yamatoReturn: asUpload(demo.yamatoReturn)
+	};
+}
+
+/** Registers the demo's old-cart customers through 一括登録 › 顧客情報. */
+export async function registerCustomers(page: Page, file: Parameters<typeof chooseFile>[2]): Promise<Locator> {
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, file);
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	return bulk;
+}
