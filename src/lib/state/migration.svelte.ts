@@ -22,6 +22,7 @@ class MigrationState {
 	/** Where step b takes the customer list from: a store download, or this app's registry. */
 	listSource = $state<'file' | 'registry'>('file');
 	registrySize = $state(0);
+	listSourceChosen = false;
 	returnFile = $state<File | null>(null);
 	readonly list = new ConversionRun();
 	readonly conversion = new ConversionRun();
@@ -39,7 +40,8 @@ class MigrationState {
 
 	async loadRegistrySize() {
 		this.registrySize = (await workbench.search({ query: '', field: 'all', offset: 0, limit: 0 })).registrySize;
-		if (this.registrySize > 0) this.listSource = 'registry';
+		// Offer the registry first once it has customers, unless the operator already chose.
+		if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
 	}
 
 	private async run(run: ConversionRun, kind: ConversionKind, file: File, fromRegistry = false) {
