@@ -31,6 +31,8 @@ export interface UploadCommit {
 	expectedFirstSeq?: number;
 	/** The final fields of the history entry (status other than 'running'). */
 	outcome: HistoryOutcome;
+	/** Told after each stored chunk how many rows of this upload are written (for a progress bar). */
+	onStored?: (stored: number, total: number) => void;
 }
 
 /** What a commit wrote: the first new customer's `seq` (null without customers), the entry and notice. */
@@ -51,8 +53,10 @@ async function writeCustomers(d: WorkbenchDb, commit: UploadCommit): Promise<num
 	if (commit.expectedFirstSeq !== undefined && commit.expectedFirstSeq !== firstSeq) {
 		throw new Error(`registry moved on: next seq is ${firstSeq}, not ${commit.expectedFirstSeq}`);
 	}
+	const total = commit.customers.linkageIds.length;
 	for (const chunk of customerChunksOf(commit.customers, commit.historyId, firstSeq)) {
 		await d.customerChunks.add(chunk);
+		commit.onStored?.(chunk.firstSeq - firstSeq + chunk.count, total);
 	}
 	return firstSeq;
 }
@@ -61,7 +65,13 @@ async function writeCards(d: WorkbenchDb, commit: UploadCommit): Promise<void> {
 	if (!commit.cards || commit.cards.customerSeqs.length === 0) return;
 	const end = await nextFreeSeq(d);
 	if (commit.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('a card names no registered customer');
-	for (const chunk of cardChunksOf(commit.cards, commit.historyId)) await d.cardChunks.add(chunk);
+	const total = commit.cards.customerSeqs.length;
+	let stored = 0;
+	for (const chunk of cardChunksOf(commit.cards, commit.historyId)) {
+		await d.cardChunks.add(chunk);
+		stored += chunk.customerSeqs.length;
+		commit.onStored?.(stored, total);
+	}
 }
 
 /** The customer registry: columnar chunks, loaded whole into a `RegistryIndex`, written per upload. */

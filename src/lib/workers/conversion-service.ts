@@ -21,7 +21,7 @@ import type {
 	ProblemFilter,
 	ProblemPage
 } from './conversion-types';
-import { throttle } from './file-chunks';
+import { throttle, yielder } from './file-chunks';
 import { recordConversion } from './record-conversion';
 
 /** Slices the converter is fed: small enough for progress every few milliseconds. */
@@ -102,12 +102,13 @@ export class ConversionService {
 			sentCustomerIds: list?.sent
 		});
 		const tick = throttle(100, progress);
+		const breathe = yielder();
 		const parts: Uint8Array[] = [];
 		for (let offset = 0; offset < input.length; offset += sliceSize) {
 			parts.push(converter.push(input.subarray(offset, offset + sliceSize)));
 			tick(Math.min(offset + sliceSize, input.length), input.length);
 			// Let a cancel message in between slices.
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			await breathe();
 			if (isCancelled()) return null;
 		}
 		const { output, report } = converter.finish();
