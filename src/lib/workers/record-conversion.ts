@@ -7,6 +7,17 @@ import type { ConversionSummary } from './conversion-types';
 /** Failures kept per history entry: enough to fix a file, bounded for million-row disasters. */
 export const maxStoredFailures = 10_000;
 
+/** The errors of a report as the history keeps them (masked messages only), bounded. */
+export function failuresOf(report: FileReport) {
+	const failures = [];
+	for (const problem of report.problems) {
+		if (problem.severity !== 'error') continue;
+		failures.push({ row: problem.row, column: problem.column, code: problem.code, message: problem.message });
+		if (failures.length >= maxStoredFailures) break;
+	}
+	return failures;
+}
+
 /** The status an entry shows for a finished run. */
 export function statusOf(report: Pick<FileReport, 'refused' | 'failed'>): HistoryStatus {
 	if (report.refused) return 'refused';
@@ -20,12 +31,7 @@ export async function recordConversion(
 	startedAt: number
 ): Promise<number> {
 	const kind = summary.kind === 'linkage' ? 'linkage' : 'card-file';
-	const failures = [];
-	for (const problem of report.problems) {
-		if (problem.severity !== 'error') continue;
-		failures.push({ row: problem.row, column: problem.column, code: problem.code, message: problem.message });
-		if (failures.length >= maxStoredFailures) break;
-	}
+	const failures = failuresOf(report);
 	const historyId = await historyRepository.add({
 		kind,
 		fileName: summary.fileName,

@@ -16,7 +16,7 @@ import type { RegistryIndex, SearchRequest } from '$lib/storage/registry-index';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { isQuotaExceeded } from '$lib/storage/storage-errors';
 import { throttle, yielder } from './file-chunks';
-import { maxStoredFailures } from './record-conversion';
+import { failuresOf, maxStoredFailures } from './record-conversion';
 import { importLockName, type CustomerPage, type UploadJob, type UploadSummary } from './registry-types';
 import { customerListBlob } from './customer-list-file';
 import type { CustomerListDownload } from './registry-types';
@@ -35,16 +35,6 @@ export class QuotaError extends Error {
 	constructor() {
 		super('quota-exceeded');
 	}
-}
-
-function failuresOf(report: FileReport) {
-	const failures = [];
-	for (const problem of report.problems) {
-		if (problem.severity !== 'error') continue;
-		failures.push({ row: problem.row, column: problem.column, code: problem.code, message: problem.message });
-		if (failures.length >= maxStoredFailures) break;
-	}
-	return failures;
 }
 
 function countWarnings(report: FileReport): number {

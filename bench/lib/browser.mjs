@@ -1,0 +1,50 @@
+// Launches Debian's Chromium the way the e2e tests do, with a fresh on-disk profile (IndexedDB on
+// disk, as an operator's browser has it), and installs the in-page instruments.
+import { chromium } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installInstruments } from './instruments.mjs';
+
+/** The flags of playwright.config.ts (launchOptions.args), kept in step by hand. */
+export const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+export const chromiumPath = '/usr/bin/chromium';
+
+/** A browser with one persistent context; `close()` also deletes its profile. */
+export async function launchBrowser() {
+	const profileDir = await mkdtemp(join(tmpdir(), 'webcollect-bench-profile-'));
+	const context = await chromium.launchPersistentContext(profileDir, {
+		executablePath: chromiumPath,
+		args: chromiumArgs,
+		headless: true,
+		locale: 'ja-JP',
+		timezoneId: 'Asia/Tokyo',
+		acceptDownloads: true,
+		viewport: { width: 1280, height: 900 }
+	});
+	await installInstruments(context);
+	return {
+		context,
+		profileDir,
+		async close() {
+			await context.close();
+			await rm(profileDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** A fresh page of the context, every other page closed (one app tab, as an operator has it). */
+export async function onlyPage(context) {
+	const page = await context.newPage();
+	for (const other of context.pages()) if (other !== page) await other.close();
+	return page;
+}

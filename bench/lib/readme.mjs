@@ -1,0 +1,75 @@
+// Writes bench/README.md: how to run the benchmark, what each figure means, and the latest figures.
+import { writeFile } from 'node:fs/promises';
+import { markdownTable } from './report.mjs';
+
+const readmePath = new URL('../README.md', import.meta.url);
+
+const method = `# Benchmark (issue 7)
+
+\`npm run bench\` builds the app, drives it in headless Chromium through its own screens and worker,
+and prints every figure beside its target. It is not a test: nothing asserts a time, and \`npm test\`
+never runs it. A full run takes about 5 minutes on 2 cores (plus any wait for \`--quiet\`) and needs
+~4 GB of RAM and ~1.5 GB in \`os.tmpdir()\` (2 GB more with \`--huge\`).
+
+\`\`\`sh
+npm run bench                    # everything; rewrites the figures below
+npm run bench -- --quick         # 100k-row files only, a smoke run (README left alone)
+npm run bench -- --only=registry # some stages: first-load, conversion, registry, rehearsal, huge
+npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
+npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
+npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
+npm run bench -- --quiet=3       # before each stage, wait (≤ 10 min) for the load average to fall below 3
+npm run bench -- --report=F      # no run: print (and write here) the table of a saved results.json
+\`\`\`
+
+Every run writes \`results.json\` (and, with \`--profile\`, \`*.cpuprofile\` files to open in DevTools,
+\`profiles.txt\` with the heaviest functions and their hot lines, and \`first-load-breakdown.txt\`) to a
+fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
+
+## How it measures
+
+- **App**: the working tree is copied to \`os.tmpdir()\` and built there with \`vite build\`, then served
+  by that copy's \`scripts/serve.js\` on a free port — the repository's \`build/\` is never touched.
+- **Browser**: \`/usr/bin/chromium\` with the flags of \`playwright.config.ts\`, through Playwright, with a
+  fresh on-disk profile per stage (IndexedDB on disk, as an operator has it), \`ja-JP\`, Asia/Tokyo.
+- **Files** (made once, kept in \`os.tmpdir()/webcollect-bench-files-v2/\`): Yamato return files of 1M and
+  100k rows (Japanese header, 30-character tokens, 58.4 MB per million rows) in Shift_JIS and UTF-8;
+  the old cart's customer export, 1M rows with Japanese names (UTF-8 with BOM, 77.8 MB); the 9-column
+  card import file for those customers, 1M rows (Shift_JIS header, 69.4 MB). All rows valid.
+- **Times** are taken on the page's own clock by instruments installed with \`addInitScript\`: a capture
+  click listener stamps the click, a MutationObserver stamps the first DOM change that shows the result
+  (the download button enabled, the result text, the new count and rows of a search). Playwright's
+  polling never enters a figure. "worker" figures are the time from the page posting the command to
+  the worker's answer arriving (the page's \`Worker\` wrapped to stamp messages; type and id only).
+- **Papa.parse baseline**: the same file, read and decoded in an \`about:blank\` page of the same browser
+  (no CSP there, so papaparse is injected as is), then \`Papa.parse(text)\` with default options timed
+  alone; read and decode are reported apart. Ratio = conversion time / parse time.
+- **Memory**: resident size (VmRSS from /proc) of the browser's renderer processes — the page's main
+  thread, its dedicated worker and their ArrayBuffers all live there; ArrayBuffers are outside the JS
+  heap, so \`usedJSHeapSize\` alone would miss the file — sampled every 50 ms; peak minus the idle page
+  (after a forced GC, file chosen, before the click), divided by the file size. JS heaps of the page
+  and of the worker (CDP \`Runtime.getHeapUsage\`; the worker reached with \`Target.setAutoAttach\`) at
+  their peak and once the step is over and collected, and the browser process (where large Blobs
+  live) are shown beside it.
+- **CPU time**: utime + stime of each thread of the browser (/proc): the worker thread, the page's main
+  thread, other renderer threads (V8's GC helpers, compositor) and every other process (IndexedDB's
+  backend, blob storage). Unlike wall time it hardly moves when other work shares the cores.
+- **Long tasks**: a \`PerformanceObserver('longtask')\` (tasks over 50 ms) on the main thread, between
+  the click and the result. **Progress**: every change of a \`<progress>\` value seen by the observer;
+  the figure is the longest wait without one, from the click to the result (both ends included).
+- **First load**: every JS response of the page when \`/\` is first opened in a fresh profile, each
+  gzipped with zlib level 9, summed (the service worker's own script is listed apart).
+- **Rehearsal**: one page, one clock: 一括登録 › 顧客情報 (1M), カード情報移行 via the header menu,
+  「登録済みの顧客から作る」 until 「連携用CSVをダウンロード」 is enabled, step d with the 1M return file
+  (checked against that list), the card import file downloaded and chosen in 一括登録 ›
+  クレジットカード情報. Total = first データアップロード click → the card import's result.
+- **Noise**: the machine's load average and other Chromium browsers (e.g. someone's \`npm test\`) are
+  printed with the figures; on 2 cores a concurrent test run can double a time.
+`;
+
+/** Rewrites bench/README.md with the method and this run's table. */
+export async function writeReadme(results) {
+	const day = results.machine.date.slice(0, 10);
+	const text = `${method}\n## Latest figures (${day})\n\n${markdownTable(results)}\n`;
+	await writeFile(readmePath, text);
+}

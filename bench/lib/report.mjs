@@ -1,0 +1,225 @@
+// The figures of one run as a table (console and Markdown), each beside its target of issue 7.
+
+// JS sizes in KB of 1024 bytes (the stricter reading of "120 KB"); files and memory in MB of 10^6
+// bytes, as issue 7 quotes file sizes (58.6 MB for a million rows).
+const KB = 1024;
+const MB = 1e6;
+
+export const ms = (value) =>
+	value === null || value === undefined ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
+const median = (values) => {
+	const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+	if (sorted.length === 0) return null;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const max = (values) => Math.max(...values.filter((v) => v !== null && v !== undefined));
+const verdict = (isMet) => (isMet === null ? '—' : isMet ? 'met' : 'NOT MET');
+
+/** Rows of figures: { group, short, figure, value, target, met }; `group` is { name, short }. */
+function row(rows, group, figure, value, target = '—', isMet = null) {
+	rows.push({ group: group.name, short: group.short, figure, value, target, met: verdict(isMet) });
+}
+const groupOf = (name, short) => ({ name, short });
+const count = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
+
+/** The worst (largest) memory growth over runs: renderer RSS above the idle page, and JS heaps. */
+function memoryGrowth(runs) {
+	let worst = null;
+	for (const run of runs) {
+		const { idle, peak } = run.memory;
+		const heaps = (reading) => (reading.pageHeap ?? 0) + (reading.workerHeap ?? 0);
+		const growth = {
+			renderers: peak.renderers - idle.renderers,
+			browser: peak.browser - idle.browser,
+			heaps: heaps(peak) - heaps(idle),
+			settledHeaps: run.memory.settled ? heaps(run.memory.settled) - heaps(idle) : null
+		};
+		if (!worst || growth.renderers > worst.renderers) worst = growth;
+	}
+	return worst;
+}
+
+function responsiveness(rows, group, runs, isTargeted) {
+	const worst = runs.reduce((found, run) => (!found || run.longTasks.longest > found.longest ? run.longTasks : found), null);
+	const longest = worst.longest;
+	const tasks = runs.reduce((sum, run) => sum + (run.longTasks.count ?? 0), 0);
+	const at = worst.longestAt === null ? '' : `, began ${ms(Math.max(0, worst.longestAt))} after the click`;
+	row(rows, group, 'longest main-thread task (PerformanceObserver longtask)', longest > 0 ? `${ms(longest)} (${tasks} over 50 ms in ${runs.length} run${runs.length > 1 ? 's' : ''}${at})` : 'none over 50 ms', '≤ 100 ms', isTargeted ? longest <= 100 : null);
+	const worstGap = runs.reduce((worst, run) => (!worst || run.progress.maxGap > worst.maxGap ? run.progress : worst), null);
+	const where = worstGap.maxGapAt < 1 ? 'from the click' : `from ${ms(worstGap.maxGapAt)} after the click`;
+	row(rows, group, 'longest wait between visible progress updates', `${ms(worstGap.maxGap)} (${where}; ${worstGap.updates} updates)`, '≤ 250 ms', isTargeted ? worstGap.maxGap <= 250 : null);
+}
+
+/** CPU time the step used, by thread kind (median over runs): what it cost whatever the machine's load. */
+function cpuRow(rows, group, runs) {
+	const part = (key) => median(runs.map((run) => run.memory.cpu?.[key] ?? null));
+	if (part('worker') === null) return;
+	row(rows, group, 'CPU time used: worker thread / page main thread / other renderer threads (GC…) / browser side (IndexedDB, blobs)', `${ms(part('worker'))} / ${ms(part('page'))} / ${ms(part('rendererOther'))} / ${ms(part('browserSide'))}`);
+}
+
+function memoryRow(rows, group, runs, size, isTargeted) {
+	const growth = memoryGrowth(runs);
+	const ratio = growth.renderers / size;
+	const settled = growth.settledHeaps === null ? '' : `; JS heaps +${mb(growth.settledHeaps)} once done and collected`;
+	row(
+		rows,
+		group,
+		'peak page memory above the idle page (renderer RSS: page + worker)',
+		`${mb(growth.renderers)} = ${ratio.toFixed(2)} × file (JS heaps +${mb(growth.heaps)} at peak${settled}; browser process +${mb(growth.browser)})`,
+		'≤ 2.5 × file',
+		isTargeted ? ratio <= 2.5 : null
+	);
+}
+
+function conversionRows(rows, conversion) {
+	const group = groupOf(`Conversion, step d: ${conversion.label} (${mb(conversion.size)})`, `Conversion ${conversion.label}`);
+	const isTargeted = conversion.rows >= 1e6;
+	const times = conversion.runs.map((run) => run.ms);
+	const time = median(times);
+	const runsNote = times.length > 1 ? ` (median of ${times.length}: ${times.map(ms).join(', ')})` : '';
+	row(rows, group, 'time from 変換する to 「インポート用CSVをダウンロード」 enabled', `${ms(time)}${runsNote}`);
+	const worker = median(conversion.runs.map((run) => run.workerElapsedMs));
+	if (worker !== null) row(rows, group, '… of which the worker reports (summary 処理時間)', ms(worker));
+	const papa = { ...conversion.papa };
+	if (papa.parses?.length) papa.parseMs = median(papa.parses);
+	const parses = papa.parses?.length > 1 ? `median of ${papa.parses.length}: ${papa.parses.map(ms).join(', ')}; ` : '';
+	row(rows, group, 'plain Papa.parse of the same text, same browser', `${ms(papa.parseMs)} (${parses}read ${ms(papa.readMs)} and decode ${ms(papa.decodeMs)} not included)`);
+	const ratio = time / papa.parseMs;
+	row(rows, group, 'ratio conversion / Papa.parse', `${ratio.toFixed(2)} (${ms(time)} / ${ms(papa.parseMs)})`, isTargeted ? '≤ 0.8' : '— (target is for 1M rows)', isTargeted ? ratio <= 0.8 : null);
+	cpuRow(rows, group, conversion.runs);
+	memoryRow(rows, group, conversion.runs, conversion.size, isTargeted);
+	responsiveness(rows, group, conversion.runs, isTargeted);
+	row(rows, group, 'result shown', conversion.runs[0].summary);
+}
+
+function uploadRows(rows, group, upload, isTargeted) {
+	row(rows, group, 'time from データアップロード to the result', ms(upload.ms), isTargeted ? '≤ 10 s' : '—', isTargeted ? upload.ms <= 10_000 : null);
+	if (upload.worker?.lastProgressToAnswer !== null && upload.worker?.lastProgressToAnswer !== undefined) {
+		row(rows, group, '… of which after the last progress update (storing, indexing)', ms(upload.worker.lastProgressToAnswer));
+	}
+	cpuRow(rows, group, [upload]);
+	memoryRow(rows, group, [upload], upload.size, isTargeted);
+	responsiveness(rows, group, [upload], isTargeted);
+	row(rows, group, 'result shown', upload.result);
+}
+
+function searchRows(rows, registry) {
+	const group = groupOf(`Search, 顧客一覧(検索) on ${registry.customers.toLocaleString()} customers`, `Search (${count(registry.customers)})`);
+	const kinds = [
+		['by 顧客ID', registry.searches.id, 50],
+		['by 連携用ID', registry.searches.linkage, 50],
+		['by 氏名, later searches', registry.searches.name, 300]
+	];
+	const cold = registry.searches.nameCold;
+	row(rows, group, 'by 氏名, first search after opening the screen', `${ms(cold.ms)} (worker ${ms(cold.workerMs)}; ${cold.count})`, '≤ 300 ms', cold.ms <= 300);
+	for (const [label, list, limit] of kinds) {
+		const times = list.map((search) => search.ms);
+		const worker = median(list.map((search) => search.workerMs));
+		row(rows, group, `${label} (median of ${times.length}, click → count shown)`, `${ms(median(times))} (max ${ms(max(times))}; worker ${ms(worker)})`, `≤ ${limit} ms`, max(times) <= limit);
+	}
+}
+
+/** Every figure of a run, in the order of issue 7. */
+export function tableRows(results) {
+	const rows = [];
+	for (const conversion of results.conversions ?? []) conversionRows(rows, conversion);
+	const registry = results.registry;
+	if (registry) {
+		const n = registry.customers.toLocaleString();
+		const c = count(registry.customers);
+		uploadRows(rows, groupOf(`Registry: 一括登録 › 顧客情報, ${n} customers (${mb(registry.register.size)})`, `Register ${c} customers`), registry.register, registry.customers >= 1e6);
+		uploadRows(rows, groupOf(`Registry: 一括登録 › クレジットカード情報, ${n} cards (${mb(registry.cards.size)})`, `Import ${c} cards`), registry.cards, registry.customers >= 1e6);
+		const group = groupOf('Registry: opening /customers (the worker reads the stored registry)', 'Open /customers');
+		row(rows, group, `page start → first list, ${n} customers`, ms(registry.loadAfterCustomers));
+		row(rows, group, `page start → first list, ${n} customers + ${n} cards`, ms(registry.loadAfterCards));
+		searchRows(rows, registry);
+	}
+	if (results.firstLoad) {
+		const home = results.firstLoad.home;
+		const group = groupOf('First load', 'First load');
+		row(rows, group, `JavaScript the home page loads, gzip -9 (${home.files.length} files; 1 KB = 1024 B)`, `${(home.gzip / KB).toFixed(1)} KB (${(home.bytes / KB).toFixed(1)} KB raw)`, '≤ 120 KB', home.gzip <= 120 * KB);
+		for (const other of results.firstLoad.others ?? []) {
+			const worker = other.workerGzip ? ` + the worker's script ${(other.workerGzip / KB).toFixed(1)} KB, started on load` : '';
+			row(rows, group, `JavaScript a first visit of ${other.path} loads, gzip -9`, `${(other.gzip / KB).toFixed(1)} KB${worker}`);
+		}
+		if (home.serviceWorker) row(rows, group, 'service worker script (installed in the background), gzip -9', `${(home.serviceWorker.gzip / KB).toFixed(1)} KB`);
+	}
+	const rehearsal = results.rehearsal;
+	if (rehearsal) {
+		const group = groupOf(`Rehearsal, one scripted run (${rehearsal.customers.toLocaleString()} customers)`, `Rehearsal (${count(rehearsal.customers)})`);
+		const isTargeted = rehearsal.customers >= 1e6;
+		row(rows, group, 'total: first データアップロード → card import result', ms(rehearsal.totalMs), isTargeted ? '≤ 60 s' : '—', isTargeted ? rehearsal.totalMs <= 60_000 : null);
+		for (const step of rehearsal.steps) {
+			const cpu = step.cpu ? ` (CPU: worker ${ms(step.cpu.worker)}, page ${ms(step.cpu.page)}, GC/other ${ms(step.cpu.rendererOther)}, browser side ${ms(step.cpu.browserSide)})` : '';
+			row(rows, group, `… ${step.name}`, `${ms(step.ms)}${cpu}`);
+		}
+		row(rows, group, '… scripted clicks, navigation and file choosing between steps', ms(rehearsal.operatorMs));
+		row(rows, group, 'longest main-thread task during the whole run', rehearsal.longTasks.longest > 0 ? ms(rehearsal.longTasks.longest) : 'none over 50 ms', '≤ 100 ms', isTargeted ? rehearsal.longTasks.longest <= 100 : null);
+		if (rehearsal.memory) {
+			const { idle, peak } = rehearsal.memory;
+			row(rows, group, 'peak memory during the run, above the idle page', `renderers +${mb(peak.renderers - idle.renderers)}, worker JS heap ${mb(peak.workerHeap ?? 0)} at its peak`);
+		}
+	}
+	if (results.huge) {
+		const group = groupOf(`Beyond one string: ${results.huge.label} (${mb(results.huge.size)})`, 'Beyond one string');
+		row(rows, group, 'conversion through the app', results.huge.outcome);
+		row(rows, group, 'plain TextDecoder + Papa.parse of the same file', results.huge.papaOutcome);
+	}
+	return rows;
+}
+
+function describe(machine, load) {
+	return [
+		`Date: ${machine.date}`,
+		`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, ${machine.os}`,
+		`Browser: ${machine.chromium} (/usr/bin/chromium, headless, flags of playwright.config.ts); Node ${machine.node}`,
+		`App: working tree at ${machine.commit}, built by the benchmark (vite build, minified)`,
+		`Machine load (1-min load average; 2 would keep both cores busy): ${load.start} at the start, ${Object.entries(load.stages ?? {})
+			.map(([stage, value]) => `${value} at ${stage}`)
+			.join(', ')}, ${load.end} at the end; other Chromium browsers running at the start: ${load.otherBrowsers}`
+	];
+}
+
+/** The figures that have a target of issue 7, each with its group named. */
+function targetRows(rows) {
+	return rows.filter((r) => r.met !== '—').map((r) => ({ ...r, figure: `${r.short}: ${r.figure}` }));
+}
+
+/** The table as plain text for the console: the targets first, then every figure by group. */
+export function consoleTable(results) {
+	const all = tableRows(results);
+	const rows = [...targetRows(all).map((r) => ({ ...r, group: 'TARGETS OF ISSUE 7' })), ...all];
+	const width = (key, cap) => Math.min(cap, Math.max(...rows.map((r) => String(r[key]).length)));
+	const wf = width('figure', 70);
+	const wv = width('value', 60);
+	const wt = width('target', 26);
+	const lines = [...describe(results.machine, results.load), ''];
+	let group = null;
+	for (const r of rows) {
+		if (r.group !== group) {
+			group = r.group;
+			lines.push('', group);
+		}
+		lines.push(`  ${r.figure.padEnd(wf)}  ${String(r.value).padEnd(wv)}  ${r.target.padEnd(wt)}  ${r.met}`);
+	}
+	return lines.join('\n');
+}
+
+/** The table as Markdown (bench/README.md): the targets first, then every figure by group. */
+export function markdownTable(results) {
+	const all = tableRows(results);
+	const rows = [...targetRows(all).map((r) => ({ ...r, group: 'Targets of issue 7' })), ...all];
+	const lines = describe(results.machine, results.load).map((line) => `- ${line}`);
+	let group = null;
+	for (const r of rows) {
+		if (r.group !== group) {
+			group = r.group;
+			lines.push('', `**${group}**`, '', '| figure | measured | target | |', '|---|---|---|---|');
+		}
+		const cell = (text) => String(text).replaceAll('|', '\\|');
+		lines.push(`| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target)} | ${r.met} |`);
+	}
+	return lines.join('\n');
+}

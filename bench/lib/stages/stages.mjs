@@ -1,0 +1,88 @@
+// The stages of a run; each gets a browser of its own (a fresh profile, so an empty registry).
+import { generatedFile } from '../generate.mjs';
+import { measureConversion } from '../steps/conversion.mjs';
+import { measureFirstLoad } from '../steps/first-load.mjs';
+import { measureHuge } from '../steps/huge.mjs';
+import { measurePapa } from '../steps/papa-baseline.mjs';
+import { measureSearch, measureUpload, openCustomers } from '../steps/registry.mjs';
+import { runRehearsal } from '../steps/rehearsal.mjs';
+import { ms } from '../report.mjs';
+
+/** JS of the home page (the target) and, for information, of the two working screens. */
+export async function firstLoadStage(browser, origin) {
+	const home = await measureFirstLoad(browser, origin, '/');
+	const others = [await measureFirstLoad(browser, origin, '/migration'), await measureFirstLoad(browser, origin, '/customers')];
+	return { home, others };
+}
+
+/** Every return file converted `runs` times through the UI, then parsed `runs` times by Papa. */
+export async function conversionStage(browser, origin, returns, runs, log) {
+	const conversions = [];
+	for (const file of returns) {
+		const measured = [];
+		for (let i = 0; i < runs; i++) {
+			const run = await measureConversion(browser, origin, file.path);
+			log(`  convert ${file.label}: ${ms(run.ms)} — ${run.summary}`);
+			measured.push(run);
+		}
+		const papa = await measurePapa(browser, file.path, file.encoding, runs);
+		log(`  Papa.parse ${file.label}: ${ms(papa.parseMs)} (decode ${ms(papa.decodeMs)})`);
+		conversions.push({ label: file.label, rows: file.rows, size: measured[0].size, runs: measured, papa });
+	}
+	return conversions;
+}
+
+const idQueries = (n) => [0.5, 0.9, 0.1, 0.7, 0.3].map((f) => `US-${String(10000 + Math.floor(n * f)).padStart(8, '0')}`);
+const linkageQueries = (n) => [0.75, 0.25, 0.95, 0.05, 0.6].map((f) => `C${String(Math.floor(n * f) + 1).padStart(7, '0')}`);
+// Full names and kana of the generated pools; consecutive queries must list different customers.
+const nameQueries = ['髙橋 美咲', '渡邊', 'ヤマダ ハナコ', '佐藤 健太', 'スズキ'];
+
+/** Registers the customers, imports the cards, reopens the screen each time, then searches. */
+export async function registryStage(browser, origin, input, log) {
+	const customers = input.rows;
+	let screen = await openCustomers(browser, origin);
+	const register = await measureUpload(browser, screen, '顧客情報', input.customers);
+	log(`  register: ${ms(register.ms)} — ${register.result}`);
+	screen = await openCustomers(browser, origin);
+	const loadAfterCustomers = screen.loadMs;
+	log(`  reopen with customers: ${ms(loadAfterCustomers)}`);
+	const cards = await measureUpload(browser, screen, 'クレジットカード情報', input.cards);
+	log(`  import cards: ${ms(cards.ms)} — ${cards.result}`);
+	screen = await openCustomers(browser, origin);
+	const loadAfterCards = screen.loadMs;
+	log(`  reopen with customers and cards: ${ms(loadAfterCards)}`);
+	const searches = { id: [], linkage: [], name: [], nameCold: null };
+	// ID and 連携用ID alternate so that each search lists another customer than the one before.
+	const ids = idQueries(customers);
+	const links = linkageQueries(customers);
+	for (let i = 0; i < ids.length; i++) {
+		searches.id.push(await measureSearch(screen, '顧客ID', ids[i]));
+		searches.linkage.push(await measureSearch(screen, '連携用ID', links[i]));
+	}
+	for (const [i, query] of nameQueries.entries()) {
+		const search = await measureSearch(screen, '氏名', query);
+		if (i === 0) searches.nameCold = search;
+		else searches.name.push(search);
+	}
+	log(`  searches: ID ${searches.id.map((s) => ms(s.ms)).join(', ')}; 連携用ID ${searches.linkage.map((s) => ms(s.ms)).join(', ')}; 氏名 ${ms(searches.nameCold.ms)} then ${searches.name.map((s) => ms(s.ms)).join(', ')}`);
+	await screen.cdp.detach();
+	return { customers, register, cards, loadAfterCustomers, loadAfterCards, searches };
+}
+
+/** The whole rehearsal in one scripted run. */
+export async function rehearsalStage(browser, origin, input, outDir, log) {
+	const rehearsal = await runRehearsal(browser, origin, { customers: input.customers, returnFile: input.returnForRehearsal }, outDir, input.rows);
+	for (const step of rehearsal.steps) log(`  ${step.name}: ${ms(step.ms)}`);
+	log(`  total: ${ms(rehearsal.totalMs)} — ${rehearsal.cardsResult}`);
+	return { customers: input.rows, ...rehearsal };
+}
+
+/** A return file beyond one JS string's limit, through the app; and what a plain parse does with it. */
+export async function hugeStage(browser, origin, log) {
+	const rows = 9_500_000;
+	log(`  generating ${rows.toLocaleString()} rows (once)`);
+	const path = await generatedFile('yamato-return', rows, 'utf-8');
+	const huge = await measureHuge(browser, origin, path);
+	log(`  ${huge.outcome}; plain: ${huge.papaOutcome}`);
+	return { label: `${(rows / 1e6).toFixed(1)}M rows, UTF-8`, ...huge };
+}

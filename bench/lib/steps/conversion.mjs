@@ -1,0 +1,53 @@
+// Step d through the app's own worker and UI: /migration, 「d. インポート用データを作る」.
+import { stat } from 'node:fs/promises';
+import { openCdp } from '../cdp.mjs';
+import { onlyPage } from '../browser.mjs';
+import { sampleMemory } from '../memory.mjs';
+import { longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
+import { chooseFile, lastClick, waitUnlessFailed, whenButtonEnabled, whenNewText } from '../ui.mjs';
+
+const regionD = 'd. インポート用データを作る';
+const downloadLabel = 'インポート用CSVをダウンロード';
+
+/**
+ * Converts `file` in a fresh /migration page: time from the 変換する click to the download button
+ * enabled, memory above the idle page, long tasks and progress gaps. `profile` also records a CPU
+ * profile of the worker (and of the page) while it runs.
+ */
+export async function measureConversion(browser, origin, file, { profile = false } = {}) {
+	const page = await onlyPage(browser.context);
+	await page.goto(`${origin}/migration`);
+	const cdp = await openCdp(browser.context, page);
+	await cdp.worker();
+	const stepD = page.getByRole('region', { name: regionD });
+	await chooseFile(page, stepD, file);
+	await page.waitForTimeout(500);
+	await whenButtonEnabled(page, 'converted', downloadLabel);
+	await stepD.evaluate((element) => element.setAttribute('data-bench', 'step-d'));
+	await whenNewText(page, 'convert-failed', '[data-bench="step-d"] [role="alert"]', '.');
+	const memory = await sampleMemory(browser.profileDir, cdp);
+	if (profile) await Promise.all([cdp.startWorkerProfile(), cdp.startPageProfile()]);
+	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
+	const done = await waitUnlessFailed(page, 'converted', 'convert-failed', '[data-bench="step-d"] [role="alert"]');
+	const profiles = profile ? { worker: await cdp.stopWorkerProfile(), page: await cdp.stopPageProfile() } : null;
+	const mem = await memory.stop();
+	const start = await lastClick(page, '変換する');
+	const records = await readInstruments(page);
+	const summary = await stepD.locator('p', { hasText: /行を読み込み/ }).first().textContent();
+	const meta = (await stepD.locator('p', { hasText: /処理時間/ }).first().textContent().catch(() => '')) ?? '';
+	const seconds = /処理時間：([\d.]+)秒/.exec(meta)?.[1];
+	await cdp.detach();
+	return {
+		file,
+		size: (await stat(file)).size,
+		ms: done - start,
+		summary: summary?.trim() ?? '',
+		/** The worker's own elapsed time as the screen shows it (処理時間), when it does. */
+		workerElapsedMs: seconds ? Number(seconds) * 1000 : null,
+		memory: mem,
+		longTasks: longTasksIn(records, start, done),
+		progress: progressGaps(records, start, done),
+		worker: workerRoundTrip(records, 'convert', start),
+		profiles
+	};
+}

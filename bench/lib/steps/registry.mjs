@@ -1,0 +1,98 @@
+// 一括登録 and 顧客一覧(検索) on /customers, through the app's own worker and UI.
+import { stat } from 'node:fs/promises';
+import { openCdp } from '../cdp.mjs';
+import { onlyPage } from '../browser.mjs';
+import { sampleMemory } from '../memory.mjs';
+import { longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
+import { chooseFile, lastClick, waitForCondition, waitUnlessFailed, whenChanged, whenNewText } from '../ui.mjs';
+
+const resultPattern = '^\\d+行を読み込み、\\d+件を登録しました。';
+const countPattern = '^[\\d,]+件（登録 [\\d,]+件）$';
+
+/** Marks a region so in-page conditions can name it (`[data-bench="…"]`). */
+async function tag(region, name) {
+	await region.evaluate((element, value) => element.setAttribute('data-bench', value), name);
+	return `[data-bench="${name}"]`;
+}
+
+/**
+ * Opens /customers in a fresh page and waits until the registry is read and listed: `loadMs` is the
+ * time from the page's start to the first list from the worker (which reads the stored registry).
+ * `profile` records the worker from its first line to that list.
+ */
+export async function openCustomers(browser, origin, { profile = false } = {}) {
+	const page = await onlyPage(browser.context);
+	const cdp = await openCdp(browser.context, page, { profileWorkerFromStart: profile });
+	await page.goto(`${origin}/customers`);
+	await page.waitForFunction(() => window.__bench.messages.some((m) => m.dir === 'in' && m.type === 'customers'), null, {
+		timeout: 10 * 60_000,
+		polling: 100
+	});
+	const records = await readInstruments(page);
+	const firstSearch = records.messages.find((m) => m.dir === 'in' && m.type === 'customers');
+	const loadProfile = profile ? await cdp.stopWorkerProfile() : null;
+	return { page, cdp, loadMs: firstSearch?.t ?? null, loadProfile };
+}
+
+/**
+ * One 一括登録 of `kind` ('顧客情報' | 'クレジットカード情報') with `file`, on an open /customers page:
+ * time from the データアップロード click to the result text, memory, long tasks, progress.
+ */
+export async function measureUpload(browser, { page, cdp }, kind, file, { profile = false } = {}) {
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await bulk.getByRole('radio', { name: new RegExp(kind) }).check();
+	await chooseFile(page, bulk, file);
+	await page.waitForTimeout(500);
+	const scope = await tag(bulk, 'bulk');
+	await whenNewText(page, 'uploaded', `${scope} p`, resultPattern);
+	await whenNewText(page, 'upload-failed', `${scope} [role="alert"]`, '.');
+	const memory = await sampleMemory(browser.profileDir, cdp);
+	if (profile) await Promise.all([cdp.startWorkerProfile(), cdp.startPageProfile()]);
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	const done = await waitUnlessFailed(page, 'uploaded', 'upload-failed', `${scope} [role="alert"]`);
+	const profiles = profile ? { worker: await cdp.stopWorkerProfile(), page: await cdp.stopPageProfile() } : null;
+	const mem = await memory.stop();
+	const start = await lastClick(page, 'データアップロード');
+	const records = await readInstruments(page);
+	const result = await bulk.locator('p', { hasText: new RegExp(resultPattern) }).first().textContent();
+	return {
+		kind,
+		file,
+		size: (await stat(file)).size,
+		ms: done - start,
+		result: result?.trim() ?? '',
+		memory: mem,
+		longTasks: longTasksIn(records, start, done),
+		progress: progressGaps(records, start, done),
+		worker: workerRoundTrip(records, 'upload', start),
+		profiles
+	};
+}
+
+/**
+ * One search: picks the field, types the query, clicks 検索 and times until the list shows the new
+ * result (the count text and rows changed). Consecutive queries must give different lists.
+ */
+export async function measureSearch({ page, cdp }, field, query, { profile = false } = {}) {
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	await list.getByLabel('検索する項目').selectOption({ label: field });
+	await list.getByLabel('検索語').fill(query);
+	const scope = await tag(list, 'search');
+	await whenChanged(page, 'searched', scope, '[role="status"]', countPattern);
+	if (profile) await cdp.startWorkerProfile(100);
+	await list.getByRole('button', { name: '検索', exact: true }).click();
+	const done = await waitForCondition(page, 'searched', 60_000);
+	const workerProfile = profile ? await cdp.stopWorkerProfile() : null;
+	const start = await lastClick(page, '検索');
+	const records = await readInstruments(page);
+	const count = await list.getByRole('status').textContent();
+	return {
+		field,
+		query,
+		ms: done - start,
+		workerMs: workerRoundTrip(records, 'search', start)?.ms ?? null,
+		count: count?.trim() ?? '',
+		longTasks: longTasksIn(records, start, done),
+		profile: workerProfile
+	};
+}
