@@ -27,6 +27,14 @@ export type { WriteOptions } from './csv/write-csv';
 export { normalizeHeader, normalizeHeaderWithoutNotes } from './headers/normalize-header';
 export { buildHeaderIndex, defaultMapping, keyOfHeader, matchHeader } from './headers/match-header';
 export type { ColumnMapping, ColumnSpec, HeaderMatch } from './headers/match-header';
+export { chooseColumns, duplicatesInUse, type ChosenColumns, type ChosenMapping } from './headers/chosen-columns';
+export { displayHeaderCells, headerSignature, looksLikeHeader } from './headers/header-cells';
+export {
+	mappingKinds,
+	savedColumnMappingSchema,
+	type MappingKind,
+	type SavedColumnMapping
+} from './headers/saved-mapping';
 export {
 	cardImportColumns,
 	cardImportHeader,
@@ -83,6 +91,8 @@ export type {
 	YamatoReturnReport
 } from './convert/yamato-return-converter';
 export { convertYamatoReturn } from './convert/convert-yamato-return';
+export { headerPeekSize, peekReturnHeader, type ReturnHeader } from './convert/return-header';
+export { chooseReturnMapping, type MappingSource, type ReturnMappingChoice } from './convert/choose-return-mapping';
 export { cardImportHeaderLine, cardImportLine } from './convert/card-import-line';
 
 export { buildLinkageCsv, buildLinkageCsvFromRecords, linkageHeader } from './linkage/build-linkage-csv';

@@ -1,10 +1,12 @@
 import { historyEn } from './history.en';
+import { mappingEn } from './mapping.en';
 import { uxEn } from './ux.en';
 import type { MessageKey } from './ja';
 
 /** The English catalogue: mirrors the Japanese one key for key. */
 export const en: Record<MessageKey, string> = {
 	...historyEn,
+	...mappingEn,
 	...uxEn,
 	'app.name': 'webcollect-workbench',
 	'app.tagline': 'Kuroneko webcollect settings and card migration, inside your browser only',

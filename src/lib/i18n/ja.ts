@@ -1,9 +1,11 @@
 import { historyJa } from './history.ja';
+import { mappingJa } from './mapping.ja';
 import { uxJa } from './ux.ja';
 
 /** The Japanese catalogue: the source of every UI string. `{name}` marks a parameter. */
 export const ja = {
 	...historyJa,
+	...mappingJa,
 	...uxJa,
 	'app.name': 'webcollect-workbench',
 	'app.tagline': 'クロネコwebコレクトの設定とカード情報移行を、ブラウザの中だけで',

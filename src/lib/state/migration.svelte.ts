@@ -2,6 +2,7 @@ import { canImportCards, defaultPaymentSettings, type PaymentSettings } from '$l
 import { settingsRepository } from '$lib/storage/settings-repository';
 import type { ConversionKind, ConversionOptions } from '$lib/workers/conversion-types';
 import { workbench } from '$lib/workers/workbench-client';
+import { columnMappings } from './column-mappings.svelte';
 import { ConversionRun } from './conversion-run.svelte';
 import { rememberSource } from './history.svelte';
 
@@ -44,10 +45,18 @@ class MigrationState {
 		if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
 	}
 
-	private async run(run: ConversionRun, kind: ConversionKind, file: File, fromRegistry = false) {
-		const job = { jobId: `${kind}-${++jobCounter}`, kind, file, options: $state.snapshot(this.options) };
+	private async run(
+		run: ConversionRun,
+		kind: ConversionKind,
+		file: File,
+		fromRegistry = false,
+		mapping: Partial<ConversionOptions> = {}
+	) {
+		const options = { ...$state.snapshot(this.options), ...mapping };
+		const job = { jobId: `${kind}-${++jobCounter}`, kind, file, options };
 		const summary = await run.start(job, fromRegistry);
 		if (summary?.historyId && !fromRegistry) rememberSource(summary.historyId, file);
+		if (summary && kind === 'yamato-return') await columnMappings.finished(summary);
 		if (summary) this.onFinished?.(run);
 	}
 
@@ -60,8 +69,22 @@ class MigrationState {
 		return this.run(this.list, 'linkage', new File([], name), true);
 	}
 
-	convertReturn(file: File) {
-		return this.run(this.conversion, 'yamato-return', file);
+	async convertReturn(file: File) {
+		return this.run(this.conversion, 'yamato-return', file, false, await columnMappings.optionsFor(file));
+	}
+
+	/** Converts the same return file again with the columns the operator picked (then saved). */
+	async convertWithColumns() {
+		if (!columnMappings.file) return;
+		columnMappings.choose();
+		await this.convertReturn(columnMappings.file);
+	}
+
+	/** 「自動判定に戻す」: forgets the saved mapping of this header and converts by detection. */
+	async useDetectedColumns() {
+		if (!columnMappings.file) return;
+		await columnMappings.useDetection(this.conversion.summary?.headerSignature);
+		await this.convertReturn(columnMappings.file);
 	}
 
 	/** Reads the whole expiry column in the other order and converts again (never row by row). */

@@ -1,6 +1,7 @@
 import {
 	buildLinkageCsv,
 	buildLinkageCsvFromRecords,
+	chooseReturnMapping,
 	createYamatoReturnConverter,
 	customerIdListCsv,
 	fileProblemCodes,
@@ -11,8 +12,10 @@ import {
 	sha256Hex,
 	type FileReport,
 	type LinkageReport,
+	type MappingSource,
 	type Problem,
-	type Reconciliation
+	type Reconciliation,
+	type YamatoReturnReport
 } from '$lib/domain';
 import type {
 	ConversionJob,
@@ -39,10 +42,17 @@ interface CustomerList {
 	sent: string[];
 }
 
+type StepReport = FileReport &
+	Partial<Pick<YamatoReturnReport, 'columnCount' | 'headerCells' | 'headerSignature'>> & {
+		suggestedExpiryOrder?: 'MMYY';
+		reconciliation?: Reconciliation;
+	};
+
 interface FinishedJob {
 	job: ConversionJob;
-	report: FileReport & { suggestedExpiryOrder?: 'MMYY'; reconciliation?: Reconciliation };
+	report: StepReport;
 	sent: string[] | null;
+	mappingSource?: MappingSource;
 }
 
 const wholeFileCodes = new Set<string>(fileProblemCodes);
@@ -81,8 +91,8 @@ export class ConversionService {
 	private linkage(job: ConversionJob, { output, report }: ReturnType<typeof buildLinkageCsv>) {
 		const list: CustomerList = { ids: new CustomerIdLookup(report.customerIds), sent: report.linkedCustomerIds };
 		if (!report.refused) this.customerList = list;
-		this.finished.set(job.jobId, { job, report: report as FinishedJob['report'], sent: list.sent });
-		return { output: output ? [output] : null, report: report as FinishedJob['report'] };
+		this.finished.set(job.jobId, { job, report: report as StepReport, sent: list.sent });
+		return { output: output ? [output] : null, report: report as StepReport };
 	}
 
 	private async yamatoReturn(
@@ -92,7 +102,10 @@ export class ConversionService {
 		isCancelled: () => boolean
 	) {
 		const list = job.options.checkCustomerList ? this.customerList : null;
+		const mapping = chooseReturnMapping(input, job.options);
 		const converter = createYamatoReturnConverter({
+			columns: mapping.columns,
+			firstRowIsHeader: mapping.firstRowIsHeader,
 			encoding: job.options.encoding,
 			outputEncoding: job.options.outputEncoding,
 			header: job.options.header,
@@ -113,11 +126,11 @@ export class ConversionService {
 		}
 		const { output, report } = converter.finish();
 		tick(input.length, input.length, true);
-		this.finished.set(job.jobId, { job, report, sent: list?.sent ?? null });
+		this.finished.set(job.jobId, { job, report, sent: list?.sent ?? null, mappingSource: mapping.source });
 		return { output: output ? [...parts, output] : null, report };
 	}
 
-	private summarise(job: ConversionJob, report: FinishedJob['report'], sha256: string, elapsedMs: number): ConversionSummary {
+	private summarise(job: ConversionJob, report: StepReport, sha256: string, elapsedMs: number): ConversionSummary {
 		let errors = 0;
 		let warnings = 0;
 		for (const problem of report.problems) {
@@ -145,6 +158,10 @@ export class ConversionService {
 			suggestedExpiryOrder: report.suggestedExpiryOrder,
 			elapsedMs
 		};
+		if (job.kind === 'yamato-return') {
+			const { columnCount, headerCells, headerSignature } = report;
+			Object.assign(summary, { columnCount, headerCells, headerSignature, mappingSource: entry?.mappingSource });
+		}
 		if (job.kind === 'linkage') {
 			const linkage = report as unknown as LinkageReport;
 			summary.customers = { total: linkage.customerIds.length, linked: linkage.linkedCustomerIds.length };

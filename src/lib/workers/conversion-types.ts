@@ -2,6 +2,12 @@ import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/dete
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { Problem, ProblemCode } from '$lib/domain/problems/problem';
 import type { ExpiryOrder } from '$lib/domain/rules/expiry';
+import type { ChosenColumns } from '$lib/domain/headers/chosen-columns';
+import type { YamatoReturnField } from '$lib/domain/headers/columns';
+import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
+import type { MappingSource } from '$lib/domain/convert/choose-return-mapping';
+
+export type { MappingSource };
 
 export type ConversionKind = 'linkage' | 'yamato-return';
 
@@ -15,6 +21,12 @@ export interface ConversionOptions {
 	service: string;
 	/** Check returned customer IDs against the customer list loaded in step b. */
 	checkCustomerList: boolean;
+	/** Step d: the operator's columns (1-based, 0 none), overriding header detection. */
+	columns?: ChosenColumns<YamatoReturnField>;
+	/** Step d: the first record is the header even when it names no known column. */
+	firstRowIsHeader?: boolean;
+	/** Step d without `columns`: mappings saved earlier; the one for this file's header is used. */
+	savedMappings?: SavedColumnMapping[];
 }
 
 export interface ConversionJob {
@@ -47,6 +59,11 @@ export interface ConversionSummary {
 	encoding: DetectedEncoding;
 	hasHeader: boolean;
 	mapping: Record<string, number>;
+	/** Step d: cells of the first record, and its cells and signature when it is (or looks like) a header. */
+	columnCount?: number;
+	headerCells?: string[];
+	headerSignature?: string;
+	mappingSource?: MappingSource;
 	rows: number;
 	written: number;
 	failed: number;

@@ -1,6 +1,7 @@
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { encodeOutput, joinBytes, type OutputEncoding } from '../encoding/encode-text';
+import type { ChosenColumns } from '../headers/chosen-columns';
 import { yamatoReturnColumns, type YamatoReturnField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
@@ -27,6 +28,14 @@ export interface YamatoReturnOptions {
 	service?: string;
 	/** The customers sent to Yamato (the linkage CSV's): gives `notReturnedCustomerIds`. */
 	sentCustomerIds?: Iterable<string>;
+	/**
+	 * The operator's columns (1-based, 0 for none), overriding what the header names; fields left
+	 * out keep the detected column. A required field without a column, or moved past the first
+	 * record's last cell, refuses the file (`missing-column`).
+	 */
+	columns?: ChosenColumns<YamatoReturnField>;
+	/** True: the first record is the header even when it names fewer than two known columns. */
+	firstRowIsHeader?: boolean;
 	/** False turns off the shortcut for plain lines (tests hold both roads to the same result). */
 	usePlainLineShortcut?: boolean;
 	maxProblems?: number;
@@ -49,6 +58,12 @@ export interface Reconciliation {
 
 /** The report of step d. */
 export interface YamatoReturnReport extends FileReport<YamatoReturnField> {
+	/** Cells of the first record. */
+	columnCount: number;
+	/** The first record's cells, safe to show, when it is the header or looks like one (see README). */
+	headerCells?: string[];
+	/** What identifies this kind of file (with `headerCells`): key of a saved mapping. */
+	headerSignature?: string;
 	suggestedExpiryOrder?: 'MMYY';
 	reconciliation: Reconciliation;
 }
@@ -142,7 +157,14 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		if (text.length > 1 << 16) flush(false);
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: yamatoReturnColumns, header: 'detect', problems },
+		{
+			encoding: options.encoding,
+			columns: yamatoReturnColumns,
+			header: 'detect',
+			problems,
+			chosenColumns: options.columns,
+			firstRowIsHeader: options.firstRowIsHeader
+		},
 		onData
 	);
 	const takeOutput = (): Uint8Array => {
@@ -179,7 +201,13 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 				for (const id of options.sentCustomerIds) if (!tally.has(id)) missing.push(id);
 				reconciliation.notReturnedCustomerIds = missing;
 			}
-			const report: YamatoReturnReport = { ...baseReport(source.state, problems, written), reconciliation };
+			const { columnCount = 0, headerCells, headerSignature } = source.state;
+			const report: YamatoReturnReport = {
+				...baseReport(source.state, problems, written),
+				columnCount,
+				...(headerCells && { headerCells, headerSignature }),
+				reconciliation
+			};
 			const looksMmyy = problems.counts.get('expiry-looks-mmyy') ?? 0;
 			if (expiryOrder === 'YYMM' && looksMmyy > 0 && yymmOnly === 0) report.suggestedExpiryOrder = 'MMYY';
 			return { output: source.state.refused ? null : last, report };

@@ -1,6 +1,8 @@
 import { createByteDecoder } from '../encoding/byte-decoder';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
 import { findCardNumberColumn } from '../guard/card-number';
+import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
+import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
 import {
 	defaultMapping,
 	matchHeader,
@@ -19,6 +21,10 @@ export interface TableSourceOptions<Key extends string> {
 	columns: readonly ColumnSpec<Key>[];
 	header: 'detect' | 'required';
 	problems: ProblemList;
+	/** The operator's columns: they override what the header names (see `chooseColumns`). */
+	chosenColumns?: ChosenColumns<Key>;
+	/** True: the first record is the header even when it names fewer than two known columns. */
+	firstRowIsHeader?: boolean;
 }
 
 /**
@@ -32,6 +38,15 @@ export interface TableState<Key extends string> {
 	encoding: DetectedEncoding;
 	hasHeader: boolean;
 	mapping: ColumnMapping<Key>;
+	/** Cells of the first record (unset before it is read). */
+	columnCount?: number;
+	/**
+	 * The first record's cells, safe to show, when it is the header or looks like one (no two digits
+	 * in a row, so no card row) and holds no card number; never a card row's values.
+	 */
+	headerCells?: string[];
+	/** `headerSignature` of those cells: what identifies the kind of file. */
+	headerSignature?: string;
 	/** Data records read (header and blank lines not counted). */
 	rows: number;
 	/** Rows with an error, in file order (malformed rows here; the file kind adds its own). */
@@ -86,9 +101,33 @@ export function createTableSource<Key extends string>(
 			problems.add('duplicate-header', row, column, { value: displayValue(fields[column - 1]), first });
 		}
 	};
+	const describeHeader = (fields: string[]) => {
+		state.headerCells = displayHeaderCells(fields);
+		state.headerSignature = headerSignature(fields);
+	};
+	// The operator's columns replace the detected ones; what they leave unusable refuses the file.
+	const useChosenColumns = (row: number, fields: string[], named: HeaderMatch<Key> | null, isHeader: boolean) => {
+		const chosen = chooseColumns(named?.mapping ?? defaultMapping(columns), options.chosenColumns!, columns, fields.length);
+		state.hasHeader = isHeader;
+		state.mapping = chosen.mapping;
+		for (const [column, used] of named ? duplicatesInUse(named, chosen.mapping) : []) {
+			problems.add('duplicate-header', row, column, { value: displayValue(fields[column - 1]), first: used });
+		}
+		for (const key of chosen.missing) refuse('missing-column', row, { field: key });
+		for (const key of chosen.outside) refuse('missing-column', row, { field: key, column: chosen.mapping[key] });
+		isHeaderRefused = chosen.missing.length + chosen.outside.length > 0;
+	};
 	// Returns true when the record is the header row (and so no data).
-	const readHeader = (row: number, fields: string[], isMalformed: boolean): boolean => {
+	const readHeader = (row: number, fields: string[], isMalformed: boolean, hasCardNumber: boolean): boolean => {
+		state.columnCount = fields.length;
 		const match = matchHeader(fields, columns);
+		const isNamed = !isMalformed && match.matched >= 2;
+		const isHeader = options.header === 'required' || options.firstRowIsHeader === true || isNamed;
+		if (!hasCardNumber && (isHeader || (!isMalformed && looksLikeHeader(fields)))) describeHeader(fields);
+		if (options.chosenColumns) {
+			useChosenColumns(row, fields, isNamed ? match : null, isHeader);
+			return isHeader;
+		}
 		if (options.header === 'required') {
 			if (match.missing.length > 0) {
 				isHeaderRefused = true;
@@ -97,7 +136,10 @@ export function createTableSource<Key extends string>(
 			else useHeader(row, fields, match);
 			return true;
 		}
-		if (isMalformed || match.matched < 2) return false;
+		if (!isNamed) {
+			state.hasHeader = isHeader;
+			return isHeader;
+		}
 		useHeader(row, fields, match);
 		for (const key of match.missing) refuse('missing-column', row, { field: key });
 		isHeaderRefused = match.missing.length > 0;
@@ -121,7 +163,7 @@ export function createTableSource<Key extends string>(
 		if (!malformed && isBlank(fields, raw)) return;
 		if (!seenFirst) {
 			seenFirst = true;
-			if (readHeader(row, fields ?? raw.split(','), malformed !== undefined)) return;
+			if (readHeader(row, fields ?? raw.split(','), malformed !== undefined, hasCardNumber)) return;
 		}
 		state.rows++;
 		if (malformed) problems.add(malformed.reason, row, malformed.column);

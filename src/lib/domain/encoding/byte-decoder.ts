@@ -31,6 +31,18 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
 	return all;
 }
 
+/**
+ * True when every byte decodes the same in Shift_JIS as in ASCII. 0x1A and 0x7F are left out:
+ * some Shift_JIS decoders (Node's) map them elsewhere, and the fast path must never change text.
+ */
+function isPlainAscii(bytes: Uint8Array): boolean {
+	for (let i = 0; i < bytes.length; i++) {
+		const byte = bytes[i];
+		if (byte >= 0x7f || byte === 0x1a) return false;
+	}
+	return true;
+}
+
 function textDecoder(encoding: 'utf-8' | 'shift_jis'): TextDecoder {
 	// The BOM is taken off by hand: a decoder started mid-file must not eat a U+FEFF there.
 	return new TextDecoder(encoding, { ignoreBOM: true });
@@ -56,7 +68,18 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		length = 0;
 		return all;
 	};
-	const decode = (bytes: Uint8Array, final: boolean) => decoder!.decode(bytes, { stream: !final });
+	// Shift_JIS files are mostly ASCII rows under a Japanese header, and the Shift_JIS decoder is
+	// several times slower than the UTF-8 one: a plain-ASCII chunk after another one (so no lead
+	// byte can be pending) goes through the UTF-8 decoder, which gives the same text.
+	let isSettled = true;
+	const decode = (bytes: Uint8Array, final: boolean) => {
+		if (encoding === 'shift_jis') {
+			const isPlain = isPlainAscii(bytes);
+			if (isPlain && isSettled) return final ? ascii.decode(bytes) + decoder!.decode() : ascii.decode(bytes);
+			isSettled = isPlain;
+		}
+		return decoder!.decode(bytes, { stream: !final });
+	};
 	const startDecoding = (target: 'utf-8' | 'shift_jis', bytes: Uint8Array, final: boolean) => {
 		decoder = textDecoder(target);
 		state = 'decoding';

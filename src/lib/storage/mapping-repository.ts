@@ -1,0 +1,41 @@
+import {
+	savedColumnMappingSchema,
+	type MappingKind,
+	type SavedColumnMapping
+} from '$lib/domain/headers/saved-mapping';
+import { db } from './db';
+import { metaRepository } from './meta-repository';
+
+const prefix = (kind: MappingKind) => `mapping:${kind}:`;
+const keyOf = (kind: MappingKind, signature: string) => `${prefix(kind)}${signature}`;
+
+/** Column mappings the operator chose, one meta record per kind of file and header signature. */
+export const mappingRepository = {
+	/** Every readable mapping saved for `kind` (unreadable records are skipped, never thrown). */
+	async list(kind: MappingKind): Promise<SavedColumnMapping[]> {
+		const records = await db().meta.where('key').startsWith(prefix(kind)).toArray();
+		const mappings: SavedColumnMapping[] = [];
+		for (const record of records) {
+			const read = savedColumnMappingSchema.safeParse(record.value);
+			if (read.success && read.data.kind === kind && record.key === keyOf(kind, read.data.signature)) {
+				mappings.push(read.data);
+			}
+		}
+		return mappings;
+	},
+
+	/** The mapping saved for a header signature, if any. */
+	get(kind: MappingKind, signature: string): Promise<SavedColumnMapping | undefined> {
+		return metaRepository.get(keyOf(kind, signature), savedColumnMappingSchema);
+	},
+
+	/** Saves (or replaces) the mapping for its header signature; refuses an invalid one. */
+	save(mapping: SavedColumnMapping): Promise<void> {
+		return metaRepository.put(keyOf(mapping.kind, mapping.signature), savedColumnMappingSchema, mapping);
+	},
+
+	/** Forgets the mapping of a header signature (「自動判定に戻す」). */
+	async remove(kind: MappingKind, signature: string): Promise<void> {
+		await db().meta.delete(keyOf(kind, signature));
+	}
+};
