@@ -24,7 +24,7 @@ import type {
 	ProblemFilter,
 	ProblemPage
 } from './conversion-types';
-import { throttle, yielder } from './file-chunks';
+import { readShare, readWithProgress, throttle, yielder } from './file-chunks';
 import { recordConversion } from './record-conversion';
 
 /** Slices the converter is fed: small enough for progress every few milliseconds. */
@@ -56,7 +56,6 @@ interface FinishedJob {
 }
 
 const wholeFileCodes = new Set<string>(fileProblemCodes);
-const bytesOfBlob = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 
 /** Runs conversions and keeps their reports, so the page only ever holds a page of problems. */
 export class ConversionService {
@@ -75,11 +74,16 @@ export class ConversionService {
 	) {
 		const started = performance.now();
 		const startedAt = Date.now();
-		const input = records ? new Uint8Array(0) : await bytesOfBlob(job.file);
+		// The bar: reading the file first (its share), then the conversion, in bytes of the file.
+		const scale = job.file.size / (1 - readShare);
+		const reading = throttle(100, progress);
+		const input = records
+			? new Uint8Array(0)
+			: await readWithProgress(job.file, (read) => reading(read * readShare / (1 - readShare), scale));
 		const hash = sha256Hex(input);
 		const result =
 			job.kind === 'yamato-return'
-				? await this.yamatoReturn(job, input, progress, isCancelled)
+				? await this.yamatoReturn(job, input, (done) => progress(scale - input.length + done, scale), isCancelled)
 				: this.linkage(job, records ? buildLinkageCsvFromRecords(await records(), job.options) : buildLinkageCsv(input, job.options));
 		if (result === null) return null;
 		const summary = this.summarise(job, result.report, await hash, performance.now() - started);

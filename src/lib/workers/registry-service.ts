@@ -15,7 +15,7 @@ import type { HistoryOutcome } from '$lib/domain/records/history-entry';
 import type { RegistryIndex, SearchRequest } from '$lib/storage/registry-index';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { isQuotaExceeded } from '$lib/storage/storage-errors';
-import { throttle, yielder } from './file-chunks';
+import { readShare, readWithProgress, throttle, yielder } from './file-chunks';
 import { failuresOf, maxStoredFailures } from './record-conversion';
 import { importLockName, type CustomerPage, type UploadJob, type UploadSummary } from './registry-types';
 import { customerListBlob } from './customer-list-file';
@@ -107,7 +107,12 @@ export class RegistryService {
 
 	private async runUpload(job: UploadJob, progress: (done: number, total: number) => void, isCancelled: () => boolean) {
 		const index = await this.ready();
-		const input = new Uint8Array(await job.file.arrayBuffer());
+		// The bar: reading (its share), then the rows (four fifths of the rest), then storing.
+		const work = job.file.size * 1.25;
+		const scale = work / (1 - readShare);
+		const offsetOfWork = scale - work;
+		const tick = throttle(100, progress);
+		const input = await readWithProgress(job.file, (read) => tick((read / job.file.size) * offsetOfWork, scale));
 		const encoding: DetectedEncoding = job.encoding === 'auto' ? detectEncoding(input) : job.encoding;
 		const startedAt = Date.now();
 		const historyId = await registryRepository.beginUpload({
@@ -119,13 +124,10 @@ export class RegistryService {
 			startedAt
 		});
 		const parsed = job.kind === 'customers' ? this.readCustomers(job, index) : this.readCards(job, index);
-		// The bar covers reading (four fifths) and storing (the last fifth), in bytes of the file.
-		const scale = input.length * 1.25;
-		const tick = throttle(100, progress);
 		const breathe = yielder();
 		for (let offset = 0; offset < input.length; offset += sliceSize) {
 			parsed.push(input.subarray(offset, offset + sliceSize));
-			tick(Math.min(offset + sliceSize, input.length), scale);
+			tick(offsetOfWork + Math.min(offset + sliceSize, input.length), scale);
 			await breathe();
 			if (isCancelled()) {
 				await registryRepository.commitUpload({ historyId, outcome: { status: 'interrupted' } });
@@ -152,7 +154,7 @@ export class RegistryService {
 			outcome,
 			...(registered > 0 ? commit.columns : {}),
 			expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined,
-			onStored: (stored, total) => tick(input.length + (input.length / 4) * (stored / total), scale)
+			onStored: (stored, total) => tick(offsetOfWork + input.length + (input.length / 4) * (stored / total), scale)
 		});
 		tick(scale, scale, true);
 		if (registered > 0) commit.apply();
