@@ -30,6 +30,34 @@ import { recordConversion } from './record-conversion';
 /** Slices the converter is fed: small enough for progress every few milliseconds. */
 const sliceSize = 1 << 20;
 
+/**
+ * Output bytes handed to Blobs every few megabytes: a Blob's bytes live outside the worker's heap,
+ * so a million-row output never sits in memory twice (as arrays and again as the final Blob).
+ */
+class OutputParts {
+	private blobs: Blob[] = [];
+	private pending: Uint8Array[] = [];
+	private pendingSize = 0;
+
+	add(bytes: Uint8Array) {
+		if (bytes.length === 0) return;
+		this.pending.push(bytes);
+		this.pendingSize += bytes.length;
+		if (this.pendingSize >= 8 << 20) this.flush();
+	}
+
+	blob(): Blob {
+		this.flush();
+		return new Blob(this.blobs, { type: 'text/csv' });
+	}
+
+	private flush() {
+		if (this.pending.length > 0) this.blobs.push(new Blob(this.pending as BlobPart[]));
+		this.pending = [];
+		this.pendingSize = 0;
+	}
+}
+
 /** Customers of the local registry, as step c reads them. */
 export type LinkageSource = { customerId: string; linkageId: string }[];
 
@@ -88,7 +116,9 @@ export class ConversionService {
 		if (result === null) return null;
 		const summary = this.summarise(job, result.report, await hash, performance.now() - started);
 		summary.historyId = await recordConversion(summary, result.report, startedAt);
-		const output = result.output ? new Blob(result.output as BlobPart[], { type: 'text/csv' }) : null;
+		const output = result.output instanceof Blob || result.output === null
+			? result.output
+			: new Blob(result.output as BlobPart[], { type: 'text/csv' });
 		return { summary, output };
 	}
 
@@ -120,9 +150,9 @@ export class ConversionService {
 		});
 		const tick = throttle(100, progress);
 		const breathe = yielder();
-		const parts: Uint8Array[] = [];
+		const parts = new OutputParts();
 		for (let offset = 0; offset < input.length; offset += sliceSize) {
-			parts.push(converter.push(input.subarray(offset, offset + sliceSize)));
+			parts.add(converter.push(input.subarray(offset, offset + sliceSize)));
 			tick(Math.min(offset + sliceSize, input.length), input.length);
 			// Let a cancel message in between slices.
 			await breathe();
@@ -131,7 +161,9 @@ export class ConversionService {
 		const { output, report } = converter.finish();
 		tick(input.length, input.length, true);
 		this.finished.set(job.jobId, { job, report, sent: list?.sent ?? null, mappingSource: mapping.source });
-		return { output: output ? [...parts, output] : null, report };
+		if (!output) return { output: null, report };
+		parts.add(output);
+		return { output: parts.blob(), report };
 	}
 
 	private summarise(job: ConversionJob, report: StepReport, sha256: string, elapsedMs: number): ConversionSummary {
