@@ -43,7 +43,8 @@ fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
   the worker's answer arriving (the page's \`Worker\` wrapped to stamp messages; type and id only).
 - **Papa.parse baseline**: the same file, read and decoded in an \`about:blank\` page of the same browser
   (no CSP there, so papaparse is injected as is), then \`Papa.parse(text)\` with default options timed
-  alone; read and decode are reported apart. Ratio = conversion time / parse time.
+  alone; read and decode are reported apart. Each run in a fresh page (repeated parses in one page
+  slowed down 4× as the heap filled). Ratio = median conversion time / median parse time.
 - **Memory**: resident size (VmRSS from /proc) of the browser's renderer processes — the page's main
   thread, its dedicated worker and their ArrayBuffers all live there; ArrayBuffers are outside the JS
   heap, so \`usedJSHeapSize\` alone would miss the file — sampled every 50 ms; peak minus the idle page
@@ -53,7 +54,7 @@ fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
   live) are shown beside it.
 - **CPU time**: utime + stime of each thread of the browser (/proc): the worker thread, the page's main
   thread, other renderer threads (V8's GC helpers, compositor) and every other process (IndexedDB's
-  backend, blob storage). Unlike wall time it hardly moves when other work shares the cores.
+  backend, blob storage). It moves much less than wall time when other work shares the cores.
 - **Long tasks**: a \`PerformanceObserver('longtask')\` (tasks over 50 ms) on the main thread, between
   the click and the result. **Progress**: every change of a \`<progress>\` value seen by the observer;
   the figure is the longest wait without one, from the click to the result (both ends included).

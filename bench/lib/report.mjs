@@ -108,12 +108,14 @@ function uploadRows(rows, group, upload, isTargeted) {
 function searchRows(rows, registry) {
 	const group = groupOf(`Search, 顧客一覧(検索) on ${registry.customers.toLocaleString()} customers`, `Search (${count(registry.customers)})`);
 	const kinds = [
-		['by 顧客ID', registry.searches.id, 50],
+		['by 顧客ID, later searches', registry.searches.id, 50],
 		['by 連携用ID', registry.searches.linkage, 50],
-		['by 氏名, later searches', registry.searches.name, 300]
+		['by 氏名, later name searches', registry.searches.name, 300]
 	];
+	const first = registry.searches.firstAfterOpen;
+	if (first) row(rows, group, 'by 顧客ID, the first search, as soon as the opened screen lists the customers', `${ms(first.ms)} (worker ${ms(first.workerMs)})`, '≤ 50 ms', first.ms <= 50);
 	const cold = registry.searches.nameCold;
-	row(rows, group, 'by 氏名, first search after opening the screen', `${ms(cold.ms)} (worker ${ms(cold.workerMs)}; ${cold.count})`, '≤ 300 ms', cold.ms <= 300);
+	row(rows, group, 'by 氏名, the first name search after opening the screen', `${ms(cold.ms)} (worker ${ms(cold.workerMs)}; ${cold.count})`, '≤ 300 ms', cold.ms <= 300);
 	for (const [label, list, limit] of kinds) {
 		const times = list.map((search) => search.ms);
 		const worker = median(list.map((search) => search.workerMs));
