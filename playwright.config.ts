@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import chromium from './tests/chromium.json' with { type: 'json' };
 
 const port = 4317;
 
@@ -14,19 +15,8 @@ export default defineConfig({
 		acceptDownloads: true,
 		locale: 'ja-JP',
 		timezoneId: 'Asia/Tokyo',
-		launchOptions: {
-			executablePath: '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
+		// Debian's Chromium and its flags, shared with the benchmark.
+		launchOptions: chromium
 	},
 	webServer: {
 		command: `PORT=${port} node scripts/serve.js`,

@@ -110,10 +110,9 @@ async function walkThrough(page) {
 
 await mkdir(out, { recursive: true });
 const server = await startServer();
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--lang=ja-JP']
-});
+// Debian's Chromium with the flags the tests use (tests/chromium.json), in Japanese.
+const launch = JSON.parse(await readFile(new URL('../tests/chromium.json', import.meta.url), 'utf8'));
+const browser = await chromium.launch({ ...launch, args: [...launch.args, '--lang=ja-JP'] });
 try {
 	const context = await browser.newContext({
 		viewport: { width: 1280, height: 800 },

@@ -1,23 +1,15 @@
 // Launches Debian's Chromium the way the e2e tests do, with a fresh on-disk profile (IndexedDB on
 // disk, as an operator's browser has it), and installs the in-page instruments.
 import { chromium } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installInstruments } from './instruments.mjs';
 
-/** The flags of playwright.config.ts (launchOptions.args), kept in step by hand. */
-export const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-export const chromiumPath = '/usr/bin/chromium';
+/** Debian's Chromium and its flags, the same file playwright.config.ts reads. */
+const chromiumConfig = JSON.parse(await readFile(new URL('../../tests/chromium.json', import.meta.url), 'utf8'));
+export const chromiumArgs = chromiumConfig.args;
+export const chromiumPath = chromiumConfig.executablePath;
 
 /** A browser with one persistent context; `close()` also deletes its profile. */
 export async function launchBrowser() {

@@ -1,33 +1,3 @@
-/** Reads a file as byte chunks of about `chunkSize`, streaming, so files beyond a string's limit work. */
-export async function* fileChunks(file: Blob, chunkSize = 4 << 20): AsyncGenerator<Uint8Array> {
-	const reader = file.stream().getReader();
-	let pending: Uint8Array[] = [];
-	let pendingSize = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		pending.push(value);
-		pendingSize += value.byteLength;
-		if (pendingSize >= chunkSize) {
-			yield join(pending, pendingSize);
-			pending = [];
-			pendingSize = 0;
-		}
-	}
-	if (pendingSize > 0) yield join(pending, pendingSize);
-}
-
-function join(parts: Uint8Array[], size: number): Uint8Array {
-	if (parts.length === 1) return parts[0];
-	const out = new Uint8Array(size);
-	let offset = 0;
-	for (const part of parts) {
-		out.set(part, offset);
-		offset += part.byteLength;
-	}
-	return out;
-}
-
 /** Calls `report` at most every `intervalMs` (and always for the final value). */
 export function throttle(intervalMs: number, report: (done: number, total: number) => void) {
 	let last = 0;

@@ -168,7 +168,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		onData
 	);
 	const takeOutput = (): Uint8Array => {
-		const out = parts.length === 1 ? parts[0] : joinBytes(parts);
+		const out = joinBytes(parts);
 		parts = [];
 		return out;
 	};

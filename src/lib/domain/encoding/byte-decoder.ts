@@ -6,6 +6,7 @@ import {
 	type DetectedEncoding,
 	type EncodingChoice
 } from './detect-encoding';
+import { joinBytes } from '../bytes';
 import { sniffNonText, type NonTextCode } from './sniff-binary';
 
 /** Bytes in, text out, in any chunking; the encoding is settled from the bytes seen (see SPEC). */
@@ -19,17 +20,6 @@ export interface ByteDecoder {
 }
 
 type State = 'sniffing' | 'ascii' | 'deciding' | 'decoding' | 'refused';
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-	if (parts.length === 1) return parts[0];
-	const all = new Uint8Array(length);
-	let offset = 0;
-	for (const part of parts) {
-		all.set(part, offset);
-		offset += part.length;
-	}
-	return all;
-}
 
 /**
  * True when every byte decodes the same in Shift_JIS as in ASCII. 0x1A and 0x7F are left out:
@@ -63,7 +53,7 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		length += bytes.length;
 	};
 	const takeHeld = () => {
-		const all = concat(parts, length);
+		const all = joinBytes(parts);
 		parts = [];
 		length = 0;
 		return all;

@@ -1,4 +1,5 @@
 import Encoding from 'encoding-japanese';
+import { joinBytes } from '../bytes';
 
 /** The encodings files are written in: Shift_JIS (CP932) for Japanese systems, or UTF-8 with BOM. */
 export type OutputEncoding = 'shift_jis' | 'utf-8-bom';
@@ -6,18 +7,6 @@ export type OutputEncoding = 'shift_jis' | 'utf-8-bom';
 const utf8 = new TextEncoder();
 const nonAscii = /[^\x00-\x7f]+/g;
 const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-	let length = 0;
-	for (const part of parts) length += part.length;
-	const all = new Uint8Array(length);
-	let offset = 0;
-	for (const part of parts) {
-		all.set(part, offset);
-		offset += part.length;
-	}
-	return all;
-}
 
 /** Shift_JIS (CP932) bytes of a text; characters outside CP932 become `?`. */
 export function encodeShiftJis(text: string): Uint8Array {
@@ -34,7 +23,7 @@ export function encodeShiftJis(text: string): Uint8Array {
 		last = match.index + match[0].length;
 	}
 	if (last < text.length) parts.push(utf8.encode(text.slice(last)));
-	return concatBytes(parts);
+	return joinBytes(parts);
 }
 
 /** True when every character of `text` has a Shift_JIS (CP932) code. */
@@ -59,10 +48,7 @@ export function encodeOutput(
 ): Uint8Array {
 	if (encoding === 'shift_jis') return isAscii ? utf8.encode(text) : encodeShiftJis(text);
 	const body = utf8.encode(text);
-	return isFirst ? concatBytes([utf8Bom, body]) : body;
+	return isFirst ? joinBytes([utf8Bom, body]) : body;
 }
 
-/** Joins byte chunks into one array. */
-export function joinBytes(parts: Uint8Array[]): Uint8Array {
-	return concatBytes(parts);
-}
+export { joinBytes };

@@ -1,3 +1,4 @@
+import { joinBytes } from '../bytes';
 import { createCsvReader, type RecordSink } from '../csv/csv-reader';
 import { createByteDecoder } from '../encoding/byte-decoder';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
@@ -37,17 +38,6 @@ interface Located extends LineSpan {
 const sliceSize = 1 << 20;
 const crlf = Uint8Array.of(13, 10);
 const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
-
-// Not encode-text's joinBytes: that module brings encoding-japanese, which nothing here needs.
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-	const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		all.set(part, offset);
-		offset += part.length;
-	}
-	return all;
-}
 
 function isBlank(fields: readonly string[]): boolean {
 	return fields.every((field) => field.trim() === '');
@@ -133,5 +123,5 @@ function assemble(
 	if (header && wanted.has(header.row)) found.unshift(header.row);
 	const seen = new Set(found);
 	const missing = [...wanted].filter((row) => !seen.has(row)).sort((a, b) => a - b);
-	return { ok: true, output: concatBytes(parts), encoding, hasHeader: header !== null, found, missing };
+	return { ok: true, output: joinBytes(parts), encoding, hasHeader: header !== null, found, missing };
 }
