@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import chromium from './tests/chromium.json' with { type: 'json' };
 
-const port = 4317;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
