@@ -42,6 +42,8 @@ const templates: Record<ProblemCode, string> = {
 		'Cannot import: the service in the payment settings is not YAMATO, or availability is "Not used". Check the payment settings.',
 	'stray-quote': `Row {row}, column {column}: a quote (") in the middle of a value. ${quoteRule} The row was not read.`,
 	'unclosed-quote': `Row {row}, column {column}: a quote (") is never closed. ${quoteRule} The row was not read.`,
+	undecodable:
+		'Row {row}, column {column} holds bytes that cannot be read as {encoding}: rows saved in another encoding seem to be mixed in. The row was not read. Save the whole file in one encoding, UTF-8 or Shift_JIS, and choose it again.',
 	'text-after-quote': `Row {row}, column {column}: text after a closing quote ("). ${quoteRule} The row was not read.`,
 	'missing-value': 'Row {row}: the {field} is empty. Enter the {field}.',
 	'trimmed-spaces': 'Row {row}: spaces around the {field} were removed.',

@@ -39,6 +39,12 @@ export interface CsvReader {
 	finish(): CsvRecord[];
 	/** The row of a physical line longer than `maxLineLength`, where reading stopped; else 0. */
 	readonly tooLongAt: number;
+	/**
+	 * Where the record being handed to the sink starts and ends (end: past its line break), in
+	 * UTF-16 units from the start of all text fed: read them inside the sink call.
+	 */
+	readonly recordStart: number;
+	readonly recordEnd: number;
 }
 
 const LF = 10;
@@ -54,6 +60,10 @@ export function createCsvReader(): CsvReader {
 	let pending = '';
 	let row = 0;
 	let tooLongAt = 0;
+	// Offset of `pending` in all the text fed, and of the record being handed out.
+	let consumed = 0;
+	let recordStart = 0;
+	let recordEnd = 0;
 
 	const feed = (text: string, final: boolean, sink: RecordSink): void => {
 		if (tooLongAt) return;
@@ -83,6 +93,8 @@ export function createCsvReader(): CsvReader {
 			if (quote < eol) {
 				const record = parseQuotedRecord(buf, pos, final);
 				if (record === null) break;
+				recordStart = consumed + pos;
+				recordEnd = consumed + record.next;
 				sink(++row, record.fields, record.raw, record.malformed, digits < record.next);
 				pos = record.next;
 				continue;
@@ -96,11 +108,14 @@ export function createCsvReader(): CsvReader {
 			row++;
 			if (eol > pos) {
 				const line = buf.slice(pos, eol);
+				recordStart = consumed + pos;
+				recordEnd = consumed + next;
 				sink(row, null, line, undefined, digits < eol);
 			}
 			pos = next;
 		}
 		pending = pos < len ? buf.slice(pos) : '';
+		consumed += pos;
 	};
 	const collect = (text: string, final: boolean): CsvRecord[] => {
 		const records: CsvRecord[] = [];
@@ -116,6 +131,12 @@ export function createCsvReader(): CsvReader {
 		finish: () => collect('', true),
 		get tooLongAt() {
 			return tooLongAt;
+		},
+		get recordStart() {
+			return recordStart;
+		},
+		get recordEnd() {
+			return recordEnd;
 		}
 	};
 }

@@ -12,6 +12,7 @@ import {
 } from '../headers/match-header';
 import { displayValue } from '../problems/display-value';
 import type { ProblemList } from '../problems/problem-list';
+import { columnAt } from './column-at';
 import { createCsvReader, type Malformation } from './csv-reader';
 import { maxLineLength } from './limits';
 
@@ -145,6 +146,12 @@ export function createTableSource<Key extends string>(
 		isHeaderRefused = match.missing.length > 0;
 		return true;
 	};
+	// The column of the record's first invalid bytes, or 0 when every byte of it decoded.
+	const undecodableColumn = (raw: string): number => {
+		if (decoder.undecodable.peek() < 0) return 0;
+		const at = decoder.undecodable.takeWithin(reader.recordStart, reader.recordEnd);
+		return at < 0 ? 0 : columnAt(raw, at - reader.recordStart);
+	};
 	const holdsCardNumber = (row: number, fields: string[]): boolean => {
 		const column = findCardNumberColumn(fields);
 		if (column === 0) return false;
@@ -160,14 +167,25 @@ export function createTableSource<Key extends string>(
 		mayHoldCardNumber: boolean
 	) => {
 		const hasCardNumber = mayHoldCardNumber && holdsCardNumber(row, fields ?? raw.split(','));
-		if (!malformed && isBlank(fields, raw)) return;
+		const badColumn = undecodableColumn(raw);
+		if (!malformed && badColumn === 0 && isBlank(fields, raw)) return;
 		if (!seenFirst) {
 			seenFirst = true;
+			// A first record that does not decode cannot be told from a header: nothing is read.
+			if (badColumn > 0) {
+				isHeaderRefused = true;
+				state.columnCount = (fields ?? raw.split(',')).length;
+				state.refused = true;
+				problems.add('undecodable', row, badColumn, { encoding: encodingName(decoder.encoding) });
+				state.failedRows.push(row);
+				return;
+			}
 			if (readHeader(row, fields ?? raw.split(','), malformed !== undefined, hasCardNumber)) return;
 		}
 		state.rows++;
-		if (malformed) problems.add(malformed.reason, row, malformed.column);
-		if (malformed || hasCardNumber) state.failedRows.push(row);
+		if (badColumn > 0) problems.add('undecodable', row, badColumn, { encoding: encodingName(decoder.encoding) });
+		else if (malformed) problems.add(malformed.reason, row, malformed.column);
+		if (malformed || hasCardNumber || badColumn > 0) state.failedRows.push(row);
 		else if (!isHeaderRefused) onData(row, fields, raw);
 	};
 	const step = (text: string, final: boolean): void => {
@@ -191,6 +209,10 @@ export function createTableSource<Key extends string>(
 		finish: () => step(decoder.finish(), true),
 		state
 	};
+}
+
+function encodingName(encoding: DetectedEncoding): string {
+	return encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
 }
 
 function requiredKeys(columns: readonly ColumnSpec[]): string {

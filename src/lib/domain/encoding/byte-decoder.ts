@@ -8,6 +8,7 @@ import {
 } from './detect-encoding';
 import { joinBytes } from '../bytes';
 import { sniffNonText, type NonTextCode } from './sniff-binary';
+import { endOfFirstLine, endOfLastLine, firstUndecodableIndex, UndecodableOffsets } from './undecodable';
 
 /** Bytes in, text out, in any chunking; the encoding is settled from the bytes seen (see SPEC). */
 export interface ByteDecoder {
@@ -17,6 +18,12 @@ export interface ByteDecoder {
 	readonly encoding: DetectedEncoding;
 	/** Why the file is no text CSV, or null. */
 	readonly refusal: NonTextCode | null;
+	/**
+	 * Offsets (UTF-16 units from the start of all text handed out) of the first invalid byte
+	 * sequence of each line that does not decode: there the text holds a U+FFFD that the file did
+	 * not hold. A reader turns the records holding them into `undecodable` errors (SPEC).
+	 */
+	readonly undecodable: UndecodableOffsets;
 }
 
 type State = 'sniffing' | 'ascii' | 'deciding' | 'decoding' | 'refused';
@@ -33,10 +40,14 @@ function isPlainAscii(bytes: Uint8Array): boolean {
 	return true;
 }
 
-function textDecoder(encoding: 'utf-8' | 'shift_jis'): TextDecoder {
-	// The BOM is taken off by hand: a decoder started mid-file must not eat a U+FEFF there.
-	return new TextDecoder(encoding, { ignoreBOM: true });
+// The BOM is taken off by hand: a decoder started mid-file must not eat a U+FEFF there.
+function textDecoder(encoding: 'utf-8' | 'shift_jis', fatal: boolean): TextDecoder {
+	return new TextDecoder(encoding, { ignoreBOM: true, fatal });
 }
+
+// Past this many bytes without a line break the line is far over the reader's limit (1 MiB of
+// text, at most 3 bytes a UTF-16 unit) and the file is refused: it is decoded as it stands.
+const carryLimit = 4 << 20;
 
 /** Creates a streaming decoder for `choice` ('auto' detects: BOM, else UTF-8 or Shift_JIS). */
 export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder {
@@ -45,7 +56,6 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 	let refusal: NonTextCode | null = null;
 	let parts: Uint8Array[] = [];
 	let length = 0;
-	let decoder: TextDecoder | null = null;
 	const ascii = new TextDecoder('utf-8');
 
 	const hold = (bytes: Uint8Array) => {
@@ -58,20 +68,78 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		length = 0;
 		return all;
 	};
-	// Shift_JIS files are mostly ASCII rows under a Japanese header, and the Shift_JIS decoder is
-	// several times slower than the UTF-8 one: a plain-ASCII chunk after another one (so no lead
-	// byte can be pending) goes through the UTF-8 decoder, which gives the same text.
-	let isSettled = true;
-	const decode = (bytes: Uint8Array, final: boolean) => {
-		if (encoding === 'shift_jis') {
-			const isPlain = isPlainAscii(bytes);
-			if (isPlain && isSettled) return final ? ascii.decode(bytes) + decoder!.decode() : ascii.decode(bytes);
-			isSettled = isPlain;
+	const undecodable = new UndecodableOffsets();
+	let emitted = 0;
+	const out = (text: string): string => {
+		emitted += text.length;
+		return text;
+	};
+	let fatal: TextDecoder | null = null;
+	let lenient: TextDecoder | null = null;
+	let isUtf8Target = true;
+	// A line that holds invalid bytes: its lenient text, and where the first of them lies.
+	const decodeLine = (line: Uint8Array, base: number): string => {
+		try {
+			return fatal!.decode(line);
+		} catch {
+			const index = firstUndecodableIndex(line, lenient!, isUtf8Target);
+			undecodable.add(base + Math.max(index, 0));
+			return lenient!.decode(line);
 		}
-		return decoder!.decode(bytes, { stream: !final });
+	};
+	// Whole lines (or the file's last bytes) in: valid bytes take one fatal call, the fast path;
+	// only a piece that fails is read again line by line to find where.
+	const decodePiece = (bytes: Uint8Array): string => {
+		if (bytes.length === 0) return '';
+		// Shift_JIS files are mostly ASCII rows under a Japanese header, and the Shift_JIS decoder is
+		// several times slower than the UTF-8 one: a plain-ASCII piece (it starts on a line, so no lead
+		// byte can be pending) goes through the UTF-8 decoder, which gives the same text.
+		if (!isUtf8Target && isPlainAscii(bytes)) return out(ascii.decode(bytes));
+		try {
+			return out(fatal!.decode(bytes));
+		} catch {
+			let text = '';
+			for (let start = 0; start < bytes.length; ) {
+				const end = endOfFirstLine(bytes, start);
+				const stop = end < 0 ? bytes.length : end;
+				text += decodeLine(bytes.subarray(start, stop), emitted + text.length);
+				start = stop;
+			}
+			return out(text);
+		}
+	};
+	// Decoding runs on whole lines: CR and LF are never part of a character in UTF-8 or Shift_JIS,
+	// so bytes after the last line break wait for the next chunk.
+	let carry: Uint8Array | null = null;
+	const decode = (bytes: Uint8Array, final: boolean): string => {
+		if (final) {
+			const all = carry ? joinBytes([carry, bytes]) : bytes;
+			carry = null;
+			return decodePiece(all);
+		}
+		const lastEnd = endOfLastLine(bytes);
+		if (lastEnd === 0) {
+			carry = carry ? joinBytes([carry, bytes]) : bytes.slice();
+			if (carry.length <= carryLimit) return '';
+			const all = carry;
+			carry = null;
+			return decodePiece(all);
+		}
+		let text = '';
+		let from = 0;
+		if (carry) {
+			from = endOfFirstLine(bytes);
+			text += decodePiece(joinBytes([carry, bytes.subarray(0, from)]));
+			carry = null;
+		}
+		text += decodePiece(bytes.subarray(from, lastEnd));
+		if (lastEnd < bytes.length) carry = bytes.slice(lastEnd);
+		return text;
 	};
 	const startDecoding = (target: 'utf-8' | 'shift_jis', bytes: Uint8Array, final: boolean) => {
-		decoder = textDecoder(target);
+		fatal = textDecoder(target, true);
+		lenient = textDecoder(target, false);
+		isUtf8Target = target === 'utf-8';
 		state = 'decoding';
 		return decode(bytes, final);
 	};
@@ -83,8 +151,8 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 	};
 	const readAscii = (bytes: Uint8Array, final: boolean): string => {
 		const start = firstNonAscii(bytes);
-		if (start < 0) return ascii.decode(bytes);
-		const text = ascii.decode(bytes.subarray(0, start));
+		if (start < 0) return out(ascii.decode(bytes));
+		const text = out(ascii.decode(bytes.subarray(0, start)));
 		state = 'deciding';
 		hold(bytes.subarray(start));
 		return text + (length > detectionWindow || final ? decide(final) : '');
@@ -130,6 +198,7 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		},
 		get refusal() {
 			return refusal;
-		}
+		},
+		undecodable
 	};
 }

@@ -28,6 +28,8 @@ const templates: Record<ProblemCode, string> = {
 		'支払い方法設定の利用サービスがYAMATOでないか、利用可否が「利用しない」のため、取り込めません。支払い方法設定を確認してください。',
 	'stray-quote': `{row}行目{column}列目の値の途中に引用符（"）があります。${quoteRule}この行は読み込みませんでした。`,
 	'unclosed-quote': `{row}行目{column}列目の引用符（"）が閉じられていません。${quoteRule}この行は読み込みませんでした。`,
+	undecodable:
+		'{row}行目{column}列目に、{encoding}として読めない文字があります。ほかの文字コードで保存された行が混ざっているようです。この行は読み込みませんでした。ファイル全体をUTF-8かShift_JISのどちらか一つで保存し直してから、もう一度指定してください。',
 	'text-after-quote': `{row}行目{column}列目の閉じ引用符（"）のあとに文字があります。${quoteRule}この行は読み込みませんでした。`,
 	'missing-value': '{row}行目の{field}が空です。{field}を入力してください。',
 	'trimmed-spaces': '{row}行目の{field}の前後にあった空白を取り除きました。',

@@ -23,6 +23,7 @@ export const fileProblemCodes = [
 export const rowProblemCodes = [
 	'stray-quote',
 	'unclosed-quote',
+	'undecodable',
 	'text-after-quote',
 	'missing-value',
 	'trimmed-spaces',
