@@ -31,7 +31,7 @@ const cellArb: fc.Arbitrary<Cell> = fc.oneof(
 function cellBytes(cell: Cell): Uint8Array {
 	if (cell.kind === 'sjis') return sjis(cell.name);
 	const name = new TextEncoder().encode(cell.name);
-	return cell.kind === 'utf8' ? name : Uint8Array.from([...name, ...cell.junk]);
+	return cell.kind === 'junk' ? Uint8Array.from([...name, ...cell.junk]) : name;
 }
 
 const ascii = (text: string) => new TextEncoder().encode(text);
