@@ -55,7 +55,11 @@ interface Scan {
 }
 
 /** Reads the text's records: where each wanted one lies, the header, the first card number. */
-function scanRecords(wanted: Set<number>, rule: HeaderRule | null): { scan: Scan; sink: RecordSink } {
+function scanRecords(
+	wanted: Set<number>,
+	rule: HeaderRule | null,
+	isUndecodable: () => boolean
+): { scan: Scan; sink: RecordSink } {
 	const scan: Scan = { located: [], header: null, cardNumber: null };
 	let seenFirst = false;
 	let line = 0;
@@ -69,9 +73,11 @@ function scanRecords(wanted: Set<number>, rule: HeaderRule | null): { scan: Scan
 		const fields = parsed ?? raw.split(',');
 		const column = mayHoldCardNumber ? findCardNumberColumn(fields) : 0;
 		if (column > 0 && !scan.cardNumber) scan.cardNumber = { row, column };
-		if (!seenFirst && (malformed || !isBlank(fields))) {
+		// As the kinds' readers do: a first record that does not decode is no header.
+		const hasBadBytes = isUndecodable();
+		if (!seenFirst && (malformed || hasBadBytes || !isBlank(fields))) {
 			seenFirst = true;
-			if (rule && isHeader(fields, malformed !== undefined, rule)) scan.header = span;
+			if (rule && !hasBadBytes && isHeader(fields, malformed !== undefined, rule)) scan.header = span;
 		}
 		if (wanted.has(row) && span !== scan.header) scan.located.push(span);
 	};
@@ -82,13 +88,16 @@ function scanRecords(wanted: Set<number>, rule: HeaderRule | null): { scan: Scan
  * The header record and the records `rows` (row numbers as the reports count them) of a CSV
  * file, as the very bytes they are in it, so they can be fixed and imported again. The header is
  * the first non-blank record when the kind's reader takes it as one (see `headerRuleOf`). Refuses
- * a file holding a full card number anywhere: it never writes one.
+ * a file holding a full card number anywhere: it never writes one. Rows whose bytes do not
+ * decode (SPEC: `undecodable`) come back as the bytes they are, never as decoded text.
  */
 export function extractRows(input: Uint8Array, rows: readonly number[], options: ExtractOptions): ExtractResult {
 	const wanted = new Set(rows);
 	const decoder = createByteDecoder(decoderChoice(options.encoding));
 	const reader = createCsvReader();
-	const { scan, sink } = scanRecords(wanted, options.header ?? null);
+	const isUndecodable = () =>
+		decoder.undecodable.peek() >= 0 && decoder.undecodable.takeWithin(reader.recordStart, reader.recordEnd) >= 0;
+	const { scan, sink } = scanRecords(wanted, options.header ?? null, isUndecodable);
 	const stopped = () => scan.cardNumber !== null || decoder.refusal !== null || reader.tooLongAt > 0;
 	for (let offset = 0; offset < input.length && !stopped(); offset += sliceSize) {
 		reader.feed(decoder.push(input.subarray(offset, offset + sliceSize)), false, sink);
