@@ -1,17 +1,16 @@
 import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
+import { isFormulaStart } from './formula-start';
 
 const needsQuotes = /[",\r\n]/;
-// A spreadsheet runs a cell that starts with one of these as a formula (full-width forms too).
-const formulaStart = /^[=+\-@\t\r\n＝＋－＠]/;
 
 /** A field as RFC 4180 writes it: quoted (inner quotes doubled) when it holds `"`, `,`, CR or LF. */
 export function quoteCsvField(value: string): string {
 	return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A value a spreadsheet would run as a formula, made inert by a leading `'`. */
+/** A value a spreadsheet would run as a formula (see `isFormulaStart`), made inert by a leading `'`. */
 export function neutralizeFormula(value: string): string {
-	return formulaStart.test(value) ? `'${value}` : value;
+	return isFormulaStart(value) ? `'${value}` : value;
 }
 
 /** CSV text of rows: RFC 4180 quoting, CRLF after every row. */
