@@ -91,3 +91,41 @@ test('the whole rehearsal: registry → linkage CSV → conversion → card impo
 	await expect(list.getByText('****xyZ1')).toBeVisible();
 	expect(await page.content()).not.toContain('AbCdEf0123456789xyZ1');
 });
+
+test('a Shift_JIS list download that cannot hold 𠮷 or — names the cells and offers UTF-8 (BOM)', async ({ page }) => {
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('real-world/oldcart-names-outside-cp932.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('2行を読み込み、2件を登録しました。')).toBeVisible();
+
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	await list.getByRole('button', { name: 'データダウンロード' }).click();
+	const notice = list.getByRole('alert');
+	await expect(notice).toContainText('Shift_JISで書き出せない文字が2か所にあるため、ファイルを書き出しませんでした。');
+	await expect(notice).toContainText('2行目3列目の氏名にある「𠮷」は、Shift_JISで書き出せません。');
+	await expect(notice).toContainText('2行目8列目の住所にある「—」は、Shift_JISで書き出せません。');
+	await expect(notice).not.toContainText('千代田区');
+	expect(downloads).toBe(0);
+
+	const { bytes } = await downloadBytes(page, notice.getByRole('button', { name: 'UTF-8（BOM付き）でダウンロード' }));
+	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+	const lines = text.split('\r\n');
+	expect(lines[0]).toBe('サブスクストアの顧客ID,旧カートの顧客番号(連携用ID),氏名,氏名(カナ),メールアドレス,電話番号,郵便番号,住所,カード枚数');
+	expect(lines[1]).toBe('US-00010000,OC-0001,𠮷田 一郎,,,,,東京都千代田区1—2—3,0');
+	expect(lines[2]).toBe('US-00010001,OC-0002,山田 花子,,,,,大阪府大阪市北区4-5-6,0');
+	expect(text).not.toContain('?');
+	await expect(list.getByRole('alert')).toHaveCount(0);
+
+	await page.getByRole('combobox', { name: '表示言語' }).selectOption('en');
+	const listEn = page.getByRole('region', { name: 'Customer list (search)' });
+	await listEn.getByRole('button', { name: 'Download data' }).click();
+	const noticeEn = listEn.getByRole('alert');
+	await expect(noticeEn).toContainText('2 cells hold characters that Shift_JIS cannot write, so no file was written.');
+	await expect(noticeEn).toContainText('Row 2, column 3: "𠮷" in the name cannot be written in Shift_JIS.');
+	await expect(noticeEn.getByRole('button', { name: 'Download as UTF-8 (with BOM)' })).toBeVisible();
+	expect(downloads).toBe(1);
+});

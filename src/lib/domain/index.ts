@@ -22,6 +22,9 @@ export { maxLineLength } from './csv/limits';
 export { createTableSource } from './csv/table-source';
 export type { DataSink, TableSource, TableSourceOptions, TableState } from './csv/table-source';
 export { csvText, neutralizeFormula, quoteCsvField, toPeopleCsv, writeCsv } from './csv/write-csv';
+export { isFormulaStart } from './csv/formula-start';
+export { unencodableChars } from './encoding/unencodable';
+export { findUnencodableCells, type UnencodableCells } from './report/unencodable-cells';
 export type { WriteOptions } from './csv/write-csv';
 
 export { normalizeHeader, normalizeHeaderWithoutNotes } from './headers/normalize-header';

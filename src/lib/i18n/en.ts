@@ -200,6 +200,10 @@ export const en: Record<MessageKey, string> = {
 	'search.col.cards': 'Cards',
 	'search.noCard': 'none',
 	'search.download': 'Download data',
+	'unencodable.lead':
+		'{count} cells hold characters that Shift_JIS cannot write, so no file was written. Download it as UTF-8 (with BOM), which writes every character as it is.',
+	'unencodable.more': '{count} more cells.',
+	'unencodable.download': 'Download as UTF-8 (with BOM)',
 	'search.pageSize': 'Rows per page',
 	'migration.source': 'Customer list from',
 	'migration.source.file': 'A file (the store\'s customer list)',

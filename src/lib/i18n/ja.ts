@@ -199,6 +199,10 @@ export const ja = {
 	'search.col.cards': 'カード',
 	'search.noCard': 'なし',
 	'search.download': 'データダウンロード',
+	'unencodable.lead':
+		'Shift_JISで書き出せない文字が{count}か所にあるため、ファイルを書き出しませんでした。文字を置き換えずに書き出せるUTF-8（BOM付き）でダウンロードしてください。',
+	'unencodable.more': 'ほかに{count}か所あります。',
+	'unencodable.download': 'UTF-8（BOM付き）でダウンロード',
 	'search.pageSize': '表示件数',
 	'migration.source': '顧客一覧の読み込み元',
 	'migration.source.file': 'ファイル（ストアの顧客一覧）',

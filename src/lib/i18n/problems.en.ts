@@ -75,7 +75,8 @@ const templates: Record<ProblemCode, string> = {
 		'Row {row}: linkage ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
 	'duplicate-customer-id':
 		'Row {row}: customer ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
-	'not-encodable': 'Row {row}: the {field} "{value}" has characters Shift_JIS cannot write.'
+	'not-encodable':
+		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).'
 };
 
 /** A problem's message in English, from its code and its (already safe) parameters. */

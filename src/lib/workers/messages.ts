@@ -5,6 +5,7 @@ import type {
 	ProblemFilter,
 	ProblemPage
 } from './conversion-types';
+import type { CustomerListFile } from './customer-list-file';
 import type { CustomerListDownload, CustomerPage, SearchRequest, UploadJob, UploadSummary } from './registry-types';
 
 /** Commands the page sends to the workbench worker. */
@@ -24,6 +25,7 @@ export type WorkerEvent =
 	| { type: 'converted'; requestId: number; summary: ConversionSummary; output: Blob | null }
 	| { type: 'problems'; requestId: number; page: ProblemPage }
 	| { type: 'download'; requestId: number; file: Blob }
+	| ({ type: 'customer-list'; requestId: number } & CustomerListFile)
 	| { type: 'uploaded'; requestId: number; summary: UploadSummary }
 	| { type: 'customers'; requestId: number; page: CustomerPage }
 	| { type: 'done'; requestId: number }

@@ -18,7 +18,7 @@ import { isQuotaExceeded } from '$lib/storage/storage-errors';
 import { readShare, readWithProgress, throttle, yielder } from './file-chunks';
 import { failuresOf, maxStoredFailures } from './record-conversion';
 import { importLockName, type CustomerPage, type UploadJob, type UploadSummary } from './registry-types';
-import { customerListBlob } from './customer-list-file';
+import { customerListFile, type CustomerListFile } from './customer-list-file';
 import type { CustomerListDownload } from './registry-types';
 
 const sliceSize = 1 << 20;
@@ -73,9 +73,9 @@ export class RegistryService {
 		return { total, rows, registrySize: index.customerCount };
 	}
 
-	async customerList(request: CustomerListDownload): Promise<Blob> {
+	async customerList(request: CustomerListDownload): Promise<CustomerListFile> {
 		const index = await this.ready();
-		return customerListBlob(index, index.filteredSeqs(request), request.encoding);
+		return customerListFile(index, index.filteredSeqs(request), request.encoding);
 	}
 
 	/** Customer ID and 連携用ID of every registered customer, in ID order (the wizard's step b). */

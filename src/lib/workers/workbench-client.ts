@@ -1,4 +1,5 @@
 import type { WorkerCommand, WorkerEvent } from './messages';
+import type { CustomerListFile } from './customer-list-file';
 import type { CustomerListDownload, CustomerPage, SearchRequest, UploadJob, UploadSummary } from './registry-types';
 import type {
 	ConversionJob,
@@ -89,10 +90,11 @@ class WorkbenchClient {
 		return event.page;
 	}
 
-	async customerList(request: CustomerListDownload): Promise<Blob> {
+	/** The customer list as a file, or the cells the chosen encoding cannot hold (nothing written). */
+	async customerList(request: CustomerListDownload): Promise<CustomerListFile> {
 		const event = await this.send({ type: 'customer-list', request }).answer;
-		if (event.type !== 'download') throw new Error(`unexpected ${event.type}`);
-		return event.file;
+		if (event.type !== 'customer-list') throw new Error(`unexpected ${event.type}`);
+		return event.file ? { file: event.file, unencodable: null } : { file: null, unencodable: event.unencodable! };
 	}
 
 	/** Makes the worker read the registry again (after an erase, or a change in another tab). */

@@ -35,7 +35,7 @@ async function route(command: WorkerCommand): Promise<WorkerEvent | null> {
 		case 'search':
 			return { type: 'customers', requestId, page: await registry.search(command.request) };
 		case 'customer-list':
-			return { type: 'download', requestId, file: await registry.customerList(command.request) };
+			return { type: 'customer-list', requestId, ...(await registry.customerList(command.request)) };
 		case 'reload-registry':
 			registry.reload();
 			return { type: 'done', requestId };

@@ -1,4 +1,5 @@
-import { isShiftJisEncodable, type OutputEncoding } from '../encoding/encode-text';
+import type { OutputEncoding } from '../encoding/encode-text';
+import { unencodableChars } from '../encoding/unencodable';
 import { displayValue } from '../problems/display-value';
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
@@ -93,8 +94,8 @@ export function linkRows(
 		}
 		const link = displayValue(linkageId);
 		if (!linkageIdPattern.test(linkageId)) add('bad-linkage-id', 'linkageId', { value: link });
-		else if (options.outputEncoding === 'shift_jis' && !isShiftJisEncodable(linkageId)) {
-			add('not-encodable', 'linkageId', { value: link });
+		else if (options.outputEncoding === 'shift_jis' && unencodableChars(linkageId) !== '') {
+			add('not-encodable', 'linkageId', { value: unencodableChars(linkageId) });
 		}
 		const linkageRows = sameLinkage.get(row);
 		if (linkageRows) add('duplicate-linkage-id', 'linkageId', { value: link, rows: others(linkageRows) });

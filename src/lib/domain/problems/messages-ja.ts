@@ -64,7 +64,8 @@ const templates: Record<ProblemCode, string> = {
 		'{row}行目の連携用ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
 	'duplicate-customer-id':
 		'{row}行目の顧客ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
-	'not-encodable': '{row}行目の{field}「{value}」には、Shift_JISで書き出せない文字があります。'
+	'not-encodable':
+		'{row}行目{column}列目の{field}にある「{value}」は、Shift_JISで書き出せません。UTF-8（BOM付き）で書き出してください。'
 };
 
 /** The plain Japanese message of a problem, with its parameters filled in. */
