@@ -129,3 +129,18 @@ test('a Shift_JIS list download that cannot hold 𠮷 or — names the cells and
 	await expect(noticeEn.getByRole('button', { name: 'Download as UTF-8 (with BOM)' })).toBeVisible();
 	expect(downloads).toBe(1);
 });
+
+test('a file that turns from UTF-8 to Shift_JIS registers its UTF-8 rows and lists the others, nothing garbled', async ({ page }) => {
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('real-world/oldcart-mixed-encoding.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('3002行を読み込み、3000件を登録しました。スキップ 0件、エラー 2件、警告 0件。')).toBeVisible();
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	await expect(list.getByRole('status')).toHaveText('3,000件（登録 3,000件）');
+	const { bytes } = await downloadBytes(page, list.getByRole('button', { name: 'データダウンロード' }));
+	const text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+	expect(text.split('\r\n')).toHaveLength(3002);
+	expect(text).not.toContain('\uFFFD');
+	expect(await page.locator('body').innerText()).not.toContain('\uFFFD');
+});
