@@ -36,7 +36,9 @@ const cardNumber = fc
 		groups: fc.constantFrom(4, 5, 6)
 	})
 	.map(({ prefix, length, digits, separator, groups }) => {
-		const body = (prefix + digits.join('')).slice(0, length - 1);
+		// Visa numbers are 16–19 digits (SPEC).
+		const size = prefix === '4' ? Math.max(16, length) : length;
+		const body = (prefix + digits.join('')).slice(0, size - 1);
 		const pan = body + luhnDigit(body);
 		const shown = separator === '' ? pan : (pan.match(new RegExp(`.{1,${groups}}`, 'g')) ?? []).join(separator);
 		return { pan, shown };
@@ -82,7 +84,9 @@ describe('a full card number anywhere refuses the file and never shows up', () =
 				cardNumber,
 				fc.nat(),
 				fc.nat(),
-				fc.constantFrom('', 'x', 'カード ', 'US-'),
+				// Glued to a cell's digits, the number would make a contiguous run of more than 19 digits,
+				// which SPEC does not scan: something else stands between.
+				fc.constantFrom(' ', 'x', 'カード ', 'US-'),
 				({ pan, shown }, r, c, before) => {
 					const row = r % rows.length;
 					const table = rows.map((cells) => [...cells]);

@@ -53,12 +53,17 @@ export type {
 } from './headers/columns';
 
 export {
+	checkFileName,
 	containsCardNumber,
+	digitValue,
 	findCardNumberColumn,
 	hasBrandPrefix,
 	hasLongDigitRun,
 	indexOfLongDigitRun,
-	passesLuhn
+	isCardNumber,
+	isCardNumberSeparator,
+	passesLuhn,
+	separatorClasses
 } from './guard/card-number';
 
 export { cardBrands, normalizeBrand, type CardBrand } from './rules/brand';

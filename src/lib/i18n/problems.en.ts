@@ -34,6 +34,8 @@ const templates: Record<ProblemCode, string> = {
 	'line-too-long': 'Row {row} is too long (over {limit} characters). Check that this is a CSV file.',
 	'card-number-found':
 		'Row {row}, column {column} holds what looks like a full card number. Full card numbers must never be in these files. The file was not read.',
+	'card-number-in-file-name':
+		'The file name holds what looks like a full card number. Full card numbers must never be in file names or files. Rename the file, then choose it again. The file was not read.',
 	'missing-column': 'The header has no "{field}" column. Check the header names.',
 	'missing-header': 'Row {row} does not name "{fields}". Choose a file with a header row.',
 	'duplicate-header': 'Header column {column} "{value}" names the same field as column {first} and is not used.',

@@ -4,7 +4,7 @@ import { encodeOutput, joinBytes, type OutputEncoding } from '../encoding/encode
 import type { ChosenColumns } from '../headers/chosen-columns';
 import { yamatoReturnColumns, type YamatoReturnField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
-import { baseReport, type FileReport } from '../report/report';
+import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
@@ -183,17 +183,20 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			source.finish();
 			flush(true);
 			const last = takeOutput();
-			const multiCardCustomers = tally.repeated();
+			// A file refused for a card number reports nothing else from its rows.
+			const isCardRefusal = isCardNumberRefusal(problems);
+			if (isCardRefusal) expiredCards.length = 0;
+			const multiCardCustomers = isCardRefusal ? [] : tally.repeated();
 			addMultiCardWarnings(multiCardCustomers, problems, source.state.mapping.customerId);
 			const reconciliation = {
 				expiredCards,
 				multiCardCustomers,
-				unknownCustomerIds: unknown.all()
+				unknownCustomerIds: isCardRefusal ? [] : unknown.all()
 			} as Reconciliation;
 			let returned: string[] | null = null;
 			Object.defineProperty(reconciliation, 'returnedCustomerIds', {
 				enumerable: true,
-				get: () => (returned ??= tally.uniqueIds())
+				get: () => (returned ??= isCardRefusal ? [] : tally.uniqueIds())
 			});
 			if (options.sentCustomerIds) {
 				reconciliation.notReturnedCustomerIds = [];

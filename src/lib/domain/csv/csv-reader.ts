@@ -79,7 +79,8 @@ export function createCsvReader(): CsvReader {
 			if (lf < pos) lf = indexOrEnd(buf, '\n', pos);
 			if (cr < pos) cr = indexOrEnd(buf, '\r', pos);
 			if (quote < pos) quote = indexOrEnd(buf, '"', pos);
-			// Runs of digits cannot cross a line break, so one scan of the buffer serves every record.
+			// One scan of the buffer serves every record: a run found before a record's end flags it
+			// (a run crossing a line break flags one record too many, never one too few).
 			if (digits < pos) {
 				digits = indexOfLongDigitRun(buf, pos);
 				if (digits < 0) digits = len;

@@ -1,69 +1,128 @@
-// A full card number (PAN) must never be kept, shown or exported: these checks find one in any text.
-// Digits are ASCII or full-width; between two digits one separator (space, hyphen or their
-// full-width and dash look-alikes) may stand. Every 13–19-digit window of a longer run is tried,
-// so a PAN glued to other digits (e.g. followed by the expiry) is still found. That refuses more
-// harmless long numbers, which we accept: a wrong refusal names the cell, a missed PAN is a leak.
+import { formatProblemMessage } from '../problems/messages-ja';
+import type { Problem } from '../problems/problem';
+
+// A full card number (PAN) must never be kept, shown or exported: these checks find one in any
+// text (SPEC, "Rules and what bad input gets" › "Refused outright").
+//
+// A PAN is 13–19 digits that begin with a brand's prefix and pass the Luhn check; a Visa number
+// (prefix 4) is 16–19 digits long, so a 13-digit JAN barcode starting 45 or 49 is not one.
+// Digits are any Unicode decimal digit (ASCII, full-width ０-９, Arabic-Indic…). Between two digit
+// groups one separator character may stand (see `separatorClasses`); a CR LF pair, as in a quoted
+// multi-line field, counts as one. A run of digit groups is tried window by window (every 13–19
+// digits), so a PAN followed by its expiry (`4111 1111 1111 1111 12/29`) is found. A contiguous
+// group of more than 19 digits (an order number, a barcode) is never scanned for windows: it ends
+// the run before it and the one after it begins afresh.
 
 const minDigits = 13;
 const maxDigits = 19;
+const minVisaDigits = 16;
+/** A contiguous group longer than this is not a card number and is not looked into. */
+const maxGroupDigits = 19;
 
-function digitValue(code: number): number {
-	if (code >= 48 && code <= 57) return code - 48;
-	if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
-	return -1;
+const CR = 13;
+const LF = 10;
+
+/**
+ * The characters that may stand between two digit groups of a card number, by class. People copy
+ * card numbers out of web pages, chat and spreadsheets: spaces of every width, invisible
+ * characters, every dash that a keyboard or an IME gives, dots and slashes all turn up.
+ * - `space`: any Unicode white space (`\s`: tab, CR, LF, NBSP U+00A0, thin U+2009, narrow NBSP
+ *   U+202F, ideographic U+3000, BOM U+FEFF…).
+ * - `zeroWidth`: zero-width space, non-joiner, joiner (U+200B–U+200D), word joiner U+2060, BOM
+ *   U+FEFF, Mongolian vowel separator U+180E.
+ * - `dash`: any dash punctuation (`\p{Pd}`: ‐ ‑ ‒ – — ― － 〜 …) and the look-alikes that are not
+ *   Pd: ー U+30FC, ｰ U+FF70, − U+2212, ～ U+FF5E.
+ * - `dot`: . ． ・ ･ · • ‧ ∙
+ * - `slash`: / ／ ⁄ ∕
+ */
+export const separatorClasses = {
+	space: /\s/u,
+	zeroWidth: /[\u200b-\u200d\u2060\ufeff\u180e]/u,
+	dash: /[\p{Pd}\u30fc\uff70\u2212\uff5e]/u,
+	dot: /[.\uff0e\u30fb\uff65\u00b7\u2022\u2027\u2219]/u,
+	slash: /[/\uff0f\u2044\u2215]/u
+} as const;
+
+const other = 0;
+// 1–10: a decimal digit, its value + 1.
+const separator = 11;
+
+/**
+ * What each BMP code unit is, built once: one array read per character keeps the scan of a
+ * million-row file cheap. Digits outside the BMP (mathematical digits) are left out.
+ */
+const kindOf: Uint8Array = (() => {
+	const kinds = new Uint8Array(0x10000);
+	const decimal = /\p{Nd}/u;
+	const classes = Object.values(separatorClasses);
+	let value = 0;
+	let previousIsDigit = false;
+	for (let code = 0; code < 0x10000; code++) {
+		const char = String.fromCharCode(code);
+		if (decimal.test(char)) {
+			// Decimal digits come in blocks of ten, zero first.
+			value = previousIsDigit ? (value + 1) % 10 : 0;
+			kinds[code] = value + 1;
+			previousIsDigit = true;
+			continue;
+		}
+		previousIsDigit = false;
+		if (classes.some((pattern) => pattern.test(char))) kinds[code] = separator;
+	}
+	return kinds;
+})();
+
+/** The value of a decimal digit (any script), or -1. */
+export function digitValue(code: number): number {
+	const kind = code < 0x10000 ? kindOf[code] : other;
+	return kind >= 1 && kind <= 10 ? kind - 1 : -1;
 }
 
-function isSeparator(code: number): boolean {
-	return (
-		code === 32 ||
-		code === 45 ||
-		code === 0x3000 ||
-		code === 0xff0d ||
-		code === 0x2212 ||
-		(code >= 0x2010 && code <= 0x2015)
-	);
+/** True when the character may stand between two digit groups of a card number. */
+export function isCardNumberSeparator(code: number): boolean {
+	return code < 0x10000 && kindOf[code] === separator;
 }
 
-function isDigitOrSeparator(code: number): boolean {
-	return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19) || isSeparator(code);
-}
-
-/** True when value[start, end) holds 13 digits with at most single separators between them. */
+/** True when value[start, end) holds `min` digits with at most single separators between them. */
 function hasRunBetween(value: string, start: number, end: number, min: number): boolean {
 	let run = 0;
 	let afterSeparator = false;
+	let previous = -1;
 	for (let i = start; i < end; i++) {
 		const code = value.charCodeAt(i);
-		if ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) {
+		const kind = kindOf[code];
+		if (kind !== separator) {
+			// Only digits reach here: the caller's span holds digits and separators.
 			if (++run >= min) return true;
 			afterSeparator = false;
 		} else if (run > 0 && !afterSeparator) {
 			afterSeparator = true;
-		} else {
+		} else if (!(afterSeparator && previous === CR && code === LF)) {
 			run = 0;
 			afterSeparator = false;
 		}
+		previous = code;
 	}
 	return false;
 }
 
 /**
- * Where the first run of at least 13 digits (single separators allowed) at or after `from`
- * begins, or -1. Such a run fills 13 or more consecutive digit-or-separator characters, so the
+ * Where the first run of at least `min` (13) digits, single separators allowed, begins at or after
+ * `from`, or -1. Such a run fills 13 or more consecutive digit-or-separator characters, so the
  * scan probes every 13th character and looks closer only around a probe that hits one.
  */
 export function indexOfLongDigitRun(value: string, from = 0, min = minDigits): number {
 	const length = value.length;
 	let probe = from + min - 1;
 	while (probe < length) {
-		if (!isDigitOrSeparator(value.charCodeAt(probe))) {
+		if (kindOf[value.charCodeAt(probe)] === other) {
 			probe += min;
 			continue;
 		}
 		let start = probe;
-		while (start > from && isDigitOrSeparator(value.charCodeAt(start - 1))) start--;
+		while (start > from && kindOf[value.charCodeAt(start - 1)] !== other) start--;
 		let end = probe + 1;
-		while (end < length && isDigitOrSeparator(value.charCodeAt(end))) end++;
+		while (end < length && kindOf[value.charCodeAt(end)] !== other) end++;
 		if (end - start >= min && hasRunBetween(value, start, end, min)) return start;
 		probe = end + min;
 	}
@@ -76,7 +135,7 @@ export function hasLongDigitRun(value: string, min = minDigits): boolean {
 }
 
 /** True when the digits begin with a prefix of a card brand named in SPEC. */
-export function hasBrandPrefix(digits: readonly number[], start = 0): boolean {
+export function hasBrandPrefix(digits: ArrayLike<number>, start = 0): boolean {
 	const d = (i: number) => digits[start + i];
 	const two = d(0) * 10 + d(1);
 	const three = two * 10 + d(2);
@@ -90,7 +149,7 @@ export function hasBrandPrefix(digits: readonly number[], start = 0): boolean {
 }
 
 /** True when digits[start, start+length) pass the Luhn check. */
-export function passesLuhn(digits: readonly number[], start = 0, length = digits.length - start): boolean {
+export function passesLuhn(digits: ArrayLike<number>, start = 0, length = digits.length - start): boolean {
 	let sum = 0;
 	for (let i = 0; i < length; i++) {
 		let digit = digits[start + length - 1 - i];
@@ -103,37 +162,65 @@ export function passesLuhn(digits: readonly number[], start = 0, length = digits
 	return sum % 10 === 0;
 }
 
-function runHoldsCardNumber(run: number[]): boolean {
-	for (let start = 0; start + minDigits <= run.length; start++) {
+/** True when digits[start, start+length) are a card number: brand prefix, length and Luhn. */
+export function isCardNumber(digits: ArrayLike<number>, start = 0, length = digits.length - start): boolean {
+	if (length < minDigits || length > maxDigits) return false;
+	if (!hasBrandPrefix(digits, start)) return false;
+	if (digits[start] === 4 && length < minVisaDigits) return false;
+	return passesLuhn(digits, start, length);
+}
+
+function runHoldsCardNumber(run: ArrayLike<number>, length: number): boolean {
+	for (let start = 0; start + minDigits <= length; start++) {
 		if (!hasBrandPrefix(run, start)) continue;
-		const longest = Math.min(maxDigits, run.length - start);
-		for (let length = minDigits; length <= longest; length++) {
-			if (passesLuhn(run, start, length)) return true;
+		const longest = Math.min(maxDigits, length - start);
+		for (let size = minDigits; size <= longest; size++) {
+			if (isCardNumber(run, start, size)) return true;
 		}
 	}
 	return false;
 }
 
+// Reused between calls: a run is read into it digit by digit (the guard runs on one thread).
+let runDigits = new Uint8Array(256);
+
 /** True when `value` holds something that looks like a full card number (see the rule above). */
 export function containsCardNumber(value: string): boolean {
 	if (!hasLongDigitRun(value)) return false;
-	let run: number[] = [];
+	if (runDigits.length < value.length) runDigits = new Uint8Array(value.length);
+	const run = runDigits;
+	let runLength = 0;
+	// Where the current contiguous group began in `run`.
+	let groupStart = 0;
 	let afterSeparator = false;
+	let previous = -1;
 	for (let i = 0; i <= value.length; i++) {
 		const code = i < value.length ? value.charCodeAt(i) : -1;
-		const digit = digitValue(code);
-		if (digit >= 0) {
-			run.push(digit);
+		const kind = code >= 0 ? kindOf[code] : other;
+		if (kind >= 1 && kind <= 10) {
+			if (afterSeparator || runLength === 0) groupStart = runLength;
+			run[runLength++] = kind - 1;
 			afterSeparator = false;
+			previous = code;
 			continue;
 		}
-		if (run.length > 0 && !afterSeparator && isSeparator(code)) {
+		// A group just ended (a separator or anything else follows it).
+		if (runLength - groupStart > maxGroupDigits && !afterSeparator) {
+			if (groupStart >= minDigits && runHoldsCardNumber(run, groupStart)) return true;
+			runLength = 0;
+			groupStart = 0;
+		}
+		if (kind === separator && runLength > 0 && !afterSeparator) {
 			afterSeparator = true;
-			continue;
+		} else if (kind === separator && afterSeparator && previous === CR && code === LF) {
+			// CR LF inside a quoted field: one separator.
+		} else if (runLength > 0) {
+			if (runLength >= minDigits && runHoldsCardNumber(run, runLength)) return true;
+			runLength = 0;
+			groupStart = 0;
+			afterSeparator = false;
 		}
-		if (run.length >= minDigits && runHoldsCardNumber(run)) return true;
-		run = [];
-		afterSeparator = false;
+		previous = code;
 	}
 	return false;
 }
@@ -144,4 +231,16 @@ export function findCardNumberColumn(fields: readonly string[]): number {
 		if (containsCardNumber(fields[i])) return i + 1;
 	}
 	return 0;
+}
+
+/**
+ * Checks a chosen file's name: null when it may be used, else the whole-file problem
+ * `card-number-in-file-name` (row 0, column 0, no params). A name holding a full card number
+ * refuses the file before anything is read or stored, and the name itself is never kept, shown
+ * or recorded (SPEC: "The same guard covers file names").
+ */
+export function checkFileName(name: string): Problem | null {
+	if (!containsCardNumber(name)) return null;
+	const code = 'card-number-in-file-name';
+	return { row: 0, column: 0, severity: 'error', code, message: formatProblemMessage(code, {}), params: {} };
 }

@@ -3,7 +3,7 @@ import type { EncodingChoice } from '../encoding/detect-encoding';
 import { cardImportColumns, type CardImportField } from '../headers/columns';
 import { displayValue } from '../problems/display-value';
 import { ProblemList } from '../problems/problem-list';
-import { baseReport, type FileReport } from '../report/report';
+import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRow, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { tokyoMonthIndex } from '../rules/expiry';
@@ -102,7 +102,9 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		},
 		finish: () => {
 			if (isAllowed) source.finish();
-			const multiCardCustomers = tally.repeated();
+			// A file refused for a card number reports nothing else from its rows.
+			const isCardRefusal = isCardNumberRefusal(problems);
+			const multiCardCustomers = isCardRefusal ? [] : tally.repeated();
 			addMultiCardWarnings(multiCardCustomers, problems, source.state.mapping.customerId);
 			const written = source.state.rows - source.state.failedRows.length;
 			const report = { ...baseReport(source.state, problems, written), multiCardCustomers, expiredCards };

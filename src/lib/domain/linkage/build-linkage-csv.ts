@@ -5,7 +5,7 @@ import { containsCardNumber } from '../guard/card-number';
 import { customerListColumns, type CustomerListField } from '../headers/columns';
 import { defaultMapping } from '../headers/match-header';
 import { ProblemList } from '../problems/problem-list';
-import { baseReport, type FileReport } from '../report/report';
+import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
 import { linkRows, type LinkageColumns } from './link-rows';
 
@@ -41,7 +41,8 @@ function finishLinkage(
 		? []
 		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
 	state.failedRows.sort((a, b) => a - b);
-	const customerIds = columns.customerIds.filter((id) => id !== '');
+	// A file refused for a card number reports nothing else from its rows.
+	const customerIds = isCardNumberRefusal(problems) ? [] : columns.customerIds.filter((id) => id !== '');
 	const linkedCustomerIds = written.map((i) => columns.customerIds[i]);
 	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
 	if (state.refused) return { output: null, report };

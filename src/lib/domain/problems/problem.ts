@@ -12,6 +12,7 @@ export const fileProblemCodes = [
 	'unsupported-encoding',
 	'line-too-long',
 	'card-number-found',
+	'card-number-in-file-name',
 	'missing-column',
 	'missing-header',
 	'duplicate-header',

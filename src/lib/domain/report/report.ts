@@ -25,12 +25,35 @@ export interface FileReport<Key extends string = string> {
 	refused: boolean;
 }
 
-/** The parts of a report that the reading pipeline and the problem list know. */
+/** True when the file is refused for holding a full card number (SPEC, "Refused outright"). */
+export function isCardNumberRefusal(problems: ProblemList): boolean {
+	return problems.has('card-number-found');
+}
+
+/**
+ * The parts of a report that the reading pipeline and the problem list know. A file refused for a
+ * card number reports that problem only: no other problem may quote a value of such a file.
+ */
 export function baseReport<Key extends string>(
 	state: TableState<Key>,
 	problems: ProblemList,
 	written: number
 ): FileReport<Key> {
+	if (isCardNumberRefusal(problems)) {
+		const found = problems.sorted().filter((problem) => problem.code === 'card-number-found');
+		return {
+			rows: state.rows,
+			written: 0,
+			failed: state.failedRows.length,
+			failedRows: state.failedRows,
+			encoding: state.encoding,
+			hasHeader: state.hasHeader,
+			mapping: { ...state.mapping },
+			problems: found,
+			problemCounts: { 'card-number-found': problems.counts.get('card-number-found') },
+			refused: true
+		};
+	}
 	return {
 		rows: state.rows,
 		written: state.refused ? 0 : written,
