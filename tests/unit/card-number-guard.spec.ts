@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+	buildLinkageCsv,
+	checkCardImportFile,
+	checkFileName,
+	containsCardNumber,
+	convertYamatoReturn,
+	isCardNumberSeparator,
+	parseOldCartCustomers,
+	quoteCsvField
+} from '$lib/domain';
+import { extractRows, headerRuleOf } from '$lib/domain/failed-rows';
+import { fixture, today, utf8 } from './helpers';
+
+// SPEC, "Refused outright": the separator classes, one character between two digit groups.
+const separators = {
+	space: [' ', '\t', '\u00a0', '\u2002', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u1680'],
+	'zero width': ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u180e'],
+	dash: ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u30fc', '\uff70', '\u2212', '\uff0d', '\u301c', '\uff5e', '\ufe63'],
+	dot: ['.', '\uff0e', '\u30fb', '\uff65', '\u00b7', '\u2022', '\u2027', '\u2219'],
+	slash: ['/', '\uff0f', '\u2044', '\u2215'],
+	'line break (quoted multi-line field)': ['\r\n', '\n', '\r']
+} as const;
+const allSeparators: string[] = Object.values(separators).flat();
+
+const prefixes = ['4', '51', '55', '2221', '2720', '34', '37', '3528', '3589', '300', '305', '36', '38', '39', '6011', '62', '644', '649', '65'];
+
+function luhnDigit(body: string): string {
+	let sum = 0;
+	for (let i = 0; i < body.length; i++) {
+		let digit = Number(body[body.length - 1 - i]);
+		if (i % 2 === 0) {
+			digit *= 2;
+			if (digit > 9) digit -= 9;
+		}
+		sum += digit;
+	}
+	return String((10 - (sum % 10)) % 10);
+}
+
+const fullWidth = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+const grouped = (digits: string, separator: string, size = 4) => (digits.match(new RegExp(`.{1,${size}}`, 'g')) ?? []).join(separator);
+
+// Public test numbers of each brand.
+const brands = [
+	['Visa 16', '4111111111111111'],
+	['Visa 19', '4111111111111111110'],
+	['Mastercard 51–55', '5105105105105100'],
+	['Mastercard 2-series', '2223003122003222'],
+	['AMEX 15', '378282246310005'],
+	['JCB', '3530111333300000'],
+	['Diners 14', '30569309025904'],
+	['Discover', '6011111111111117'],
+	['UnionPay', '6212345678901265']
+] as const;
+
+describe('the separator classes of SPEC', () => {
+	const hex = (char: string) => [...char].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join(' U+');
+	it.each(Object.entries(separators).flatMap(([kind, chars]) => chars.map((char) => [kind, hex(char), char] as const)))(
+		'%s U+%s separates digit groups',
+		(_, __, char) => {
+			if (char.length === 1) expect(isCardNumberSeparator(char.charCodeAt(0))).toBe(true);
+			expect(containsCardNumber(grouped('4111111111111111', char))).toBe(true);
+			expect(containsCardNumber(`メモ ${grouped('378282246310005', char, 5)} です`)).toBe(true);
+		}
+	);
+
+	it.each([':', ',', '_', '*', '#', 'a', '"', '(', '|'])('%s is no separator', (char) => {
+		expect(isCardNumberSeparator(char.charCodeAt(0))).toBe(false);
+		expect(containsCardNumber(grouped('4111111111111111', char))).toBe(false);
+	});
+});
+
+describe('full card numbers: brands, lengths, widths and the look-alikes that are not', () => {
+	it.each([
+		...brands.map(([name, pan]) => [`${name}, plain`, pan, true] as const),
+		...brands.map(([name, pan]) => [`${name}, no-break spaces`, grouped(pan, '\u00a0'), true] as const),
+		...brands.map(([name, pan]) => [`${name}, full-width with ー`, grouped(fullWidth(pan), 'ー'), true] as const),
+		['Visa 13 digits (not issued today)', '4222222222222', false],
+		['Visa 15 digits', '411111111111116', false],
+		['JAN code 49…, Luhn-valid', '4901234000094', false],
+		['JAN code 45…, Luhn-valid', '4512345678900', false],
+		['JAN code between words', '商品 4901234000094 x2', false],
+		['PAN, a space, then its expiry', '4111 1111 1111 1111 12/29', true],
+		['PAN then expiry with a dash', '4111-1111-1111-1111-1229', true],
+		['PAN behind two other digits', '99 4111 1111 1111 1111', true],
+		['PAN glued to its expiry: a contiguous 20-digit run', '41111111111111111229', false],
+		['20-digit order number holding a PAN', '41111111111111111000', false],
+		['40-digit barcode holding PANs', '4111111111111111411111111111111141111111', false],
+		['long run, then a PAN after a space', '12345678901234567890 4111111111111111', true],
+		['PAN, then a long run after a space', '4111111111111111 12345678901234567890', true],
+		['mixed separators', '4111 1111-1111.1111', true],
+		['mixed widths and separators', '４１１１\u20091111・１１１１/1111', true],
+		['Arabic-Indic digits', '٤١١١١١١١١١١١١١١١', true],
+		['CR LF in a quoted field counts once', '4111 1111\r\n1111 1111', true],
+		['two separators break the run', '4111  1111 1111 1111', false],
+		['space then dash break the run', '4111 -1111 1111 1111', false],
+		['blank line between groups', '4111 1111\r\n\r\n1111 1111', false],
+		['fails Luhn', '4111 1111 1111 1112', false],
+		['no brand prefix', '9111111111111119', false],
+		['phone number', '03-1234-5678', false],
+		['date and time', '2026/11/01 10:00:00', false],
+		['customer ID', 'US-00010000', false]
+	])('%s', (_, value, expected) => {
+		expect(containsCardNumber(value)).toBe(expected);
+	});
+
+	it.each([20, 21, 25, 30, 40])('a contiguous run of %i digits is never scanned', (length) => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }), (digits) => {
+				expect(containsCardNumber(digits.join(''))).toBe(false);
+				expect(containsCardNumber(fullWidth(digits.join('')))).toBe(false);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
+
+/** A Luhn-valid number of a brand and allowed length, in random groups, separators and widths. */
+const cardNumber = fc
+	.record({
+		prefix: fc.constantFrom(...prefixes),
+		length: fc.integer({ min: 13, max: 19 }),
+		digits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 }),
+		cuts: fc.array(fc.integer({ min: 1, max: 18 }), { maxLength: 6 }),
+		separators: fc.array(fc.constantFrom('', ...allSeparators), { minLength: 19, maxLength: 19 }),
+		widths: fc.array(fc.boolean(), { minLength: 19, maxLength: 19 })
+	})
+	.map(({ prefix, length, digits, cuts, separators, widths }) => {
+		const size = prefix === '4' ? Math.max(16, length) : length;
+		const body = (prefix + digits.join('')).slice(0, size - 1);
+		const pan = body + luhnDigit(body);
+		const gaps = new Set(cuts.filter((cut) => cut < pan.length));
+		let shown = '';
+		for (let i = 0; i < pan.length; i++) {
+			if (gaps.has(i)) shown += separators[i];
+			shown += widths[i] ? fullWidth(pan[i]) : pan[i];
+		}
+		return { pan, shown };
+	});
+
+/** Whether a report leaks any part of the number: whole, its digits, any 13 of them in a row. */
+function leaks(json: string, pan: string, shown: string): boolean {
+	const asciiJson = json.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+	if (json.includes(shown) || json.includes(JSON.stringify(shown).slice(1, -1))) return true;
+	for (let start = 0; start + 13 <= pan.length; start++) {
+		if (asciiJson.includes(pan.slice(start, start + 13))) return true;
+	}
+	return false;
+}
+
+interface Outcome {
+	refused: boolean;
+	json: string;
+	at: { row: number; column: number }[];
+	codes: string[];
+}
+
+const fromReport = (refused: boolean, report: { problems: { row: number; column: number; code: string }[] }): Outcome => ({
+	refused,
+	json: JSON.stringify(report),
+	at: report.problems.filter((p) => p.code === 'card-number-found').map(({ row, column }) => ({ row, column })),
+	codes: report.problems.map((p) => p.code)
+});
+
+const kinds = {
+	'Yamato return file (step d)': {
+		text: () => new TextDecoder('shift_jis').decode(fixture('yamato-return.sjis.csv')),
+		run: (input: Uint8Array) => {
+			const { output, report } = convertYamatoReturn(input, { today });
+			return fromReport(output === null, report);
+		},
+		failedRows: headerRuleOf('card-file')
+	},
+	'store customer list (step c)': {
+		text: () => new TextDecoder('shift_jis').decode(fixture('store-customer-list.sjis.csv')),
+		run: (input: Uint8Array) => {
+			const { output, report } = buildLinkageCsv(input);
+			return fromReport(output === null, report);
+		},
+		failedRows: headerRuleOf('linkage')
+	},
+	'old-cart customer file (一括登録 › 顧客情報)': {
+		text: () => new TextDecoder('utf-8').decode(fixture('oldcart-customers.utf8bom.csv')),
+		run: (input: Uint8Array) => {
+			const { customers, report } = parseOldCartCustomers(input);
+			return fromReport(report.refused && customers.length === 0, report);
+		},
+		failedRows: headerRuleOf('customers')
+	},
+	'9-column card import file (step e)': {
+		text: () => new TextDecoder('shift_jis').decode(fixture('yamato-return.card-import.expected.sjis.csv')),
+		run: (input: Uint8Array) => {
+			const { cards, report } = checkCardImportFile(input, { today });
+			return fromReport(report.refused && cards.length === 0, report);
+		},
+		failedRows: headerRuleOf('cards')
+	}
+};
+
+const tableOf = (text: string) => text.split(/\r?\n/).filter(Boolean).map((line) => line.split(','));
+const csvOf = (table: string[][]) => table.map((cells) => cells.map((cell) => quoteCsvField(cell ?? '')).join(',')).join('\r\n') + '\r\n';
+
+describe('property 1: a card number in any cell of any file kind refuses the file and never shows up', () => {
+	it.each(Object.entries(kinds))('%s', (_, kind) => {
+		const rows = tableOf(kind.text());
+		fc.assert(
+			fc.property(
+				cardNumber,
+				fc.nat(),
+				fc.nat(),
+				fc.constantFrom('', ' ', 'カード:', 'US-', 'メモ\r\n', 'x'),
+				fc.constantFrom('', ' 12/29', 'です', '\r\n以上'),
+				({ pan, shown }, r, c, before, after) => {
+					const row = r % rows.length;
+					const table = rows.map((cells) => [...cells]);
+					// Any column, the header's included, or one more than the row has (an extra column).
+					const column = c % (table[row].length + 1);
+					const kept = table[row][column] ?? '';
+					// Glued to the cell's digits the number would make one run of more than 19 digits,
+					// which SPEC does not scan: replace such a cell.
+					table[row][column] = /[0-9]$/.test(kept) && before === '' ? shown + after : `${kept}${before}${shown}${after}`;
+					const input = utf8(csvOf(table), true);
+
+					const outcome = kind.run(input);
+					expect(outcome.refused).toBe(true);
+					expect(outcome.at).toContainEqual({ row: row + 1, column: column + 1 });
+					expect(outcome.codes.every((code) => code === 'card-number-found')).toBe(true);
+					expect(leaks(outcome.json, pan, shown)).toBe(false);
+
+					const extracted = extractRows(input, [row + 1, rows.length], { encoding: 'auto', header: kind.failedRows });
+					expect(extracted).toEqual({ ok: false, code: 'card-number-found', row: row + 1, column: column + 1 });
+				}
+			),
+			{ numRuns: 120 }
+		);
+	});
+
+	it('in a file name', () => {
+		fc.assert(
+			fc.property(cardNumber, fc.constantFrom('', 'カード_', 'memo '), fc.constantFrom('.csv', ' (1).csv', '_返却.txt'), ({ pan, shown }, before, after) => {
+				const problem = checkFileName(`${before}${shown}${after}`);
+				expect(problem).toMatchObject({ row: 0, column: 0, severity: 'error', code: 'card-number-in-file-name' });
+				expect(leaks(JSON.stringify(problem), pan, shown)).toBe(false);
+			}),
+			{ numRuns: 300 }
+		);
+		expect(checkFileName('yamato-return-20261128.csv')).toBeNull();
+		expect(checkFileName('注文_20261128100001000001.csv')).toBeNull();
+	});
+});
+
+describe('property 3: a contiguous run of 20 to 40 digits alone in a cell never refuses a file', () => {
+	it.each(Object.entries(kinds))('%s', (_, kind) => {
+		const rows = tableOf(kind.text());
+		const run = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 20, maxLength: 40 }).map((d) => d.join(''));
+		fc.assert(
+			fc.property(run, fc.nat(), fc.nat(), fc.boolean(), fc.boolean(), (digits, r, c, isExtra, isWide) => {
+				const table = rows.map((cells) => [...cells]);
+				// A data row's cell, or an extra column of any row (the header's included).
+				const row = isExtra ? r % table.length : 1 + (r % (table.length - 1));
+				const column = isExtra ? table[row].length : c % table[row].length;
+				table[row][column] = isWide ? fullWidth(digits) : digits;
+				const outcome = kind.run(utf8(csvOf(table), true));
+				expect(outcome.codes).not.toContain('card-number-found');
+				expect(outcome.refused).toBe(false);
+			}),
+			{ numRuns: 120 }
+		);
+	});
+});
+
+describe('real-world files', () => {
+	it('pan-nbsp-in-memo-column: step d refuses it at row 2, column 6, and keeps no digit of the number', () => {
+		const { output, report } = convertYamatoReturn(fixture('real-world/pan-nbsp-in-memo-column.utf8.csv'), { today });
+		expect(output).toBeNull();
+		expect(report.refused).toBe(true);
+		expect(report.problems.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
+			{ row: 2, column: 6, code: 'card-number-found' }
+		]);
+		const json = JSON.stringify(report);
+		expect(json).not.toMatch(/4111|1111/);
+		expect(json).not.toContain('Bh01xQ7rT2mW9pL4kZ8');
+		expect(report.reconciliation.returnedCustomerIds).toEqual([]);
+	});
+
+	it('oldcart-long-order-number-and-jan: a 20-digit order number and a JAN code are registered, not refused', () => {
+		const { customers, report } = parseOldCartCustomers(fixture('real-world/oldcart-long-order-number-and-jan.csv'));
+		expect(report.refused).toBe(false);
+		expect(report.problems.map((p) => p.code)).not.toContain('card-number-found');
+		expect(customers).toHaveLength(2);
+		expect(report.written).toBe(2);
+	});
+});
