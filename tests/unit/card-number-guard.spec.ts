@@ -73,10 +73,10 @@ describe('the separator classes of SPEC', () => {
 });
 
 describe('full card numbers: brands, lengths, widths and the look-alikes that are not', () => {
-	it.each([
-		...brands.map(([name, pan]) => [`${name}, plain`, pan, true] as const),
-		...brands.map(([name, pan]) => [`${name}, no-break spaces`, grouped(pan, '\u00a0'), true] as const),
-		...brands.map(([name, pan]) => [`${name}, full-width with ー`, grouped(fullWidth(pan), 'ー'), true] as const),
+	it.each<[string, string, boolean]>([
+		...brands.map(([name, pan]): [string, string, boolean] => [`${name}, plain`, pan, true]),
+		...brands.map(([name, pan]): [string, string, boolean] => [`${name}, no-break spaces`, grouped(pan, '\u00a0'), true]),
+		...brands.map(([name, pan]): [string, string, boolean] => [`${name}, full-width with ー`, grouped(fullWidth(pan), 'ー'), true]),
 		['Visa 13 digits (not issued today)', '4222222222222', false],
 		['Visa 15 digits', '411111111111116', false],
 		['JAN code 49…, Luhn-valid', '4901234000094', false],
