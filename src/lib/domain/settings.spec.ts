@@ -56,6 +56,30 @@ describe('validatePaymentSettings', () => {
 		if (!result.ok) expect(result.errors[field as keyof PaymentSettings]).toBe(message);
 	});
 
+	// SPEC: the card-number guard covers the free texts of the settings screen; never saved.
+	it.each<[string, Partial<PaymentSettings>, string]>([
+		['支払いの説明 with no-break spaces', { description: 'テスト用 4111\u00a01111\u00a01111\u00a01111 です' }, 'description'],
+		['支払いの説明 over 2000 characters with a card number', { description: `${'あ'.repeat(2001)}4111111111111111` }, 'description'],
+		['通知メール文 with full-width digits and ー', { mailText: '番号：４１１１ー１１１１ー１１１１ー１１１１' }, 'mailText'],
+		['通知メール文 with a line break between groups', { mailText: '5105 1051\r\n0510 5100' }, 'mailText'],
+		['a merchant code that is a card number', { merchantCode: '4111111111111111' }, 'merchantCode'],
+		['an access key that is a card number', { accessKey: '378282246310005' }, 'accessKey'],
+		['a ten-key IP field holding a card number', { tenkeyIp: '4111.1111.1111.1111' }, 'tenkeyIp']
+	])('refuses %s as a card number', (_name, change, field) => {
+		const result = validatePaymentSettings({ ...valid, ...change });
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.errors[field as keyof PaymentSettings]).toBe('settings.error.cardNumber');
+		expect(readPaymentSettings({ ...valid, ...change })).toEqual(readPaymentSettings({}));
+	});
+
+	it.each([
+		['a 20-digit order number', { description: '注文番号 20261128100001000001' }],
+		['a JAN code', { mailText: '同梱品 JAN 4901234000094' }],
+		['a phone number', { description: 'お問い合わせ 03-1234-5678' }]
+	])('accepts %s in a free text', (_name, change) => {
+		expect(validatePaymentSettings({ ...valid, ...change })).toMatchObject({ ok: true });
+	});
+
 	it('trims surrounding spaces from codes', () => {
 		const result = validatePaymentSettings({ ...valid, merchantCode: ' 123 ' });
 		expect(result).toMatchObject({ ok: true, value: { merchantCode: '123' } });

@@ -1,3 +1,4 @@
+import { containsCardNumber } from './guard/card-number';
 import { z } from './zod';
 
 /** クロネコwebコレクト利用可否: hidden = admin screens only, visible = admin and shop, disabled = not used. */
@@ -22,18 +23,25 @@ export function isPort(value: string): boolean {
 	return /^[1-9]\d{0,4}$/.test(value) && Number(value) <= 65535;
 }
 
+/**
+ * A free text of the settings: refused when it holds a full card number (SPEC: "The same guard
+ * covers … the free texts of the settings screen"), so such a text is never saved. This check
+ * comes first: its message is the one shown next to the field.
+ */
+const freeText = () => z.string().refine((value) => !containsCardNumber(value), { error: 'settings.error.cardNumber' });
+
 // Messages are catalogue keys: the screen translates them into the operator's language.
 export const paymentSettingsSchema = z
 	.object({
 		availability: z.enum(availabilityValues, { error: 'settings.error.availability' }),
 		service: z.enum(serviceValues, { error: 'settings.error.service' }),
-		merchantCode: z.string().trim().max(20, { error: 'settings.error.merchantCodeLength' }),
-		accessKey: z.string().trim().max(64, { error: 'settings.error.accessKeyLength' }),
+		merchantCode: freeText().trim().max(20, { error: 'settings.error.merchantCodeLength' }),
+		accessKey: freeText().trim().max(64, { error: 'settings.error.accessKeyLength' }),
 		tenkeyEnabled: z.boolean(),
-		tenkeyIp: z.string().trim(),
-		tenkeyPort: z.string().trim(),
-		description: z.string().max(2000, { error: 'settings.error.descriptionLength' }),
-		mailText: z.string().max(2000, { error: 'settings.error.mailTextLength' })
+		tenkeyIp: freeText().trim(),
+		tenkeyPort: freeText().trim(),
+		description: freeText().max(2000, { error: 'settings.error.descriptionLength' }),
+		mailText: freeText().max(2000, { error: 'settings.error.mailTextLength' })
 	})
 	.superRefine((value, ctx) => {
 		const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

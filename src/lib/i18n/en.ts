@@ -67,6 +67,8 @@ export const en: Record<MessageKey, string> = {
 	'settings.error.tenkeyPortRequired': 'With the ten-key pad ON, enter the port.',
 	'settings.error.tenkeyPortRange': 'Enter a port from 1 to 65535.',
 	'settings.error.descriptionLength': 'The payment description has at most 2000 characters.',
+	'settings.error.cardNumber':
+		'This holds what looks like a full card number. Never enter full card numbers. It is not saved and not shown in the preview.',
 	'settings.error.mailTextLength': 'The mail text has at most 2000 characters.',
 	'preview.cart.title': "Preview: the cart's payment selection",
 	'preview.cart.heading': 'Choose a payment method',
@@ -191,6 +193,8 @@ export const en: Record<MessageKey, string> = {
 	'search.submit': 'Search',
 	'search.count': '{total} found ({size} registered)',
 	'search.empty': 'No customers yet. Import customer information with bulk registration.',
+	'search.cardNumber':
+		'The search holds what looks like a full card number. Full card numbers cannot be searched for; the search was cleared. Search by another word, such as an ID or a name.',
 	'search.noMatch': 'No customer matches.',
 	'search.col.id': 'Customer ID',
 	'search.col.linkageId': 'Linkage ID',

@@ -66,6 +66,8 @@ export const ja = {
 	'settings.error.tenkeyPortRequired': 'テンキーパッドをONにするときは、ポート番号を入力してください。',
 	'settings.error.tenkeyPortRange': 'ポート番号は1〜65535の半角数字で入力してください。',
 	'settings.error.descriptionLength': '支払いの説明は2000文字以内で入力してください。',
+	'settings.error.cardNumber':
+		'カード番号の全桁と思われる数字があります。カード番号の全桁は入力しないでください。この内容は保存せず、プレビューにも表示しません。',
 	'settings.error.mailTextLength': '通知メール文は2000文字以内で入力してください。',
 	'preview.cart.title': 'プレビュー：カートの支払い方法選択',
 	'preview.cart.heading': 'お支払い方法を選択してください',
@@ -190,6 +192,8 @@ export const ja = {
 	'search.submit': '検索',
 	'search.count': '{total}件（登録 {size}件）',
 	'search.empty': '顧客はまだ登録されていません。一括登録で顧客情報を取り込んでください。',
+	'search.cardNumber':
+		'検索語に、カード番号の全桁と思われる数字があります。カード番号の全桁では検索できません。検索語は消去しました。顧客ID・氏名など、別の語で検索してください。',
 	'search.noMatch': '条件に合う顧客はいません。',
 	'search.col.id': '顧客ID',
 	'search.col.linkageId': '連携用ID',

@@ -1,4 +1,4 @@
-import type { OutputEncoding, UnencodableCells } from '$lib/domain';
+import { containsCardNumber, type OutputEncoding, type UnencodableCells } from '$lib/domain';
 import type { SearchField } from '$lib/storage/registry-search';
 import type { CustomerPage } from '$lib/workers/registry-types';
 import { workbench } from '$lib/workers/workbench-client';
@@ -14,9 +14,16 @@ class CustomerSearchState {
 	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
 	unencodable = $state.raw<UnencodableCells | null>(null);
 	private applied = { query: '', field: 'all' as SearchField };
+	/** True when the last query held a card number: it was not run, and is kept nowhere. */
+	isCardNumberRefused = $state(false);
 
-	/** Searches from the first page with what is typed. */
+	/** Searches from the first page with what is typed; a query holding a card number is dropped. */
 	submit() {
+		this.isCardNumberRefused = containsCardNumber(this.query);
+		if (this.isCardNumberRefused) {
+			this.query = '';
+			return Promise.resolve();
+		}
 		this.applied = { query: this.query, field: this.field };
 		this.offset = 0;
 		return this.refresh();

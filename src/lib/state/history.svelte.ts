@@ -1,5 +1,6 @@
 import { watch as liveQuery } from '$lib/storage/watch';
 import { extractRows, headerRuleOf, type ExtractProblemCode } from '$lib/domain/failed-rows';
+import { containsCardNumber } from '$lib/domain/guard/card-number';
 import { sha256Hex } from '$lib/domain/hash/sha256';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import { historyRepository, type HistoryPage } from '$lib/storage/history-repository';
@@ -83,7 +84,15 @@ class HistoryState {
 		return () => subscription.unsubscribe();
 	}
 
+	/** True when the last file-name search held a card number: it was not run, and is kept nowhere. */
+	isCardNumberRefused = $state(false);
+
 	submit(): boolean {
+		this.isCardNumberRefused = containsCardNumber(this.form.fileName);
+		if (this.isCardNumberRefused) {
+			this.form.fileName = '';
+			return false;
+		}
 		if (this.isRangeReversed) return false;
 		this.applied = { ...this.form, fileName: this.form.fileName.trim() };
 		this.offset = 0;

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import '$lib/domain/zod';
+import { checkFileName } from '$lib/domain';
 import { ConversionService } from './conversion-service';
 import type { WorkerCommand, WorkerEvent } from './messages';
 import { RegistryService } from './registry-service';
@@ -11,6 +12,11 @@ const post = (event: WorkerEvent) => self.postMessage(event);
 
 async function route(command: WorkerCommand): Promise<WorkerEvent | null> {
 	const { requestId } = command;
+	// A file whose name holds a card number is never read (the page refuses it first; this holds
+	// the promise for any other caller). Only the code goes back, never the name.
+	if ((command.type === 'convert' || command.type === 'upload') && checkFileName(command.job.file.name)) {
+		throw new Error('card-number-in-file-name');
+	}
 	const progress = (done: number, total: number) => post({ type: 'progress', requestId, done, total });
 	const isCancelled = () => cancelled.has(requestId);
 	switch (command.type) {
