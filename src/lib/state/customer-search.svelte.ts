@@ -1,5 +1,5 @@
-import type { OutputEncoding, UnencodableCells } from '$lib/domain';
-import type { SearchField } from '$lib/storage/registry-search';
+import type { OutputEncoding } from '$lib/domain';
+import type { SearchField } from '$lib/registry/registry-search';
 import type { CustomerPage } from '$lib/workers/registry-types';
 import { workbench } from '$lib/workers/workbench-client';
 
@@ -11,8 +11,6 @@ class CustomerSearchState {
 	pageSize = $state(20);
 	downloadEncoding = $state<OutputEncoding>('shift_jis');
 	page = $state.raw<CustomerPage | null>(null);
-	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
-	unencodable = $state.raw<UnencodableCells | null>(null);
 	private applied = { query: '', field: 'all' as SearchField };
 
 	/** Searches from the first page with what is typed. */
@@ -31,11 +29,9 @@ class CustomerSearchState {
 		return this.refresh();
 	}
 
-	/** The filtered list as a file for people; null when Shift_JIS cannot hold it (see `unencodable`). */
-	async download(encoding: OutputEncoding = this.downloadEncoding): Promise<Blob | null> {
-		const result = await workbench.customerList({ ...this.applied, encoding });
-		this.unencodable = result.unencodable;
-		return result.file;
+	/** The filtered list as a file for people. */
+	download(): Promise<Blob> {
+		return workbench.customerList({ ...this.applied, encoding: this.downloadEncoding });
 	}
 }
 

@@ -16,8 +16,8 @@ import {
 	cardChunksOf,
 	customerChunksOf,
 	endOfChunk
-} from './registry-chunks';
-import { RegistryIndex } from './registry-index';
+} from '$lib/registry/registry-chunks';
+import { RegistryIndex } from '$lib/registry/registry-index';
 
 /** What one finished upload writes, all in one transaction. */
 export interface UploadCommit {

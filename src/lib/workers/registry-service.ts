@@ -12,7 +12,7 @@ import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
 import { emptyCustomerColumns, pushCustomer } from '$lib/domain/records/customer';
 import type { HistoryOutcome } from '$lib/domain/records/history-entry';
-import type { RegistryIndex, SearchRequest } from '$lib/storage/registry-index';
+import type { RegistryIndex, SearchRequest } from '$lib/registry/registry-index';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { isQuotaExceeded } from '$lib/storage/storage-errors';
 import { readShare, readWithProgress, throttle, yielder } from './file-chunks';

@@ -1,5 +1,5 @@
 import type { EncodingChoice, OutputEncoding } from '$lib/domain';
-import type { CustomerView, SearchRequest } from '$lib/storage/registry-index';
+import type { CustomerView, SearchRequest } from '$lib/registry/registry-index';
 
 /** The lock that keeps two tabs (or two uploads) from importing at the same time. */
 export const importLockName = 'webcollect-workbench-import';
