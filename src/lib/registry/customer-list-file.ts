@@ -1,5 +1,5 @@
 import { csvText, encodeOutput, neutralizeFormula, type OutputEncoding } from '$lib/domain';
-import type { RegistryIndex } from '$lib/registry/registry-index';
+import type { RegistryIndex } from './registry-index';
 
 /** The header of 「データダウンロード」: the store's two ID columns first, as the source names them. */
 export const customerListHeader = [
