@@ -1,3 +1,4 @@
+import type { ReconciliationGroup } from '$lib/domain/report/reconciliation-groups';
 import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { Problem, ProblemCode } from '$lib/domain/problems/problem';
@@ -62,15 +63,7 @@ export interface CustomerList {
 	sent: string[];
 }
 
-/** Groups of step d's reconciliation, each downloadable as a list. */
-export const reconciliationGroups = [
-	'sent-not-returned',
-	'unknown-returned',
-	'multi-card',
-	'expired',
-	'written'
-] as const;
-export type ReconciliationGroup = (typeof reconciliationGroups)[number];
+export type { ReconciliationGroup };
 
 /** Downloads the worker can build for a finished job besides its output. */
 export type JobDownload = 'problems' | 'failed-rows' | ReconciliationGroup;
