@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../problems/problem-list';
 import { historyOutcomeSchema } from './history-entry';
-import { completionReportOf, interruptedOutcome, maxStoredProblems, runOutcome } from './run-outcome';
+import { completionReportOf, interruptedOutcome, maxStoredProblems, runFamilyOf, runOutcome } from './run-outcome';
 
 function report(errors: number, warnings: number, change: { refused?: boolean; rows?: number } = {}) {
 	const list = new ProblemList(1_000_000);
@@ -36,5 +36,16 @@ describe('runOutcome', () => {
 		expect(interruptedOutcome('customers')).toMatchObject({ status: 'interrupted', rows: 0, succeeded: 0, problems: [] });
 		const outcome = runOutcome({ kind: 'customers', report: report(2, 1, { rows: 4 }), succeeded: 1, skipped: 1 });
 		expect(completionReportOf(outcome)).toEqual({ rows: 4, registered: 1, skipped: 1, errors: 2, warnings: 1 });
+	});
+});
+
+describe('runFamilyOf', () => {
+	it.each([
+		['customers', 'upload'],
+		['cards', 'upload'],
+		['linkage', 'conversion'],
+		['card-file', 'conversion']
+	] as const)('%s is a run of the %s family', (kind, family) => {
+		expect(runFamilyOf(kind)).toBe(family);
 	});
 });

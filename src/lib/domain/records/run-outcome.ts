@@ -9,6 +9,14 @@ import { toProblemRecord, type ProblemRecord } from './problem-record';
 /** Problems kept per severity and run: enough to fix a file, bounded for million-row disasters. */
 export const maxStoredProblems = 10_000;
 
+/**
+ * Whether a kind of run is a conversion (it writes a file: 書き出し) or an upload (it registers
+ * rows: 登録), so screens can choose their words per kind.
+ */
+export function runFamilyOf(kind: HistoryKind): 'conversion' | 'upload' {
+	return kind === 'customers' || kind === 'cards' ? 'upload' : 'conversion';
+}
+
 /** What the history and the bell record of one finished run (an upload or a conversion). */
 export interface RunOutcome {
 	kind: HistoryKind;
