@@ -1,4 +1,4 @@
-import type { OutputEncoding } from '$lib/domain';
+import type { OutputEncoding, UnencodableCells } from '$lib/domain';
 import type { CustomerPage } from '$lib/registry/customer-page';
 import type { SearchField } from '$lib/registry/registry-search';
 import { workbench } from '$lib/workers/workbench-client';
@@ -11,6 +11,8 @@ class CustomerSearchState {
 	readonly pager = new Pager(20);
 	downloadEncoding = $state<OutputEncoding>('shift_jis');
 	page = $state.raw<CustomerPage | null>(null);
+	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
+	unencodable = $state.raw<UnencodableCells | null>(null);
 	private applied = { query: '', field: 'all' as SearchField };
 
 	/** Searches from the first page with what is typed. */
@@ -31,9 +33,11 @@ class CustomerSearchState {
 		return this.refresh();
 	}
 
-	/** The filtered list as a file for people. */
-	download(): Promise<Blob> {
-		return workbench.ask('customer-list', { request: { ...this.applied, encoding: this.downloadEncoding } });
+	/** The filtered list as a file for people; null when Shift_JIS cannot hold it (see `unencodable`). */
+	async download(encoding: OutputEncoding = this.downloadEncoding): Promise<Blob | null> {
+		const result = await workbench.ask('customer-list', { request: { ...this.applied, encoding } });
+		this.unencodable = result.unencodable;
+		return result.file;
 	}
 }
 

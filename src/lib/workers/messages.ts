@@ -2,6 +2,7 @@ import type { ConversionJob, ConversionSummary, JobDownload, ProblemFilter, Prob
 import type { FailedRowsJob, FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import type { UploadJob, UploadSummary } from '$lib/jobs/upload-types';
 import type { Language } from '$lib/i18n';
+import type { CustomerListFile } from '$lib/registry/customer-list-file';
 import type { CustomerListDownload, CustomerPage, SearchRequest } from '$lib/registry/customer-page';
 
 /** Commands the page sends to the workbench worker, by type (files travel beside their job). */
@@ -24,7 +25,7 @@ export interface Answers {
 	problems: ProblemPage;
 	download: Blob;
 	search: CustomerPage;
-	'customer-list': Blob;
+	'customer-list': CustomerListFile;
 	'reload-registry': null;
 }
 

@@ -5,7 +5,7 @@ import { extractFailedRows } from '$lib/jobs/extract-failed-rows';
 import { importCards } from '$lib/jobs/import-cards';
 import { registerCustomers } from '$lib/jobs/register-customers';
 import type { JobPorts } from '$lib/jobs/ports';
-import { customerListBlob } from '$lib/registry/customer-list-file';
+import { customerListFile } from '$lib/registry/customer-list-file';
 import { searchPage } from '$lib/registry/customer-page';
 import { convert, finishedReport } from './conversions';
 import { withImportLock } from './import-lock';
@@ -33,7 +33,7 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 	search: async ({ request }) => searchPage(await registry(), request),
 	'customer-list': async ({ request }) => {
 		const index = await registry();
-		return customerListBlob(index, index.filteredSeqs(request), request.encoding);
+		return customerListFile(index, index.filteredSeqs(request), request.encoding);
 	},
 	'reload-registry': async () => (storePort.reload(), null)
 };
