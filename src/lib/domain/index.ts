@@ -88,7 +88,8 @@ export {
 } from './rules/id-lookup';
 
 export type { FileReport } from './report/report';
-export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemsCsv } from './report/people-lists';
+export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemListWordsJa, problemsCsv } from './report/people-lists';
+export type { ProblemListWords } from './report/people-lists';
 export { notReturnedCustomerIds } from './report/reconcile';
 
 export { createYamatoReturnConverter } from './convert/yamato-return-converter';

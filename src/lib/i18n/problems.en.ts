@@ -1,4 +1,4 @@
-import type { Problem, ProblemCode } from '$lib/domain';
+import type { ProblemCode, ProblemListWords } from '$lib/domain';
 
 /** English names of the values the files carry (the core's `fieldLabel` gives the Japanese). */
 export const fieldNames: Record<string, string> = {
@@ -23,7 +23,7 @@ export const fieldNames: Record<string, string> = {
 const quoteRule = 'To put a quote in a value, quote the whole value and double the inner quote.';
 
 // English mirrors of the core's Japanese messages, by code; parameters are already safe to show.
-const templates: Record<ProblemCode, string> = {
+export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'empty-file': 'The file has no data rows. Check its content.',
 	'header-only': 'The file has only a header row. Choose a file with data rows.',
 	'utf-16-file': 'This file is saved as UTF-16. Save it again as a UTF-8 or Shift_JIS CSV file.',
@@ -81,13 +81,10 @@ const templates: Record<ProblemCode, string> = {
 		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).'
 };
 
-/** A problem's message in English, from its code and its (already safe) parameters. */
-export function problemMessageEn(problem: Problem): string {
-	const params: Record<string, string | number> = { row: problem.row, column: problem.column, ...problem.params };
-	const template = templates[problem.code] ?? problem.message;
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-		if (name === 'field') return fieldNames[String(params.field)] ?? String(params.field);
-		if (name === 'fields') return String(params.fields).split(',').map((f) => fieldNames[f] ?? f).join('", "');
-		return name in params ? String(params[name]) : whole;
-	});
-}
+/** The English words of a problems report (the Japanese ones are the core's). */
+export const problemListWordsEn: ProblemListWords = {
+	header: ['Row', 'Column', 'Severity', 'Code', 'Message'],
+	wholeFile: 'Whole file',
+	error: 'Error',
+	warning: 'Warning'
+};

@@ -1,3 +1,4 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { cardImportColumns, type CardImportField } from '../headers/columns';
@@ -10,6 +11,9 @@ import { tokyoMonthIndex } from '../rules/expiry';
 import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
 import { addMultiCardWarnings } from '../convert/multi-card-warnings';
+
+/** How the card import file (step e) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const cardImportHeaderRule = { mode: 'detect' as const, columns: cardImportColumns } satisfies HeaderRule;
 
 /** Options of step e. `customerIds` is the registry: every card's customer must be in it. */
 export interface CardImportOptions {
@@ -82,7 +86,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		else source.state.failedRows.push(row);
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems },
+		{ encoding: options.encoding, columns: cardImportHeaderRule.columns, header: cardImportHeaderRule.mode, problems },
 		onData
 	);
 	if (!isAllowed) {

@@ -1,3 +1,4 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
@@ -5,6 +6,9 @@ import { displayValue } from '../problems/display-value';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
 import { linkageIdPattern, trimSpaces } from '../rules/patterns';
+
+/** How 顧客情報 (一括登録) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const oldCartCustomerHeaderRule = { mode: 'required' as const, columns: oldCartCustomerColumns } satisfies HeaderRule;
 
 /** A customer from the old cart (一括登録 › 顧客情報); optional values are '' when absent. */
 export type OldCartCustomer = { row: number } & Record<OldCartCustomerField, string>;
@@ -64,7 +68,7 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		accepted++;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: oldCartCustomerColumns, header: 'required', problems },
+		{ encoding: options.encoding, columns: oldCartCustomerHeaderRule.columns, header: oldCartCustomerHeaderRule.mode, problems },
 		onData
 	);
 	const take = () => {

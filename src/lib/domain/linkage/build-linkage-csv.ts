@@ -1,3 +1,4 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource, type TableState } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
@@ -8,6 +9,9 @@ import { ProblemList } from '../problems/problem-list';
 import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
 import { linkRows, type LinkageColumns } from './link-rows';
+
+/** How the store's customer list (step b) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const customerListHeaderRule = { mode: 'required' as const, columns: customerListColumns } satisfies HeaderRule;
 
 /** Options of step c (SPEC "Core API"); `header` is whether the output has a header row. */
 export interface LinkageOptions {
@@ -65,7 +69,7 @@ export function buildLinkageCsv(
 		return value;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: customerListColumns, header: 'required', problems },
+		{ encoding: options.encoding, columns: customerListHeaderRule.columns, header: customerListHeaderRule.mode, problems },
 		(row, cells, raw) => {
 			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;

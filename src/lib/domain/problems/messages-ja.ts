@@ -78,3 +78,6 @@ export function formatProblemMessage(code: ProblemCode, params: ProblemParams): 
 		return name in params ? String(params[name]) : whole;
 	});
 }
+
+/** The Japanese catalogue of problem messages by code (`{name}` parameters), for `problemText`. */
+export const problemTemplatesJa: Readonly<Record<ProblemCode, string>> = templates;

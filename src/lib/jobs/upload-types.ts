@@ -1,19 +1,17 @@
-import type { EncodingChoice, OutputEncoding } from '$lib/domain';
-import type { CustomerView, SearchRequest } from '$lib/storage/registry-index';
-
-/** The lock that keeps two tabs (or two uploads) from importing at the same time. */
-export const importLockName = 'webcollect-workbench-import';
+import type { EncodingChoice } from '$lib/domain/encoding/detect-encoding';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
 
 /** The two kinds of 一括登録, as in the store. */
 export type UploadKind = 'customers' | 'cards';
 
+/** One 一括登録 as the page asks for it (the file travels beside it). */
 export interface UploadJob {
 	kind: UploadKind;
-	file: File;
+	fileName: string;
 	encoding: EncodingChoice;
 	/** 「エラーがあれば取り込まない」: import nothing when any row fails. */
 	errorsBlockImport: boolean;
-	/** Settings the card import is checked against (利用サービス, 利用可否). */
+	/** Settings the card import is checked against (利用サービス, 利用可否), read just before. */
 	settings: { service: string; availability: string };
 }
 
@@ -28,23 +26,9 @@ export interface UploadSummary {
 	skipped: number;
 	failed: number;
 	warnings: number;
-	/** Whole-file reasons when refused (messages only, never file content). */
-	reasons: string[];
+	/** Whole-file reasons when refused (problem records: rendered in the page's language). */
+	reasons: ProblemRecord[];
 	/** IDs given to the new customers (first and last), when customers were registered. */
 	firstId?: string;
 	lastId?: string;
-}
-
-export type { CustomerView, SearchRequest };
-
-export interface CustomerPage {
-	total: number;
-	registrySize: number;
-	rows: CustomerView[];
-}
-
-export interface CustomerListDownload {
-	query: SearchRequest['query'];
-	field: SearchRequest['field'];
-	encoding: OutputEncoding;
 }
