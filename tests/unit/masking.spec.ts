@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildLinkageCsv,
 	convertYamatoReturn,
+	isLetterDigitMix,
 	maskToken,
 	problemsCsv,
 	quoteCell,
@@ -118,4 +119,18 @@ describe('real-world files (tests/fixtures/real-world/README.md)', () => {
 		const detected = convertYamatoReturn(bytes, { today, firstRowIsHeader: true });
 		expect(allText(detected.report)).not.toContain('AbCdEf0123456789FIRSTROWTOKEN');
 	});
+});
+
+describe('isLetterDigitMix', () => {
+	it.each([
+		['abc', false],
+		['123', false],
+		['a1', true],
+		['Ａ１', true],
+		['あ１', true],
+		['𠮷1', true],
+		['𠮷', false],
+		['٣a', true],
+		['-_+', false]
+	])('%s → %s', (value, isMix) => expect(isLetterDigitMix(value)).toBe(isMix));
 });

@@ -34,7 +34,22 @@ export function maskToken(token: string): string {
 
 /** True when `value` has both a letter and a digit (of any script or width): token-shaped. */
 export function isLetterDigitMix(value: string): boolean {
-	return letter.test(value) && digit.test(value);
+	let hasLetter = false;
+	let hasDigit = false;
+	for (let i = 0; i < value.length && !(hasLetter && hasDigit); i++) {
+		const code = value.charCodeAt(i);
+		if (code < 0x80) {
+			if (code >= 48 && code <= 57) hasDigit = true;
+			else if ((code | 0x20) >= 97 && (code | 0x20) <= 122) hasLetter = true;
+			continue;
+		}
+		const point = value.codePointAt(i)!;
+		if (point > 0xffff) i++;
+		const char = String.fromCodePoint(point);
+		if (!hasLetter && letter.test(char)) hasLetter = true;
+		else if (!hasDigit && digit.test(char)) hasDigit = true;
+	}
+	return hasLetter && hasDigit;
 }
 
 /**
@@ -46,6 +61,7 @@ export function isLetterDigitMix(value: string): boolean {
  * as no secret goes through `recognised` instead.
  */
 export function quoteCell(value: string): string {
-	if (value.length < 8 && !isLetterDigitMix(value) && !hasLongDigitRun(value)) return value.replace(controls, ' ');
+	// Fewer than 8 characters hold no long digit run (13 digits and more): that test is implied.
+	if (value.length < 8 && !isLetterDigitMix(value)) return value.replace(controls, ' ');
 	return maskToken(value);
 }
