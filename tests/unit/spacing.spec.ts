@@ -89,7 +89,7 @@ const kinds: Kind[] = [
 		value: '山田太郎',
 		read: (value) => parseOldCartCustomers(text(['旧カートの顧客番号,氏名', `C0001,${value}`])).report
 	},
-	...[1, 2, 3, 7, 8].map((column) => ({
+	...[0, 1, 2, 3, 6, 7, 8].map((column) => ({
 		name: `card import file column ${column + 1}`,
 		column: column + 1,
 		value: cardRow[column],

@@ -46,7 +46,13 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 
 	const extraRules = (fields: string[], row: number): boolean => {
 		const m = source.state.mapping;
-		const cell = (key: CardImportField) => trimSpaces(m[key] > 0 ? (fields[m[key] - 1] ?? '') : '');
+		// Trimming is a repair, so it is warned about (SPEC "Repairs shown as warnings").
+		const cell = (key: CardImportField) => {
+			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
+			const value = trimSpaces(raw);
+			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
+			return value;
+		};
 		const errorsBefore = problems.errorCount;
 		const provider = cell('service');
 		if (provider === '') problems.add('missing-value', row, m.service, { field: 'service' });
