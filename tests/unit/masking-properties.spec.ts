@@ -44,6 +44,8 @@ function place(rows: string[][], at: Cells, token: string): string[][] {
 // One cell, or two (the same value twice is what duplicate checks quote).
 const cell = fc.array(fc.record({ row: fc.nat(), column: fc.nat() }), { minLength: 1, maxLength: 2 });
 const runs = { numRuns: 150 };
+// fast-check runs many files per test: room for a busy machine.
+const timeout = 60_000;
 
 function expectNowhere(token: string, report: { problems: Problem[] }) {
 	expect(JSON.stringify(report)).not.toContain(token);
@@ -93,7 +95,7 @@ describe('a token-shaped value in any cell', () => {
 			}),
 			runs
 		);
-	});
+	}, timeout);
 
 	it('of the customer list (step c) never reaches the report', () => {
 		const rows = [
@@ -113,7 +115,7 @@ describe('a token-shaped value in any cell', () => {
 			}),
 			runs
 		);
-	});
+	}, timeout);
 
 	it("of the old cart's customer file never reaches the report", () => {
 		const rows = [
@@ -130,7 +132,7 @@ describe('a token-shaped value in any cell', () => {
 			}),
 			runs
 		);
-	});
+	}, timeout);
 
 	it('of the 9-column card import file never reaches the report', () => {
 		const rows = [
@@ -154,5 +156,5 @@ describe('a token-shaped value in any cell', () => {
 			}),
 			runs
 		);
-	});
+	}, timeout);
 });
