@@ -78,7 +78,15 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'duplicate-customer-id':
 		'Row {row}: customer ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
 	'not-encodable':
-		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).'
+		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).',
+	'repeated-bom':
+		'The file began with {count} byte order marks (BOM) in a row. Those after the first were removed before reading.',
+	'space-inside-value':
+		'Row {row}: the {field} "{value}" has a space inside it (a zero-width one counts). A space in an ID or auth key cannot be repaired, so the row was not read. Check the original data.',
+	'id-scientific-notation':
+		'Row {row}: the {field} "{value}" was turned into scientific notation (e.g. 1.23457E+11) by a spreadsheet. The original number is lost, so the row was not read. Export this column from the original data again, as text.',
+	'id-thousands-separator':
+		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.'
 };
 
 /** The English words of a problems report (the Japanese ones are the core's). */

@@ -2,7 +2,6 @@ import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { cardImportColumns, type CardImportField } from '../headers/columns';
-import { displayValue } from '../problems/display-value';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRow, type CardRuleContext } from '../rules/card-row';
@@ -51,19 +50,25 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 
 	const extraRules = (fields: string[], row: number): boolean => {
 		const m = source.state.mapping;
-		const cell = (key: CardImportField) => trimSpaces(m[key] > 0 ? (fields[m[key] - 1] ?? '') : '');
+		// Trimming is a repair, so it is warned about (SPEC "Repairs shown as warnings").
+		const cell = (key: CardImportField) => {
+			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
+			const value = trimSpaces(raw);
+			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
+			return value;
+		};
 		const errorsBefore = problems.errorCount;
 		const provider = cell('service');
 		if (provider === '') problems.add('missing-value', row, m.service, { field: 'service' });
 		else if (provider !== service) {
-			problems.add('service-mismatch', row, m.service, { value: displayValue(provider), expected: service });
+			problems.add('service-mismatch', row, m.service, { value: provider, expected: service });
 		}
 		for (const key of ['holder', 'sendId'] as const) {
 			if (cell(key) !== '') problems.add('not-blank', row, m[key], { field: key });
 		}
 		const serial = cell('serial');
 		if (serial !== '' && serial !== '0') {
-			problems.add('bad-serial', row, m.serial, { value: displayValue(serial) });
+			problems.add('bad-serial', row, m.serial, { value: serial });
 		}
 		return problems.errorCount === errorsBefore;
 	};

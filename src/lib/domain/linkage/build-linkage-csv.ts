@@ -7,7 +7,7 @@ import { customerListColumns, type CustomerListField } from '../headers/columns'
 import { defaultMapping } from '../headers/match-header';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
-import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
+import { defaultCustomerIdPattern, matchesCustomerId, statelessPattern, trimSpaces } from '../rules/patterns';
 import { linkRows, type LinkageColumns } from './link-rows';
 
 /** How the store's customer list (step b) is told to have a header: the rule its reader uses, and its failed-rows download. */
@@ -24,7 +24,7 @@ export interface LinkageOptions {
 
 /** The report of step c, with what step d needs to reconcile against. */
 export interface LinkageReport extends FileReport<CustomerListField> {
-	/** Every customer ID of the list in list order (the store's customers, for step d's check). */
+	/** Every customer ID of the list that matches the pattern, in list order (the store's customers, for step d's check). */
 	customerIds: string[];
 	/** The customer IDs written to the linkage CSV, in order: the customers sent to Yamato. */
 	linkedCustomerIds: string[];
@@ -45,8 +45,11 @@ function finishLinkage(
 		? []
 		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
 	state.failedRows.sort((a, b) => a - b);
-	// A file refused for a card number reports nothing else from its rows.
-	const customerIds = isCardNumberRefusal(problems) ? [] : columns.customerIds.filter((id) => id !== '');
+	// A file refused for a card number reports nothing else from its rows; otherwise only IDs of
+	// the pattern: any other value of that column may be anything, a token included.
+	const customerIds = isCardNumberRefusal(problems)
+		? []
+		: columns.customerIds.filter((id) => id !== '' && matchesCustomerId(id, customerIdPattern));
 	const linkedCustomerIds = written.map((i) => columns.customerIds[i]);
 	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
 	if (state.refused) return { output: null, report };

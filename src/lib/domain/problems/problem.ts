@@ -17,7 +17,8 @@ export const fileProblemCodes = [
 	'missing-header',
 	'duplicate-header',
 	'too-many-problems',
-	'import-not-allowed'
+	'import-not-allowed',
+	'repeated-bom'
 ] as const;
 
 /** Problems of one row (and usually one column). */
@@ -49,7 +50,10 @@ export const rowProblemCodes = [
 	'bad-linkage-id',
 	'duplicate-linkage-id',
 	'duplicate-customer-id',
-	'not-encodable'
+	'not-encodable',
+	'space-inside-value',
+	'id-scientific-notation',
+	'id-thousands-separator'
 ] as const;
 
 export type ProblemCode = (typeof fileProblemCodes)[number] | (typeof rowProblemCodes)[number];
