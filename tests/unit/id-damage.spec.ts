@@ -7,7 +7,7 @@ import {
 	parseOldCartCustomers,
 	type Problem
 } from '$lib/domain';
-import { problemMessageEn } from '$lib/i18n/problems.en';
+import { problemText } from '$lib/i18n/problem-text';
 import { importHeader, returnHeader, today, utf8 } from './helpers';
 
 // SPEC "Spreadsheet damage": an ID in scientific notation or with thousands separators is an
@@ -69,7 +69,7 @@ describe('a damaged ID in every file kind', () => {
 		const problem = report.problems.find((p) => p.code === code);
 		expect(report.problems.filter((p) => p.severity === 'error').map(at)).toEqual([`${code}@2,${column}`]);
 		expect(problem!.message).toContain('文字列として書き出し直してください');
-		expect(problemMessageEn(problem!)).toContain('as text');
+		expect(problemText(problem!, 'en')).toContain('as text');
 		expect(report.written).toBe(name.includes('customer list') ? 1 : 0);
 	});
 });

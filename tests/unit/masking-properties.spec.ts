@@ -8,7 +8,7 @@ import {
 	problemsCsv,
 	type Problem
 } from '$lib/domain';
-import { problemMessageEn } from '$lib/i18n/problems.en';
+import { problemText } from '$lib/i18n/problem-text';
 import { importHeader, returnHeader, today, utf8 } from './helpers';
 
 // Property (2) of issue 10, SPEC "Privacy promise": a token-shaped value in any cell of any file
@@ -27,7 +27,7 @@ const tokenShaped = fc
 
 const csv = (rows: string[][]) => rows.map((row) => row.join(',')).join('\r\n') + '\r\n';
 const peopleText = (problems: Problem[]) =>
-	new TextDecoder().decode(problemsCsv(problems, { encoding: 'utf-8-bom' })) + problems.map(problemMessageEn).join('\n');
+	new TextDecoder().decode(problemsCsv(problems, { encoding: 'utf-8-bom' })) + problems.map((p) => problemText(p, 'en')).join('\n');
 
 type Cells = { row: number; column: number }[];
 

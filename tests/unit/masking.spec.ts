@@ -10,7 +10,7 @@ import {
 	type Problem
 } from '$lib/domain';
 import { ProblemList } from '$lib/domain/problems/problem-list';
-import { problemMessageEn } from '$lib/i18n/problems.en';
+import { problemText } from '$lib/i18n/problem-text';
 import { fixture, today } from './helpers';
 
 // SPEC "Privacy promise", privacy-safe reading: quoted only when shorter than 8 characters, not a
@@ -72,7 +72,7 @@ const convert = (name: string) => convertYamatoReturn(fixture(`real-world/${name
 const allText = (report: { problems: Problem[] }) =>
 	JSON.stringify(report) +
 	new TextDecoder().decode(problemsCsv(report.problems, { encoding: 'utf-8-bom' })) +
-	report.problems.map(problemMessageEn).join('\n');
+	report.problems.map((p) => problemText(p, 'en')).join('\n');
 
 describe('real-world files (tests/fixtures/real-world/README.md)', () => {
 	it('token-shifted-row-deleted-cell: errors on row 2, row 3 written, row 2 token nowhere in the report', () => {
@@ -105,7 +105,7 @@ describe('real-world files (tests/fixtures/real-world/README.md)', () => {
 		});
 		expect(report.problems.map((p) => `${p.code}@${p.row},${p.column}`)).toEqual(['id-scientific-notation@2,2']);
 		expect(report.problems[0].message).toContain('文字列として書き出し直してください');
-		expect(problemMessageEn(report.problems[0])).toContain('as text');
+		expect(problemText(report.problems[0], 'en')).toContain('as text');
 		expect(report).toMatchObject({ written: 1, failedRows: [2] });
 		expect(new TextDecoder().decode(output!)).not.toContain('E+11');
 	});
