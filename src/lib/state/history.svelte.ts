@@ -151,6 +151,11 @@ export class FailedRowsDownload {
 		this.entry = entry;
 	}
 
+	/** True when this tab still holds the entry's original file, so no file need be chosen first. */
+	get hasSource(): boolean {
+		return sources.has(this.entry().id);
+	}
+
 	/** Starts the download; resolves with the bytes and a file name, or null when it must wait or fails. */
 	async start(): Promise<Download | null> {
 		const known = sources.get(this.entry().id);

@@ -163,7 +163,8 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			header: 'detect',
 			problems,
 			chosenColumns: options.columns,
-			firstRowIsHeader: options.firstRowIsHeader
+			firstRowIsHeader: options.firstRowIsHeader,
+			kind: 'yamato-return'
 		},
 		onData
 	);

@@ -82,7 +82,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		else source.state.failedRows.push(row);
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems },
+		{ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems, kind: 'cards' },
 		onData
 	);
 	if (!isAllowed) {

@@ -64,7 +64,7 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		accepted++;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: oldCartCustomerColumns, header: 'required', problems },
+		{ encoding: options.encoding, columns: oldCartCustomerColumns, header: 'required', problems, kind: 'customers' },
 		onData
 	);
 	const take = () => {

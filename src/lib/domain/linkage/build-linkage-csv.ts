@@ -65,7 +65,7 @@ export function buildLinkageCsv(
 		return value;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: customerListColumns, header: 'required', problems },
+		{ encoding: options.encoding, columns: customerListColumns, header: 'required', problems, kind: 'customer-list' },
 		(row, cells, raw) => {
 			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;

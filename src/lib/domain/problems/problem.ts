@@ -17,7 +17,11 @@ export const fileProblemCodes = [
 	'missing-header',
 	'duplicate-header',
 	'too-many-problems',
-	'import-not-allowed'
+	'import-not-allowed',
+	'looks-like-customer-file',
+	'looks-like-card-file',
+	'looks-like-return-file',
+	'looks-like-customer-list'
 ] as const;
 
 /** Problems of one row (and usually one column). */
