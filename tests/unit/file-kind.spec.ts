@@ -51,7 +51,7 @@ describe('a file of another kind given to a reader (issue 13 point 3)', () => {
 		const { problems, isRefused } = readers[target](files[kind]);
 		expect(isRefused).toBe(true);
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatchObject({ row: 1, column: 0, severity: 'error', code: wrongKindCode[kind] });
+		expect(problems[0]).toMatchObject({ row: 0, column: 0, severity: 'error', code: wrongKindCode[kind] });
 	});
 
 	it.each(fileKinds)('a %s file read by its own reader is not called another kind', (kind) => {
@@ -60,7 +60,7 @@ describe('a file of another kind given to a reader (issue 13 point 3)', () => {
 	});
 
 	it.each(Object.values(wrongKindCode))('%s has a message in both languages that says what to check', (code) => {
-		const problem = { row: 1, column: 0, severity: 'error', code, message: formatProblemMessage(code, {}), params: {} } as const;
+		const problem = { row: 0, column: 0, severity: 'error', code, message: formatProblemMessage(code, {}), params: {} } as const;
 		expect(problem.message).toMatch(/のようです。.+/);
 		expect(problemMessageEn(problem)).toMatch(/^This file looks like .+\. .+/);
 	});

@@ -51,6 +51,8 @@ class BulkUploadState {
 			this.summary = await done;
 			this.status = 'done';
 			rememberSource(this.summary.historyId, file);
+			// A finished upload clears the chosen file (a refused one stays, to retry with another kind).
+			if (this.summary.status !== 'refused') this.file = null;
 			this.onFinished?.(this.summary, file);
 		} catch (error) {
 			this.failure = error instanceof Error ? error.message : String(error);

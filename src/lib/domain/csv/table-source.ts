@@ -132,7 +132,7 @@ export function createTableSource<Key extends string>(
 		const recognised = options.kind && !isMalformed ? recogniseFileKind(fields) : null;
 		if (recognised !== null && recognised !== options.kind) {
 			isHeaderRefused = true;
-			refuse(wrongKindCode[recognised], row);
+			refuse(wrongKindCode[recognised], 0);
 			return true;
 		}
 		if (options.chosenColumns) {
