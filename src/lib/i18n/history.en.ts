@@ -105,7 +105,7 @@ export const historyEn: Record<keyof typeof historyJa, string> = {
 	'bell.report': 'Read {rows} {rows:row|rows} · registered {registered} · skipped {skipped} · errors {errors} · warnings {warnings}',
 	'bell.reportConversion': 'Read {rows} {rows:row|rows} · written {registered} · errors {errors} · warnings {warnings}',
 	'bell.openEntry': 'Open history',
-	'bell.openEntryOf': 'Open the history of {fileName}',
+	'bell.openEntryOf': 'Open history of {fileName}',
 	'bell.new': 'New',
 	'bell.noStarred': 'No starred notices.',
 	'bell.close': 'Close'

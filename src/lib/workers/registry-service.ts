@@ -12,6 +12,7 @@ import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
 import { emptyCustomerColumns, pushCustomer } from '$lib/domain/records/customer';
 import type { HistoryOutcome } from '$lib/domain/records/history-entry';
+import type { Problem } from '$lib/domain/problems/problem';
 import type { RegistryIndex, SearchRequest } from '$lib/storage/registry-index';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { isQuotaExceeded } from '$lib/storage/storage-errors';
@@ -158,7 +159,7 @@ export class RegistryService {
 		});
 		tick(scale, scale, true);
 		if (registered > 0) commit.apply();
-		const reasons = report.refused ? report.problems.filter((p) => p.row === 0 || p.code === 'card-number-found').map((p) => p.message) : [];
+		const reasons = report.refused ? report.problems.filter((p) => p.row === 0 || p.code === 'card-number-found') : [];
 		const summary = this.summary(job, historyId, outcome, reasons);
 		if (job.kind === 'customers' && registered > 0) {
 			summary.firstId = customerIdOf(firstSeq);
@@ -167,7 +168,7 @@ export class RegistryService {
 		return summary;
 	}
 
-	private summary(job: UploadJob, historyId: number, outcome: HistoryOutcome, reasons: string[]): UploadSummary {
+	private summary(job: UploadJob, historyId: number, outcome: HistoryOutcome, reasons: Problem[]): UploadSummary {
 		return {
 			historyId,
 			kind: job.kind,

@@ -1,4 +1,4 @@
-import type { EncodingChoice, OutputEncoding } from '$lib/domain';
+import type { EncodingChoice, OutputEncoding, Problem } from '$lib/domain';
 import type { CustomerView, SearchRequest } from '$lib/storage/registry-index';
 
 /** The lock that keeps two tabs (or two uploads) from importing at the same time. */
@@ -28,8 +28,8 @@ export interface UploadSummary {
 	skipped: number;
 	failed: number;
 	warnings: number;
-	/** Whole-file reasons when refused (messages only, never file content). */
-	reasons: string[];
+	/** Whole-file reasons when refused (code, params and message: safe to show, never file content). */
+	reasons: Problem[];
 	/** IDs given to the new customers (first and last), when customers were registered. */
 	firstId?: string;
 	lastId?: string;
