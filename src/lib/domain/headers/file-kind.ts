@@ -17,7 +17,7 @@ const importOnly = buildHeaderIndex(
 );
 const storeIdSpec: ColumnSpec<'storeId'> = {
 	key: 'storeId',
-	names: ['サブスクストアの顧客ID', '顧客ID', 'store customer id', 'subscription customer id'],
+	names: ['サブスクストアの顧客ID', '顧客ID', 'customer id', 'store customer id', 'subscription customer id'],
 	required: true
 };
 const storeId = buildHeaderIndex([storeIdSpec]);
