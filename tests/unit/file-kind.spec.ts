@@ -10,8 +10,7 @@ import {
 	type FileKind,
 	type Problem
 } from '$lib/domain';
-import { formatProblemMessage } from '$lib/domain/problems/messages-ja';
-import { problemMessageEn } from '$lib/i18n/problems.en';
+import { problemText } from '$lib/i18n/problem-text';
 import { fixture, sjis, today, utf8 } from './helpers';
 
 /** One real file of each kind: what an operator may pick up by mistake. */
@@ -60,9 +59,9 @@ describe('a file of another kind given to a reader (issue 13 point 3)', () => {
 	});
 
 	it.each(Object.values(wrongKindCode))('%s has a message in both languages that says what to check', (code) => {
-		const problem = { row: 0, column: 0, severity: 'error', code, message: formatProblemMessage(code, {}), params: {} } as const;
-		expect(problem.message).toMatch(/のようです。.+/);
-		expect(problemMessageEn(problem)).toMatch(/^This file looks like .+\. .+/);
+		const problem = { row: 0, column: 0, severity: 'error', code, params: {} } as const;
+		expect(problemText(problem, 'ja')).toMatch(/のようです。.+/);
+		expect(problemText(problem, 'en')).toMatch(/^This file looks like .+\. .+/);
 	});
 });
 

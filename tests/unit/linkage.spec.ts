@@ -38,14 +38,14 @@ describe('linkage CSV (step c)', () => {
 	});
 
 	it.each([
-		['starting with =', '=HYPERLINK(1)'],
-		['starting with -', '-1'],
-		['holding a space', 'C 1'],
-		['holding a comma', '"C,1"'],
-		['holding a quote', '"C""1"']
-	])('refuses a 連携用ID %s', (_, value) => {
+		['starting with =', '=HYPERLINK(1)', 'bad-linkage-id'],
+		['starting with -', '-1', 'bad-linkage-id'],
+		['holding a space', 'C 1', 'space-inside-value'],
+		['holding a comma', '"C,1"', 'bad-linkage-id'],
+		['holding a quote', '"C""1"', 'bad-linkage-id']
+	])('refuses a 連携用ID %s', (_, value, code) => {
 		const { report } = build(`US-00010001,${value},a\r\n`);
-		expect(codes(report)).toEqual(['bad-linkage-id@2,2']);
+		expect(codes(report)).toEqual([`${code}@2,2`]);
 	});
 
 	it('errs on a customer ID off the pattern, and on a missing one', () => {

@@ -4,7 +4,7 @@ import { headerSignature } from '$lib/domain';
 import { columnMappings } from '$lib/state/column-mappings.svelte';
 import { mappingRepository } from '$lib/storage/mapping-repository';
 import { useFreshDb } from '$lib/storage/test-records';
-import type { ConversionSummary, MappingSource } from '$lib/workers/conversion-types';
+import type { ConversionSummary, MappingSource } from '$lib/jobs/conversion-types';
 
 const header = ['期限', 'キー', '会員番号', '種別', '下3桁'];
 const signature = headerSignature(header);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	quoteCell,
 	chooseColumns,
 	chooseReturnMapping,
 	convertYamatoReturn,
@@ -109,8 +110,9 @@ describe('header cells', () => {
 	it.each([
 		['a known header', `${returnHeader}\r\nUS-00010000,111,VISA,2912,${token}\r\n`, {}, returnHeader.split(',')],
 		['an unknown header', `${unknownHeader}\r\n${unknownRow}\r\n`, {}, unknownHeader.split(',')],
-		['an English one with spaces', `Member No,Last Digit,Kind,Valid,Key\r\n${unknownRow}\r\n`, {}, ['Member No', 'Last Digit', 'Kind', 'Valid', 'Key']],
-		['a first row the operator calls a header', `${unknownRow}\r\n${unknownRow}\r\n`, { firstRowIsHeader: true }, unknownRow.split(',')],
+		// SPEC "Privacy promise": an unknown cell of 8 characters or more is masked like any cell.
+		['an English one with spaces', `Member No,Last Digit,Kind,Valid,Key\r\n${unknownRow}\r\n`, {}, ['****…r No', '****…igit', 'Kind', 'Valid', 'Key']],
+		['a first row the operator calls a header', `${unknownRow}\r\n${unknownRow}\r\n`, { firstRowIsHeader: true }, unknownRow.split(',').map(quoteCell)],
 		['a card row', `${unknownRow}\r\n`, {}, undefined],
 		['a card row with a short expiry', `US-00010000,1,VISA,912,${token}\r\n`, {}, undefined],
 		['a malformed first record', `"a"b,キー\r\n${unknownRow}\r\n`, {}, undefined]
@@ -128,7 +130,9 @@ describe('header cells', () => {
 		expect(leak.report.headerCells).toBeUndefined();
 		expect(JSON.stringify(leak.report)).not.toContain('4111');
 		const long = convert(`${'あ'.repeat(50)},キー\r\n${unknownRow}\r\n`).report.headerCells!;
-		expect(long[0]).toBe(`${'あ'.repeat(40)}…`);
+		expect(long[0]).toBe('****…ああああ');
+		const known = convert(`顧客ID${' '.repeat(50)},キー\r\n${unknownRow}\r\n`).report.headerCells!;
+		expect(known[0]).toBe(`顧客ID${' '.repeat(36)}…`);
 	});
 
 	it('tell a header from a card row by its digits', () => {

@@ -6,7 +6,7 @@ export { fileProblemCodes, rowProblemCodes, compareProblems } from './problems/p
 export { formatProblemMessage } from './problems/messages-ja';
 export { fieldLabel, fieldLabels } from './problems/field-labels';
 export { ProblemList, severityOf, defaultMaxProblems } from './problems/problem-list';
-export { displayValue, maskToken } from './problems/display-value';
+export { displayValue, isLetterDigitMix, maskToken, quoteCell, recognised } from './problems/display-value';
 
 export type { DetectedEncoding, EncodingChoice } from './encoding/detect-encoding';
 export { detectEncoding, detectionWindow, hasUtf8Bom, isUtf8 } from './encoding/detect-encoding';
@@ -76,6 +76,9 @@ export {
 	tokenPattern,
 	trimSpaces
 } from './rules/patterns';
+export { hasSpace, isSpaceCode, spaceClassSource } from './rules/spacing';
+export { idDamage, type IdDamage } from './rules/id-damage';
+export { customerIdFault, linkageIdFault, type IdFault } from './rules/id-check';
 export { checkCardRow, emptyCardFacts } from './rules/card-row';
 export type { CardFacts, CardField, CardRow, CardRuleContext } from './rules/card-row';
 export { CustomerTally, formatRows, type CustomerRows } from './rules/customer-tally';
@@ -89,7 +92,8 @@ export {
 } from './rules/id-lookup';
 
 export type { FileReport } from './report/report';
-export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemsCsv } from './report/people-lists';
+export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemListWordsJa, problemsCsv } from './report/people-lists';
+export type { ProblemListWords } from './report/people-lists';
 export { notReturnedCustomerIds } from './report/reconcile';
 
 export { createYamatoReturnConverter } from './convert/yamato-return-converter';

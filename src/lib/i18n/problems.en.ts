@@ -1,6 +1,4 @@
-import type { Problem, ProblemCode } from '$lib/domain';
-import { fillTemplate } from './index';
-import { listText, yearMonthText } from './plural';
+import type { ProblemCode, ProblemListWords } from '$lib/domain';
 
 /** English names of the values the files carry (the core's `fieldLabel` gives the Japanese). */
 export const fieldNames: Record<string, string> = {
@@ -25,7 +23,7 @@ export const fieldNames: Record<string, string> = {
 const quoteRule = 'To put a quote in a value, quote the whole value and double the inner quote.';
 
 // English mirrors of the core's Japanese messages, by code; parameters are already safe to show.
-const templates: Record<ProblemCode, string> = {
+export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'looks-like-customer-file':
 		'This file looks like a customer file (the old cart’s customers). Check the kind of registration: customer files are registered under Customers › Bulk registration as “Customer information”.',
 	'looks-like-card-file':
@@ -88,25 +86,21 @@ const templates: Record<ProblemCode, string> = {
 	'duplicate-customer-id':
 		'Row {row}: customer ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used.',
 	'not-encodable':
-		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).'
+		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).',
+	'repeated-bom':
+		'The file began with {count} byte order marks (BOM) in a row. Those after the first were removed before reading.',
+	'space-inside-value':
+		'Row {row}: the {field} "{value}" has a space inside it (a zero-width one counts). A space in an ID or auth key cannot be repaired, so the row was not read. Check the original data.',
+	'id-scientific-notation':
+		'Row {row}: the {field} "{value}" was turned into scientific notation (e.g. 1.23457E+11) by a spreadsheet. The original number is lost, so the row was not read. Export this column from the original data again, as text.',
+	'id-thousands-separator':
+		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.'
 };
 
-/** A problem's message in English, from its code and its (already safe) parameters. */
-export function problemMessageEn(problem: Problem): string {
-	const params: Record<string, string | number> = { row: problem.row, column: problem.column, ...problem.params };
-	const template = templates[problem.code] ?? problem.message;
-	if (params.field !== undefined) params.field = fieldNames[String(params.field)] ?? String(params.field);
-	if (params.fields !== undefined) params.fields = String(params.fields).split(',').map((f) => fieldNames[f] ?? f).join('", "');
-	if (typeof params.rows === 'string') Object.assign(params, rowListParams(params.rows));
-	if (params.year !== undefined && params.month !== undefined) {
-		params.yearMonth = yearMonthText('en', Number(params.year), Number(params.month));
-	}
-	return fillTemplate('en', template, params);
-}
-
-/** The core lists rows as 「3、4」 (「…ほか」 when cut): English words and a count for the plural. */
-function rowListParams(rows: string): { rows: string; rowCount: number } {
-	const isCut = rows.endsWith('ほか');
-	const items = (isCut ? rows.slice(0, -2) : rows).split('、').filter((item) => item !== '');
-	return { rows: listText('en', items, isCut), rowCount: isCut ? items.length + 1 : items.length };
-}
+/** The English words of a problems report (the Japanese ones are the core's). */
+export const problemListWordsEn: ProblemListWords = {
+	header: ['Row', 'Column', 'Severity', 'Code', 'Message'],
+	wholeFile: 'Whole file',
+	error: 'Error',
+	warning: 'Warning'
+};

@@ -1,5 +1,5 @@
 import { registryRepository } from '$lib/storage/registry-repository';
-import { importLockName } from '$lib/workers/registry-types';
+import { importLockName } from '$lib/workers/import-lock';
 
 /**
  * On start: an upload still 'running' whose tab is gone was cut off, and its transaction left no
@@ -15,3 +15,6 @@ export async function markInterruptedUploads(): Promise<void> {
 export async function requestPersistence(): Promise<void> {
 	if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
 }
+
+/** Calls `listener` when another tab upgrades the database; this page must then reload. */
+export { onUpgradeElsewhere } from '$lib/storage/db';

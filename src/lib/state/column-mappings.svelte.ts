@@ -2,7 +2,7 @@ import { yamatoReturnColumns, type YamatoReturnField } from '$lib/domain/headers
 import { fileProblemCodes, type ProblemCode } from '$lib/domain/problems/problem';
 import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
 import { mappingRepository } from '$lib/storage/mapping-repository';
-import type { ConversionOptions, ConversionSummary } from '$lib/workers/conversion-types';
+import type { ConversionOptions, ConversionSummary } from '$lib/jobs/conversion-types';
 
 type Columns = Record<YamatoReturnField, number>;
 

@@ -1,14 +1,14 @@
 import { containsCardNumber, type OutputEncoding, type UnencodableCells } from '$lib/domain';
-import type { SearchField } from '$lib/storage/registry-search';
-import type { CustomerPage } from '$lib/workers/registry-types';
+import type { CustomerPage } from '$lib/registry/customer-page';
+import type { SearchField } from '$lib/registry/registry-search';
 import { workbench } from '$lib/workers/workbench-client';
+import { Pager } from './pager.svelte';
 
 /** 顧客一覧(検索): the query, one page of customers, and the list download. */
 class CustomerSearchState {
 	query = $state('');
 	field = $state<SearchField>('all');
-	offset = $state(0);
-	pageSize = $state(20);
+	readonly pager = new Pager(20);
 	downloadEncoding = $state<OutputEncoding>('shift_jis');
 	page = $state.raw<CustomerPage | null>(null);
 	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
@@ -25,22 +25,24 @@ class CustomerSearchState {
 			return Promise.resolve();
 		}
 		this.applied = { query: this.query, field: this.field };
-		this.offset = 0;
+		this.pager.goTo(0);
 		return this.refresh();
 	}
 
 	async refresh() {
-		this.page = await workbench.search({ ...this.applied, offset: this.offset, limit: this.pageSize });
+		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
+		this.page = await workbench.ask('search', { request });
+		this.pager.total = this.page.total;
 	}
 
 	goTo(offset: number) {
-		this.offset = Math.max(0, offset);
+		this.pager.goTo(offset);
 		return this.refresh();
 	}
 
 	/** The filtered list as a file for people; null when Shift_JIS cannot hold it (see `unencodable`). */
 	async download(encoding: OutputEncoding = this.downloadEncoding): Promise<Blob | null> {
-		const result = await workbench.customerList({ ...this.applied, encoding });
+		const result = await workbench.ask('customer-list', { request: { ...this.applied, encoding } });
 		this.unencodable = result.unencodable;
 		return result.file;
 	}

@@ -1,9 +1,10 @@
 import { watch as liveQuery } from '$lib/storage/watch';
-import { extractRows, headerRuleOf, type ExtractProblemCode } from '$lib/domain/failed-rows';
 import { containsCardNumber } from '$lib/domain/guard/card-number';
-import { sha256Hex } from '$lib/domain/hash/sha256';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import type { FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import { historyRepository, type HistoryPage } from '$lib/storage/history-repository';
+import { JobRun } from './job-run.svelte';
+import { Pager } from './pager.svelte';
 
 /** The page sizes the history table offers. */
 export const historyPageSizes = [10, 20, 50, 100] as const;
@@ -35,8 +36,7 @@ class HistoryState {
 	/** The search form as typed. */
 	form = $state<Search>({ fileName: '', from: '', to: '' });
 	applied = $state<Search>({ fileName: '', from: '', to: '' });
-	pageSize = $state<number>(20);
-	offset = $state(0);
+	readonly pager = new Pager(20);
 	page = $state.raw<HistoryPage | null>(null);
 	/** How many entries there are in all, whatever the search. */
 	allCount = $state(0);
@@ -54,8 +54,8 @@ class HistoryState {
 			fileName,
 			from: from ? tokyoDayStart(from) : undefined,
 			to: to ? tokyoDayStart(to) + dayMs - 1 : undefined,
-			offset: this.offset,
-			limit: this.pageSize
+			offset: this.pager.offset,
+			limit: this.pager.pageSize
 		};
 		const query = liveQuery(async () => ({
 			page: await historyRepository.query(request),
@@ -64,9 +64,10 @@ class HistoryState {
 		const subscription = query.subscribe({
 			next: ({ page, all }) => {
 				this.allCount = all;
+				this.pager.total = page.total;
 				// Deleting the last entries of the last page: step back to a page that has some.
 				if (page.entries.length === 0 && page.total > 0 && request.offset > 0) {
-					this.offset = Math.max(0, Math.floor((page.total - 1) / request.limit) * request.limit);
+					this.pager.goTo(Math.floor((page.total - 1) / request.limit) * request.limit);
 				} else this.page = page;
 			}
 		});
@@ -95,22 +96,13 @@ class HistoryState {
 		}
 		if (this.isRangeReversed) return false;
 		this.applied = { ...this.form, fileName: this.form.fileName.trim() };
-		this.offset = 0;
+		this.pager.goTo(0);
 		return true;
 	}
 
 	clear() {
 		this.form = { fileName: '', from: '', to: '' };
 		this.submit();
-	}
-
-	goTo(offset: number) {
-		this.offset = Math.max(0, offset);
-	}
-
-	setPageSize(size: number) {
-		this.pageSize = size;
-		this.offset = 0;
 	}
 
 	open(id: number | null) {
@@ -135,71 +127,53 @@ class HistoryState {
 
 export const historyView = new HistoryState();
 
-type DownloadStatus = 'idle' | 'need-file' | 'working' | 'wrong-file' | 'unreadable' | 'refused' | 'done';
-type Download = { bytes: Uint8Array; name: string };
+type DownloadStatus = 'idle' | 'need-file' | 'working' | Exclude<FailedRowsReport['status'], 'unknown-entry'>;
 
-/** The failed rows of one entry, given back from its source file (asked for when not in memory). */
+/**
+ * The failed rows of one entry, given back from its source file by the worker (which checks the
+ * file's SHA-256 and reads it with its kind's header rule); the file is asked for when not known.
+ */
 export class FailedRowsDownload {
-	status = $state<DownloadStatus>('idle');
-	problem = $state<{ code: ExtractProblemCode; row: number; column: number } | null>(null);
-	missing = $state(0);
 	file = $state<File | null>(null);
+	readonly run = new JobRun('failed-rows');
+	private asked = $state(false);
 
-	private readonly entry: () => HistoryEntry;
+	/** Where the download stands: asking for the file, working, or how the worker's job ended. */
+	status: DownloadStatus = $derived.by(() => {
+		if (this.run.status === 'running') return 'working';
+		const report = this.run.result?.report;
+		// An entry deleted meanwhile, or a worker that failed, leaves the file unread as far as the operator can tell.
+		if (this.run.status === 'failed' || report?.status === 'unknown-entry') return 'unreadable';
+		if (report) return report.status;
+		return this.asked ? 'need-file' : 'idle';
+	});
+	/** Why no rows could be given back (status 'refused'). */
+	problem = $derived(this.run.result?.report.status === 'refused' ? this.run.result.report : null);
+	/** Asked-for rows that are no record of the file (status 'done'). */
+	missing = $derived(this.run.result?.report.status === 'done' ? this.run.result.report.missing : 0);
 
-	constructor(entry: () => HistoryEntry) {
-		this.entry = entry;
-	}
+	constructor(private readonly entry: () => HistoryEntry) {}
 
 	/** True when this tab still holds the entry's original file, so no file need be chosen first. */
 	get hasSource(): boolean {
 		return sources.has(this.entry().id);
 	}
 
-	/** Starts the download; resolves with the bytes and a file name, or null when it must wait or fails. */
-	async start(): Promise<Download | null> {
+	/** Starts the download; resolves with the file and its name, or null when it must wait or fails. */
+	async start(): Promise<{ bytes: Blob; name: string } | null> {
 		const known = sources.get(this.entry().id);
 		if (known) return this.useFile(known);
-		this.status = 'need-file';
+		this.asked = true;
 		return null;
 	}
 
-	/** Checks that `file` is the entry's own (SHA-256) and gives back its failed rows. */
-	async useFile(file: File): Promise<Download | null> {
-		const entry = this.entry();
-		this.status = 'working';
-		this.problem = null;
-		const input = await file.arrayBuffer().then(
-			(buffer) => new Uint8Array(buffer),
-			() => null
-		);
-		if (input === null) {
-			this.status = 'unreadable';
-			return null;
-		}
-		if (entry.sha256 === '' || (await sha256Hex(input)) !== entry.sha256) {
-			this.status = 'wrong-file';
-			return null;
-		}
-		sources.set(entry.id, file);
-		const encoding = entry.encoding ?? 'auto';
-		const result = extractRows(input, entry.failedRows, { encoding, header: headerRuleOf(entry.kind) });
-		if (!result.ok) {
-			this.status = 'refused';
-			this.problem = { code: result.code, row: result.row, column: result.column };
-			return null;
-		}
-		this.status = 'done';
-		this.missing = result.missing.length;
+	/** Gives back the failed rows of `file` when it is the entry's own. */
+	async useFile(file: File): Promise<{ bytes: Blob; name: string } | null> {
+		const historyId = this.entry().id;
+		const answer = await this.run.start({ job: { kind: 'failed-rows', historyId }, file }, file.size);
+		if (!answer?.output || answer.report.status !== 'done') return null;
+		sources.set(historyId, file);
 		this.file = null;
-		return { bytes: result.output, name: failedRowsName(entry.fileName) };
+		return { bytes: answer.output, name: answer.report.fileName };
 	}
-}
-
-/** `returns.csv` → `returns-failed-rows.csv`. */
-export function failedRowsName(fileName: string): string {
-	const dot = fileName.lastIndexOf('.');
-	const stem = dot > 0 ? fileName.slice(0, dot) : fileName || 'history';
-	const extension = dot > 0 ? fileName.slice(dot) : '.csv';
-	return `${stem}-failed-rows${extension}`;
 }

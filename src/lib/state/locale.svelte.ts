@@ -1,6 +1,6 @@
-import type { Problem } from '$lib/domain';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
-import { problemMessageEn } from '$lib/i18n/problems.en';
+import { problemText } from '$lib/i18n/problem-text';
 
 const storageKey = 'webcollect-workbench.language';
 
@@ -31,8 +31,8 @@ class LocaleState {
 			timeZone: 'Asia/Tokyo'
 		}).format(value);
 
-	/** A problem of a file in the current language (the core writes Japanese). */
-	problem = (problem: Problem): string => (this.language === 'ja' ? problem.message : problemMessageEn(problem));
+	/** A problem of a file in the current language. */
+	problem = (problem: ProblemRecord): string => problemText(problem, this.language);
 
 	number = (value: number): string => new Intl.NumberFormat(this.language === 'ja' ? 'ja-JP' : 'en-US').format(value);
 }

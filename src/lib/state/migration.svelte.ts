@@ -1,12 +1,13 @@
-import { canImportCards, defaultPaymentSettings, type PaymentSettings } from '$lib/domain/settings';
-import { settingsRepository } from '$lib/storage/settings-repository';
-import type { ConversionKind, ConversionOptions } from '$lib/workers/conversion-types';
+import type { ConversionOptions, JobDownload } from '$lib/jobs/conversion-types';
 import { workbench } from '$lib/workers/workbench-client';
 import { columnMappings } from './column-mappings.svelte';
 import { ConversionRun } from './conversion-run.svelte';
 import { rememberSource } from './history.svelte';
+import { locale } from './locale.svelte';
+import { paymentSettings } from './settings.svelte';
 
 let jobCounter = 0;
+const nextJobId = (kind: string) => `${kind}-${++jobCounter}`;
 
 /** The card-migration wizard: the customer list (steps a–c) and Yamato's return file (step d). */
 class MigrationState {
@@ -18,7 +19,6 @@ class MigrationState {
 		service: 'YAMATO',
 		checkCustomerList: true
 	});
-	settings = $state<PaymentSettings>({ ...defaultPaymentSettings });
 	listFile = $state<File | null>(null);
 	/** Where step b takes the customer list from: a store download, or this app's registry. */
 	listSource = $state<'file' | 'registry'>('file');
@@ -27,50 +27,53 @@ class MigrationState {
 	returnFile = $state<File | null>(null);
 	readonly list = new ConversionRun();
 	readonly conversion = new ConversionRun();
-	/** Called after every finished conversion (the history screen records it). */
-	onFinished: ((run: ConversionRun) => void) | null = null;
+	/** The last step b run whose list was read (not refused): step d checks returned IDs against it. */
+	private listJobId: string | null = null;
 
 	get settingsAllowImport(): boolean {
-		return canImportCards(this.settings);
+		return paymentSettings.allowsCardImport;
 	}
 
 	async loadSettings() {
-		this.settings = await settingsRepository.getPayment();
-		this.options.service = this.settings.service;
+		this.options.service = (await paymentSettings.refresh()).service;
 	}
 
 	async loadRegistrySize() {
-		this.registrySize = (await workbench.search({ query: '', field: 'all', offset: 0, limit: 0 })).registrySize;
+		this.registrySize = (await workbench.ask('search', { request: { query: '', field: 'all', offset: 0, limit: 0 } })).registrySize;
 		// Offer the registry first once it has customers, unless the operator already chose.
 		if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
 	}
 
-	private async run(
-		run: ConversionRun,
-		kind: ConversionKind,
-		file: File,
-		fromRegistry = false,
-		mapping: Partial<ConversionOptions> = {}
-	) {
-		const options = { ...$state.snapshot(this.options), ...mapping };
-		const job = { jobId: `${kind}-${++jobCounter}`, kind, file, options };
-		const summary = await run.start(job, fromRegistry);
-		if (summary?.historyId && !fromRegistry) rememberSource(summary.historyId, file);
-		if (summary && kind === 'yamato-return') await columnMappings.finished(summary);
-		if (summary) this.onFinished?.(run);
+	private async loadListFrom(source: 'file' | 'registry', fileName: string, file: File | null) {
+		const job = { kind: 'linkage' as const, jobId: nextJobId('linkage'), fileName, source, options: $state.snapshot(this.options) };
+		const answer = await this.list.start({ job, file }, file?.size ?? 0);
+		if (!answer) return;
+		if (!answer.summary.refused) this.listJobId = job.jobId;
+		if (file && answer.summary.historyId) rememberSource(answer.summary.historyId, file);
 	}
 
 	loadList(file: File) {
-		return this.run(this.list, 'linkage', file);
+		return this.loadListFrom('file', file.name, file);
 	}
 
 	/** Step c from the registry: the same rules and output as from a file. */
 	loadListFromRegistry(name: string) {
-		return this.run(this.list, 'linkage', new File([], name), true);
+		return this.loadListFrom('registry', name, null);
 	}
 
 	async convertReturn(file: File) {
-		return this.run(this.conversion, 'yamato-return', file, false, await columnMappings.optionsFor(file));
+		const options = { ...$state.snapshot(this.options), ...(await columnMappings.optionsFor(file)) };
+		const job = { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId };
+		const answer = await this.conversion.start({ job, file }, file.size);
+		if (!answer) return;
+		if (answer.summary.historyId) rememberSource(answer.summary.historyId, file);
+		await columnMappings.finished(answer.summary);
+	}
+
+	/** A list of step d's result (multi-card customers, a reconciliation group) as a CSV for people. */
+	downloadList(what: Exclude<JobDownload, 'problems'>): Promise<Blob> | null {
+		const summary = this.conversion.summary;
+		return summary && workbench.ask('download', { jobId: summary.jobId, what, language: locale.language });
 	}
 
 	/** Converts the same return file again with the columns the operator picked (then saved). */

@@ -1,4 +1,5 @@
 import {
+	canImportCards,
 	defaultPaymentSettings,
 	validatePaymentSettings,
 	type PaymentSettings,
@@ -7,6 +8,24 @@ import {
 import { settingsRepository } from '$lib/storage/settings-repository';
 
 type Status = 'loading' | 'ready' | 'saving' | 'saved' | 'invalid' | 'failed';
+
+/**
+ * The payment settings as saved, shared by every screen: read afresh from IndexedDB before a screen
+ * uses them (another tab may have saved since), replaced when this tab saves.
+ */
+class PaymentSettingsState {
+	saved = $state<PaymentSettings>({ ...defaultPaymentSettings });
+
+	/** True when a card import file may be made and imported (利用サービス YAMATO, in use). */
+	allowsCardImport = $derived(canImportCards(this.saved));
+
+	async refresh(): Promise<PaymentSettings> {
+		this.saved = await settingsRepository.getPayment();
+		return this.saved;
+	}
+}
+
+export const paymentSettings = new PaymentSettingsState();
 
 /** The payment settings form: what is typed, its field errors, and saving. */
 class SettingsFormState {
@@ -17,7 +36,7 @@ class SettingsFormState {
 
 	async load() {
 		this.status = 'loading';
-		this.values = await settingsRepository.getPayment();
+		this.values = { ...(await paymentSettings.refresh()) };
 		this.errors = {};
 		this.status = 'ready';
 	}
@@ -35,6 +54,7 @@ class SettingsFormState {
 		try {
 			await settingsRepository.savePayment(result.value);
 			this.values = result.value;
+			paymentSettings.saved = { ...result.value };
 			this.status = 'saved';
 			return true;
 		} catch (error) {

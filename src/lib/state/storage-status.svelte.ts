@@ -25,7 +25,7 @@ class StorageStatusState {
 	/** 「すべてのデータを消去」: every table, the worker's in-memory registry, the language choice. */
 	async eraseAll() {
 		await eraseEverything();
-		await workbench.reloadRegistry();
+		await workbench.ask('reload-registry', {});
 		localStorage.clear();
 		this.erased = true;
 		await this.refresh();

@@ -19,12 +19,34 @@ describe('WorkbenchDb upgrades', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		expect(await settingsRepository.getPayment()).toEqual(saved);
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(3);
 		expect(upgraded.tables.map((table) => table.name).sort()).toEqual(
 			['cardChunks', 'customerChunks', 'history', 'meta', 'notifications', 'settings'].sort()
 		);
 		expect((await registryRepository.loadIndex()).customerCount).toBe(0);
 		expect((await historyRepository.query()).total).toBe(0);
 		upgraded.close();
+	});
+
+	it('keeps a version 2 history entry readable: its Japanese failures become problems with a legacy text', async () => {
+		const name = `upgrade-v2-test-${Date.now()}`;
+		const v2 = new Dexie(name);
+		v2.version(1).stores({ settings: 'key' });
+		v2.version(2).stores({ customerChunks: '++id, uploadId, firstSeq', cardChunks: '++id, uploadId', history: '++id, startedAt, fileName, status', notifications: '++id, createdAt', meta: 'key' });
+		const message = '3行目の有効期限「2813」は月が13です。YYMM形式（例：2912）で入力してください。';
+		const id = (await v2.table('history').add({
+			kind: 'card-file', fileName: 'old.csv', size: 10, sha256: '', encoding: 'utf-8', startedAt: 1, rows: 3,
+			succeeded: 2, failed: 1, warnings: 0, skipped: 0, status: 'errors', failedRows: [3],
+			failures: [{ row: 3, column: 4, code: 'bad-month', message }]
+		})) as number;
+		v2.close();
+
+		useDb(new WorkbenchDb(name));
+		expect(await historyRepository.get(id)).toMatchObject({
+			fileName: 'old.csv',
+			errors: 1,
+			failedRows: [3],
+			problems: [{ row: 3, column: 4, severity: 'error', code: 'bad-month', params: { legacyText: message } }]
+		});
 	});
 });

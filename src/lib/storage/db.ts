@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CardChunk } from '$lib/domain/records/card';
 import type { CustomerChunk } from '$lib/domain/records/customer';
-import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import { upgradeHistoryEntryV3, type HistoryEntry } from '$lib/domain/records/history-entry';
 import type { Notification } from '$lib/domain/records/notification';
 
 /** One settings record: the payment settings under the key 'payment'. */
@@ -37,6 +37,18 @@ export class WorkbenchDb extends Dexie {
 			notifications: '++id, createdAt',
 			meta: 'key'
 		});
+		// 2026-11-30 v3: history keeps problems as codes and parameters (both severities), not
+		// Japanese text; older entries keep their text as a legacy parameter.
+		this.version(3)
+			.stores({})
+			.upgrade((tx) =>
+				tx
+					.table('history')
+					.toCollection()
+					.modify((entry: Record<string, unknown>, ref: { value: unknown }) => {
+						ref.value = upgradeHistoryEntryV3(entry);
+					})
+			);
 	}
 }
 

@@ -5,6 +5,7 @@ import { z } from '$lib/domain/zod';
 import { eraseEverything } from './erase-everything';
 import { metaRepository } from './meta-repository';
 import { registryRepository } from './registry-repository';
+import { runRepository } from './run-repository';
 import { settingsRepository } from './settings-repository';
 import { cardColumns, newEntry, numberedCustomers, useFreshDb } from './test-records';
 
@@ -35,10 +36,10 @@ describe('eraseEverything', () => {
 		const database = useFreshDb('erase-test');
 		await settingsRepository.savePayment({ ...defaultPaymentSettings, merchantCode: '1', accessKey: 'k' });
 		await metaRepository.put('appVersion', z.string(), '0.1.0');
-		const historyId = await registryRepository.beginUpload(newEntry());
+		const historyId = await runRepository.begin(newEntry());
 		const cards = cardColumns([{ customerSeq: 0 }]);
-		await registryRepository.commitUpload({ historyId, customers: numberedCustomers(2), cards, outcome: { status: 'done' } });
-		await registryRepository.beginUpload(newEntry());
+		await runRepository.record({ historyId, customers: numberedCustomers(2), cards, outcome: { status: 'done' } });
+		await runRepository.begin(newEntry());
 
 		const before = await rawCounts(database.name);
 		expect(Object.values(before).every((count) => count > 0)).toBe(true);

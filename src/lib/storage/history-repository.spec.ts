@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { WorkbenchDb } from './db';
 import { historyRepository, type HistoryQuery } from './history-repository';
 import { newEntry, useFreshDb } from './test-records';
@@ -52,18 +53,23 @@ describe('historyRepository.query', () => {
 });
 
 describe('historyRepository', () => {
-	it('keeps what a conversion recorded, failures included', async () => {
-		const failures = [{ row: 2, column: 4, code: 'unknown-brand', message: '2行目のカードブランド「VIZA」は使えません。' }];
+	it('keeps what a conversion recorded, problems of both severities included', async () => {
+		const problems: ProblemRecord[] = [
+			{ row: 2, column: 4, severity: 'error' as const, code: 'unknown-brand', params: { field: 'brand', value: 'VIZA' } },
+			{ row: 3, column: 3, severity: 'warning' as const, code: 'tail-padded', params: { value: '11', fixed: '011' } }
+		];
 		const id = await historyRepository.add({
 			...newEntry({ kind: 'card-file', encoding: 'shift_jis' }),
 			status: 'errors',
 			rows: 2,
 			succeeded: 1,
 			failed: 1,
-			failures,
+			errors: 1,
+			warnings: 1,
+			problems,
 			failedRows: [2]
 		});
-		expect(await historyRepository.get(id)).toMatchObject({ id, kind: 'card-file', status: 'errors', failures, failedRows: [2] });
+		expect(await historyRepository.get(id)).toMatchObject({ id, kind: 'card-file', status: 'errors', problems, failedRows: [2] });
 	});
 
 	it('refuses an invalid entry', async () => {

@@ -59,4 +59,22 @@ describe('mappingRepository', () => {
 			savedAt: 0
 		});
 	});
+
+	it('keeps no token of a forced header row: masked on save, and an older record is masked on read and rewritten', async () => {
+		const forced = ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789FIRSTROWTOKEN'];
+		const masked = ['****…0000', '111', 'VISA', '2912', '****…OKEN'];
+		const saved = { ...mapping, signature: headerSignature(forced), headerCells: forced };
+		await mappingRepository.save(saved);
+		expect(JSON.stringify(await database.meta.toArray())).not.toContain('FIRSTROWTOKEN');
+		await database.meta.put({ key: `mapping:yamato-return:${saved.signature}`, value: saved });
+		expect((await mappingRepository.list('yamato-return')).map((m) => m.headerCells)).toEqual([masked]);
+		expect(JSON.stringify(await database.meta.toArray())).not.toContain('FIRSTROWTOKEN');
+		expect((await mappingRepository.get('yamato-return', saved.signature))?.headerCells).toEqual(masked);
+	});
+
+	it('keeps known column names whole', async () => {
+		const names = ['サブスクストアの顧客ID', 'カード番号下3桁', 'card brand', 'expiration date', 'クロネコwebコレクトカード認証キー'];
+		await mappingRepository.save({ ...mapping, signature: headerSignature(names), headerCells: names });
+		expect((await mappingRepository.list('yamato-return'))[0].headerCells).toEqual(names);
+	});
 });

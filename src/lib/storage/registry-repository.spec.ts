@@ -6,6 +6,7 @@ import type { WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
 import { notificationsRepository } from './notifications-repository';
 import { registryRepository } from './registry-repository';
+import { runRepository } from './run-repository';
 import { cardColumns, customerColumns, newEntry, numberedCustomers, useFreshDb } from './test-records';
 
 let database: WorkbenchDb;
@@ -19,8 +20,8 @@ const done = { status: 'done' } as const;
 async function registerNew(linkageIds: string[]) {
 	const index = await registryRepository.loadIndex();
 	const fresh = linkageIds.filter((id) => !index.hasLinkageId(id));
-	const historyId = await registryRepository.beginUpload(newEntry());
-	return registryRepository.commitUpload({
+	const historyId = await runRepository.begin(newEntry());
+	return runRepository.record({
 		historyId,
 		customers: customerColumns(fresh.map((linkageId) => ({ linkageId }))),
 		expectedFirstSeq: index.customerCount,
@@ -63,8 +64,8 @@ describe('registryRepository: IDs and delta runs', () => {
 	});
 
 	it('splits a large upload into chunks and reads it back in order', async () => {
-		const historyId = await registryRepository.beginUpload(newEntry());
-		await registryRepository.commitUpload({ historyId, customers: numberedCustomers(25_001), outcome: done });
+		const historyId = await runRepository.begin(newEntry());
+		await runRepository.record({ historyId, customers: numberedCustomers(25_001), outcome: done });
 		expect(await database.customerChunks.count()).toBe(3);
 		const index = await registryRepository.loadIndex();
 		expect(index.customerCount).toBe(25_001);
@@ -73,17 +74,17 @@ describe('registryRepository: IDs and delta runs', () => {
 
 	it('refuses a commit whose caller counted a different next ID', async () => {
 		await registerNew(['A1']);
-		const historyId = await registryRepository.beginUpload(newEntry());
+		const historyId = await runRepository.begin(newEntry());
 		const commit = { historyId, customers: customerColumns([{ linkageId: 'B1' }]), expectedFirstSeq: 0, outcome: done };
-		await expect(registryRepository.commitUpload(commit)).rejects.toThrow();
+		await expect(runRepository.record(commit)).rejects.toThrow();
 		expect((await historyRepository.get(historyId))?.status).toBe('running');
 	});
 
 	it('registers cards on customers and stores no token', async () => {
 		await registerNew(['A1', 'A2']);
-		const historyId = await registryRepository.beginUpload(newEntry({ kind: 'cards' }));
+		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
 		const cards = cardColumns([{ customerSeq: 1, tail: '011' }, { customerSeq: 1, tail: '022' }]);
-		await registryRepository.commitUpload({ historyId, cards, outcome: { ...done, rows: 2, succeeded: 2 } });
+		await runRepository.record({ historyId, cards, outcome: { ...done, rows: 2, succeeded: 2 } });
 		const index = await registryRepository.loadIndex();
 		expect(index.cardsOf(1).map((card) => card.tail)).toEqual(['011', '022']);
 		expect(Object.keys((await database.cardChunks.toArray())[0]).sort()).toEqual(
@@ -93,34 +94,34 @@ describe('registryRepository: IDs and delta runs', () => {
 
 	it('refuses cards for a customer that is not registered', async () => {
 		await registerNew(['A1']);
-		const historyId = await registryRepository.beginUpload(newEntry({ kind: 'cards' }));
+		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
 		const commit = { historyId, cards: cardColumns([{ customerSeq: 1 }]), outcome: done };
-		await expect(registryRepository.commitUpload(commit)).rejects.toThrow();
+		await expect(runRepository.record(commit)).rejects.toThrow();
 		expect(await database.cardChunks.count()).toBe(0);
 	});
 });
 
 describe('registryRepository: one transaction per upload', () => {
 	it('writes the chunks, the final entry and the notice together', async () => {
-		const historyId = await registryRepository.beginUpload(newEntry({ fileName: 'old.csv' }));
+		const historyId = await runRepository.begin(newEntry({ fileName: 'old.csv' }));
 		const outcome = { status: 'errors' as const, rows: 3, succeeded: 2, failed: 1, warnings: 1, failedRows: [3] };
-		const failures = [{ row: 3, column: 1, code: 'missing-value', message: '3行目の旧カートの顧客番号が空です。' }];
-		await registryRepository.commitUpload({ historyId, customers: numberedCustomers(2), outcome: { ...outcome, failures } });
-		expect(await historyRepository.get(historyId)).toMatchObject({ ...outcome, failures });
+		const problems = [{ row: 3, column: 1, severity: 'error' as const, code: 'missing-value', params: { field: 'linkageId' } }];
+		await runRepository.record({ historyId, customers: numberedCustomers(2), outcome: { ...outcome, problems } });
+		expect(await historyRepository.get(historyId)).toMatchObject({ ...outcome, problems });
 		const [notice] = await notificationsRepository.list();
 		expect(notice).toMatchObject({ historyId, fileName: 'old.csv', read: false, starred: false });
 		expect(notice.report).toEqual({ rows: 3, registered: 2, skipped: 0, errors: 1, warnings: 1 });
 	});
 
 	it('leaves nothing of an upload whose second chunk turns out invalid', async () => {
-		const historyId = await registryRepository.beginUpload(newEntry());
+		const historyId = await runRepository.begin(newEntry());
 		const customers: CustomerColumns = numberedCustomers(15_000);
 		(customers.names as unknown[])[12_000] = 42;
 		let chunksWritten = 0;
 		database.customerChunks.hook('creating', () => {
 			chunksWritten++;
 		});
-		const commit = registryRepository.commitUpload({ historyId, customers, outcome: done });
+		const commit = runRepository.record({ historyId, customers, outcome: done });
 		await expect(commit).rejects.toThrow(/records\.error\.textColumn/);
 		expect(chunksWritten).toBe(1);
 		expect(await storedCounts()).toEqual({ customerChunks: 0, cardChunks: 0, notifications: 0 });
@@ -128,12 +129,12 @@ describe('registryRepository: one transaction per upload', () => {
 	});
 
 	it('leaves nothing when the very last write fails, and the entry then shows interrupted', async () => {
-		const historyId = await registryRepository.beginUpload(newEntry());
+		const historyId = await runRepository.begin(newEntry());
 		database.notifications.hook('creating', () => {
 			throw new Error('injected failure');
 		});
 		const commit = { historyId, customers: numberedCustomers(3), cards: cardColumns([{ customerSeq: 0 }]), outcome: done };
-		await expect(registryRepository.commitUpload(commit)).rejects.toThrow(/injected failure/);
+		await expect(runRepository.record(commit)).rejects.toThrow(/injected failure/);
 		expect(await storedCounts()).toEqual({ customerChunks: 0, cardChunks: 0, notifications: 0 });
 		expect((await historyRepository.get(historyId))?.status).toBe('running');
 		expect(await registryRepository.markInterrupted()).toBe(1);
@@ -142,16 +143,16 @@ describe('registryRepository: one transaction per upload', () => {
 	});
 
 	it('will not commit into an entry that is no longer running', async () => {
-		const historyId = await registryRepository.beginUpload(newEntry());
+		const historyId = await runRepository.begin(newEntry());
 		await registryRepository.markInterrupted();
 		const commit = { historyId, customers: numberedCustomers(1), outcome: done };
-		await expect(registryRepository.commitUpload(commit)).rejects.toThrow();
+		await expect(runRepository.record(commit)).rejects.toThrow();
 		expect(await database.customerChunks.count()).toBe(0);
 	});
 
 	it('marks only running entries interrupted', async () => {
 		await historyRepository.add({ ...newEntry(), status: 'done' });
-		await registryRepository.beginUpload(newEntry());
+		await runRepository.begin(newEntry());
 		expect(await registryRepository.markInterrupted()).toBe(1);
 		const { entries } = await historyRepository.query();
 		expect(entries.map((entry) => entry.status).sort()).toEqual(['done', 'interrupted']);

@@ -1,33 +1,44 @@
-import type {
-	ConversionJob,
-	ConversionSummary,
-	JobDownload,
-	ProblemFilter,
-	ProblemPage
-} from './conversion-types';
-import type { CustomerListFile } from './customer-list-file';
-import type { CustomerListDownload, CustomerPage, SearchRequest, UploadJob, UploadSummary } from './registry-types';
+import type { ConversionJob, ConversionSummary, JobDownload, ProblemFilter, ProblemPage } from '$lib/jobs/conversion-types';
+import type { FailedRowsJob, FailedRowsReport } from '$lib/jobs/extract-failed-rows';
+import type { UploadJob, UploadSummary } from '$lib/jobs/upload-types';
+import type { Language } from '$lib/i18n';
+import type { CustomerListFile } from '$lib/registry/customer-list-file';
+import type { CustomerListDownload, CustomerPage, SearchRequest } from '$lib/registry/customer-page';
 
-/** Commands the page sends to the workbench worker. */
+/** Commands the page sends to the workbench worker, by type (files travel beside their job). */
+export interface Commands {
+	convert: { job: ConversionJob; file: Blob | null };
+	upload: { job: UploadJob; file: Blob };
+	'failed-rows': { job: FailedRowsJob; file: Blob };
+	problems: { jobId: string; filter: ProblemFilter; offset: number; limit: number };
+	download: { jobId: string; what: JobDownload; language: Language };
+	search: { request: SearchRequest };
+	'customer-list': { request: CustomerListDownload };
+	'reload-registry': Record<string, never>;
+}
+
+/** What the worker answers to each command. */
+export interface Answers {
+	convert: { summary: ConversionSummary; output: Blob | null };
+	upload: UploadSummary;
+	'failed-rows': { report: FailedRowsReport; output: Blob | null };
+	problems: ProblemPage;
+	download: Blob;
+	search: CustomerPage;
+	'customer-list': CustomerListFile;
+	'reload-registry': null;
+}
+
+export type CommandType = keyof Commands;
+
+/** One command as sent: its type, the request it starts, its fields. */
 export type WorkerCommand =
-	| { type: 'convert'; requestId: number; job: ConversionJob; fromRegistry?: boolean }
-	| { type: 'cancel'; requestId: number }
-	| { type: 'problems'; requestId: number; jobId: string; filter: ProblemFilter; offset: number; limit: number }
-	| { type: 'download'; requestId: number; jobId: string; what: JobDownload }
-	| { type: 'upload'; requestId: number; job: UploadJob }
-	| { type: 'search'; requestId: number; request: SearchRequest }
-	| { type: 'customer-list'; requestId: number; request: CustomerListDownload }
-	| { type: 'reload-registry'; requestId: number };
+	| { [K in CommandType]: { type: K; requestId: number } & Commands[K] }[CommandType]
+	| { type: 'cancel'; requestId: number };
 
 /** Events the worker sends back; each carries the request it answers. */
 export type WorkerEvent =
 	| { type: 'progress'; requestId: number; done: number; total: number }
-	| { type: 'converted'; requestId: number; summary: ConversionSummary; output: Blob | null }
-	| { type: 'problems'; requestId: number; page: ProblemPage }
-	| { type: 'download'; requestId: number; file: Blob }
-	| ({ type: 'customer-list'; requestId: number } & CustomerListFile)
-	| { type: 'uploaded'; requestId: number; summary: UploadSummary }
-	| { type: 'customers'; requestId: number; page: CustomerPage }
-	| { type: 'done'; requestId: number }
+	| { type: 'answer'; requestId: number; value: Answers[CommandType] }
 	| { type: 'cancelled'; requestId: number }
 	| { type: 'failed'; requestId: number; message: string };

@@ -1,21 +1,11 @@
-import type { WorkerCommand, WorkerEvent } from './messages';
-import type { CustomerListFile } from './customer-list-file';
-import type { CustomerListDownload, CustomerPage, SearchRequest, UploadJob, UploadSummary } from './registry-types';
-import type {
-	ConversionJob,
-	ConversionSummary,
-	JobDownload,
-	ProblemFilter,
-	ProblemPage
-} from './conversion-types';
+import type { Answers, Commands, CommandType, WorkerCommand, WorkerEvent } from './messages';
 
 type Progress = (done: number, total: number) => void;
 interface Pending {
-	resolve: (event: WorkerEvent) => void;
+	resolve: (value: Answers[CommandType]) => void;
 	reject: (error: Error) => void;
 	onProgress?: Progress;
 }
-type Command = WorkerCommand extends infer C ? (C extends { requestId: number } ? Omit<C, 'requestId'> : never) : never;
 
 /** Raised when a running job was cancelled by the operator. */
 export class CancelledError extends Error {
@@ -23,6 +13,12 @@ export class CancelledError extends Error {
 		super('cancelled');
 		this.name = 'CancelledError';
 	}
+}
+
+/** A request under way: its id (to cancel it) and the promise of its answer. */
+export interface Request<K extends CommandType> {
+	requestId: number;
+	done: Promise<Answers[K]>;
 }
 
 /** The page's side of the workbench worker: each command is a promise of its answer. */
@@ -52,70 +48,26 @@ class WorkbenchClient {
 		this.pending.delete(event.requestId);
 		if (event.type === 'cancelled') entry.reject(new CancelledError());
 		else if (event.type === 'failed') entry.reject(new Error(event.message));
-		else entry.resolve(event);
+		else entry.resolve(event.value);
 	}
 
-	private send(command: Command, onProgress?: Progress): { requestId: number; answer: Promise<WorkerEvent> } {
+	/** Sends a command; `onProgress` hears the progress of a long job. */
+	request<K extends CommandType>(type: K, fields: Commands[K], onProgress?: Progress): Request<K> {
 		const requestId = this.nextId++;
-		const answer = new Promise<WorkerEvent>((resolve, reject) => {
-			this.pending.set(requestId, { resolve, reject, onProgress });
+		const done = new Promise<Answers[K]>((resolve, reject) => {
+			this.pending.set(requestId, { resolve: resolve as Pending['resolve'], reject, onProgress });
 		});
-		this.port.postMessage({ ...command, requestId } as WorkerCommand);
-		return { requestId, answer };
-	}
-
-	/** Runs a conversion; `requestId` lets the caller cancel it. */
-	convert(job: ConversionJob, onProgress: Progress, fromRegistry = false) {
-		const { requestId, answer } = this.send({ type: 'convert', job, fromRegistry }, onProgress);
-		const done = answer.then((event) => {
-			if (event.type !== 'converted') throw new Error(`unexpected ${event.type}`);
-			return { summary: event.summary, output: event.output } as { summary: ConversionSummary; output: Blob | null };
-		});
+		this.port.postMessage({ ...fields, type, requestId } as WorkerCommand);
 		return { requestId, done };
 	}
 
-	/** Runs one 一括登録; `requestId` lets the caller cancel it. */
-	upload(job: UploadJob, onProgress: Progress) {
-		const { requestId, answer } = this.send({ type: 'upload', job }, onProgress);
-		const done = answer.then((event) => {
-			if (event.type !== 'uploaded') throw new Error(`unexpected ${event.type}`);
-			return event.summary as UploadSummary;
-		});
-		return { requestId, done };
-	}
-
-	async search(request: SearchRequest): Promise<CustomerPage> {
-		const event = await this.send({ type: 'search', request }).answer;
-		if (event.type !== 'customers') throw new Error(`unexpected ${event.type}`);
-		return event.page;
-	}
-
-	/** The customer list as a file, or the cells the chosen encoding cannot hold (nothing written). */
-	async customerList(request: CustomerListDownload): Promise<CustomerListFile> {
-		const event = await this.send({ type: 'customer-list', request }).answer;
-		if (event.type !== 'customer-list') throw new Error(`unexpected ${event.type}`);
-		return event.file ? { file: event.file, unencodable: null } : { file: null, unencodable: event.unencodable! };
-	}
-
-	/** Makes the worker read the registry again (after an erase, or a change in another tab). */
-	async reloadRegistry(): Promise<void> {
-		await this.send({ type: 'reload-registry' }).answer;
+	/** Asks for the answer of a short command. */
+	ask<K extends CommandType>(type: K, fields: Commands[K]): Promise<Answers[K]> {
+		return this.request(type, fields).done;
 	}
 
 	cancel(requestId: number) {
 		this.port.postMessage({ type: 'cancel', requestId } satisfies WorkerCommand);
-	}
-
-	async problems(jobId: string, filter: ProblemFilter, offset: number, limit: number): Promise<ProblemPage> {
-		const event = await this.send({ type: 'problems', jobId, filter, offset, limit }).answer;
-		if (event.type !== 'problems') throw new Error(`unexpected ${event.type}`);
-		return event.page;
-	}
-
-	async download(jobId: string, what: JobDownload): Promise<Blob> {
-		const event = await this.send({ type: 'download', jobId, what }).answer;
-		if (event.type !== 'download') throw new Error(`unexpected ${event.type}`);
-		return event.file;
 	}
 }
 

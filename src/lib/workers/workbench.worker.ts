@@ -1,63 +1,60 @@
 /// <reference lib="webworker" />
 import '$lib/domain/zod';
 import { checkFileName } from '$lib/domain';
-import { ConversionService } from './conversion-service';
-import type { WorkerCommand, WorkerEvent } from './messages';
-import { RegistryService } from './registry-service';
+import { conversionList, problemPage } from '$lib/jobs/conversion-lists';
+import { extractFailedRows } from '$lib/jobs/extract-failed-rows';
+import { importCards } from '$lib/jobs/import-cards';
+import { registerCustomers } from '$lib/jobs/register-customers';
+import type { JobPorts } from '$lib/jobs/ports';
+import { customerListFile } from '$lib/registry/customer-list-file';
+import { searchPage } from '$lib/registry/customer-page';
+import { convert, finishedReport } from './conversions';
+import { withImportLock } from './import-lock';
+import type { Answers, Commands, CommandType, WorkerCommand, WorkerEvent } from './messages';
+import { portsOf, storePort } from './ports';
 
-const registry = new RegistryService();
-const conversions = new ConversionService();
 const cancelled = new Set<number>();
 const post = (event: WorkerEvent) => self.postMessage(event);
+const registry = () => storePort.registry();
 
-async function route(command: WorkerCommand): Promise<WorkerEvent | null> {
-	const { requestId } = command;
-	// A file whose name holds a card number is never read (the page refuses it first; this holds
-	// the promise for any other caller). Only the code goes back, never the name.
-	if ((command.type === 'convert' || command.type === 'upload') && checkFileName(command.job.file.name)) {
-		throw new Error('card-number-in-file-name');
-	}
-	const progress = (done: number, total: number) => post({ type: 'progress', requestId, done, total });
-	const isCancelled = () => cancelled.has(requestId);
-	switch (command.type) {
-		case 'cancel':
-			cancelled.add(requestId);
-			return null;
-		case 'convert': {
-			const records = command.fromRegistry ? () => registry.linkageRecords() : undefined;
-			const result = await conversions.run(command.job, progress, isCancelled, records);
-			return result ? { type: 'converted', requestId, ...result } : { type: 'cancelled', requestId };
-		}
-		case 'problems': {
-			const page = conversions.problems(command.jobId, command.filter, command.offset, command.limit);
-			return { type: 'problems', requestId, page };
-		}
-		case 'download':
-			return { type: 'download', requestId, file: conversions.download(command.jobId, command.what) };
-		case 'upload': {
-			const summary = await registry.upload(command.job, progress, isCancelled);
-			return { type: 'uploaded', requestId, summary };
-		}
-		case 'search':
-			return { type: 'customers', requestId, page: await registry.search(command.request) };
-		case 'customer-list':
-			return { type: 'customer-list', requestId, ...(await registry.customerList(command.request)) };
-		case 'reload-registry':
-			registry.reload();
-			return { type: 'done', requestId };
-	}
-}
+// Message in, answer out: the work lives in the jobs; null means the job was cancelled.
+const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => Promise<Answers[K] | null> } = {
+	convert: ({ job, file }, ports) => convert(job, file, ports),
+	upload: ({ job, file }, ports) =>
+		withImportLock(async () => {
+			const run = job.kind === 'customers' ? registerCustomers(file, { ...job, kind: 'customers' }, ports) : importCards(file, { ...job, kind: 'cards' }, ports);
+			return (await run).report;
+		}),
+	'failed-rows': async ({ job, file }, ports) => {
+		const result = await extractFailedRows(file, job, ports);
+		return result && { report: result.report, output: result.output };
+	},
+	problems: async ({ jobId, filter, offset, limit }) => problemPage(finishedReport(jobId), filter, offset, limit),
+	download: async ({ jobId, what, language }) => conversionList(finishedReport(jobId), what, language),
+	search: async ({ request }) => searchPage(await registry(), request),
+	'customer-list': async ({ request }) => {
+		const index = await registry();
+		return customerListFile(index, index.filteredSeqs(request), request.encoding);
+	},
+	'reload-registry': async () => (storePort.reload(), null)
+};
 
-// Messages are routed one by one; the work itself lives in the services.
 self.onmessage = async ({ data: command }: MessageEvent<WorkerCommand>) => {
+	const { requestId } = command;
+	if (command.type === 'cancel') return void cancelled.add(requestId);
 	try {
-		const event = await route(command);
-		if (event) post(event);
+		// A file whose name holds a card number is never read (the page refuses it first; this holds
+		// the promise for any other caller). Only the code goes back, never the name.
+		if ('file' in command && command.file instanceof Blob && 'name' in command.file && checkFileName(String(command.file.name))) {
+			throw new Error('card-number-in-file-name');
+		}
+		const route = routes[command.type] as (command: WorkerCommand, ports: JobPorts) => Promise<Answers[CommandType] | null>;
+		const value = await route(command, portsOf(requestId, post, cancelled));
+		post(value === null && command.type !== 'reload-registry' ? { type: 'cancelled', requestId } : { type: 'answer', requestId, value });
 	} catch (error) {
 		// Never echo file content: only our own error codes go back.
-		post({ type: 'failed', requestId: command.requestId, message: error instanceof Error ? error.message : 'unknown' });
+		post({ type: 'failed', requestId, message: error instanceof Error ? error.message : 'unknown' });
 	} finally {
-		// A cancel names the request it stops; that request's own handler clears the mark.
-		if (command.type !== 'cancel') cancelled.delete(command.requestId);
+		cancelled.delete(requestId);
 	}
 };

@@ -1,3 +1,4 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { encodeOutput, joinBytes, type OutputEncoding } from '../encoding/encode-text';
@@ -13,6 +14,9 @@ import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
 import { cardImportHeaderLine, cardImportLine } from './card-import-line';
 import { addMultiCardWarnings } from './multi-card-warnings';
 import { readPlainCardLine, type PlainCardLine } from './plain-card-line';
+
+/** How Yamato's return file (step d) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const yamatoReturnHeaderRule = { mode: 'detect' as const, columns: yamatoReturnColumns } satisfies HeaderRule;
 
 /** Options of step d (see SPEC "Core API"); `header` is whether the output has a header row. */
 export interface YamatoReturnOptions {
@@ -159,8 +163,8 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	const source = createTableSource(
 		{
 			encoding: options.encoding,
-			columns: yamatoReturnColumns,
-			header: 'detect',
+			columns: yamatoReturnHeaderRule.columns,
+			header: yamatoReturnHeaderRule.mode,
 			problems,
 			chosenColumns: options.columns,
 			firstRowIsHeader: options.firstRowIsHeader,

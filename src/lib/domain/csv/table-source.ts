@@ -4,6 +4,7 @@ import { findCardNumberColumn } from '../guard/card-number';
 import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
 import { recogniseFileKind, wrongKindCode, type FileKind } from '../headers/file-kind';
 import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
+import { isAllSpace, isSpaceCode } from '../rules/spacing';
 import {
 	defaultMapping,
 	matchHeader,
@@ -11,7 +12,7 @@ import {
 	type ColumnSpec,
 	type HeaderMatch
 } from '../headers/match-header';
-import { displayValue } from '../problems/display-value';
+import { displayValue, recognised } from '../problems/display-value';
 import type { ProblemList } from '../problems/problem-list';
 import { columnAt } from './column-at';
 import { createCsvReader, type Malformation } from './csv-reader';
@@ -69,9 +70,18 @@ export interface TableSource<Key extends string> {
 // A record of empty cells (`,,,` as spreadsheets leave them) is a blank line, not data.
 function isBlank(fields: string[] | null, raw: string): boolean {
 	const first = raw.charCodeAt(0);
-	if (first > 32 && first !== 34 && first !== 44 && first !== 0x3000) return false;
-	for (const field of fields ?? raw.split(',')) if (field.trim() !== '') return false;
+	if (first !== 34 && first !== 44 && !isSpaceCode(first) && raw.length > 0) return false;
+	for (const field of fields ?? raw.split(',')) if (!isAllSpace(field)) return false;
 	return true;
+}
+
+const bom = 0xfeff;
+
+// Leading BOMs after the one the decoder took (a file saved twice): how many there are.
+function countLeadingBoms(text: string): number {
+	let count = 0;
+	while (count < text.length && text.charCodeAt(count) === bom) count++;
+	return count;
 }
 
 /** Creates the reading pipeline shared by every file kind. */
@@ -91,6 +101,9 @@ export function createTableSource<Key extends string>(
 		refused: false
 	};
 	let seenFirst = false;
+	// Until the first character that is not a BOM: leading BOMs are stripped with a warning.
+	let isAtStart = true;
+	let extraBoms = 0;
 	// Without the columns it needs, rows cannot be read: they are still counted and guarded.
 	let isHeaderRefused = false;
 
@@ -102,11 +115,13 @@ export function createTableSource<Key extends string>(
 		state.hasHeader = true;
 		state.mapping = match.mapping;
 		for (const [column, first] of match.duplicates) {
-			problems.add('duplicate-header', row, column, { value: displayValue(fields[column - 1]), first });
+			// A doubled header names a known column: recognised, shown whole.
+			const value = recognised(displayValue(fields[column - 1]));
+			problems.add('duplicate-header', row, column, { value, first });
 		}
 	};
 	const describeHeader = (fields: string[]) => {
-		state.headerCells = displayHeaderCells(fields);
+		state.headerCells = displayHeaderCells(fields, columns);
 		state.headerSignature = headerSignature(fields);
 	};
 	// The operator's columns replace the detected ones; what they leave unusable refuses the file.
@@ -115,7 +130,8 @@ export function createTableSource<Key extends string>(
 		state.hasHeader = isHeader;
 		state.mapping = chosen.mapping;
 		for (const [column, used] of named ? duplicatesInUse(named, chosen.mapping) : []) {
-			problems.add('duplicate-header', row, column, { value: displayValue(fields[column - 1]), first: used });
+			const value = recognised(displayValue(fields[column - 1]));
+			problems.add('duplicate-header', row, column, { value, first: used });
 		}
 		for (const key of chosen.missing) refuse('missing-column', row, { field: key });
 		for (const key of chosen.outside) refuse('missing-column', row, { field: key, column: chosen.mapping[key] });
@@ -206,6 +222,18 @@ export function createTableSource<Key extends string>(
 				refuse(decoder.refusal, 0, params);
 			}
 			return;
+		}
+		if (isAtStart && text.length > 0) {
+			const boms = countLeadingBoms(text);
+			extraBoms += boms;
+			if (boms < text.length) {
+				isAtStart = false;
+				if (extraBoms > 0) {
+					const count = extraBoms + (decoder.encoding === 'utf-8-bom' ? 1 : 0);
+					problems.add('repeated-bom', 0, 0, { count });
+				}
+			}
+			text = text.slice(boms);
 		}
 		reader.feed(text, final, onRecord);
 		if (reader.tooLongAt && !problems.has('line-too-long')) {

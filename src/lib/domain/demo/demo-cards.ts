@@ -89,7 +89,8 @@ export function spoil(card: DemoCardRow, flaw: DemoFlaw, random: SeededRandom, t
 			card.expiry = yymm(todayMonth, -random.int(2, 14));
 			break;
 		case 'bad-token':
-			card.token = `${card.token.slice(0, 8)} ${card.token.slice(8)}`;
+			// A full-width letter, as an IME leaves it (a space would be `space-inside-value`).
+			card.token = `${card.token.slice(0, 8)}Ｋ${card.token.slice(8)}`;
 			break;
 		case 'bad-month':
 			card.expiry = `${card.expiry.slice(0, 2)}13`;

@@ -1,11 +1,9 @@
-import {
-	cardImportColumns,
-	customerListColumns,
-	oldCartCustomerColumns,
-	yamatoReturnColumns
-} from '../headers/columns';
 import type { ColumnSpec } from '../headers/match-header';
 import type { HistoryKind } from '../records/history-entry';
+import { cardImportHeaderRule } from '../import/card-import-checker';
+import { oldCartCustomerHeaderRule } from '../import/old-cart-customers';
+import { customerListHeaderRule } from '../linkage/build-linkage-csv';
+import { yamatoReturnHeaderRule } from '../convert/yamato-return-converter';
 
 /**
  * How a file kind's first record is told to be a header, as its reader does it: 'required'
@@ -17,14 +15,13 @@ export interface HeaderRule {
 	columns: readonly ColumnSpec[];
 }
 
-const rules: Record<HistoryKind, HeaderRule> = {
-	customers: { mode: 'required', columns: oldCartCustomerColumns },
-	cards: { mode: 'detect', columns: cardImportColumns },
-	linkage: { mode: 'required', columns: customerListColumns },
-	'card-file': { mode: 'detect', columns: yamatoReturnColumns }
-};
-
-/** The header rule of the input file of a history entry's kind. */
+/** The header rule of the input file of a history entry's kind: its reader's own. */
 export function headerRuleOf(kind: HistoryKind): HeaderRule {
+	const rules: Record<HistoryKind, HeaderRule> = {
+		customers: oldCartCustomerHeaderRule,
+		cards: cardImportHeaderRule,
+		linkage: customerListHeaderRule,
+		'card-file': yamatoReturnHeaderRule
+	};
 	return rules[kind];
 }

@@ -1,5 +1,6 @@
 import { sha256HexSync } from '../hash/sha256-sync';
-import { displayValue } from '../problems/display-value';
+import { displayValue, quoteCell } from '../problems/display-value';
+import { buildHeaderIndex, keyOfHeader, type ColumnSpec } from './match-header';
 import { normalizeHeader } from './normalize-header';
 
 const twoDigits = /[0-9０-９]{2}/;
@@ -12,9 +13,22 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
 	return cells.some((cell) => cell.trim() !== '') && !cells.some((cell) => twoDigits.test(cell));
 }
 
-/** Header cells as the operator may see them (no long digit runs, no line breaks, 40 characters). */
-export function displayHeaderCells(cells: readonly string[]): string[] {
-	return cells.map(displayValue);
+const indexes = new WeakMap<readonly ColumnSpec[], Map<string, string>>();
+
+function indexOf(specs: readonly ColumnSpec[]): Map<string, string> {
+	let index = indexes.get(specs);
+	if (!index) indexes.set(specs, (index = buildHeaderIndex(specs)));
+	return index;
+}
+
+/**
+ * Header cells as the operator may see, store and remember them (SPEC "Privacy promise": a
+ * forced header row is still a row of cells): a cell naming a column of `specs` is shown whole
+ * (no line breaks, 40 characters), any other goes through `quoteCell` (a token becomes `****…Ab12`).
+ */
+export function displayHeaderCells(cells: readonly string[], specs: readonly ColumnSpec[]): string[] {
+	const index = indexOf(specs);
+	return cells.map((cell) => (keyOfHeader(cell, index) !== null ? displayValue(cell) : quoteCell(cell)));
 }
 
 /** What identifies a kind of file: SHA-256 hex of its loose header names in order, trailing blanks left out. */

@@ -1,10 +1,13 @@
+import { spaceClassSource } from '../rules/spacing';
+
 // After NFKC every bracket variant is one of these ASCII or CJK forms.
 const brackets = /[()[\]{}<>「」『』【】〔〕〈〉《》]/g;
 const bracketed = /\([^()]*\)|\[[^[\]]*\]|\{[^{}]*\}|<[^<>]*>|「[^」]*」|『[^』]*』|【[^】]*】|〔[^〕]*〕|〈[^〉]*〉|《[^》]*》/g;
-// Spacing and joiners that people put into names at will: spaces of every width, _ - . ・ :
-const filler = /[\s\u3000_\-.・:：‐－]/g;
+// Spacing and joiners that people put into names at will: SPEC's spaces (zero-width ones and
+// stray BOMs included, anywhere in the cell), _ - . ・ :
+const filler = new RegExp(`[${spaceClassSource}_\\-.・:：‐－]`, 'g');
 
-/** The loose form of a header name: NFKC, lower case, without spacing, joiners or brackets. */
+/** The loose form of a header name: NFKC, lower case, without spacing (SPEC's class), joiners or brackets. */
 export function normalizeHeader(name: string): string {
 	return name.normalize('NFKC').toLowerCase().replace(filler, '').replace(brackets, '');
 }

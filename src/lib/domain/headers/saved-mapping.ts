@@ -1,5 +1,6 @@
 import { z } from '../zod';
-import type { YamatoReturnField } from './columns';
+import { yamatoReturnColumns, type YamatoReturnField } from './columns';
+import { displayHeaderCells } from './header-cells';
 
 /** Kinds of file whose column mapping the operator can change and the app remembers. */
 export const mappingKinds = ['yamato-return'] as const;
@@ -19,8 +20,16 @@ export const savedColumnMappingSchema = z.object({
 	kind: z.enum(mappingKinds),
 	/** `headerSignature` of the header it was chosen for. */
 	signature: z.string().regex(/^[0-9a-f]{64}$/),
-	/** That header as shown to the operator (safe to show). */
-	headerCells: z.array(z.string().max(100)).max(1000).default([]),
+	/**
+	 * That header as shown to the operator: known column names whole, any other cell masked by
+	 * `quoteCell`, on write and on read, so a mapping saved by an older version (which kept a
+	 * forced header row's cells as they were) never hands a token back.
+	 */
+	headerCells: z
+		.array(z.string().max(100))
+		.max(1000)
+		.default([])
+		.transform((cells) => displayHeaderCells(cells, yamatoReturnColumns)),
 	/** 1-based input column per field, 0 for none. */
 	columns: z.object(yamatoReturnMapping),
 	firstRowIsHeader: z.boolean().default(true),

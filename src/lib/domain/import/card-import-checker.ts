@@ -1,7 +1,7 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { cardImportColumns, type CardImportField } from '../headers/columns';
-import { displayValue } from '../problems/display-value';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRow, type CardRuleContext } from '../rules/card-row';
@@ -10,6 +10,9 @@ import { tokyoMonthIndex } from '../rules/expiry';
 import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
 import { addMultiCardWarnings } from '../convert/multi-card-warnings';
+
+/** How the card import file (step e) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const cardImportHeaderRule = { mode: 'detect' as const, columns: cardImportColumns } satisfies HeaderRule;
 
 /** Options of step e. `customerIds` is the registry: every card's customer must be in it. */
 export interface CardImportOptions {
@@ -47,19 +50,25 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 
 	const extraRules = (fields: string[], row: number): boolean => {
 		const m = source.state.mapping;
-		const cell = (key: CardImportField) => trimSpaces(m[key] > 0 ? (fields[m[key] - 1] ?? '') : '');
+		// Trimming is a repair, so it is warned about (SPEC "Repairs shown as warnings").
+		const cell = (key: CardImportField) => {
+			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
+			const value = trimSpaces(raw);
+			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
+			return value;
+		};
 		const errorsBefore = problems.errorCount;
 		const provider = cell('service');
 		if (provider === '') problems.add('missing-value', row, m.service, { field: 'service' });
 		else if (provider !== service) {
-			problems.add('service-mismatch', row, m.service, { value: displayValue(provider), expected: service });
+			problems.add('service-mismatch', row, m.service, { value: provider, expected: service });
 		}
 		for (const key of ['holder', 'sendId'] as const) {
 			if (cell(key) !== '') problems.add('not-blank', row, m[key], { field: key });
 		}
 		const serial = cell('serial');
 		if (serial !== '' && serial !== '0') {
-			problems.add('bad-serial', row, m.serial, { value: displayValue(serial) });
+			problems.add('bad-serial', row, m.serial, { value: serial });
 		}
 		return problems.errorCount === errorsBefore;
 	};
@@ -82,7 +91,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		else source.state.failedRows.push(row);
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: cardImportColumns, header: 'detect', problems, kind: 'cards' },
+		{ encoding: options.encoding, columns: cardImportHeaderRule.columns, header: cardImportHeaderRule.mode, problems, kind: 'cards' },
 		onData
 	);
 	if (!isAllowed) {

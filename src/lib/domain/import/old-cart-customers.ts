@@ -1,10 +1,14 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
-import { displayValue } from '../problems/display-value';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
-import { linkageIdPattern, trimSpaces } from '../rules/patterns';
+import { linkageIdFault } from '../rules/id-check';
+import { trimSpaces } from '../rules/patterns';
+
+/** How 顧客情報 (一括登録) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const oldCartCustomerHeaderRule = { mode: 'required' as const, columns: oldCartCustomerColumns } satisfies HeaderRule;
 
 /** A customer from the old cart (一括登録 › 顧客情報); optional values are '' when absent. */
 export type OldCartCustomer = { row: number } & Record<OldCartCustomerField, string>;
@@ -50,10 +54,11 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		for (const key of optionalFields) customer[key] = cell(key);
 		const errorsBefore = problems.errorCount;
 		const { linkageId } = customer;
-		const value = displayValue(linkageId);
+		const value = linkageId;
 		const first = firstRows.get(linkageId);
+		const fault = linkageId === '' ? null : linkageIdFault(linkageId);
 		if (linkageId === '') problems.add('missing-value', row, m.linkageId, { field: 'linkageId' });
-		else if (!linkageIdPattern.test(linkageId)) problems.add('bad-linkage-id', row, m.linkageId, { value });
+		else if (fault !== null) problems.add(fault, row, m.linkageId, { field: 'linkageId', value });
 		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value, rows: first });
 		else firstRows.set(linkageId, row);
 		if (problems.errorCount > errorsBefore) {
@@ -64,7 +69,7 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		accepted++;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: oldCartCustomerColumns, header: 'required', problems, kind: 'customers' },
+		{ encoding: options.encoding, columns: oldCartCustomerHeaderRule.columns, header: oldCartCustomerHeaderRule.mode, problems, kind: 'customers' },
 		onData
 	);
 	const take = () => {

@@ -1,3 +1,4 @@
+import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource, type TableState } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
@@ -6,8 +7,11 @@ import { customerListColumns, type CustomerListField } from '../headers/columns'
 import { defaultMapping } from '../headers/match-header';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
-import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules/patterns';
+import { defaultCustomerIdPattern, matchesCustomerId, statelessPattern, trimSpaces } from '../rules/patterns';
 import { linkRows, type LinkageColumns } from './link-rows';
+
+/** How the store's customer list (step b) is told to have a header: the rule its reader uses, and its failed-rows download. */
+export const customerListHeaderRule = { mode: 'required' as const, columns: customerListColumns } satisfies HeaderRule;
 
 /** Options of step c (SPEC "Core API"); `header` is whether the output has a header row. */
 export interface LinkageOptions {
@@ -20,7 +24,7 @@ export interface LinkageOptions {
 
 /** The report of step c, with what step d needs to reconcile against. */
 export interface LinkageReport extends FileReport<CustomerListField> {
-	/** Every customer ID of the list in list order (the store's customers, for step d's check). */
+	/** Every customer ID of the list that matches the pattern, in list order (the store's customers, for step d's check). */
 	customerIds: string[];
 	/** The customer IDs written to the linkage CSV, in order: the customers sent to Yamato. */
 	linkedCustomerIds: string[];
@@ -41,8 +45,11 @@ function finishLinkage(
 		? []
 		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
 	state.failedRows.sort((a, b) => a - b);
-	// A file refused for a card number reports nothing else from its rows.
-	const customerIds = isCardNumberRefusal(problems) ? [] : columns.customerIds.filter((id) => id !== '');
+	// A file refused for a card number reports nothing else from its rows; otherwise only IDs of
+	// the pattern: any other value of that column may be anything, a token included.
+	const customerIds = isCardNumberRefusal(problems)
+		? []
+		: columns.customerIds.filter((id) => id !== '' && matchesCustomerId(id, customerIdPattern));
 	const linkedCustomerIds = written.map((i) => columns.customerIds[i]);
 	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
 	if (state.refused) return { output: null, report };
@@ -65,7 +72,7 @@ export function buildLinkageCsv(
 		return value;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: customerListColumns, header: 'required', problems, kind: 'customer-list' },
+		{ encoding: options.encoding, columns: customerListHeaderRule.columns, header: customerListHeaderRule.mode, problems, kind: 'customer-list' },
 		(row, cells, raw) => {
 			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;

@@ -1,10 +1,11 @@
 import type { OutputEncoding } from '../encoding/encode-text';
 import { unencodableChars } from '../encoding/unencodable';
-import { displayValue } from '../problems/display-value';
+import { displayValue, recognised } from '../problems/display-value';
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
 import { CustomerTally, formatRows } from '../rules/customer-tally';
-import { describeCustomerIdPattern, linkageIdPattern, matchesCustomerId } from '../rules/patterns';
+import { customerIdFault, linkageIdFault } from '../rules/id-check';
+import { describeCustomerIdPattern } from '../rules/patterns';
 
 /** One customer of the list: its store ID and the old cart's number (連携用ID, '' when none). */
 export interface LinkageRecord {
@@ -79,11 +80,12 @@ export function linkRows(
 		const add = (code: ProblemCode, field: 'customerId' | 'linkageId', params: object) =>
 			problems.add(code, row, mapping[field], { field, ...params });
 		const others = (rows: number[]) => formatRows(rows.filter((r) => r !== row));
-		const id = displayValue(customerId);
+		// A customer ID of the pattern is recognised as no secret; any other goes through the mask.
+		const fault = customerId === '' ? null : customerIdFault(customerId, options.customerIdPattern);
+		const id = customerId !== '' && fault === null ? recognised(displayValue(customerId)) : customerId;
 		if (customerId === '') add('missing-value', 'customerId', {});
-		else if (!matchesCustomerId(customerId, options.customerIdPattern)) {
-			const expected = describeCustomerIdPattern(options.customerIdPattern);
-			add('bad-customer-id', 'customerId', { value: id, expected });
+		else if (fault !== null) {
+			add(fault, 'customerId', { value: customerId, expected: describeCustomerIdPattern(options.customerIdPattern) });
 		}
 		const customerRows = sameCustomer.get(row);
 		if (customerRows) add('duplicate-customer-id', 'customerId', { value: id, rows: others(customerRows) });
@@ -92,13 +94,13 @@ export function linkRows(
 			else options.failedRows.push(row);
 			continue;
 		}
-		const link = displayValue(linkageId);
-		if (!linkageIdPattern.test(linkageId)) add('bad-linkage-id', 'linkageId', { value: link });
+		const linkageFault = linkageIdFault(linkageId);
+		if (linkageFault !== null) add(linkageFault, 'linkageId', { value: linkageId });
 		else if (options.outputEncoding === 'shift_jis' && unencodableChars(linkageId) !== '') {
 			add('not-encodable', 'linkageId', { value: unencodableChars(linkageId) });
 		}
 		const linkageRows = sameLinkage.get(row);
-		if (linkageRows) add('duplicate-linkage-id', 'linkageId', { value: link, rows: others(linkageRows) });
+		if (linkageRows) add('duplicate-linkage-id', 'linkageId', { value: linkageId, rows: others(linkageRows) });
 		if (problems.errorCount === before) written.push(i);
 		else options.failedRows.push(row);
 	}

@@ -1,17 +1,67 @@
 import { hasLongDigitRun } from '../guard/card-number';
 
 const maxShown = 40;
+const letter = /\p{L}/u;
+const digit = /\p{Nd}/u;
+const controls = /[\u0000-\u001f\u007f]/g;
 
-/** A cell value made safe for a message: no long digit runs, no line breaks, at most 40 characters. */
+/**
+ * A value a rule recognised (a brand alias, a customer ID of the pattern, a known column name):
+ * shown whole. The only way past `quoteCell` in a problem's params; see `ProblemList.add`.
+ */
+export class Recognised {
+	constructor(readonly text: string) {}
+}
+
+/** Marks `text` as recognised by a rule, so a problem may quote it whole. */
+export function recognised(text: string): Recognised {
+	return new Recognised(text);
+}
+
+/** A recognised value made safe for a message: no long digit runs, no line breaks, at most 40 characters. */
 export function displayValue(value: string): string {
 	let shown = hasLongDigitRun(value) ? value.replace(/[0-9０-９]/g, '*') : value;
-	shown = shown.replace(/[\u0000-\u001f\u007f]/g, ' ');
+	shown = shown.replace(controls, ' ');
 	return shown.length > maxShown ? `${shown.slice(0, maxShown)}…` : shown;
 }
 
-/** A token as it may be shown anywhere: four asterisks, an ellipsis and its last 4 characters. */
+/** A token as it may be shown anywhere: `****` when 8 characters or fewer, else `****…` and its last 4. */
 export function maskToken(token: string): string {
 	// Short values keep nothing visible: four characters of eight would give half of it away.
 	if (token.length <= 8) return '****';
-	return `****…${displayValue(token.slice(-4))}`;
+	return `****…${token.slice(-4).replace(controls, ' ')}`;
+}
+
+/** True when `value` has both a letter and a digit (of any script or width): token-shaped. */
+export function isLetterDigitMix(value: string): boolean {
+	let hasLetter = false;
+	let hasDigit = false;
+	for (let i = 0; i < value.length && !(hasLetter && hasDigit); i++) {
+		const code = value.charCodeAt(i);
+		if (code < 0x80) {
+			if (code >= 48 && code <= 57) hasDigit = true;
+			else if ((code | 0x20) >= 97 && (code | 0x20) <= 122) hasLetter = true;
+			continue;
+		}
+		const point = value.codePointAt(i)!;
+		if (point > 0xffff) i++;
+		const char = String.fromCodePoint(point);
+		if (!hasLetter && letter.test(char)) hasLetter = true;
+		else if (!hasDigit && digit.test(char)) hasDigit = true;
+	}
+	return hasLetter && hasDigit;
+}
+
+/**
+ * A cell value as a problem, table, download, stored entry or saved mapping may quote it.
+ * SPEC "Privacy promise": a problem quotes a cell value only when it is short and not
+ * token-shaped; any other value is masked to its last 4. The privacy-safe reading: quoted as is
+ * only with fewer than 8 characters, no mix of letters and digits and no long digit run; else
+ * `maskToken` (`****`, or `****…` and the last 4 when longer than 8). A value a rule recognised
+ * as no secret goes through `recognised` instead.
+ */
+export function quoteCell(value: string): string {
+	// Fewer than 8 characters hold no long digit run (13 digits and more): that test is implied.
+	if (value.length < 8 && !isLetterDigitMix(value)) return value.replace(controls, ' ');
+	return maskToken(value);
 }

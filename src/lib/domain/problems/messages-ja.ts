@@ -75,7 +75,15 @@ const templates: Record<ProblemCode, string> = {
 	'duplicate-customer-id':
 		'{row}行目の顧客ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
 	'not-encodable':
-		'{row}行目{column}列目の{field}にある「{value}」は、Shift_JISで書き出せません。UTF-8（BOM付き）で書き出してください。'
+		'{row}行目{column}列目の{field}にある「{value}」は、Shift_JISで書き出せません。UTF-8（BOM付き）で書き出してください。',
+	'repeated-bom':
+		'ファイルの先頭にBOM（文字コードの印）が{count}個重なっていました。1つ目より後のBOMを取り除いて読み込みました。',
+	'space-inside-value':
+		'{row}行目の{field}「{value}」の途中に空白（幅のない空白を含む）があります。IDや認証キーの空白は直せないため、この行は読み込みませんでした。元のデータを確認してください。',
+	'id-scientific-notation':
+		'{row}行目の{field}「{value}」は、表計算ソフトで指数表記（例：1.23457E+11）に変わっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
+	'id-thousands-separator':
+		'{row}行目の{field}「{value}」に、表計算ソフトが付けた桁区切りのカンマがあります。この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。'
 };
 
 /** The plain Japanese message of a problem, with its parameters filled in. */
@@ -86,3 +94,6 @@ export function formatProblemMessage(code: ProblemCode, params: ProblemParams): 
 		return name in params ? String(params[name]) : whole;
 	});
 }
+
+/** The Japanese catalogue of problem messages by code (`{name}` parameters), for `problemText`. */
+export const problemTemplatesJa: Readonly<Record<ProblemCode, string>> = templates;

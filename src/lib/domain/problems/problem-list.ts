@@ -7,6 +7,28 @@ import {
 	type Severity
 } from './problem';
 import { formatProblemMessage } from './messages-ja';
+import { quoteCell, Recognised } from './display-value';
+
+/** Params as a rule hands them in: cell text raw (masked here) or marked `recognised`. */
+export type ProblemInput = Record<string, string | number | Recognised>;
+
+// Params the code itself fills (field keys, formats, row lists, settings): never cell text.
+const codeKeys: ReadonlySet<string> = new Set(['field', 'fields', 'order', 'example', 'expected', 'rows', 'encoding']);
+
+/**
+ * The params as stored and shown: every string that may carry cell text goes through
+ * `quoteCell` (SPEC "Privacy promise"), a `Recognised` value is unwrapped whole.
+ */
+export function safeParams(input: ProblemInput): ProblemParams {
+	const params: ProblemParams = {};
+	for (const key in input) {
+		const value = input[key];
+		if (value instanceof Recognised) params[key] = value.text;
+		else if (typeof value === 'string' && !codeKeys.has(key)) params[key] = quoteCell(value);
+		else params[key] = value;
+	}
+	return params;
+}
 
 const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'trimmed-spaces',
@@ -18,7 +40,8 @@ const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'multiple-cards',
 	'no-linkage-id',
 	'duplicate-header',
-	'too-many-problems'
+	'too-many-problems',
+	'repeated-bom'
 ]);
 
 /** The fixed severity of a problem code. */
@@ -43,8 +66,11 @@ export class ProblemList {
 
 	constructor(private readonly maxProblems = defaultMaxProblems) {}
 
-	/** Records a problem at `row`/`column` (0 for the whole file). */
-	add(code: ProblemCode, row: number, column: number, params: ProblemParams = {}): void {
+	/**
+	 * Records a problem at `row`/`column` (0 for the whole file). The one place params become
+	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised`.
+	 */
+	add(code: ProblemCode, row: number, column: number, input: ProblemInput = {}): void {
 		const severity = severityOf(code);
 		if (severity === 'error') this.errorCount++;
 		const count = (this.counts.get(code) ?? 0) + 1;
@@ -54,6 +80,7 @@ export class ProblemList {
 			this.omitted++;
 			return;
 		}
+		const params = safeParams(input);
 		const all = { row, column, ...params };
 		const message = formatProblemMessage(code, all);
 		this.items.push({ row, column, severity, code, message, params });

@@ -21,7 +21,8 @@ export const fileProblemCodes = [
 	'looks-like-customer-file',
 	'looks-like-card-file',
 	'looks-like-return-file',
-	'looks-like-customer-list'
+	'looks-like-customer-list',
+	'repeated-bom'
 ] as const;
 
 /** Problems of one row (and usually one column). */
@@ -53,7 +54,10 @@ export const rowProblemCodes = [
 	'bad-linkage-id',
 	'duplicate-linkage-id',
 	'duplicate-customer-id',
-	'not-encodable'
+	'not-encodable',
+	'space-inside-value',
+	'id-scientific-notation',
+	'id-thousands-separator'
 ] as const;
 
 export type ProblemCode = (typeof fileProblemCodes)[number] | (typeof rowProblemCodes)[number];

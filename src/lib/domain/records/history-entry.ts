@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { fromLegacyFailure, problemRecordSchema } from './problem-record';
 
 /** What an entry records: the two bulk registrations and the two conversions. */
 export const historyKinds = ['customers', 'cards', 'linkage', 'card-file'] as const;
@@ -13,25 +14,22 @@ export const historyEncodings = ['utf-8', 'utf-8-bom', 'shift_jis'] as const;
 
 const count = z.int().nonnegative();
 
-/** One problem of the input, as the history keeps it: masked text only, never a token. */
-export const historyFailureSchema = z.object({
-	row: count,
-	column: count,
-	code: z.string(),
-	message: z.string()
-});
-export type HistoryFailure = z.infer<typeof historyFailureSchema>;
-
-/** How an upload or conversion ended: the fields written when it finishes. */
+/**
+ * How an upload or conversion ended: the fields written when it finishes (2026-11-30: problems of
+ * both severities as codes and parameters, and the count of errors, replace `failures`).
+ * `succeeded` is rows written (conversions) or registered (uploads); `failed` rows with an error;
+ * `errors` and `warnings` count problems; `problems` lists them, each severity capped.
+ */
 export const historyOutcomeSchema = z.object({
 	finishedAt: z.number().optional(),
 	rows: count.default(0),
 	succeeded: count.default(0),
 	failed: count.default(0),
+	errors: count.default(0),
 	warnings: count.default(0),
 	skipped: count.default(0),
 	status: z.enum(historyStatuses),
-	failures: z.array(historyFailureSchema).default([]),
+	problems: z.array(problemRecordSchema).default([]),
 	failedRows: z.array(count).default([]),
 	errorsBlockImport: z.boolean().optional()
 });
@@ -63,9 +61,22 @@ export const fallbackHistoryEntry: Omit<HistoryEntry, 'id'> = {
 	rows: 0,
 	succeeded: 0,
 	failed: 0,
+	errors: 0,
 	warnings: 0,
 	skipped: 0,
 	status: 'interrupted',
-	failures: [],
+	problems: [],
 	failedRows: []
 };
+
+/**
+ * A history entry as schema version 2 stored it, brought to version 3: its `failures` (errors with
+ * pre-rendered Japanese text) become problem records that keep that text as a legacy parameter,
+ * and `errors` is the number of those failures. Anything else is left as it was.
+ */
+export function upgradeHistoryEntryV3(stored: Record<string, unknown>): Record<string, unknown> {
+	if (!('failures' in stored) || 'problems' in stored) return stored;
+	const { failures, ...rest } = stored;
+	const list = Array.isArray(failures) ? failures.filter((item) => typeof item === 'object' && item !== null) : [];
+	return { ...rest, errors: list.length, problems: list.map(fromLegacyFailure) };
+}

@@ -2,18 +2,42 @@ import { toPeopleCsv, type WriteOptions } from '../csv/write-csv';
 import type { Problem } from '../problems/problem';
 import type { CustomerRows } from '../rules/customer-tally';
 
-const severityLabels = { error: 'エラー', warning: '警告' } as const;
+/** The words of a problems report in one language: the header row, a whole-file row, severities. */
+export interface ProblemListWords {
+	header: readonly [string, string, string, string, string];
+	wholeFile: string;
+	error: string;
+	warning: string;
+}
 
-/** The problems of a report as a CSV for people: 行数, 列, 重要度, コード, 内容. */
-export function problemsCsv(problems: readonly Problem[], options: WriteOptions = {}): Uint8Array {
+/** The Japanese words of a problems report. */
+export const problemListWordsJa: ProblemListWords = {
+	header: ['行数', '列', '重要度', 'コード', '内容'],
+	wholeFile: 'ファイル全体',
+	error: 'エラー',
+	warning: '警告'
+};
+
+type ListedProblem = Pick<Problem, 'row' | 'column' | 'severity' | 'code'>;
+
+/** How a problems report is written: its words and each problem's text (default: Japanese). */
+export interface ProblemListOptions<P extends ListedProblem> extends WriteOptions {
+	words?: ProblemListWords;
+	text?: (problem: P) => string;
+}
+
+/** The problems of a report as a CSV for people: 行数, 列, 重要度, コード, 内容 (or the words given). */
+export function problemsCsv<P extends ListedProblem = Problem>(problems: readonly P[], options: ProblemListOptions<P> = {}): Uint8Array {
+	const words = options.words ?? problemListWordsJa;
+	const text = options.text ?? ((problem: P) => (problem as unknown as Problem).message);
 	const rows = problems.map((p) => [
-		p.row === 0 ? 'ファイル全体' : String(p.row),
+		p.row === 0 ? words.wholeFile : String(p.row),
 		p.column === 0 ? '' : String(p.column),
-		severityLabels[p.severity],
+		words[p.severity],
 		p.code,
-		p.message
+		text(p)
 	]);
-	return toPeopleCsv([['行数', '列', '重要度', 'コード', '内容'], ...rows], options);
+	return toPeopleCsv([words.header, ...rows], options);
 }
 
 /** Customers with several cards, one line per card row, for the store's support (source: 複数枚のカード). */

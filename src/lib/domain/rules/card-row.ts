@@ -1,10 +1,12 @@
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
-import { displayValue, maskToken } from '../problems/display-value';
+import { displayValue, maskToken, recognised } from '../problems/display-value';
 import { normalizeBrand, type CardBrand } from './brand';
 import { isExpired, readExpiry, type ExpiryOrder } from './expiry';
 import type { CustomerIdLookup } from './id-lookup';
-import { describeCustomerIdPattern, matchesCustomerId, tokenPattern, trimSpaces } from './patterns';
+import { customerIdFault } from './id-check';
+import { describeCustomerIdPattern, tokenPattern, trimSpaces } from './patterns';
+import { hasSpace } from './spacing';
 
 /** One card as the card import file holds it (and as step e registers it). */
 export interface CardRow {
@@ -72,20 +74,21 @@ function fail(ctx: CardRuleContext, code: ProblemCode, row: number, field: CardF
 }
 
 function checkCustomer(id: string, row: number, ctx: CardRuleContext): boolean {
-	if (!matchesCustomerId(id, ctx.customerIdPattern)) {
+	const fault = customerIdFault(id, ctx.customerIdPattern);
+	if (fault !== null) {
 		const expected = describeCustomerIdPattern(ctx.customerIdPattern);
-		return fail(ctx, 'bad-customer-id', row, 'customerId', { value: displayValue(id), expected });
+		return fail(ctx, fault, row, 'customerId', { value: id, expected });
 	}
 	ctx.facts.customerId = id;
 	if (!ctx.customerIds || ctx.customerIds.has(id)) return true;
 	ctx.facts.isUnknownCustomer = true;
-	return fail(ctx, 'unknown-customer', row, 'customerId', { value: displayValue(id) });
+	return fail(ctx, 'unknown-customer', row, 'customerId', { value: recognised(displayValue(id)) });
 }
 
 function readTail(value: string, row: number, ctx: CardRuleContext): string | null {
 	if (isThreeDigits(value)) return value;
 	if (!/^\d{1,2}$/.test(value)) {
-		fail(ctx, 'bad-tail', row, 'last3', { value: displayValue(value) });
+		fail(ctx, 'bad-tail', row, 'last3', { value });
 		return null;
 	}
 	const fixed = value.padStart(3, '0');
@@ -96,11 +99,12 @@ function readTail(value: string, row: number, ctx: CardRuleContext): string | nu
 function readBrand(value: string, row: number, ctx: CardRuleContext): CardBrand | null {
 	const brand = normalizeBrand(value);
 	if (brand === null) {
-		fail(ctx, 'unknown-brand', row, 'brand', { value: displayValue(value) });
+		fail(ctx, 'unknown-brand', row, 'brand', { value });
 		return null;
 	}
 	if (brand !== value) {
-		const params = { field: 'brand', value: displayValue(value), fixed: brand };
+		// The alias is one the brand rule knows (`MasterCard`, `American Express`): no secret.
+		const params = { field: 'brand', value: recognised(displayValue(value)), fixed: recognised(brand) };
 		ctx.problems.add('brand-normalized', row, ctx.columns.brand, params);
 	}
 	return brand;
@@ -127,7 +131,7 @@ function readCardExpiry(value: string, row: number, ctx: CardRuleContext): strin
 		if (/^\d{4}$/.test(reading.fixed)) ctx.facts.expiryDigits = reading.fixed;
 		if (!reading.ok) {
 			const example = order === 'YYMM' ? '2912' : '1229';
-			const params = { value: displayValue(value), order, example, month: reading.month };
+			const params = { value, order, example, month: reading.month };
 			fail(ctx, reading.code, row, 'expiry', params);
 			return null;
 		}
@@ -164,7 +168,9 @@ export function checkCardRow(fields: readonly string[], row: number, ctx: CardRu
 	const brand = brandValue === '' ? null : readBrand(brandValue, row, ctx);
 	const expiry = expiryValue === '' ? null : readCardExpiry(expiryValue, row, ctx);
 	if (token !== '' && !tokenPattern.test(token)) {
-		ok = fail(ctx, 'bad-token', row, 'token', { value: maskToken(token) });
+		// A token is masked whatever its length (SPEC: one of 8 characters or fewer fully).
+		const code = hasSpace(token) ? 'space-inside-value' : 'bad-token';
+		ok = fail(ctx, code, row, 'token', { value: maskToken(token) });
 	}
 	if (!ok || last3 === null || brand === null || expiry === null) return null;
 	return { row, customerId, last3, brand, expiry, token };

@@ -1,11 +1,15 @@
+import { spaceClassSource } from './spacing';
+
+export { trimSpaces } from './spacing';
+
 /** A card token: a letter or digit, then printable ASCII without space, `,` or `"`. */
 export const tokenPattern = /^[A-Za-z0-9][\x21\x23-\x2b\x2d-\x7e]*$/;
 
 /** The store's customer ID by default: `US-` and 8 digits. */
 export const defaultCustomerIdPattern = /^US-\d{8}$/;
 
-/** A 連携用ID: a letter or digit, then no space, `,`, `"` or control character. */
-export const linkageIdPattern = /^[\p{L}\p{N}][^\s,"\p{Cc}]*$/u;
+/** A 連携用ID: a letter or digit, then no space (of SPEC's class, zero-width ones included), `,`, `"` or control character. */
+export const linkageIdPattern = new RegExp(`^[\\p{L}\\p{N}][^${spaceClassSource},"\\p{Cc}]*$`, 'u');
 
 /** A copy of `pattern` without the g and y flags, whose `lastIndex` would make `test` stateful. */
 export function statelessPattern(pattern: RegExp): RegExp {
@@ -29,16 +33,4 @@ export function describeCustomerIdPattern(pattern: RegExp): string {
 	return pattern.source === defaultCustomerIdPattern.source
 		? '「US-」と8桁の数字（例：US-00010000）'
 		: `決められた形式（${pattern.source}）`;
-}
-
-/** The value without surrounding spaces (ASCII space, tab, full-width space). */
-export function trimSpaces(value: string): string {
-	const first = value.charCodeAt(0);
-	const last = value.charCodeAt(value.length - 1);
-	if (!isSpace(first) && !isSpace(last)) return value;
-	return value.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '');
-}
-
-function isSpace(code: number): boolean {
-	return code === 32 || code === 9 || code === 0x3000;
 }

@@ -1,5 +1,5 @@
 import { csvText, encodeOutput, findUnencodableCells, neutralizeFormula, type OutputEncoding, type UnencodableCells } from '$lib/domain';
-import type { RegistryIndex } from '$lib/storage/registry-index';
+import type { RegistryIndex } from './registry-index';
 
 /** The header of 「データダウンロード」: the store's two ID columns first, as the source names them. */
 export const customerListHeader = [

@@ -1,6 +1,10 @@
+import type { ReconciliationGroup } from '$lib/domain/report/reconciliation-groups';
 import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { Problem, ProblemCode } from '$lib/domain/problems/problem';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
+import type { Reconciliation } from '$lib/domain/convert/yamato-return-converter';
+import type { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import type { ExpiryOrder } from '$lib/domain/rules/expiry';
 import type { ChosenColumns } from '$lib/domain/headers/chosen-columns';
 import type { YamatoReturnField } from '$lib/domain/headers/columns';
@@ -29,22 +33,37 @@ export interface ConversionOptions {
 	savedMappings?: SavedColumnMapping[];
 }
 
-export interface ConversionJob {
+/** Step b/c: the customer list (a store download, or this app's registry) → the linkage CSV. */
+export interface LinkageJob {
+	kind: 'linkage';
 	jobId: string;
-	kind: ConversionKind;
-	file: File;
+	/** The name the history shows (the file's, or a name for the registry as source). */
+	fileName: string;
+	source: 'file' | 'registry';
 	options: ConversionOptions;
 }
 
-/** Groups of step d's reconciliation, each downloadable as a list. */
-export const reconciliationGroups = [
-	'sent-not-returned',
-	'unknown-returned',
-	'multi-card',
-	'expired',
-	'written'
-] as const;
-export type ReconciliationGroup = (typeof reconciliationGroups)[number];
+/** Step d: Yamato's return file → the card import file. */
+export interface ReturnFileJob {
+	kind: 'yamato-return';
+	jobId: string;
+	fileName: string;
+	options: ConversionOptions;
+	/** The step b run whose customer list the returned IDs are checked against (none: no check). */
+	customerListJobId: string | null;
+}
+
+/** A conversion the page can ask for. */
+export type ConversionJob = LinkageJob | ReturnFileJob;
+
+/** The customer list of a step b run, as step d checks against it. */
+export interface CustomerList {
+	ids: CustomerIdLookup;
+	/** Customers written to the linkage CSV (sent to Yamato), in list order. */
+	sent: string[];
+}
+
+export type { ReconciliationGroup };
 
 /** Downloads the worker can build for a finished job besides its output. */
 export type JobDownload = 'problems' | 'failed-rows' | ReconciliationGroup;
@@ -72,7 +91,7 @@ export interface ConversionSummary {
 	refused: boolean;
 	problemCounts: Partial<Record<ProblemCode, number>>;
 	/** Problems about the file as a whole (a card number, no data…), shown above the table. */
-	fileProblems: Problem[];
+	fileProblems: ProblemRecord[];
 	suggestedExpiryOrder?: 'MMYY';
 	/** Step d only: how many customers fall in each reconciliation group (null without a list). */
 	reconciliation?: Record<ReconciliationGroup, number | null>;
@@ -88,5 +107,17 @@ export type ProblemFilter = 'all' | 'error' | 'warning';
 export interface ProblemPage {
 	total: number;
 	offset: number;
+	problems: ProblemRecord[];
+}
+
+/** What the worker keeps of a finished conversion, for pages of problems and lists to download. */
+export interface ConversionReport {
+	summary: ConversionSummary;
 	problems: Problem[];
+	outputEncoding: OutputEncoding;
+	reconciliation?: Reconciliation;
+	/** Step b/c: the list step d checks against (absent when the list was refused). */
+	customerList?: CustomerList;
+	/** Step d: the customers sent to Yamato by the list checked against (null without a list). */
+	sent?: string[] | null;
 }

@@ -30,26 +30,3 @@ export function yielder(intervalMs = 40): () => Promise<void> | void {
 		});
 	};
 }
-
-/** Share of the progress bar given to reading the file into memory (the rest is the work). */
-export const readShare = 0.2;
-
-/**
- * Reads a whole file into one buffer from its stream, reporting the bytes read, so the bar moves
- * while a large file is still being read (a single `arrayBuffer()` is silent for half a second).
- */
-export async function readWithProgress(file: Blob, onRead: (read: number) => void): Promise<Uint8Array> {
-	const out = new Uint8Array(file.size);
-	const reader = file.stream().getReader();
-	let offset = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		// A file that grew while being read is cut at the size it had when chosen.
-		const room = Math.min(value.length, out.length - offset);
-		out.set(room === value.length ? value : value.subarray(0, room), offset);
-		offset += room;
-		onRead(offset);
-	}
-	return offset === out.length ? out : out.subarray(0, offset);
-}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ProblemList } from '../problems/problem-list';
+import { historyOutcomeSchema } from './history-entry';
+import { completionReportOf, interruptedOutcome, maxStoredProblems, runFamilyOf, runOutcome } from './run-outcome';
+
+function report(errors: number, warnings: number, change: { refused?: boolean; rows?: number } = {}) {
+	const list = new ProblemList(1_000_000);
+	for (let row = 0; row < errors; row++) list.add('bad-month', row + 2, 4, { value: '2913', month: 13, order: 'YYMM', example: '2912' });
+	for (let row = 0; row < warnings; row++) list.add('tail-padded', row + 2, 2, { value: '11', fixed: '011' });
+	const failedRows = Array.from({ length: errors }, (_, i) => i + 2);
+	return { rows: change.rows ?? Math.max(errors, warnings), failed: errors, failedRows, problems: list.sorted(), refused: change.refused ?? false };
+}
+
+describe('runOutcome', () => {
+	it.each<[string, ReturnType<typeof report>, number, { status: string; succeeded: number; failed: number; errors: number; warnings: number }]>([
+		['no problem', report(0, 0, { rows: 3 }), 3, { status: 'done', succeeded: 3, failed: 0, errors: 0, warnings: 0 }],
+		['warnings only', report(0, 2), 2, { status: 'done', succeeded: 2, failed: 0, errors: 0, warnings: 2 }],
+		['a failed row', report(1, 1, { rows: 3 }), 2, { status: 'errors', succeeded: 2, failed: 1, errors: 1, warnings: 1 }],
+		['a refused file with no failed row counts one', report(0, 0, { refused: true }), 5, { status: 'refused', succeeded: 0, failed: 1, errors: 0, warnings: 0 }]
+	])('%s', (_name, facts, succeeded, expected) => {
+		const outcome = runOutcome({ kind: 'card-file', report: facts, succeeded });
+		expect(outcome).toMatchObject(expected);
+		expect(historyOutcomeSchema.safeParse(outcome).success).toBe(true);
+	});
+
+	it('keeps both severities, each capped, and never a rendered message', () => {
+		const outcome = runOutcome({ kind: 'cards', report: report(maxStoredProblems + 5, 3), succeeded: 0 });
+		expect(outcome.errors).toBe(maxStoredProblems + 5);
+		expect(outcome.problems.filter((p) => p.severity === 'error')).toHaveLength(maxStoredProblems);
+		expect(outcome.problems.filter((p) => p.severity === 'warning')).toHaveLength(3);
+		expect(outcome.failedRows).toHaveLength(maxStoredProblems);
+		expect(outcome.problems[0]).toEqual({ row: 2, column: 2, severity: 'warning', code: 'tail-padded', params: { value: '11', fixed: '011' } });
+	});
+
+	it('an interrupted run registers nothing; the bell reports failed rows as its errors', () => {
+		expect(interruptedOutcome('customers')).toMatchObject({ status: 'interrupted', rows: 0, succeeded: 0, problems: [] });
+		const outcome = runOutcome({ kind: 'customers', report: report(2, 1, { rows: 4 }), succeeded: 1, skipped: 1 });
+		expect(completionReportOf(outcome)).toEqual({ rows: 4, registered: 1, skipped: 1, errors: 2, warnings: 1 });
+	});
+});
+
+describe('runFamilyOf', () => {
+	it.each([
+		['customers', 'upload'],
+		['cards', 'upload'],
+		['linkage', 'conversion'],
+		['card-file', 'conversion']
+	] as const)('%s is a run of the %s family', (kind, family) => {
+		expect(runFamilyOf(kind)).toBe(family);
+	});
+});

@@ -1,0 +1,121 @@
+import type { Problem } from '../problems/problem';
+import type { FileReport } from '../report/report';
+import type { CardColumns } from './card';
+import type { CustomerColumns } from './customer';
+import type { HistoryKind, HistoryOutcome, HistoryStatus, NewHistoryEntry } from './history-entry';
+import type { CompletionReport } from './notification';
+import { toProblemRecord, type ProblemRecord } from './problem-record';
+
+/** Problems kept per severity and run: enough to fix a file, bounded for million-row disasters. */
+export const maxStoredProblems = 10_000;
+
+/**
+ * Whether a kind of run is a conversion (it writes a file: 書き出し) or an upload (it registers
+ * rows: 登録), so screens can choose their words per kind.
+ */
+export function runFamilyOf(kind: HistoryKind): 'conversion' | 'upload' {
+	return kind === 'customers' || kind === 'cards' ? 'upload' : 'conversion';
+}
+
+/** What the history and the bell record of one finished run (an upload or a conversion). */
+export interface RunOutcome {
+	kind: HistoryKind;
+	status: Exclude<HistoryStatus, 'running'>;
+	/** Data records read. */
+	rows: number;
+	/** Rows written (conversions) or registered (uploads). */
+	succeeded: number;
+	/** Uploads: rows already registered (a known 連携用ID, a card already on its customer). */
+	skipped: number;
+	/** Rows with an error (取込失敗). */
+	failed: number;
+	/** Listed problems of each severity. */
+	errors: number;
+	warnings: number;
+	/** Listed problems, errors and warnings, at most `maxStoredProblems` of each severity. */
+	problems: ProblemRecord[];
+	/** Row numbers of the failed rows (at most `maxStoredProblems`), for the failed-rows download. */
+	failedRows: number[];
+	/** Uploads: 「エラーがあれば取り込まない」 was on. */
+	errorsBlockImport?: boolean;
+}
+
+/** The facts of a finished run the outcome is built from. */
+export interface RunFacts {
+	kind: HistoryKind;
+	report: Pick<FileReport, 'rows' | 'failed' | 'failedRows' | 'problems' | 'refused'>;
+	/** Rows written or registered. */
+	succeeded: number;
+	skipped?: number;
+	errorsBlockImport?: boolean;
+}
+
+function listed(problems: readonly Problem[]) {
+	const kept: ProblemRecord[] = [];
+	const counts = { error: 0, warning: 0 };
+	for (const problem of problems) {
+		const count = ++counts[problem.severity];
+		if (count <= maxStoredProblems) kept.push(toProblemRecord(problem));
+	}
+	return { kept, errors: counts.error, warnings: counts.warning };
+}
+
+/**
+ * The one outcome of a finished run (SPEC screens 4 and 5): status 'refused' when the file was
+ * refused as a whole (then at least one failed row), 'errors' when a row failed, else 'done'.
+ */
+export function runOutcome({ kind, report, succeeded, skipped = 0, errorsBlockImport }: RunFacts): RunOutcome {
+	const { kept, errors, warnings } = listed(report.problems);
+	const status = report.refused ? 'refused' : report.failed > 0 ? 'errors' : 'done';
+	const outcome: RunOutcome = {
+		kind,
+		status,
+		rows: report.rows,
+		succeeded: report.refused ? 0 : succeeded,
+		skipped,
+		failed: report.refused ? Math.max(report.failed, 1) : report.failed,
+		errors,
+		warnings,
+		problems: kept,
+		failedRows: report.failedRows.slice(0, maxStoredProblems)
+	};
+	if (errorsBlockImport !== undefined) outcome.errorsBlockImport = errorsBlockImport;
+	return outcome;
+}
+
+/** The outcome of a run the operator cancelled: nothing registered or written, shown as 中断. */
+export function interruptedOutcome(kind: HistoryKind): RunOutcome {
+	const empty = { rows: 0, failed: 0, failedRows: [], problems: [], refused: false };
+	return { ...runOutcome({ kind, report: empty, succeeded: 0 }), status: 'interrupted' };
+}
+
+/** The completion report of the bell: rows read, written or registered, skipped, failed rows, warnings. */
+export function completionReportOf(outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'warnings'>): CompletionReport {
+	return {
+		rows: outcome.rows,
+		registered: outcome.succeeded,
+		skipped: outcome.skipped,
+		errors: outcome.failed,
+		warnings: outcome.warnings
+	};
+}
+
+/** What an entry knows when its run starts: the file, its hash and encoding, the kind of run. */
+export type RunStart = Pick<NewHistoryEntry, 'kind' | 'fileName' | 'size' | 'sha256' | 'encoding' | 'startedAt'>;
+
+/** What one finished run writes, all in one transaction. */
+export interface RunRecord {
+	/** The 'running' entry `begin` wrote (uploads); absent, `start` makes a new entry (conversions). */
+	historyId?: number;
+	start?: RunStart;
+	/** Customers to register, in file order; the first gets the next free `seq`. */
+	customers?: CustomerColumns;
+	/** Cards to register; each `customerSeq` must name a registered customer. */
+	cards?: CardColumns;
+	/** The `seq` the caller assigned to the first customer; the record fails if the registry moved on. */
+	expectedFirstSeq?: number;
+	/** The final fields of the history entry. */
+	outcome: RunOutcome | HistoryOutcome;
+	/** Told after each stored chunk how many rows of this run are written (for a progress bar). */
+	onStored?: (stored: number, total: number) => void;
+}

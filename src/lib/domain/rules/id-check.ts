@@ -1,0 +1,27 @@
+import { idDamage, type IdDamage } from './id-damage';
+import { defaultCustomerIdPattern, linkageIdPattern, matchesCustomerId } from './patterns';
+import { hasSpace } from './spacing';
+
+/** What is wrong with an ID: a space inside it, spreadsheet damage, or the ID's own pattern. */
+export type IdFault = 'space-inside-value' | IdDamage;
+
+// A space inside (SPEC: never repaired) is named first, then spreadsheet damage.
+function faultOf(id: string): IdFault | null {
+	return hasSpace(id) ? 'space-inside-value' : idDamage(id);
+}
+
+/**
+ * The fault of a trimmed customer ID, or null when it is fine: `space-inside-value`, an
+ * `id-…` spreadsheet damage (SPEC "Spreadsheet damage"), else `bad-customer-id` when it does not
+ * match `pattern`. The default pattern rules out spaces and damage, so its IDs cost one pass.
+ */
+export function customerIdFault(id: string, pattern: RegExp): IdFault | 'bad-customer-id' | null {
+	const isMatch = matchesCustomerId(id, pattern);
+	if (isMatch && pattern === defaultCustomerIdPattern) return null;
+	return faultOf(id) ?? (isMatch ? null : 'bad-customer-id');
+}
+
+/** The fault of a trimmed 連携用ID (or old cart's customer number), or null: as `customerIdFault`, with `bad-linkage-id`. */
+export function linkageIdFault(id: string): IdFault | 'bad-linkage-id' | null {
+	return faultOf(id) ?? (linkageIdPattern.test(id) ? null : 'bad-linkage-id');
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
+import { customerColumns } from '$lib/registry/test-records';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { buildLinkage } from './build-linkage';
+import { conversionList, problemPage } from './conversion-lists';
+import type { ConversionOptions, LinkageJob, ReturnFileJob } from './conversion-types';
+import { convertReturnFile } from './convert-return-file';
+import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
+
+const fixture = (name: string) => new Blob([readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url))]);
+const options: ConversionOptions = { encoding: 'auto', outputEncoding: 'utf-8-bom', header: true, expiryOrder: 'YYMM', service: 'YAMATO', checkCustomerList: true };
+const returnJob = (change: Partial<ReturnFileJob> = {}): ReturnFileJob => ({ kind: 'yamato-return', jobId: 'd-1', fileName: 'return.csv', options, customerListJobId: null, ...change });
+const linkageJob = (change: Partial<LinkageJob> = {}): LinkageJob => ({ kind: 'linkage', jobId: 'c-1', fileName: 'list.csv', source: 'file', options, ...change });
+const returnHeader = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー';
+const returnFile = (...rows: string[]) => textFile([returnHeader, ...rows].join('\r\n') + '\r\n');
+
+describe('convertReturnFile', () => {
+	it('converts, records one outcome with problems of both severities, and keeps the report for pages', async () => {
+		const store = fakeStore();
+		const file = returnFile('US-00010000,11,Visa,2912,AbCdEf0123456789xyZ1', 'US-00010001,042,JCB,2813,QwErTy9876543210abC2');
+		const result = (await convertReturnFile({ file, customerList: null }, returnJob(), fakePorts(store)))!;
+		expect(result.outcome).toMatchObject({ kind: 'card-file', status: 'errors', rows: 2, succeeded: 1, failed: 1, errors: 1, warnings: 2, failedRows: [3] });
+		expect(result.outcome.problems.map((p) => p.code)).toEqual(['tail-padded', 'brand-normalized', 'bad-month']);
+		expect(store.records).toHaveLength(1);
+		expect(store.entries.get(result.report.summary.historyId!)).toMatchObject({ kind: 'card-file', fileName: 'return.csv', status: 'errors', encoding: 'utf-8' });
+		expect(await result.output!.text()).toContain('US-00010000');
+		const page = problemPage(result.report, 'error', 0, 10);
+		expect(page).toMatchObject({ total: 1, problems: [{ row: 3, code: 'bad-month', params: { value: '2813' } }] });
+		expect(page.problems[0]).not.toHaveProperty('message');
+	});
+
+	it.each<[string, 'ja' | 'en', string, string]>([
+		['Japanese', 'ja', '行数,列,重要度,コード,内容', '3行目の有効期限「2813」は月が13です。'],
+		['English', 'en', 'Row,Column,Severity,Code,Message', 'Row 3: expiry ""2813"" has month 13.']
+	])('downloads the problem list in %s', async (_name, language, header, message) => {
+		const file = returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010001,042,JCB,2813,QwErTy9876543210abC2');
+		const result = (await convertReturnFile({ file, customerList: null }, returnJob(), fakePorts(fakeStore())))!;
+		const text = await conversionList(result.report, 'problems', language).text();
+		expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(header);
+		expect(text).toContain(message);
+	});
+
+	it('checks returned IDs against the customer list it is given, and only when asked', async () => {
+		const customerList = { ids: new CustomerIdLookup(['US-00010000']), sent: ['US-00010000'] };
+		const file = () => returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010005,042,JCB,2812,QwErTy9876543210abC2');
+		const checked = (await convertReturnFile({ file: file(), customerList }, returnJob(), fakePorts(fakeStore())))!;
+		expect(checked.report.summary).toMatchObject({ written: 1, reconciliation: { 'unknown-returned': 1, 'sent-not-returned': 0 } });
+		const off = { ...options, checkCustomerList: false };
+		const unchecked = (await convertReturnFile({ file: file(), customerList }, returnJob({ options: off }), fakePorts(fakeStore())))!;
+		expect(unchecked.report.summary).toMatchObject({ written: 2, reconciliation: { 'unknown-returned': null } });
+	});
+
+	const text = [returnHeader, ...Array.from({ length: 5 }, (_, i) => `US-0001000${i},111,VISA,2912,AbCdEf0123456789xyZ1`)].join('\r\n');
+	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 2;
+	it.each(Array.from({ length: polls }, (_, poll) => [poll]))('a cancel at poll %i records nothing', async (poll) => {
+		const store = fakeStore();
+		expect(await convertReturnFile({ file: chunkedFile(text), customerList: null }, returnJob(), fakePorts(store, poll))).toBeNull();
+		expect(store.records).toEqual([]);
+	});
+});
+
+describe('buildLinkage', () => {
+	it('from the store download: the expected linkage CSV, one outcome, and the list step d checks against', async () => {
+		const store = fakeStore();
+		const job = linkageJob({ options: { ...options, outputEncoding: 'shift_jis' } });
+		const result = (await buildLinkage(fixture('store-customer-list.sjis.csv'), job, fakePorts(store)))!;
+		const expected = readFileSync(new URL('../../../tests/fixtures/store-customer-list.linkage.expected.sjis.csv', import.meta.url));
+		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(expected));
+		expect(result.outcome).toMatchObject({ kind: 'linkage', succeeded: result.report.summary.written });
+		expect(store.records).toHaveLength(1);
+		expect(result.report.customerList?.sent).toHaveLength(result.report.summary.written);
+	});
+
+	it('from the registry: the registered customers in ID order, without reading a file', async () => {
+		const index = new RegistryIndex();
+		index.appendCustomers(customerColumns([{ linkageId: 'C1' }, { linkageId: 'C2' }]));
+		const store = fakeStore(index);
+		const result = (await buildLinkage(null, linkageJob({ source: 'registry', fileName: 'registry' }), fakePorts(store)))!;
+		expect((await result.output!.text()).replace(/^\uFEFF/, '').split('\r\n').slice(1, 3)).toEqual(['C1,US-00010000', 'C2,US-00010001']);
+		expect(store.entries.get(result.report.summary.historyId!)).toMatchObject({ kind: 'linkage', fileName: 'registry', size: 0 });
+	});
+
+	it('a refused list (no header) is recorded as refused and gives step d no list', async () => {
+		const result = (await buildLinkage(textFile('US-00010000,C1\r\n'), linkageJob(), fakePorts(fakeStore())))!;
+		expect(result.outcome).toMatchObject({ status: 'refused', succeeded: 0, failed: 1 });
+		expect(result.report.customerList).toBeUndefined();
+		expect(result.output).toBeNull();
+	});
+
+	const text = ['サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', ...Array.from({ length: 8 }, (_, i) => `US-0001000${i},C${i}`)].join('\r\n');
+	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 1;
+	it.each(Array.from({ length: polls }, (_, poll) => [poll]))('a cancel at poll %i records nothing', async (poll) => {
+		const store = fakeStore();
+		expect(await buildLinkage(chunkedFile(text), linkageJob(), fakePorts(store, poll))).toBeNull();
+		expect(store.records).toEqual([]);
+	});
+});

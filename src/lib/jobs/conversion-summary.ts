@@ -1,0 +1,67 @@
+import type { FileReport } from '$lib/domain';
+import type { Reconciliation, YamatoReturnReport } from '$lib/domain/convert/yamato-return-converter';
+import type { MappingSource } from '$lib/domain/convert/choose-return-mapping';
+import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
+import { fileProblemCodes } from '$lib/domain/problems/problem';
+import { toProblemRecord } from '$lib/domain/records/problem-record';
+import type { RunOutcome, RunStart } from '$lib/domain/records/run-outcome';
+import type { ConversionJob, ConversionSummary } from './conversion-types';
+
+const wholeFileCodes = new Set<string>(fileProblemCodes);
+
+/** What a conversion's summary is made of besides its report. */
+export interface SummaryFacts {
+	job: ConversionJob;
+	size: number;
+	sha256: string;
+	outcome: RunOutcome;
+	elapsedMs: number;
+	returnFile?: Pick<YamatoReturnReport, 'columnCount' | 'headerCells' | 'headerSignature'> & { mappingSource: MappingSource };
+	/** Step d: the reconciliation, and whether a customer list was checked against. */
+	reconciliation?: { groups: Reconciliation; hasList: boolean };
+	customers?: { total: number; linked: number };
+}
+
+/** What the page keeps of a finished conversion: counts and whole-file problems, never rows. */
+export function conversionSummary(report: FileReport & { suggestedExpiryOrder?: 'MMYY' }, facts: SummaryFacts): ConversionSummary {
+	const { job, outcome } = facts;
+	const summary: ConversionSummary = {
+		jobId: job.jobId,
+		kind: job.kind,
+		fileName: job.fileName,
+		size: facts.size,
+		sha256: facts.sha256,
+		encoding: report.encoding as DetectedEncoding,
+		hasHeader: report.hasHeader,
+		mapping: { ...report.mapping },
+		rows: report.rows,
+		written: report.written,
+		failed: report.failed,
+		errors: outcome.errors,
+		warnings: outcome.warnings,
+		refused: report.refused,
+		problemCounts: report.problemCounts,
+		fileProblems: report.problems.filter((problem) => wholeFileCodes.has(problem.code)).slice(0, 20).map(toProblemRecord),
+		suggestedExpiryOrder: report.suggestedExpiryOrder,
+		elapsedMs: facts.elapsedMs,
+		...facts.returnFile,
+		...(facts.customers ? { customers: facts.customers } : {})
+	};
+	if (facts.reconciliation) {
+		const { groups, hasList } = facts.reconciliation;
+		summary.reconciliation = {
+			'sent-not-returned': hasList ? (groups.notReturnedCustomerIds?.length ?? 0) : null,
+			'unknown-returned': hasList ? groups.unknownCustomerIds.length : null,
+			'multi-card': groups.multiCardCustomers.length,
+			expired: groups.expiredCards.length,
+			written: report.written
+		};
+	}
+	return summary;
+}
+
+/** The start of a conversion's history entry (a refused file with no rows has no encoding). */
+export function conversionStart(job: ConversionJob, report: FileReport, size: number, sha256: string, startedAt: number): RunStart {
+	const encoding = report.refused && report.rows === 0 ? null : (report.encoding as DetectedEncoding);
+	return { kind: job.kind === 'linkage' ? 'linkage' : 'card-file', fileName: job.fileName, size, sha256, encoding, startedAt };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { cardImportHeader } from '$lib/domain';
+import { numberedCustomers } from '$lib/registry/test-records';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { buildLinkage } from './build-linkage';
+import type { ConversionOptions } from './conversion-types';
+import { convertReturnFile } from './convert-return-file';
+import { extractFailedRows, failedRowsName } from './extract-failed-rows';
+import { fakePorts, fakeStore, textFile, type FakeStore } from './fake-ports';
+import { importCards } from './import-cards';
+import { registerCustomers } from './register-customers';
+
+const options: ConversionOptions = { encoding: 'auto', outputEncoding: 'utf-8-bom', header: true, expiryOrder: 'YYMM', service: 'YAMATO', checkCustomerList: false };
+const upload = { encoding: 'auto', errorsBlockImport: false, settings: { service: 'YAMATO', availability: 'visible' } } as const;
+const lines = (...rows: string[]) => rows.join('\r\n') + '\r\n';
+
+type Recorder = (file: Blob, store: FakeStore) => Promise<number>;
+const kinds: [string, string, Recorder, string][] = [
+	[
+		'顧客情報 (header required)',
+		lines('旧カートの顧客番号,氏名', 'C1,a', ',b', 'C3,c', ',d'),
+		async (file, store) => (await registerCustomers(file, { ...upload, kind: 'customers', fileName: 'c.csv' }, fakePorts(store))).report.historyId,
+		lines('旧カートの顧客番号,氏名', ',b', ',d')
+	],
+	[
+		'クレジットカード情報 (header detected)',
+		lines(cardImportHeader.join(','), 'YAMATO,US-00010000,111,VISA,,,0,2912,AbCdEf0123456789xyZ1', 'YAMATO,US-00010001,11X,VISA,,,0,2912,AbCdEf0123456789xyZ1'),
+		async (file, store) => (await importCards(file, { ...upload, kind: 'cards', fileName: 'k.csv' }, fakePorts(store))).report.historyId,
+		lines(cardImportHeader.join(','), 'YAMATO,US-00010001,11X,VISA,,,0,2912,AbCdEf0123456789xyZ1')
+	],
+	[
+		'クレジットカード情報 without a header',
+		lines('YAMATO,US-00010000,111,VISA,,,0,2913,AbCdEf0123456789xyZ1', 'YAMATO,US-00010001,111,VISA,,,0,2912,AbCdEf0123456789xyZ1'),
+		async (file, store) => (await importCards(file, { ...upload, kind: 'cards', fileName: 'k.csv' }, fakePorts(store))).report.historyId,
+		lines('YAMATO,US-00010000,111,VISA,,,0,2913,AbCdEf0123456789xyZ1')
+	],
+	[
+		'顧客一覧 for the linkage CSV (header required)',
+		lines('サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', 'US-00010000,C1', 'US-00010001,C1', 'US-00010002,C3'),
+		async (file, store) => (await buildLinkage(file, { kind: 'linkage', jobId: 'c', fileName: 'l.csv', source: 'file', options }, fakePorts(store)))!.report.summary.historyId!,
+		lines('サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', 'US-00010000,C1', 'US-00010001,C1')
+	],
+	[
+		"Yamato's return file (header detected)",
+		lines('サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー', 'US-00010000,111,VISA,2913,AbCdEf0123456789xyZ1', 'US-00010001,111,VISA,2912,AbCdEf0123456789xyZ1'),
+		async (file, store) => (await convertReturnFile({ file, customerList: null }, { kind: 'yamato-return', jobId: 'd', fileName: 'r.csv', options, customerListJobId: null }, fakePorts(store)))!.report.summary.historyId!,
+		lines('サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー', 'US-00010000,111,VISA,2913,AbCdEf0123456789xyZ1')
+	]
+];
+
+function storeWithCustomers(): FakeStore {
+	const index = new RegistryIndex();
+	index.appendCustomers(numberedCustomers(3));
+	return fakeStore(index);
+}
+
+describe('extractFailedRows: each kind of file, with its reader\'s header rule', () => {
+	it.each(kinds)('%s', async (_name, text, record, expected) => {
+		const store = storeWithCustomers();
+		const historyId = await record(textFile(text), store);
+		const result = (await extractFailedRows(textFile(text), { kind: 'failed-rows', historyId }, fakePorts(store)))!;
+		expect(result.report).toMatchObject({ status: 'done', missing: 0 });
+		expect(await result.output!.text()).toBe(expected);
+		expect(result.outcome).toBeNull();
+	});
+});
+
+describe('extractFailedRows: when no rows can be given back', () => {
+	const [, text, record] = kinds[0];
+	it.each<[string, (text: string) => Blob, number | null, string]>([
+		['another file than the entry\'s', (t) => textFile(t + 'C9,z\r\n'), null, 'wrong-file'],
+		['an entry that is gone', textFile, 999, 'unknown-entry'],
+		['a file that cannot be read', () => ({ size: 3, stream: () => { throw new Error('gone'); } }) as unknown as Blob, null, 'unreadable']
+	])('%s', async (_name, fileOf, historyIdOverride, status) => {
+		const store = storeWithCustomers();
+		const historyId = historyIdOverride ?? (await record(textFile(text), store));
+		const result = (await extractFailedRows(fileOf(text), { kind: 'failed-rows', historyId }, fakePorts(store)))!;
+		expect(result).toMatchObject({ output: null, report: { status } });
+	});
+
+	it.each([[0], [1]])('a cancel at poll %i gives nothing', async (poll) => {
+		const store = storeWithCustomers();
+		const historyId = await record(textFile(text), store);
+		expect(await extractFailedRows(textFile(text), { kind: 'failed-rows', historyId }, fakePorts(store, poll))).toBeNull();
+	});
+
+	it.each([
+		['returns.csv', 'returns-failed-rows.csv'],
+		['customers', 'customers-failed-rows.csv'],
+		['', 'history-failed-rows.csv'],
+		['a.b.tsv', 'a.b-failed-rows.tsv']
+	])('names the download of %s %s', (name, expected) => {
+		expect(failedRowsName(name)).toBe(expected);
+	});
+});

@@ -1,0 +1,75 @@
+import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import type { RunOutcome, RunRecord, RunStart } from '$lib/domain/records/run-outcome';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import type { JobPorts, JobStore } from './ports';
+
+/** Test helper: what a fake store holds; entries as the history would show them. */
+export interface FakeStore extends JobStore {
+	index: RegistryIndex;
+	entries: Map<number, Omit<RunStart, never> & Omit<Partial<RunOutcome>, 'status'> & { status: string }>;
+	/** Every `record` call, in order. */
+	records: RunRecord[];
+}
+
+/** Test helper: an in-memory store over `index`, keeping entries and records. */
+export function fakeStore(index = new RegistryIndex()): FakeStore {
+	let nextId = 1;
+	const store: FakeStore = {
+		index,
+		entries: new Map(),
+		records: [],
+		registry: async () => index,
+		begin: async (start) => {
+			const id = nextId++;
+			store.entries.set(id, { ...start, status: 'running' });
+			return id;
+		},
+		record: async (record) => {
+			store.records.push(record);
+			const id = record.historyId ?? nextId++;
+			const before = store.entries.get(id) ?? (record.start && { ...record.start, status: 'new' });
+			if (!before) throw new Error('no entry to record');
+			if (record.historyId !== undefined && before.status !== 'running') throw new Error('entry is not running');
+			if (record.expectedFirstSeq !== undefined && record.customers && record.expectedFirstSeq !== index.customerCount) {
+				throw new Error('registry moved on');
+			}
+			store.entries.set(id, { ...before, ...(record.outcome as RunOutcome) });
+			return { historyId: id, firstSeq: record.customers ? index.customerCount : null };
+		},
+		historyEntry: async (id) => {
+			const entry = store.entries.get(id);
+			return entry ? ({ id, ...entry } as unknown as HistoryEntry) : undefined;
+		}
+	};
+	return store;
+}
+
+/** Test helper: ports over `store`; `cancelAt` makes the n-th poll of `isCancelled` (0-based) say yes. */
+export function fakePorts(store: FakeStore, cancelAt = Infinity): JobPorts & { polls: number; bar: number[] } {
+	const ports = {
+		polls: 0,
+		bar: [] as number[],
+		progress: (done: number, total: number) => ports.bar.push(total > 0 ? done / total : 1),
+		isCancelled: () => ports.polls++ >= cancelAt,
+		store
+	};
+	return ports;
+}
+
+/** Test helper: a file of `text` (UTF-8). */
+export function textFile(text: string): Blob {
+	return new Blob([text]);
+}
+
+/** Test helper: a file whose stream gives its bytes in chunks of `chunkSize` (browsers stream large files so). */
+export function chunkedFile(text: string, chunkSize = 64): Blob {
+	const bytes = new TextEncoder().encode(text);
+	const stream = () =>
+		new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (let at = 0; at < bytes.length; at += chunkSize) controller.enqueue(bytes.slice(at, at + chunkSize));
+				controller.close();
+			}
+		});
+	return { size: bytes.length, stream, arrayBuffer: async () => bytes.buffer } as unknown as Blob;
+}

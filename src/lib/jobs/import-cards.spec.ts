@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cardImportHeader } from '$lib/domain';
+import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
+import { cardColumns, numberedCustomers } from '$lib/registry/test-records';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
+import { importCards } from './import-cards';
+import type { UploadJob } from './upload-types';
+
+const tokenA = 'AbCdEf0123456789xyZ1';
+const tokenB = 'QwErTy9876543210abC2';
+const line = (customer: string, token: string, expiry = '2912') => `YAMATO,${customer},111,VISA,,,0,${expiry},${token}`;
+const file = (...rows: string[]) => textFile([cardImportHeader.join(','), ...rows].join('\r\n') + '\r\n');
+const allowed = { service: 'YAMATO', availability: 'visible' };
+const job = (change: Partial<UploadJob> = {}) =>
+	({ kind: 'cards', fileName: 'cards.csv', encoding: 'auto', errorsBlockImport: false, settings: allowed, ...change }) as UploadJob & { kind: 'cards' };
+
+/** Three customers US-00010000… ; US-00010000 already has card A. */
+function registry(): RegistryIndex {
+	const index = new RegistryIndex();
+	index.appendCustomers(numberedCustomers(3));
+	index.appendCards(cardColumns([{ customerSeq: 0, fingerprint: sha256HexSync(tokenA), tokenLast4: 'xyZ1' }]));
+	return index;
+}
+
+describe('importCards: which cards are registered, which skipped', () => {
+	it.each<[string, string[], Partial<UploadJob>, { registered: number; skipped: number; failed: number; status: string }]>([
+		['a new card on a known customer', [line('US-00010001', tokenB)], {}, { registered: 1, skipped: 0, failed: 0, status: 'done' }],
+		['a card already on its customer is skipped', [line('US-00010000', tokenA)], {}, { registered: 0, skipped: 1, failed: 0, status: 'done' }],
+		['the same card twice in the file: the second is skipped', [line('US-00010001', tokenB), line('US-00010001', tokenB)], {}, { registered: 1, skipped: 1, failed: 0, status: 'done' }],
+		['the same card on another customer is registered', [line('US-00010002', tokenA)], {}, { registered: 1, skipped: 0, failed: 0, status: 'done' }],
+		['a customer not in the registry fails', [line('US-00010001', tokenB), line('US-00019999', tokenB)], {}, { registered: 1, skipped: 0, failed: 1, status: 'errors' }],
+		['「エラーがあれば取り込まない」 with a failing row: nothing', [line('US-00010001', tokenB), line('US-00010002', tokenB, '2913')], { errorsBlockImport: true }, { registered: 0, skipped: 0, failed: 1, status: 'errors' }],
+		['settings that do not allow an import refuse the file', [line('US-00010001', tokenB)], { settings: { service: 'YAMATO', availability: 'disabled' } }, { registered: 0, skipped: 0, failed: 1, status: 'refused' }]
+	])('%s', async (_name, rows, change, expected) => {
+		const store = fakeStore(registry());
+		const { report, outcome } = await importCards(file(...rows), job(change), fakePorts(store));
+		expect(report).toMatchObject(expected);
+		expect(outcome).toMatchObject({ kind: 'cards', succeeded: expected.registered, skipped: expected.skipped, status: expected.status });
+		expect(store.records).toHaveLength(1);
+		expect(store.records[0].cards?.customerSeqs.length ?? 0).toBe(expected.registered);
+		const cards = [0, 1, 2].map((seq) => store.index.cardsOf(seq).length);
+		expect(cards.reduce((a, b) => a + b)).toBe(1 + expected.registered);
+	});
+
+	it('never keeps the token: the registered card holds its fingerprint and last 4', async () => {
+		const store = fakeStore(registry());
+		await importCards(file(line('US-00010001', tokenB)), job(), fakePorts(store));
+		expect(store.index.cardsOf(1)).toEqual([expect.objectContaining({ fingerprint: sha256HexSync(tokenB), tokenLast4: 'abC2' })]);
+		expect(JSON.stringify(store.records)).not.toContain(tokenB);
+	});
+});
+
+describe('importCards: a cancel at every stage registers nothing', () => {
+	const text = [cardImportHeader.join(','), ...Array.from({ length: 6 }, () => line('US-00010001', tokenB))].join('\r\n');
+	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 2;
+	it.each(Array.from({ length: polls }, (_, poll) => [poll]))('cancelled at poll %i', async (poll) => {
+		const store = fakeStore(registry());
+		const { outcome } = await importCards(chunkedFile(text), job(), fakePorts(store, poll));
+		expect(outcome.status).toBe('interrupted');
+		expect(store.index.cardsOf(1)).toEqual([]);
+		expect(store.records.map((record) => record.cards)).toEqual([undefined]);
+	});
+});

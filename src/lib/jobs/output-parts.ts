@@ -1,0 +1,27 @@
+/**
+ * Output bytes handed to Blobs every few megabytes: a Blob's bytes live outside the worker's heap,
+ * so a million-row output never sits in memory twice (as arrays and again as the final Blob).
+ */
+export class OutputParts {
+	private blobs: Blob[] = [];
+	private pending: Uint8Array[] = [];
+	private pendingSize = 0;
+
+	add(bytes: Uint8Array) {
+		if (bytes.length === 0) return;
+		this.pending.push(bytes);
+		this.pendingSize += bytes.length;
+		if (this.pendingSize >= 8 << 20) this.flush();
+	}
+
+	blob(): Blob {
+		this.flush();
+		return new Blob(this.blobs, { type: 'text/csv' });
+	}
+
+	private flush() {
+		if (this.pending.length > 0) this.blobs.push(new Blob(this.pending as BlobPart[]));
+		this.pending = [];
+		this.pendingSize = 0;
+	}
+}

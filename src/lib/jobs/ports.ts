@@ -1,0 +1,36 @@
+import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import type { RunRecord, RunStart } from '$lib/domain/records/run-outcome';
+import type { RegistryIndex } from '$lib/registry/registry-index';
+
+/**
+ * What a job writes to and reads from: the customer registry as loaded, the history. The worker
+ * wires IndexedDB behind it; unit tests pass an in-memory fake.
+ */
+export interface JobStore {
+	/** The in-memory registry (loaded once); a job that registers rows appends them after `record`. */
+	registry(): Promise<RegistryIndex>;
+	/** Writes the 'running' entry of an upload before its rows are read (a closed tab leaves 中断). */
+	begin(start: RunStart): Promise<number>;
+	/** Writes the outcome, the rows to register and the bell's notice in one transaction. */
+	record(record: RunRecord): Promise<{ historyId: number; firstSeq: number | null }>;
+	/** One history entry (the failed-rows download reads its rows and hash). */
+	historyEntry(id: number): Promise<HistoryEntry | undefined>;
+}
+
+/**
+ * The ports every job gets: `progress(done, total)` in units of the job's choosing, `isCancelled`
+ * polled between stages and slices (it may yield to the event loop first, so a cancel gets in),
+ * and the store.
+ */
+export interface JobPorts {
+	progress(done: number, total: number): void;
+	isCancelled(): boolean | Promise<boolean>;
+	store: JobStore;
+}
+
+/** What every job returns: its output file (or null), its report for the page, its recorded outcome. */
+export interface JobResult<Report, Outcome> {
+	output: Blob | null;
+	report: Report;
+	outcome: Outcome;
+}

@@ -1,0 +1,52 @@
+/**
+ * Reads a whole file into one buffer from its stream, reporting the bytes read so the bar moves
+ * while a large file is still being read. Polls `isCancelled` before reading and after each chunk;
+ * null when cancelled. A file that grew while being read is cut at the size it had when chosen.
+ */
+export async function readInput(
+	file: Blob,
+	onRead: (read: number) => void,
+	isCancelled: () => boolean | Promise<boolean>
+): Promise<Uint8Array | null> {
+	if (await isCancelled()) return null;
+	const out = new Uint8Array(file.size);
+	const reader = file.stream().getReader();
+	let offset = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		const room = Math.min(value.length, out.length - offset);
+		out.set(room === value.length ? value : value.subarray(0, room), offset);
+		offset += room;
+		onRead(offset);
+		if (await isCancelled()) {
+			await reader.cancel();
+			return null;
+		}
+	}
+	return offset === out.length ? out : out.subarray(0, offset);
+}
+
+/** Slices a job feeds its streaming reader: small enough for progress and a cancel every few ms. */
+export const sliceSize = 1 << 20;
+
+/**
+ * One progress bar over a job's stages, in units of the file's bytes: each stage has a weight,
+ * `at(stage, done, of)` reports the bar at `done / of` of that stage.
+ */
+export function stagedProgress<Stage extends string>(
+	progress: (done: number, total: number) => void,
+	weights: readonly (readonly [Stage, number])[]
+) {
+	const start = new Map<Stage, number>();
+	let total = 0;
+	for (const [stage, weight] of weights) {
+		start.set(stage, total);
+		total += weight;
+	}
+	const weightOf = new Map(weights);
+	return (stage: Stage, done: number, of: number) => {
+		const weight = weightOf.get(stage) ?? 0;
+		progress((start.get(stage) ?? 0) + (of > 0 ? (weight * Math.min(done, of)) / of : weight), total);
+	};
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { customerColumns } from '$lib/registry/test-records';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
+import { registerCustomers } from './register-customers';
+import type { UploadJob } from './upload-types';
+
+const header = '旧カートの顧客番号,氏名,メールアドレス';
+const file = (...rows: string[]) => textFile([header, ...rows].join('\r\n') + '\r\n');
+const job = (change: Partial<UploadJob> = {}) =>
+	({ kind: 'customers', fileName: 'customers.csv', encoding: 'auto', errorsBlockImport: false, settings: { service: 'YAMATO', availability: 'visible' }, ...change }) as UploadJob & { kind: 'customers' };
+
+function registryWith(...linkageIds: string[]): RegistryIndex {
+	const index = new RegistryIndex();
+	index.appendCustomers(customerColumns(linkageIds.map((linkageId) => ({ linkageId }))));
+	return index;
+}
+
+const ids = (index: RegistryIndex) => index.search({ field: 'all', query: '', offset: 0, limit: 100 }).rows.map((row) => `${row.id}=${row.linkageId}`);
+
+describe('registerCustomers: who is registered, who is skipped', () => {
+	it.each<[string, string[], string[], boolean, { registered: number; skipped: number; failed: number; status: string }, string[]]>([
+		['an empty registry: IDs in file order from US-00010000', [], ['C1,a,', 'C2,b,', 'C3,c,'], false, { registered: 3, skipped: 0, failed: 0, status: 'done' }, ['US-00010000=C1', 'US-00010001=C2', 'US-00010002=C3']],
+		['a delta run: known 連携用IDs skipped, new ones get the next free IDs', ['C1', 'C2'], ['C1,a,', 'C3,c,', 'C2,b,', 'C4,d,'], false, { registered: 2, skipped: 2, failed: 0, status: 'done' }, ['US-00010000=C1', 'US-00010001=C2', 'US-00010002=C3', 'US-00010003=C4']],
+		['everyone known: nothing registered, all skipped', ['C1'], ['C1,a,'], false, { registered: 0, skipped: 1, failed: 0, status: 'done' }, ['US-00010000=C1']],
+		['a row without 連携用ID fails, the others register', [], ['C1,a,', ',b,', 'C3,c,'], false, { registered: 2, skipped: 0, failed: 1, status: 'errors' }, ['US-00010000=C1', 'US-00010001=C3']],
+		['「エラーがあれば取り込まない」 with a failing row: nothing registered', [], ['C1,a,', ',b,'], true, { registered: 0, skipped: 0, failed: 1, status: 'errors' }, []],
+		['「エラーがあれば取り込まない」 with no failing row: all registered', [], ['C1,a,'], true, { registered: 1, skipped: 0, failed: 0, status: 'done' }, ['US-00010000=C1']],
+		['a full card number refuses the file: nothing registered', [], ['C1,4111111111111111,'], false, { registered: 0, skipped: 0, failed: 1, status: 'refused' }, []]
+	])('%s', async (_name, known, rows, errorsBlockImport, expected, registry) => {
+		const store = fakeStore(registryWith(...known));
+		const { report, outcome } = await registerCustomers(file(...rows), job({ errorsBlockImport }), fakePorts(store));
+		expect(report).toMatchObject(expected);
+		expect(outcome).toMatchObject({ kind: 'customers', succeeded: expected.registered, skipped: expected.skipped, status: expected.status, errorsBlockImport });
+		expect(ids(store.index)).toEqual(registry);
+		// One record per run, holding exactly the customers registered.
+		expect(store.records).toHaveLength(1);
+		expect(store.records[0].customers?.linkageIds.length ?? 0).toBe(expected.registered);
+		expect(store.entries.get(report.historyId)).toMatchObject({ status: expected.status, rows: rows.length });
+	});
+
+	it('names the first and last ID given, and the refusal reasons as problem records', async () => {
+		const store = fakeStore(registryWith('C1'));
+		const { report } = await registerCustomers(file('C2,b,', 'C3,c,'), job(), fakePorts(store));
+		expect([report.firstId, report.lastId]).toEqual(['US-00010001', 'US-00010002']);
+		const refused = await registerCustomers(file('C9,4111111111111111,'), job(), fakePorts(fakeStore()));
+		expect(refused.report.reasons).toEqual([expect.objectContaining({ code: 'card-number-found', severity: 'error', row: 2 })]);
+		expect(refused.report.reasons[0]).not.toHaveProperty('message');
+	});
+
+	it('records problems of both severities as codes and parameters', async () => {
+		const store = fakeStore();
+		const { outcome } = await registerCustomers(file('C1,a,', ',b,', ' C3 ,c,'), job(), fakePorts(store));
+		expect(outcome.problems.map((p) => [p.row, p.severity, p.code])).toEqual([
+			[3, 'error', 'missing-value'],
+			[4, 'warning', 'trimmed-spaces']
+		]);
+		expect(outcome).toMatchObject({ errors: 1, warnings: 1, failed: 1, failedRows: [3] });
+	});
+});
+
+describe('registerCustomers: a cancel at every stage registers nothing and records 中断', () => {
+	const rows = Array.from({ length: 40 }, (_, i) => `K${i},name ${i},k${i}@example.jp`);
+	const text = [header, ...rows].join('\r\n');
+
+	it('polls before reading, while reading, while checking and before the final write', async () => {
+		const ports = fakePorts(fakeStore());
+		await registerCustomers(chunkedFile(text), job(), ports);
+		// 1 before reading + one per chunk read + one per slice + 1 before the write.
+		expect(ports.polls).toBe(1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 1 + 1);
+	});
+
+	const total = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 2;
+	it.each(Array.from({ length: total }, (_, poll) => [poll]))('cancelled at poll %i', async (poll) => {
+		const store = fakeStore(registryWith('OLD'));
+		const { report, outcome } = await registerCustomers(chunkedFile(text), job(), fakePorts(store, poll));
+		expect(outcome).toMatchObject({ status: 'interrupted', succeeded: 0 });
+		expect(report).toMatchObject({ status: 'interrupted', registered: 0 });
+		expect(store.index.customerCount).toBe(1);
+		expect(store.records).toHaveLength(1);
+		expect(store.records[0].customers).toBeUndefined();
+		expect(store.entries.get(report.historyId)).toMatchObject({ status: 'interrupted', fileName: 'customers.csv' });
+	});
+});

@@ -1,0 +1,98 @@
+import { detectEncoding, sha256Hex, type FileReport } from '$lib/domain';
+import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
+import { customerIdOf } from '$lib/domain/records/customer-id';
+import { toProblemRecord } from '$lib/domain/records/problem-record';
+import { interruptedOutcome, runOutcome, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
+import type { RegistryIndex } from '$lib/registry/registry-index';
+import type { JobPorts, JobResult } from './ports';
+import { readInput, sliceSize, stagedProgress } from './read-input';
+import type { UploadJob, UploadSummary } from './upload-types';
+
+/** The rows of one upload that pass, ready to register, and what to do once they are stored. */
+export interface UploadRows {
+	report: FileReport;
+	/** Rows already registered (or repeated in the file) and so not registered again. */
+	skipped: number;
+	count: number;
+	columns: Pick<RunRecord, 'customers' | 'cards'>;
+	/** Adds the stored rows to the in-memory registry. */
+	apply(): void;
+}
+
+/** A streaming reader of one kind of upload file, checking its rows against the registry. */
+export interface UploadReader {
+	push(bytes: Uint8Array): void;
+	finish(): UploadRows;
+}
+
+export type UploadResult = JobResult<UploadSummary, RunOutcome>;
+
+function summaryOf(job: UploadJob, historyId: number, outcome: RunOutcome, report?: FileReport): UploadSummary {
+	const whole = report?.refused ? report.problems.filter((p) => p.row === 0 || p.code === 'card-number-found') : [];
+	return {
+		historyId,
+		kind: job.kind,
+		fileName: job.fileName,
+		status: outcome.status,
+		rows: outcome.rows,
+		registered: outcome.succeeded,
+		skipped: outcome.skipped,
+		failed: outcome.failed,
+		warnings: outcome.warnings,
+		reasons: whole.map(toProblemRecord)
+	};
+}
+
+/**
+ * One 一括登録 (SPEC screen 2): reads the file, begins its history entry, checks the rows against the
+ * registry, and registers the rows that pass with the outcome and notice in one transaction —
+ * nothing when the file is refused, or when any row fails with 「エラーがあれば取り込まない」.
+ * A cancel at any stage records the run as 中断 and registers nothing.
+ */
+export async function runUpload(
+	file: Blob,
+	job: UploadJob,
+	ports: JobPorts,
+	readerOf: (index: RegistryIndex) => UploadReader
+): Promise<UploadResult> {
+	const size = file.size;
+	const bar = stagedProgress(ports.progress, [['read', size / 4], ['check', size], ['store', size / 4]]);
+	const start: RunStart = { kind: job.kind, fileName: job.fileName, size, sha256: '', encoding: null, startedAt: Date.now() };
+	const interrupted = async (historyId?: number): Promise<UploadResult> => {
+		const outcome = interruptedOutcome(job.kind);
+		const recorded = await ports.store.record({ historyId, start: historyId === undefined ? start : undefined, outcome });
+		return { output: null, report: summaryOf(job, recorded.historyId, outcome), outcome };
+	};
+	const bytes = await readInput(file, (read) => bar('read', read, size), ports.isCancelled);
+	if (!bytes) return interrupted();
+	const index = await ports.store.registry();
+	const encoding: DetectedEncoding = job.encoding === 'auto' ? detectEncoding(bytes) : job.encoding;
+	const historyId = await ports.store.begin({ ...start, sha256: await sha256Hex(bytes), encoding });
+	const reader = readerOf(index);
+	for (let offset = 0; offset < bytes.length; offset += sliceSize) {
+		reader.push(bytes.subarray(offset, offset + sliceSize));
+		bar('check', offset + sliceSize, bytes.length);
+		if (await ports.isCancelled()) return interrupted(historyId);
+	}
+	const rows = reader.finish();
+	if (await ports.isCancelled()) return interrupted(historyId);
+	const { report, skipped } = rows;
+	const isBlocked = job.errorsBlockImport && report.failed > 0;
+	const registered = report.refused || isBlocked ? 0 : rows.count;
+	const outcome = runOutcome({ kind: job.kind, report, succeeded: registered, skipped, errorsBlockImport: job.errorsBlockImport });
+	const firstSeq = index.customerCount;
+	await ports.store.record({
+		historyId,
+		outcome,
+		...(registered > 0 ? rows.columns : {}),
+		expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined,
+		onStored: (stored, total) => bar('store', stored, total)
+	});
+	if (registered > 0) rows.apply();
+	const summary = summaryOf(job, historyId, outcome, report);
+	if (job.kind === 'customers' && registered > 0) {
+		summary.firstId = customerIdOf(firstSeq);
+		summary.lastId = customerIdOf(firstSeq + registered - 1);
+	}
+	return { output: null, report: summary, outcome };
+}

@@ -1,0 +1,34 @@
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
+import type { ProblemFilter } from '$lib/jobs/conversion-types';
+import { workbench } from '$lib/workers/workbench-client';
+import { locale } from './locale.svelte';
+import { Pager } from './pager.svelte';
+
+/** The problems of a finished conversion, one page at a time from the worker, filtered by severity. */
+export class ProblemList {
+	filter = $state<ProblemFilter>('all');
+	readonly pager = new Pager(50);
+	rows = $state.raw<ProblemRecord[]>([]);
+
+	constructor(private readonly jobId: () => string) {}
+
+	/** Loads the current page (an effect calls it again whenever the job, filter or page changes). */
+	load() {
+		const request = { jobId: this.jobId(), filter: this.filter, offset: this.pager.offset, limit: this.pager.pageSize };
+		workbench.ask('problems', request).then((page) => {
+			if (request.jobId !== this.jobId() || request.filter !== this.filter || request.offset !== this.pager.offset) return;
+			this.pager.total = page.total;
+			this.rows = page.problems;
+		});
+	}
+
+	setFilter(next: ProblemFilter) {
+		this.filter = next;
+		this.pager.goTo(0);
+	}
+
+	/** Every problem as a CSV for people, in the current language. */
+	download(): Promise<Blob> {
+		return workbench.ask('download', { jobId: this.jobId(), what: 'problems', language: locale.language });
+	}
+}

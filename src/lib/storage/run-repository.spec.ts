@@ -1,0 +1,41 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Problem } from '$lib/domain/problems/problem';
+import { runOutcome } from '$lib/domain/records/run-outcome';
+import type { WorkbenchDb } from './db';
+import { historyRepository } from './history-repository';
+import { notificationsRepository } from './notifications-repository';
+import { runRepository } from './run-repository';
+import { newEntry, useFreshDb } from './test-records';
+
+let database: WorkbenchDb;
+beforeEach(() => {
+	database = useFreshDb('run-test');
+});
+
+const problems: Problem[] = [
+	{ row: 2, column: 4, severity: 'error' as const, code: 'bad-month', message: '', params: { value: '2913' } },
+	{ row: 3, column: 2, severity: 'warning' as const, code: 'tail-padded', message: '', params: { value: '11', fixed: '011' } }
+];
+const report = { rows: 3, failed: 1, failedRows: [2], problems, refused: false };
+
+describe('runRepository.record for a conversion (no entry begun)', () => {
+	it('adds the entry and its notice together, with the same counts', async () => {
+		const outcome = runOutcome({ kind: 'card-file', report, succeeded: 2 });
+		const { entry } = await runRepository.record({ start: newEntry({ kind: 'card-file', fileName: 'r.csv' }), outcome });
+		expect(await historyRepository.get(entry.id)).toMatchObject({ kind: 'card-file', fileName: 'r.csv', status: 'errors', succeeded: 2, failed: 1, errors: 1, warnings: 1, failedRows: [2] });
+		expect((await historyRepository.get(entry.id))?.problems.map((p) => p.code)).toEqual(['bad-month', 'tail-padded']);
+		const [notice] = await notificationsRepository.list();
+		expect(notice).toMatchObject({ historyId: entry.id, kind: 'card-file', report: { rows: 3, registered: 2, skipped: 0, errors: 1, warnings: 1 } });
+	});
+
+	it.each<[string, Parameters<typeof runRepository.record>[0]]>([
+		['an outcome that is still running', { start: newEntry(), outcome: { status: 'running' } }],
+		['neither a begun entry nor a start', { outcome: { status: 'done' } }],
+		['an invalid outcome', { start: newEntry(), outcome: { status: 'done', rows: -1 } }]
+	])('writes nothing for %s', async (_name, record) => {
+		await expect(runRepository.record(record)).rejects.toThrow();
+		expect(await database.history.count()).toBe(0);
+		expect(await database.notifications.count()).toBe(0);
+	});
+});

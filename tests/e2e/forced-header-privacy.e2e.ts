@@ -1,0 +1,34 @@
+import { expect, test } from './support';
+import { chooseFile, downloadBytes, fixture } from './files';
+import { dumpIndexedDb } from './storage';
+
+// tests/fixtures/real-world/README.md, return-noheader-forced-header.csv: forcing 「1行目は見出し行」
+// on a file without a header must not show, store or remember the first row's token anywhere
+// (SPEC "Privacy promise": not as a column name, not in a saved column mapping).
+const token = 'AbCdEf0123456789FIRSTROWTOKEN';
+
+test('a forced header row: its token is in no column name, no saved mapping, no download, no storage', async ({ page }) => {
+	await page.goto('/migration');
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	await chooseFile(page, stepD, fixture('real-world/return-noheader-forced-header.csv'));
+	await stepD.getByRole('button', { name: '変換する' }).click();
+	await expect(stepD.getByText(/^2行を読み込み、2行を書き出しました。/)).toBeVisible();
+
+	await stepD.getByLabel('1行目は見出し行').check();
+	await stepD.getByRole('button', { name: 'この列の対応で変換し直す' }).click();
+	await expect(stepD.getByText(/^1行を読み込み、1行を書き出しました。/)).toBeVisible();
+	await expect(stepD.getByText('列の対応を保存しました。')).toBeVisible();
+	// The column list names the first row's cells masked, as every view does.
+	await expect(stepD.getByLabel('認証キー', { exact: true }).locator('option', { hasText: '****…OKEN' })).toHaveCount(1);
+
+	const problems = await downloadBytes(page, stepD.getByRole('button', { name: '問題の一覧をダウンロード' }));
+	const places: Record<string, string> = {
+		...(await dumpIndexedDb(page)),
+		localStorage: await page.evaluate(() => JSON.stringify({ ...localStorage })),
+		dom: await page.content(),
+		text: await page.locator('body').innerText(),
+		problems: new TextDecoder('shift_jis').decode(problems.bytes) + problems.bytes.toString('utf8')
+	};
+	expect(JSON.parse(places.meta).some((record: { key: string }) => record.key.startsWith('mapping:yamato-return:'))).toBe(true);
+	for (const [place, content] of Object.entries(places)) expect(content.includes(token), place).toBe(false);
+});

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The layers of docs/architecture.md and what each may import. Dependencies point inward:
+// routes → components → state → workers → jobs → registry/storage → domain. `types` are layers a
+// layer may name in `import type` only (shapes, no code).
+const src = fileURLToPath(new URL('../../src/', import.meta.url));
+const layers = ['domain', 'i18n', 'registry', 'storage', 'jobs', 'workers', 'state', 'components', 'routes'] as const;
+type Layer = (typeof layers)[number];
+type Target = Layer | 'svelte' | '$app' | 'dexie' | 'npm' | 'node' | 'other';
+
+const rules: Record<Layer, { may: Target[]; types?: Target[] }> = {
+	domain: { may: ['domain', 'npm'] },
+	i18n: { may: ['i18n', 'domain'] },
+	registry: { may: ['registry', 'domain'] },
+	storage: { may: ['storage', 'registry', 'domain', 'dexie'] },
+	jobs: { may: ['jobs', 'registry', 'i18n', 'domain'] },
+	workers: { may: ['workers', 'jobs', 'storage', 'registry', 'i18n', 'domain'] },
+	state: { may: ['state', 'workers', 'storage', 'i18n', 'domain', 'svelte'], types: ['jobs', 'registry'] },
+	components: { may: ['components', 'state', 'i18n', 'domain', 'svelte', '$app'], types: ['jobs', 'registry'] },
+	routes: { may: ['routes', 'components', 'state', 'i18n', 'domain', 'svelte', '$app'] }
+};
+
+function layerOfPath(path: string): Layer | 'other' {
+	const inSrc = relative(src, path).split(/[\\/]/);
+	if (inSrc[0] === 'routes') return 'routes';
+	if (inSrc[0] === 'lib' && (layers as readonly string[]).includes(inSrc[1])) return inSrc[1] as Layer;
+	return 'other';
+}
+
+function targetOf(specifier: string, from: string): Target {
+	if (specifier.startsWith('$lib/')) return layerOfPath(join(src, 'lib', specifier.slice(5)));
+	if (specifier.startsWith('.')) return layerOfPath(resolve(dirname(from), specifier));
+	if (specifier.startsWith('$app/')) return '$app';
+	if (specifier === 'svelte' || specifier.startsWith('svelte/')) return 'svelte';
+	if (specifier === 'dexie') return 'dexie';
+	if (specifier.startsWith('node:')) return 'node';
+	if (specifier.startsWith('$')) return 'other';
+	return 'npm';
+}
+
+function* files(dir: string): Generator<string> {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) yield* files(path);
+		else if (/\.(ts|svelte)$/.test(entry.name) && !entry.name.endsWith('.spec.ts')) yield path;
+	}
+}
+
+const importPattern = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every import of the source tree (specs aside): file, layer, what it names, and whether only types. */
+function imports() {
+	const found: { file: string; layer: Layer; target: Target; specifier: string; typeOnly: boolean }[] = [];
+	for (const file of files(src)) {
+		const layer = layerOfPath(file);
+		if (layer === 'other') continue;
+		for (const match of readFileSync(file, 'utf8').matchAll(importPattern)) {
+			const specifier = match[3] ?? match[4];
+			found.push({ file: relative(src, file), layer, target: targetOf(specifier, file), specifier, typeOnly: Boolean(match[2]) });
+		}
+	}
+	return found;
+}
+
+describe('import rules (docs/architecture.md)', () => {
+	const all = imports();
+
+	it('finds the imports it checks', () => {
+		for (const layer of layers) expect(all.some((entry) => entry.layer === layer), layer).toBe(true);
+	});
+
+	it.each(layers)('%s imports only what its layer may', (layer) => {
+		const { may, types = [] } = rules[layer];
+		const broken = all
+			.filter((entry) => entry.layer === layer && entry.target !== 'other')
+			.filter((entry) => !may.includes(entry.target) && !(entry.typeOnly && types.includes(entry.target)))
+			.map((entry) => `${entry.file} → ${entry.specifier}`);
+		expect(broken).toEqual([]);
+	});
+
+	it('no file in src/lib/workers is over 80 lines', () => {
+		const long = [...files(join(src, 'lib', 'workers'))]
+			.map((file) => [relative(src, file), readFileSync(file, 'utf8').split('\n').length] as const)
+			.filter(([, lines]) => lines > 80);
+		expect(long).toEqual([]);
+	});
+
+	it.each<[string, string, Target]>([
+		['a relative import within a layer', 'lib/jobs/a.ts|./b', 'jobs'],
+		['a relative import up a layer', 'lib/jobs/a.ts|../storage/db', 'storage'],
+		['an alias import', 'lib/state/a.ts|$lib/workers/messages', 'workers'],
+		['a package', 'lib/domain/a.ts|papaparse', 'npm'],
+		['dexie', 'lib/storage/a.ts|dexie', 'dexie']
+	])('resolves %s', (_name, pair, expected) => {
+		const [from, specifier] = pair.split('|');
+		expect(targetOf(specifier, join(src, from))).toBe(expected);
+	});
+});
