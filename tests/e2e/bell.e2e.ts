@@ -43,11 +43,14 @@ test('the bell counts unread notices, shows the report and opens the history ent
 	const newest = notices.first();
 	await expect(newest).toContainText('インポート用CSV');
 	await expect(newest).toContainText('bad-return.csv');
-	await expect(newest).toContainText('読み込み 3行 · 登録 1 · スキップ 0 · エラー 2 · 警告 0');
+	// A conversion writes a file and registers nothing: its report says 書き出し, never 登録.
+	await expect(newest).toContainText('読み込み 3行 · 書き出し 1 · エラー 2 · 警告 0');
+	await expect(newest).not.toContainText('登録');
 	await expect(notices.nth(1)).toContainText('連携用CSV');
 	await expect(notices.nth(1)).toContainText('store-customer-list.sjis.csv');
-	// Opening the panel read what it shows.
-	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
+	// Open, the panel shows what is new; it is read once the panel closes.
+	await expect(notices.getByText('新着')).toHaveCount(2);
+	await expect(bell(page)).toHaveAccessibleDescription('未読 2件');
 
 	await newest.getByRole('link', { name: '履歴を見る' }).click();
 	await expect(page).toHaveURL(/\/history\?entry=\d+$/);
@@ -100,11 +103,16 @@ test('Escape and an outside click close the panel', async ({ page }) => {
 	await expect(bell(page)).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('opening reads only the notices shown; すべて既読にする reads the rest', async ({ page }) => {
+test('open, the panel marks unread notices 新着 and すべて既読にする reads them; closing reads what was shown', async ({ page }) => {
 	await seed(page);
 	await bell(page).click();
+	const markAll = panel(page).getByRole('button', { name: 'すべて既読にする' });
+	await expect(markAll).toBeEnabled();
+	await expect(panel(page).getByText('新着')).toHaveCount(2);
+	await markAll.click();
+	await expect(panel(page).getByText('新着')).toHaveCount(0);
 	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
-	await expect(panel(page).getByRole('button', { name: 'すべて既読にする' })).toBeDisabled();
+	await expect(markAll).toBeDisabled();
 	await panel(page).getByRole('listitem').first().getByRole('button', { name: 'スターを付ける' }).click();
 	await panel(page).getByRole('checkbox', { name: 'スター付きのみ' }).check();
 	await page.keyboard.press('Escape');
@@ -114,7 +122,14 @@ test('opening reads only the notices shown; すべて既読にする reads the r
 	await bell(page).click();
 	await expect(panel(page).getByRole('listitem')).toHaveCount(1);
 	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
+	// Filtered to the starred notice, the panel did not show the new one: closing leaves it unread.
+	await expect(panel(page).getByText('新着')).toHaveCount(0);
+	await page.keyboard.press('Escape');
+	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
+	await bell(page).click();
 	await panel(page).getByRole('button', { name: 'すべて既読にする' }).click();
 	await expect(bell(page)).toHaveAccessibleDescription('未読はありません');
 	await expect(page.locator('.bell-badge')).toHaveCount(0);
+	await panel(page).getByRole('checkbox', { name: 'スター付きのみ' }).uncheck();
+	await expect(panel(page).getByText('新着')).toHaveCount(0);
 });

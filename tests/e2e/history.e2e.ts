@@ -52,7 +52,7 @@ const tokyoDay = (offsetDays = 0) => new Date(Date.now() + 9 * 3600_000 + offset
 
 test('entries list what was read, survive a reload, and the failed rows open with 行数 and エラー内容', async ({ page }) => {
 	await seed(page);
-	const headers = ['日時', '種類', 'ファイル名', 'サイズ', '文字コード', '行数', '取込成功', '取込失敗', '警告', '状態', 'SHA-256'];
+	const headers = ['日時', '種類', 'ファイル名', 'サイズ', '文字コード', '行数', '成功', '失敗', '警告', '状態', 'SHA-256'];
 	for (const name of headers) await expect(historyTable(page).getByRole('columnheader', { name, exact: true })).toBeVisible();
 	await expect(rows(page)).toHaveCount(2);
 	const entry = rows(page).first();
@@ -63,7 +63,7 @@ test('entries list what was read, survive a reload, and the failed rows open wit
 
 	await page.reload();
 	await expect(rows(page)).toHaveCount(2);
-	await entry.getByRole('button', { name: 'bad-return.csv の取込失敗 3件を表示' }).click();
+	await entry.getByRole('button', { name: 'bad-return.csv の書き出せなかった行 3件を表示' }).click();
 	await expect(page).toHaveURL(/\?entry=\d+$/);
 	const detail = page.getByRole('region', { name: '履歴の詳細: bad-return.csv' });
 	await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
@@ -77,25 +77,26 @@ test('entries list what was read, survive a reload, and the failed rows open wit
 	await detail.getByRole('button', { name: '閉じる' }).click();
 	await expect(detail).toHaveCount(0);
 	await expect(page).toHaveURL(/\/history$/);
-	await expect(entry.getByRole('button', { name: /取込失敗/ })).toBeFocused();
+	await expect(entry.getByRole('button', { name: /書き出せなかった行/ })).toBeFocused();
 });
 
 test('failed rows after a reload: asks for the original, refuses another file, gives the rows byte for byte', async ({ page }) => {
 	await seed(page);
-	await rows(page).first().getByRole('button', { name: /取込失敗/ }).click();
+	await rows(page).first().getByRole('button', { name: /書き出せなかった行/ }).click();
 	await page.reload();
 	const detail = page.getByRole('region', { name: '履歴の詳細: bad-return.csv' });
-	await detail.getByRole('button', { name: '失敗した行をダウンロード' }).click();
+	// What the download needs is asked before the click: the original file, chosen beside the button.
 	const source = detail.getByRole('group', { name: '元のファイルを指定してください' });
 	await expect(source).toBeVisible();
+	await expect(detail.getByRole('button', { name: '失敗した行をダウンロード' })).toBeDisabled();
 
 	await chooseFile(page, source.locator('..'), fixture('yamato-return.sjis.csv'));
-	await detail.getByRole('button', { name: '失敗した行を取り出す' }).click();
+	await detail.getByRole('button', { name: '失敗した行をダウンロード' }).click();
 	await expect(detail.getByRole('alert')).toContainText('内容が異なります（SHA-256が一致しません）');
 
 	const { file, failed } = await badReturnFile();
 	await chooseFile(page, source.locator('..'), { name: 'renamed.csv', mimeType: 'text/csv', buffer: file });
-	const download = await downloadBytes(page, detail.getByRole('button', { name: '失敗した行を取り出す' }));
+	const download = await downloadBytes(page, detail.getByRole('button', { name: '失敗した行をダウンロード' }));
 	expect(download.bytes.toString('hex')).toBe(failed.toString('hex'));
 	expect(download.download.suggestedFilename()).toBe('bad-return-failed-rows.csv');
 	await expect(detail.getByText('失敗した行をダウンロードしました。')).toBeVisible();

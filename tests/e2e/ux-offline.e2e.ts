@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support';
 
 const screens = [
-	['/', 'webcollect-workbench'],
+	['/', 'クロネコwebコレクト移行ツール'],
 	['/settings', '支払い方法設定 › クロネコwebコレクト'],
 	['/customers', '顧客一覧'],
 	['/migration', 'カード情報移行'],
@@ -26,7 +26,7 @@ test('after the first visit every screen opens with no network, the worker inclu
 	await context.setOffline(true);
 
 	await page.reload();
-	await expect(page.getByRole('heading', { level: 1, name: 'webcollect-workbench' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'クロネコwebコレクト移行ツール' })).toBeVisible();
 	for (const [route, title] of screens) {
 		await page.goto(route);
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

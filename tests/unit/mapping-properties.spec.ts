@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { convertYamatoReturn, createYamatoReturnConverter, joinBytes, type YamatoReturnOptions } from '$lib/domain';
 import { sjis, splitAt, today, utf8 } from './helpers';
 
+// fast-check runs many files per test: room for a busy machine.
+const timeout = 60_000;
+
 const token = 'AbCdEf0123456789xyZ1';
 const headers = [
 	'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー',
@@ -53,7 +56,7 @@ describe('an explicit mapping equal to the detected one', () => {
 			}),
 			{ numRuns: 400 }
 		);
-	});
+	}, timeout);
 });
 
 describe('with chosen columns', () => {
@@ -80,7 +83,7 @@ describe('with chosen columns', () => {
 			}),
 			{ numRuns: 300 }
 		);
-	});
+	}, timeout);
 
 	it('splitting the input anywhere changes nothing', () => {
 		fc.assert(
@@ -95,5 +98,5 @@ describe('with chosen columns', () => {
 			}),
 			{ numRuns: 300 }
 		);
-	});
+	}, timeout);
 });

@@ -1,5 +1,6 @@
 import { en } from './en';
 import { ja, type MessageKey } from './ja';
+import { countOf, pluralForm } from './plural';
 
 export type { MessageKey };
 export const languages = ['ja', 'en'] as const;
@@ -12,14 +13,22 @@ export function isMessageKey(key: string): key is MessageKey {
 	return key in ja;
 }
 
-/** The message `key` in `language`, with `{name}` parameters filled in. */
+/**
+ * The message `key` in `language`, with `{name}` parameters filled in. `{name:one|other}` picks
+ * the word form for the count in `name` by `Intl.PluralRules` ("{rows} {rows:row|rows}").
+ */
 export function translate(
 	language: Language,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	const template = catalogues[language][key];
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return fillTemplate(language, catalogues[language][key], params);
+}
+
+/** Fills `{name}` and `{name:one|other}` in any template of `language` (catalogues, problem texts). */
+export function fillTemplate(language: Language, template: string, params: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)(?::([^{}]+))?\}/g, (whole, name: string, forms: string | undefined) => {
+		if (!(name in params)) return whole;
+		return forms === undefined ? String(params[name]) : pluralForm(language, countOf(params[name]), forms);
+	});
 }

@@ -55,3 +55,23 @@ describe('problemText', () => {
 		expect(problemText(record, 'en')).toBe('Row 4, column 2: problem "from-the-future".');
 	});
 });
+
+describe('problemText: English words follow the count (Intl.PluralRules, Intl.ListFormat)', () => {
+	const record = (code: ProblemCode, params: Record<string, string | number>) => ({ row: 3, column: 2, severity: 'error' as const, code, params });
+
+	it.each<[string, ProblemCode, Record<string, string | number>, string]>([
+		['one other row', 'duplicate-customer-id', { value: 'US-1', rows: '5' }, 'is also on row 5.'],
+		['two other rows', 'duplicate-customer-id', { value: 'US-1', rows: '5、9' }, 'is also on rows 5 and 9.'],
+		['three other rows', 'duplicate-linkage-id', { value: 'A1', rows: '5、9、12' }, 'is also on rows 5, 9 and 12.'],
+		['a cut list', 'duplicate-linkage-id', { value: 'A1', rows: '5、9ほか' }, 'is also on rows 5, 9 and more.'],
+		['two cards', 'multiple-cards', { value: 'US-1', count: 2, rows: '3、4' }, 'has 2 cards (rows 3 and 4).'],
+		['one more problem', 'too-many-problems', { count: 1, limit: 10 }, '1 more problem was found.'],
+		['1,234 more problems', 'too-many-problems', { count: '1,234', limit: 10 }, '1,234 more problems were found.'],
+		['an expiry month', 'card-expired', { value: '2601', year: 2026, month: 1 }, 'expiry "2601" (January 2026) has passed.']
+	])('%s', (_name, code, params, expected) => {
+		const english = problemText(record(code, params), 'en');
+		expect(english).toContain(expected);
+		expect(english).not.toMatch(/\{\w+(:[^{}]+)?\}/);
+		expect(problemText(record(code, params), 'ja')).not.toMatch(/\{\w+(:[^{}]+)?\}/);
+	});
+});

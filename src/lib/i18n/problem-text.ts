@@ -2,6 +2,7 @@ import { fieldLabels } from '$lib/domain/problems/field-labels';
 import { problemTemplatesJa } from '$lib/domain/problems/messages-ja';
 import { legacyTextParam, type ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from './index';
+import { countOf, listText, pluralForm, yearMonthText } from './plural';
 import { fieldNames, problemTemplatesEn } from './problems.en';
 
 type Params = Record<string, string | number>;
@@ -20,9 +21,14 @@ const catalogues: Record<Language, Catalogue> = {
 	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', unknown: 'Row {row}, column {column}: problem "{code}".' }
 };
 
-function fill(template: string, params: Params, catalogue: Catalogue): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+/** `{name}` and `{name:one|other}` (the word form for the count in `name`, by `Intl.PluralRules`). */
+const placeholder = /\{(\w+)(?::([^{}]+))?\}/g;
+const unfilled = /\{\w+(?::[^{}]+)?\}/;
+
+function fill(template: string, params: Params, catalogue: Catalogue, language: Language): string {
+	return template.replace(placeholder, (whole, name: string, forms: string | undefined) => {
 		if (!(name in params)) return whole;
+		if (forms !== undefined) return pluralForm(language, countOf(params[name]), forms);
 		const value = String(params[name]);
 		if (name === 'field') return catalogue.fields[value] ?? value;
 		if (name === 'fields') return value.split(',').map((field) => catalogue.fields[field] ?? field).join(catalogue.fieldJoin);
@@ -73,8 +79,28 @@ export function problemText(problem: ProblemRecord, language: Language): string 
 		if (language === 'ja') return String(legacy);
 		params = { ...params, ...legacyParams(problem.code, String(legacy)) };
 	}
+	if (language === 'en') params = { ...params, ...englishParams(params) };
 	const template = catalogue.templates[problem.code];
-	const text = template === undefined ? undefined : fill(template, params, catalogue);
+	const text = template === undefined ? undefined : fill(template, params, catalogue, language);
 	// A placeholder left unfilled (an old entry's text did not read back) falls back to the plain form.
-	return text === undefined || /\{\w+\}/.test(text) ? fill(catalogue.unknown, params, catalogue) : text;
+	return text === undefined || unfilled.test(text) ? fill(catalogue.unknown, params, catalogue, language) : text;
+}
+
+/**
+ * The core's parameters in English words: its row lists 「3、4」 (「…ほか」 when cut) become
+ * "3 and 4" with `rowCount` for the plural, and a `year`/`month` pair becomes `yearMonth`
+ * ("January 2026").
+ */
+function englishParams(params: Params): Params {
+	const extra: Params = {};
+	if (typeof params.rows === 'string') {
+		const isCut = params.rows.endsWith('ほか');
+		const items = (isCut ? params.rows.slice(0, -2) : params.rows).split('、').filter((item) => item !== '');
+		extra.rows = listText('en', items, isCut);
+		extra.rowCount = isCut ? items.length + 1 : items.length;
+	}
+	if (params.year !== undefined && params.month !== undefined) {
+		extra.yearMonth = yearMonthText('en', Number(params.year), Number(params.month));
+	}
+	return extra;
 }

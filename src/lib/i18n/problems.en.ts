@@ -24,6 +24,14 @@ const quoteRule = 'To put a quote in a value, quote the whole value and double t
 
 // English mirrors of the core's Japanese messages, by code; parameters are already safe to show.
 export const problemTemplatesEn: Record<ProblemCode, string> = {
+	'looks-like-customer-file':
+		'This file looks like a customer file (the old cart’s customers). Check the kind of registration: customer files are registered under Customers › Bulk registration as “Customer information”.',
+	'looks-like-card-file':
+		'This file looks like a credit card file. Check the kind of registration: card import files are registered under Customers › Bulk registration as “Credit card information”.',
+	'looks-like-return-file':
+		'This file looks like Yamato’s return file. Convert it into a card import file in Card migration, step d, before importing it.',
+	'looks-like-customer-list':
+		'This file looks like the store’s customer list. Load it in Card migration, steps a–b, to make the linkage CSV. Check the file.',
 	'empty-file': 'The file has no data rows. Check its content.',
 	'header-only': 'The file has only a header row. Choose a file with data rows.',
 	'utf-16-file': 'This file is saved as UTF-16. Save it again as a UTF-8 or Shift_JIS CSV file.',
@@ -39,7 +47,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'missing-column': 'The header has no "{field}" column. Check the header names.',
 	'missing-header': 'Row {row} does not name "{fields}". Choose a file with a header row.',
 	'duplicate-header': 'Header column {column} "{value}" names the same field as column {first} and is not used.',
-	'too-many-problems': '{count} more problems were found. The list shows the first {limit}.',
+	'too-many-problems': '{count} more {count:problem was|problems were} found. The list shows the first {limit}.',
 	'import-not-allowed':
 		'Cannot import: the service in the payment settings is not YAMATO, or availability is "Not used". Check the payment settings.',
 	'stray-quote': `Row {row}, column {column}: a quote (") in the middle of a value. ${quoteRule} The row was not read.`,
@@ -59,13 +67,13 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'bad-month': 'Row {row}: expiry "{value}" has month {month}. Enter it as {order} (e.g. {example}).',
 	'expiry-looks-mmyy':
 		'Row {row}: expiry "{value}" would have month {month} as YYMM. The column looks like MMYY (month first). Read the whole column as MMYY, or enter YYMM (e.g. 2912).',
-	'card-expired': 'Row {row}: expiry "{value}" ({year}-{month}) has passed.',
+	'card-expired': 'Row {row}: expiry "{value}" ({yearMonth}) has passed.',
 	'bad-token':
 		'Row {row}: auth key "{value}" is not valid. It starts with a letter or digit and holds no space, comma, quote or full-width character.',
 	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {expected}.',
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':
-		'Row {row}: customer ID "{value}" has {count} cards (rows {rows}). Tell the store\'s support before migrating.',
+		'Row {row}: customer ID "{value}" has {count} {count:card|cards} ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
 	'service-mismatch': 'Row {row}: payment service "{value}" differs from the configured service "{expected}".',
 	'not-blank': 'Row {row}: leave the {field} blank.',
 	'bad-serial': 'Row {row}: serial "{value}" must be "0" or blank.',
@@ -74,9 +82,9 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'bad-linkage-id':
 		'Row {row}: linkage ID "{value}" cannot be used. It starts with a letter or digit and holds no space, comma, quote or control character.',
 	'duplicate-linkage-id':
-		'Row {row}: linkage ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
+		'Row {row}: linkage ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used.',
 	'duplicate-customer-id':
-		'Row {row}: customer ID "{value}" is also on rows {rows}. It is not clear which is right, so this row is not used.',
+		'Row {row}: customer ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used.',
 	'not-encodable':
 		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).',
 	'repeated-bom':

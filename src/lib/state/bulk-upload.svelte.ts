@@ -28,6 +28,8 @@ class BulkUploadState {
 		const summary = await this.run.start({ job, file }, file.size);
 		if (!summary) return;
 		rememberSource(summary.historyId, file);
+		// A finished upload clears the chosen file (a refused one stays, to retry with another kind).
+		if (summary.status !== 'refused') this.file = null;
 		this.onFinished?.();
 	}
 }

@@ -154,6 +154,11 @@ export class FailedRowsDownload {
 
 	constructor(private readonly entry: () => HistoryEntry) {}
 
+	/** True when this tab still holds the entry's original file, so no file need be chosen first. */
+	get hasSource(): boolean {
+		return sources.has(this.entry().id);
+	}
+
 	/** Starts the download; resolves with the file and its name, or null when it must wait or fails. */
 	async start(): Promise<{ bytes: Blob; name: string } | null> {
 		const known = sources.get(this.entry().id);

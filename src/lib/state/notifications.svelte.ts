@@ -11,8 +11,6 @@ class NotificationsState {
 	unread = $state(0);
 	starredOnly = $state(false);
 	isLoaded = $state(false);
-	/** Notices that were unread when the panel opened: marked read, still shown as new until it closes. */
-	fresh = $state.raw<ReadonlySet<number>>(new Set());
 
 	/** Follows the database for the current filter; returns the unsubscribe (an effect's teardown). */
 	watch(): () => void {
@@ -34,16 +32,13 @@ class NotificationsState {
 		return () => subscription.unsubscribe();
 	}
 
-	/** The panel opens: the notices it shows are read now, and stay marked new while it is open. */
+	/**
+	 * The panel closes: the notices it showed are read from now on. While it is open they keep
+	 * their 新着 label and the count, so 「すべて既読にする」 has something to do.
+	 */
 	async markShownRead() {
 		const shown = this.notices.filter((notice) => !notice.read).map((notice) => notice.id);
-		this.fresh = new Set(shown);
 		await Promise.all(shown.map((id) => notificationsRepository.markRead(id)));
-	}
-
-	/** The panel closes: nothing is new any more. */
-	forgetFresh() {
-		this.fresh = new Set();
 	}
 
 	async markAllRead() {

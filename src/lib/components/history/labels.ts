@@ -4,6 +4,13 @@ import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/recor
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
 export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
 
+/** True for the conversions (連携用CSV, インポート用CSV): they write a file and register nothing. */
+export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' || kind === 'card-file';
+
+/** The words of an entry's success count: 書き出し for conversions, 登録 for uploads. */
+export const outcomeKey = (kind: HistoryKind): MessageKey =>
+	isConversion(kind) ? 'history.outcome.conversion' : 'history.outcome.upload';
+
 /** The catalogue key of an entry's status (完了, エラーあり, 中断, 受付不可, 処理中). */
 export const statusKey = (status: HistoryStatus): MessageKey => `history.status.${status}`;
 

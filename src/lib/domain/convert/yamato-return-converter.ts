@@ -167,7 +167,8 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			header: yamatoReturnHeaderRule.mode,
 			problems,
 			chosenColumns: options.columns,
-			firstRowIsHeader: options.firstRowIsHeader
+			firstRowIsHeader: options.firstRowIsHeader,
+			kind: 'yamato-return'
 		},
 		onData
 	);

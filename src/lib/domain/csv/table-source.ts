@@ -2,6 +2,7 @@ import { createByteDecoder } from '../encoding/byte-decoder';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
 import { findCardNumberColumn } from '../guard/card-number';
 import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
+import { recogniseFileKind, wrongKindCode, type FileKind } from '../headers/file-kind';
 import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
 import { isAllSpace, isSpaceCode } from '../rules/spacing';
 import {
@@ -27,6 +28,8 @@ export interface TableSourceOptions<Key extends string> {
 	chosenColumns?: ChosenColumns<Key>;
 	/** True: the first record is the header even when it names fewer than two known columns. */
 	firstRowIsHeader?: boolean;
+	/** The kind of file this reader expects: a header of another kind refuses the file at once. */
+	kind?: FileKind;
 }
 
 /**
@@ -141,6 +144,13 @@ export function createTableSource<Key extends string>(
 		const isNamed = !isMalformed && match.matched >= 2;
 		const isHeader = options.header === 'required' || options.firstRowIsHeader === true || isNamed;
 		if (!hasCardNumber && (isHeader || (!isMalformed && looksLikeHeader(fields)))) describeHeader(fields);
+		// A file of another kind (a card file chosen as 顧客情報…) is one clear problem, not dozens of rows.
+		const recognised = options.kind && !isMalformed ? recogniseFileKind(fields) : null;
+		if (recognised !== null && recognised !== options.kind) {
+			isHeaderRefused = true;
+			refuse(wrongKindCode[recognised], 0);
+			return true;
+		}
 		if (options.chosenColumns) {
 			useChosenColumns(row, fields, isNamed ? match : null, isHeader);
 			return isHeader;

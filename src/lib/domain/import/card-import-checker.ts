@@ -91,7 +91,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		else source.state.failedRows.push(row);
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: cardImportHeaderRule.columns, header: cardImportHeaderRule.mode, problems },
+		{ encoding: options.encoding, columns: cardImportHeaderRule.columns, header: cardImportHeaderRule.mode, problems, kind: 'cards' },
 		onData
 	);
 	if (!isAllowed) {

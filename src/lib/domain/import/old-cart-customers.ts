@@ -69,7 +69,7 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		accepted++;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: oldCartCustomerHeaderRule.columns, header: oldCartCustomerHeaderRule.mode, problems },
+		{ encoding: options.encoding, columns: oldCartCustomerHeaderRule.columns, header: oldCartCustomerHeaderRule.mode, problems, kind: 'customers' },
 		onData
 	);
 	const take = () => {

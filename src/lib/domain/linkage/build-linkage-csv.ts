@@ -72,7 +72,7 @@ export function buildLinkageCsv(
 		return value;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: customerListHeaderRule.columns, header: customerListHeaderRule.mode, problems },
+		{ encoding: options.encoding, columns: customerListHeaderRule.columns, header: customerListHeaderRule.mode, problems, kind: 'customer-list' },
 		(row, cells, raw) => {
 			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;

@@ -18,6 +18,10 @@ export const fileProblemCodes = [
 	'duplicate-header',
 	'too-many-problems',
 	'import-not-allowed',
+	'looks-like-customer-file',
+	'looks-like-card-file',
+	'looks-like-return-file',
+	'looks-like-customer-list',
 	'repeated-bom'
 ] as const;
 

@@ -1,0 +1,46 @@
+import type { Language } from './index';
+
+const localeOf: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
+const pluralRules = new Map<Language, Intl.PluralRules>();
+const listFormats = new Map<Language, Intl.ListFormat>();
+
+/** The CLDR plural category of `count` in `language` (`Intl.PluralRules`): 'one', 'other', … */
+export function pluralCategory(language: Language, count: number): Intl.LDMLPluralRule {
+	let rules = pluralRules.get(language);
+	if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(localeOf[language])));
+	return rules.select(count);
+}
+
+/**
+ * Picks the form of a word for `count` from `forms` written `one|other` (bare forms follow the
+ * order one, other) or `one=row|other=rows` (by CLDR category); the last form is the fallback.
+ * Catalogue templates use it as `{count:row|rows}`.
+ */
+export function pluralForm(language: Language, count: number, forms: string): string {
+	const parts = forms.split('|');
+	const category = pluralCategory(language, count);
+	const named = parts.find((part) => part.startsWith(`${category}=`));
+	if (named) return named.slice(category.length + 1);
+	if (parts.some((part) => part.includes('='))) return parts[parts.length - 1].replace(/^\w+=/, '');
+	return category === 'one' ? parts[0] : parts[parts.length - 1];
+}
+
+/** `items` as one phrase of `language` (`Intl.ListFormat`): 「3、4」, "3 and 4"; "and more" when cut. */
+export function listText(language: Language, items: readonly string[], isCut = false): string {
+	let format = listFormats.get(language);
+	if (!format) listFormats.set(language, (format = new Intl.ListFormat(localeOf[language], { type: 'conjunction' })));
+	if (!isCut) return format.format(items);
+	return language === 'ja' ? `${items.join('、')}ほか` : `${items.join(', ')} and more`;
+}
+
+/** A month of a year as words of `language`: 「2026年1月」, "January 2026". */
+export function yearMonthText(language: Language, year: number, month: number): string {
+	return new Intl.DateTimeFormat(localeOf[language], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+		Date.UTC(year, month - 1, 1)
+	);
+}
+
+/** The number a parameter holds, whether given as 3, '3' or a formatted '1,234'. */
+export function countOf(value: string | number): number {
+	return typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));
+}

@@ -1,0 +1,2 @@
+// Any path the app does not know: served by the fallback page, never prerendered.
+export const prerender = false;
