@@ -51,6 +51,8 @@ for (const language of languages) {
 
 	for (const viewport of viewports) {
 		test(`${language} at ${viewport.width} px: every screen fits, says its name and keeps words whole`, async ({ page }) => {
+			// Eight screens, each measured and checked by axe: a long walk, three times the usual limit.
+			test.slow();
 			await page.setViewportSize(viewport);
 			await useLanguage(page, language);
 			const demo = demoFiles();
