@@ -8,21 +8,33 @@ import {
 	convertYamatoReturn,
 	isCardNumberSeparator,
 	parseOldCartCustomers,
-	quoteCsvField
+	quoteCsvField,
+	separatorClasses
 } from '$lib/domain';
+import { isSpaceCode } from '$lib/domain/rules/spacing';
 import { extractRows, headerRuleOf } from '$lib/domain/failed-rows';
 import { fixture, today, utf8 } from './helpers';
 
 // SPEC, "Refused outright": the separator classes, one character between two digit groups.
 const separators = {
-	space: [' ', '\t', '\u00a0', '\u2002', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u1680'],
+	space: [' ', '\t', '\u00a0', '\u2002', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u1680', '\u0085', '\u2028', '\u2029'],
+	format: ['\u00ad', '\u2063', '\u2061', '\u200e', '\u200f', '\u202a', '\u2066'],
 	'zero width': ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u180e'],
-	dash: ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u30fc', '\uff70', '\u2212', '\uff0d', '\u301c', '\uff5e', '\ufe63'],
-	dot: ['.', '\uff0e', '\u30fb', '\uff65', '\u00b7', '\u2022', '\u2027', '\u2219'],
+	dash: ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u30fc', '\uff70', '\u2212', '\uff0d', '\u301c', '\uff5e', '\ufe63', '\u00ad', '\u2043'],
+	dot: ['.', '\uff0e', '\u30fb', '\uff65', '\u00b7', '\u2022', '\u2027', '\u2219', '\u3002', '\uff61', '\u2024', '\ufe52'],
 	slash: ['/', '\uff0f', '\u2044', '\u2215'],
 	'line break (quoted multi-line field)': ['\r\n', '\n', '\r']
 } as const;
-const allSeparators: string[] = Object.values(separators).flat();
+
+/** Every BMP character (surrogates left out), for the classes to be read off. */
+const bmpCharacters: string[] = [];
+for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) bmpCharacters.push(String.fromCharCode(code));
+/** Each separator class of the guard, as the list of BMP characters it holds: the one definition. */
+const generatedSeparators = Object.fromEntries(
+	Object.entries(separatorClasses).map(([kind, pattern]) => [kind, bmpCharacters.filter((char) => pattern.test(char))])
+) as Record<keyof typeof separatorClasses, string[]>;
+/** What the property generators draw from: every character of every class, and the line breaks. */
+const allSeparators: string[] = [...new Set([...Object.values(generatedSeparators).flat(), ...separators['line break (quoted multi-line field)']])];
 
 const prefixes = ['4', '51', '55', '2221', '2720', '34', '37', '3528', '3589', '300', '305', '36', '38', '39', '6011', '62', '644', '649', '65'];
 
@@ -65,6 +77,19 @@ describe('the separator classes of SPEC', () => {
 			expect(containsCardNumber(`メモ ${grouped('378282246310005', char, 5)} です`)).toBe(true);
 		}
 	);
+
+	it.each(Object.keys(separatorClasses))('every BMP character of class %s separates the four groups of 4111…1111', (kind) => {
+		const chars = generatedSeparators[kind as keyof typeof separatorClasses];
+		expect(chars.length).toBeGreaterThan(0);
+		const missed = chars.filter((c) => !containsCardNumber(`4111${c}1111${c}1111${c}1111`) || !isCardNumberSeparator(c.charCodeAt(0)));
+		expect(missed.map((c) => c.charCodeAt(0).toString(16))).toEqual([]);
+	});
+
+	it('the space class is the one of rules/spacing.ts, every Unicode space and format character', () => {
+		const wanted = bmpCharacters.filter((c) => isSpaceCode(c.charCodeAt(0)) || /[\p{Zs}\p{Zl}\p{Zp}\p{Cf}]/u.test(c));
+		expect(wanted).toContain('\u0085');
+		expect(wanted.filter((c) => !isCardNumberSeparator(c.charCodeAt(0))).map((c) => c.charCodeAt(0).toString(16))).toEqual([]);
+	});
 
 	it.each([':', ',', '_', '*', '#', 'a', '"', '(', '|'])('%s is no separator', (char) => {
 		expect(isCardNumberSeparator(char.charCodeAt(0))).toBe(false);

@@ -79,6 +79,14 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'bad-serial': 'Row {row}: serial "{value}" must be "0" or blank.',
 	'no-linkage-id':
 		'Row {row}: customer ID "{value}" has no linkage ID. It is new in the store, so it is not written to the linkage CSV.',
+	'bad-phone':
+		'Row {row}, column {column}: {field} "{value}" does not look like a phone number. Use digits, hyphens, parentheses and + only, and check that the columns are not shifted. This row was not registered.',
+	'bad-postal-code':
+		'Row {row}, column {column}: {field} "{value}" does not look like a postcode. Use digits and a hyphen (e.g. 100-0001), and check that the columns are not shifted. This row was not registered.',
+	'bad-email':
+		'Row {row}, column {column}: {field} "{value}" does not look like an e-mail address. Use the form name@domain, and check that the columns are not shifted. This row was not registered.',
+	'looks-like-token':
+		'Row {row}, column {column}: {field} "{value}" is a long value of letters and digits without spaces and looks like a card token. Check that the columns are not shifted and the file has a header row. Never put card tokens in customer data. This row was not registered.',
 	'bad-linkage-id':
 		'Row {row}: linkage ID "{value}" cannot be used. It starts with a letter or digit and holds no space, comma, quote or control character.',
 	'duplicate-linkage-id':

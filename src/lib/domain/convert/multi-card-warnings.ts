@@ -1,5 +1,5 @@
 import type { ProblemList } from '../problems/problem-list';
-import { displayValue, recognised } from '../problems/display-value';
+import { shownCustomerId } from '../problems/display-value';
 import { formatRows, type CustomerRows } from '../rules/customer-tally';
 
 /** Adds the several-cards warning on every row of every customer that has more than one card. */
@@ -9,8 +9,8 @@ export function addMultiCardWarnings(
 	column: number
 ): void {
 	for (const { customerId, rows } of repeated) {
-		// Only IDs of the pattern are tallied: recognised, shown whole.
-		const value = recognised(displayValue(customerId));
+		// Only IDs of the pattern are tallied; one of the default shape or short is shown whole.
+		const value = shownCustomerId(customerId);
 		const params = { field: 'customerId', value, count: rows.length, rows: formatRows(rows) };
 		for (const row of rows) problems.add('multiple-cards', row, column, params);
 	}

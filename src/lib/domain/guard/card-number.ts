@@ -1,5 +1,6 @@
 import { formatProblemMessage } from '../problems/messages-ja';
 import type { Problem } from '../problems/problem';
+import { spaceClassSource } from '../rules/spacing';
 
 // A full card number (PAN) must never be kept, shown or exported: these checks find one in any
 // text (SPEC, "Rules and what bad input gets" › "Refused outright").
@@ -26,20 +27,24 @@ const LF = 10;
  * The characters that may stand between two digit groups of a card number, by class. People copy
  * card numbers out of web pages, chat and spreadsheets: spaces of every width, invisible
  * characters, every dash that a keyboard or an IME gives, dots and slashes all turn up.
- * - `space`: any Unicode white space (`\s`: tab, CR, LF, NBSP U+00A0, thin U+2009, narrow NBSP
- *   U+202F, ideographic U+3000, BOM U+FEFF…).
+ * - `space`: the one space class of SPEC (`rules/spacing.ts`: tab, line breaks, NEL U+0085, no-break
+ *   and typographic spaces, ideographic U+3000, zero-width spaces, BOM…) and every other space
+ *   separator (`\p{Zs}`) and line/paragraph separator (`\p{Zl}`, `\p{Zp}`).
+ * - `format`: every Unicode format character (`\p{Cf}`): they are invisible, so a copied number may
+ *   hold any of them (soft hyphen U+00AD, invisible separator U+2063, direction marks…).
  * - `zeroWidth`: zero-width space, non-joiner, joiner (U+200B–U+200D), word joiner U+2060, BOM
  *   U+FEFF, Mongolian vowel separator U+180E.
  * - `dash`: any dash punctuation (`\p{Pd}`: ‐ ‑ ‒ – — ― － 〜 …) and the look-alikes that are not
- *   Pd: ー U+30FC, ｰ U+FF70, − U+2212, ～ U+FF5E.
- * - `dot`: . ． ・ ･ · • ‧ ∙
+ *   Pd: ー U+30FC, ｰ U+FF70, − U+2212, ～ U+FF5E, soft hyphen U+00AD, hyphen bullet ⁃ U+2043.
+ * - `dot`: . ． ・ ･ · • ‧ ∙ 。 ｡ ․ ﹒
  * - `slash`: / ／ ⁄ ∕
  */
 export const separatorClasses = {
-	space: /\s/u,
+	space: new RegExp(`[${spaceClassSource}\\p{Zs}\\p{Zl}\\p{Zp}]`, 'u'),
+	format: /\p{Cf}/u,
 	zeroWidth: /[\u200b-\u200d\u2060\ufeff\u180e]/u,
-	dash: /[\p{Pd}\u30fc\uff70\u2212\uff5e]/u,
-	dot: /[.\uff0e\u30fb\uff65\u00b7\u2022\u2027\u2219]/u,
+	dash: /[\p{Pd}\u30fc\uff70\u2212\uff5e\u00ad\u2043]/u,
+	dot: /[.\uff0e\u30fb\uff65\u00b7\u2022\u2027\u2219\u3002\uff61\u2024\ufe52]/u,
 	slash: /[/\uff0f\u2044\u2215]/u
 } as const;
 

@@ -6,6 +6,8 @@ import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
 import { linkageIdFault } from '../rules/id-check';
 import { trimSpaces } from '../rules/patterns';
+import { isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped } from '../rules/contact-values';
+import type { ProblemCode } from '../problems/problem';
 
 /** How 顧客情報 (一括登録) is told to have a header: the rule its reader uses, and its failed-rows download. */
 export const oldCartCustomerHeaderRule = { mode: 'required' as const, columns: oldCartCustomerColumns } satisfies HeaderRule;
@@ -32,8 +34,31 @@ export interface OldCartCustomerParser {
 const optionalFields = oldCartCustomerColumns.filter((c) => !c.required).map((c) => c.key);
 
 /**
+ * What an optional value must look like, or the code of its error: 電話番号 and 郵便番号 look like
+ * phone and postal codes, メールアドレス like an e-mail address, and 氏名, カナ, 住所 must not be
+ * token-shaped (a token in a shifted or header-less row). null when the value may be kept.
+ */
+export function optionalFieldFault(key: OldCartCustomerField, value: string): ProblemCode | null {
+	if (value === '') return null;
+	switch (key) {
+		case 'phone':
+			return isPhoneLike(value) ? null : 'bad-phone';
+		case 'zip':
+			return isPostalCodeLike(value) ? null : 'bad-postal-code';
+		case 'email':
+			return isEmailLike(value) ? null : 'bad-email';
+		case 'linkageId':
+			return null;
+		default:
+			return isTokenShaped(value) ? 'looks-like-token' : null;
+	}
+}
+
+/**
  * Creates a reader of the old cart's customers: 旧カートの顧客番号 (→ 連携用ID) is required and must
- * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept).
+ * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept). An
+ * optional value of the wrong shape (`optionalFieldFault`) is an error of its cell; such a row is
+ * not registered.
  */
 export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}): OldCartCustomerParser {
 	const problems = new ProblemList(options.maxProblems);
@@ -51,8 +76,13 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 			return value;
 		};
 		const customer = { row, linkageId: cell('linkageId') } as OldCartCustomer;
-		for (const key of optionalFields) customer[key] = cell(key);
 		const errorsBefore = problems.errorCount;
+		for (const key of optionalFields) {
+			const value = cell(key);
+			const fault = optionalFieldFault(key, value);
+			if (fault !== null) problems.add(fault, row, m[key], { field: key, value });
+			customer[key] = value;
+		}
 		const { linkageId } = customer;
 		const value = linkageId;
 		const first = firstRows.get(linkageId);

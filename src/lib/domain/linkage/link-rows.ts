@@ -1,6 +1,6 @@
 import type { OutputEncoding } from '../encoding/encode-text';
 import { unencodableChars } from '../encoding/unencodable';
-import { displayValue, recognised } from '../problems/display-value';
+import { shownCustomerId } from '../problems/display-value';
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
 import { CustomerTally, formatRows } from '../rules/customer-tally';
@@ -80,9 +80,9 @@ export function linkRows(
 		const add = (code: ProblemCode, field: 'customerId' | 'linkageId', params: object) =>
 			problems.add(code, row, mapping[field], { field, ...params });
 		const others = (rows: number[]) => formatRows(rows.filter((r) => r !== row));
-		// A customer ID of the pattern is recognised as no secret; any other goes through the mask.
+		// A customer ID of the pattern is shown whole only in the default shape or when short (shownCustomerId); any other goes through the mask.
 		const fault = customerId === '' ? null : customerIdFault(customerId, options.customerIdPattern);
-		const id = customerId !== '' && fault === null ? recognised(displayValue(customerId)) : customerId;
+		const id = customerId !== '' && fault === null ? shownCustomerId(customerId) : customerId;
 		if (customerId === '') add('missing-value', 'customerId', {});
 		else if (fault !== null) {
 			add(fault, 'customerId', { value: customerId, expected: describeCustomerIdPattern(options.customerIdPattern) });

@@ -1,4 +1,5 @@
 import { hasLongDigitRun } from '../guard/card-number';
+import { defaultCustomerIdPattern, matchesCustomerId } from '../rules/patterns';
 
 const maxShown = 40;
 const letter = /\p{L}/u;
@@ -64,4 +65,17 @@ export function quoteCell(value: string): string {
 	// Fewer than 8 characters hold no long digit run (13 digits and more): that test is implied.
 	if (value.length < 8 && !isLetterDigitMix(value)) return value.replace(controls, ' ');
 	return maskToken(value);
+}
+
+/**
+ * A customer ID a rule accepted (it matches the shop's `customerIdPattern`), as a problem quotes
+ * it. A shop's own pattern may be permissive enough to let a token through, so matching it is not
+ * enough to be shown whole: only an ID of the default shape (`US-` and 8 ASCII digits, SPEC
+ * "Customer IDs") or a short one (fewer than 8 characters, no letter–digit mix) is recognised;
+ * any other goes through `quoteCell` (SPEC "Privacy promise").
+ */
+export function shownCustomerId(id: string): Recognised | string {
+	if (matchesCustomerId(id, defaultCustomerIdPattern)) return recognised(id);
+	if (id.length < 8 && !isLetterDigitMix(id)) return recognised(displayValue(id));
+	return quoteCell(id);
 }

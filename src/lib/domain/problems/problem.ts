@@ -57,7 +57,11 @@ export const rowProblemCodes = [
 	'not-encodable',
 	'space-inside-value',
 	'id-scientific-notation',
-	'id-thousands-separator'
+	'id-thousands-separator',
+	'bad-phone',
+	'bad-postal-code',
+	'bad-email',
+	'looks-like-token'
 ] as const;
 
 export type ProblemCode = (typeof fileProblemCodes)[number] | (typeof rowProblemCodes)[number];

@@ -1,6 +1,6 @@
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
-import { displayValue, maskToken, recognised } from '../problems/display-value';
+import { displayValue, maskToken, recognised, shownCustomerId } from '../problems/display-value';
 import { normalizeBrand, type CardBrand } from './brand';
 import { isExpired, readExpiry, type ExpiryOrder } from './expiry';
 import type { CustomerIdLookup } from './id-lookup';
@@ -82,7 +82,7 @@ function checkCustomer(id: string, row: number, ctx: CardRuleContext): boolean {
 	ctx.facts.customerId = id;
 	if (!ctx.customerIds || ctx.customerIds.has(id)) return true;
 	ctx.facts.isUnknownCustomer = true;
-	return fail(ctx, 'unknown-customer', row, 'customerId', { value: recognised(displayValue(id)) });
+	return fail(ctx, 'unknown-customer', row, 'customerId', { value: shownCustomerId(id) });
 }
 
 function readTail(value: string, row: number, ctx: CardRuleContext): string | null {
