@@ -4,7 +4,7 @@ import { markdownTable } from './report.mjs';
 
 const readmePath = new URL('../README.md', import.meta.url);
 
-const method = `# Benchmark (issue 7)
+const method = `# Benchmark (issue 7; targets of issue 14)
 
 \`npm run bench\` builds the app, drives it in headless Chromium through its own screens and worker,
 and prints every figure beside its target. It is not a test: nothing asserts a time, and \`npm test\`

@@ -41,13 +41,15 @@ async function plainParse(browser, file) {
 export async function measureHuge(browser, origin, file) {
 	const size = (await stat(file)).size;
 	let outcome;
+	let growthBytes = null;
 	try {
 		const run = await measureConversion(browser, origin, file);
 		const growth = run.memory.peak.renderers - run.memory.idle.renderers;
+		growthBytes = growth;
 		outcome = `${run.summary} in ${ms(run.ms)}; renderer memory +${(growth / 1e6).toFixed(0)} MB (${(growth / size).toFixed(2)} × file)`;
 	} catch (error) {
 		outcome = `failed: ${String(error.message).split('\n')[0]}`;
 	}
 	const papaOutcome = await plainParse(browser, file);
-	return { size, outcome, papaOutcome };
+	return { size, outcome, papaOutcome, growthBytes };
 }

@@ -123,5 +123,6 @@ export type {
 } from './import/old-cart-customers';
 
 export { sha256Hex, sha256HexOfText } from './hash/sha256';
+export { createSha256Stream, type Sha256Stream } from './hash/sha256-stream';
 
 export * from './failed-rows';

@@ -28,22 +28,23 @@ export function isPort(value: string): boolean {
  * covers … the free texts of the settings screen"), so such a text is never saved. This check
  * comes first: its message is the one shown next to the field.
  */
-const freeText = () => z.string().refine((value) => !containsCardNumber(value), { error: 'settings.error.cardNumber' });
+const noCardNumber = () => z.refine<string>((value) => !containsCardNumber(value), { error: 'settings.error.cardNumber' });
 
 // Messages are catalogue keys: the screen translates them into the operator's language.
 export const paymentSettingsSchema = z
 	.object({
 		availability: z.enum(availabilityValues, { error: 'settings.error.availability' }),
 		service: z.enum(serviceValues, { error: 'settings.error.service' }),
-		merchantCode: freeText().trim().max(20, { error: 'settings.error.merchantCodeLength' }),
-		accessKey: freeText().trim().max(64, { error: 'settings.error.accessKeyLength' }),
+		merchantCode: z.string().check(noCardNumber(), z.trim(), z.maxLength(20, { error: 'settings.error.merchantCodeLength' })),
+		accessKey: z.string().check(noCardNumber(), z.trim(), z.maxLength(64, { error: 'settings.error.accessKeyLength' })),
 		tenkeyEnabled: z.boolean(),
-		tenkeyIp: freeText().trim(),
-		tenkeyPort: freeText().trim(),
-		description: freeText().max(2000, { error: 'settings.error.descriptionLength' }),
-		mailText: freeText().max(2000, { error: 'settings.error.mailTextLength' })
+		tenkeyIp: z.string().check(noCardNumber(), z.trim()),
+		tenkeyPort: z.string().check(noCardNumber(), z.trim()),
+		description: z.string().check(noCardNumber(), z.maxLength(2000, { error: 'settings.error.descriptionLength' })),
+		mailText: z.string().check(noCardNumber(), z.maxLength(2000, { error: 'settings.error.mailTextLength' }))
 	})
-	.superRefine((value, ctx) => {
+	.check(
+		z.superRefine((value, ctx) => {
 		const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
 		const inUse = value.availability !== 'disabled';
 		if (inUse && value.merchantCode === '') issue('merchantCode', 'settings.error.merchantCodeRequired');
@@ -59,7 +60,8 @@ export const paymentSettingsSchema = z
 		else if (!isPrivateIpv4(value.tenkeyIp)) issue('tenkeyIp', 'settings.error.tenkeyIpPrivate');
 		if (value.tenkeyPort === '') issue('tenkeyPort', 'settings.error.tenkeyPortRequired');
 		else if (!isPort(value.tenkeyPort)) issue('tenkeyPort', 'settings.error.tenkeyPortRange');
-	});
+		})
+	);
 
 export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
 export type PaymentSettingsField = keyof PaymentSettings;

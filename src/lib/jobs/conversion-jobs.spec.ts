@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { headerPeekSize, peekReturnHeader, sha256Hex } from '$lib/domain';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { customerColumns } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
@@ -53,7 +54,33 @@ describe('convertReturnFile', () => {
 	});
 
 	const text = [returnHeader, ...Array.from({ length: 5 }, (_, i) => `US-0001000${i},111,VISA,2912,AbCdEf0123456789xyZ1`)].join('\r\n');
-	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 2;
+	// The file streams through the hash and the converter; the header of a saved mapping is peeked from
+	// the first slices. Whatever the slices, the result is that of the file read whole.
+	it.each([
+		['one slice', 0],
+		['64-byte slices', 64],
+		['4 KB slices', 4096],
+		['slices of the peek size', headerPeekSize]
+	])('a file above the header peek size gives the same output, hash and saved mapping in %s', async (_, sliceSize) => {
+		const header = '顧客,下3桁,ブランド,期限,キー,メモ';
+		const memo = 'm'.repeat(400);
+		const rows = Array.from({ length: 700 }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},111,VISA,2912,AbCdEf0123456789xyZ1,${memo}${i}`);
+		const text = [header, ...rows].join('\r\n') + '\r\n';
+		const bytes = new TextEncoder().encode(text);
+		expect(bytes.length).toBeGreaterThan(headerPeekSize);
+		const signature = peekReturnHeader(bytes)!.signature;
+		const columns = { customerId: 1, last3: 2, brand: 3, expiry: 4, token: 5 };
+		const saved = { kind: 'yamato-return' as const, signature, headerCells: [], columns, firstRowIsHeader: true, savedAt: 0 };
+		const job = returnJob({ options: { ...options, checkCustomerList: false, savedMappings: [saved] } });
+		const file = sliceSize === 0 ? textFile(text) : chunkedFile(text, sliceSize);
+		const result = (await convertReturnFile({ file, customerList: null }, job, fakePorts(fakeStore())))!;
+		expect(result.report.summary).toMatchObject({ sha256: await sha256Hex(bytes), written: rows.length, mappingSource: 'saved' });
+		const whole = (await convertReturnFile({ file: textFile(text), customerList: null }, job, fakePorts(fakeStore())))!;
+		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(await whole.output!.arrayBuffer()));
+	}, 60_000);
+
+	// Polls: before reading, after each 64-byte slice (read, hashed and converted at once), after the last row.
+	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 1;
 	it.each(Array.from({ length: polls }, (_, poll) => [poll]))('a cancel at poll %i records nothing', async (poll) => {
 		const store = fakeStore();
 		expect(await convertReturnFile({ file: chunkedFile(text), customerList: null }, returnJob(), fakePorts(store, poll))).toBeNull();

@@ -1,10 +1,10 @@
-import { chooseReturnMapping, createYamatoReturnConverter, sha256Hex } from '$lib/domain';
+import { chooseReturnMapping, createSha256Stream, createYamatoReturnConverter, headerPeekSize, type ReturnMappingChoice } from '$lib/domain';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion-types';
 import { OutputParts } from './output-parts';
 import type { JobPorts, JobResult } from './ports';
-import { readInput, sliceSize, stagedProgress } from './read-input';
+import { joinSlices, stagedProgress, streamInput } from './read-input';
 
 /** Step d's input: Yamato's return file, and the customer list of step b when checked against. */
 export interface ReturnFileInput {
@@ -25,30 +25,50 @@ export async function convertReturnFile(
 	const started = performance.now();
 	const startedAt = Date.now();
 	const size = input.file.size;
-	const bar = stagedProgress(ports.progress, [['read', size / 4], ['convert', size]]);
-	const bytes = await readInput(input.file, (read) => bar('read', read, size), ports.isCancelled);
-	if (!bytes) return null;
-	const hash = sha256Hex(bytes);
+	const bar = stagedProgress(ports.progress, [['convert', size]]);
+	const hash = createSha256Stream();
 	const list = job.options.checkCustomerList ? input.customerList : null;
-	const mapping = chooseReturnMapping(bytes, job.options);
 	const { encoding, outputEncoding, header, expiryOrder, service } = job.options;
-	const converter = createYamatoReturnConverter({
-		columns: mapping.columns,
-		firstRowIsHeader: mapping.firstRowIsHeader,
-		...{ encoding, outputEncoding, header, expiryOrder, service },
-		customerIds: list?.ids,
-		sentCustomerIds: list?.sent
-	});
 	const parts = new OutputParts();
-	for (let offset = 0; offset < bytes.length; offset += sliceSize) {
-		parts.add(converter.push(bytes.subarray(offset, offset + sliceSize)));
-		bar('convert', offset + sliceSize, bytes.length);
-		if (await ports.isCancelled()) return null;
-	}
+	// The file streams through the hash and the converter slice by slice, never whole (issue 14).
+	// The first slices wait until the header can be peeked, to choose the column mapping.
+	let head: Uint8Array[] | null = [];
+	let headSize = 0;
+	const run: { converter?: ReturnType<typeof createYamatoReturnConverter>; mapping?: ReturnMappingChoice } = {};
+	const start = (bytes: Uint8Array) => {
+		const mapping = chooseReturnMapping(bytes, job.options);
+		const converter = createYamatoReturnConverter({
+			columns: mapping.columns,
+			firstRowIsHeader: mapping.firstRowIsHeader,
+			...{ encoding, outputEncoding, header, expiryOrder, service },
+			customerIds: list?.ids,
+			sentCustomerIds: list?.sent
+		});
+		head = null;
+		Object.assign(run, { converter, mapping });
+		parts.add(converter.push(bytes));
+	};
+	const finished = await streamInput(
+		input.file,
+		(slice, read) => {
+			hash.update(slice);
+			if (head) {
+				head.push(slice);
+				headSize += slice.length;
+				if (headSize >= headerPeekSize) start(joinSlices(head, headSize));
+			} else parts.add(run.converter!.push(slice));
+			bar('convert', read, size);
+		},
+		ports.isCancelled
+	);
+	if (!finished) return null;
+	if (head) start(joinSlices(head, headSize));
+	const { converter, mapping } = run;
+	if (!converter || !mapping) return null;
 	const { output, report } = converter.finish();
 	if (await ports.isCancelled()) return null;
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
-	const sha256 = await hash;
+	const sha256 = hash.hex();
 	const { historyId } = await ports.store.record({ start: conversionStart(job, report, size, sha256, startedAt), outcome });
 	const { columnCount, headerCells, headerSignature } = report;
 	const summary = conversionSummary(report, {

@@ -27,6 +27,36 @@ export async function readInput(
 	return offset === out.length ? out : out.subarray(0, offset);
 }
 
+/**
+ * Reads a file slice by slice from its stream without ever holding it whole: each slice goes to
+ * `onSlice` with the bytes read so far (each slice is a fresh array the callee may keep).
+ * Polls `isCancelled` before reading and after each slice; false when cancelled. A file that grew
+ * while being read is cut at the size it had when chosen.
+ */
+export async function streamInput(
+	file: Blob,
+	onSlice: (slice: Uint8Array, read: number) => void,
+	isCancelled: () => boolean | Promise<boolean>
+): Promise<boolean> {
+	if (await isCancelled()) return false;
+	const size = file.size;
+	const reader = file.stream().getReader();
+	let offset = 0;
+	while (offset < size) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		const room = Math.min(value.length, size - offset);
+		offset += room;
+		onSlice(room === value.length ? value : value.subarray(0, room), offset);
+		if (await isCancelled()) {
+			await reader.cancel();
+			return false;
+		}
+	}
+	if (offset >= size) await reader.cancel().catch(() => undefined);
+	return true;
+}
+
 /** Slices a job feeds its streaming reader: small enough for progress and a cancel every few ms. */
 export const sliceSize = 1 << 20;
 
@@ -49,4 +79,16 @@ export function stagedProgress<Stage extends string>(
 		const weight = weightOf.get(stage) ?? 0;
 		progress((start.get(stage) ?? 0) + (of > 0 ? (weight * Math.min(done, of)) / of : weight), total);
 	};
+}
+
+/** The bytes of `slices` (holding `size` bytes in all) in one array. */
+export function joinSlices(slices: readonly Uint8Array[], size: number): Uint8Array {
+	if (slices.length === 1) return slices[0];
+	const out = new Uint8Array(size);
+	let offset = 0;
+	for (const slice of slices) {
+		out.set(slice, offset);
+		offset += slice.length;
+	}
+	return out;
 }

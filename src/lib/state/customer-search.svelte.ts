@@ -1,4 +1,5 @@
-import { containsCardNumber, type OutputEncoding, type UnencodableCells } from '$lib/domain';
+import type { OutputEncoding, UnencodableCells } from '$lib/domain';
+import { containsCardNumber } from '$lib/domain/guard/card-number';
 import type { CustomerPage } from '$lib/registry/customer-page';
 import type { SearchField } from '$lib/registry/registry-search';
 import { workbench } from '$lib/workers/workbench-client';

@@ -16,12 +16,12 @@ const last4Pattern = /^[\x21-\x7e]{1,4}$/;
  * its last 4 characters only, enough to verify an import but not to charge the card.
  */
 export const cardRecordSchema = z.object({
-	customerSeq: z.int().nonnegative(),
+	customerSeq: z.int().check(z.nonnegative()),
 	brand: z.enum(cardBrands),
-	tail: z.string().regex(tailPattern),
-	expiry: z.string().regex(expiryPattern),
-	fingerprint: z.string().regex(fingerprintPattern),
-	tokenLast4: z.string().regex(last4Pattern)
+	tail: z.string().check(z.regex(tailPattern)),
+	expiry: z.string().check(z.regex(expiryPattern)),
+	fingerprint: z.string().check(z.regex(fingerprintPattern)),
+	tokenLast4: z.string().check(z.regex(last4Pattern))
 });
 export type CardRecord = z.infer<typeof cardRecordSchema>;
 
@@ -40,14 +40,16 @@ export type CardColumns = z.infer<typeof cardColumnsSchema>;
 export const cardColumnKeys = Object.keys(cardColumnsSchema.shape) as (keyof CardColumns)[];
 
 /** Stored card chunk (2026-11-29): the cards one upload (`uploadId`) registered, up to one chunk's worth. */
-export const cardChunkSchema = cardColumnsSchema
-	.extend({
-		id: z.int().positive().optional(),
-		uploadId: z.int().positive()
+export const cardChunkSchema = z
+	.extend(cardColumnsSchema, {
+		id: z.optional(z.int().check(z.positive())),
+		uploadId: z.int().check(z.positive())
 	})
-	.refine((chunk) => columnsHaveLength(chunk, cardColumnKeys, chunk.customerSeqs.length), {
-		error: 'records.error.columnLength'
-	});
+	.check(
+		z.refine((chunk) => columnsHaveLength(chunk, cardColumnKeys, chunk.customerSeqs.length), {
+			error: 'records.error.columnLength'
+		})
+	);
 export type CardChunk = z.infer<typeof cardChunkSchema>;
 
 /** Columns with no cards, ready to be filled. */

@@ -3,7 +3,7 @@ import { columnsHaveLength, textColumnSchema } from './columns';
 
 /** One customer as registered (2026-11-29): 連携用ID (the old cart's number) is required, the rest optional. */
 export const customerRecordSchema = z.object({
-	linkageId: z.string().min(1),
+	linkageId: z.string().check(z.minLength(1)),
 	name: z.string(),
 	kana: z.string(),
 	email: z.string(),
@@ -29,16 +29,18 @@ export type CustomerColumns = z.infer<typeof customerColumnsSchema>;
 export const customerColumnKeys = Object.keys(customerColumnsSchema.shape) as (keyof CustomerColumns)[];
 
 /** Stored customer chunk (2026-11-29): `count` customers from sequence number `firstSeq`, written by upload `uploadId`. */
-export const customerChunkSchema = customerColumnsSchema
-	.extend({
-		id: z.int().positive().optional(),
-		uploadId: z.int().positive(),
-		firstSeq: z.int().nonnegative(),
-		count: z.int().nonnegative()
+export const customerChunkSchema = z
+	.extend(customerColumnsSchema, {
+		id: z.optional(z.int().check(z.positive())),
+		uploadId: z.int().check(z.positive()),
+		firstSeq: z.int().check(z.nonnegative()),
+		count: z.int().check(z.nonnegative())
 	})
-	.refine((chunk) => columnsHaveLength(chunk, customerColumnKeys, chunk.count), {
-		error: 'records.error.columnLength'
-	});
+	.check(
+		z.refine((chunk) => columnsHaveLength(chunk, customerColumnKeys, chunk.count), {
+			error: 'records.error.columnLength'
+		})
+	);
 export type CustomerChunk = z.infer<typeof customerChunkSchema>;
 
 /** Columns with no customers, ready to be filled. */

@@ -12,7 +12,7 @@ export type HistoryStatus = (typeof historyStatuses)[number];
 /** The encodings an input can have been read as. */
 export const historyEncodings = ['utf-8', 'utf-8-bom', 'shift_jis'] as const;
 
-const count = z.int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 /**
  * How an upload or conversion ended: the fields written when it finishes (2026-11-30: problems of
@@ -21,33 +21,33 @@ const count = z.int().nonnegative();
  * `errors` and `warnings` count problems; `problems` lists them, each severity capped.
  */
 export const historyOutcomeSchema = z.object({
-	finishedAt: z.number().optional(),
-	rows: count.default(0),
-	succeeded: count.default(0),
-	failed: count.default(0),
-	errors: count.default(0),
-	warnings: count.default(0),
-	skipped: count.default(0),
+	finishedAt: z.optional(z.number()),
+	rows: z._default(count, 0),
+	succeeded: z._default(count, 0),
+	failed: z._default(count, 0),
+	errors: z._default(count, 0),
+	warnings: z._default(count, 0),
+	skipped: z._default(count, 0),
 	status: z.enum(historyStatuses),
-	problems: z.array(problemRecordSchema).default([]),
-	failedRows: z.array(count).default([]),
-	errorsBlockImport: z.boolean().optional()
+	problems: z._default(z.array(problemRecordSchema), []),
+	failedRows: z._default(z.array(count), []),
+	errorsBlockImport: z.optional(z.boolean())
 });
 export type HistoryOutcome = z.input<typeof historyOutcomeSchema>;
 
 /** A history entry before it is stored (no id yet); counts default to 0, lists to empty. */
-export const newHistoryEntrySchema = historyOutcomeSchema.extend({
+export const newHistoryEntrySchema = z.extend(historyOutcomeSchema, {
 	kind: z.enum(historyKinds),
 	fileName: z.string(),
 	size: count,
-	sha256: z.string().regex(/^(?:[0-9a-f]{64})?$/),
-	encoding: z.enum(historyEncodings).nullable(),
+	sha256: z.string().check(z.regex(/^(?:[0-9a-f]{64})?$/)),
+	encoding: z.nullable(z.enum(historyEncodings)),
 	startedAt: z.number()
 });
 export type NewHistoryEntry = z.input<typeof newHistoryEntrySchema>;
 
 /** One entry of 顧客データ取り込み履歴 (2026-11-29: the fields SPEC screen 4 lists). */
-export const historyEntrySchema = newHistoryEntrySchema.extend({ id: z.int().positive() });
+export const historyEntrySchema = z.extend(newHistoryEntrySchema, { id: z.int().check(z.positive()) });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** What an unreadable stored entry shows where a field cannot be read. */

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { historyKinds } from './history-entry';
 
-const count = z.int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 /** The completion report a notice shows (rows read, registered, skipped, errors, warnings). */
 export const completionReportSchema = z.object({
@@ -16,17 +16,17 @@ export type CompletionReport = z.infer<typeof completionReportSchema>;
 /** A notice before it is stored; unread and not starred unless said otherwise. */
 export const newNotificationSchema = z.object({
 	createdAt: z.number(),
-	historyId: z.int().positive(),
+	historyId: z.int().check(z.positive()),
 	kind: z.enum(historyKinds),
 	fileName: z.string(),
 	report: completionReportSchema,
-	read: z.boolean().default(false),
-	starred: z.boolean().default(false)
+	read: z._default(z.boolean(), false),
+	starred: z._default(z.boolean(), false)
 });
 export type NewNotification = z.input<typeof newNotificationSchema>;
 
 /** One notice of the bell 通知 (2026-11-29: one per finished upload or conversion). */
-export const notificationSchema = newNotificationSchema.extend({ id: z.int().positive() });
+export const notificationSchema = z.extend(newNotificationSchema, { id: z.int().check(z.positive()) });
 export type Notification = z.infer<typeof notificationSchema>;
 
 /** What an unreadable stored notice shows where a field cannot be read. */

@@ -1,7 +1,7 @@
 import type { Problem } from '../problems/problem';
 import { z } from '../zod';
 
-const count = z.int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 /**
  * A problem as it travels between threads and is stored: where, how bad, which rule, and the
@@ -15,7 +15,7 @@ export const problemRecordSchema = z.object({
 	column: count,
 	severity: z.enum(['error', 'warning']),
 	code: z.string(),
-	params: z.record(z.string(), z.union([z.string(), z.number()])).default({})
+	params: z._default(z.record(z.string(), z.union([z.string(), z.number()])), {})
 });
 export type ProblemRecord = z.infer<typeof problemRecordSchema>;
 

@@ -1,6 +1,6 @@
 import type { z } from '../zod';
 
-type ObjectSchema = z.ZodObject<Record<string, z.ZodType>>;
+type ObjectSchema = z.ZodMiniObject<Record<string, z.ZodMiniType>>;
 
 /**
  * Reads a stored record without throwing: the record itself when it is valid; otherwise every field

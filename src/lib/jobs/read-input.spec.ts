@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { joinSlices, streamInput } from './read-input';
+
+/** A Blob whose stream delivers `bytes` in the given slices, while `size` says what was chosen. */
+function slicedFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => sum + slice.length, 0)): Blob {
+	return {
+		size,
+		stream: () =>
+			new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (const slice of slices) controller.enqueue(slice);
+					controller.close();
+				}
+			})
+	} as unknown as Blob;
+}
+
+const slicesArb = fc.array(fc.uint8Array({ minLength: 1, maxLength: 40 }), { maxLength: 8 });
+
+describe('streamInput', () => {
+	it('hands every byte on once, in order, with the running count', async () => {
+		await fc.assert(
+			fc.asyncProperty(slicesArb, async (slices) => {
+				const seen: Uint8Array[] = [];
+				const counts: number[] = [];
+				const done = await streamInput(slicedFile(slices), (slice, read) => (seen.push(slice), counts.push(read)), () => false);
+				const size = slices.reduce((sum, slice) => sum + slice.length, 0);
+				expect(done).toBe(true);
+				expect(joinSlices(seen, size)).toEqual(joinSlices(slices, size));
+				expect(counts).toEqual(seen.map((_, i) => seen.slice(0, i + 1).reduce((sum, slice) => sum + slice.length, 0)));
+			})
+		);
+	});
+
+	it('cuts a file that grew after it was chosen at the size it had then', async () => {
+		await fc.assert(
+			fc.asyncProperty(slicesArb, fc.nat(), async (slices, cut) => {
+				const total = slices.reduce((sum, slice) => sum + slice.length, 0);
+				const size = total === 0 ? 0 : cut % (total + 1);
+				const seen: Uint8Array[] = [];
+				await streamInput(slicedFile(slices, size), (slice) => seen.push(slice), () => false);
+				expect(joinSlices(seen, size)).toEqual(joinSlices(slices, total).subarray(0, size));
+			})
+		);
+	});
+
+	it.each([
+		['before reading', 0],
+		['after the first slice', 1],
+		['after the second slice', 2]
+	])('stops and says so when cancelled %s', async (_, after) => {
+		let polls = 0;
+		const seen: number[] = [];
+		const slices = [new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])];
+		const done = await streamInput(slicedFile(slices), (slice) => seen.push(slice[0]), () => polls++ >= after);
+		expect(done).toBe(false);
+		expect(seen).toEqual([1, 2, 3].slice(0, after));
+	});
+});
