@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CardChunk } from '$lib/domain/records/card';
 import type { CustomerChunk } from '$lib/domain/records/customer';
+import { cleanHistoryEntry } from '$lib/domain/records/clean-history-entry';
 import { upgradeHistoryEntryV3, type HistoryEntry } from '$lib/domain/records/history-entry';
 import type { Notification } from '$lib/domain/records/notification';
 
@@ -46,7 +47,7 @@ export class WorkbenchDb extends Dexie {
 					.table('history')
 					.toCollection()
 					.modify((entry: Record<string, unknown>, ref: { value: unknown }) => {
-						ref.value = upgradeHistoryEntryV3(entry);
+						ref.value = cleanHistoryEntry(upgradeHistoryEntryV3(entry));
 					})
 			);
 	}

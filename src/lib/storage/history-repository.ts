@@ -6,6 +6,7 @@ import {
 	type NewHistoryEntry
 } from '$lib/domain/records/history-entry';
 import { salvageRecord } from '$lib/domain/records/salvage';
+import { cleanHistoryEntry } from '$lib/domain/records/clean-history-entry';
 import { db } from './db';
 
 /** A history search: file-name substring, start time from/to (ms, inclusive, either end open), a page. */
@@ -23,8 +24,9 @@ export interface HistoryPage {
 	entries: HistoryEntry[];
 }
 
+/** A stored entry as shown: cleaned of what earlier versions kept (tokens, card numbers), then salvaged. */
 function readEntry(stored: unknown): HistoryEntry | null {
-	return salvageRecord<HistoryEntry>(historyEntrySchema, stored, fallbackHistoryEntry);
+	return salvageRecord<HistoryEntry>(historyEntrySchema, cleanHistoryEntry(stored), fallbackHistoryEntry);
 }
 
 function fileNameKey(value: string): string {

@@ -1,3 +1,4 @@
+import { cleanHistoryEntry } from '$lib/domain/records/clean-history-entry';
 import {
 	historyEntrySchema,
 	historyOutcomeSchema,
@@ -54,7 +55,7 @@ async function openEntry(d: WorkbenchDb, record: RunRecord): Promise<Record<stri
 		const id = await d.history.add(newHistoryEntrySchema.parse({ ...record.start, status: 'running' }));
 		return { ...record.start, id };
 	}
-	const stored = await d.history.get(record.historyId);
+	const stored = cleanHistoryEntry(await d.history.get(record.historyId));
 	if (stored?.status !== 'running') throw new Error(`history entry ${record.historyId} is not running`);
 	return stored;
 }
