@@ -192,7 +192,14 @@ export function createTableSource<Key extends string>(
 		malformed: Malformation | undefined,
 		mayHoldCardNumber: boolean
 	) => {
-		const hasCardNumber = mayHoldCardNumber && holdsCardNumber(row, fields ?? raw.split(','));
+		const undecodedColumn = decoder.cardNumberLines.takeWithin(reader.recordStart, reader.recordEnd);
+		if (undecodedColumn > 0) {
+			// A row that does not decode but holds a card number read the other way: refused the same.
+			state.refused = true;
+			problems.add('card-number-found', row, undecodedColumn);
+		}
+		const hasCardNumber =
+			undecodedColumn > 0 || (mayHoldCardNumber && holdsCardNumber(row, fields ?? raw.split(',')));
 		const badColumn = undecodableColumn(raw);
 		if (!malformed && badColumn === 0 && isBlank(fields, raw)) return;
 		if (!seenFirst) {

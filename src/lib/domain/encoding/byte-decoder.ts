@@ -8,7 +8,14 @@ import {
 } from './detect-encoding';
 import { joinBytes } from '../bytes';
 import { sniffNonText, type NonTextCode } from './sniff-binary';
-import { endOfFirstLine, endOfLastLine, firstUndecodableIndex, UndecodableOffsets } from './undecodable';
+import {
+	CardNumberLines,
+	endOfFirstLine,
+	endOfLastLine,
+	firstUndecodableIndex,
+	undecodableCardNumberColumn,
+	UndecodableOffsets
+} from './undecodable';
 
 /** Bytes in, text out, in any chunking; the encoding is settled from the bytes seen (see SPEC). */
 export interface ByteDecoder {
@@ -24,6 +31,12 @@ export interface ByteDecoder {
 	 * not hold. A reader turns the records holding them into `undecodable` errors (SPEC).
 	 */
 	readonly undecodable: UndecodableOffsets;
+	/**
+	 * Lines that do not decode but hold a card number when read in the other encoding or with
+	 * their undecodable bytes as separators (text offset of the line, column): such a file is
+	 * refused like any holding a card number, so the row's bytes never go back out.
+	 */
+	readonly cardNumberLines: CardNumberLines;
 }
 
 type State = 'sniffing' | 'ascii' | 'deciding' | 'decoding' | 'refused';
@@ -69,6 +82,7 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		return all;
 	};
 	const undecodable = new UndecodableOffsets();
+	const cardNumberLines = new CardNumberLines();
 	let emitted = 0;
 	const out = (text: string): string => {
 		emitted += text.length;
@@ -84,7 +98,10 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		} catch {
 			const index = firstUndecodableIndex(line, lenient!, isUtf8Target);
 			undecodable.add(base + Math.max(index, 0));
-			return lenient!.decode(line);
+			const text = lenient!.decode(line);
+			const column = undecodableCardNumberColumn(line, text, isUtf8Target);
+			if (column > 0) cardNumberLines.add(base, column);
+			return text;
 		}
 	};
 	// Whole lines (or the file's last bytes) in: valid bytes take one fatal call, the fast path;
@@ -199,6 +216,7 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		get refusal() {
 			return refusal;
 		},
-		undecodable
+		undecodable,
+		cardNumberLines
 	};
 }

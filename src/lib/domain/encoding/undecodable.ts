@@ -1,3 +1,4 @@
+import { findCardNumberColumn } from '../guard/card-number';
 /**
  * Where bytes that are invalid in their encoding lie, in text terms (SPEC "Rules and what bad
  * input gets": rows that do not decode are `undecodable`, never stored garbled).
@@ -80,4 +81,57 @@ export class UndecodableOffsets {
 		}
 		return found;
 	}
+}
+
+/**
+ * Lines that do not decode yet hold a card number (see `undecodableCardNumberColumn`): the text
+ * offset where each begins and the 1-based column of the number, handed out in order.
+ */
+export class CardNumberLines {
+	private offsets: number[] = [];
+	private columns: number[] = [];
+	private head = 0;
+
+	/** Records that the line at text `offset` holds a card number in `column` (1-based). */
+	add(offset: number, column: number): void {
+		this.offsets.push(offset);
+		this.columns.push(column);
+	}
+
+	/** The column of the first such line in [start, end), dropping every one before `end`; 0 when none. */
+	takeWithin(start: number, end: number): number {
+		let found = 0;
+		while (this.head < this.offsets.length && this.offsets[this.head] < end) {
+			const index = this.head++;
+			if (found === 0 && this.offsets[index] >= start) found = this.columns[index];
+		}
+		return found;
+	}
+}
+
+const fallbackDecoders = {
+	'utf-8': new TextDecoder('utf-8', { ignoreBOM: true }),
+	shift_jis: new TextDecoder('shift_jis', { ignoreBOM: true })
+};
+
+/** `text` with each run of U+FFFD (bytes that did not decode) as one space: a separator of the guard. */
+function replacementsAsSpaces(text: string): string {
+	return text.replace(/\ufffd+/g, ' ');
+}
+
+/**
+ * The 1-based column (fields split at commas) of a card number in a line whose bytes do not decode
+ * in the file's encoding, or 0. A row that does not decode is never read, but its bytes go back
+ * in the failed-rows download, so the guard looks at it both ways (SPEC "Refused outright"): as
+ * decoded in the other encoding (a UTF-8 row in a Shift_JIS file and the reverse), and as its
+ * lenient text with every undecodable byte sequence counted as one separator. Called only for
+ * lines that fail to decode: the fast path of valid files never comes here.
+ */
+export function undecodableCardNumberColumn(line: Uint8Array, lenientText: string, isUtf8: boolean): number {
+	const other = fallbackDecoders[isUtf8 ? 'shift_jis' : 'utf-8'].decode(line);
+	for (const text of [lenientText, other]) {
+		const column = findCardNumberColumn(replacementsAsSpaces(text).split(','));
+		if (column > 0) return column;
+	}
+	return 0;
 }

@@ -58,7 +58,8 @@ interface Scan {
 function scanRecords(
 	wanted: Set<number>,
 	rule: HeaderRule | null,
-	isUndecodable: () => boolean
+	isUndecodable: () => boolean,
+	undecodedCardNumber: () => number
 ): { scan: Scan; sink: RecordSink } {
 	const scan: Scan = { located: [], header: null, cardNumber: null };
 	let seenFirst = false;
@@ -71,7 +72,8 @@ function scanRecords(
 		const span = { row, first: line, last: line + countLineBreaks(raw) };
 		line = span.last + 1;
 		const fields = parsed ?? raw.split(',');
-		const column = mayHoldCardNumber ? findCardNumberColumn(fields) : 0;
+		const undecodedColumn = undecodedCardNumber();
+		const column = undecodedColumn > 0 ? undecodedColumn : mayHoldCardNumber ? findCardNumberColumn(fields) : 0;
 		if (column > 0 && !scan.cardNumber) scan.cardNumber = { row, column };
 		// As the kinds' readers do: a first record that does not decode is no header.
 		const hasBadBytes = isUndecodable();
@@ -97,7 +99,9 @@ export function extractRows(input: Uint8Array, rows: readonly number[], options:
 	const reader = createCsvReader();
 	const isUndecodable = () =>
 		decoder.undecodable.peek() >= 0 && decoder.undecodable.takeWithin(reader.recordStart, reader.recordEnd) >= 0;
-	const { scan, sink } = scanRecords(wanted, options.header ?? null, isUndecodable);
+	// A row that does not decode yet holds a card number read the other way refuses the file too.
+	const undecodedCardNumber = () => decoder.cardNumberLines.takeWithin(reader.recordStart, reader.recordEnd);
+	const { scan, sink } = scanRecords(wanted, options.header ?? null, isUndecodable, undecodedCardNumber);
 	const stopped = () => scan.cardNumber !== null || decoder.refusal !== null || reader.tooLongAt > 0;
 	for (let offset = 0; offset < input.length && !stopped(); offset += sliceSize) {
 		reader.feed(decoder.push(input.subarray(offset, offset + sliceSize)), false, sink);
