@@ -24,6 +24,9 @@ export default defineConfig({
 	worker: { format: 'es', plugins: () => [inertDocLinks()] },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Property tests run thousands of files; on a busy 2-core machine some take longer than
+		// vitest's 5 s default. Tests assert behaviour, never time.
+		testTimeout: 30_000
 	}
 });
