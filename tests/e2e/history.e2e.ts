@@ -68,7 +68,7 @@ test('entries list what was read, survive a reload, and the failed rows open wit
 	const detail = page.getByRole('region', { name: '履歴の詳細: bad-return.csv' });
 	await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
 	const failures = detail.getByRole('table');
-	await expect(failures.getByRole('columnheader')).toHaveText(['行数', 'エラー内容']);
+	await expect(failures.getByRole('columnheader')).toHaveText(['行数', '列', 'エラー内容']);
 	await expect(failures.locator('tbody tr')).toHaveCount(3);
 	await expect(failures.locator('tbody tr td:first-child')).toHaveText(['3', '4', '5']);
 	await expect(failures).toContainText('3行目の有効期限「2813」は月が13です。');

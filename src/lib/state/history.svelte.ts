@@ -1,8 +1,13 @@
 import { watch as liveQuery } from '$lib/storage/watch';
 import { containsCardNumber } from '$lib/domain/guard/card-number';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import { historyRepository, type HistoryPage } from '$lib/storage/history-repository';
+import { problemListWordsJa, problemsCsv } from '$lib/domain/report/people-lists';
+import type { Language } from '$lib/i18n';
+import { problemText } from '$lib/i18n/problem-text';
+import { problemListWordsEn } from '$lib/i18n/problems.en';
 import { JobRun } from './job-run.svelte';
 import { Pager } from './pager.svelte';
 
@@ -119,6 +124,16 @@ class HistoryState {
 		sources.clear();
 	}
 
+	/**
+	 * The problems an entry keeps, errors and warnings, as a CSV for people in `language`
+	 * (行数, 列, 重要度, コード, 内容). UTF-8 with BOM, so no character of a message is lost.
+	 */
+	problemsCsv(entry: HistoryEntry, language: Language): Blob {
+		const words = language === 'ja' ? problemListWordsJa : problemListWordsEn;
+		const bytes = problemsCsv<ProblemRecord>(entry.problems, { encoding: 'utf-8-bom', words, text: (problem) => problemText(problem, language) });
+		return new Blob([bytes as BlobPart], { type: 'text/csv' });
+	}
+
 	/** Every entry as a JSON backup. */
 	async exportJson(): Promise<Blob> {
 		return new Blob([await historyRepository.exportJson()], { type: 'application/json' });
@@ -126,6 +141,27 @@ class HistoryState {
 }
 
 export const historyView = new HistoryState();
+
+/**
+ * The problems one finished run keeps (its history entry), errors and warnings apart, for a
+ * screen that shows a run's result (the upload result on /customers).
+ */
+export class RunProblems {
+	entry = $state.raw<HistoryEntry | null>(null);
+	errors = $derived(this.entry?.problems.filter((problem) => problem.severity === 'error') ?? []);
+	warnings = $derived(this.entry?.problems.filter((problem) => problem.severity === 'warning') ?? []);
+
+	constructor(private readonly historyId: () => number | null) {}
+
+	/** Follows the entry of the current run; returns the unsubscribe (an effect's teardown). */
+	watch(): () => void {
+		const id = this.historyId();
+		this.entry = null;
+		if (id === null) return () => {};
+		const subscription = liveQuery(() => historyRepository.get(id)).subscribe({ next: (entry) => (this.entry = entry ?? null) });
+		return () => subscription.unsubscribe();
+	}
+}
 
 type DownloadStatus = 'idle' | 'need-file' | 'working' | Exclude<FailedRowsReport['status'], 'unknown-entry'>;
 

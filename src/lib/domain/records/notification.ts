@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { historyKinds } from './history-entry';
+import { problemRecordSchema } from './problem-record';
 
 const count = z.int().check(z.nonnegative());
 
@@ -9,7 +10,9 @@ export const completionReportSchema = z.object({
 	registered: count,
 	skipped: count,
 	errors: count,
-	warnings: count
+	warnings: count,
+	/** The first warnings of the run (at most `listedWarnings`), so the bell says which rows and why. */
+	listedWarnings: z.array(problemRecordSchema).max(3).optional()
 });
 export type CompletionReport = z.infer<typeof completionReportSchema>;
 

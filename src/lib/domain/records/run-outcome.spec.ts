@@ -35,7 +35,22 @@ describe('runOutcome', () => {
 	it('an interrupted run registers nothing; the bell reports failed rows as its errors', () => {
 		expect(interruptedOutcome('customers')).toMatchObject({ status: 'interrupted', rows: 0, succeeded: 0, problems: [] });
 		const outcome = runOutcome({ kind: 'customers', report: report(2, 1, { rows: 4 }), succeeded: 1, skipped: 1 });
-		expect(completionReportOf(outcome)).toEqual({ rows: 4, registered: 1, skipped: 1, errors: 2, warnings: 1 });
+		expect(completionReportOf(outcome)).toEqual({
+			rows: 4,
+			registered: 1,
+			skipped: 1,
+			errors: 2,
+			warnings: 1,
+			listedWarnings: [{ row: 2, column: 2, severity: 'warning', code: 'tail-padded', params: { value: '11', fixed: '011' } }]
+		});
+	});
+
+	it.each([0, 1, 3, 7])('the bell lists the first warnings of %i, never an error, at most three', (warnings) => {
+		const outcome = runOutcome({ kind: 'linkage', report: report(2, warnings, { rows: 9 }), succeeded: 1 });
+		const listed = completionReportOf(outcome).listedWarnings ?? [];
+		expect(listed).toHaveLength(Math.min(warnings, 3));
+		expect(listed.every((problem) => problem.severity === 'warning')).toBe(true);
+		expect(listed.map((problem) => problem.row)).toEqual(Array.from({ length: Math.min(warnings, 3) }, (_, i) => i + 2));
 	});
 });
 

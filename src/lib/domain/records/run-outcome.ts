@@ -89,15 +89,27 @@ export function interruptedOutcome(kind: HistoryKind): RunOutcome {
 	return { ...runOutcome({ kind, report: empty, succeeded: 0 }), status: 'interrupted' };
 }
 
-/** The completion report of the bell: rows read, written or registered, skipped, failed rows, warnings. */
-export function completionReportOf(outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'warnings'>): CompletionReport {
-	return {
+/** Warnings a notice lists by row and message (the history entry lists them all). */
+export const listedWarnings = 3;
+
+/**
+ * The completion report of the bell: rows read, written or registered, skipped, failed rows,
+ * warnings, and the first `listedWarnings` warnings themselves (issue 13: warnings are listed,
+ * not only counted).
+ */
+export function completionReportOf(
+	outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'warnings'> & { problems?: readonly ProblemRecord[] }
+): CompletionReport {
+	const report: CompletionReport = {
 		rows: outcome.rows,
 		registered: outcome.succeeded,
 		skipped: outcome.skipped,
 		errors: outcome.failed,
 		warnings: outcome.warnings
 	};
+	const warnings = (outcome.problems ?? []).filter((problem) => problem.severity === 'warning').slice(0, listedWarnings);
+	if (warnings.length > 0) report.listedWarnings = warnings;
+	return report;
 }
 
 /** What an entry knows when its run starts: the file, its hash and encoding, the kind of run. */

@@ -18,7 +18,8 @@ export const problemListWordsJa: ProblemListWords = {
 	warning: '警告'
 };
 
-type ListedProblem = Pick<Problem, 'row' | 'column' | 'severity' | 'code'>;
+// Stored problem records (code as a string) are listed as well as fresh problems.
+type ListedProblem = Pick<Problem, 'row' | 'column' | 'severity'> & { code: string };
 
 /** How a problems report is written: its words and each problem's text (default: Japanese). */
 export interface ProblemListOptions<P extends ListedProblem> extends WriteOptions {
