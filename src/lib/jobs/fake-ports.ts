@@ -31,7 +31,7 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 			if (!before) throw new Error('no entry to record');
 			if (record.historyId !== undefined && before.status !== 'running') throw new Error('entry is not running');
 			if (record.expectedFirstSeq !== undefined && record.customers && record.expectedFirstSeq !== index.customerCount) {
-				throw new Error('registry moved on');
+				throw new Error('registry-changed');
 			}
 			store.entries.set(id, { ...before, ...(record.outcome as RunOutcome) });
 			return { historyId: id, firstSeq: record.customers ? index.customerCount : null };
