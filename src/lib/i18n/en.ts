@@ -168,6 +168,7 @@ export const en: Record<MessageKey, string> = {
 	'recon.downloadGroup': 'List',
 	'customers.title': 'Customers',
 	'customers.lead': 'A local customer registry that plays the store\'s role, so you can rehearse the migration before the real store.',
+	'progress.cannotCancel': 'Writing: it can no longer be cancelled',
 	'bulk.title': 'Bulk registration',
 	'bulk.kind': 'Kind of registration',
 	'bulk.kind.customers': 'Customer information',

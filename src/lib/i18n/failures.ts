@@ -15,6 +15,7 @@ export const failureCodes = [
 	'database-blocked',
 	'database-closed',
 	'card-number-in-file-name',
+	'unknown-job',
 	'unknown'
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
@@ -37,6 +38,7 @@ const ja: Record<FailureCode, string> = {
 		'別のタブで新しい版のアプリが開かれたため、このタブはデータを閉じました。このページを再読み込みしてください。',
 	'card-number-in-file-name':
 		'ファイル名に、カード番号の全桁と思われる数字があります。ファイル名を変えてから指定してください。このファイルは読み込みませんでした。',
+	'unknown-job': 'この変換の結果はもう残っていません（データを消去したか、新しい変換を始めました）。もう一度ファイルを指定して変換してください。',
 	unknown: '予期しない理由で処理できませんでした。何も登録していません。ページを再読み込みしてから、もう一度お試しください。'
 };
 
@@ -57,6 +59,7 @@ const en: Record<FailureCode, string> = {
 	'database-closed': 'A newer copy of this app was opened in another tab, so this tab closed its data. Reload this page.',
 	'card-number-in-file-name':
 		'The file name holds what looks like a full card number. Rename the file, then choose it again. The file was not read.',
+	'unknown-job': 'The result of this conversion is no longer kept (the data was erased or a new conversion started). Choose the file again and convert it.',
 	unknown: 'Something unexpected stopped the work. Nothing was registered. Reload the page and try again.'
 };
 

@@ -167,6 +167,7 @@ export const ja = {
 	'recon.downloadGroup': '一覧',
 	'customers.title': '顧客一覧',
 	'customers.lead': 'サブスクストアの役を果たすローカルの顧客台帳です。移行をここでリハーサルしてから、本番のストアに取り込めます。',
+	'progress.cannotCancel': '書き込み中のためキャンセルできません',
 	'bulk.title': '一括登録',
 	'bulk.kind': '登録の種類',
 	'bulk.kind.customers': '顧客情報',

@@ -32,6 +32,10 @@ export interface JobStore {
 export interface JobPorts {
 	progress(done: number, total: number): void;
 	isCancelled(): boolean | Promise<boolean>;
+	/** The cancel as known now, without yielding (asked inside a storage transaction). */
+	isCancelledNow?(): boolean;
+	/** Told when the final write starts: the page then disables キャンセル and says why. */
+	finalWrite?(): void;
 	store: JobStore;
 }
 

@@ -9,6 +9,7 @@ import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/r
 import { cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
 import { cardChunksOf, customerChunksOf, endOfChunk } from '$lib/registry/registry-chunks';
 import { cardKeyOf, db, type WorkbenchDb } from './db';
+import { announce } from './changes';
 import { registryStamp } from './registry-stamp';
 
 /**
@@ -21,6 +22,11 @@ export interface RunRecorded {
 	notificationId: number;
 	stamp: string;
 	alreadyStored: number;
+}
+
+/** Aborts the record's transaction (nothing of it stays) when the operator cancelled. */
+function stopIfCancelled(record: RunRecord): void {
+	if (record.isCancelled?.()) throw new Error('cancelled');
 }
 
 /** How many card keys one `anyOf` lookup asks for at a time. */
@@ -39,6 +45,7 @@ async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: numbe
 	}
 	const total = record.customers.linkageIds.length;
 	for (const chunk of customerChunksOf(record.customers, uploadId, firstSeq)) {
+		stopIfCancelled(record);
 		await d.customerChunks.add(chunk);
 		record.onStored?.(chunk.firstSeq - firstSeq + chunk.count, total);
 	}
@@ -80,6 +87,7 @@ async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): 
 	const total = cards.customerSeqs.length;
 	let stored = 0;
 	for (const chunk of cardChunksOf(cards, uploadId)) {
+		stopIfCancelled(record);
 		const count = chunk.customerSeqs.length;
 		// The unique multi-entry index refuses a duplicate even if a check above were ever wrong.
 		await d.cardChunks.add({ ...chunk, cardKeys: keys.slice(stored, stored + count) });
@@ -113,25 +121,34 @@ export const runRepository = {
 	 * upload's entry stays 'running' (SPEC screen 4: all-or-nothing per upload).
 	 */
 	async record(record: RunRecord): Promise<RunRecorded> {
-		const outcome = historyOutcomeSchema.parse(record.outcome);
-		if (outcome.status === 'running') throw new Error('a recorded run must have a final status');
-		const d = db();
-		return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {
-			const stored = await openEntry(d, record);
-			const writes = Boolean(record.customers?.linkageIds.length || record.cards?.customerSeqs.length);
-			if (writes && record.expectedStamp !== undefined && record.expectedStamp !== (await registryStamp(d))) {
-				throw new Error('registry-changed');
-			}
-			const firstSeq = await writeCustomers(d, record, stored.id);
-			const alreadyStored = await writeCards(d, record, stored.id);
-			const counts = alreadyStored > 0 ? { succeeded: (outcome.succeeded ?? 0) - alreadyStored, skipped: (outcome.skipped ?? 0) + alreadyStored } : {};
-			const entry = historyEntrySchema.parse({ ...stored, ...outcome, ...counts, finishedAt: outcome.finishedAt ?? Date.now() });
-			await d.history.put(entry);
-			const notice = { createdAt: entry.finishedAt, historyId: entry.id, kind: entry.kind, fileName: entry.fileName };
-			const notificationId = await d.notifications.add(
-				newNotificationSchema.parse({ ...notice, report: completionReportOf(entry) })
-			);
-			return { firstSeq, entry, notificationId, stamp: await registryStamp(d), alreadyStored };
-		});
+		const recorded = await recordRun(record);
+		if (recorded.firstSeq !== null || (record.cards?.customerSeqs.length ?? 0) > 0) announce('registry');
+		return recorded;
 	}
 };
+
+/** `runRepository.record` without telling the other tabs. */
+async function recordRun(record: RunRecord): Promise<RunRecorded> {
+	const outcome = historyOutcomeSchema.parse(record.outcome);
+	if (outcome.status === 'running') throw new Error('a recorded run must have a final status');
+	const d = db();
+	return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {
+		const stored = await openEntry(d, record);
+		const writes = Boolean(record.customers?.linkageIds.length || record.cards?.customerSeqs.length);
+		if (writes && record.expectedStamp !== undefined && record.expectedStamp !== (await registryStamp(d))) {
+			throw new Error('registry-changed');
+		}
+		const firstSeq = await writeCustomers(d, record, stored.id);
+		const alreadyStored = await writeCards(d, record, stored.id);
+		stopIfCancelled(record);
+		record.onFinalWrite?.();
+		const counts = alreadyStored > 0 ? { succeeded: (outcome.succeeded ?? 0) - alreadyStored, skipped: (outcome.skipped ?? 0) + alreadyStored } : {};
+		const entry = historyEntrySchema.parse({ ...stored, ...outcome, ...counts, finishedAt: outcome.finishedAt ?? Date.now() });
+		await d.history.put(entry);
+		const notice = { createdAt: entry.finishedAt, historyId: entry.id, kind: entry.kind, fileName: entry.fileName };
+		const notificationId = await d.notifications.add(
+			newNotificationSchema.parse({ ...notice, report: completionReportOf(entry) })
+		);
+		return { firstSeq, entry, notificationId, stamp: await registryStamp(d), alreadyStored };
+	});
+}

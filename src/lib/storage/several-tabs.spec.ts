@@ -124,3 +124,36 @@ describe('a registry that an older version stored with duplicate cards', () => {
 		upgraded.close();
 	});
 });
+
+describe('a cancel during the store', () => {
+	it.each([0, 1, 2, 3])('asked yes at check %i, leaves nothing registered and the entry running', async (yesAt) => {
+		const historyId = await runRepository.begin(newEntry());
+		let asked = 0;
+		let finalWriteStarted = false;
+		const record = {
+			historyId,
+			customers: numberedCustomers(25_001),
+			outcome: { ...done, rows: 25_001, succeeded: 25_001 },
+			isCancelled: () => asked++ >= yesAt,
+			onFinalWrite: () => (finalWriteStarted = true)
+		};
+		await expect(runRepository.record(record)).rejects.toThrow(/^cancelled$/);
+		expect(finalWriteStarted).toBe(false);
+		expect(await database.customerChunks.count()).toBe(0);
+		expect((await historyRepository.get(historyId))?.status).toBe('running');
+	});
+
+	it('is no longer asked once the final write started', async () => {
+		const historyId = await runRepository.begin(newEntry());
+		const asks: string[] = [];
+		await runRepository.record({
+			historyId,
+			customers: numberedCustomers(3),
+			outcome: { ...done, rows: 3, succeeded: 3 },
+			isCancelled: () => (asks.push('asked'), false),
+			onFinalWrite: () => asks.push('final')
+		});
+		expect(asks.at(-1)).toBe('final');
+		expect(asks.filter((ask) => ask === 'final')).toHaveLength(1);
+	});
+});

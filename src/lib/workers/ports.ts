@@ -56,6 +56,8 @@ export function portsOf(requestId: number, post: (event: WorkerEvent) => void, c
 			await breathe();
 			return cancelled.has(requestId);
 		},
+		isCancelledNow: () => cancelled.has(requestId),
+		finalWrite: () => post({ type: 'progress', requestId, done: 1, total: 1, finalWrite: true }),
 		store: storePort
 	};
 }

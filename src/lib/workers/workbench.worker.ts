@@ -9,7 +9,7 @@ import type { JobPorts } from '$lib/jobs/ports';
 import { customerListFile } from '$lib/registry/customer-list-file';
 import { errorCodeOf } from '$lib/storage/storage-errors';
 import { searchPage } from '$lib/registry/customer-page';
-import { convert, finishedReport } from './conversions';
+import { convert, finishedReport, forgetReports } from './conversions';
 import { withImportLock } from './import-lock';
 import type { Answers, Commands, CommandType, WorkerCommand, WorkerEvent } from './messages';
 import { portsOf, storePort } from './ports';
@@ -37,7 +37,7 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 		const index = await registry();
 		return customerListFile(index, index.filteredSeqs(request), request.encoding);
 	},
-	'reload-registry': async () => (storePort.reload(), null)
+	'reload-registry': async () => (storePort.reload(), forgetReports(), null)
 };
 
 self.onmessage = async ({ data: command }: MessageEvent<WorkerCommand>) => {

@@ -123,4 +123,11 @@ export interface RunRecord {
 	outcome: RunOutcome | HistoryOutcome;
 	/** Told after each stored chunk how many rows of this run are written (for a progress bar). */
 	onStored?: (stored: number, total: number) => void;
+	/**
+	 * Asked (synchronously) before each chunk and once more before the entry is finished: true
+	 * aborts the transaction with 'cancelled', so a cancel is honoured until the final write starts.
+	 */
+	isCancelled?: () => boolean;
+	/** Told when the final write starts: from then the run can no longer be cancelled. */
+	onFinalWrite?: () => void;
 }
