@@ -16,6 +16,7 @@ import { paymentSettings } from './settings.svelte';
 export function followOtherTabs(): () => void {
 	return onStoredChange(async (change) => {
 		if (change === 'settings') return void (await paymentSettings.refresh());
+		const listShown = customerSearch.page !== null;
 		if (change === 'erased') {
 			customerSearch.forget();
 			bulkUpload.forget();
@@ -24,6 +25,6 @@ export function followOtherTabs(): () => void {
 			await workbench.ask('reload-registry', {});
 			await paymentSettings.refresh();
 		}
-		if (customerSearch.page) await customerSearch.refresh();
+		if (listShown) await customerSearch.refresh();
 	});
 }
