@@ -170,6 +170,7 @@ export const en: Record<MessageKey, string> = {
 	'customers.lead': 'A local customer registry that plays the store\'s role, so you can rehearse the migration before the real store.',
 	'progress.cannotCancel': 'Writing: it can no longer be cancelled',
 	'bulk.title': 'Bulk registration',
+	'migration.historyNotWritten': 'The converted file can be downloaded, but the run could not be recorded in the history.',
 	'bulk.kind': 'Kind of registration',
 	'bulk.kind.customers': 'Customer information',
 	'bulk.kind.customersHelp': 'Customers exported from the old cart. The old cart\'s number becomes the linkage ID; customer IDs are given in order.',

@@ -169,6 +169,7 @@ export const ja = {
 	'customers.lead': 'サブスクストアの役を果たすローカルの顧客台帳です。移行をここでリハーサルしてから、本番のストアに取り込めます。',
 	'progress.cannotCancel': '書き込み中のためキャンセルできません',
 	'bulk.title': '一括登録',
+	'migration.historyNotWritten': '変換したファイルはダウンロードできますが、取り込み履歴には記録できませんでした。',
 	'bulk.kind': '登録の種類',
 	'bulk.kind.customers': '顧客情報',
 	'bulk.kind.customersHelp': '旧カートから書き出した顧客のファイルです。旧カートの顧客番号が連携用IDになり、顧客IDが順に付きます。',
