@@ -5,6 +5,7 @@ import { linkageRecordsOf } from '$lib/registry/linkage-records';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, LinkageJob } from './conversion-types';
 import type { JobPorts, JobResult } from './ports';
+import { recordConversion } from './record-conversion';
 import { readInput, stagedProgress } from './read-input';
 
 /**
@@ -37,10 +38,11 @@ export async function buildLinkage(
 	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'linkage', report, succeeded: report.written });
 	const sha256 = await sha256Hex(bytes);
-	const { historyId } = await ports.store.record({ start: conversionStart(job, report, size, sha256, startedAt), outcome });
+	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
 	const customers = { total: report.customerIds.length, linked: report.linkedCustomerIds.length };
 	const summary = conversionSummary(report, { job, size, sha256, outcome, elapsedMs: performance.now() - started, customers });
 	summary.historyId = historyId;
+	if (historyFailure) summary.historyFailure = historyFailure;
 	const customerList = report.refused ? undefined : { ids: new CustomerIdLookup(report.customerIds), sent: report.linkedCustomerIds };
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,

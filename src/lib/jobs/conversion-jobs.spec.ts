@@ -124,3 +124,32 @@ describe('buildLinkage', () => {
 		expect(store.records).toEqual([]);
 	});
 });
+
+describe('a conversion whose history cannot be written', () => {
+	const failing = (error: unknown) => {
+		const store = fakeStore();
+		store.record = async () => {
+			throw error;
+		};
+		return store;
+	};
+	const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+	it.each<[string, unknown, string]>([
+		['a full disk', quota, 'quota-exceeded'],
+		['a transaction aborted by a full disk', { name: 'AbortError', inner: quota }, 'quota-exceeded'],
+		['an English internal sentence', new Error('Internal error opening backing store'), 'unknown']
+	])('keeps step d\'s output and says why (%s)', async (_name, error, code) => {
+		const file = returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1');
+		const result = (await convertReturnFile({ file, customerList: null }, returnJob(), fakePorts(failing(error))))!;
+		expect(await result.output!.text()).toContain('US-00010000');
+		expect(result.report.summary).toMatchObject({ historyFailure: code });
+		expect(result.report.summary.historyId).toBeUndefined();
+	});
+
+	it('keeps step c\'s output too', async () => {
+		const list = textFile('顧客ID,連携用ID\r\nUS-00010000,C1\r\n');
+		const result = (await buildLinkage(list, linkageJob(), fakePorts(failing(quota))))!;
+		expect(result.report.summary.historyFailure).toBe('quota-exceeded');
+		expect(result.output).not.toBeNull();
+	});
+});

@@ -100,6 +100,8 @@ export interface ConversionSummary {
 	elapsedMs: number;
 	/** The history entry that records this run. */
 	historyId?: number;
+	/** Why the history entry could not be written (a failure code); the output is still given. */
+	historyFailure?: string;
 }
 
 export type ProblemFilter = 'all' | 'error' | 'warning';

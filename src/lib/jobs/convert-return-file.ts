@@ -5,6 +5,7 @@ import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion
 import { OutputParts } from './output-parts';
 import type { JobPorts, JobResult } from './ports';
 import { joinSlices, stagedProgress, streamInput } from './read-input';
+import { recordConversion } from './record-conversion';
 
 /** Step d's input: Yamato's return file, and the customer list of step b when checked against. */
 export interface ReturnFileInput {
@@ -69,7 +70,7 @@ export async function convertReturnFile(
 	if (await ports.isCancelled()) return null;
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
 	const sha256 = hash.hex();
-	const { historyId } = await ports.store.record({ start: conversionStart(job, report, size, sha256, startedAt), outcome });
+	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
 	const { columnCount, headerCells, headerSignature } = report;
 	const summary = conversionSummary(report, {
 		job,
@@ -81,6 +82,7 @@ export async function convertReturnFile(
 		reconciliation: { groups: report.reconciliation, hasList: list !== null }
 	});
 	summary.historyId = historyId;
+	if (historyFailure) summary.historyFailure = historyFailure;
 	if (output) parts.add(output);
 	return {
 		output: output ? parts.blob() : null,

@@ -30,8 +30,10 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 			const before = store.entries.get(id) ?? (record.start && { ...record.start, status: 'new' });
 			if (!before) throw new Error('no entry to record');
 			if (record.historyId !== undefined && before.status !== 'running') throw new Error('entry is not running');
+			// As the storage: a cancel known inside the write aborts it, storing nothing.
+			if ((record.customers || record.cards) && record.isCancelled?.()) throw new Error('cancelled');
 			if (record.expectedFirstSeq !== undefined && record.customers && record.expectedFirstSeq !== index.customerCount) {
-				throw new Error('registry moved on');
+				throw new Error('registry-changed');
 			}
 			store.entries.set(id, { ...before, ...(record.outcome as RunOutcome) });
 			return { historyId: id, firstSeq: record.customers ? index.customerCount : null };
@@ -44,13 +46,17 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 	return store;
 }
 
-/** Test helper: ports over `store`; `cancelAt` makes the n-th poll of `isCancelled` (0-based) say yes. */
-export function fakePorts(store: FakeStore, cancelAt = Infinity): JobPorts & { polls: number; bar: number[] } {
+/**
+ * Test helper: ports over `store`; `cancelAt` makes the n-th poll of `isCancelled` (0-based) say yes;
+ * `cancelInStore` makes the cancel arrive during the store's write (`isCancelledNow`).
+ */
+export function fakePorts(store: FakeStore, cancelAt = Infinity, cancelInStore = false): JobPorts & { polls: number; bar: number[] } {
 	const ports = {
 		polls: 0,
 		bar: [] as number[],
 		progress: (done: number, total: number) => ports.bar.push(total > 0 ? done / total : 1),
 		isCancelled: () => ports.polls++ >= cancelAt,
+		isCancelledNow: () => cancelInStore || ports.polls > cancelAt,
 		store
 	};
 	return ports;

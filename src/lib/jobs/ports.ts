@@ -7,12 +7,19 @@ import type { RegistryIndex } from '$lib/registry/registry-index';
  * wires IndexedDB behind it; unit tests pass an in-memory fake.
  */
 export interface JobStore {
-	/** The in-memory registry (loaded once); a job that registers rows appends them after `record`. */
+	/**
+	 * The in-memory registry, reloaded first when any tab imported or erased since it was loaded
+	 * (SPEC "Several tabs"); a job that registers rows appends them after `record`.
+	 */
 	registry(): Promise<RegistryIndex>;
 	/** Writes the 'running' entry of an upload before its rows are read (a closed tab leaves 中断). */
 	begin(start: RunStart): Promise<number>;
-	/** Writes the outcome, the rows to register and the bell's notice in one transaction. */
-	record(record: RunRecord): Promise<{ historyId: number; firstSeq: number | null }>;
+	/**
+	 * Writes the outcome, the rows to register and the bell's notice in one transaction, checking the
+	 * rows against the database inside it: fails with 'registry-changed' when the registry moved on
+	 * since `registry()` loaded it; `alreadyStored` counts cards the database held already (skipped).
+	 */
+	record(record: RunRecord): Promise<{ historyId: number; firstSeq: number | null; alreadyStored?: number }>;
 	/** One history entry (the failed-rows download reads its rows and hash). */
 	historyEntry(id: number): Promise<HistoryEntry | undefined>;
 }
@@ -25,6 +32,10 @@ export interface JobStore {
 export interface JobPorts {
 	progress(done: number, total: number): void;
 	isCancelled(): boolean | Promise<boolean>;
+	/** The cancel as known now, without yielding (asked inside a storage transaction). */
+	isCancelledNow?(): boolean;
+	/** Told when the final write starts: the page then disables キャンセル and says why. */
+	finalWrite?(): void;
 	store: JobStore;
 }
 

@@ -81,4 +81,13 @@ describe('registerCustomers: a cancel at every stage registers nothing and recor
 		expect(store.records[0].customers).toBeUndefined();
 		expect(store.entries.get(report.historyId)).toMatchObject({ status: 'interrupted', fileName: 'customers.csv' });
 	});
+
+	it('honours a cancel that arrives while the rows are being stored (the last part of the bar)', async () => {
+		const store = fakeStore(registryWith('OLD'));
+		const { report, outcome } = await registerCustomers(chunkedFile(text), job(), fakePorts(store, Infinity, true));
+		expect(outcome).toMatchObject({ status: 'interrupted', succeeded: 0 });
+		expect(report).toMatchObject({ status: 'interrupted', registered: 0 });
+		expect(store.index.customerCount).toBe(1);
+		expect(store.entries.get(report.historyId)).toMatchObject({ status: 'interrupted' });
+	});
 });

@@ -79,15 +79,26 @@ export async function runUpload(
 	const { report, skipped } = rows;
 	const isBlocked = job.errorsBlockImport && report.failed > 0;
 	const registered = report.refused || isBlocked ? 0 : rows.count;
-	const outcome = runOutcome({ kind: job.kind, report, succeeded: registered, skipped, errorsBlockImport: job.errorsBlockImport });
+	const checked = runOutcome({ kind: job.kind, report, succeeded: registered, skipped, errorsBlockImport: job.errorsBlockImport });
 	const firstSeq = index.customerCount;
-	await ports.store.record({
-		historyId,
-		outcome,
-		...(registered > 0 ? rows.columns : {}),
-		expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined,
-		onStored: (stored, total) => bar('store', stored, total)
-	});
+	let alreadyStored = 0;
+	try {
+		({ alreadyStored = 0 } = await ports.store.record({
+			historyId,
+			outcome: checked,
+			...(registered > 0 ? rows.columns : {}),
+			expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined,
+			onStored: (stored, total) => bar('store', stored, total),
+			isCancelled: ports.isCancelledNow,
+			onFinalWrite: ports.finalWrite
+		}));
+	} catch (error) {
+		// A cancel during the store aborted its transaction: nothing was registered.
+		if (error instanceof Error && error.message === 'cancelled') return interrupted(historyId);
+		throw error;
+	}
+	// The database found some cards stored already (checked inside its transaction): they count as skipped.
+	const outcome = alreadyStored > 0 ? { ...checked, succeeded: checked.succeeded - alreadyStored, skipped: checked.skipped + alreadyStored } : checked;
 	if (registered > 0) rows.apply();
 	const summary = summaryOf(job, historyId, outcome, report);
 	if (job.kind === 'customers' && registered > 0) {

@@ -8,6 +8,8 @@ import { SearchColumns } from './search-columns';
 
 /** What a view shows of a card: never the token, only its last 4 characters and fingerprint. */
 export interface CardView {
+	/** The card's place in the registry (0-based, import order): unique even when a card was stored twice. */
+	position: number;
 	brand: string;
 	tail: string;
 	expiry: string;
@@ -134,6 +136,7 @@ export class RegistryIndex implements SearchSource {
 	cardsOf(seq: number): CardView[] {
 		const c = this.cards;
 		return this.cardLinks.cardsOf(seq).map((card) => ({
+			position: card,
 			brand: c.brands[card],
 			tail: c.tails[card],
 			expiry: c.expiries[card],

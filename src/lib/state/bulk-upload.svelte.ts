@@ -21,6 +21,12 @@ class BulkUploadState {
 		return paymentSettings.refresh();
 	}
 
+	/** Drops the chosen file and the last result (after an erase). */
+	forget() {
+		this.file = null;
+		this.run.reset();
+	}
+
 	async start(file: File) {
 		// Settings saved in another tab count: read them just before the import.
 		const { service, availability } = await paymentSettings.refresh();

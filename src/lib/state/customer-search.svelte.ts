@@ -30,6 +30,13 @@ class CustomerSearchState {
 		return this.refresh();
 	}
 
+	/** Drops the shown page and the download state (after an erase); the next refresh reads afresh. */
+	forget() {
+		this.page = null;
+		this.unencodable = null;
+		this.pager.total = 0;
+	}
+
 	async refresh() {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		this.page = await workbench.ask('search', { request });

@@ -25,6 +25,11 @@ export function tokyoDayStart(day: string): number {
 // Only File handles (no content is read until asked); gone on reload, like everything unsaved.
 const sources = new Map<number, File>();
 
+/** Forgets every remembered original file (after an erase). */
+export function forgetSources(): void {
+	sources.clear();
+}
+
 /** Keeps the file an upload or conversion read, so its failed rows can be downloaded this session. */
 export function rememberSource(historyId: number, file: File): void {
 	sources.set(historyId, file);

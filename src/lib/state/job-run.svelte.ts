@@ -11,6 +11,8 @@ export class JobRun<K extends CommandType> {
 	result = $state.raw<Answers[K] | null>(null);
 	/** The worker's error code when the job failed (never file content). */
 	failure = $state('');
+	/** True once the job's final write started: キャンセル is then disabled and says why. */
+	isFinalWrite = $state(false);
 	private requestId: number | null = null;
 
 	constructor(private readonly type: K) {}
@@ -22,7 +24,9 @@ export class JobRun<K extends CommandType> {
 		this.total = size;
 		this.result = null;
 		this.failure = '';
-		const { requestId, done } = workbench.request(this.type, fields, (doneUnits, total) => {
+		this.isFinalWrite = false;
+		const { requestId, done } = workbench.request(this.type, fields, (doneUnits, total, finalWrite) => {
+			if (finalWrite) return void (this.isFinalWrite = true);
 			this.done = doneUnits;
 			this.total = total;
 		});
@@ -41,7 +45,7 @@ export class JobRun<K extends CommandType> {
 	}
 
 	cancel() {
-		if (this.requestId !== null) workbench.cancel(this.requestId);
+		if (this.requestId !== null && !this.isFinalWrite) workbench.cancel(this.requestId);
 	}
 
 	reset() {

@@ -1,5 +1,6 @@
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
+import { failureText } from '$lib/i18n/failures';
 import { problemText } from '$lib/i18n/problem-text';
 
 const storageKey = 'webcollect-workbench.language';
@@ -33,6 +34,9 @@ class LocaleState {
 
 	/** A problem of a file in the current language. */
 	problem = (problem: ProblemRecord): string => problemText(problem, this.language);
+
+	/** Why a job or a save failed (a failure code), in the current language, with what to do next. */
+	failure = (code: string): string => failureText(code, this.language);
 
 	number = (value: number): string => new Intl.NumberFormat(this.language === 'ja' ? 'ja-JP' : 'en-US').format(value);
 }

@@ -30,6 +30,17 @@ class MigrationState {
 	/** The last step b run whose list was read (not refused): step d checks returned IDs against it. */
 	private listJobId: string | null = null;
 
+	/** Drops both conversions, their files and outputs (after an erase: nothing of them stays downloadable). */
+	forget() {
+		this.list.reset();
+		this.conversion.reset();
+		this.listFile = null;
+		this.returnFile = null;
+		this.listJobId = null;
+		this.registrySize = 0;
+		columnMappings.file = null;
+	}
+
 	get settingsAllowImport(): boolean {
 		return paymentSettings.allowsCardImport;
 	}

@@ -6,6 +6,7 @@ import {
 	type PaymentSettingsField
 } from '$lib/domain/settings';
 import { settingsRepository } from '$lib/storage/settings-repository';
+import { errorCodeOf } from '$lib/storage/storage-errors';
 
 type Status = 'loading' | 'ready' | 'saving' | 'saved' | 'invalid' | 'failed';
 
@@ -58,7 +59,7 @@ class SettingsFormState {
 			this.status = 'saved';
 			return true;
 		} catch (error) {
-			this.failure = error instanceof Error ? error.name : String(error);
+			this.failure = errorCodeOf(error);
 			this.status = 'failed';
 			return false;
 		}

@@ -19,7 +19,7 @@ describe('WorkbenchDb upgrades', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		expect(await settingsRepository.getPayment()).toEqual(saved);
-		expect(upgraded.verno).toBe(3);
+		expect(upgraded.verno).toBe(4);
 		expect(upgraded.tables.map((table) => table.name).sort()).toEqual(
 			['cardChunks', 'customerChunks', 'history', 'meta', 'notifications', 'settings'].sort()
 		);

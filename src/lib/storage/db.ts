@@ -21,7 +21,7 @@ export interface MetaRecord {
 export class WorkbenchDb extends Dexie {
 	settings!: EntityTable<SettingsRecord, 'key'>;
 	customerChunks!: Table<CustomerChunk & { id: number }, number, CustomerChunk>;
-	cardChunks!: Table<CardChunk & { id: number }, number, CardChunk>;
+	cardChunks!: Table<CardChunk & { id: number; cardKeys?: string[] }, number, CardChunk & { cardKeys?: string[] }>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	notifications!: EntityTable<Notification, 'id'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
@@ -50,7 +50,41 @@ export class WorkbenchDb extends Dexie {
 						ref.value = cleanHistoryEntry(upgradeHistoryEntryV3(entry));
 					})
 			);
+		// 2026-11-30 v4: a unique key per card and customer (`cardKeys`: "seq:fingerprint" of each card
+		// of a chunk, multi-entry), so the same card can never be stored twice on one customer, whichever
+		// tab writes (SPEC "Several tabs"). Cards an older version stored twice keep their data but only
+		// the first gets the key, so the upgrade never fails and the list still opens.
+		this.version(4)
+			.stores({ cardChunks: '++id, uploadId, &*cardKeys' })
+			.upgrade((tx) => {
+				const seen = new Set<string>();
+				return tx
+					.table('cardChunks')
+					.toCollection()
+					.modify((chunk: Record<string, unknown>) => {
+						chunk.cardKeys = uniqueCardKeys(chunk, seen);
+					});
+			});
 	}
+}
+
+/** The unique key of one registered card: its customer's `seq` and its token fingerprint. */
+export function cardKeyOf(customerSeq: number, fingerprint: string): string {
+	return `${customerSeq}:${fingerprint}`;
+}
+
+/** The keys of a stored chunk's cards not yet in `seen` (which it extends); unreadable columns give none. */
+function uniqueCardKeys(chunk: Record<string, unknown>, seen: Set<string>): string[] {
+	const { customerSeqs, fingerprints } = chunk;
+	if (!Array.isArray(customerSeqs) || !Array.isArray(fingerprints)) return [];
+	const keys: string[] = [];
+	for (let card = 0; card < customerSeqs.length; card++) {
+		const key = cardKeyOf(customerSeqs[card], String(fingerprints[card]));
+		if (seen.has(key)) continue;
+		seen.add(key);
+		keys.push(key);
+	}
+	return keys;
 }
 
 let instance: WorkbenchDb | null = null;

@@ -7,7 +7,7 @@ import { historyRepository } from './history-repository';
 import { notificationsRepository } from './notifications-repository';
 import { registryRepository } from './registry-repository';
 import { runRepository } from './run-repository';
-import { cardColumns, customerColumns, newEntry, numberedCustomers, useFreshDb } from './test-records';
+import { cardColumns, customerColumns, fingerprintOf, newEntry, numberedCustomers, useFreshDb } from './test-records';
 
 let database: WorkbenchDb;
 beforeEach(() => {
@@ -83,12 +83,12 @@ describe('registryRepository: IDs and delta runs', () => {
 	it('registers cards on customers and stores no token', async () => {
 		await registerNew(['A1', 'A2']);
 		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
-		const cards = cardColumns([{ customerSeq: 1, tail: '011' }, { customerSeq: 1, tail: '022' }]);
+		const cards = cardColumns([{ customerSeq: 1, tail: '011' }, { customerSeq: 1, tail: '022', fingerprint: fingerprintOf('b') }]);
 		await runRepository.record({ historyId, cards, outcome: { ...done, rows: 2, succeeded: 2 } });
 		const index = await registryRepository.loadIndex();
 		expect(index.cardsOf(1).map((card) => card.tail)).toEqual(['011', '022']);
 		expect(Object.keys((await database.cardChunks.toArray())[0]).sort()).toEqual(
-			['brands', 'customerSeqs', 'expiries', 'fingerprints', 'id', 'tails', 'tokenLast4', 'uploadId'].sort()
+			['brands', 'cardKeys', 'customerSeqs', 'expiries', 'fingerprints', 'id', 'tails', 'tokenLast4', 'uploadId'].sort()
 		);
 	});
 

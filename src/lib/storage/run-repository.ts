@@ -7,15 +7,31 @@ import {
 } from '$lib/domain/records/history-entry';
 import { newNotificationSchema } from '$lib/domain/records/notification';
 import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
+import { cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
 import { cardChunksOf, customerChunksOf, endOfChunk } from '$lib/registry/registry-chunks';
-import { db, type WorkbenchDb } from './db';
+import { cardKeyOf, db, type WorkbenchDb } from './db';
+import { announce } from './changes';
+import { registryStamp } from './registry-stamp';
 
-/** What a record wrote: the first new customer's `seq` (null without customers), the entry and notice. */
+/**
+ * What a record wrote: the first new customer's `seq` (null without customers), the entry and notice,
+ * the registry's stamp after the write, and how many cards the database already held (not stored again).
+ */
 export interface RunRecorded {
 	firstSeq: number | null;
 	entry: HistoryEntry;
 	notificationId: number;
+	stamp: string;
+	alreadyStored: number;
 }
+
+/** Aborts the record's transaction (nothing of it stays) when the operator cancelled. */
+function stopIfCancelled(record: RunRecord): void {
+	if (record.isCancelled?.()) throw new Error('cancelled');
+}
+
+/** How many card keys one `anyOf` lookup asks for at a time. */
+const keyBatch = 10_000;
 
 async function nextFreeSeq(d: WorkbenchDb): Promise<number> {
 	const last = await d.customerChunks.orderBy('firstSeq').last();
@@ -26,27 +42,60 @@ async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: numbe
 	if (!record.customers || record.customers.linkageIds.length === 0) return null;
 	const firstSeq = await nextFreeSeq(d);
 	if (record.expectedFirstSeq !== undefined && record.expectedFirstSeq !== firstSeq) {
-		throw new Error(`registry moved on: next seq is ${firstSeq}, not ${record.expectedFirstSeq}`);
+		throw new Error('registry-changed');
 	}
 	const total = record.customers.linkageIds.length;
 	for (const chunk of customerChunksOf(record.customers, uploadId, firstSeq)) {
+		stopIfCancelled(record);
 		await d.customerChunks.add(chunk);
 		record.onStored?.(chunk.firstSeq - firstSeq + chunk.count, total);
 	}
 	return firstSeq;
 }
 
-async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): Promise<void> {
-	if (!record.cards || record.cards.customerSeqs.length === 0) return;
+/**
+ * The cards of `cards` whose key ("seq:fingerprint") is neither stored yet nor repeated earlier in
+ * `cards`, read inside the caller's transaction: the database, not a tab's memory, decides.
+ */
+async function newCardsOf(d: WorkbenchDb, cards: CardColumns): Promise<{ cards: CardColumns; keys: string[]; skipped: number }> {
+	const total = cards.customerSeqs.length;
+	const keep: number[] = [];
+	const keys: string[] = [];
+	const seen = new Set<string>();
+	for (let from = 0; from < total; from += keyBatch) {
+		const batch: string[] = [];
+		for (let card = from; card < Math.min(total, from + keyBatch); card++) batch.push(cardKeyOf(cards.customerSeqs[card], cards.fingerprints[card]));
+		const stored = new Set((await d.cardChunks.where('cardKeys').anyOf(batch).keys()) as string[]);
+		for (let at = 0; at < batch.length; at++) {
+			if (stored.has(batch[at]) || seen.has(batch[at])) continue;
+			seen.add(batch[at]);
+			keep.push(from + at);
+			keys.push(batch[at]);
+		}
+	}
+	if (keep.length === total) return { cards, keys, skipped: 0 };
+	const kept = {} as CardColumns;
+	for (const key of cardColumnKeys) kept[key] = keep.map((card) => cards[key][card]) as never;
+	return { cards: kept, keys, skipped: total - keep.length };
+}
+
+/** Stores the new cards of a run; returns how many the database already held. */
+async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): Promise<number> {
+	if (!record.cards || record.cards.customerSeqs.length === 0) return 0;
 	const end = await nextFreeSeq(d);
-	if (record.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('a card names no registered customer');
-	const total = record.cards.customerSeqs.length;
+	if (record.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('card-customer-missing');
+	const { cards, keys, skipped } = await newCardsOf(d, record.cards);
+	const total = cards.customerSeqs.length;
 	let stored = 0;
-	for (const chunk of cardChunksOf(record.cards, uploadId)) {
-		await d.cardChunks.add(chunk);
-		stored += chunk.customerSeqs.length;
+	for (const chunk of cardChunksOf(cards, uploadId)) {
+		stopIfCancelled(record);
+		const count = chunk.customerSeqs.length;
+		// The unique multi-entry index refuses a duplicate even if a check above were ever wrong.
+		await d.cardChunks.add({ ...chunk, cardKeys: keys.slice(stored, stored + count) });
+		stored += count;
 		record.onStored?.(stored, total);
 	}
+	return skipped;
 }
 
 async function openEntry(d: WorkbenchDb, record: RunRecord): Promise<Record<string, unknown> & { id: number }> {
@@ -73,20 +122,34 @@ export const runRepository = {
 	 * upload's entry stays 'running' (SPEC screen 4: all-or-nothing per upload).
 	 */
 	async record(record: RunRecord): Promise<RunRecorded> {
-		const outcome = historyOutcomeSchema.parse(record.outcome);
-		if (outcome.status === 'running') throw new Error('a recorded run must have a final status');
-		const d = db();
-		return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {
-			const stored = await openEntry(d, record);
-			const firstSeq = await writeCustomers(d, record, stored.id);
-			await writeCards(d, record, stored.id);
-			const entry = historyEntrySchema.parse({ ...stored, ...outcome, finishedAt: outcome.finishedAt ?? Date.now() });
-			await d.history.put(entry);
-			const notice = { createdAt: entry.finishedAt, historyId: entry.id, kind: entry.kind, fileName: entry.fileName };
-			const notificationId = await d.notifications.add(
-				newNotificationSchema.parse({ ...notice, report: completionReportOf(entry) })
-			);
-			return { firstSeq, entry, notificationId };
-		});
+		const recorded = await recordRun(record);
+		if (recorded.firstSeq !== null || (record.cards?.customerSeqs.length ?? 0) > 0) announce('registry');
+		return recorded;
 	}
 };
+
+/** `runRepository.record` without telling the other tabs. */
+async function recordRun(record: RunRecord): Promise<RunRecorded> {
+	const outcome = historyOutcomeSchema.parse(record.outcome);
+	if (outcome.status === 'running') throw new Error('a recorded run must have a final status');
+	const d = db();
+	return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {
+		const stored = await openEntry(d, record);
+		const writes = Boolean(record.customers?.linkageIds.length || record.cards?.customerSeqs.length);
+		if (writes && record.expectedStamp !== undefined && record.expectedStamp !== (await registryStamp(d))) {
+			throw new Error('registry-changed');
+		}
+		const firstSeq = await writeCustomers(d, record, stored.id);
+		const alreadyStored = await writeCards(d, record, stored.id);
+		stopIfCancelled(record);
+		record.onFinalWrite?.();
+		const counts = alreadyStored > 0 ? { succeeded: (outcome.succeeded ?? 0) - alreadyStored, skipped: (outcome.skipped ?? 0) + alreadyStored } : {};
+		const entry = historyEntrySchema.parse({ ...stored, ...outcome, ...counts, finishedAt: outcome.finishedAt ?? Date.now() });
+		await d.history.put(entry);
+		const notice = { createdAt: entry.finishedAt, historyId: entry.id, kind: entry.kind, fileName: entry.fileName };
+		const notificationId = await d.notifications.add(
+			newNotificationSchema.parse({ ...notice, report: completionReportOf(entry) })
+		);
+		return { firstSeq, entry, notificationId, stamp: await registryStamp(d), alreadyStored };
+	});
+}

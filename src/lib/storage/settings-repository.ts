@@ -1,3 +1,4 @@
+import { announce } from './changes';
 import {
 	paymentSettingsSchema,
 	readPaymentSettings,
@@ -17,5 +18,6 @@ export const settingsRepository = {
 	async savePayment(settings: PaymentSettings): Promise<void> {
 		const value = paymentSettingsSchema.parse(settings);
 		await db().settings.put({ key: paymentKey, value });
+		announce('settings');
 	}
 };

@@ -4,7 +4,16 @@ import { convertReturnFile } from '$lib/jobs/convert-return-file';
 import type { JobPorts } from '$lib/jobs/ports';
 
 // Finished conversions of this page, by job id: the page asks for pages of problems and lists.
+// Only the latest of each kind is kept (step d reads the latest step b run), so repeated runs of
+// a large file do not pile up reports in the worker's memory.
 const finished = new Map<string, ConversionReport>();
+const kinds = new Map<string, ConversionJob['kind']>();
+
+/** Drops every finished report (after 「すべてのデータを消去」: nothing of an erased run stays askable). */
+export function forgetReports(): void {
+	finished.clear();
+	kinds.clear();
+}
 
 /** A finished conversion's report; throws for a job this worker did not run. */
 export function finishedReport(jobId: string): ConversionReport {
@@ -24,6 +33,10 @@ export async function convert(job: ConversionJob, file: Blob | null, ports: JobP
 					ports
 				);
 	if (!result) return null;
+	// A refused list keeps the last list read, which step d still checks against.
+	const replaces = job.kind === 'yamato-return' || !result.report.summary.refused;
+	if (replaces) for (const [jobId, kind] of kinds) if (kind === job.kind) (finished.delete(jobId), kinds.delete(jobId));
 	finished.set(job.jobId, result.report);
+	kinds.set(job.jobId, job.kind);
 	return { summary: result.report.summary, output: result.output };
 }

@@ -38,7 +38,7 @@ export type WorkerCommand =
 
 /** Events the worker sends back; each carries the request it answers. */
 export type WorkerEvent =
-	| { type: 'progress'; requestId: number; done: number; total: number }
+	| { type: 'progress'; requestId: number; done: number; total: number; finalWrite?: boolean }
 	| { type: 'answer'; requestId: number; value: Answers[CommandType] }
 	| { type: 'cancelled'; requestId: number }
 	| { type: 'failed'; requestId: number; message: string };

@@ -6,17 +6,39 @@ import { runRepository } from '$lib/storage/run-repository';
 import type { WorkerEvent } from './messages';
 import { throttle, yielder } from './pacing';
 
-let registry: Promise<RegistryIndex> | null = null;
+/** The registry as this worker loaded it, with the stamp of the database state it mirrors. */
+let registry: Promise<{ index: RegistryIndex; stamp: string }> | null = null;
+
+// The search keys are built with the load (about half a second for a million customers),
+// so that no later search ever waits for them.
+const load = () => registryRepository.load().then((loaded) => (loaded.index.prepareSearch(), loaded));
+
+/** The loaded registry, reloaded when another tab imported or erased since (its stamp moved on). */
+async function current(): Promise<{ index: RegistryIndex; stamp: string }> {
+	const loaded = await (registry ??= load());
+	if (loaded.stamp === (await registryRepository.stamp())) return loaded;
+	registry = load();
+	return registry;
+}
 
 /** The jobs' store: IndexedDB through the repositories, and the registry kept in memory. */
 export const storePort: JobStore & { reload(): void } = {
-	// The search keys are built with the load (about half a second for a million customers),
-	// so that no later search ever waits for them.
-	registry: () => (registry ??= registryRepository.loadIndex().then((index) => (index.prepareSearch(), index))),
+	registry: async () => (await current()).index,
 	begin: (start) => runRepository.begin(start),
 	record: async (record) => {
-		const { entry, firstSeq } = await runRepository.record(record);
-		return { historyId: entry.id, firstSeq };
+		const loaded = registry && (await registry);
+		const checked = loaded ? { ...record, expectedStamp: loaded.stamp } : record;
+		try {
+			const { entry, firstSeq, stamp, alreadyStored } = await runRepository.record(checked);
+			// The job appends its rows to `loaded.index` next; when the database refused some as already
+			// stored, the memory would differ from it, so the next use reloads instead.
+			const wrote = Boolean(record.customers?.linkageIds.length || record.cards?.customerSeqs.length);
+			if (loaded && wrote && alreadyStored === 0) loaded.stamp = stamp;
+			return { historyId: entry.id, firstSeq, alreadyStored };
+		} catch (error) {
+			if (error instanceof Error && error.message === 'registry-changed') registry = null;
+			throw error;
+		}
 	},
 	historyEntry: (id) => historyRepository.get(id),
 	/** Forgets the in-memory registry (after an erase, or when another tab changed it). */
@@ -34,6 +56,8 @@ export function portsOf(requestId: number, post: (event: WorkerEvent) => void, c
 			await breathe();
 			return cancelled.has(requestId);
 		},
+		isCancelledNow: () => cancelled.has(requestId),
+		finalWrite: () => post({ type: 'progress', requestId, done: 1, total: 1, finalWrite: true }),
 		store: storePort
 	};
 }

@@ -1,6 +1,7 @@
 import type { Answers, Commands, CommandType, WorkerCommand, WorkerEvent } from './messages';
 
-type Progress = (done: number, total: number) => void;
+/** Progress of a long job; `finalWrite` once its final write started (it can no longer be cancelled). */
+type Progress = (done: number, total: number, finalWrite?: boolean) => void;
 interface Pending {
 	resolve: (value: Answers[CommandType]) => void;
 	reject: (error: Error) => void;
@@ -44,7 +45,7 @@ class WorkbenchClient {
 	private receive(event: WorkerEvent) {
 		const entry = this.pending.get(event.requestId);
 		if (!entry) return;
-		if (event.type === 'progress') return entry.onProgress?.(event.done, event.total);
+		if (event.type === 'progress') return entry.onProgress?.(event.done, event.total, event.finalWrite);
 		this.pending.delete(event.requestId);
 		if (event.type === 'cancelled') entry.reject(new CancelledError());
 		else if (event.type === 'failed') entry.reject(new Error(event.message));

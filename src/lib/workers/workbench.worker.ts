@@ -7,8 +7,9 @@ import { importCards } from '$lib/jobs/import-cards';
 import { registerCustomers } from '$lib/jobs/register-customers';
 import type { JobPorts } from '$lib/jobs/ports';
 import { customerListFile } from '$lib/registry/customer-list-file';
+import { errorCodeOf } from '$lib/storage/storage-errors';
 import { searchPage } from '$lib/registry/customer-page';
-import { convert, finishedReport } from './conversions';
+import { convert, finishedReport, forgetReports } from './conversions';
 import { withImportLock } from './import-lock';
 import type { Answers, Commands, CommandType, WorkerCommand, WorkerEvent } from './messages';
 import { portsOf, storePort } from './ports';
@@ -36,7 +37,7 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 		const index = await registry();
 		return customerListFile(index, index.filteredSeqs(request), request.encoding);
 	},
-	'reload-registry': async () => (storePort.reload(), null)
+	'reload-registry': async () => (storePort.reload(), forgetReports(), null)
 };
 
 self.onmessage = async ({ data: command }: MessageEvent<WorkerCommand>) => {
@@ -52,8 +53,8 @@ self.onmessage = async ({ data: command }: MessageEvent<WorkerCommand>) => {
 		const value = await route(command, portsOf(requestId, post, cancelled));
 		post(value === null && command.type !== 'reload-registry' ? { type: 'cancelled', requestId } : { type: 'answer', requestId, value });
 	} catch (error) {
-		// Never echo file content: only our own error codes go back.
-		post({ type: 'failed', requestId, message: error instanceof Error ? error.message : 'unknown' });
+		// Never echo file content nor the browser's English: only a failure code goes back.
+		post({ type: 'failed', requestId, message: errorCodeOf(error) });
 	} finally {
 		cancelled.delete(requestId);
 	}

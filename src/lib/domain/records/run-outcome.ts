@@ -126,8 +126,20 @@ export interface RunRecord {
 	cards?: CardColumns;
 	/** The `seq` the caller assigned to the first customer; the record fails if the registry moved on. */
 	expectedFirstSeq?: number;
+	/**
+	 * The stamp of the registry the rows were checked against (SPEC "Several tabs"); the record fails
+	 * with 'registry-changed' when another tab imported or erased since, so no check ran on stale data.
+	 */
+	expectedStamp?: string;
 	/** The final fields of the history entry. */
 	outcome: RunOutcome | HistoryOutcome;
 	/** Told after each stored chunk how many rows of this run are written (for a progress bar). */
 	onStored?: (stored: number, total: number) => void;
+	/**
+	 * Asked (synchronously) before each chunk and once more before the entry is finished: true
+	 * aborts the transaction with 'cancelled', so a cancel is honoured until the final write starts.
+	 */
+	isCancelled?: () => boolean;
+	/** Told when the final write starts: from then the run can no longer be cancelled. */
+	onFinalWrite?: () => void;
 }

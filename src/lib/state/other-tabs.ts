@@ -1,0 +1,30 @@
+import { onStoredChange } from '$lib/storage/changes';
+import { workbench } from '$lib/workers/workbench-client';
+import { bulkUpload } from './bulk-upload.svelte';
+import { customerSearch } from './customer-search.svelte';
+import { forgetSources } from './history.svelte';
+import { migration } from './migration.svelte';
+import { paymentSettings } from './settings.svelte';
+
+/**
+ * Keeps this tab in step with what any tab (this one included) changed in the database (SPEC
+ * "Several tabs"): after an erase nothing erased stays shown or downloadable — the customer list,
+ * the last upload's result, the conversions and their files, the worker's reports and registry;
+ * after an import the customer list is read again; after settings are saved they are read again,
+ * so a card import here is blocked as soon as another tab saved 利用しない. Returns the stop function.
+ */
+export function followOtherTabs(): () => void {
+	return onStoredChange(async (change) => {
+		if (change === 'settings') return void (await paymentSettings.refresh());
+		const listShown = customerSearch.page !== null;
+		if (change === 'erased') {
+			customerSearch.forget();
+			bulkUpload.forget();
+			migration.forget();
+			forgetSources();
+			await workbench.ask('reload-registry', {});
+			await paymentSettings.refresh();
+		}
+		if (listShown) await customerSearch.refresh();
+	});
+}

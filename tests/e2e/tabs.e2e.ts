@@ -1,0 +1,115 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
+import { chooseFile, fixture } from './files';
+import { bigCustomerFile, dumpIndexedDb } from './storage';
+
+// SPEC "Several tabs": two pages of one context are two tabs of one browser.
+const cardFile = fixture('yamato-return.card-import.expected.sjis.csv');
+
+async function saveSettings(page: Page, availability?: RegExp) {
+	await page.goto('/settings');
+	await page.getByLabel('加盟店コード').fill('12345678');
+	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
+	if (availability) await page.getByRole('radio', { name: availability }).check();
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByText('保存しました。')).toBeVisible();
+}
+
+async function upload(page: Page, kind: RegExp, file: Parameters<typeof chooseFile>[2]) {
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await bulk.getByRole('radio', { name: kind }).check();
+	await chooseFile(page, bulk, file);
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	return bulk;
+}
+
+test('a card file imported in tab A and again in a stale tab B is skipped card by card; the list still renders', async ({ page: a, context }) => {
+	await saveSettings(a);
+	await a.goto('/customers');
+	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4行を読み込み、4件を登録しました。');
+	const b = await context.newPage();
+	await b.goto('/customers');
+	const listB = b.getByRole('region', { name: '顧客一覧(検索)' });
+	await expect(listB.getByRole('status')).toHaveText('4件（登録 4件）');
+
+	await expect(await upload(a, /クレジットカード情報/, cardFile)).toContainText('3行を読み込み、3件を登録しました。');
+	// Tab B was told: its list shows the new cards without a reload.
+	await expect(listB.getByText('VISA ・・・111 12/29')).toBeVisible();
+	await expect(await upload(b, /クレジットカード情報/, cardFile)).toContainText('3行を読み込み、0件を登録しました。スキップ 3件');
+	await b.reload();
+	await expect(listB.getByText('VISA ・・・111 12/29')).toHaveCount(1);
+	const cards = JSON.parse((await dumpIndexedDb(b)).cardChunks) as { customerSeqs: number[] }[];
+	expect(cards.flatMap((chunk) => chunk.customerSeqs)).toHaveLength(3);
+
+	// A customer import in a tab that has not seen A's customers continues the IDs, in Japanese.
+	const c = await context.newPage();
+	await c.goto('/customers');
+	await expect(await upload(a, /顧客情報/, { name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCustomerFile(2)) })).toContainText('2件を登録しました。');
+	const bulkC = await upload(c, /顧客情報/, { name: 'later.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCustomerFile(5)) });
+	await expect(bulkC).toContainText('5行を読み込み、3件を登録しました。スキップ 2件');
+	await expect(bulkC).toContainText('US-00010006');
+	await expect(bulkC).not.toContainText('registry');
+});
+
+test('「すべてのデータを消去」 in tab A empties tab B\'s list and download, and drops A\'s conversion', async ({ page: a, context }) => {
+	await saveSettings(a);
+	await a.goto('/customers');
+	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4件を登録しました。');
+	await a.getByRole('link', { name: 'カード情報移行' }).click();
+	const stepD = a.getByRole('region', { name: 'd. インポート用データを作る' });
+	await chooseFile(a, stepD, fixture('yamato-return.sjis.csv'));
+	await stepD.getByRole('button', { name: '変換する' }).click();
+	await expect(stepD.getByRole('button', { name: 'インポート用CSVをダウンロード' })).toBeVisible();
+
+	const b = await context.newPage();
+	await b.goto('/customers');
+	const listB = b.getByRole('region', { name: '顧客一覧(検索)' });
+	await expect(listB.getByText('山田 太郎')).toBeVisible();
+
+	await a.getByRole('link', { name: '支払い方法設定' }).click();
+	await a.getByRole('button', { name: 'すべてのデータを消去' }).click();
+	await a.getByRole('button', { name: '消去する' }).click();
+	await expect(a.getByText('すべてのデータを消去しました。')).toBeVisible();
+
+	await expect(listB.getByText('顧客はまだ登録されていません')).toBeVisible();
+	await expect(listB.getByText('山田 太郎')).toHaveCount(0);
+	await expect(listB.getByRole('button', { name: 'データダウンロード' })).toHaveCount(0);
+	await expect(b.getByText('taro@example.jp')).toHaveCount(0);
+	await expect(b.getByText('0312345678')).toHaveCount(0);
+
+	await a.getByRole('link', { name: 'カード情報移行' }).click();
+	await expect(a.getByRole('button', { name: 'インポート用CSVをダウンロード' })).toHaveCount(0);
+	await expect(a.getByText('yamato-return.sjis.csv')).toHaveCount(0);
+});
+
+test('settings saved as 利用しない in tab A block a card import in tab B at once', async ({ page: a, context }) => {
+	await saveSettings(a);
+	const b = await context.newPage();
+	await b.goto('/customers');
+	const bulkB = b.getByRole('region', { name: '一括登録' });
+	await bulkB.getByRole('radio', { name: /クレジットカード情報/ }).check();
+	await chooseFile(b, bulkB, cardFile);
+	await expect(bulkB.getByRole('button', { name: 'データアップロード' })).toBeEnabled();
+
+	await saveSettings(a, /利用しない/);
+	await expect(bulkB.getByText(/カード情報は取り込めません/)).toBeVisible();
+	await expect(bulkB.getByRole('button', { name: 'データアップロード' })).toBeDisabled();
+});
+
+test('キャンセル late in a registration (past 90 %) leaves nothing registered', async ({ page }) => {
+	const path = join(tmpdir(), `late-cancel-${process.pid}.csv`);
+	await writeFile(path, bigCustomerFile(600_000));
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, path);
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect.poll(async () => Number(await bulk.getByRole('progressbar').getAttribute('value')), { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(90);
+	await bulk.getByRole('button', { name: 'キャンセル' }).click();
+	await expect(bulk.getByText('取り込みを中断しました。何も登録していません。')).toBeVisible({ timeout: 60_000 });
+	expect((await dumpIndexedDb(page)).customerChunks).toBe('[]');
+	await page.reload();
+	await expect(page.getByText('顧客はまだ登録されていません')).toBeVisible();
+});
