@@ -41,9 +41,9 @@ for (const language of ['ja', 'en'] as const) {
 		await stepB.getByRole('button', { name: w.load }).click();
 
 		await page.getByRole('button', { name: w.bell, exact: true }).click();
-		const panel = page.getByRole('list', { name: w.warnings });
-		await expect(panel.getByRole('listitem')).toHaveCount(1);
-		await expect(panel).toContainText(w.warning);
+		const listed = page.getByRole('dialog', { name: w.bell }).getByRole('group', { name: w.warnings });
+		await expect(listed.getByRole('paragraph')).toHaveCount(1);
+		await expect(listed).toContainText(w.warning);
 		await page.getByRole('link', { name: w.openEntry }).click();
 
 		const detail = page.getByRole('region', { name: w.detail });

@@ -12,7 +12,7 @@ export const completionReportSchema = z.object({
 	errors: count,
 	warnings: count,
 	/** The first warnings of the run (at most `listedWarnings`), so the bell says which rows and why. */
-	listedWarnings: z.array(problemRecordSchema).max(3).optional()
+	listedWarnings: z.optional(z.array(problemRecordSchema).check(z.maxLength(3)))
 });
 export type CompletionReport = z.infer<typeof completionReportSchema>;
 
