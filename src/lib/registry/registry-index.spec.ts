@@ -92,8 +92,8 @@ describe('RegistryIndex customers and cards', () => {
 		index.appendCards(cardColumns([{ customerSeq: 2, tail: '333', brand: 'JCB', fingerprint: fingerprintOf('b') }]));
 		const [john] = index.search({ field: 'id', query: 'US-00010002', offset: 0, limit: 1 }).rows;
 		expect(john.cards).toEqual([
-			{ brand: 'VISA', tail: '111', expiry: '2912', tokenLast4: 'WXYZ', fingerprint: fingerprintOf('a') },
-			{ brand: 'JCB', tail: '333', expiry: '2912', tokenLast4: 'WXYZ', fingerprint: fingerprintOf('b') }
+			{ position: 0, brand: 'VISA', tail: '111', expiry: '2912', tokenLast4: 'WXYZ', fingerprint: fingerprintOf('a') },
+			{ position: 2, brand: 'JCB', tail: '333', expiry: '2912', tokenLast4: 'WXYZ', fingerprint: fingerprintOf('b') }
 		]);
 		expect(index.cardsOf(0).map((card) => card.tail)).toEqual(['222']);
 		expect(index.cardsOf(1)).toEqual([]);
