@@ -162,6 +162,8 @@ test('reloading mid-import leaves no rows and the entry shows 中断', async ({ 
 });
 
 test('a second tab cannot import while the first one does', async ({ page, context }) => {
+	// Two pages and a 100,000-row upload held under the import lock: about 40 s alone.
+	test.slow();
 	const path = join(tmpdir(), `locked-${process.pid}.csv`);
 	await writeFile(path, bigCustomerFile(600_000));
 	const other = await context.newPage();
