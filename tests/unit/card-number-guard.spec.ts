@@ -13,7 +13,7 @@ import {
 } from '$lib/domain';
 import { isSpaceCode } from '$lib/domain/rules/spacing';
 import { extractRows, headerRuleOf } from '$lib/domain/failed-rows';
-import { fixture, today, utf8 } from './helpers';
+import { cardPrefixes as prefixes, luhnDigit, fixture, today, utf8 } from './helpers';
 
 // SPEC, "Refused outright": the separator classes, one character between two digit groups.
 const separators = {
@@ -36,20 +36,6 @@ const generatedSeparators = Object.fromEntries(
 /** What the property generators draw from: every character of every class, and the line breaks. */
 const allSeparators: string[] = [...new Set([...Object.values(generatedSeparators).flat(), ...separators['line break (quoted multi-line field)']])];
 
-const prefixes = ['4', '51', '55', '2221', '2720', '34', '37', '3528', '3589', '300', '305', '36', '38', '39', '6011', '62', '644', '649', '65'];
-
-function luhnDigit(body: string): string {
-	let sum = 0;
-	for (let i = 0; i < body.length; i++) {
-		let digit = Number(body[body.length - 1 - i]);
-		if (i % 2 === 0) {
-			digit *= 2;
-			if (digit > 9) digit -= 9;
-		}
-		sum += digit;
-	}
-	return String((10 - (sum % 10)) % 10);
-}
 
 const fullWidth = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 const grouped = (digits: string, separator: string, size = 4) => (digits.match(new RegExp(`.{1,${size}}`, 'g')) ?? []).join(separator);

@@ -52,3 +52,20 @@ export function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 	parts.push(bytes.slice(last));
 	return parts;
 }
+
+/** The brand prefixes of SPEC's card-number rule (Visa, Mastercard, AMEX, JCB, Diners, Discover/UnionPay). */
+export const cardPrefixes = ['4', '51', '55', '2221', '2720', '34', '37', '3528', '3589', '300', '305', '36', '38', '39', '6011', '62', '644', '649', '65'];
+
+/** The Luhn check digit that makes `body` + it a valid card number. */
+export function luhnDigit(body: string): string {
+	let sum = 0;
+	for (let i = 0; i < body.length; i++) {
+		let digit = Number(body[body.length - 1 - i]);
+		if (i % 2 === 0) {
+			digit *= 2;
+			if (digit > 9) digit -= 9;
+		}
+		sum += digit;
+	}
+	return String((10 - (sum % 10)) % 10);
+}

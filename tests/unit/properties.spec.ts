@@ -9,22 +9,8 @@ import {
 	parseOldCartCustomers,
 	quoteCsvField
 } from '$lib/domain';
-import { fixture, sjis, splitAt, today, utf8 } from './helpers';
+import { cardPrefixes as prefixes, luhnDigit, fixture, sjis, splitAt, today, utf8 } from './helpers';
 
-const prefixes = ['4', '51', '55', '2221', '2720', '34', '37', '3528', '3589', '300', '305', '36', '38', '39', '6011', '62', '644', '649', '65'];
-
-function luhnDigit(body: string): string {
-	let sum = 0;
-	for (let i = 0; i < body.length; i++) {
-		let digit = Number(body[body.length - 1 - i]);
-		if (i % 2 === 0) {
-			digit *= 2;
-			if (digit > 9) digit -= 9;
-		}
-		sum += digit;
-	}
-	return String((10 - (sum % 10)) % 10);
-}
 
 /** A Luhn-valid number with a brand prefix, 13–19 digits, maybe with single spaces or hyphens. */
 const cardNumber = fc

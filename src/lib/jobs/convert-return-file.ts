@@ -4,7 +4,8 @@ import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion-types';
 import { OutputParts } from './output-parts';
 import type { JobPorts, JobResult } from './ports';
-import { joinSlices, stagedProgress, streamInput } from './read-input';
+import { joinBytes } from '$lib/domain/bytes';
+import { stagedProgress, streamInput } from './read-input';
 import { recordConversion } from './record-conversion';
 
 /** Step d's input: Yamato's return file, and the customer list of step b when checked against. */
@@ -56,14 +57,14 @@ export async function convertReturnFile(
 			if (head) {
 				head.push(slice);
 				headSize += slice.length;
-				if (headSize >= headerPeekSize) start(joinSlices(head, headSize));
+				if (headSize >= headerPeekSize) start(joinBytes(head));
 			} else parts.add(run.converter!.push(slice));
 			bar('convert', read, size);
 		},
 		ports.isCancelled
 	);
 	if (!finished) return null;
-	if (head) start(joinSlices(head, headSize));
+	if (head) start(joinBytes(head));
 	const { converter, mapping } = run;
 	if (!converter || !mapping) return null;
 	const { output, report } = converter.finish();

@@ -81,14 +81,3 @@ export function stagedProgress<Stage extends string>(
 	};
 }
 
-/** The bytes of `slices` (holding `size` bytes in all) in one array. */
-export function joinSlices(slices: readonly Uint8Array[], size: number): Uint8Array {
-	if (slices.length === 1) return slices[0];
-	const out = new Uint8Array(size);
-	let offset = 0;
-	for (const slice of slices) {
-		out.set(slice, offset);
-		offset += slice.length;
-	}
-	return out;
-}
