@@ -27,6 +27,12 @@ export default defineConfig({
 		environment: 'node',
 		// Property tests run thousands of files; on a busy 2-core machine some take longer than
 		// vitest's 5 s default. Tests assert behaviour, never time.
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		// Most of the suite's time was each file importing the core again (64 files: 87 s of CPU for
+		// imports alone). The specs keep no global state between files (each database test opens its
+		// own uniquely named fake-indexeddb database, nothing stubs globals), so files share a worker's
+		// module cache: imports 87 → 21 s, CPU 77 → 34 s for the same 3,026 tests.
+		pool: 'threads',
+		isolate: false
 	}
 });
