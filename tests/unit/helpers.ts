@@ -69,3 +69,29 @@ export function luhnDigit(body: string): string {
 	}
 	return String((10 - (sum % 10)) % 10);
 }
+
+/**
+ * The test's own reading of SPEC's rule for a line in a Shift_JIS file: true when the bytes are a
+ * UTF-8 row of Japanese text (valid UTF-8, at least one character of 3 or 4 bytes, every character
+ * from U+0800 to U+FFFF one that Shift_JIS holds as encoding-japanese writes it, or U+2014, and
+ * none private-use). Written apart from the decoder: TextDecoder and encoding-japanese only.
+ */
+export function isUtf8JapaneseRow(bytes: Uint8Array): boolean {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+	} catch {
+		return false;
+	}
+	let hasLong = false;
+	for (const char of text) {
+		const code = char.codePointAt(0)!;
+		if (code < 0x800) continue;
+		hasLong = true;
+		if (code > 0xffff || code === 0x2014) continue;
+		if (code >= 0xe000 && code <= 0xf8ff) return false;
+		const encoded = sjis(char);
+		if (encoded.length === 1 && encoded[0] === 0x3f) return false;
+	}
+	return hasLong;
+}

@@ -8,11 +8,12 @@ import {
 	createYamatoReturnConverter,
 	type EncodingChoice
 } from '$lib/domain';
-import { sjis, today } from './helpers';
+import { isUtf8JapaneseRow, sjis, today } from './helpers';
 
 // SPEC "Rules and what bad input gets": a record holding bytes invalid in the file's encoding is
-// an `undecodable` error on its row; every other row reads as its bytes decode; no U+FFFD that the
-// file did not hold reaches any output.
+// an `undecodable` error on its row, and so is a UTF-8 row of Japanese text in a Shift_JIS file
+// (its bytes often decode there, as mojibake); every other row reads as its bytes decode; no
+// U+FFFD that the file did not hold reaches any output.
 
 type Cell = { kind: 'utf8' | 'sjis'; name: string } | { kind: 'junk'; name: string; junk: number[] };
 
@@ -134,7 +135,9 @@ const kinds: Kind[] = [
 	}
 ];
 
+/** The row's text in the file's encoding, or null when SPEC's decoding rule takes it for undecodable. */
 function fatalDecodes(bytes: Uint8Array, encoding: string): string | null {
+	if (encoding === 'shift_jis' && isUtf8JapaneseRow(bytes)) return null;
 	try {
 		return new TextDecoder(encoding === 'shift_jis' ? 'shift_jis' : 'utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 	} catch {
@@ -201,7 +204,7 @@ describe('the byte decoder on mixed bytes', () => {
 		fc.uint8Array({ minLength: 0, maxLength: 6 }).map((bytes) => bytes.map((b) => (b < 0x20 ? 0x81 + b : b)))
 	);
 
-	it('gives the lenient decoder’s text in any chunking, and marks exactly the lines that do not decode', () => {
+	it('gives the lenient decoder’s text in any chunking, and marks exactly the lines that do not decode or are UTF-8 rows in Shift_JIS', () => {
 		fc.assert(
 			fc.property(
 				fc.array(lineArb, { minLength: 1, maxLength: 10 }),
@@ -227,7 +230,9 @@ describe('the byte decoder on mixed bytes', () => {
 						const lineText = new TextDecoder(encoding, { ignoreBOM: true }).decode(line);
 						const at = decoder.undecodable.takeWithin(starts, starts + lineText.length + 1);
 						if (at >= 0) marked.push(starts);
-						if (at >= 0) expect(text.charCodeAt(at)).toBe(0xfffd);
+						// Invalid bytes show as U+FFFD; a UTF-8 row is marked at its first non-ASCII byte.
+						if (at >= 0 && encoding === 'shift_jis' && isUtf8JapaneseRow(line)) expect(at).toBe(starts + line.findIndex((b) => b >= 0x80));
+						else if (at >= 0) expect(text.charCodeAt(at)).toBe(0xfffd);
 						starts += lineText.length + 1;
 					}
 					expect(marked).toEqual(expected);

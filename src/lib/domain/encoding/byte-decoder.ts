@@ -13,8 +13,10 @@ import {
 	endOfFirstLine,
 	endOfLastLine,
 	firstUndecodableIndex,
+	holdsUtf8Lookalike,
 	undecodableCardNumberColumn,
-	UndecodableOffsets
+	UndecodableOffsets,
+	utf8LookalikeIndex
 } from './undecodable';
 
 /** Bytes in, text out, in any chunking; the encoding is settled from the bytes seen (see SPEC). */
@@ -91,17 +93,25 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 	let fatal: TextDecoder | null = null;
 	let lenient: TextDecoder | null = null;
 	let isUtf8Target = true;
-	// A line that holds invalid bytes: its lenient text, and where the first of them lies.
+	// A line that does not decode: marked where its first bad byte lies, and checked for a card number.
+	const markLine = (line: Uint8Array, base: number, index: number): string => {
+		undecodable.add(base + Math.max(index, 0));
+		const text = lenient!.decode(line);
+		const column = undecodableCardNumberColumn(line, text, isUtf8Target);
+		if (column > 0) cardNumberLines.add(base, column);
+		return text;
+	};
+	// A line that holds invalid bytes, or in Shift_JIS is a UTF-8 row (see `utf8LookalikeIndex`):
+	// its lenient text, and where the first bad byte lies.
 	const decodeLine = (line: Uint8Array, base: number): string => {
+		if (!isUtf8Target) {
+			const index = utf8LookalikeIndex(line);
+			if (index >= 0) return markLine(line, base, index);
+		}
 		try {
 			return fatal!.decode(line);
 		} catch {
-			const index = firstUndecodableIndex(line, lenient!, isUtf8Target);
-			undecodable.add(base + Math.max(index, 0));
-			const text = lenient!.decode(line);
-			const column = undecodableCardNumberColumn(line, text, isUtf8Target);
-			if (column > 0) cardNumberLines.add(base, column);
-			return text;
+			return markLine(line, base, firstUndecodableIndex(line, lenient!, isUtf8Target));
 		}
 	};
 	// Whole lines (or the file's last bytes) in: valid bytes take one fatal call, the fast path;
@@ -112,18 +122,22 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		// several times slower than the UTF-8 one: a plain-ASCII piece (it starts on a line, so no lead
 		// byte can be pending) goes through the UTF-8 decoder, which gives the same text.
 		if (!isUtf8Target && isPlainAscii(bytes)) return out(ascii.decode(bytes));
-		try {
-			return out(fatal!.decode(bytes));
-		} catch {
-			let text = '';
-			for (let start = 0; start < bytes.length; ) {
-				const end = endOfFirstLine(bytes, start);
-				const stop = end < 0 ? bytes.length : end;
-				text += decodeLine(bytes.subarray(start, stop), emitted + text.length);
-				start = stop;
+		// UTF-8 rows in a Shift_JIS file often decode without error, as mojibake: looked for first.
+		if (isUtf8Target || !holdsUtf8Lookalike(bytes)) {
+			try {
+				return out(fatal!.decode(bytes));
+			} catch {
+				// Read again line by line below.
 			}
-			return out(text);
 		}
+		let text = '';
+		for (let start = 0; start < bytes.length; ) {
+			const end = endOfFirstLine(bytes, start);
+			const stop = end < 0 ? bytes.length : end;
+			text += decodeLine(bytes.subarray(start, stop), emitted + text.length);
+			start = stop;
+		}
+		return out(text);
 	};
 	// Decoding runs on whole lines: CR and LF are never part of a character in UTF-8 or Shift_JIS,
 	// so bytes after the last line break wait for the next chunk.
