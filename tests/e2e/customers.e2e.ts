@@ -25,6 +25,20 @@ test('register the old-cart customers, get US- IDs in order, and a delta run ski
 	await expect(list.getByRole('status')).toHaveText('1件（登録 4件）');
 	await expect(list.getByRole('cell', { name: 'US-00010001' })).toBeVisible();
 
+	// IDs and 連携用IDs match in part; a search with no match has nothing to download, and says so.
+	const download_ = list.getByRole('button', { name: 'データダウンロード' });
+	for (const [query, count] of [['US-0001000', 4], ['us-00010002', 1], ['c000', 4], ['0312', 1], ['HANAKO@', 1], ['該当なしZZ', 0]] as const) {
+		await list.getByLabel('検索語').fill(query);
+		await list.getByRole('button', { name: '検索' }).click();
+		await expect(list.getByRole('status'), query).toHaveText(`${count}件（登録 4件）`);
+		if (count === 0) {
+			await expect(download_).toBeDisabled();
+			await expect(download_).toHaveAccessibleDescription('条件に合う顧客はいません。 一致する顧客がいないため、ダウンロードするデータはありません。検索の言葉を変えてください。');
+		} else {
+			await expect(download_).toBeEnabled();
+		}
+	}
+
 	await list.getByLabel('検索語').fill('');
 	await list.getByRole('button', { name: '検索' }).click();
 	const download = await downloadBytes(page, list.getByRole('button', { name: 'データダウンロード' }));

@@ -50,6 +50,51 @@ test('a file with a full card number is refused, says where, and never shows the
 	await expect(stepD.getByRole('alert')).toContainText('3行目5列目に、カード番号の全桁と思われる数字があります');
 	await expect(stepD.getByRole('button', { name: 'インポート用CSVをダウンロード' })).toBeDisabled();
 	expect(await page.content()).not.toContain(pan);
+	// No import CSV was made: the next step is to fix the file, not step e.
+	await expect(stepD.getByText('このファイルからはインポート用CSVを作っていません。')).toBeVisible();
+	await expect(stepD.getByText(/次は e\. インポート/)).toHaveCount(0);
+});
+
+test('a refused file points back to the file, a converted one on to step e', async ({ page }) => {
+	const header = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー';
+	const row = 'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1';
+	await page.goto('/migration');
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	for (const [name, text, refused] of [
+		['no-token-column.csv', `${header.split(',').slice(0, 4).join(',')}\r\n${row.split(',').slice(0, 4).join(',')}\r\n`, true],
+		['customers.csv', '旧カートの顧客番号,氏名,メールアドレス\r\nC0001,山田太郎,taro@example.com\r\n', true],
+		['good.csv', `${header}\r\n${row}\r\n`, false]
+	] as const) {
+		await chooseFile(page, stepD, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+		await stepD.getByRole('button', { name: '変換する' }).click();
+		await expect(stepD.getByRole('heading', { name: '変換の結果' })).toBeFocused();
+		await expect(stepD.getByText('このファイルからはインポート用CSVを作っていません。'), name).toHaveCount(refused ? 1 : 0);
+		await expect(stepD.getByText(/次は e\. インポート/), name).toHaveCount(refused ? 0 : 1);
+	}
+});
+
+test('「照合する」 is off and cannot be ticked while no customer list is loaded, after a reload too', async ({ page }) => {
+	await page.goto('/migration');
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	const check = stepD.getByRole('checkbox', { name: '読み込んだ顧客一覧と照合する' });
+	const why = '顧客一覧が読み込まれていないため照合できません。照合するには、先に a–b で顧客一覧を読み込んでください。';
+	await expect(check).not.toBeChecked();
+	await expect(check).toBeDisabled();
+	await expect(check).toHaveAccessibleDescription(why);
+
+	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
+	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
+	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await expect(page.getByRole('region', { name: 'c. 連携用CSVを作る' }).getByText(/顧客 4件を読み込みました/)).toBeVisible();
+	await expect(check).toBeEnabled();
+	await check.check();
+	await expect(check).toBeChecked();
+
+	// The list lives in this tab only: after a reload nothing is loaded, so nothing is ticked.
+	await page.reload();
+	await expect(check).not.toBeChecked();
+	await expect(check).toBeDisabled();
+	await expect(check).toHaveAccessibleDescription(why);
 });
 
 test('bad rows are listed with row, column and message, and can be filtered and downloaded', async ({ page }) => {

@@ -33,6 +33,37 @@ async function brokenLabels(page: Page): Promise<string[]> {
 	});
 }
 
+/**
+ * Elements whose right edge runs past the box that should hold them: the viewport, and the card
+ * (section) they sit in. Inside a box that scrolls sideways (a table's own scroll box, the bell's
+ * panel) data may run on: it is reached by scrolling, not cut off. What the operator must set or read
+ * (form controls, a problem's message) is never left to a sideways scroll: it ends inside the screen
+ * and its card wherever it sits. Hidden helpers (visually-hidden text) are skipped.
+ */
+async function overflowingElements(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const viewport = document.documentElement.clientWidth;
+		const found: string[] = [];
+		const scrolls = (element: Element) => /auto|scroll/.test(getComputedStyle(element).overflowX);
+		for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+			const rect = element.getBoundingClientRect();
+			if (rect.width === 0 || rect.height === 0 || element.closest('.visually-hidden, svg')) continue;
+			let scrolled = false;
+			for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+				if (scrolls(up)) scrolled = true;
+			}
+			if (scrolled && !element.matches('select, input, textarea, td.message')) continue;
+			const card = element.parentElement?.closest('.card');
+			const limit = Math.min(viewport, card ? card.getBoundingClientRect().right : Infinity);
+			if (rect.right > limit + 1) {
+				const name = element.tagName.toLowerCase() + (element.className ? `.${String(element.className).trim().replace(/\s+/g, '.')}` : '');
+				found.push(`${name} "${(element.textContent ?? '').trim().slice(0, 30)}" ends at ${Math.round(rect.right)} > ${Math.round(limit)}`);
+			}
+		}
+		return found;
+	});
+}
+
 /** What every screen must hold at every size: no sideways page scroll, whole labels, axe clean. */
 async function checkScreen(page: Page, screen: string) {
 	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
@@ -41,6 +72,7 @@ async function checkScreen(page: Page, screen: string) {
 	}));
 	expect.soft(scrollWidth, `${screen}: the page scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 	expect.soft(await brokenLabels(page), `${screen}: labels broken over lines`).toEqual([]);
+	expect.soft(await overflowingElements(page), `${screen}: controls or cells cut off at the right edge`).toEqual([]);
 	const serious = (await axeFindings(page, screen)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
 	expect.soft(serious, `${screen}: serious or critical axe findings`).toEqual([]);
 }

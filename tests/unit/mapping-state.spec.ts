@@ -77,6 +77,16 @@ describe('columnMappings', () => {
 		expect(await mappingRepository.list('yamato-return')).toEqual([]);
 	});
 
+	it('saves no mapping keyed on a forced header row that names no known column', async () => {
+		await columnMappings.optionsFor(file);
+		columnMappings.draft = { ...picked };
+		columnMappings.draftHeader = true;
+		columnMappings.choose();
+		await columnMappings.finished(summary('chosen', picked, { problemCounts: { 'forced-header-unnamed': 1 }, warnings: 1 }));
+		expect(columnMappings.notice).toBe('not-saved-unnamed');
+		expect(await mappingRepository.list('yamato-return')).toEqual([]);
+	});
+
 	it('drops a saved mapping on 自動判定に戻す', async () => {
 		await mappingRepository.save({ kind: 'yamato-return', signature, headerCells: header, columns: picked, firstRowIsHeader: true, savedAt: 0 });
 		await columnMappings.optionsFor(file);

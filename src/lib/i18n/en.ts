@@ -139,6 +139,10 @@ export const en: Record<MessageKey, string> = {
 	'migration.downloadMultiCard': 'Download the multi-card list',
 	'migration.nextStep': 'Next is e. import: register the import CSV in Customers › bulk registration (card information). Once the new store charges, stop billing on the old cart so nobody is charged twice.',
 	'migration.checkList': 'Check against the loaded customer list',
+	'migration.checkListNoList': 'No customer list is loaded, so there is nothing to check against. To check, load the customer list in a–b first.',
+	'migration.refusedNext': 'No import CSV was made from this file. Fix the file as the problems above say, or pick the columns again, then choose the file and convert once more.',
+	'common.aside': '{name} ({detail})',
+	'common.labelled': '{label}: {detail}',
 	'migration.settingsProblem': 'Settings: the service is not YAMATO, or availability is "Not used".',
 	'migration.settingsLink': 'Check the payment settings',
 	'problems.title': 'Problems',
@@ -212,6 +216,7 @@ export const en: Record<MessageKey, string> = {
 	'search.expired': 'Expired',
 	'search.noCard': 'none',
 	'search.download': 'Download data',
+	'search.downloadNone': 'With no matching customer there is nothing to download. Change the search words.',
 	'unencodable.lead':
 		'{count} cells hold characters that Shift_JIS cannot write, so no file was written. Download it as UTF-8 (with BOM), which writes every character as it is.',
 	'unencodable.more': '{count} more cells.',

@@ -47,7 +47,7 @@ const en: Record<FailureCode, string> = {
 	'quota-exceeded':
 		'The browser ran out of storage, so nothing was saved. Data registered before is intact. Delete old history or customers, or free disk space, then try again.',
 	'registry-changed':
-		'Another tab changed the customer data during the import. Nothing from this file was registered. Press "データアップロード" again to check the file against the current data and import it.',
+		'Another tab changed the customer data during the import. Nothing from this file was registered. Press "Upload data" again to check the file against the current data and import it.',
 	'card-customer-missing':
 		'A customer the cards belong to is not registered (another tab may have erased it). Nothing was registered. Import the customers again, then upload once more.',
 	'file-unreadable':

@@ -138,6 +138,10 @@ export const ja = {
 	'migration.downloadMultiCard': '複数カード顧客の一覧をダウンロード',
 	'migration.nextStep': '次は e. インポートです。インポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で取り込みます。新しいカートで課金が始まったら、二重請求にならないよう旧カートの課金を止めてください。',
 	'migration.checkList': '読み込んだ顧客一覧と照合する',
+	'migration.checkListNoList': '顧客一覧が読み込まれていないため照合できません。照合するには、先に a–b で顧客一覧を読み込んでください。',
+	'migration.refusedNext': 'このファイルからはインポート用CSVを作っていません。上の問題一覧のとおりにファイルを直すか列を選び直してから、もう一度ファイルを指定して変換してください。',
+	'common.aside': '{name}（{detail}）',
+	'common.labelled': '{label}：{detail}',
 	'migration.settingsProblem': '設定の利用サービスがYAMATOでないか、利用可否が「利用しない」です。',
 	'migration.settingsLink': '支払い方法設定を確認する',
 	'problems.title': '問題の一覧',
@@ -211,6 +215,7 @@ export const ja = {
 	'search.noCard': 'なし',
 	'search.expired': '期限切れ',
 	'search.download': 'データダウンロード',
+	'search.downloadNone': '一致する顧客がいないため、ダウンロードするデータはありません。検索の言葉を変えてください。',
 	'unencodable.lead':
 		'Shift_JISで書き出せない文字が{count}か所にあるため、ファイルを書き出しませんでした。文字を置き換えずに書き出せるUTF-8（BOM付き）でダウンロードしてください。',
 	'unencodable.more': 'ほかに{count}か所あります。',

@@ -12,6 +12,7 @@ export const mappingEn: Record<keyof typeof mappingJa, string> = {
 	'mapping.savedUsed': 'Same headers as last time. The saved column mapping was used.',
 	'mapping.useDetection': 'Back to automatic detection',
 	'mapping.saved': 'Column mapping saved. It will be used automatically for files with the same headers.',
+	'mapping.notSavedUnnamed': 'Row 1 names no known column, so the column mapping was not saved.',
 	'mapping.notSaved': 'Row 1 is not a header row, so the column mapping was not saved.',
 	'mapping.saveFailed': 'The column mapping could not be saved. The conversion result can still be used.'
 };

@@ -10,6 +10,7 @@ export const mappingJa = {
 	'mapping.savedUsed': '前回と同じ見出しです。保存した列の対応を使いました。',
 	'mapping.useDetection': '自動判定に戻す',
 	'mapping.saved': '列の対応を保存しました。同じ見出しのファイルには、次回から自動で使います。',
+	'mapping.notSavedUnnamed': '1行目がどの列名とも一致しないため、列の対応は保存していません。',
 	'mapping.notSaved': '1行目が見出し行ではないため、列の対応は保存していません。',
 	'mapping.saveFailed': '列の対応を保存できませんでした。変換の結果はそのまま使えます。'
 } as const;

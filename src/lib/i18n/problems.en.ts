@@ -46,6 +46,8 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 		'The file name holds what looks like a full card number. Full card numbers must never be in file names or files. Rename the file, then choose it again. The file was not read.',
 	'missing-column': 'The header has no "{field}" column. Check the header names.',
 	'missing-header': 'Row {row} does not name "{fields}". Choose a file with a header row.',
+	'forced-header-unnamed':
+		'Row {row} was skipped as the header row, but it names no known column, so it may be data. If row {row} is data, untick "Row 1 is a header row" and convert again.',
 	'duplicate-header': 'Header column {column} "{value}" names the same field as column {first} and is not used.',
 	'too-many-problems': '{count} more {count:problem was|problems were} found. The list shows the first {limit}.',
 	'import-not-allowed':

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RegistryIndex } from './registry-index';
 import type { SearchField } from './registry-search';
@@ -26,10 +27,20 @@ describe('RegistryIndex search', () => {
 		['id', ' us-00010003 ', ['US-00010003']],
 		['id', 'ＵＳ－０００１０００１', ['US-00010001']],
 		['id', 'US-00010004', []],
-		['id', 'US-0001000', []],
+		// IDs and 連携用IDs match in part, as names do: a prefix, a middle, any case or width.
+		['id', 'US-0001000', ['US-00010000', 'US-00010001', 'US-00010002', 'US-00010003']],
+		['id', 'US-', ['US-00010000', 'US-00010001', 'US-00010002', 'US-00010003']],
+		['id', '10002', ['US-00010002']],
+		['id', 'us-0001000２', ['US-00010002']],
+		['id', 'US-9', []],
 		['linkageId', '1002', ['US-00010001']],
 		['linkageId', ' A-77 ', ['US-00010002']],
-		['linkageId', '100', []],
+		['linkageId', 'a-', ['US-00010002']],
+		['linkageId', '100', ['US-00010000', 'US-00010001', 'US-00010003']],
+		['linkageId', '77', ['US-00010002']],
+		['linkageId', 'B-', []],
+		['all', 'A-7', ['US-00010002']],
+		['all', 'US-000100', ['US-00010000', 'US-00010001', 'US-00010002', 'US-00010003']],
 		['name', '山田', ['US-00010000']],
 		['name', '山田太郎', ['US-00010000']],
 		['name', '佐藤 花子', ['US-00010001']],
@@ -107,7 +118,30 @@ describe('RegistryIndex customers and cards', () => {
 		index.appendCustomers(customerColumns([{ linkageId: '' }, { linkageId: 'X1' }]));
 		expect(ids(index, 'all', '')).toEqual(['US-00010001']);
 		expect(ids(index, 'id', 'US-00010000')).toEqual([]);
+		expect(ids(index, 'id', 'US-0001000')).toEqual(['US-00010001']);
+		expect(ids(index, 'all', 'US-')).toEqual(['US-00010001']);
 		expect(index.view(0)).toBeNull();
+	});
+});
+
+describe('RegistryIndex search in part', () => {
+	const idPart = fc.stringMatching(/^[A-Za-z0-9-]{1,10}$/);
+	it('finds a customer by any part of its ID or 連携用ID, in that field and in 「すべて」', () => {
+		fc.assert(
+			fc.property(fc.uniqueArray(idPart, { minLength: 1, maxLength: 8, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() }), fc.nat(), fc.nat(), fc.nat(), (linkageIds, pick, from, length) => {
+				const index = new RegistryIndex();
+				index.appendCustomers(customerColumns(linkageIds.map((linkageId) => ({ linkageId }))));
+				const seq = pick % linkageIds.length;
+				const id = index.view(seq)!.id;
+				for (const [field, value] of [['linkageId', linkageIds[seq]], ['id', id]] as const) {
+					const start = from % value.length;
+					const part = value.slice(start, start + 1 + (length % (value.length - start)));
+					const expected = linkageIds.flatMap((other, i) => ((field === 'id' ? index.view(i)!.id : other).toLowerCase().includes(part.toLowerCase()) ? [i] : []));
+					expect(index.filteredSeqs({ field, query: part })).toEqual(expected);
+					expect(index.filteredSeqs({ field: 'all', query: part })).toContain(seq);
+				}
+			})
+		);
 	});
 });
 

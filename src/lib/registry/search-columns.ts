@@ -1,6 +1,7 @@
 import type { CustomerColumns } from '$lib/domain/records/customer';
+import { customerIdOf } from '$lib/domain/records/customer-id';
 import { KeyColumn } from './key-column';
-import { emailKey, keySeparator, nameKey, phoneKey } from './search-keys';
+import { emailKey, identifierKey, keySeparator, nameKey, phoneKey } from './search-keys';
 
 /**
  * Adds the keys of `values` from `from` on. Built on the joined text (the key functions act on each
@@ -18,6 +19,9 @@ function appendKeys(column: KeyColumn, values: readonly string[], from: number, 
 
 /** Normalised copies of the searchable columns, built once and extended as customers are added. */
 export class SearchColumns {
+	/** Customer IDs (`us-00010000`), empty for a placeholder so it never matches. */
+	readonly ids = new KeyColumn();
+	readonly linkageIds = new KeyColumn();
 	readonly names = new KeyColumn();
 	readonly kanas = new KeyColumn();
 	readonly emails = new KeyColumn();
@@ -27,6 +31,12 @@ export class SearchColumns {
 	extend(customers: CustomerColumns): void {
 		const from = this.names.length;
 		if (from >= customers.names.length) return;
+		const ids: string[] = new Array(customers.linkageIds.length - from);
+		for (let seq = from; seq < customers.linkageIds.length; seq++) {
+			ids[seq - from] = customers.linkageIds[seq] === '' ? '' : customerIdOf(seq);
+		}
+		appendKeys(this.ids, ids, 0, identifierKey);
+		appendKeys(this.linkageIds, customers.linkageIds, from, identifierKey);
 		appendKeys(this.names, customers.names, from, nameKey);
 		appendKeys(this.kanas, customers.kanas, from, nameKey);
 		appendKeys(this.emails, customers.emails, from, emailKey);

@@ -37,6 +37,14 @@ export function emailKey(value: string): string {
 	return lowerCase(nfkc(value).replace(whitespace, ''));
 }
 
+/**
+ * A customer ID or 連携用ID as search compares it, in part or whole: NFKC, no spaces, lower case
+ * (「ｏｃ－０００１」 and "OC-0001" are one key). Same rule as an e-mail address.
+ */
+export function identifierKey(value: string): string {
+	return emailKey(value);
+}
+
 /** A phone number as search compares it: its digits only (full-width digits included). */
 export function phoneKey(value: string): string {
 	return nfkc(value).replace(nonDigits, '');

@@ -34,7 +34,7 @@ class ColumnMappingsState {
 	/** The editor's 「1行目は見出し行」. */
 	draftHeader = $state(false);
 	/** What became of the operator's mapping after the last run. */
-	notice = $state<'saved' | 'not-saved' | 'save-failed' | null>(null);
+	notice = $state<'saved' | 'not-saved' | 'not-saved-unnamed' | 'save-failed' | null>(null);
 	/** The file the current result (and the operator's mapping) belongs to. */
 	file = $state.raw<File | null>(null);
 	private choice: { columns: Columns; firstRowIsHeader: boolean } | null = null;
@@ -73,6 +73,11 @@ class ColumnMappingsState {
 		}
 		const choice = this.choice;
 		if (summary.mappingSource !== 'chosen' || !choice || summary.refused) return;
+		// A forced header row that names no known column is likely data: no mapping is keyed on it.
+		if ((summary.problemCounts['forced-header-unnamed'] ?? 0) > 0) {
+			this.notice = 'not-saved-unnamed';
+			return;
+		}
 		const signature = summary.headerSignature;
 		if (!signature) {
 			this.notice = 'not-saved';

@@ -28,7 +28,21 @@ class MigrationState {
 	readonly list = new ConversionRun();
 	readonly conversion = new ConversionRun();
 	/** The last step b run whose list was read (not refused): step d checks returned IDs against it. */
-	private listJobId: string | null = null;
+	private listJobId = $state<string | null>(null);
+
+	/**
+	 * True while a customer list from step b is loaded in this tab. 「照合する」 depends on it: without a
+	 * list (at start, after a reload or an erase) the option is off and cannot be ticked, so no run
+	 * claims a check it did not make.
+	 */
+	get hasCustomerList(): boolean {
+		return this.listJobId !== null;
+	}
+
+	/** 「読み込んだ顧客一覧と照合する」 as it takes effect: ticked and a list loaded. */
+	get checksCustomerList(): boolean {
+		return this.options.checkCustomerList && this.hasCustomerList;
+	}
 
 	/** Drops both conversions, their files and outputs (after an erase: nothing of them stays downloadable). */
 	forget() {
@@ -73,7 +87,11 @@ class MigrationState {
 	}
 
 	async convertReturn(file: File) {
-		const options = { ...$state.snapshot(this.options), ...(await columnMappings.optionsFor(file)) };
+		const options = {
+			...$state.snapshot(this.options),
+			checkCustomerList: this.checksCustomerList,
+			...(await columnMappings.optionsFor(file))
+		};
 		const job = { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId };
 		const answer = await this.conversion.start({ job, file }, file.size);
 		if (!answer) return;

@@ -143,6 +143,10 @@ export function createTableSource<Key extends string>(
 		const match = matchHeader(fields, columns);
 		const isNamed = !isMalformed && match.matched >= 2;
 		const isHeader = options.header === 'required' || options.firstRowIsHeader === true || isNamed;
+		// Forced to be the header, a row naming no known column is likely data: say so, it is not read.
+		if (options.firstRowIsHeader === true && !hasCardNumber && match.matched === 0) {
+			problems.add('forced-header-unnamed', row, 0, { row });
+		}
 		if (!hasCardNumber && (isHeader || (!isMalformed && looksLikeHeader(fields)))) describeHeader(fields);
 		// A file of another kind (a card file chosen as 顧客情報…) is one clear problem, not dozens of rows.
 		const recognised = options.kind && !isMalformed ? recogniseFileKind(fields) : null;

@@ -25,6 +25,8 @@ const templates: Record<ProblemCode, string> = {
 		'{row}行目に「{fields}」の見出しが見つかりません。見出し行のあるファイルを指定してください。',
 	'duplicate-header':
 		'見出し行の{column}列目「{value}」は{first}列目と同じ項目のため、使いません。',
+	'forced-header-unnamed':
+		'{row}行目を見出し行として読み飛ばしましたが、どの列名とも一致しないため、データの行かもしれません。{row}行目もデータなら「1行目は見出し行」のチェックを外して、もう一度変換してください。',
 	'too-many-problems': 'ほかに{count}件の問題があります。一覧にあるのは最初の{limit}件です。',
 	'import-not-allowed':
 		'支払い方法設定の利用サービスがYAMATOでないか、利用可否が「利用しない」のため、取り込めません。支払い方法設定を確認してください。',

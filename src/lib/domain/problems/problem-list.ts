@@ -40,6 +40,7 @@ const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'multiple-cards',
 	'no-linkage-id',
 	'duplicate-header',
+	'forced-header-unnamed',
 	'too-many-problems',
 	'repeated-bom'
 ]);

@@ -16,6 +16,7 @@ export const fileProblemCodes = [
 	'missing-column',
 	'missing-header',
 	'duplicate-header',
+	'forced-header-unnamed',
 	'too-many-problems',
 	'import-not-allowed',
 	'looks-like-customer-file',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { failureCodes, failureText } from './failures';
+import { fieldNames, problemListWordsEn, problemTemplatesEn } from './problems.en';
+
+/**
+ * The English UI speaks English only: no full-width punctuation (：（）「」、。 and the rest of
+ * U+3000–U+303F, U+FF00–U+FFEF) and no Japanese script in any English template. Decision: there are
+ * no exceptions. Button names are quoted by their English label ("Upload data"), and Japanese that
+ * the operator must recognise (a column name of the source file, a value) arrives as a parameter
+ * from the data, never from the catalogue.
+ */
+const japanese = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
+
+const englishTexts: [string, string][] = [
+	...Object.entries(en).map(([key, text]): [string, string] => [`en ${key}`, text]),
+	...Object.entries(problemTemplatesEn).map(([code, text]): [string, string] => [`problem ${code}`, text]),
+	...Object.entries(fieldNames).map(([field, text]): [string, string] => [`field ${field}`, text]),
+	...problemListWordsEn.header.map((text, i): [string, string] => [`problem list header ${i}`, text]),
+	['problem list wholeFile', problemListWordsEn.wholeFile],
+	['problem list error', problemListWordsEn.error],
+	['problem list warning', problemListWordsEn.warning],
+	...failureCodes.map((code): [string, string] => [`failure ${code}`, failureText(code, 'en')])
+];
+
+describe('English catalogues', () => {
+	it('cover every catalogue (the table is not empty)', () => {
+		expect(englishTexts.length).toBeGreaterThan(300);
+	});
+
+	it.each(englishTexts)('%s holds no full-width punctuation or Japanese', (_where, text) => {
+		expect(text.match(japanese)?.[0] ?? null).toBeNull();
+	});
+});
