@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
 	buildLinkageCsv,
 	checkCardImportFile,
@@ -14,11 +15,29 @@ import { importHeader, returnHeader, today, utf8 } from './helpers';
 // error with advice to export the column as text; never repaired, never written.
 const scientific = ['1.23457E+11', '1.2E+5', '1,23457E+11', '1.23457e+11', '4.5E-3', '12E+3', '１．２３Ｅ＋１１'];
 const thousands = ['1,234,567', '12,345', '123,456,789,012', '１，２３４，５６７', '1\ufe50234'];
-const notDamage = ['123456789012', 'C0001', '12E3456', 'E+11', '1.5', '1,23', '1234,567', 'US-00010000', 'A1,234'];
+// A spreadsheet keeps 15 significant digits: a longer number comes back with zeros after the 15th.
+const rounded = ['1234567890123450000', '123456789012345000', '1234567890123450', '０００１２３４５６７８９０１２０００', '123456789012345０００'];
+const notDamage = [
+	'123456789012',
+	'C0001',
+	'12E3456',
+	'E+11',
+	'1.5',
+	'1,23',
+	'1234,567',
+	'US-00010000',
+	'A1,234',
+	'123456789012345',
+	'1234567890123456',
+	'1234567890123450001',
+	'A234567890123450000',
+	'-1234567890123450000'
+];
 
 describe('idDamage', () => {
 	it.each(scientific)('%s is scientific notation', (id) => expect(idDamage(id)).toBe('id-scientific-notation'));
 	it.each(thousands)('%s has thousands separators', (id) => expect(idDamage(id)).toBe('id-thousands-separator'));
+	it.each(rounded)('%s was rounded to 15 digits', (id) => expect(idDamage(id)).toBe('id-rounded'));
 	it.each(notDamage)('%s is no damage', (id) => expect(idDamage(id)).toBeNull());
 });
 
@@ -62,7 +81,8 @@ const idKinds: [string, number, (id: string) => { problems: Problem[]; written: 
 describe('a damaged ID in every file kind', () => {
 	const cases = idKinds.flatMap(([name, column, read]) => [
 		...scientific.map((id) => [name, id, 'id-scientific-notation', column, read] as const),
-		...thousands.map((id) => [name, id, 'id-thousands-separator', column, read] as const)
+		...thousands.map((id) => [name, id, 'id-thousands-separator', column, read] as const),
+		...rounded.map((id) => [name, id, 'id-rounded', column, read] as const)
 	]);
 	it.each(cases)('%s %s: %s, not written, with advice to export as text', (name, id, code, column, read) => {
 		const report = read(id);
@@ -71,5 +91,32 @@ describe('a damaged ID in every file kind', () => {
 		expect(problem!.message).toContain('文字列として書き出し直してください');
 		expect(problemText(problem!, 'en')).toContain('as text');
 		expect(report.written).toBe(name.includes('customer list') ? 1 : 0);
+	});
+});
+
+describe('id-rounded: every all-digit ID of 16 or more digits, all 0 after the 15th, and only those', () => {
+	const wide = (d: number, isWide: boolean) => String.fromCharCode((isWide ? 0xff10 : 48) + d);
+	const digits = (min: number, max: number) =>
+		fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.boolean()), { minLength: min, maxLength: max });
+	const shown = (list: [number, boolean][]) => list.map(([d, isWide]) => wide(d, isWide)).join('');
+
+	it('15 digits, then one or more zeros of either width: rounded', () => {
+		fc.assert(
+			fc.property(digits(15, 15), fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }), (head, zeros) => {
+				expect(idDamage(shown(head) + zeros.map((isWide) => wide(0, isWide)).join(''))).toBe('id-rounded');
+			})
+		);
+	});
+
+	it('a digit other than 0 after the 15th, or 15 digits or fewer: not rounded', () => {
+		const withTail = fc
+			.tuple(digits(15, 15), digits(1, 10))
+			.filter(([, tail]) => tail.some(([d]) => d !== 0))
+			.map(([head, tail]) => shown(head) + shown(tail));
+		fc.assert(
+			fc.property(fc.oneof(withTail, digits(1, 15).map(shown)), (id) => {
+				expect(idDamage(id)).not.toBe('id-rounded');
+			})
+		);
 	});
 });

@@ -102,7 +102,9 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'id-scientific-notation':
 		'Row {row}: the {field} "{value}" was turned into scientific notation (e.g. 1.23457E+11) by a spreadsheet. The original number is lost, so the row was not read. Export this column from the original data again, as text.',
 	'id-thousands-separator':
-		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.'
+		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.',
+	'id-rounded':
+		'Row {row}: the {field} "{value}" was rounded to 15 digits by a spreadsheet: every digit from the 16th on is 0. The original number is lost, so the row was not read. Export this column from the original data again, as text.'
 };
 
 /** The English words of a problems report (the Japanese ones are the core's). */

@@ -91,7 +91,9 @@ const templates: Record<ProblemCode, string> = {
 	'id-scientific-notation':
 		'{row}行目の{field}「{value}」は、表計算ソフトで指数表記（例：1.23457E+11）に変わっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
 	'id-thousands-separator':
-		'{row}行目の{field}「{value}」に、表計算ソフトが付けた桁区切りのカンマがあります。この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。'
+		'{row}行目の{field}「{value}」に、表計算ソフトが付けた桁区切りのカンマがあります。この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
+	'id-rounded':
+		'{row}行目の{field}「{value}」は、表計算ソフトが15桁に丸めたため、16桁目から後がすべて0になっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。'
 };
 
 /** The plain Japanese message of a problem, with its parameters filled in. */

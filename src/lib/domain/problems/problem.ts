@@ -58,6 +58,7 @@ export const rowProblemCodes = [
 	'space-inside-value',
 	'id-scientific-notation',
 	'id-thousands-separator',
+	'id-rounded',
 	'bad-phone',
 	'bad-postal-code',
 	'bad-email',
