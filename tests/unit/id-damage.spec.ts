@@ -90,6 +90,9 @@ describe('a damaged ID in every file kind', () => {
 		expect(report.problems.filter((p) => p.severity === 'error').map(at)).toEqual([`${code}@2,${column}`]);
 		expect(problem!.message).toContain('文字列として書き出し直してください');
 		expect(problemText(problem!, 'en')).toContain('as text');
+		// A damaged number, not a token: quoted whole in both languages.
+		expect(problem!.message).toContain(`「${id}」`);
+		expect(problemText(problem!, 'en')).toContain(`"${id}"`);
 		expect(report.written).toBe(name.includes('customer list') ? 1 : 0);
 	});
 });
@@ -117,6 +120,45 @@ describe('id-rounded: every all-digit ID of 16 or more digits, all 0 after the 1
 			fc.property(fc.oneof(withTail, digits(1, 15).map(shown)), (id) => {
 				expect(idDamage(id)).not.toBe('id-rounded');
 			})
+		);
+	});
+});
+
+describe('a damaged ID is quoted whole; a token-shaped value that is no damage never is', () => {
+	const d = fc.integer({ min: 0, max: 9 }).map(String);
+	const ds = (min: number, max: number) => fc.array(d, { minLength: min, maxLength: max }).map((a) => a.join(''));
+	const damaged = fc.oneof(
+		fc.tuple(ds(1, 2), ds(0, 6), fc.constantFrom('E', 'e'), fc.constantFrom('+', '-'), ds(1, 2)).map(
+			([a, b, e, sign, x]) => `${a}${b ? `.${b}` : ''}${e}${sign}${x}`
+		),
+		fc.tuple(ds(1, 3), fc.array(ds(3, 3), { minLength: 1, maxLength: 4 })).map(([head, groups]) => [head, ...groups].join(',')),
+		fc.tuple(ds(15, 15), fc.integer({ min: 1, max: 4 })).map(([head, zeros]) => head + '0'.repeat(zeros))
+	);
+	const [name, , read] = idKinds[0];
+	it(`${name}: the problem quotes the damaged value whole`, () => {
+		fc.assert(
+			fc.property(damaged, (id) => {
+				const code = idDamage(id);
+				expect(code).not.toBeNull();
+				const problem = read(id).problems.find((p) => p.code === code);
+				if (problem === undefined) return; // a value the card-number guard refused first
+				expect(problem.message).toContain(`「${id}」`);
+				expect(problemText(problem, 'en')).toContain(`"${id}"`);
+			}),
+			{ numRuns: 150 }
+		);
+	});
+	const tokenShaped = fc
+		.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-'), minLength: 8, maxLength: 30 })
+		.filter((t) => /^[A-Za-z0-9]/.test(t) && /[A-Za-z]/.test(t) && /[0-9]/.test(t) && idDamage(t) === null);
+	it.each(idKinds)('%s: a token-shaped value is never quoted', (_, __, read) => {
+		fc.assert(
+			fc.property(tokenShaped, (token) => {
+				const report = read(token);
+				expect(JSON.stringify(report)).not.toContain(token);
+				expect(report.problems.map((p) => problemText(p, 'en')).join('\n')).not.toContain(token);
+			}),
+			{ numRuns: 100 }
 		);
 	});
 });

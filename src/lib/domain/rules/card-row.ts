@@ -1,10 +1,11 @@
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
-import { displayValue, maskToken, recognised, shownCustomerId } from '../problems/display-value';
+import { displayValue, maskToken, recognised, shownCustomerId, shownDamagedId } from '../problems/display-value';
 import { normalizeBrand, type CardBrand } from './brand';
 import { isExpired, readExpiry, type ExpiryOrder } from './expiry';
 import type { CustomerIdLookup } from './id-lookup';
 import { customerIdFault } from './id-check';
+import { isIdDamage } from './id-damage';
 import { describeCustomerIdPattern, tokenPattern, trimSpaces } from './patterns';
 import { hasSpace } from './spacing';
 
@@ -77,7 +78,7 @@ function checkCustomer(id: string, row: number, ctx: CardRuleContext): boolean {
 	const fault = customerIdFault(id, ctx.customerIdPattern);
 	if (fault !== null) {
 		const expected = describeCustomerIdPattern(ctx.customerIdPattern);
-		return fail(ctx, fault, row, 'customerId', { value: id, expected });
+		return fail(ctx, fault, row, 'customerId', { value: isIdDamage(fault) ? shownDamagedId(id) : id, expected });
 	}
 	ctx.facts.customerId = id;
 	if (!ctx.customerIds || ctx.customerIds.has(id)) return true;

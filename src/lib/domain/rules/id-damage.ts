@@ -14,6 +14,13 @@ const thousands = new RegExp(`^${digit}{1,3}(?:[,\\uff0c\\ufe50]${digit}{3})+$`)
 /** Which spreadsheet damage an ID shows. */
 export type IdDamage = 'id-scientific-notation' | 'id-thousands-separator' | 'id-rounded';
 
+const damageCodes: ReadonlySet<string> = new Set<IdDamage>(['id-scientific-notation', 'id-thousands-separator', 'id-rounded']);
+
+/** True when `fault` is one of the spreadsheet damages (`idDamage`'s results). */
+export function isIdDamage(fault: string | null): fault is IdDamage {
+	return fault !== null && damageCodes.has(fault);
+}
+
 /** Significant digits a spreadsheet keeps of a number. */
 const spreadsheetDigits = 15;
 
