@@ -1,4 +1,5 @@
 import type { ProblemCode, ProblemListWords } from '$lib/domain';
+import { defaultCustomerIdExample, defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 
 /** English names of the values the files carry (the core's `fieldLabel` gives the Japanese). */
 export const fieldNames: Record<string, string> = {
@@ -70,7 +71,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'card-expired': 'Row {row}: expiry "{value}" ({yearMonth}) has passed.',
 	'bad-token':
 		'Row {row}: auth key "{value}" is not valid. It starts with a letter or digit and holds no space, comma, quote or full-width character.',
-	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {expected}.',
+	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {format}.',
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':
 		'Row {row}: customer ID "{value}" has {count} {count:card|cards} ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
@@ -106,6 +107,13 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'id-rounded':
 		'Row {row}: the {field} "{value}" was rounded to 15 digits by a spreadsheet: every digit from the 16th on is 0. The original number is lost, so the row was not read. Export this column from the original data again, as text.'
 };
+
+/** A customer ID's `format` param (a pattern's source, `customerIdFormat`) in English words. */
+export function customerIdFormatEn(format: string): string {
+	return format === defaultCustomerIdPattern.source
+		? `"US-" and 8 digits (e.g. ${defaultCustomerIdExample})`
+		: `the shop's own format "${format}"`;
+}
 
 /** The English words of a problems report (the Japanese ones are the core's). */
 export const problemListWordsEn: ProblemListWords = {

@@ -6,7 +6,7 @@ import type { ProblemList } from '../problems/problem-list';
 import { CustomerTally, formatRows } from '../rules/customer-tally';
 import { customerIdFault, linkageIdFault } from '../rules/id-check';
 import { isIdDamage } from '../rules/id-damage';
-import { describeCustomerIdPattern } from '../rules/patterns';
+import { customerIdFormat } from '../rules/patterns';
 
 /** One customer of the list: its store ID and the old cart's number (連携用ID, '' when none). */
 export interface LinkageRecord {
@@ -87,7 +87,7 @@ export function linkRows(
 		if (customerId === '') add('missing-value', 'customerId', {});
 		else if (fault !== null) {
 			const value = isIdDamage(fault) ? shownDamagedId(customerId) : customerId;
-			add(fault, 'customerId', { value, expected: describeCustomerIdPattern(options.customerIdPattern) });
+			add(fault, 'customerId', { value, format: customerIdFormat(options.customerIdPattern) });
 		}
 		const customerRows = sameCustomer.get(row);
 		if (customerRows) add('duplicate-customer-id', 'customerId', { value: id, rows: others(customerRows) });

@@ -6,7 +6,7 @@ import { isExpired, readExpiry, type ExpiryOrder } from './expiry';
 import type { CustomerIdLookup } from './id-lookup';
 import { customerIdFault } from './id-check';
 import { isIdDamage } from './id-damage';
-import { describeCustomerIdPattern, tokenPattern, trimSpaces } from './patterns';
+import { customerIdFormat, tokenPattern, trimSpaces } from './patterns';
 import { hasSpace } from './spacing';
 
 /** One card as the card import file holds it (and as step e registers it). */
@@ -77,8 +77,8 @@ function fail(ctx: CardRuleContext, code: ProblemCode, row: number, field: CardF
 function checkCustomer(id: string, row: number, ctx: CardRuleContext): boolean {
 	const fault = customerIdFault(id, ctx.customerIdPattern);
 	if (fault !== null) {
-		const expected = describeCustomerIdPattern(ctx.customerIdPattern);
-		return fail(ctx, fault, row, 'customerId', { value: isIdDamage(fault) ? shownDamagedId(id) : id, expected });
+		const format = customerIdFormat(ctx.customerIdPattern);
+		return fail(ctx, fault, row, 'customerId', { value: isIdDamage(fault) ? shownDamagedId(id) : id, format });
 	}
 	ctx.facts.customerId = id;
 	if (!ctx.customerIds || ctx.customerIds.has(id)) return true;
