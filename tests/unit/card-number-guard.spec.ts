@@ -318,6 +318,37 @@ describe('property 4: a contiguous run of 13 to 19 digits that is no card number
 	});
 });
 
+describe('property 5: candidates are whole digit groups, whatever stands around them', () => {
+	const digitGroup = (minLength: number, maxLength: number) =>
+		fc
+			.tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength, maxLength }), fc.boolean())
+			.map(([digits, isWide]) => (isWide ? fullWidth(digits.join('')) : digits.join('')));
+	const separator = fc.constantFrom(...allSeparators);
+	/** Digit groups, each followed by one separator of any class. */
+	const groupsBefore = fc.array(fc.tuple(digitGroup(1, 40), separator), { maxLength: 3 }).map((g) => g.map(([d, s]) => d + s).join(''));
+	/** Digit groups, each preceded by one separator of any class. */
+	const groupsAfter = fc.array(fc.tuple(separator, digitGroup(1, 40)), { maxLength: 3 }).map((g) => g.map(([s, d]) => s + d).join(''));
+
+	it('a card number in whole groups, any separator class, between other digit groups is found', () => {
+		fc.assert(
+			fc.property(groupsBefore, cardNumber, groupsAfter, fc.constantFrom('', 'メモ ', 'ID:'), (before, { shown }, after, label) => {
+				expect(containsCardNumber(`${label}${before}${shown}${after}`)).toBe(true);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('contiguous runs of 20 or more digits, joined by separators of any class, are never a card number', () => {
+		const runs = fc.array(fc.tuple(separator, digitGroup(20, 40)), { minLength: 1, maxLength: 4 });
+		fc.assert(
+			fc.property(digitGroup(20, 40), runs, fc.constantFrom('', 'メモ ', 'ID:'), (first, rest, label) => {
+				expect(containsCardNumber(label + first + rest.map(([s, d]) => s + d).join(''))).toBe(false);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+});
+
 describe('real-world files', () => {
 	it('pan-nbsp-in-memo-column: step d refuses it at row 2, column 6, and keeps no digit of the number', () => {
 		const { output, report } = convertYamatoReturn(fixture('real-world/pan-nbsp-in-memo-column.utf8.csv'), { today });
