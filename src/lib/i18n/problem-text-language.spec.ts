@@ -32,7 +32,9 @@ const paramsOf = (field: string, format: string): Record<string, string | number
 	limit: 100000,
 	first: 1,
 	year: 2029,
-	encoding: 'Shift_JIS'
+	encoding: 'Shift_JIS',
+	cells: 3,
+	columns: 5
 });
 
 /**
@@ -68,6 +70,8 @@ describe('English problem text holds no Japanese but what the operator typed, qu
 			list.add(code, 3, 4, paramsOf(field, format));
 			const record = toProblemRecord(list.sorted()[0]);
 			expectEnglishOnly(record);
+			// Its own English message, not the plain form for what cannot be rendered.
+			expect(problemText(record, 'en')).not.toContain(`problem "${code}"`);
 			expect(problemText(record, 'ja')).toBe(list.sorted()[0].message);
 		}
 	});

@@ -71,6 +71,8 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'card-expired': 'Row {row}: expiry "{value}" ({yearMonth}) has passed.',
 	'bad-token':
 		'Row {row}: auth key "{value}" is not valid. It starts with a letter or digit and holds no space, comma, quote or full-width character.',
+	'missing-cells':
+		'Row {row} has {cells} of {columns} {columns:column|columns}: a value may be missing or the columns shifted left, so the row was not read. Check this row in the original data and give it all {columns} columns, separating empty values with "," too.',
 	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {format}.',
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':

@@ -32,6 +32,7 @@ export const rowProblemCodes = [
 	'undecodable',
 	'text-after-quote',
 	'missing-value',
+	'missing-cells',
 	'trimmed-spaces',
 	'unknown-brand',
 	'brand-normalized',
