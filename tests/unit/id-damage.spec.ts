@@ -4,8 +4,10 @@ import {
 	buildLinkageCsv,
 	checkCardImportFile,
 	convertYamatoReturn,
+	containsCardNumber,
 	idDamage,
 	parseOldCartCustomers,
+	quoteCell,
 	type Problem
 } from '$lib/domain';
 import { problemText } from '$lib/i18n/problem-text';
@@ -142,10 +144,14 @@ describe('a damaged ID is quoted whole; a token-shaped value that is no damage n
 				expect(code).not.toBeNull();
 				const problem = read(id).problems.find((p) => p.code === code);
 				if (problem === undefined) return; // a value the card-number guard refused first
-				expect(problem.message).toContain(`「${id}」`);
-				expect(problemText(problem, 'en')).toContain(`"${id}"`);
+				// Digits that make a card number once the commas are left out (362,309,623,012,009) are
+				// masked like any cell, never quoted whole.
+				const shown = containsCardNumber(id.replace(/,/g, '')) ? quoteCell(id) : id;
+				expect(shown === id || !problem.message.includes(id)).toBe(true);
+				expect(problem.message).toContain(`「${shown}」`);
+				expect(problemText(problem, 'en')).toContain(`"${shown}"`);
 			}),
-			{ numRuns: 150 }
+			{ numRuns: 150, examples: [['362,309,623,012,009'], ['4,111,111,111,111,111']] }
 		);
 	});
 	const tokenShaped = fc
