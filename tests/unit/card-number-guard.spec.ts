@@ -6,6 +6,7 @@ import {
 	checkFileName,
 	containsCardNumber,
 	convertYamatoReturn,
+	isCardNumber,
 	isCardNumberSeparator,
 	parseOldCartCustomers,
 	quoteCsvField,
@@ -97,6 +98,13 @@ describe('full card numbers: brands, lengths, widths and the look-alikes that ar
 		['PAN then expiry with a dash', '4111-1111-1111-1111-1229', true],
 		['PAN behind two other digits', '99 4111 1111 1111 1111', true],
 		['PAN glued to its expiry: a contiguous 20-digit run', '41111111111111111229', false],
+		// Candidates are whole groups: a window starting or ending inside a contiguous group is never tried.
+		['19-digit ID rounded by a spreadsheet, a PAN in its first 16', '1234567890123450000', false],
+		['18-digit ID rounded by a spreadsheet', '123456789012345000', false],
+		['PAN glued behind two digits: 18 digits with no brand prefix', '994111111111111111', false],
+		['PAN glued before a digit: 17 digits failing Luhn', '41111111111111115', false],
+		['PAN grouped 4-4-4-4 with a digit glued to the last group', '4111 1111 1111 11115', false],
+		['rounded ID after a label', '連携用ID:1234567890123450000', false],
 		['20-digit order number holding a PAN', '41111111111111111000', false],
 		['40-digit barcode holding PANs', '4111111111111111411111111111111141111111', false],
 		['long run, then a PAN after a space', '12345678901234567890 4111111111111111', true],
@@ -278,6 +286,65 @@ describe('property 3: a contiguous run of 20 to 40 digits alone in a cell never 
 				expect(outcome.refused).toBe(false);
 			}),
 			{ numRuns: 120 }
+		);
+	});
+});
+
+describe('property 4: a contiguous run of 13 to 19 digits that is no card number as a whole never refuses a file', () => {
+	// Digits glued around a PAN (a spreadsheet's rounding zeros, a prefix), or random: the whole
+	// run fails brand prefix, Luhn or Visa's 16–19 digits, so whatever windows inside it pass.
+	const glued = fc
+		.tuple(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }), cardNumber, fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }))
+		.map(([before, { pan }, after]) => before.join('') + pan + after.join(''));
+	const random = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 13, maxLength: 19 }).map((d) => d.join(''));
+	const run = fc
+		.oneof(glued, random)
+		.filter((digits) => digits.length >= 13 && digits.length <= 19 && !isCardNumber([...digits].map(Number)));
+	it.each(Object.entries(kinds))('%s', (_, kind) => {
+		const rows = tableOf(kind.text());
+		fc.assert(
+			fc.property(run, fc.nat(), fc.nat(), fc.boolean(), fc.constantFrom('', 'ID:', 'メモ '), (digits, r, c, isWide, label) => {
+				const table = rows.map((cells) => [...cells]);
+				const row = 1 + (r % (table.length - 1));
+				const column = c % table[row].length;
+				table[row][column] = label + (isWide ? fullWidth(digits) : digits);
+				expect(containsCardNumber(table[row][column])).toBe(false);
+				const outcome = kind.run(utf8(csvOf(table), true));
+				expect(outcome.codes).not.toContain('card-number-found');
+				expect(outcome.refused).toBe(false);
+			}),
+			{ numRuns: 120 }
+		);
+	});
+});
+
+describe('property 5: candidates are whole digit groups, whatever stands around them', () => {
+	const digitGroup = (minLength: number, maxLength: number) =>
+		fc
+			.tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength, maxLength }), fc.boolean())
+			.map(([digits, isWide]) => (isWide ? fullWidth(digits.join('')) : digits.join('')));
+	const separator = fc.constantFrom(...allSeparators);
+	/** Digit groups, each followed by one separator of any class. */
+	const groupsBefore = fc.array(fc.tuple(digitGroup(1, 40), separator), { maxLength: 3 }).map((g) => g.map(([d, s]) => d + s).join(''));
+	/** Digit groups, each preceded by one separator of any class. */
+	const groupsAfter = fc.array(fc.tuple(separator, digitGroup(1, 40)), { maxLength: 3 }).map((g) => g.map(([s, d]) => s + d).join(''));
+
+	it('a card number in whole groups, any separator class, between other digit groups is found', () => {
+		fc.assert(
+			fc.property(groupsBefore, cardNumber, groupsAfter, fc.constantFrom('', 'メモ ', 'ID:'), (before, { shown }, after, label) => {
+				expect(containsCardNumber(`${label}${before}${shown}${after}`)).toBe(true);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('contiguous runs of 20 or more digits, joined by separators of any class, are never a card number', () => {
+		const runs = fc.array(fc.tuple(separator, digitGroup(20, 40)), { minLength: 1, maxLength: 4 });
+		fc.assert(
+			fc.property(digitGroup(20, 40), runs, fc.constantFrom('', 'メモ ', 'ID:'), (first, rest, label) => {
+				expect(containsCardNumber(label + first + rest.map(([s, d]) => s + d).join(''))).toBe(false);
+			}),
+			{ numRuns: 1000 }
 		);
 	});
 });

@@ -21,7 +21,11 @@ describe('full card number guard', () => {
 		['Visa 19 digits', '4111111111111111110', true],
 		['PAN glued to its expiry: a contiguous 20-digit run is not scanned', '41111111111111111229', false],
 		['PAN, a space, then its expiry', '4111111111111111 1229', true],
-		['PAN behind other digits', '994111111111111111', true],
+		// Candidates are whole digit groups: an 18-digit number starting 99 is no card, whatever 16 digits inside it are.
+		['PAN inside a longer contiguous number: judged as that number', '994111111111111111', false],
+		['PAN behind other digits and a separator', '99 4111111111111111', true],
+		['a 19-digit ID a spreadsheet rounded (a 16-digit PAN at its start)', '1234567890123450000', false],
+		['the same ID full-width', '１２３４５６７８９０１２３４５００００', false],
 		['fails Luhn', '4111111111111112', false],
 		['no brand prefix', '9111111111111119', false],
 		['too short', '411111111111', false],

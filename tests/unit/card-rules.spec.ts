@@ -22,7 +22,7 @@ describe('errors keep the row out', () => {
 		['missing brand', `US-00010000,111,,2912,${token}`, 'error:missing-value@2,3'],
 		['missing expiry', `US-00010000,111,VISA,,${token}`, 'error:missing-value@2,4'],
 		['missing token', 'US-00010000,111,VISA,2912,', 'error:missing-value@2,5'],
-		['short row', 'US-00010000,111,VISA', 'error:missing-value@2,4'],
+		['short row: one problem for the row, not one per missing column', 'US-00010000,111,VISA', 'error:missing-cells@2,4'],
 		['unknown brand', `US-00010000,111,DISCOVER,2912,${token}`, 'error:unknown-brand@2,3'],
 		['tail too long', `US-00010000,1111,VISA,2912,${token}`, 'error:bad-tail@2,2'],
 		['tail not digits', `US-00010000,1a1,VISA,2912,${token}`, 'error:bad-tail@2,2'],

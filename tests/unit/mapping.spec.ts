@@ -97,7 +97,7 @@ describe('chosen columns', () => {
 		const columns = { customerId: 1, last3: 2, brand: 3, expiry: 4, token: 5 };
 		const text = 'US-00010000,111,VISA,2912\r\n';
 		expect(convert(text, { columns }).report).toEqual(convert(text).report);
-		expect(convert(text).report.problemCounts).toEqual({ 'missing-value': 1 });
+		expect(convert(text).report.problemCounts).toEqual({ 'missing-cells': 1 });
 	});
 
 	it('refuse a negative or fractional column as a bug', () => {

@@ -4,6 +4,7 @@ import {
 	buildLinkageCsv,
 	checkCardImportFile,
 	convertYamatoReturn,
+	idDamage,
 	parseOldCartCustomers,
 	problemsCsv,
 	type Problem
@@ -23,7 +24,9 @@ const tokenChars = Array.from({ length: 0x7e - 0x20 }, (_, i) => String.fromChar
 const tokenShaped = fc
 	.tuple(fc.constantFrom(...alnum), fc.array(fc.constantFrom(...tokenChars), { minLength: 7, maxLength: 40 }))
 	.map(([first, rest]) => first + rest.join(''))
-	.filter((t) => /[A-Za-z]/.test(t) && /[0-9]/.test(t));
+	.filter((t) => /[A-Za-z]/.test(t) && /[0-9]/.test(t))
+	// A number a spreadsheet damaged (`1.2E+110`) is recognised and quoted whole: no token.
+	.filter((t) => idDamage(t) === null);
 
 const csv = (rows: string[][]) => rows.map((row) => row.join(',')).join('\r\n') + '\r\n';
 const peopleText = (problems: Problem[]) =>

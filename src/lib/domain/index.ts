@@ -6,7 +6,7 @@ export { fileProblemCodes, rowProblemCodes, compareProblems } from './problems/p
 export { formatProblemMessage } from './problems/messages-ja';
 export { fieldLabel, fieldLabels } from './problems/field-labels';
 export { ProblemList, severityOf, defaultMaxProblems } from './problems/problem-list';
-export { displayValue, isLetterDigitMix, maskToken, quoteCell, recognised } from './problems/display-value';
+export { displayValue, isLetterDigitMix, maskToken, quoteCell, recognised, shownDamagedId } from './problems/display-value';
 
 export type { DetectedEncoding, EncodingChoice } from './encoding/detect-encoding';
 export { detectEncoding, detectionWindow, hasUtf8Bom, isUtf8 } from './encoding/detect-encoding';
@@ -77,7 +77,7 @@ export {
 	trimSpaces
 } from './rules/patterns';
 export { hasSpace, isSpaceCode, spaceClassSource } from './rules/spacing';
-export { idDamage, type IdDamage } from './rules/id-damage';
+export { idDamage, isIdDamage, type IdDamage } from './rules/id-damage';
 export { customerIdFault, linkageIdFault, type IdFault } from './rules/id-check';
 export { checkCardRow, emptyCardFacts } from './rules/card-row';
 export type { CardFacts, CardField, CardRow, CardRuleContext } from './rules/card-row';

@@ -1,9 +1,10 @@
 import { fieldLabels } from '$lib/domain/problems/field-labels';
-import { problemTemplatesJa } from '$lib/domain/problems/messages-ja';
+import { customerIdFormatJa, problemTemplatesJa } from '$lib/domain/problems/messages-ja';
+import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 import { legacyTextParam, type ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from './index';
 import { countOf, listText, pluralForm, yearMonthText } from './plural';
-import { fieldNames, problemTemplatesEn } from './problems.en';
+import { customerIdFormatEn, fieldNames, problemTemplatesEn } from './problems.en';
 
 type Params = Record<string, string | number>;
 
@@ -12,28 +13,40 @@ interface Catalogue {
 	fields: Readonly<Record<string, string>>;
 	/** How a list of field names is joined inside the quotes of `{fields}`. */
 	fieldJoin: string;
+	/** A customer ID's `format` param (a pattern's source) in words. */
+	format: (format: string) => string;
 	unknown: string;
 }
 
 // One catalogue per language; the Japanese templates are the core's own (its reports carry them).
 const catalogues: Record<Language, Catalogue> = {
-	ja: { templates: problemTemplatesJa, fields: fieldLabels, fieldJoin: '」と「', unknown: '{row}行目{column}列目の問題（{code}）' },
-	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', unknown: 'Row {row}, column {column}: problem "{code}".' }
+	ja: { templates: problemTemplatesJa, fields: fieldLabels, fieldJoin: '」と「', format: customerIdFormatJa, unknown: '{row}行目{column}列目の問題（{code}）' },
+	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', format: customerIdFormatEn, unknown: 'Row {row}, column {column}: problem "{code}".' }
 };
 
 /** `{name}` and `{name:one|other}` (the word form for the count in `name`, by `Intl.PluralRules`). */
 const placeholder = /\{(\w+)(?::([^{}]+))?\}/g;
-const unfilled = /\{\w+(?::[^{}]+)?\}/;
 
-function fill(template: string, params: Params, catalogue: Catalogue, language: Language): string {
-	return template.replace(placeholder, (whole, name: string, forms: string | undefined) => {
-		if (!(name in params)) return whole;
+/**
+ * The template with its placeholders filled, or null when a parameter it names is missing (an old
+ * entry's text did not read back). Decided on the template, not the text: a filled value may hold
+ * braces of its own (a shop's ID pattern `^C\d{7}$`).
+ */
+function fill(template: string, params: Params, catalogue: Catalogue, language: Language): string | null {
+	let isComplete = true;
+	const text = template.replace(placeholder, (whole, name: string, forms: string | undefined) => {
+		if (!(name in params)) {
+			isComplete = false;
+			return whole;
+		}
 		if (forms !== undefined) return pluralForm(language, countOf(params[name]), forms);
 		const value = String(params[name]);
 		if (name === 'field') return catalogue.fields[value] ?? value;
+		if (name === 'format') return catalogue.format(value);
 		if (name === 'fields') return value.split(',').map((field) => catalogue.fields[field] ?? field).join(catalogue.fieldJoin);
 		return value;
 	});
+	return isComplete ? text : null;
 }
 
 const fieldKeyOf = new Map(Object.entries(fieldLabels).map(([key, label]) => [label, key]));
@@ -79,11 +92,30 @@ export function problemText(problem: ProblemRecord, language: Language): string 
 		if (language === 'ja') return String(legacy);
 		params = { ...params, ...legacyParams(problem.code, String(legacy)) };
 	}
+	const format = legacyFormat(params);
+	if (format !== undefined) params = { ...params, format };
 	if (language === 'en') params = { ...params, ...englishParams(params) };
 	const template = catalogue.templates[problem.code];
-	const text = template === undefined ? undefined : fill(template, params, catalogue, language);
+	const text = template === undefined ? null : fill(template, params, catalogue, language);
 	// A placeholder left unfilled (an old entry's text did not read back) falls back to the plain form.
-	return text === undefined || unfilled.test(text) ? fill(catalogue.unknown, params, catalogue, language) : text;
+	return text ?? fill(catalogue.unknown, params, catalogue, language) ?? `${problem.row}:${problem.column} ${problem.code}`;
+}
+
+const legacyDefaultFormat = '「US-」と8桁の数字（例：US-00010000）';
+const legacyOwnFormat = /^決められた形式（(.*)）$/s;
+
+/**
+ * The `format` of a `bad-customer-id` kept before it was language-neutral: then `expected` (or the
+ * text read back into `format`) held the Japanese words 「US-」と8桁の数字（例：US-00010000） or
+ * 決められた形式（source）. Undefined when there is nothing to read back.
+ */
+function legacyFormat(params: Params): string | undefined {
+	const words = params.format ?? params.expected;
+	if (params.code !== 'bad-customer-id' || typeof words !== 'string') return undefined;
+	if (words === legacyDefaultFormat) return defaultCustomerIdPattern.source;
+	const own = legacyOwnFormat.exec(words);
+	if (own) return own[1];
+	return params.format === undefined ? undefined : words;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProblemCode, ProblemListWords } from '$lib/domain';
+import { defaultCustomerIdExample, defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 
 /** English names of the values the files carry (the core's `fieldLabel` gives the Japanese). */
 export const fieldNames: Record<string, string> = {
@@ -72,7 +73,9 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'card-expired': 'Row {row}: expiry "{value}" ({yearMonth}) has passed.',
 	'bad-token':
 		'Row {row}: auth key "{value}" is not valid. It starts with a letter or digit and holds no space, comma, quote or full-width character.',
-	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {expected}.',
+	'missing-cells':
+		'Row {row} has {cells} of {columns} {columns:column|columns}: a value may be missing or the columns shifted left, so the row was not read. Check this row in the original data and give it all {columns} columns, separating empty values with "," too.',
+	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {format}.',
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':
 		'Row {row}: customer ID "{value}" has {count} {count:card|cards} ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
@@ -104,8 +107,17 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'id-scientific-notation':
 		'Row {row}: the {field} "{value}" was turned into scientific notation (e.g. 1.23457E+11) by a spreadsheet. The original number is lost, so the row was not read. Export this column from the original data again, as text.',
 	'id-thousands-separator':
-		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.'
+		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.',
+	'id-rounded':
+		'Row {row}: the {field} "{value}" was rounded to 15 digits by a spreadsheet: every digit from the 16th on is 0. The original number is lost, so the row was not read. Export this column from the original data again, as text.'
 };
+
+/** A customer ID's `format` param (a pattern's source, `customerIdFormat`) in English words. */
+export function customerIdFormatEn(format: string): string {
+	return format === defaultCustomerIdPattern.source
+		? `"US-" and 8 digits (e.g. ${defaultCustomerIdExample})`
+		: `the shop's own format "${format}"`;
+}
 
 /** The English words of a problems report (the Japanese ones are the core's). */
 export const problemListWordsEn: ProblemListWords = {

@@ -77,6 +77,31 @@ function isBlank(fields: string[] | null, raw: string): boolean {
 
 const bom = 0xfeff;
 
+/** Cells up to the last one that is not blank: a header's trailing empty cells name nothing. */
+function namedCellCount(fields: readonly string[]): number {
+	let count = fields.length;
+	while (count > 0 && isAllSpace(fields[count - 1])) count--;
+	return count;
+}
+
+/** The last column a mapping reads (what a row without a header must reach). */
+function lastMappedColumn(mapping: Readonly<Record<string, number>>): number {
+	let last = 0;
+	for (const key in mapping) if (mapping[key] > last) last = mapping[key];
+	return last;
+}
+
+/** The record's cell count, counted no further than `wanted` (an unquoted line is not split). */
+function cellCount(fields: string[] | null, raw: string, wanted: number): number {
+	if (fields) return fields.length;
+	let at = -1;
+	for (let count = 1; count < wanted; count++) {
+		at = raw.indexOf(',', at + 1);
+		if (at < 0) return count;
+	}
+	return wanted;
+}
+
 // Leading BOMs after the one the decoder took (a file saved twice): how many there are.
 function countLeadingBoms(text: string): number {
 	let count = 0;
@@ -106,6 +131,10 @@ export function createTableSource<Key extends string>(
 	let extraBoms = 0;
 	// Without the columns it needs, rows cannot be read: they are still counted and guarded.
 	let isHeaderRefused = false;
+	// The header's named cells (0 without a header), and the cells a data record must have: fixed
+	// at the first data record, when whether there is a header and the mapping are known.
+	let headerCellCount = 0;
+	let expectedCells = -1;
 
 	const refuse = (code: Parameters<ProblemList['add']>[0], row = 0, params = {}) => {
 		state.refused = true;
@@ -140,6 +169,7 @@ export function createTableSource<Key extends string>(
 	// Returns true when the record is the header row (and so no data).
 	const readHeader = (row: number, fields: string[], isMalformed: boolean, hasCardNumber: boolean): boolean => {
 		state.columnCount = fields.length;
+		headerCellCount = namedCellCount(fields);
 		const match = matchHeader(fields, columns);
 		const isNamed = !isMalformed && match.matched >= 2;
 		const isHeader = options.header === 'required' || options.firstRowIsHeader === true || isNamed;
@@ -223,7 +253,17 @@ export function createTableSource<Key extends string>(
 		if (badColumn > 0) problems.add('undecodable', row, badColumn, { encoding: encodingName(decoder.encoding) });
 		else if (malformed) problems.add(malformed.reason, row, malformed.column);
 		if (malformed || hasCardNumber || badColumn > 0) state.failedRows.push(row);
-		else if (!isHeaderRefused) onData(row, fields, raw);
+		else if (!isHeaderRefused && !isShort(row, fields, raw)) onData(row, fields, raw);
+	};
+	// A record with fewer cells than the header (or, without one, than the mapping reads) lost a
+	// value or shifted left: one problem for the row, not one per column it displaced.
+	const isShort = (row: number, fields: string[] | null, raw: string): boolean => {
+		if (expectedCells < 0) expectedCells = state.hasHeader ? headerCellCount : lastMappedColumn(state.mapping);
+		const cells = cellCount(fields, raw, expectedCells);
+		if (cells >= expectedCells) return false;
+		problems.add('missing-cells', row, cells + 1, { cells, columns: expectedCells });
+		state.failedRows.push(row);
+		return true;
 	};
 	const step = (text: string, final: boolean): void => {
 		state.encoding = decoder.encoding;

@@ -7,12 +7,16 @@ import { spaceClassSource } from '../rules/spacing';
 //
 // A PAN is 13–19 digits that begin with a brand's prefix and pass the Luhn check; a Visa number
 // (prefix 4) is 16–19 digits long, so a 13-digit JAN barcode starting 45 or 49 is not one.
-// Digits are any Unicode decimal digit (ASCII, full-width ０-９, Arabic-Indic…). Between two digit
-// groups one separator character may stand (see `separatorClasses`); a CR LF pair, as in a quoted
-// multi-line field, counts as one. A run of digit groups is tried window by window (every 13–19
-// digits), so a PAN followed by its expiry (`4111 1111 1111 1111 12/29`) is found. A contiguous
-// group of more than 19 digits (an order number, a barcode) is never scanned for windows: it ends
-// the run before it and the one after it begins afresh.
+// Digits are any Unicode decimal digit (ASCII, full-width ０-９, Arabic-Indic…). A group is a
+// contiguous stretch of digits; between two groups one separator character may stand (see
+// `separatorClasses`), a CR LF pair, as in a quoted multi-line field, counting as one; groups so
+// joined make a run. The candidates are the sequences of consecutive WHOLE groups of a run that
+// hold 13–19 digits together (SPEC: "a value, or a run of digits inside a value, of 13–19
+// digits"), so a PAN followed by its expiry (`4111 1111 1111 1111 12/29`) or grouped any way is
+// found, while a window that starts or ends inside a contiguous group is never tried: a 19-digit
+// ID a spreadsheet rounded (`1234567890123450000`) is judged as the 19 digits it is, not by the
+// 16 digits at its start. A contiguous group of more than 19 digits (an order number, a barcode)
+// is no candidate and no part of one: it ends the run before it and the one after it begins afresh.
 
 const minDigits = 13;
 const maxDigits = 19;
@@ -175,54 +179,65 @@ export function isCardNumber(digits: ArrayLike<number>, start = 0, length = digi
 	return passesLuhn(digits, start, length);
 }
 
-function runHoldsCardNumber(run: ArrayLike<number>, length: number): boolean {
-	for (let start = 0; start + minDigits <= length; start++) {
+// Reused between calls: a run is read into them digit by digit (the guard runs on one thread).
+let runDigits = new Uint8Array(256);
+// Where each group of the run begins in `runDigits`; the run's length closes the last one.
+let groupStarts = new Int32Array(64);
+
+/** True when consecutive whole groups of the run, 13–19 digits together, make a card number. */
+function runHoldsCardNumber(run: Uint8Array, starts: Int32Array, groups: number, length: number): boolean {
+	for (let first = 0; first < groups; first++) {
+		const start = starts[first];
+		if (length - start < minDigits) return false;
 		if (!hasBrandPrefix(run, start)) continue;
-		const longest = Math.min(maxDigits, length - start);
-		for (let size = minDigits; size <= longest; size++) {
-			if (isCardNumber(run, start, size)) return true;
+		for (let last = first; last < groups; last++) {
+			const size = (last + 1 < groups ? starts[last + 1] : length) - start;
+			if (size > maxDigits) break;
+			if (size >= minDigits && isCardNumber(run, start, size)) return true;
 		}
 	}
 	return false;
 }
 
-// Reused between calls: a run is read into it digit by digit (the guard runs on one thread).
-let runDigits = new Uint8Array(256);
-
 /** True when `value` holds something that looks like a full card number (see the rule above). */
 export function containsCardNumber(value: string): boolean {
 	if (!hasLongDigitRun(value)) return false;
 	if (runDigits.length < value.length) runDigits = new Uint8Array(value.length);
+	if (groupStarts.length < value.length) groupStarts = new Int32Array(value.length);
 	const run = runDigits;
+	const starts = groupStarts;
 	let runLength = 0;
-	// Where the current contiguous group began in `run`.
-	let groupStart = 0;
+	let groups = 0;
 	let afterSeparator = false;
 	let previous = -1;
 	for (let i = 0; i <= value.length; i++) {
 		const code = i < value.length ? value.charCodeAt(i) : -1;
 		const kind = code >= 0 ? kindOf[code] : other;
 		if (kind >= 1 && kind <= 10) {
-			if (afterSeparator || runLength === 0) groupStart = runLength;
+			if (afterSeparator || runLength === 0) starts[groups++] = runLength;
 			run[runLength++] = kind - 1;
 			afterSeparator = false;
 			previous = code;
 			continue;
 		}
-		// A group just ended (a separator or anything else follows it).
-		if (runLength - groupStart > maxGroupDigits && !afterSeparator) {
-			if (groupStart >= minDigits && runHoldsCardNumber(run, groupStart)) return true;
+		// A group just ended (a separator or anything else follows it). One of more than 19
+		// digits is no part of any candidate: the run before it is judged, the next starts afresh.
+		if (runLength > 0 && !afterSeparator && runLength - starts[groups - 1] > maxGroupDigits) {
+			const before = starts[groups - 1];
+			if (before >= minDigits && runHoldsCardNumber(run, starts, groups - 1, before)) return true;
 			runLength = 0;
-			groupStart = 0;
+			groups = 0;
 		}
 		if (kind === separator && runLength > 0 && !afterSeparator) {
 			afterSeparator = true;
 		} else if (kind === separator && afterSeparator && previous === CR && code === LF) {
 			// CR LF inside a quoted field: one separator.
 		} else if (runLength > 0) {
-			if (runLength >= minDigits && runHoldsCardNumber(run, runLength)) return true;
+			if (runLength >= minDigits && runHoldsCardNumber(run, starts, groups, runLength)) return true;
 			runLength = 0;
-			groupStart = 0;
+			groups = 0;
+			afterSeparator = false;
+		} else {
 			afterSeparator = false;
 		}
 		previous = code;

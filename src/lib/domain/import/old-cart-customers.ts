@@ -5,6 +5,8 @@ import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/co
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
 import { linkageIdFault } from '../rules/id-check';
+import { isIdDamage } from '../rules/id-damage';
+import { shownDamagedId } from '../problems/display-value';
 import { trimSpaces } from '../rules/patterns';
 import { isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped } from '../rules/contact-values';
 import type { ProblemCode } from '../problems/problem';
@@ -88,7 +90,11 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		const first = firstRows.get(linkageId);
 		const fault = linkageId === '' ? null : linkageIdFault(linkageId);
 		if (linkageId === '') problems.add('missing-value', row, m.linkageId, { field: 'linkageId' });
-		else if (fault !== null) problems.add(fault, row, m.linkageId, { field: 'linkageId', value });
+		else if (fault !== null) {
+			// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
+			const shown = isIdDamage(fault) ? shownDamagedId(linkageId) : value;
+			problems.add(fault, row, m.linkageId, { field: 'linkageId', value: shown });
+		}
 		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value, rows: first });
 		else firstRows.set(linkageId, row);
 		if (problems.errorCount > errorsBefore) {

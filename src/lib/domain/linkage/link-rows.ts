@@ -1,11 +1,12 @@
 import type { OutputEncoding } from '../encoding/encode-text';
 import { unencodableChars } from '../encoding/unencodable';
-import { shownCustomerId } from '../problems/display-value';
+import { shownCustomerId, shownDamagedId } from '../problems/display-value';
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
 import { CustomerTally, formatRows } from '../rules/customer-tally';
 import { customerIdFault, linkageIdFault } from '../rules/id-check';
-import { describeCustomerIdPattern } from '../rules/patterns';
+import { isIdDamage } from '../rules/id-damage';
+import { customerIdFormat } from '../rules/patterns';
 
 /** One customer of the list: its store ID and the old cart's number (連携用ID, '' when none). */
 export interface LinkageRecord {
@@ -85,7 +86,8 @@ export function linkRows(
 		const id = customerId !== '' && fault === null ? shownCustomerId(customerId) : customerId;
 		if (customerId === '') add('missing-value', 'customerId', {});
 		else if (fault !== null) {
-			add(fault, 'customerId', { value: customerId, expected: describeCustomerIdPattern(options.customerIdPattern) });
+			const value = isIdDamage(fault) ? shownDamagedId(customerId) : customerId;
+			add(fault, 'customerId', { value, format: customerIdFormat(options.customerIdPattern) });
 		}
 		const customerRows = sameCustomer.get(row);
 		if (customerRows) add('duplicate-customer-id', 'customerId', { value: id, rows: others(customerRows) });
@@ -95,7 +97,8 @@ export function linkRows(
 			continue;
 		}
 		const linkageFault = linkageIdFault(linkageId);
-		if (linkageFault !== null) add(linkageFault, 'linkageId', { value: linkageId });
+		// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
+		if (linkageFault !== null) add(linkageFault, 'linkageId', { value: isIdDamage(linkageFault) ? shownDamagedId(linkageId) : linkageId });
 		else if (options.outputEncoding === 'shift_jis' && unencodableChars(linkageId) !== '') {
 			add('not-encodable', 'linkageId', { value: unencodableChars(linkageId) });
 		}

@@ -1,4 +1,4 @@
-import { hasLongDigitRun } from '../guard/card-number';
+import { containsCardNumber, hasLongDigitRun } from '../guard/card-number';
 import { defaultCustomerIdPattern, matchesCustomerId } from '../rules/patterns';
 
 const maxShown = 40;
@@ -78,4 +78,21 @@ export function shownCustomerId(id: string): Recognised | string {
 	if (matchesCustomerId(id, defaultCustomerIdPattern)) return recognised(id);
 	if (id.length < 8 && !isLetterDigitMix(id)) return recognised(displayValue(id));
 	return quoteCell(id);
+}
+
+/**
+ * An ID the spreadsheet-damage rule recognised (`idDamage`: scientific notation, thousands
+ * separators, rounded to 15 digits), as a problem quotes it: whole (at most 40 characters), since
+ * it is a damaged number, not a token (SPEC "Spreadsheet damage", "Privacy promise"). Should its
+ * digits, marks left out, make a full card number (`4,111,111,111,111,111`), it goes through
+ * `quoteCell` instead. Called on the error path only.
+ */
+export function shownDamagedId(id: string): Recognised | string {
+	let digits = '';
+	for (let i = 0; i < id.length; i++) {
+		const code = id.charCodeAt(i);
+		if ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) digits += id[i];
+	}
+	if (containsCardNumber(digits)) return quoteCell(id);
+	return recognised(id.length > maxShown ? `${id.slice(0, maxShown)}…` : id);
 }

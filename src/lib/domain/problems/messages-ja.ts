@@ -1,5 +1,6 @@
 import type { ProblemCode, ProblemParams } from './problem';
 import { fieldLabel } from './field-labels';
+import { defaultCustomerIdExample, defaultCustomerIdPattern } from '../rules/patterns';
 
 const quoteRule = '値に引用符を含めるときは、値全体を引用符で囲み、中の引用符を2つ重ねてください。';
 
@@ -61,7 +62,9 @@ const templates: Record<ProblemCode, string> = {
 	'card-expired': '{row}行目の有効期限「{value}」（{year}年{month}月）は期限が切れています。',
 	'bad-token':
 		'{row}行目の認証キー「{value}」は形式が正しくありません。英数字で始まり、空白・カンマ（,）・引用符（"）・全角文字を含まない値にしてください。',
-	'bad-customer-id': '{row}行目の顧客ID「{value}」は形式が正しくありません。{expected}で入力してください。',
+	'missing-cells':
+		'{row}行目は{columns}列のうち{cells}列しかありません。値が抜けているか、列が左にずれている可能性があるため、この行は読み込みませんでした。元のデータでこの行を確認し、空の値も「,」で区切って{columns}列にしてください。',
+	'bad-customer-id': '{row}行目の顧客ID「{value}」は形式が正しくありません。{format}で入力してください。',
 	'unknown-customer': '{row}行目の顧客ID「{value}」は顧客一覧にありません。顧客IDを確認してください。',
 	'multiple-cards':
 		'{row}行目の顧客ID「{value}」には{count}枚のカードがあります（{rows}行目）。データを移行する前に、サブスクストアのサポートに連絡してください。',
@@ -93,13 +96,26 @@ const templates: Record<ProblemCode, string> = {
 	'id-scientific-notation':
 		'{row}行目の{field}「{value}」は、表計算ソフトで指数表記（例：1.23457E+11）に変わっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
 	'id-thousands-separator':
-		'{row}行目の{field}「{value}」に、表計算ソフトが付けた桁区切りのカンマがあります。この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。'
+		'{row}行目の{field}「{value}」に、表計算ソフトが付けた桁区切りのカンマがあります。この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
+	'id-rounded':
+		'{row}行目の{field}「{value}」は、表計算ソフトが15桁に丸めたため、16桁目から後がすべて0になっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。'
 };
+
+/**
+ * A customer ID's `format` param (a pattern's source, `customerIdFormat`) in Japanese words:
+ * 「US-」と8桁の数字 with the example for the default pattern, else the shop's own pattern.
+ */
+export function customerIdFormatJa(format: string): string {
+	return format === defaultCustomerIdPattern.source
+		? `「US-」と8桁の数字（例：${defaultCustomerIdExample}）`
+		: `決められた形式（${format}）`;
+}
 
 /** The plain Japanese message of a problem, with its parameters filled in. */
 export function formatProblemMessage(code: ProblemCode, params: ProblemParams): string {
 	return templates[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
 		if (name === 'field') return fieldLabel(String(params.field));
+		if (name === 'format' && name in params) return customerIdFormatJa(String(params.format));
 		if (name === 'fields') return String(params.fields).split(',').map(fieldLabel).join('」と「');
 		return name in params ? String(params[name]) : whole;
 	});

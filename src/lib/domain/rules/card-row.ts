@@ -1,11 +1,12 @@
 import type { ProblemCode } from '../problems/problem';
 import type { ProblemList } from '../problems/problem-list';
-import { displayValue, maskToken, recognised, shownCustomerId } from '../problems/display-value';
+import { displayValue, maskToken, recognised, shownCustomerId, shownDamagedId } from '../problems/display-value';
 import { normalizeBrand, type CardBrand } from './brand';
 import { isExpired, readExpiry, type ExpiryOrder } from './expiry';
 import type { CustomerIdLookup } from './id-lookup';
 import { customerIdFault } from './id-check';
-import { describeCustomerIdPattern, tokenPattern, trimSpaces } from './patterns';
+import { isIdDamage } from './id-damage';
+import { customerIdFormat, tokenPattern, trimSpaces } from './patterns';
 import { hasSpace } from './spacing';
 
 /** One card as the card import file holds it (and as step e registers it). */
@@ -76,8 +77,8 @@ function fail(ctx: CardRuleContext, code: ProblemCode, row: number, field: CardF
 function checkCustomer(id: string, row: number, ctx: CardRuleContext): boolean {
 	const fault = customerIdFault(id, ctx.customerIdPattern);
 	if (fault !== null) {
-		const expected = describeCustomerIdPattern(ctx.customerIdPattern);
-		return fail(ctx, fault, row, 'customerId', { value: id, expected });
+		const format = customerIdFormat(ctx.customerIdPattern);
+		return fail(ctx, fault, row, 'customerId', { value: isIdDamage(fault) ? shownDamagedId(id) : id, format });
 	}
 	ctx.facts.customerId = id;
 	if (!ctx.customerIds || ctx.customerIds.has(id)) return true;

@@ -28,9 +28,15 @@ export function matchesCustomerId(id: string, pattern: RegExp): boolean {
 	return true;
 }
 
-/** What a customer ID should look like, in words for a message. */
-export function describeCustomerIdPattern(pattern: RegExp): string {
-	return pattern.source === defaultCustomerIdPattern.source
-		? '「US-」と8桁の数字（例：US-00010000）'
-		: `決められた形式（${pattern.source}）`;
+/** An ID of the default pattern, as messages give it for an example. */
+export const defaultCustomerIdExample = 'US-00010000';
+
+/**
+ * What a customer ID should look like, as the `format` param of `bad-customer-id`: the pattern's
+ * source (`^US-\d{8}$` by default), language-neutral. Each catalogue words it (`customerIdFormatJa`
+ * in messages-ja.ts, its English mirror in i18n): the default one as `US-` and 8 digits with the
+ * example, any other as the shop's own format.
+ */
+export function customerIdFormat(pattern: RegExp): string {
+	return pattern.source;
 }

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ProblemList, formatProblemMessage, rowProblemCodes, fileProblemCodes, type ProblemCode } from '$lib/domain';
+import { fieldLabels } from '$lib/domain/problems/field-labels';
+import { quoteCell } from '$lib/domain/problems/display-value';
+import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
+import { fromLegacyFailure, toProblemRecord, type ProblemRecord } from '$lib/domain/records/problem-record';
+import { problemText } from './problem-text';
+
+// A Japanese character: kana, kanji, CJK punctuation (「」、。) and full-width forms (（）：).
+const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+const allCodes: ProblemCode[] = [...fileProblemCodes, ...rowProblemCodes];
+const fieldKeys = Object.keys(fieldLabels);
+/** What the operator typed: cell values, a header cell, a repaired value, the shop's own ID format. */
+const typedValue = '山田「太郎」ー１２';
+const typedFixed = 'ビザ';
+const ownFormat = '^会員\\d{6}$';
+
+/** Params as the core fills them: code-made ones as its rules make them, the typed ones in Japanese. */
+const paramsOf = (field: string, format: string): Record<string, string | number> => ({
+	field,
+	fields: fieldKeys.join(','),
+	value: typedValue,
+	fixed: typedFixed,
+	month: 13,
+	order: 'YYMM',
+	example: '2912',
+	expected: 'YAMATO',
+	format,
+	rows: '2、5、9ほか',
+	count: '1,234',
+	limit: 100000,
+	first: 1,
+	year: 2029,
+	encoding: 'Shift_JIS',
+	cells: 3,
+	columns: 5
+});
+
+/**
+ * What English text keeps once every text the operator typed is taken out: each must stand inside
+ * double quotes there (`"山田…"`), the only place a Japanese character may appear.
+ */
+function withoutTypedText(english: string): string {
+	let rest = english;
+	// A long typed value is stored masked (its last 4 characters kept): that form is what is quoted.
+	for (const typed of [typedValue, quoteCell(typedValue), typedFixed, ownFormat]) {
+		const bare = rest.split(`"${typed}"`).join('""');
+		expect(bare, `typed text ${typed} outside quotes in: ${english}`).not.toContain(typed);
+		rest = bare;
+	}
+	return rest;
+}
+
+function expectEnglishOnly(record: ProblemRecord): void {
+	const english = problemText(record, 'en');
+	const rest = withoutTypedText(english);
+	expect(rest, english).not.toMatch(/\{\w+(:[^{}]+)?\}/);
+	expect(rest, english).not.toMatch(japanese);
+}
+
+const cases = allCodes.flatMap((code) =>
+	fieldKeys.flatMap((field) => [defaultCustomerIdPattern.source, ownFormat].map((format) => [code, field, format] as const))
+);
+
+describe('English problem text holds no Japanese but what the operator typed, quoted', () => {
+	it.each(allCodes)('%s, every field and both ID formats, as stored now (code + params)', (code) => {
+		for (const [, field, format] of cases.filter(([c]) => c === code)) {
+			const list = new ProblemList();
+			list.add(code, 3, 4, paramsOf(field, format));
+			const record = toProblemRecord(list.sorted()[0]);
+			expectEnglishOnly(record);
+			// Its own English message, not the plain form for what cannot be rendered.
+			expect(problemText(record, 'en')).not.toContain(`problem "${code}"`);
+			expect(problemText(record, 'ja')).toBe(list.sorted()[0].message);
+		}
+	});
+
+	it.each(allCodes)('%s, every field and both ID formats, stored as Japanese text (history schema 2)', (code) => {
+		for (const [, field, format] of cases.filter(([c]) => c === code)) {
+			const message = formatProblemMessage(code, { row: 3, column: 4, ...paramsOf(field, format) });
+			const record = fromLegacyFailure({ row: 3, column: 4, code, message });
+			expectEnglishOnly(record);
+			expect(problemText(record, 'ja')).toBe(message);
+		}
+	});
+});
+
+describe('bad-customer-id stored with the Japanese `expected` words of older versions', () => {
+	const stored = (expected: string): ProblemRecord => ({
+		row: 3,
+		column: 2,
+		severity: 'error',
+		code: 'bad-customer-id',
+		params: { value: typedValue, expected }
+	});
+
+	it.each<[string, string, string, string]>([
+		['the default pattern', '「US-」と8桁の数字（例：US-00010000）', defaultCustomerIdPattern.source, 'Enter it as "US-" and 8 digits (e.g. US-00010000).'],
+		['a shop pattern', `決められた形式（${ownFormat}）`, ownFormat, `Enter it as the shop's own format "${ownFormat}".`]
+	])('%s renders in English from the pattern, and in Japanese as before', (_, expected, format, english) => {
+		const record = stored(expected);
+		expect(problemText(record, 'en')).toBe(`Row 3: customer ID "${typedValue}" is not valid. ${english}`);
+		expectEnglishOnly(record);
+		expect(problemText(record, 'ja')).toBe(formatProblemMessage('bad-customer-id', { row: 3, value: typedValue, format }));
+		expect(problemText(record, 'ja')).toContain(expected);
+	});
+});
