@@ -19,7 +19,7 @@ class BulkUploadState {
 	}
 
 	/** The failure to show, if any: 'database-blocked' lapses once the older tab closed and the database opened. */
-	get failure(): string | null {
+	get failureShown(): string | null {
 		if (this.run.status !== 'failed') return null;
 		if (this.run.failure === 'database-blocked' && !databaseAccess.blocked) return null;
 		return this.run.failure;
