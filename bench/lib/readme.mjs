@@ -14,7 +14,7 @@ never runs it. A full run takes about 5 minutes on 2 cores (plus any wait for \`
 \`\`\`sh
 npm run bench                    # everything; rewrites the figures below
 npm run bench -- --quick         # 100k-row files only, a smoke run (README left alone)
-npm run bench -- --only=registry # some stages: first-load, conversion, registry, rehearsal, huge
+npm run bench -- --only=registry # some stages: first-load, conversion, registry, rehearsal, wide, memory, huge
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
 npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
