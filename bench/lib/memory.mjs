@@ -146,6 +146,12 @@ export async function sampleMemory(profileDir, cdp, intervalMs = 50) {
 	};
 }
 
+/** One reading after a garbage collection on the page and the worker: what stays, not what passes. */
+export async function settledReading(profileDir, cdp) {
+	await cdp.collectGarbage();
+	return reading(await browserProcesses(profileDir), cdp, true);
+}
+
 /** CPU ms used so far by the browser of `profileDir`, by thread kind (see `cpuTimes`). */
 export async function cpuNow(profileDir) {
 	return cpuTimes(await browserProcesses(profileDir));

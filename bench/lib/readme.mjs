@@ -14,7 +14,7 @@ never runs it. A full run takes about 5 minutes on 2 cores (plus any wait for \`
 \`\`\`sh
 npm run bench                    # everything; rewrites the figures below
 npm run bench -- --quick         # 100k-row files only, a smoke run (README left alone)
-npm run bench -- --only=registry # some stages: first-load, conversion, registry, rehearsal, huge
+npm run bench -- --only=registry # some stages: first-load, conversion, registry, rehearsal, wide, memory, huge
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
 npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
@@ -64,6 +64,12 @@ fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
   「登録済みの顧客から作る」 until 「連携用CSVをダウンロード」 is enabled, step d with the 1M return file
   (checked against that list), the card import file downloaded and chosen in 一括登録 ›
   クレジットカード情報. Total = first データアップロード click → the card import's result.
+- **Wide header** (\`--only=wide\`, issue 12): return files whose header has 100,000 and 1,000 columns
+  (20 rows each), chosen and converted in a fresh /migration page; the longest main-thread task from
+  choosing the file to the result shown, and how many column-mapping options were rendered.
+- **Repeated conversions** (\`--only=memory\`, issue 12): one page converts the same 445k-row return file
+  (26 MB; 100k rows with \`--quick\`) 30 times; after each run garbage is collected on the page and the
+  worker and the renderers' RSS and both JS heaps are read. Figure: after run 30 / after run 1.
 - **Noise**: the machine's load average and other Chromium browsers (e.g. someone's \`npm test\`) are
   printed with the figures; on 2 cores a concurrent test run can double a time.
 `;

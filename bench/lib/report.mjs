@@ -166,6 +166,24 @@ export function tableRows(results) {
 			row(rows, group, 'peak memory during the run, above the idle page', `renderers +${mb(peak.renderers - idle.renderers)}, worker JS heap ${mb(peak.workerHeap ?? 0)} at its peak`);
 		}
 	}
+	for (const wide of results.wide ?? []) {
+		const group = groupOf(`Wide header: a return file of ${wide.columns.toLocaleString()} columns chosen and converted (step d)`, `Wide header (${wide.columns.toLocaleString()} columns)`);
+		const longest = wide.longTasks.longest;
+		row(rows, group, 'longest main-thread task, from choosing the file to the result shown', longest > 0 ? `${ms(longest)} (${wide.longTasks.count} over 50 ms)` : 'none over 50 ms', '≤ 100 ms', longest === null ? null : longest <= 100);
+		row(rows, group, 'time from choosing the file to the result shown', `${ms(wide.ms)} (column-mapping options rendered: ${wide.options.toLocaleString()})`);
+		row(rows, group, 'result shown', wide.shown);
+	}
+	const repeated = results.repeated;
+	if (repeated) {
+		const group = groupOf(`Memory across ${repeated.runs} conversions of the same file, one page (${repeated.rows.toLocaleString()} rows, ${mb(repeated.size)})`, 'Repeated conversions');
+		const first = repeated.readings[0];
+		const last = repeated.readings[repeated.readings.length - 1];
+		const ratio = last.renderers / first.renderers;
+		const heaps = (reading) => (reading.pageHeap ?? 0) + (reading.workerHeap ?? 0);
+		row(rows, group, `page memory after run ${repeated.runs} / after run 1 (renderer RSS: page + worker, after GC)`, `${ratio.toFixed(2)} (${mb(last.renderers)} / ${mb(first.renderers)}; before the first run ${mb(repeated.before.renderers)})`, '≤ 1.3', ratio <= 1.3);
+		row(rows, group, `JS heaps (page + worker) after run ${repeated.runs} / after run 1`, `${(heaps(last) / heaps(first)).toFixed(2)} (${mb(heaps(last))} / ${mb(heaps(first))})`);
+		row(rows, group, 'renderer RSS after runs 1, 5, 10, 15, 20, 25, 30', [1, 5, 10, 15, 20, 25, 30].filter((n) => n <= repeated.readings.length).map((n) => mb(repeated.readings[n - 1].renderers)).join(', '));
+	}
 	if (results.huge) {
 		const group = groupOf(`Beyond one string: ${results.huge.label} (${mb(results.huge.size)})`, 'Beyond one string');
 		const growth = results.huge.growthBytes;

@@ -113,3 +113,36 @@ test('キャンセル late in a registration (past 90 %) leaves nothing register
 	await page.reload();
 	await expect(page.getByText('顧客はまだ登録されていません')).toBeVisible();
 });
+
+test('an older copy of the app holding the database open gets "close the other tab", not 読み込み中… nor "another tab is importing"', async ({ page, context }) => {
+	// The older copy: schema version 1 of the app (Dexie's version 1 is IndexedDB version 10), opened
+	// raw, which never steps aside on 'versionchange' as a hung or very old page would not.
+	const old = await context.newPage();
+	await old.goto('/favicon.svg');
+	await old.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('webcollect-workbench', 10);
+				request.onupgradeneeded = () => request.result.createObjectStore('settings', { keyPath: 'key' });
+				request.onsuccess = () => {
+					(window as unknown as { heldDb: IDBDatabase }).heldDb = request.result;
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await page.goto('/customers');
+	await expect(page.getByRole('alert').filter({ hasText: 'このアプリの古い版が別のタブで開いているため' })).toBeVisible();
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText(/古いタブを閉じてください/)).toBeVisible();
+	await expect(page.getByText('別のタブで取り込み中です', { exact: false })).toHaveCount(0);
+
+	// The older tab closes its connection: the upgrade completes, and this page carries on by itself.
+	await old.evaluate(() => (window as unknown as { heldDb: IDBDatabase }).heldDb.close());
+	await expect(page.getByText('このアプリの古い版が別のタブで開いているため')).toHaveCount(0);
+	await expect(page.getByRole('region', { name: '顧客一覧(検索)' }).getByText('顧客はまだ登録されていません')).toBeVisible();
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk).toContainText('4行を読み込み、4件を登録しました。');
+});

@@ -18,7 +18,7 @@ export { encodeOutput, encodeShiftJis, isShiftJisEncodable, joinBytes } from './
 export { createCsvReader } from './csv/csv-reader';
 export type { CsvReader, CsvRecord, Malformation, RecordSink } from './csv/csv-reader';
 export type { MalformedReason } from './csv/quoted-record';
-export { maxLineLength } from './csv/limits';
+export { maxColumns, maxLineLength } from './csv/limits';
 export { createTableSource } from './csv/table-source';
 export type { DataSink, TableSource, TableSourceOptions, TableState } from './csv/table-source';
 export { csvText, neutralizeFormula, quoteCsvField, toPeopleCsv, writeCsv } from './csv/write-csv';

@@ -33,7 +33,7 @@ const ja: Record<FailureCode, string> = {
 	'worker-crashed':
 		'処理が途中で止まりました（メモリが足りなかった可能性があります）。何も登録していません。ほかのタブを閉じ、ページを再読み込みしてからもう一度お試しください。',
 	'database-blocked':
-		'このアプリの古い版が別のタブで開いているため、データを開けません。そのタブを閉じてから、このページを再読み込みしてください。',
+		'このアプリの古い版が別のタブで開いているため、データを開けません。その古いタブを閉じてください。閉じると、このページはそのまま続きます（続かないときは、このページを再読み込みしてください）。',
 	'database-closed':
 		'別のタブで新しい版のアプリが開かれたため、このタブはデータを閉じました。このページを再読み込みしてください。',
 	'card-number-in-file-name':
@@ -55,7 +55,7 @@ const en: Record<FailureCode, string> = {
 	'worker-crashed':
 		'The work stopped half-way (the browser may have run out of memory). Nothing was registered. Close other tabs, reload this page and try again.',
 	'database-blocked':
-		'An older copy of this app is open in another tab, so the data cannot be opened. Close that tab, then reload this page.',
+		'An older copy of this app is open in another tab, so the data cannot be opened. Close that older tab; this page then carries on by itself (if it does not, reload this page).',
 	'database-closed': 'A newer copy of this app was opened in another tab, so this tab closed its data. Reload this page.',
 	'card-number-in-file-name':
 		'The file name holds what looks like a full card number. Rename the file, then choose it again. The file was not read.',

@@ -3,6 +3,8 @@ export const mappingJa = {
 	'mapping.help': '列の対応が違うときは、項目ごとに入力の列を選んで変換し直してください。',
 	'mapping.column': '列{column}：{name}',
 	'mapping.columnNumber': '列{column}',
+	'mapping.wideHelp': 'このファイルは{count}列あるため、一覧ではなく列の番号で指定します。項目ごとに入力の列の番号（1〜{count}、なしは0）を入力してください。',
+	'mapping.outsideColumn': 'この番号の列はありません',
 	'mapping.firstRowIsHeader': '1行目は見出し行',
 	'mapping.reconvert': 'この列の対応で変換し直す',
 	'mapping.missingField': '「なし」の項目があると変換できません。すべての項目に列を選んでください。',

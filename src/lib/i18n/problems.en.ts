@@ -41,6 +41,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'binary-file': 'This file is not a text CSV file. Choose a CSV file.',
 	'unsupported-encoding': 'The encoding of this file ({encoding}) is not supported. Save it as UTF-8 or Shift_JIS.',
 	'line-too-long': 'Row {row} is too long (over {limit} characters). Check that this is a CSV file.',
+	'too-many-columns': 'Row {row} has too many columns ({count}; at most {limit} can be read). The file was not read. Check that this is the right CSV file and that its separator is a comma.',
 	'card-number-found':
 		'Row {row}, column {column} holds what looks like a full card number. Full card numbers must never be in these files. The file was not read.',
 	'card-number-in-file-name':

@@ -1,13 +1,18 @@
+import { openDb } from '$lib/storage/db';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { importLockName } from '$lib/workers/import-lock';
 
 /**
  * On start: an upload still 'running' whose tab is gone was cut off, and its transaction left no
  * rows; it becomes 中断. This waits for the import lock, so an import live in another tab (or the
- * worker of a page being closed) finishes or dies first and is never marked by mistake.
+ * worker of a page being closed) finishes or dies first and is never marked by mistake. The
+ * database is opened BEFORE the lock is taken: an open blocked by an older copy of the app would
+ * otherwise hold the lock for as long as that copy stays open, and this tab's own uploads would be
+ * refused as if another tab were importing.
  */
 export async function markInterruptedUploads(): Promise<void> {
 	if (!('locks' in navigator)) return;
+	await openDb();
 	await navigator.locks.request(importLockName, () => registryRepository.markInterrupted());
 }
 

@@ -1,4 +1,5 @@
 import type { UploadKind } from '$lib/jobs/upload-types';
+import { databaseAccess } from './database-access.svelte';
 import { rememberSource } from './history.svelte';
 import { JobRun } from './job-run.svelte';
 import { paymentSettings } from './settings.svelte';
@@ -17,6 +18,13 @@ class BulkUploadState {
 		return this.kind === 'cards' && !paymentSettings.allowsCardImport;
 	}
 
+	/** The failure to show, if any: 'database-blocked' lapses once the older tab closed and the database opened. */
+	get failureShown(): string | null {
+		if (this.run.status !== 'failed') return null;
+		if (this.run.failure === 'database-blocked' && !databaseAccess.blocked) return null;
+		return this.run.failure;
+	}
+
 	loadSettings() {
 		return paymentSettings.refresh();
 	}
@@ -28,6 +36,8 @@ class BulkUploadState {
 	}
 
 	async start(file: File) {
+		// An older copy of the app blocks the database: say so now rather than wait on it.
+		if (databaseAccess.blocked) return this.run.fail('database-blocked');
 		// Settings saved in another tab count: read them just before the import.
 		const { service, availability } = await paymentSettings.refresh();
 		const job = { kind: this.kind, fileName: file.name, encoding: 'auto' as const, errorsBlockImport: this.errorsBlockImport, settings: { service, availability } };

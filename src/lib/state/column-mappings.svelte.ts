@@ -12,12 +12,20 @@ export interface ColumnChoice {
 	name?: string;
 }
 
+/**
+ * Most input columns the editor lists in each field's drop-down. A wider file (up to the reader's
+ * 1,000-column limit) gets a column-number field per field instead: five lists of 1,000 options
+ * held the main thread for over a second (issue 12).
+ */
+export const listedColumnsLimit = 100;
+
 const fields = yamatoReturnColumns.map((spec) => spec.key);
 // Whole-file problems a different mapping can cure (or that refuse nothing).
 const curable = new Set<ProblemCode>(['missing-column', 'duplicate-header', 'too-many-problems']);
 
 function columnsOf(mapping: Record<string, number>): Columns {
-	return Object.fromEntries(fields.map((field) => [field, mapping[field] ?? 0])) as Columns;
+	// A column-number field left empty or holding a fraction (wide files) reads as none / whole.
+	return Object.fromEntries(fields.map((field) => [field, Math.trunc(Number(mapping[field]) || 0)])) as Columns;
 }
 
 function sameColumns(a: Columns, b: Columns): boolean {
@@ -121,7 +129,7 @@ class ColumnMappingsState {
 
 	/** True while a required field has no column: converting would refuse the file. */
 	get hasMissingField(): boolean {
-		return yamatoReturnColumns.some((spec) => spec.required && this.draft[spec.key] === 0);
+		return yamatoReturnColumns.some((spec) => spec.required && !(Number(this.draft[spec.key]) >= 1));
 	}
 }
 

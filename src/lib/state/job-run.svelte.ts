@@ -48,6 +48,13 @@ export class JobRun<K extends CommandType> {
 		if (this.requestId !== null && !this.isFinalWrite) workbench.cancel(this.requestId);
 	}
 
+	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */
+	fail(code: string) {
+		this.status = 'failed';
+		this.failure = code;
+		this.result = null;
+	}
+
 	reset() {
 		this.status = 'idle';
 		this.result = null;

@@ -89,6 +89,7 @@ function uniqueCardKeys(chunk: Record<string, unknown>, seen: Set<string>): stri
 
 let instance: WorkbenchDb | null = null;
 const upgradeListeners = new Set<() => void>();
+const blockedListeners = new Set<() => void>();
 
 /** The shared database, opened on first use. */
 export function db(): WorkbenchDb {
@@ -99,6 +100,11 @@ export function db(): WorkbenchDb {
 		created.close();
 		for (const listener of upgradeListeners) listener();
 		return false;
+	});
+	// An older copy of the app holds the database open and does not step aside: the open waits (it
+	// resumes once that copy closes); the page must say which tab to close.
+	created.on('blocked', () => {
+		for (const listener of blockedListeners) listener();
 	});
 	instance = created;
 	return created;
@@ -111,7 +117,20 @@ export function onUpgradeElsewhere(listener: () => void): () => void {
 	return () => upgradeListeners.delete(listener);
 }
 
-/** Opens the database now (so this page hears about upgrades elsewhere from the start). */
+/**
+ * Calls `listener` each time this page's open of the database is blocked by an older copy of the
+ * app in another tab (it holds a lower schema version open and ignores 'versionchange').
+ */
+export function onOpenBlocked(listener: () => void): () => void {
+	blockedListeners.add(listener);
+	db();
+	return () => blockedListeners.delete(listener);
+}
+
+/**
+ * Opens the database now (so this page hears about upgrades elsewhere from the start). While an
+ * older copy blocks the upgrade this stays pending; it resolves once that copy has closed.
+ */
 export async function openDb(): Promise<void> {
 	await db().open();
 }

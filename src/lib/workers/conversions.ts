@@ -15,6 +15,10 @@ export function forgetReports(): void {
 	kinds.clear();
 }
 
+function forgetKind(kind: ConversionJob['kind']): void {
+	for (const [jobId, known] of kinds) if (known === kind) (finished.delete(jobId), kinds.delete(jobId));
+}
+
 /** A finished conversion's report; throws for a job this worker did not run. */
 export function finishedReport(jobId: string): ConversionReport {
 	const report = finished.get(jobId);
@@ -24,6 +28,10 @@ export function finishedReport(jobId: string): ConversionReport {
 
 /** Runs a conversion job; step d gets the customer list of the step b run its job names. */
 export async function convert(job: ConversionJob, file: Blob | null, ports: JobPorts) {
+	// The page dropped step d's last result when this run started: the worker drops its report now,
+	// not after the new run, so two reports of a large file are never held at once. (Step b's last
+	// list stays: a refused list leaves it in force for step d.)
+	if (job.kind === 'yamato-return') forgetKind('yamato-return');
 	const result =
 		job.kind === 'linkage'
 			? await buildLinkage(file, job, ports)
@@ -35,7 +43,7 @@ export async function convert(job: ConversionJob, file: Blob | null, ports: JobP
 	if (!result) return null;
 	// A refused list keeps the last list read, which step d still checks against.
 	const replaces = job.kind === 'yamato-return' || !result.report.summary.refused;
-	if (replaces) for (const [jobId, kind] of kinds) if (kind === job.kind) (finished.delete(jobId), kinds.delete(jobId));
+	if (replaces) forgetKind(job.kind);
 	finished.set(job.jobId, result.report);
 	kinds.set(job.jobId, job.kind);
 	return { summary: result.report.summary, output: result.output };

@@ -16,7 +16,7 @@ import { displayValue, recognised } from '../problems/display-value';
 import type { ProblemList } from '../problems/problem-list';
 import { columnAt } from './column-at';
 import { createCsvReader, type Malformation } from './csv-reader';
-import { maxLineLength } from './limits';
+import { maxColumns, maxLineLength } from './limits';
 
 /** How a file kind treats its first record: a header when it names enough columns, or always. */
 export interface TableSourceOptions<Key extends string> {
@@ -73,6 +73,19 @@ function isBlank(fields: string[] | null, raw: string): boolean {
 	if (first !== 34 && first !== 44 && !isSpaceCode(first) && raw.length > 0) return false;
 	for (const field of fields ?? raw.split(',')) if (!isAllSpace(field)) return false;
 	return true;
+}
+
+// Cells of a record, counted without splitting it again (`fields` is null for a line without quotes).
+function cellCount(fields: string[] | null, raw: string): number {
+	if (fields) return fields.length;
+	let count = 1;
+	for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1)) count++;
+	return count;
+}
+
+// True when a record has more cells than `maxColumns` (only a line that long can: the check is cheap).
+function isTooWide(fields: string[] | null, raw: string): boolean {
+	return (fields ? fields.length : raw.length) > maxColumns && cellCount(fields, raw) > maxColumns;
 }
 
 const bom = 0xfeff;
@@ -219,6 +232,18 @@ export function createTableSource<Key extends string>(
 		problems.add('card-number-found', row, column);
 		return true;
 	};
+	// A record wider than `maxColumns`: the file is refused (once), the record is a failed row, and a
+	// first record is no header (its cells are never offered to the column-mapping editor).
+	const refuseWide = (row: number, count: number) => {
+		if (!problems.has('too-many-columns')) refuse('too-many-columns', row, { count, limit: maxColumns });
+		if (!seenFirst) {
+			seenFirst = true;
+			isHeaderRefused = true;
+			return void state.failedRows.push(row);
+		}
+		state.rows++;
+		state.failedRows.push(row);
+	};
 	const onRecord = (
 		row: number,
 		fields: string[] | null,
@@ -236,6 +261,7 @@ export function createTableSource<Key extends string>(
 			undecodedColumn > 0 || (mayHoldCardNumber && holdsCardNumber(row, fields ?? raw.split(',')));
 		const badColumn = undecodableColumn(raw);
 		if (!malformed && badColumn === 0 && isBlank(fields, raw)) return;
+		if (isTooWide(fields, raw)) return refuseWide(row, cellCount(fields, raw));
 		if (!seenFirst) {
 			seenFirst = true;
 			// A first record that does not decode cannot be told from a header: nothing is read.

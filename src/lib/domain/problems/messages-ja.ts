@@ -17,6 +17,7 @@ const templates: Record<ProblemCode, string> = {
 	'unsupported-encoding':
 		'このファイルの文字コード（{encoding}）には対応していません。UTF-8かShift_JISで保存し直してください。',
 	'line-too-long': '{row}行目が長すぎます（{limit}文字を超えています）。CSVファイルか確認してください。',
+	'too-many-columns': '{row}行目の列が多すぎます（{count}列。読み込めるのは{limit}列までです）。このファイルは読み込みませんでした。正しいCSVファイルか、区切り文字がカンマか確認してください。',
 	'card-number-found':
 		'{row}行目{column}列目に、カード番号の全桁と思われる数字があります。カード番号の全桁は、これらのファイルに決して含めないでください。このファイルは読み込みませんでした。',
 	'card-number-in-file-name':

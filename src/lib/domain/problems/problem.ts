@@ -11,6 +11,7 @@ export const fileProblemCodes = [
 	'binary-file',
 	'unsupported-encoding',
 	'line-too-long',
+	'too-many-columns',
 	'card-number-found',
 	'card-number-in-file-name',
 	'missing-column',

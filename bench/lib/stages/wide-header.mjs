@@ -1,0 +1,48 @@
+// Issue 12: a return file whose header has 100,000 columns (and one of exactly the 1,000-column
+// limit) chosen and converted in step d: the longest main-thread task from choosing the file to the
+// result shown. The 100,000-column file is refused with one problem; the 1,000-column one is read,
+// and its column-mapping editor offers each of the five fields all 1,000 columns.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { onlyPage } from '../browser.mjs';
+import { filesDir } from '../generate.mjs';
+import { longTasksIn, readInstruments } from '../timeline.mjs';
+import { chooseFile, waitForCondition, whenNewText } from '../ui.mjs';
+
+const known = ['サブスクストアの顧客ID', 'カード番号下3桁', 'カードブランド', '有効期限', 'クロネコwebコレクトカード認証キー'];
+
+async function wideFile(columns) {
+	const header = [...known, ...Array.from({ length: columns - known.length }, (_, i) => `c${i}`)];
+	const rows = Array.from({ length: 20 }, (_, i) => [`US-${String(10000 + i).padStart(8, '0')}`, '111', 'VISA', '2912', `Tok${i}abcdefghij0123456789`, ...Array(columns - known.length).fill('')]);
+	const path = join(filesDir, `yamato-return-${columns}-columns.utf8.csv`);
+	await writeFile(path, [header, ...rows].map((cells) => cells.join(',')).join('\r\n') + '\r\n');
+	return path;
+}
+
+async function measureWide(browser, origin, columns) {
+	const path = await wideFile(columns);
+	const page = await onlyPage(browser.context);
+	await page.goto(`${origin}/migration`);
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	await stepD.evaluate((element) => element.setAttribute('data-bench', 'step-d'));
+	await whenNewText(page, 'wide-done', '[data-bench="step-d"] p, [data-bench="step-d"] [role="alert"]', '行を読み込み|列が多すぎます');
+	const start = await page.evaluate(() => performance.now());
+	await chooseFile(page, stepD, path);
+	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
+	const done = await waitForCondition(page, 'wide-done', 5 * 60_000);
+	const records = await readInstruments(page);
+	const shown = await stepD.locator('p, [role="alert"]').filter({ hasText: /行を読み込み|列が多すぎます/ }).first().textContent();
+	const options = await stepD.locator('select option').count();
+	return { columns, ms: done - start, longTasks: longTasksIn(records, start, done), shown: shown?.trim() ?? '', options };
+}
+
+/** Both wide files, each in a fresh page. */
+export async function wideHeaderStage(browser, origin, log) {
+	const runs = [];
+	for (const columns of [100_000, 1_000]) {
+		const run = await measureWide(browser, origin, columns);
+		log(`  ${columns.toLocaleString()} columns: longest task ${Math.round(run.longTasks.longest ?? 0)} ms; ${run.options} options; ${run.shown.slice(0, 80)}`);
+		runs.push(run);
+	}
+	return runs;
+}
