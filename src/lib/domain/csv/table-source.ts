@@ -75,14 +75,6 @@ function isBlank(fields: string[] | null, raw: string): boolean {
 	return true;
 }
 
-// Cells of a record, counted without splitting it again (`fields` is null for a line without quotes).
-function cellCount(fields: string[] | null, raw: string): number {
-	if (fields) return fields.length;
-	let count = 1;
-	for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1)) count++;
-	return count;
-}
-
 // True when a record has more cells than `maxColumns` (only a line that long can: the check is cheap).
 function isTooWide(fields: string[] | null, raw: string): boolean {
 	return (fields ? fields.length : raw.length) > maxColumns && cellCount(fields, raw) > maxColumns;
@@ -104,8 +96,11 @@ function lastMappedColumn(mapping: Readonly<Record<string, number>>): number {
 	return last;
 }
 
-/** The record's cell count, counted no further than `wanted` (an unquoted line is not split). */
-function cellCount(fields: string[] | null, raw: string, wanted: number): number {
+/**
+ * The record's cell count, counted no further than `wanted` (all of them by default), without
+ * splitting it again: `fields` is null for a line without quotes.
+ */
+function cellCount(fields: string[] | null, raw: string, wanted = Number.POSITIVE_INFINITY): number {
 	if (fields) return fields.length;
 	let at = -1;
 	for (let count = 1; count < wanted; count++) {
