@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import Encoding from 'encoding-japanese';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
@@ -154,4 +155,23 @@ test('a card number in any file, file name, settings text or search is refused a
 		expectNoCardNumber(bytes.toString('utf8'), `download ${index}`);
 		expectNoCardNumber(new TextDecoder('shift_jis').decode(bytes), `download ${index} (Shift_JIS)`);
 	}
+});
+
+test('a card number pasted with UTF-8 separators into a Shift_JIS row is refused in the browser, and kept nowhere', async ({ page }) => {
+	const sjisBytes = (text: string) => Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
+	await page.goto('/customers');
+	// The premise, in this browser: such rows decode without error (0x80 is U+0080, WHATWG Encoding).
+	const decoded = await page.evaluate(() => new TextDecoder('shift_jis', { fatal: true }).decode(new Uint8Array([0x31, 0xe3, 0x80, 0x80, 0x32, 0xe3, 0x83, 0xbc, 0x33])));
+	expect(decoded).toBe('1縲\u00802繝ｼ3');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	for (const [index, separator] of ['\u3000', 'ー', '\u00b7'].entries()) {
+		const pasted = Buffer.from(['4111', '1111', '1111', '1111'].join(separator), 'utf8');
+		const bytes = Buffer.concat([sjisBytes('旧カートの顧客番号,氏名,住所\r\nC1,山田 太郎,東京都\r\nC2,佐藤 花子,'), pasted, sjisBytes('\r\nC3,鈴木 一,大阪府\r\n')]);
+		await chooseFile(page, bulk, { name: `sjis-${index}.csv`, mimeType: 'text/csv', buffer: bytes });
+		await bulk.getByRole('button', { name: 'データアップロード' }).click();
+		await expect(bulk.getByRole('alert')).toContainText('3行目3列目に、カード番号の全桁');
+	}
+	const everything = await dumpEverything(page);
+	expect(everything).not.toMatch(/4111[^0-9]{1,3}1111[^0-9]{1,3}1111[^0-9]{1,3}1111/);
+	expectNoCardNumber(everything, 'the browser’s storage and page');
 });

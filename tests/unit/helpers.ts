@@ -95,3 +95,104 @@ export function isUtf8JapaneseRow(bytes: Uint8Array): boolean {
 	}
 	return hasLong;
 }
+
+const NodeTextDecoder = globalThis.TextDecoder;
+const nodeSjis = new NodeTextDecoder('shift_jis');
+let sjisPairCodes: Int32Array | null = null;
+
+/** Code point of each Shift_JIS pair by WHATWG pointer (-1: none): Node's table, WHATWG's user-defined area. */
+function sjisPairTable(): Int32Array {
+	if (sjisPairCodes) return sjisPairCodes;
+	const table = new Int32Array(188 * 120).fill(-1);
+	for (let lead = 0x81; lead <= 0xfc; lead++) {
+		if (lead > 0x9f && lead < 0xe0) continue;
+		for (let trail = 0x40; trail <= 0xfc; trail++) {
+			if (trail === 0x7f) continue;
+			const pointer = (lead - (lead < 0xa0 ? 0x81 : 0xc1)) * 188 + trail - (trail < 0x7f ? 0x40 : 0x41);
+			if (pointer >= 8836 && pointer <= 10715) {
+				table[pointer] = 0xe000 - 8836 + pointer;
+				continue;
+			}
+			const char = nodeSjis.decode(Uint8Array.of(lead, trail));
+			if (char.length === 1 && char !== '\ufffd') table[pointer] = char.charCodeAt(0);
+		}
+	}
+	sjisPairCodes = table;
+	return table;
+}
+
+/**
+ * The WHATWG Encoding standard's Shift_JIS decoder, as browsers run it: ASCII bytes and 0x80 are
+ * their own code points (Node's decoder refuses 0x80 and maps 0x1A and 0x7F elsewhere), A1–DF
+ * are half-width kana, a lead byte takes the next byte when that is a trail byte and the pair is
+ * in the index (an ASCII byte after a bad lead is not swallowed). The two-byte index is Node's.
+ */
+function whatwgShiftJis(bytes: Uint8Array, fatal: boolean): string {
+	const table = sjisPairTable();
+	const units: number[] = [];
+	const error = () => {
+		if (fatal) throw new TypeError('The encoded data was not valid for encoding shift_jis');
+		units.push(0xfffd);
+	};
+	for (let i = 0; i < bytes.length; ) {
+		const byte = bytes[i];
+		if (byte <= 0x80) {
+			units.push(byte);
+			i++;
+		} else if (byte >= 0xa1 && byte <= 0xdf) {
+			units.push(0xff61 - 0xa1 + byte);
+			i++;
+		} else if ((byte >= 0x81 && byte <= 0x9f) || (byte >= 0xe0 && byte <= 0xfc)) {
+			if (i + 1 >= bytes.length) {
+				error();
+				i++;
+				continue;
+			}
+			const trail = bytes[i + 1];
+			const isTrail = (trail >= 0x40 && trail <= 0x7e) || (trail >= 0x80 && trail <= 0xfc);
+			const pointer = (byte - (byte < 0xa0 ? 0x81 : 0xc1)) * 188 + trail - (trail < 0x7f ? 0x40 : 0x41);
+			const code = isTrail ? table[pointer] : -1;
+			if (code >= 0) {
+				units.push(code);
+				i += 2;
+			} else {
+				error();
+				i += trail < 0x80 ? 1 : 2;
+			}
+		} else {
+			error();
+			i++;
+		}
+	}
+	let text = '';
+	for (let at = 0; at < units.length; at += 4096) text += String.fromCharCode(...units.slice(at, at + 4096));
+	return text;
+}
+
+/**
+ * A TextDecoder that reads Shift_JIS as browsers do (`whatwgShiftJis`) and every other encoding
+ * as Node does; for `vi.stubGlobal('TextDecoder', BrowserTextDecoder)`, so the product's own code
+ * runs on the bytes as a browser decodes them.
+ */
+export class BrowserTextDecoder {
+	private readonly node: TextDecoder | null;
+	readonly encoding: string;
+	readonly fatal: boolean;
+	readonly ignoreBOM: boolean;
+
+	constructor(label = 'utf-8', options: TextDecoderOptions = {}) {
+		const isSjis = ['shift_jis', 'shift-jis', 'sjis', 'ms_kanji', 'windows-31j', 'csshiftjis', 'x-sjis', 'ms932'].includes(label.toLowerCase());
+		this.node = isSjis ? null : new NodeTextDecoder(label, options);
+		this.encoding = isSjis ? 'shift_jis' : this.node!.encoding;
+		this.fatal = options.fatal ?? false;
+		this.ignoreBOM = options.ignoreBOM ?? false;
+	}
+
+	decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+		if (this.node) return this.node.decode(input, options);
+		if (options?.stream) throw new Error('streaming Shift_JIS is not emulated');
+		if (input === undefined) return '';
+		const bytes = input instanceof Uint8Array ? input : ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+		return whatwgShiftJis(bytes, this.fatal);
+	}
+}

@@ -13,11 +13,12 @@ import {
 	endOfFirstLine,
 	endOfLastLine,
 	firstUndecodableIndex,
-	holdsUtf8Lookalike,
+	holdsUtf8Text,
 	undecodableCardNumberColumn,
 	UndecodableOffsets,
 	utf8LookalikeIndex
 } from './undecodable';
+import { holdsUtf8CardChar, mixedCardNumberColumn } from './mixed-card-number';
 
 /** Bytes in, text out, in any chunking; the encoding is settled from the bytes seen (see SPEC). */
 export interface ByteDecoder {
@@ -53,6 +54,34 @@ function isPlainAscii(bytes: Uint8Array): boolean {
 		if (byte >= 0x7f || byte === 0x1a) return false;
 	}
 	return true;
+}
+
+/**
+ * What a browser's Shift_JIS decoder makes of a lone byte 0x80 (WHATWG Encoding, Shift_JIS
+ * decoder: "an ASCII byte or 0x80" is its own code point); Node's decoder refuses the byte.
+ * Shift_JIS and CP932 give 0x80 no character, and in a Shift_JIS file it is mostly the last byte
+ * of a UTF-8 character (U+3000 is E3 80 80): a line holding one is `undecodable` in both, so a
+ * browser and the tests read every file alike. No two-byte character decodes to U+0080.
+ */
+const LONE_0X80 = '\u0080';
+
+/** True when this runtime's Shift_JIS decoder reads a lone 0x80 without error (browsers do, Node does not). */
+function decodesLone0x80(): boolean {
+	try {
+		new TextDecoder('shift_jis', { fatal: true }).decode(Uint8Array.of(0x80));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * True when `text`, decoded without error from the Shift_JIS `bytes`, came from a lone 0x80. Only a
+ * decoder that reads 0x80 can give one, and only from bytes holding 0x80 (a native byte search):
+ * the search of the text, costlier, runs only then.
+ */
+function holdsLone0x80(bytes: Uint8Array, text: string, decoderReads0x80: boolean): boolean {
+	return decoderReads0x80 && bytes.indexOf(0x80) >= 0 && text.indexOf(LONE_0X80) >= 0;
 }
 
 // The BOM is taken off by hand: a decoder started mid-file must not eat a U+FEFF there.
@@ -93,6 +122,7 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 	let fatal: TextDecoder | null = null;
 	let lenient: TextDecoder | null = null;
 	let isUtf8Target = true;
+	let reads0x80 = false;
 	// A line that does not decode: marked where its first bad byte lies, and checked for a card number.
 	const markLine = (line: Uint8Array, base: number, index: number): string => {
 		undecodable.add(base + Math.max(index, 0));
@@ -101,18 +131,27 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		if (column > 0) cardNumberLines.add(base, column);
 		return text;
 	};
-	// A line that holds invalid bytes, or in Shift_JIS is a UTF-8 row (see `utf8LookalikeIndex`):
-	// its lenient text, and where the first bad byte lies.
+	// A line that holds invalid bytes, or in Shift_JIS is a UTF-8 row (see `utf8LookalikeIndex`)
+	// or holds a lone 0x80: its lenient text, and where the first bad byte lies. A Shift_JIS line
+	// that decodes but holds UTF-8 digits or separators is also read in both encodings at once.
 	const decodeLine = (line: Uint8Array, base: number): string => {
 		if (!isUtf8Target) {
 			const index = utf8LookalikeIndex(line);
 			if (index >= 0) return markLine(line, base, index);
 		}
+		let text: string;
 		try {
-			return fatal!.decode(line);
+			text = fatal!.decode(line);
 		} catch {
 			return markLine(line, base, firstUndecodableIndex(line, lenient!, isUtf8Target));
 		}
+		if (isUtf8Target) return text;
+		if (holdsLone0x80(line, text, reads0x80)) return markLine(line, base, text.indexOf(LONE_0X80));
+		if (holdsUtf8CardChar(line)) {
+			const column = mixedCardNumberColumn(line);
+			if (column > 0) cardNumberLines.add(base, column);
+		}
+		return text;
 	};
 	// Whole lines (or the file's last bytes) in: valid bytes take one fatal call, the fast path;
 	// only a piece that fails is read again line by line to find where.
@@ -122,10 +161,12 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		// several times slower than the UTF-8 one: a plain-ASCII piece (it starts on a line, so no lead
 		// byte can be pending) goes through the UTF-8 decoder, which gives the same text.
 		if (!isUtf8Target && isPlainAscii(bytes)) return out(ascii.decode(bytes));
-		// UTF-8 rows in a Shift_JIS file often decode without error, as mojibake: looked for first.
-		if (isUtf8Target || !holdsUtf8Lookalike(bytes)) {
+		// UTF-8 rows in a Shift_JIS file often decode without error, as mojibake: looked for first,
+		// and so are UTF-8 digits and separators that a card number pasted into a row may hold.
+		if (isUtf8Target || !holdsUtf8Text(bytes)) {
 			try {
-				return out(fatal!.decode(bytes));
+				const text = fatal!.decode(bytes);
+				if (isUtf8Target || !holdsLone0x80(bytes, text, reads0x80)) return out(text);
 			} catch {
 				// Read again line by line below.
 			}
@@ -171,6 +212,7 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 		fatal = textDecoder(target, true);
 		lenient = textDecoder(target, false);
 		isUtf8Target = target === 'utf-8';
+		reads0x80 = !isUtf8Target && decodesLone0x80();
 		state = 'decoding';
 		return decode(bytes, final);
 	};

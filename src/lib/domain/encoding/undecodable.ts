@@ -1,4 +1,5 @@
 import { findCardNumberColumn } from '../guard/card-number';
+import { FOUND_CARD_CHAR, mixedCardNumberColumn, utf8CardCharOrLineEnd } from './mixed-card-number';
 /**
  * Where bytes that are invalid in their encoding lie, in text terms (SPEC "Rules and what bad
  * input gets": rows that do not decode are `undecodable`, never stored garbled).
@@ -124,7 +125,9 @@ function replacementsAsSpaces(text: string): string {
  * in the file's encoding, or 0. A row that does not decode is never read, but its bytes go back
  * in the failed-rows download, so the guard looks at it both ways (SPEC "Refused outright"): as
  * decoded in the other encoding (a UTF-8 row in a Shift_JIS file and the reverse), and as its
- * lenient text with every undecodable byte sequence counted as one separator. Called only for
+ * lenient text with every undecodable byte sequence counted as one separator, and character by
+ * character in both encodings (`mixedCardNumberColumn`: a number pasted from the other encoding
+ * into a row of this one, e.g. with Shift_JIS spaces in a UTF-8 file). Called only for
  * lines that fail to decode: the fast path of valid files never comes here.
  */
 export function undecodableCardNumberColumn(line: Uint8Array, lenientText: string, isUtf8: boolean): number {
@@ -133,7 +136,7 @@ export function undecodableCardNumberColumn(line: Uint8Array, lenientText: strin
 		const column = findCardNumberColumn(replacementsAsSpaces(text).split(','));
 		if (column > 0) return column;
 	}
-	return 0;
+	return mixedCardNumberColumn(line);
 }
 
 // Characters a Japanese shop's text holds: what CP932 encodes in two bytes (rows of JIS X 0208,
@@ -229,17 +232,19 @@ export function utf8LookalikeIndex(line: Uint8Array): number {
 }
 
 /**
- * True when some line of `bytes` (split at CR or LF) is a UTF-8 row as `utf8LookalikeIndex`
- * says. One pass: ASCII bytes cost a comparison; a line's check starts at its first byte ≥ 0x80
- * and, once the rule breaks, the rest of the line is skipped.
+ * True when some line of `bytes` (Shift_JIS text, split at CR or LF) is a UTF-8 row as
+ * `utf8LookalikeIndex` says, or holds a UTF-8 digit or separator where a card number would
+ * (`utf8CardCharOrLineEnd`): such a piece is read line by line. One pass: ASCII bytes cost a
+ * comparison; a line's checks start at its first byte ≥ 0x80.
  */
-export function holdsUtf8Lookalike(bytes: Uint8Array): boolean {
+export function holdsUtf8Text(bytes: Uint8Array): boolean {
 	// A plain loop: a native indexOf per line costs more in calls than it saves (measured).
 	const length = bytes.length;
 	for (let i = 0; i < length; i++) {
 		if (bytes[i] < 0x80) continue;
 		if (isUtf8LookalikeFrom(bytes, i, length)) return true;
-		const end = endOfFirstLine(bytes, i);
+		const end = utf8CardCharOrLineEnd(bytes, i);
+		if (end === FOUND_CARD_CHAR) return true;
 		if (end < 0) return false;
 		i = end - 1;
 	}

@@ -92,6 +92,11 @@ export function isCardNumberSeparator(code: number): boolean {
 	return code < 0x10000 && kindOf[code] === separator;
 }
 
+/** True when the character is a decimal digit (any script) or may stand between two digit groups. */
+export function isCardNumberChar(code: number): boolean {
+	return code < 0x10000 && kindOf[code] !== other;
+}
+
 /** True when value[start, end) holds `min` digits with at most single separators between them. */
 function hasRunBetween(value: string, start: number, end: number, min: number): boolean {
 	let run = 0;
