@@ -30,9 +30,11 @@ export default defineConfig({
 		testTimeout: 30_000,
 		// Most of the suite's time was each file importing the core again (64 files: 87 s of CPU for
 		// imports alone). The specs keep no global state between files (each database test opens its
-		// own uniquely named fake-indexeddb database, nothing stubs globals), so files share a worker's
-		// module cache: imports 87 → 21 s, CPU 77 → 34 s for the same 3,026 tests.
+		// own uniquely named fake-indexeddb database; a global stubbed by a spec is restored after each
+		// test), so files share a worker's module cache: imports 87 → 21 s, CPU 77 → 34 s for the same
+		// 3,026 tests.
 		pool: 'threads',
-		isolate: false
+		isolate: false,
+		unstubGlobals: true
 	}
 });
