@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	buildLinkageCsv,
 	createByteDecoder,
@@ -43,10 +43,11 @@ const decoders = {
 
 /** Runs the describe's tests with `decoder` as the global TextDecoder. */
 function withDecoder(decoder: typeof BrowserTextDecoder | null) {
-	beforeAll(() => {
+	// Before each test: the suite's config restores stubbed globals after every test.
+	beforeEach(() => {
 		if (decoder) vi.stubGlobal('TextDecoder', decoder);
 	});
-	afterAll(() => {
+	afterEach(() => {
 		vi.unstubAllGlobals();
 	});
 }
