@@ -143,10 +143,13 @@ export function tableRows(results) {
 	if (results.firstLoad) {
 		const home = results.firstLoad.home;
 		const group = groupOf('First load', 'First load');
-		row(rows, group, `JavaScript the home page loads, gzip -9 (${home.files.length} files; 1 KB = 1024 B)`, `${(home.gzip / KB).toFixed(1)} KB (${(home.bytes / KB).toFixed(1)} KB raw)`, '≤ 100 KB', home.gzip <= 100 * KB);
+		// Older results.json have no `later`: everything they fetched counted as the first load.
+		const after = (load) =>
+			load.later ? `; then ${(load.laterGzip / KB).toFixed(1)} KB in ${load.later.length} files loaded after the first paint (database, bell)` : '';
+		const worker = (load) => (load.workerGzip ? `; the worker's script ${(load.workerGzip / KB).toFixed(1)} KB, started on load` : '');
+		row(rows, group, `JavaScript the first paint of the home page needs, gzip -9 (${home.files.length} files; 1 KB = 1024 B)`, `${(home.gzip / KB).toFixed(1)} KB (${(home.bytes / KB).toFixed(1)} KB raw${after(home)})`, '≤ 100 KB', home.gzip <= 100 * KB);
 		for (const other of results.firstLoad.others ?? []) {
-			const worker = other.workerGzip ? ` + the worker's script ${(other.workerGzip / KB).toFixed(1)} KB, started on load` : '';
-			row(rows, group, `JavaScript a first visit of ${other.path} loads, gzip -9 (the page's; the worker's apart)`, `${(other.gzip / KB).toFixed(1)} KB${worker}`, '≤ 100 KB', other.gzip <= 100 * KB);
+			row(rows, group, `JavaScript the first paint of a first visit of ${other.path} needs, gzip -9`, `${(other.gzip / KB).toFixed(1)} KB (${other.files.length} files${after(other)}${worker(other)})`, '≤ 100 KB', other.gzip <= 100 * KB);
 		}
 		if (home.serviceWorker) row(rows, group, 'service worker script (installed in the background), gzip -9', `${(home.serviceWorker.gzip / KB).toFixed(1)} KB`);
 	}
