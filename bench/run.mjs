@@ -56,6 +56,7 @@ async function files() {
 					])
 		],
 		customers: await generatedFile('oldcart-customers', big, 'utf-8-bom'),
+		storeCustomers: await generatedFile('store-customers', big, 'utf-8-bom'),
 		cards: await generatedFile('card-import', big, 'shift_jis'),
 		returnForRehearsal: await generatedFile('yamato-return', big, 'shift_jis')
 	};

@@ -119,9 +119,12 @@ const generators = {
 		const [mei, meiKana] = givenNames[Math.floor(rand() * givenNames.length)];
 		const phone = `0${1 + Math.floor(rand() * 9)}${pad(Math.floor(rand() * 1e8), 8)}`;
 		return `C${pad(i + 1, 7)},${sei} ${mei},${seiKana} ${meiKana},user${i + 1}@example.jp,${phone}\r\n`;
-	}
+	},
+	/** The store's 顧客一覧 download (steps a/b): US-00010000… each with its 連携用ID C0000001…. */
+	'store-customers': () => (i) => `${customerId(i)},C${pad(i + 1, 7)}\r\n`
 };
-const headers = { 'yamato-return': returnHeader, 'card-import': importHeader, 'oldcart-customers': customerHeader };
+const storeHeader = 'サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)\r\n';
+const headers = { 'yamato-return': returnHeader, 'card-import': importHeader, 'oldcart-customers': customerHeader, 'store-customers': storeHeader };
 
 /**
  * The path of a generated file, made when missing. `encoding`: 'shift_jis' (CP932 header),

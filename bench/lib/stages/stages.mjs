@@ -3,15 +3,21 @@ import { generatedFile } from '../generate.mjs';
 import { measureConversion } from '../steps/conversion.mjs';
 import { measureFirstLoad } from '../steps/first-load.mjs';
 import { measureHuge } from '../steps/huge.mjs';
+import { measureLinkage } from '../steps/linkage.mjs';
+import { loadAverage } from '../machine.mjs';
 import { measurePapa } from '../steps/papa-baseline.mjs';
 import { measureSearch, measureUpload, openCustomers } from '../steps/registry.mjs';
 import { runRehearsal } from '../steps/rehearsal.mjs';
 import { ms } from '../report.mjs';
 
-/** JS of the home page (the target) and, for information, of the two working screens. */
+// Every screen, and an unknown path (the 404 page): a first visit of any of them is ≤ 100 KB.
+const firstLoadPaths = ['/settings', '/migration', '/customers', '/history', '/no-such-screen'];
+
+/** JS a first visit of each route loads: the home page, then every other screen (each a target). */
 export async function firstLoadStage(browser, origin) {
 	const home = await measureFirstLoad(browser, origin, '/');
-	const others = [await measureFirstLoad(browser, origin, '/migration'), await measureFirstLoad(browser, origin, '/customers')];
+	const others = [];
+	for (const path of firstLoadPaths) others.push(await measureFirstLoad(browser, origin, path));
 	return { home, others };
 }
 
@@ -21,9 +27,10 @@ export async function conversionStage(browser, origin, returns, runs, log) {
 	for (const file of returns) {
 		const measured = [];
 		for (let i = 0; i < runs; i++) {
+			const load = loadAverage();
 			const run = await measureConversion(browser, origin, file.path);
 			log(`  convert ${file.label}: ${ms(run.ms)} — ${run.summary}`);
-			measured.push(run);
+			measured.push({ ...run, load });
 		}
 		const papa = await measurePapa(browser, file.path, file.encoding, runs);
 		log(`  Papa.parse ${file.label}: ${ms(papa.parseMs)} (decode ${ms(papa.decodeMs)})`);
@@ -41,12 +48,14 @@ const nameQueries = ['髙橋 美咲', '渡邊', 'ヤマダ ハナコ', '佐藤 �
 export async function registryStage(browser, origin, input, log) {
 	const customers = input.rows;
 	let screen = await openCustomers(browser, origin);
-	const register = await measureUpload(browser, screen, '顧客情報', input.customers);
+	const registerLoad = loadAverage();
+	const register = { ...(await measureUpload(browser, screen, '顧客情報', input.customers)), load: registerLoad };
 	log(`  register: ${ms(register.ms)} — ${register.result}`);
 	screen = await openCustomers(browser, origin);
 	const loadAfterCustomers = screen.loadMs;
 	log(`  reopen with customers: ${ms(loadAfterCustomers)}`);
-	const cards = await measureUpload(browser, screen, 'クレジットカード情報', input.cards);
+	const cardsLoad = loadAverage();
+	const cards = { ...(await measureUpload(browser, screen, 'クレジットカード情報', input.cards)), load: cardsLoad };
 	log(`  import cards: ${ms(cards.ms)} — ${cards.result}`);
 	screen = await openCustomers(browser, origin);
 	const loadAfterCards = screen.loadMs;
@@ -68,7 +77,10 @@ export async function registryStage(browser, origin, input, log) {
 	}
 	log(`  searches: first ${ms(searches.firstAfterOpen.ms)}; ID ${searches.id.map((s) => ms(s.ms)).join(', ')}; 連携用ID ${searches.linkage.map((s) => ms(s.ms)).join(', ')}; 氏名 ${ms(searches.nameCold.ms)} then ${searches.name.map((s) => ms(s.ms)).join(', ')}`);
 	await screen.cdp.detach();
-	return { customers, register, cards, loadAfterCustomers, loadAfterCards, searches };
+	// Steps a/b/c: the linkage CSV from the registry just filled, and from the store's list file.
+	const linkage = [await measureLinkage(browser, origin), await measureLinkage(browser, origin, input.storeCustomers)];
+	for (const run of linkage) log(`  linkage from the ${run.source}: ${ms(run.ms)}, longest progress wait ${ms(run.progress.maxGap)} (load ${run.load})`);
+	return { customers, register, cards, loadAfterCustomers, loadAfterCards, searches, linkage };
 }
 
 /** The whole rehearsal in one scripted run. */

@@ -1,11 +1,40 @@
 // First-load JavaScript: every JS file the page itself fetches when `path` is opened in a fresh
-// profile, each gzipped with zlib level 9 (what a static host would send compressed).
+// profile, each gzipped with zlib level 9 (what a static host would send compressed), split into
+// what the first paint needs and what the page loads after it.
 import { gzipSync } from 'node:zlib';
 import { onlyPage } from '../browser.mjs';
 
+// A static `import … from "./x.js"`, `import "./x.js"` or `export … from "./x.js"` of a built module
+// (minified or not); `import("./x.js")` — a dynamic import — has a parenthesis and is not matched.
+const staticImport = /\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+
 /**
- * The JS a first visit of `path` loads: the page's own files; the scripts of dedicated workers it
- * starts (`workerFiles`) and the service worker's (`serviceWorker`) are counted apart.
+ * The files the first paint waits for: SvelteKit's entry (`/entry/`) and the route nodes it loads
+ * for the page (`/nodes/`: layout, error page, the route), with every file they import statically.
+ * Files fetched otherwise — dynamic imports made after the first paint — are the rest.
+ */
+function firstPaintPaths(files, sources) {
+	const needed = new Set(files.filter((file) => /\/(entry|nodes)\//.test(file.path)).map((file) => file.path));
+	const queue = [...needed];
+	while (queue.length) {
+		const path = queue.pop();
+		for (const match of (sources.get(path) ?? '').matchAll(staticImport)) {
+			const target = new URL(match[1], `http://site${path}`).pathname;
+			if (!needed.has(target)) {
+				needed.add(target);
+				queue.push(target);
+			}
+		}
+	}
+	return needed;
+}
+
+const total = (files, key) => files.reduce((sum, file) => sum + file[key], 0);
+
+/**
+ * The JS a first visit of `path` loads: `files` (and `bytes`, `gzip`) are what the first paint needs;
+ * `later` what the page fetched after it (lazy modules: the database, the bell's notices); the
+ * scripts of dedicated workers it starts (`workerFiles`) and the service worker's are apart.
  */
 export async function measureFirstLoad(browser, origin, path = '/') {
 	const page = await onlyPage(browser.context);
@@ -13,7 +42,8 @@ export async function measureFirstLoad(browser, origin, path = '/') {
 	page.on('response', (response) => responses.push(response));
 	await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
 	await page.waitForTimeout(500);
-	const files = [];
+	const all = [];
+	const sources = new Map();
 	const workerFiles = [];
 	let serviceWorker = null;
 	for (const response of responses) {
@@ -25,17 +55,25 @@ export async function measureFirstLoad(browser, origin, path = '/') {
 		const entry = { path: url.pathname, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
 		if (url.pathname.endsWith('/service-worker.js')) serviceWorker = entry;
 		else if (url.pathname.includes('/workers/')) workerFiles.push(entry);
-		else if (!files.some((file) => file.path === entry.path)) files.push(entry);
+		else if (!all.some((file) => file.path === entry.path)) {
+			all.push(entry);
+			sources.set(entry.path, body.toString('utf8'));
+		}
 	}
 	await page.close();
-	files.sort((a, b) => b.gzip - a.gzip);
+	all.sort((a, b) => b.gzip - a.gzip);
+	const needed = firstPaintPaths(all, sources);
+	const files = all.filter((file) => needed.has(file.path));
+	const later = all.filter((file) => !needed.has(file.path));
 	return {
 		path,
 		files,
-		bytes: files.reduce((sum, file) => sum + file.bytes, 0),
-		gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+		bytes: total(files, 'bytes'),
+		gzip: total(files, 'gzip'),
+		later,
+		laterGzip: total(later, 'gzip'),
 		workerFiles,
-		workerGzip: workerFiles.reduce((sum, file) => sum + file.gzip, 0),
+		workerGzip: total(workerFiles, 'gzip'),
 		serviceWorker
 	};
 }

@@ -24,12 +24,19 @@ export async function openCustomers(browser, origin, { profile = false } = {}) {
 	const page = await onlyPage(browser.context);
 	const cdp = await openCdp(browser.context, page, { profileWorkerFromStart: profile });
 	await page.goto(`${origin}/customers`);
-	await page.waitForFunction(() => window.__bench.messages.some((m) => m.dir === 'in' && m.type === 'customers'), null, {
-		timeout: 10 * 60_000,
-		polling: 100
-	});
+	// The worker answers every command with an 'answer' event carrying its request id.
+	await page.waitForFunction(
+		() => {
+			const messages = window.__bench.messages;
+			const asked = messages.find((m) => m.dir === 'out' && m.type === 'search');
+			return Boolean(asked && messages.some((m) => m.dir === 'in' && m.type === 'answer' && m.id === asked.id));
+		},
+		null,
+		{ timeout: 10 * 60_000, polling: 100 }
+	);
 	const records = await readInstruments(page);
-	const firstSearch = records.messages.find((m) => m.dir === 'in' && m.type === 'customers');
+	const asked = records.messages.find((m) => m.dir === 'out' && m.type === 'search');
+	const firstSearch = records.messages.find((m) => m.dir === 'in' && m.type === 'answer' && m.id === asked.id);
 	const loadProfile = profile ? await cdp.stopWorkerProfile() : null;
 	return { page, cdp, loadMs: firstSearch?.t ?? null, loadProfile };
 }

@@ -1,7 +1,8 @@
 import { fieldLabels } from '$lib/domain/problems/field-labels';
 import { customerIdFormatJa, problemTemplatesJa } from '$lib/domain/problems/messages-ja';
 import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
-import { legacyTextParam, type ProblemRecord } from '$lib/domain/records/problem-record';
+import { legacyTextParam } from '$lib/domain/records/legacy-text';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from './index';
 import { countOf, listText, pluralForm, yearMonthText } from './plural';
 import { customerIdFormatEn, fieldNames, problemTemplatesEn } from './problems.en';

@@ -8,6 +8,14 @@ import type { JobPorts, JobResult } from './ports';
 import { recordConversion } from './record-conversion';
 import { readInput, stagedProgress } from './read-input';
 
+// The phases of a linkage build on its bar: reading the file (nothing to read from the registry),
+// parsing the list (or taking the registry's customers), checking and writing the rows.
+export const linkageStages = [
+	['file', 1 / 4],
+	['parse', 1 / 2],
+	['link', 1 / 2]
+] as const;
+
 /**
  * Steps b/c: builds the linkage CSV (SPEC step c) from the store's customer list — a file, or this
  * app's registry when `job.source` is 'registry' (then `file` is not read) — and records the run
@@ -21,19 +29,26 @@ export async function buildLinkage(
 	const started = performance.now();
 	const startedAt = Date.now();
 	const size = job.source === 'file' && file ? file.size : 0;
-	const bar = stagedProgress(ports.progress, [['read', size / 4], ['build', size]]);
+	// Every phase moves the bar, the build's own included (issue 14: progress visible every 250 ms);
+	// from the registry, the bar counts in its customers, who are known once it is loaded.
+	let units = size;
+	const bar = stagedProgress((done, total) => ports.progress(done * units, total * units), linkageStages);
+	const onProgress = (phase: 'read' | 'link', done: number, of: number) => bar(phase === 'read' ? 'parse' : 'link', done, of);
 	let built: { output: Uint8Array | null; report: LinkageReport };
 	let bytes: Uint8Array = new Uint8Array(0);
 	if (job.source === 'registry' || !file) {
 		if (await ports.isCancelled()) return null;
-		built = buildLinkageCsvFromRecords(linkageRecordsOf(await ports.store.registry()), job.options);
+		const index = await ports.store.registry();
+		units = Math.max(1, index.customerCount);
+		bar('file', 1, 1);
+		built = buildLinkageCsvFromRecords(linkageRecordsOf(index), { ...job.options, onProgress });
 	} else {
-		const read = await readInput(file, (done) => bar('read', done, size), ports.isCancelled);
+		const read = await readInput(file, (done) => bar('file', done, size), ports.isCancelled);
 		if (!read) return null;
 		bytes = read;
-		built = buildLinkageCsv(bytes, job.options);
+		built = buildLinkageCsv(bytes, { ...job.options, onProgress });
 	}
-	bar('build', size, size);
+	bar('link', 1, 1);
 	if (await ports.isCancelled()) return null;
 	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'linkage', report, succeeded: report.written });

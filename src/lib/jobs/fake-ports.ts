@@ -11,6 +11,9 @@ export interface FakeStore extends JobStore {
 	records: RunRecord[];
 }
 
+// Rows per chunk the fake storage reports as written (the real one writes columnar chunks).
+const fakeChunkRows = 4096;
+
 /** Test helper: an in-memory store over `index`, keeping entries and records. */
 export function fakeStore(index = new RegistryIndex()): FakeStore {
 	let nextId = 1;
@@ -35,6 +38,14 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 			if (record.expectedFirstSeq !== undefined && record.customers && record.expectedFirstSeq !== index.customerCount) {
 				throw new Error('registry-changed');
 			}
+			// As the storage: the rows are written chunk by chunk, each reported, then the final write.
+			const rows = record.customers?.linkageIds.length ?? record.cards?.customerSeqs.length ?? 0;
+			for (let stored = Math.min(rows, fakeChunkRows); stored <= rows && rows > 0; stored += fakeChunkRows) {
+				record.onStored?.(stored, rows);
+				if (stored === rows) break;
+				if (stored + fakeChunkRows > rows) stored = rows - fakeChunkRows;
+			}
+			record.onFinalWrite?.();
 			store.entries.set(id, { ...before, ...(record.outcome as RunOutcome) });
 			return { historyId: id, firstSeq: record.customers ? index.customerCount : null };
 		},

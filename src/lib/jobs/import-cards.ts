@@ -3,7 +3,7 @@ import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
 import { emptyCardColumns, pushCard } from '$lib/domain/records/card';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
-import type { RegistryIndex } from '$lib/registry/registry-index';
+import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
 import type { UploadJob } from './upload-types';
@@ -38,7 +38,7 @@ function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
 		finish: () => {
 			const last = checker.finish();
 			if (!last.report.refused) take(last.cards);
-			const apply = () => index.appendCards(columns);
+			const apply = (progress?: IndexProgress) => index.appendCards(columns, progress);
 			const count = columns.customerSeqs.length;
 			return { report: last.report as FileReport, skipped, count, columns: { cards: columns }, apply };
 		}

@@ -1,6 +1,6 @@
 import { createOldCartCustomerParser } from '$lib/domain';
 import { emptyCustomerColumns, pushCustomer } from '$lib/domain/records/customer';
-import type { RegistryIndex } from '$lib/registry/registry-index';
+import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
 import type { UploadJob } from './upload-types';
@@ -21,7 +21,7 @@ function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
 		finish: () => {
 			const last = parser.finish();
 			take(last.customers);
-			const apply = () => index.appendCustomers(columns);
+			const apply = (progress?: IndexProgress) => void index.appendCustomers(columns, progress);
 			return { report: last.report, skipped, count: columns.linkageIds.length, columns: { customers: columns }, apply };
 		}
 	};

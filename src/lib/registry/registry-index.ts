@@ -46,6 +46,16 @@ function appendAll<T>(target: T[], source: readonly T[]): void {
  * on first use (`prepareSearch`).
  * Customers with an empty 連携用ID are placeholders for unreadable stored chunks: never listed.
  */
+/**
+ * How far an append has indexed what it added: `(done, of)` in units of its choosing, from 0 to
+ * `of`; called every few thousand items, so a job can keep its bar moving (issue 14: progress
+ * visible every 250 ms, indexing included) — the caller throttles.
+ */
+export type IndexProgress = (done: number, of: number) => void;
+
+// Items between two progress calls, minus one (a mask): cheap next to the work of 4096 items.
+const progressStride = 4095;
+
 export class RegistryIndex implements SearchSource {
 	private readonly customers = emptyCustomerColumns();
 	private readonly cards = emptyCardColumns();
@@ -65,28 +75,37 @@ export class RegistryIndex implements SearchSource {
 	}
 
 	/** Appends customers in registration order and returns the `seq` of the first of them. */
-	appendCustomers(columns: CustomerColumns): number {
+	appendCustomers(columns: CustomerColumns, progress: IndexProgress = () => {}): number {
 		const firstSeq = this.customerCount;
 		const target = this.customers;
 		for (const key of Object.keys(target) as (keyof CustomerColumns)[]) appendAll(target[key], columns[key]);
 		const linkageIds = target.linkageIds;
+		const added = linkageIds.length - firstSeq;
+		// Two halves of the bar: the 連携用ID table, then the search keys (when built).
 		for (let seq = firstSeq; seq < linkageIds.length; seq++) {
+			if (((seq - firstSeq) & progressStride) === 0) progress(seq - firstSeq, 2 * added);
 			if (linkageIds[seq] !== '') this.seqByLinkageId.add(seq);
 		}
-		this.keys?.extend(this.customers);
+		progress(added, 2 * added);
+		this.keys?.extend(this.customers, (done, of) => progress(added + (added * done) / of, 2 * added));
+		progress(2 * added, 2 * added);
 		this.lastSearch = null;
 		return firstSeq;
 	}
 
 	/** Appends cards in import order; each must name a customer already appended. */
-	appendCards(columns: CardColumns): void {
+	appendCards(columns: CardColumns, progress: IndexProgress = () => {}): void {
 		const firstCard = this.cardCount;
 		const target = this.cards;
 		for (const key of Object.keys(target) as (keyof CardColumns)[]) {
 			appendAll(target[key] as unknown[], columns[key] as unknown[]);
 		}
 		const seqs = columns.customerSeqs;
-		for (let i = 0; i < seqs.length; i++) this.cardLinks.link(seqs[i], firstCard + i);
+		for (let i = 0; i < seqs.length; i++) {
+			if ((i & progressStride) === 0) progress(i, seqs.length);
+			this.cardLinks.link(seqs[i], firstCard + i);
+		}
+		progress(seqs.length, seqs.length);
 	}
 
 	/** True when `seq` is a registered customer (not a placeholder, not beyond the end). */

@@ -27,8 +27,8 @@ export class SearchColumns {
 	readonly emails = new KeyColumn();
 	readonly phones = new KeyColumn();
 
-	/** Adds the keys of every customer not yet covered. */
-	extend(customers: CustomerColumns): void {
+	/** Adds the keys of every customer not yet covered; `progress(done, 4)` after each column. */
+	extend(customers: CustomerColumns, progress: (done: number, of: number) => void = () => {}): void {
 		const from = this.names.length;
 		if (from >= customers.names.length) return;
 		const ids: string[] = new Array(customers.linkageIds.length - from);
@@ -38,8 +38,12 @@ export class SearchColumns {
 		appendKeys(this.ids, ids, 0, identifierKey);
 		appendKeys(this.linkageIds, customers.linkageIds, from, identifierKey);
 		appendKeys(this.names, customers.names, from, nameKey);
+		progress(1, 4);
 		appendKeys(this.kanas, customers.kanas, from, nameKey);
+		progress(2, 4);
 		appendKeys(this.emails, customers.emails, from, emailKey);
+		progress(3, 4);
 		appendKeys(this.phones, customers.phones, from, phoneKey);
+		progress(4, 4);
 	}
 }

@@ -1,6 +1,7 @@
 import { openDb } from '$lib/storage/db';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { importLockName } from '$lib/workers/import-lock';
+import { followOtherTabs } from './other-tabs';
 
 /**
  * On start: an upload still 'running' whose tab is gone was cut off, and its transaction left no
@@ -19,6 +20,16 @@ export async function markInterruptedUploads(): Promise<void> {
 /** Asks once per start that the browser keep the app's data when space runs low. */
 export async function requestPersistence(): Promise<void> {
 	if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
+}
+
+/**
+ * What the app does once per page start, after its first paint (the layout imports this module
+ * lazily): interrupted uploads marked, persistence asked, other tabs followed. Returns the stop.
+ */
+export function startApp(): () => void {
+	void markInterruptedUploads();
+	void requestPersistence();
+	return followOtherTabs();
 }
 
 /** Calls `listener` when another tab upgrades the database; this page must then reload. */

@@ -1,8 +1,10 @@
 import { yamatoReturnColumns, type YamatoReturnField } from '$lib/domain/headers/columns';
 import { fileProblemCodes, type ProblemCode } from '$lib/domain/problems/problem';
 import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
-import { mappingRepository } from '$lib/storage/mapping-repository';
 import type { ConversionOptions, ConversionSummary } from '$lib/jobs/conversion-types';
+import { loadStorage } from './lazy-storage';
+
+const mappings = async () => (await loadStorage()).mappingRepository;
 
 type Columns = Record<YamatoReturnField, number>;
 
@@ -57,7 +59,7 @@ class ColumnMappingsState {
 			this.detected = null;
 		}
 		if (this.choice) return { columns: { ...this.choice.columns }, firstRowIsHeader: this.choice.firstRowIsHeader };
-		return { savedMappings: await mappingRepository.list('yamato-return') };
+		return { savedMappings: await (await mappings()).list('yamato-return') };
 	}
 
 	/** Makes the editor's mapping the one in force for the current file. */
@@ -68,7 +70,7 @@ class ColumnMappingsState {
 	/** Forgets the mapping saved for `signature` and goes back to detection for the current file. */
 	async useDetection(signature: string | undefined) {
 		this.choice = null;
-		if (signature) await mappingRepository.remove('yamato-return', signature);
+		if (signature) await (await mappings()).remove('yamato-return', signature);
 	}
 
 	/** Takes in a finished step d run: the editor starts from its mapping; a changed choice is saved. */
@@ -93,7 +95,7 @@ class ColumnMappingsState {
 		}
 		const detected = this.detected;
 		if (detected && sameColumns(detected.columns, choice.columns) && detected.hasHeader === summary.hasHeader) {
-			await mappingRepository.remove('yamato-return', signature).catch(() => {});
+			await (await mappings()).remove('yamato-return', signature).catch(() => {});
 			return;
 		}
 		const mapping: SavedColumnMapping = {
@@ -105,7 +107,7 @@ class ColumnMappingsState {
 			savedAt: Date.now()
 		};
 		try {
-			await mappingRepository.save(mapping);
+			await (await mappings()).save(mapping);
 			this.notice = 'saved';
 		} catch {
 			// The conversion stands; only remembering it failed (e.g. the browser's storage is full).

@@ -1,4 +1,5 @@
-import { onOpenBlocked, openDb } from '$lib/storage/db';
+import { loadStorage } from './lazy-storage';
+import { startLazily } from './start-lazily';
 
 /**
  * Whether this page can reach the database: `blocked` while an older copy of the app, open in
@@ -8,14 +9,19 @@ import { onOpenBlocked, openDb } from '$lib/storage/db';
 class DatabaseAccess {
 	blocked = $state(false);
 
-	/** Opens the database and follows blocking; returns the stop function. */
+	/**
+	 * Opens the database and follows blocking, once the storage layer has loaded (after the first
+	 * paint: Dexie stays out of a screen's first load); returns the stop function at once.
+	 */
 	start(): () => void {
-		const stop = onOpenBlocked(() => (this.blocked = true));
-		openDb().then(
-			() => (this.blocked = false),
-			() => undefined
-		);
-		return stop;
+		return startLazily(loadStorage, ({ onOpenBlocked, openDb }) => {
+			const stop = onOpenBlocked(() => (this.blocked = true));
+			openDb().then(
+				() => (this.blocked = false),
+				() => undefined
+			);
+			return stop;
+		});
 	}
 }
 

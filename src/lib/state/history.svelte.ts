@@ -1,14 +1,13 @@
-import { watch as liveQuery } from '$lib/storage/watch';
 import { containsCardNumber } from '$lib/domain/guard/card-number';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { FailedRowsReport } from '$lib/jobs/extract-failed-rows';
-import { historyRepository, type HistoryPage } from '$lib/storage/history-repository';
-import { problemListWordsJa, problemsCsv } from '$lib/domain/report/people-lists';
+import type { HistoryPage } from '$lib/storage/history-repository';
 import type { Language } from '$lib/i18n';
 import { problemText } from '$lib/i18n/problem-text';
 import { problemListWordsEn } from '$lib/i18n/problems.en';
 import { JobRun } from './job-run.svelte';
+import { loadStorage, watchStored } from './lazy-storage';
 import { Pager } from './pager.svelte';
 
 /** The page sizes the history table offers. */
@@ -67,12 +66,12 @@ class HistoryState {
 			offset: this.pager.offset,
 			limit: this.pager.pageSize
 		};
-		const query = liveQuery(async () => ({
-			page: await historyRepository.query(request),
-			all: (await historyRepository.query({ limit: 0 })).total
-		}));
-		const subscription = query.subscribe({
-			next: ({ page, all }) => {
+		return watchStored(
+			async ({ historyRepository }) => ({
+				page: await historyRepository.query(request),
+				all: (await historyRepository.query({ limit: 0 })).total
+			}),
+			({ page, all }) => {
 				this.allCount = all;
 				this.pager.total = page.total;
 				// Deleting the last entries of the last page: step back to a page that has some.
@@ -80,8 +79,7 @@ class HistoryState {
 					this.pager.goTo(Math.floor((page.total - 1) / request.limit) * request.limit);
 				} else this.page = page;
 			}
-		});
-		return () => subscription.unsubscribe();
+		);
 	}
 
 	/** Follows the opened entry (it can be deleted, or still running elsewhere). */
@@ -89,10 +87,10 @@ class HistoryState {
 		const id = this.openId;
 		this.opened = undefined;
 		if (id === null) return () => {};
-		const subscription = liveQuery(() => historyRepository.get(id)).subscribe({
-			next: (entry) => (this.opened = entry ?? null)
-		});
-		return () => subscription.unsubscribe();
+		return watchStored(
+			({ historyRepository }) => historyRepository.get(id),
+			(entry) => (this.opened = entry ?? null)
+		);
 	}
 
 	/** True when the last file-name search held a card number: it was not run, and is kept nowhere. */
@@ -120,20 +118,22 @@ class HistoryState {
 	}
 
 	async remove(id: number) {
-		await historyRepository.delete(id);
+		await (await loadStorage()).historyRepository.delete(id);
 		sources.delete(id);
 	}
 
 	async removeAll() {
-		await historyRepository.deleteAll();
+		await (await loadStorage()).historyRepository.deleteAll();
 		sources.clear();
 	}
 
 	/**
 	 * The problems an entry keeps, errors and warnings, as a CSV for people in `language`
-	 * (行数, 列, 重要度, コード, 内容). UTF-8 with BOM, so no character of a message is lost.
+	 * (行数, 列, 重要度, コード, 内容). UTF-8 with BOM, so no character of a message is lost. The CSV
+	 * writer (and its Shift_JIS tables) loads on the first download, not with the screen.
 	 */
-	problemsCsv(entry: HistoryEntry, language: Language): Blob {
+	async problemsCsv(entry: HistoryEntry, language: Language): Promise<Blob> {
+		const { problemListWordsJa, problemsCsv } = await import('$lib/domain/report/people-lists');
 		const words = language === 'ja' ? problemListWordsJa : problemListWordsEn;
 		const bytes = problemsCsv<ProblemRecord>(entry.problems, { encoding: 'utf-8-bom', words, text: (problem) => problemText(problem, language) });
 		return new Blob([bytes as BlobPart], { type: 'text/csv' });
@@ -141,7 +141,7 @@ class HistoryState {
 
 	/** Every entry as a JSON backup. */
 	async exportJson(): Promise<Blob> {
-		return new Blob([await historyRepository.exportJson()], { type: 'application/json' });
+		return new Blob([await (await loadStorage()).historyRepository.exportJson()], { type: 'application/json' });
 	}
 }
 
@@ -163,8 +163,10 @@ export class RunProblems {
 		const id = this.historyId();
 		this.entry = null;
 		if (id === null) return () => {};
-		const subscription = liveQuery(() => historyRepository.get(id)).subscribe({ next: (entry) => (this.entry = entry ?? null) });
-		return () => subscription.unsubscribe();
+		return watchStored(
+			({ historyRepository }) => historyRepository.get(id),
+			(entry) => (this.entry = entry ?? null)
+		);
 	}
 }
 

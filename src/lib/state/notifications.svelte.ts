@@ -1,10 +1,14 @@
-import { watch as liveQuery } from '$lib/storage/watch';
 import type { Notification } from '$lib/domain/records/notification';
-import { notificationsRepository } from '$lib/storage/notifications-repository';
+import { loadStorage, watchStored } from './lazy-storage';
+
+// The bell is on every screen: its notices come with the storage layer, after the first paint
+// (issue 14); the count shows once they are read.
+const repository = async () => (await loadStorage()).notificationsRepository;
 
 /**
  * The bell 通知: notices newest first, the unread count, the starred filter. Kept live with
- * Dexie's liveQuery, which also sees notices written by the worker and by other tabs.
+ * Dexie's liveQuery, which also sees notices written by the worker and by other tabs. The
+ * storage modules load on the first watch, not with the page.
  */
 class NotificationsState {
 	notices = $state.raw<Notification[]>([]);
@@ -15,21 +19,20 @@ class NotificationsState {
 	/** Follows the database for the current filter; returns the unsubscribe (an effect's teardown). */
 	watch(): () => void {
 		const starredOnly = this.starredOnly;
-		const query = liveQuery(async () => ({
-			notices: await notificationsRepository.list({ starredOnly }),
-			unread: await notificationsRepository.unreadCount()
-		}));
-		const subscription = query.subscribe({
-			next: ({ notices, unread }) => {
+		return watchStored(
+			async ({ notificationsRepository }) => ({
+				notices: await notificationsRepository.list({ starredOnly }),
+				unread: await notificationsRepository.unreadCount()
+			}),
+			({ notices, unread }) => {
 				this.notices = notices;
 				this.unread = unread;
 				this.isLoaded = true;
 			},
-			error: () => {
+			() => {
 				this.isLoaded = true;
 			}
-		});
-		return () => subscription.unsubscribe();
+		);
 	}
 
 	/**
@@ -38,15 +41,16 @@ class NotificationsState {
 	 */
 	async markShownRead() {
 		const shown = this.notices.filter((notice) => !notice.read).map((notice) => notice.id);
-		await Promise.all(shown.map((id) => notificationsRepository.markRead(id)));
+		const notices = await repository();
+		await Promise.all(shown.map((id) => notices.markRead(id)));
 	}
 
 	async markAllRead() {
-		await notificationsRepository.markAllRead();
+		await (await repository()).markAllRead();
 	}
 
 	async toggleStar(id: number) {
-		await notificationsRepository.toggleStar(id);
+		await (await repository()).toggleStar(id);
 	}
 }
 

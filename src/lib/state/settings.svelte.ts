@@ -5,8 +5,8 @@ import {
 	type PaymentSettings,
 	type PaymentSettingsField
 } from '$lib/domain/settings';
-import { settingsRepository } from '$lib/storage/settings-repository';
-import { errorCodeOf } from '$lib/storage/storage-errors';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
+import { loadStorage } from './lazy-storage';
 
 type Status = 'loading' | 'ready' | 'saving' | 'saved' | 'invalid' | 'failed';
 
@@ -21,7 +21,7 @@ class PaymentSettingsState {
 	allowsCardImport = $derived(canImportCards(this.saved));
 
 	async refresh(): Promise<PaymentSettings> {
-		this.saved = await settingsRepository.getPayment();
+		this.saved = await (await loadStorage()).settingsRepository.getPayment();
 		return this.saved;
 	}
 }
@@ -53,7 +53,7 @@ class SettingsFormState {
 		this.errors = {};
 		this.status = 'saving';
 		try {
-			await settingsRepository.savePayment(result.value);
+			await (await loadStorage()).settingsRepository.savePayment(result.value);
 			this.values = result.value;
 			paymentSettings.saved = { ...result.value };
 			this.status = 'saved';

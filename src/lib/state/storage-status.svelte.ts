@@ -1,5 +1,5 @@
-import { eraseEverything } from '$lib/storage/erase-everything';
 import { workbench } from '$lib/workers/workbench-client';
+import { loadStorage } from './lazy-storage';
 
 /** How much this browser stores for the app, whether it is protected, and erasing it all. */
 class StorageStatusState {
@@ -24,7 +24,7 @@ class StorageStatusState {
 
 	/** 「すべてのデータを消去」: every table, the worker's in-memory registry, the language choice. */
 	async eraseAll() {
-		await eraseEverything();
+		await (await loadStorage()).eraseEverything();
 		await workbench.ask('reload-registry', {});
 		localStorage.clear();
 		this.erased = true;

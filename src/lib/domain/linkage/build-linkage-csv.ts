@@ -20,7 +20,16 @@ export interface LinkageOptions {
 	header?: boolean;
 	customerIdPattern?: RegExp;
 	maxProblems?: number;
+	/**
+	 * How far the build is, for a progress bar: `phase` 'read' (bytes of the list parsed, or customers
+	 * of the registry taken) then 'link' (rows checked and written), `done` of `of`; called every
+	 * 64 KB or 4096 rows, so a million-row list keeps moving (issue 14).
+	 */
+	onProgress?: (phase: 'read' | 'link', done: number, of: number) => void;
 }
+
+// Rows between two progress calls, minus one (a mask).
+const progressStride = 4095;
 
 /** The report of step c, with what step d needs to reconcile against. */
 export interface LinkageReport extends FileReport<CustomerListField> {
@@ -43,7 +52,7 @@ function finishLinkage(
 	const customerIdPattern = statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern);
 	const written = state.refused
 		? []
-		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows });
+		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows, onProgress: options.onProgress });
 	state.failedRows.sort((a, b) => a - b);
 	// A file refused for a card number reports nothing else from its rows; otherwise only IDs of
 	// the pattern: any other value of that column may be anything, a token included.
@@ -82,9 +91,11 @@ export function buildLinkageCsv(
 		}
 	);
 	for (let offset = 0; offset < input.length; offset += 1 << 16) {
+		options.onProgress?.('read', offset, input.length);
 		source.push(input.subarray(offset, offset + (1 << 16)));
 	}
 	source.finish();
+	options.onProgress?.('read', input.length, input.length);
 	return finishLinkage(columns, source.state, problems, options);
 }
 
@@ -104,6 +115,7 @@ export function buildLinkageCsvFromRecords(
 	};
 	const columns: LinkageColumns = { rows: [], customerIds: [], linkageIds: [] };
 	customers.forEach((customer, i) => {
+		if ((i & progressStride) === 0) options.onProgress?.('read', i, customers.length);
 		const row = customer.row ?? i + 1;
 		const customerId = trimSpaces(customer.customerId);
 		const linkageId = trimSpaces(customer.linkageId ?? '');
@@ -117,6 +129,7 @@ export function buildLinkageCsvFromRecords(
 			problems.add('card-number-found', row, column);
 		}
 	});
+	options.onProgress?.('read', customers.length, customers.length);
 	if (customers.length === 0) {
 		state.refused = true;
 		problems.add('empty-file', 0, 0);

@@ -68,12 +68,21 @@ export function linkRows(
 	columns: LinkageColumns,
 	mapping: LinkageMapping,
 	problems: ProblemList,
-	options: { customerIdPattern: RegExp; outputEncoding: OutputEncoding; failedRows: number[] }
+	options: {
+		customerIdPattern: RegExp;
+		outputEncoding: OutputEncoding;
+		failedRows: number[];
+		/** Called every 4096 rows (and at the end) with the rows checked so far. */
+		onProgress?: (phase: 'link', done: number, of: number) => void;
+	}
 ): number[] {
 	const sameCustomer = sharedCustomerRows(columns);
 	const sameLinkage = sharedLinkageRows(columns);
 	const written: number[] = [];
+	const { onProgress } = options;
+	const total = columns.rows.length;
 	for (let i = 0; i < columns.rows.length; i++) {
+		if (onProgress && (i & 4095) === 0) onProgress('link', i, total);
 		const row = columns.rows[i];
 		const customerId = columns.customerIds[i];
 		const linkageId = columns.linkageIds[i];
@@ -107,5 +116,6 @@ export function linkRows(
 		if (problems.errorCount === before) written.push(i);
 		else options.failedRows.push(row);
 	}
+	onProgress?.('link', total, total);
 	return written;
 }

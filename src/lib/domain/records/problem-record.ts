@@ -1,5 +1,6 @@
 import type { Problem } from '../problems/problem';
 import { z } from '../zod';
+import { legacyTextParam } from './legacy-text';
 
 const count = z.int().check(z.nonnegative());
 
@@ -19,11 +20,7 @@ export const problemRecordSchema = z.object({
 });
 export type ProblemRecord = z.infer<typeof problemRecordSchema>;
 
-/**
- * The parameter that keeps the Japanese text of a problem stored before problems were kept as
- * codes (history entries up to schema version 2): shown as it is in Japanese.
- */
-export const legacyTextParam = 'legacyText';
+export { legacyTextParam };
 
 /** A problem of a report without its rendered message (what crosses threads and is stored). */
 export function toProblemRecord({ row, column, severity, code, params }: Problem): ProblemRecord {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { cardImportHeader } from '$lib/domain';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { numberedCustomers } from '$lib/registry/test-records';
+import { buildLinkage, linkageStages } from './build-linkage';
+import type { ConversionOptions, LinkageJob } from './conversion-types';
+import { fakePorts, fakeStore, textFile } from './fake-ports';
+import { importCards } from './import-cards';
+import { registerCustomers } from './register-customers';
+import { uploadStages } from './run-upload';
+import type { UploadJob } from './upload-types';
+
+const rows = 10_000;
+const settings = { service: 'YAMATO', availability: 'visible' };
+const customersFile = () =>
+	textFile(['旧カートの顧客番号,氏名,メールアドレス', ...Array.from({ length: rows }, (_, i) => `C${i + 1},顧客${i + 1},`)].join('\r\n') + '\r\n');
+const token = (i: number) => `Tk${String(i).padStart(18, '0')}`;
+const cardsFile = () =>
+	textFile(
+		[cardImportHeader.join(','), ...Array.from({ length: rows }, (_, i) => `YAMATO,US-${String(10000 + i).padStart(8, '0')},111,VISA,,,0,2912,${token(i)}`)].join('\r\n') + '\r\n'
+	);
+
+/** Where each phase starts and ends on the bar (0…1), from the job's own weights. */
+function phases(stages: readonly (readonly [string, number])[]): Map<string, [number, number]> {
+	const total = stages.reduce((sum, [, weight]) => sum + weight, 0);
+	const spans = new Map<string, [number, number]>();
+	let at = 0;
+	for (const [stage, weight] of stages) {
+		spans.set(stage, [at / total, (at + weight) / total]);
+		at += weight;
+	}
+	return spans;
+}
+
+/** The bar never goes back, ends full, and has a value strictly inside each of `inside`'s phases. */
+function expectMovingBar(bar: number[], stages: readonly (readonly [string, number])[], inside: string[]) {
+	for (let i = 1; i < bar.length; i++) expect(bar[i]).toBeGreaterThanOrEqual(bar[i - 1] - 1e-12);
+	expect(bar.at(-1)).toBeCloseTo(1, 12);
+	for (const stage of inside) {
+		const [start, end] = phases(stages).get(stage)!;
+		const values = bar.filter((value) => value > start + 1e-9 && value < end - 1e-9);
+		expect(values.length, `${stage}: ${bar.map((v) => v.toFixed(3)).join(' ')}`).toBeGreaterThan(0);
+	}
+}
+
+// A phase that ran without reporting would leave the bar still from its start to its end: the
+// operator sees nothing move while it writes or indexes a million rows.
+describe('an upload moves its bar inside every phase that does work in steps (writing, indexing)', () => {
+	it.each<[string, () => Promise<number[]>]>([
+		[
+			'一括登録 › 顧客情報',
+			async () => {
+				const ports = fakePorts(fakeStore());
+				const job = { kind: 'customers', fileName: 'customers.csv', encoding: 'auto', errorsBlockImport: false, settings } as UploadJob & { kind: 'customers' };
+				const { outcome } = await registerCustomers(customersFile(), job, ports);
+				expect(outcome.succeeded).toBe(rows);
+				return ports.bar;
+			}
+		],
+		[
+			'一括登録 › クレジットカード情報',
+			async () => {
+				const index = new RegistryIndex();
+				index.appendCustomers(numberedCustomers(rows));
+				const ports = fakePorts(fakeStore(index));
+				const job = { kind: 'cards', fileName: 'cards.csv', encoding: 'auto', errorsBlockImport: false, settings } as UploadJob & { kind: 'cards' };
+				const { outcome } = await importCards(cardsFile(), job, ports);
+				expect(outcome.succeeded).toBe(rows);
+				return ports.bar;
+			}
+		]
+	])('%s', async (_name, run) => {
+		expectMovingBar(await run(), uploadStages, ['store', 'index']);
+	});
+});
+
+describe('steps b/c move the bar while the list is parsed and its rows are checked', () => {
+	const options: ConversionOptions = { encoding: 'auto', outputEncoding: 'utf-8-bom', header: true, expiryOrder: 'YYMM', service: 'YAMATO', checkCustomerList: true };
+	const job = (source: LinkageJob['source']): LinkageJob => ({ kind: 'linkage', jobId: 'c-1', fileName: 'list.csv', source, options });
+	const listFile = () =>
+		textFile(['サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', ...Array.from({ length: rows }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},C${i + 1}`)].join('\r\n') + '\r\n');
+	it.each<[string, LinkageJob['source'], string[]]>([
+		['from the store\'s list file', 'file', ['parse', 'link']],
+		['from the registry', 'registry', ['parse', 'link']]
+	])('%s', async (_name, source, inside) => {
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(rows));
+		const ports = fakePorts(fakeStore(index));
+		const result = await buildLinkage(source === 'file' ? listFile() : null, job(source), ports);
+		expect(result?.outcome.succeeded).toBe(rows);
+		expectMovingBar(ports.bar, linkageStages, inside);
+	});
+});
