@@ -60,6 +60,7 @@ export async function convertReturnFile(
 				if (headSize >= headerPeekSize) start(joinBytes(head));
 			} else parts.add(run.converter!.push(slice));
 			bar('convert', read, size);
+			return hash.ready();
 		},
 		ports.isCancelled
 	);
@@ -96,5 +97,5 @@ export async function convertReturnFile(
 /** The hash on the converter's own thread (unit tests, and a worker without a hash worker). */
 function threadHash(): StreamHash {
 	const hash = createSha256Stream();
-	return { update: (bytes) => hash.update(bytes), hex: async () => hash.hex(), drop: () => undefined };
+	return { update: (bytes) => hash.update(bytes), ready: () => undefined, hex: async () => hash.hex(), drop: () => undefined };
 }

@@ -30,6 +30,8 @@ export interface JobStore {
  */
 export interface StreamHash {
 	update(bytes: Uint8Array): void;
+	/** A promise to await before the next slice when the hash lags behind (bytes pile up), else nothing. */
+	ready(): Promise<void> | void;
 	/** The digest of every byte given, as 64 lower-case hex characters. */
 	hex(): Promise<string>;
 	/** Forgets the hash (a cancelled job): no digest follows. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '$lib/domain/hash/sha256';
-import { createHashClient, hashBatchSize } from './hash-client';
+import { createHashClient, hashBatchesInFlight, hashBatchSize } from './hash-client';
 import { fakeHashWorker as fakeWorker } from './fake-hash-worker';
 
 /** Cuts `bytes` at the given offsets: the slices a file stream might deliver. */
@@ -64,5 +64,29 @@ describe('createHashClient', () => {
 		next.update(Uint8Array.of(1, 2, 3));
 		expect(await next.hex()).toBe(await sha256Hex(Uint8Array.of(1, 2, 3)));
 		expect(spawned).toBe(2);
+	});
+
+	// A hash thread starved of CPU must not let the file pile up in memory: past the batches in
+	// flight, ready() holds the reader until the worker has hashed one.
+	it('ready() asks the reader to wait once the batches in flight are unhashed, and lets it go as they are', async () => {
+		const hash = createHashClient(() => fakeWorker()).start();
+		const batch = new Uint8Array(hashBatchSize);
+		for (let sent = 1; sent < hashBatchesInFlight; sent++) {
+			hash.update(batch);
+			expect(hash.ready()).toBeUndefined();
+		}
+		hash.update(batch);
+		const held = hash.ready();
+		expect(held).toBeInstanceOf(Promise);
+		await held;
+		expect(hash.ready()).toBeUndefined();
+	});
+
+	it('ready() never holds a reader whose hash worker failed', async () => {
+		const hash = createHashClient(() => fakeWorker({ failAfter: 0 })).start();
+		for (let sent = 0; sent < hashBatchesInFlight; sent++) hash.update(new Uint8Array(hashBatchSize));
+		await hash.ready();
+		expect(hash.ready()).toBeUndefined();
+		await expect(hash.hex()).rejects.toThrow('hash-failed');
 	});
 });

@@ -1,37 +1,33 @@
 import type { StreamHash } from '$lib/jobs/ports';
-import type { HashPort } from './hash-messages';
+import type { HashAnswer, HashPort } from './hash-messages';
 
-/** Bytes sent per message: few messages (about 60 for a 1M-row file), little held at a time. */
-export const hashBatchSize = 1 << 20;
+/** Bytes a message carries, and batches sent unhashed before `ready()` waits (≤ 4 MiB held). */
+export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
 
 /**
  * Hashes on another thread: `start()` gives a `StreamHash` whose `update` copies the bytes into a
  * batch (the caller keeps its own slice, the converter reads it next) and transfers each full batch
  * to the hash worker, so the SHA-256 runs on the other core while this thread converts (issue 14).
- * `hex()` sends the last batch and resolves with the worker's digest; `drop()` forgets a hash whose
- * job was cancelled. The worker starts on the first hash and is kept; when it fails, every
- * pending digest is rejected with 'hash-failed' and the next hash starts a new one.
+ * `ready()` waits while `hashBatchesInFlight` batches are unhashed (a starved hash thread must not
+ * pile the file up in memory); `hex()` sends the last batch and resolves with the digest; `drop()`
+ * forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
+ * its pending digests reject with 'hash-failed' and the next hash starts a new worker.
  */
 export function createHashClient(spawn: () => HashPort): { start(): StreamHash } {
 	let port: HashPort | null = null;
 	let nextId = 1;
-	type Waiting = Map<number, { resolve: (hex: string) => void; reject: (error: Error) => void }>;
-	// The digests each worker owes: a failing worker rejects its own, never a newer worker's.
-	const owed = new WeakMap<HashPort, Waiting>();
+	// Each worker's listeners by hash id (undefined: the worker failed): a failing worker stops its own.
+	const listeners = new WeakMap<HashPort, Map<number, (answer: HashAnswer | undefined) => void>>();
 	const connect = (): HashPort => {
 		if (port) return port;
 		const opened = spawn();
-		const waiting: Waiting = new Map();
-		owed.set(opened, waiting);
-		opened.onmessage = ({ data }) => {
-			const entry = waiting.get(data.id);
-			waiting.delete(data.id);
-			if (entry) ('hex' in data ? entry.resolve(data.hex) : entry.reject(new Error(data.failed)));
-		};
+		const byId = new Map<number, (answer: HashAnswer | undefined) => void>();
+		listeners.set(opened, byId);
+		opened.onmessage = ({ data }) => byId.get(data.id)?.(data);
 		opened.onerror = (event) => {
 			event.preventDefault();
-			for (const entry of waiting.values()) entry.reject(new Error('hash-failed'));
-			waiting.clear();
+			for (const listener of byId.values()) listener(undefined);
+			byId.clear();
 			if (port === opened) port = null;
 		};
 		return (port = opened);
@@ -41,13 +37,21 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 			const id = nextId++;
 			const worker = connect();
 			let batch = new Uint8Array(hashBatchSize);
-			let filled = 0;
+			let [filled, inFlight, failed] = [0, 0, false];
+			let wake: (() => void) | null = null;
+			let digest: { resolve: (hex: string) => void; reject: (error: Error) => void } | null = null;
+			const done = () => (listeners.get(worker)!.delete(id), wake?.());
+			listeners.get(worker)!.set(id, (answer) => {
+				if (!answer || 'failed' in answer) (failed = true), digest?.reject(new Error('hash-failed')), done();
+				else if ('hex' in answer) digest?.resolve(answer.hex), done();
+				else if (--inFlight < hashBatchesInFlight) wake?.();
+			});
 			const send = () => {
 				if (filled === 0) return;
+				// The batch goes whole or cut to what it holds, and is transferred: this thread keeps no copy.
 				const bytes = filled === batch.length ? batch : batch.slice(0, filled);
 				worker.postMessage({ type: 'update', id, bytes }, [bytes.buffer]);
-				batch = new Uint8Array(hashBatchSize);
-				filled = 0;
+				(batch = new Uint8Array(hashBatchSize)), (filled = 0), inFlight++;
 			};
 			return {
 				update: (bytes) => {
@@ -58,15 +62,16 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 						if (filled === batch.length) send();
 					}
 				},
+				ready: () =>
+					inFlight < hashBatchesInFlight || failed ? undefined : new Promise<void>((resolve) => (wake = () => ((wake = null), resolve()))),
 				hex: () => {
-					// A worker that failed since this hash started lost its bytes: no digest to wait for.
-					if (port !== worker) return Promise.reject(new Error('hash-failed'));
+					if (failed) return Promise.reject(new Error('hash-failed'));
 					send();
-					const answer = new Promise<string>((resolve, reject) => owed.get(worker)!.set(id, { resolve, reject }));
+					const answer = new Promise<string>((resolve, reject) => (digest = { resolve, reject }));
 					worker.postMessage({ type: 'digest', id }, []);
 					return answer;
 				},
-				drop: () => worker.postMessage({ type: 'drop', id }, [])
+				drop: () => (worker.postMessage({ type: 'drop', id }, []), done())
 			};
 		}
 	};

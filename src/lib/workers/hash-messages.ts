@@ -8,8 +8,11 @@ export type HashCommand =
 	| { type: 'digest'; id: number }
 	| { type: 'drop'; id: number };
 
-/** The hash worker's answer to `digest`: 64 lower-case hex characters, or a failure code. */
-export type HashAnswer = { id: number; hex: string } | { id: number; failed: string };
+/**
+ * The hash worker's answers: `taken` once a batch of `update` is hashed (the sender counts the
+ * batches in flight), and to `digest` 64 lower-case hex characters or a failure code.
+ */
+export type HashAnswer = { id: number; taken: true } | { id: number; hex: string } | { id: number; failed: string };
 
 /** What the client needs of a worker: a Worker, or a fake in tests. */
 export interface HashPort {

@@ -3,7 +3,8 @@ import type { HashAnswer, HashCommand } from './hash-messages';
 
 /**
  * The hash worker's state machine, apart from the worker's globals so it runs in Node tests:
- * one incremental SHA-256 (FIPS 180-4, @noble/hashes) per id, fed by `update`, answered and
+ * one incremental SHA-256 (FIPS 180-4, @noble/hashes) per id, fed by `update` (each batch
+ * answered `taken`), answered and
  * forgotten at `digest`, forgotten at `drop` (a cancelled job). Returns the answer to post, if any.
  */
 export function createHashService(): (command: HashCommand) => HashAnswer | null {
@@ -14,7 +15,7 @@ export function createHashService(): (command: HashCommand) => HashAnswer | null
 				let hash = running.get(command.id);
 				if (!hash) running.set(command.id, (hash = createSha256Stream()));
 				hash.update(command.bytes);
-				return null;
+				return { id: command.id, taken: true };
 			}
 			case 'digest': {
 				const hash = running.get(command.id) ?? createSha256Stream();
