@@ -8,6 +8,8 @@ import { buildLinkage } from './build-linkage';
 import { conversionList, problemPage } from './conversion-lists';
 import type { ConversionOptions, LinkageJob, ReturnFileJob } from './conversion-types';
 import { convertReturnFile } from './convert-return-file';
+import { createHashClient } from '$lib/workers/hash-client';
+import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
 
 const fixture = (name: string) => new Blob([readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url))]);
@@ -55,13 +57,17 @@ describe('convertReturnFile', () => {
 
 	const text = [returnHeader, ...Array.from({ length: 5 }, (_, i) => `US-0001000${i},111,VISA,2912,AbCdEf0123456789xyZ1`)].join('\r\n');
 	// The file streams through the hash and the converter; the header of a saved mapping is peeked from
-	// the first slices. Whatever the slices, the result is that of the file read whole.
+	// the first slices. Whatever the slices, and wherever the hash runs (this thread, or a hash worker
+	// fed copies of the slices), the result is that of the file read whole.
 	it.each([
-		['one slice', 0],
-		['64-byte slices', 64],
-		['4 KB slices', 4096],
-		['slices of the peek size', headerPeekSize]
-	])('a file above the header peek size gives the same output, hash and saved mapping in %s', async (_, sliceSize) => {
+		['one slice', 0, 'this thread'],
+		['64-byte slices', 64, 'this thread'],
+		['4 KB slices', 4096, 'this thread'],
+		['slices of the peek size', headerPeekSize, 'this thread'],
+		['one slice', 0, 'a hash worker'],
+		['64-byte slices', 64, 'a hash worker'],
+		['slices of the peek size', headerPeekSize, 'a hash worker']
+	])('a file above the header peek size gives the same output, hash and saved mapping in %s, hashed on %s', async (_, sliceSize, hashOn) => {
 		const header = '顧客,下3桁,ブランド,期限,キー,メモ';
 		const memo = 'm'.repeat(400);
 		const rows = Array.from({ length: 700 }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},111,VISA,2912,AbCdEf0123456789xyZ1,${memo}${i}`);
@@ -73,7 +79,9 @@ describe('convertReturnFile', () => {
 		const saved = { kind: 'yamato-return' as const, signature, headerCells: [], columns, firstRowIsHeader: true, savedAt: 0 };
 		const job = returnJob({ options: { ...options, checkCustomerList: false, savedMappings: [saved] } });
 		const file = sliceSize === 0 ? textFile(text) : chunkedFile(text, sliceSize);
-		const result = (await convertReturnFile({ file, customerList: null }, job, fakePorts(fakeStore())))!;
+		const ports = fakePorts(fakeStore());
+		if (hashOn === 'a hash worker') ports.streamHash = createHashClient(() => fakeHashWorker()).start;
+		const result = (await convertReturnFile({ file, customerList: null }, job, ports))!;
 		expect(result.report.summary).toMatchObject({ sha256: await sha256Hex(bytes), written: rows.length, mappingSource: 'saved' });
 		const whole = (await convertReturnFile({ file: textFile(text), customerList: null }, job, fakePorts(fakeStore())))!;
 		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(await whole.output!.arrayBuffer()));
@@ -85,6 +93,15 @@ describe('convertReturnFile', () => {
 		const store = fakeStore();
 		expect(await convertReturnFile({ file: chunkedFile(text), customerList: null }, returnJob(), fakePorts(store, poll))).toBeNull();
 		expect(store.records).toEqual([]);
+	});
+
+	it.each(Array.from({ length: polls }, (_, poll) => [poll]))('a cancel at poll %i drops the hash worker’s hash (after the last row, its digest goes unused)', async (poll) => {
+		const worker = fakeHashWorker();
+		const ports = fakePorts(fakeStore(), poll);
+		ports.streamHash = createHashClient(() => worker).start;
+		expect(await convertReturnFile({ file: chunkedFile(text), customerList: null }, returnJob(), ports)).toBeNull();
+		const cancelledAfterDigest = poll === polls - 1;
+		expect(worker.types.at(-1)).toBe(cancelledAfterDigest ? 'digest' : 'drop');
 	});
 });
 

@@ -3,7 +3,7 @@ import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion-types';
 import { OutputParts } from './output-parts';
-import type { JobPorts, JobResult } from './ports';
+import type { JobPorts, JobResult, StreamHash } from './ports';
 import { joinBytes } from '$lib/domain/bytes';
 import { stagedProgress, streamInput } from './read-input';
 import { recordConversion } from './record-conversion';
@@ -28,7 +28,7 @@ export async function convertReturnFile(
 	const startedAt = Date.now();
 	const size = input.file.size;
 	const bar = stagedProgress(ports.progress, [['convert', size]]);
-	const hash = createSha256Stream();
+	const hash = ports.streamHash?.() ?? threadHash();
 	const list = job.options.checkCustomerList ? input.customerList : null;
 	const { encoding, outputEncoding, header, expiryOrder, service } = job.options;
 	const parts = new OutputParts();
@@ -60,17 +60,19 @@ export async function convertReturnFile(
 				if (headSize >= headerPeekSize) start(joinBytes(head));
 			} else parts.add(run.converter!.push(slice));
 			bar('convert', read, size);
+			return hash.ready();
 		},
 		ports.isCancelled
 	);
-	if (!finished) return null;
+	if (!finished) return (hash.drop(), null);
 	if (head) start(joinBytes(head));
 	const { converter, mapping } = run;
-	if (!converter || !mapping) return null;
+	if (!converter || !mapping) return (hash.drop(), null);
+	const digest = hash.hex();
 	const { output, report } = converter.finish();
-	if (await ports.isCancelled()) return null;
+	if (await ports.isCancelled()) return (digest.catch(() => undefined), null);
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
-	const sha256 = hash.hex();
+	const sha256 = await digest;
 	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
 	const { columnCount, headerCells, headerSignature } = report;
 	const summary = conversionSummary(report, {
@@ -90,4 +92,10 @@ export async function convertReturnFile(
 		report: { summary, problems: report.problems, outputEncoding, reconciliation: report.reconciliation, sent: list?.sent ?? null },
 		outcome
 	};
+}
+
+/** The hash on the converter's own thread (unit tests, and a worker without a hash worker). */
+function threadHash(): StreamHash {
+	const hash = createSha256Stream();
+	return { update: (bytes) => hash.update(bytes), ready: () => undefined, hex: async () => hash.hex(), drop: () => undefined };
 }

@@ -25,6 +25,20 @@ export interface JobStore {
 }
 
 /**
+ * A SHA-256 (FIPS 180-4) fed slice by slice, whose digest may be computed on another thread.
+ * `update` never keeps the caller's slice (it may copy it); `hex` is called once, at the end.
+ */
+export interface StreamHash {
+	update(bytes: Uint8Array): void;
+	/** A promise to await before the next slice when the hash lags behind (bytes pile up), else nothing. */
+	ready(): Promise<void> | void;
+	/** The digest of every byte given, as 64 lower-case hex characters. */
+	hex(): Promise<string>;
+	/** Forgets the hash (a cancelled job): no digest follows. */
+	drop(): void;
+}
+
+/**
  * The ports every job gets: `progress(done, total)` in units of the job's choosing, `isCancelled`
  * polled between stages and slices (it may yield to the event loop first, so a cancel gets in),
  * and the store.
@@ -36,6 +50,8 @@ export interface JobPorts {
 	isCancelledNow?(): boolean;
 	/** Told when the final write starts: the page then disables キャンセル and says why. */
 	finalWrite?(): void;
+	/** A hash on another core for a streamed file; without it the job hashes on its own thread. */
+	streamHash?(): StreamHash;
 	store: JobStore;
 }
 

@@ -29,13 +29,14 @@ export async function readInput(
 
 /**
  * Reads a file slice by slice from its stream without ever holding it whole: each slice goes to
- * `onSlice` with the bytes read so far (each slice is a fresh array the callee may keep).
+ * `onSlice` with the bytes read so far (each slice is a fresh array the callee may keep); a
+ * promise it returns is awaited before the next read (a consumer lagging behind holds reading back).
  * Polls `isCancelled` before reading and after each slice; false when cancelled. A file that grew
  * while being read is cut at the size it had when chosen.
  */
 export async function streamInput(
 	file: Blob,
-	onSlice: (slice: Uint8Array, read: number) => void,
+	onSlice: (slice: Uint8Array, read: number) => unknown,
 	isCancelled: () => boolean | Promise<boolean>
 ): Promise<boolean> {
 	if (await isCancelled()) return false;
@@ -47,7 +48,8 @@ export async function streamInput(
 		if (done) break;
 		const room = Math.min(value.length, size - offset);
 		offset += room;
-		onSlice(room === value.length ? value : value.subarray(0, room), offset);
+		const held = onSlice(room === value.length ? value : value.subarray(0, room), offset);
+		if (held instanceof Promise) await held;
 		if (await isCancelled()) {
 			await reader.cancel();
 			return false;

@@ -4,7 +4,15 @@ import { historyRepository } from '$lib/storage/history-repository';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { runRepository } from '$lib/storage/run-repository';
 import type { WorkerEvent } from './messages';
+import { createHashClient } from './hash-client';
 import { throttle, yielder } from './pacing';
+
+// Step d's SHA-256 runs in a worker of this worker, on the other core (issue 14). A browser
+// without nested workers leaves the hash on this thread.
+const hashes =
+	typeof Worker === 'undefined'
+		? null
+		: createHashClient(() => new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' }));
 
 /** The registry as this worker loaded it, with the stamp of the database state it mirrors. */
 let registry: Promise<{ index: RegistryIndex; stamp: string }> | null = null;
@@ -58,6 +66,7 @@ export function portsOf(requestId: number, post: (event: WorkerEvent) => void, c
 		},
 		isCancelledNow: () => cancelled.has(requestId),
 		finalWrite: () => post({ type: 'progress', requestId, done: 1, total: 1, finalWrite: true }),
+		...(hashes && { streamHash: () => hashes.start() }),
 		store: storePort
 	};
 }

@@ -22,4 +22,14 @@ describe('sha256HexSync', () => {
 			})
 		);
 	});
+
+	// The padded buffer and the state are reused between calls: nothing of one text may reach the next.
+	it('gives each text of a sequence its own digest, whatever came before (long, non-ASCII, short)', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.string({ unit: 'grapheme', maxLength: 150 }), { minLength: 2, maxLength: 6 }), async (texts) => {
+				const digests = texts.map((text) => sha256HexSync(text));
+				expect(digests).toEqual(await Promise.all(texts.map((text) => sha256HexOfText(text))));
+			})
+		);
+	});
 });

@@ -11,11 +11,16 @@ const k = new Uint32Array([
 	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
 	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 ]);
-const w = new Uint32Array(64);
+const w = new Int32Array(64);
 const hex: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const encoder = new TextEncoder();
+const initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+// Reused between calls (a million per card import): the running state and the padded message.
+const state = new Int32Array(8);
+let padded = new Uint8Array(128);
 
-function compress(state: Uint32Array, block: Uint8Array, offset: number): void {
+// One 64-byte block of `block` at `offset` into `state` (FIPS 180-4 §6.2.2), all in locals.
+function compress(block: Uint8Array, offset: number): void {
 	for (let i = 0; i < 16; i++) {
 		const j = offset + i * 4;
 		w[i] = (block[j] << 24) | (block[j + 1] << 16) | (block[j + 2] << 8) | block[j + 3];
@@ -27,7 +32,8 @@ function compress(state: Uint32Array, block: Uint8Array, offset: number): void {
 		const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
 		w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
 	}
-	let [a, b, c, d, e, f, g, h] = state;
+	let a = state[0], b = state[1], c = state[2], d = state[3];
+	let e = state[4], f = state[5], g = state[6], h = state[7];
 	for (let i = 0; i < 64; i++) {
 		const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
 		const t1 = (h + s1 + ((e & f) ^ (~e & g)) + k[i] + w[i]) | 0;
@@ -52,24 +58,36 @@ function compress(state: Uint32Array, block: Uint8Array, offset: number): void {
 	state[7] += h;
 }
 
-/** The SHA-256 of a text's UTF-8 bytes as lower-case hex, computed synchronously. */
+// The UTF-8 bytes of `text` at the start of `padded` (grown when short); returns their count.
+function writeUtf8(text: string): number {
+	const length = text.length;
+	if (padded.length < length * 3 + 72) padded = new Uint8Array(Math.ceil((length * 3 + 72) / 64) * 64);
+	for (let i = 0; i < length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0x80) return encoder.encodeInto(text, padded).written;
+		padded[i] = code;
+	}
+	return length;
+}
+
+/**
+ * The SHA-256 (FIPS 180-4) of a text's UTF-8 bytes as lower-case hex, computed synchronously.
+ * Called once per card of an import (a million of them), so nothing is allocated but the result:
+ * an ASCII text is copied into a reused buffer, padded there, and hashed block by block.
+ */
 export function sha256HexSync(text: string): string {
-	const bytes = encoder.encode(text);
-	const length = bytes.length;
-	const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
-	padded.set(bytes);
+	const length = writeUtf8(text);
+	const end = Math.ceil((length + 9) / 64) * 64;
 	padded[length] = 0x80;
+	padded.fill(0, length + 1, end);
 	const bits = length * 8;
-	const end = padded.length;
+	padded[end - 5] = Math.floor(bits / 2 ** 32);
 	padded[end - 4] = bits >>> 24;
 	padded[end - 3] = bits >>> 16;
 	padded[end - 2] = bits >>> 8;
 	padded[end - 1] = bits;
-	padded[end - 5] = Math.floor(bits / 2 ** 32);
-	const state = new Uint32Array([
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-	]);
-	for (let offset = 0; offset < end; offset += 64) compress(state, padded, offset);
+	state.set(initial);
+	for (let offset = 0; offset < end; offset += 64) compress(padded, offset);
 	let out = '';
 	for (let i = 0; i < 8; i++) {
 		const word = state[i];

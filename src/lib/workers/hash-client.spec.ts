@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '$lib/domain/hash/sha256';
+import { createHashClient, hashBatchesInFlight, hashBatchSize } from './hash-client';
+import { fakeHashWorker as fakeWorker } from './fake-hash-worker';
+
+/** Cuts `bytes` at the given offsets: the slices a file stream might deliver. */
+function slicesOf(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+	const at = [0, ...cuts.map((cut) => cut % (bytes.length + 1)).sort((a, b) => a - b), bytes.length];
+	return at.slice(1).map((end, i) => bytes.subarray(at[i], end));
+}
+
+describe('createHashClient', () => {
+	it('gives the digest of Web Crypto however the bytes are sliced, the caller’s slices left intact', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.array(fc.nat(), { maxLength: 12 }), async (bytes, cuts) => {
+				const kept = bytes.slice();
+				const client = createHashClient(() => fakeWorker());
+				const hash = client.start();
+				for (const slice of slicesOf(bytes, cuts)) hash.update(slice);
+				expect(await hash.hex()).toBe(await sha256Hex(kept));
+				expect(bytes).toEqual(kept);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it.each([
+		['empty', 0],
+		['one byte short of a batch', hashBatchSize - 1],
+		['exactly one batch', hashBatchSize],
+		['a batch and a bit, in one slice', hashBatchSize + 3],
+		['two batches and a bit', 2 * hashBatchSize + 17]
+	])('hashes a message of %s (batch boundaries)', async (_, length) => {
+		const bytes = Uint8Array.from({ length }, (_, i) => (i * 31 + 7) & 0xff);
+		const hash = createHashClient(() => fakeWorker()).start();
+		hash.update(bytes);
+		expect(await hash.hex()).toBe(await sha256Hex(bytes));
+	});
+
+	it('keeps hashes that run at once apart, and a dropped one leaves the others whole', async () => {
+		const client = createHashClient(() => fakeWorker());
+		const a = client.start();
+		const b = client.start();
+		const c = client.start();
+		const bytesA = new TextEncoder().encode('a'.repeat(5000));
+		const bytesB = new TextEncoder().encode('b'.repeat(hashBatchSize + 10));
+		for (let i = 0; i < bytesB.length; i += 4096) {
+			a.update(bytesA.subarray(i, i + 4096));
+			b.update(bytesB.subarray(i, i + 4096));
+			c.update(bytesB.subarray(i, i + 4096));
+		}
+		c.drop();
+		expect(await Promise.all([a.hex(), b.hex()])).toEqual([await sha256Hex(bytesA), await sha256Hex(bytesB)]);
+	});
+
+	it('rejects a pending digest with hash-failed when the worker fails, and starts a new worker next', async () => {
+		let spawned = 0;
+		const client = createHashClient(() => (spawned++ === 0 ? fakeWorker({ failAfter: 0 }) : fakeWorker()));
+		const broken = client.start();
+		broken.update(new Uint8Array(hashBatchSize + 1));
+		await expect(broken.hex()).rejects.toThrow('hash-failed');
+		const next = client.start();
+		next.update(Uint8Array.of(1, 2, 3));
+		expect(await next.hex()).toBe(await sha256Hex(Uint8Array.of(1, 2, 3)));
+		expect(spawned).toBe(2);
+	});
+
+	// A hash thread starved of CPU must not let the file pile up in memory: past the batches in
+	// flight, ready() holds the reader until the worker has hashed one.
+	it('ready() asks the reader to wait once the batches in flight are unhashed, and lets it go as they are', async () => {
+		const hash = createHashClient(() => fakeWorker()).start();
+		const batch = new Uint8Array(hashBatchSize);
+		for (let sent = 1; sent < hashBatchesInFlight; sent++) {
+			hash.update(batch);
+			expect(hash.ready()).toBeUndefined();
+		}
+		hash.update(batch);
+		const held = hash.ready();
+		expect(held).toBeInstanceOf(Promise);
+		await held;
+		expect(hash.ready()).toBeUndefined();
+	});
+
+	it('ready() never holds a reader whose hash worker failed', async () => {
+		const hash = createHashClient(() => fakeWorker({ failAfter: 0 })).start();
+		for (let sent = 0; sent < hashBatchesInFlight; sent++) hash.update(new Uint8Array(hashBatchSize));
+		await hash.ready();
+		expect(hash.ready()).toBeUndefined();
+		await expect(hash.hex()).rejects.toThrow('hash-failed');
+	});
+});
