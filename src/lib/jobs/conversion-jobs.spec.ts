@@ -53,6 +53,24 @@ describe('convertReturnFile', () => {
 		expect(unchecked.report.summary).toMatchObject({ written: 2, reconciliation: { 'unknown-returned': null } });
 	});
 
+	it.each([
+		['with the customer list', true, { 'sent-not-returned': 1, 'unknown-returned': 1, 'multi-card': 1, expired: 1, written: 3 }],
+		['without it', false, { 'sent-not-returned': null, 'unknown-returned': null, 'multi-card': 1, expired: 1, written: 4 }]
+	])('records the reconciliation numbers in the outcome, as the page shows them (%s)', async (_name, checkCustomerList, counts) => {
+		const customerList = { ids: new CustomerIdLookup(['US-00010000', 'US-00010001', 'US-00010002']), sent: ['US-00010000', 'US-00010001', 'US-00010002'] };
+		const file = returnFile(
+			'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1',
+			'US-00010000,222,JCB,2911,QwErTy9876543210abC2',
+			'US-00010001,333,VISA,2001,ZxCvBn0123456789qwE3',
+			'US-00010009,444,VISA,2912,PoIuYt0123456789lkJ4'
+		);
+		const store = fakeStore();
+		const result = (await convertReturnFile({ file, customerList }, returnJob({ options: { ...options, checkCustomerList } }), fakePorts(store)))!;
+		expect(result.outcome.reconciliation).toEqual(counts);
+		expect(result.report.summary.reconciliation).toEqual(counts);
+		expect(store.records[0].outcome).toMatchObject({ reconciliation: counts });
+	});
+
 	const text = [returnHeader, ...Array.from({ length: 5 }, (_, i) => `US-0001000${i},111,VISA,2912,AbCdEf0123456789xyZ1`)].join('\r\n');
 	// The file streams through the hash and the converter; the header of a saved mapping is peeked from
 	// the first slices. Whatever the slices, the result is that of the file read whole.

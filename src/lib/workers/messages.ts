@@ -2,6 +2,7 @@ import type { ConversionJob, ConversionSummary, JobDownload, ProblemFilter, Prob
 import type { FailedRowsJob, FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import type { UploadJob, UploadSummary } from '$lib/jobs/upload-types';
 import type { Language } from '$lib/i18n';
+import type { CardFindings } from '$lib/registry/card-findings';
 import type { CustomerListFile } from '$lib/registry/customer-list-file';
 import type { CustomerListDownload, CustomerPage, SearchRequest } from '$lib/registry/customer-page';
 
@@ -15,6 +16,8 @@ export interface Commands {
 	search: { request: SearchRequest };
 	'customer-list': { request: CustomerListDownload };
 	'reload-registry': Record<string, never>;
+	/** The registry's multi-card customers and expired cards at `today` (ms since the epoch). */
+	'card-findings': { today: number };
 }
 
 /** What the worker answers to each command. */
@@ -27,6 +30,7 @@ export interface Answers {
 	search: CustomerPage;
 	'customer-list': CustomerListFile;
 	'reload-registry': null;
+	'card-findings': CardFindings;
 }
 
 export type CommandType = keyof Commands;

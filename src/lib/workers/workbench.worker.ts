@@ -6,6 +6,8 @@ import { extractFailedRows } from '$lib/jobs/extract-failed-rows';
 import { importCards } from '$lib/jobs/import-cards';
 import { registerCustomers } from '$lib/jobs/register-customers';
 import type { JobPorts } from '$lib/jobs/ports';
+import { cardFindings } from '$lib/registry/card-findings';
+import { tokyoMonthIndex } from '$lib/domain/rules/expiry';
 import { customerListFile } from '$lib/registry/customer-list-file';
 import { errorCodeOf } from '$lib/storage/storage-errors';
 import { searchPage } from '$lib/registry/customer-page';
@@ -37,7 +39,8 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 		const index = await registry();
 		return customerListFile(index, index.filteredSeqs(request), request.encoding);
 	},
-	'reload-registry': async () => (storePort.reload(), forgetReports(), null)
+	'reload-registry': async () => (storePort.reload(), forgetReports(), null),
+	'card-findings': async ({ today }) => cardFindings(await registry(), tokyoMonthIndex(new Date(today)))
 };
 
 self.onmessage = async ({ data: command }: MessageEvent<WorkerCommand>) => {
