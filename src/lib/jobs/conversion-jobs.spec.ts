@@ -38,9 +38,20 @@ describe('convertReturnFile', () => {
 	])('downloads the problem list in %s', async (_name, language, header, message) => {
 		const file = returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010001,042,JCB,2813,QwErTy9876543210abC2');
 		const result = (await convertReturnFile({ file, customerList: null }, returnJob(), fakePorts(fakeStore())))!;
-		const text = await conversionList(result.report, 'problems', language).text();
+		const text = await conversionList(result.report, 'problems', language).file!.text();
 		expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(header);
 		expect(text).toContain(message);
+	});
+
+	it.each(['ja', 'en'] as const)('a problem list Shift_JIS cannot hold is not written but named, and UTF-8 writes it (%s)', async (language) => {
+		const file = returnFile('US-00010000,111,VISA😀,2912,AbCdEf0123456789xyZ1', 'US-00010001,042,JCB,2812,QwErTy9876543210abC2');
+		const sjisJob = returnJob({ options: { ...options, outputEncoding: 'shift_jis' } });
+		const result = (await convertReturnFile({ file, customerList: null }, sjisJob, fakePorts(fakeStore())))!;
+		const refused = conversionList(result.report, 'problems', language);
+		expect(refused.file).toBeNull();
+		expect(refused.unencodable?.problems[0]).toMatchObject({ code: 'not-encodable', row: 2, column: 5, params: { value: '😀' } });
+		const written = conversionList(result.report, 'problems', language, 'utf-8-bom');
+		expect(await written.file!.text()).toContain('😀');
 	});
 
 	it('checks returned IDs against the customer list it is given, and only when asked', async () => {

@@ -1,4 +1,6 @@
 import type { ConversionJob, ConversionSummary, JobDownload, ProblemFilter, ProblemPage } from '$lib/jobs/conversion-types';
+import type { PeopleListFile } from '$lib/jobs/conversion-lists';
+import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { FailedRowsJob, FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import type { UploadJob, UploadSummary } from '$lib/jobs/upload-types';
 import type { Language } from '$lib/i18n';
@@ -12,7 +14,8 @@ export interface Commands {
 	upload: { job: UploadJob; file: Blob };
 	'failed-rows': { job: FailedRowsJob; file: Blob };
 	problems: { jobId: string; filter: ProblemFilter; offset: number; limit: number };
-	download: { jobId: string; what: JobDownload; language: Language };
+	/** A list for people; `encoding` overrides the conversion's output encoding (UTF-8 after a refusal). */
+	download: { jobId: string; what: JobDownload; language: Language; encoding?: OutputEncoding };
 	search: { request: SearchRequest };
 	'customer-list': { request: CustomerListDownload };
 	'reload-registry': Record<string, never>;
@@ -26,7 +29,7 @@ export interface Answers {
 	upload: UploadSummary;
 	'failed-rows': { report: FailedRowsReport; output: Blob | null };
 	problems: ProblemPage;
-	download: Blob;
+	download: PeopleListFile;
 	search: CustomerPage;
 	'customer-list': CustomerListFile;
 	'reload-registry': null;

@@ -33,7 +33,7 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 		return result && { report: result.report, output: result.output };
 	},
 	problems: async ({ jobId, filter, offset, limit }) => problemPage(finishedReport(jobId), filter, offset, limit),
-	download: async ({ jobId, what, language }) => conversionList(finishedReport(jobId), what, language),
+	download: async ({ jobId, what, language, encoding }) => conversionList(finishedReport(jobId), what, language, encoding),
 	search: async ({ request }) => searchPage(await registry(), request),
 	'customer-list': async ({ request }) => {
 		const index = await registry();
