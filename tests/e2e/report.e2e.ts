@@ -39,6 +39,9 @@ async function rehearse(page: Page, t: (key: MessageKey, params?: Record<string,
 	await stepB.getByRole('radio').first().check();
 	await stepB.locator('input[type=file]').setInputFiles(demo.customerList);
 	await stepB.getByRole('button', { name: t('migration.stepBAction') }).click();
+	// Step d checks against the list: convert only once step c has it.
+	const stepC = page.getByRole('region', { name: t('migration.stepC') });
+	await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toBeEnabled();
 	const stepD = page.getByRole('region', { name: t('migration.stepD') });
 	await stepD.locator('input[type=file]').setInputFiles(demo.yamatoReturn);
 	await stepD.getByRole('button', { name: t('migration.convert') }).click();
