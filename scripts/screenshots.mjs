@@ -1,4 +1,5 @@
-// Takes the README's screenshots: every screen at 1280 px with the demo store walked through the UI.
+// Takes the README's screenshots: every screen at 1280 px with the demo store walked through the UI,
+// the migration report (on screen and as printed) and two phone (390 px) views.
 // Run after `npm run build`: node scripts/screenshots.mjs (writes docs/screenshots/*.png).
 // Japanese text needs a CJK font on the machine (Debian: apt-get install fonts-noto-cjk).
 import { spawn } from 'node:child_process';
@@ -106,6 +107,27 @@ async function walkThrough(page) {
 	await page.getByRole('heading', { level: 1 }).waitFor();
 	await page.waitForTimeout(500);
 	await shot(page, 'history');
+
+	// 移行レポート, opened from the history as an operator does, then as printed (the PDF's look).
+	await page.getByRole('link', { name: '移行レポート', exact: true }).click();
+	await page.getByRole('region', { name: 'サポートへの連絡文' }).waitFor();
+	await shot(page, 'report');
+	await page.emulateMedia({ media: 'print' });
+	await shot(page, 'report-print');
+	await page.emulateMedia({ media: 'screen' });
+
+	// A phone (390 px): the report and the customer list as they fit a small screen.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.waitForTimeout(300);
+	await page.screenshot({ path: `${out}phone-report.png` });
+	console.log('docs/screenshots/phone-report.png');
+	await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '顧客一覧' }).click();
+	await page.getByRole('row', { name: /^US-00010000 / }).waitFor();
+	await page.getByRole('region', { name: '顧客一覧(検索)', exact: true }).evaluate((section) => section.scrollIntoView({ block: 'start' }));
+	await page.waitForTimeout(300);
+	await page.screenshot({ path: `${out}phone-customers.png` });
+	console.log('docs/screenshots/phone-customers.png');
 }
 
 await mkdir(out, { recursive: true });

@@ -1,6 +1,6 @@
 import { expect, test } from './support';
 
-const routes = ['/', '/settings', '/customers', '/migration', '/history'];
+const routes = ['/', '/settings', '/customers', '/migration', '/history', '/report'];
 
 test('every route loads with no foreign request, CSP violation or console error', async ({ page, watch }) => {
 	for (const route of routes) {

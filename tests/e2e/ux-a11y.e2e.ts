@@ -13,7 +13,7 @@ async function check(page: Page, screen: string) {
 }
 
 test('every screen passes axe-core with no serious or critical violation', async ({ page }) => {
-	for (const route of ['/', '/settings', '/customers', '/migration', '/history']) {
+	for (const route of ['/', '/settings', '/customers', '/migration', '/history', '/report']) {
 		await page.goto(route);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await check(page, route);

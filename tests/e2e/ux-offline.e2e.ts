@@ -6,7 +6,8 @@ const screens = [
 	['/settings', '支払い方法設定 › クロネコwebコレクト'],
 	['/customers', '顧客一覧'],
 	['/migration', 'カード情報移行'],
-	['/history', '顧客データ取り込み履歴']
+	['/history', '顧客データ取り込み履歴'],
+	['/report', '移行レポート']
 ] as const;
 
 /**

@@ -92,7 +92,20 @@ export {
 } from './rules/id-lookup';
 
 export type { FileReport } from './report/report';
-export { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemListWordsJa, problemsCsv } from './report/people-lists';
+export {
+	customerIdListCsv,
+	customerIdTable,
+	expiredCardsCsv,
+	expiredCardsTable,
+	multiCardListCsv,
+	multiCardTable,
+	peopleListBytes,
+	problemListWordsJa,
+	problemsCsv,
+	problemsTable,
+	type PeopleListBytes,
+	type PeopleTable
+} from './report/people-lists';
 export type { ProblemListWords } from './report/people-lists';
 export { notReturnedCustomerIds } from './report/reconcile';
 

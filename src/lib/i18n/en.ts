@@ -1,6 +1,7 @@
 import { historyEn } from './history.en';
 import { mappingEn } from './mapping.en';
 import { uxEn } from './ux.en';
+import { reportEn } from './report.en';
 import type { MessageKey } from './ja';
 
 /** The English catalogue: mirrors the Japanese one key for key. */
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
 	...historyEn,
 	...mappingEn,
 	...uxEn,
+	...reportEn,
 	'app.name': 'webcollect-workbench',
 	'app.product': 'Kuroneko webcollect migration tool',
 	'notFound.title': 'Page not found',

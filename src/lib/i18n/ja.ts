@@ -1,12 +1,14 @@
 import { historyJa } from './history.ja';
 import { mappingJa } from './mapping.ja';
 import { uxJa } from './ux.ja';
+import { reportJa } from './report.ja';
 
 /** The Japanese catalogue: the source of every UI string. `{name}` marks a parameter. */
 export const ja = {
 	...historyJa,
 	...mappingJa,
 	...uxJa,
+	...reportJa,
 	'app.name': 'webcollect-workbench',
 	'app.product': 'クロネコwebコレクト移行ツール',
 	'notFound.title': 'ページが見つかりません',

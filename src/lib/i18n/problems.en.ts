@@ -18,7 +18,9 @@ export const fieldNames: Record<string, string> = {
 	email: 'e-mail',
 	phone: 'phone',
 	zip: 'postcode',
-	address: 'address'
+	address: 'address',
+	cards: 'card count',
+	message: 'message'
 };
 
 const quoteRule = 'To put a quote in a value, quote the whole value and double the inner quote.';

@@ -40,9 +40,20 @@ describe('convertReturnFile', () => {
 	])('downloads the problem list in %s', async (_name, language, header, message) => {
 		const file = returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010001,042,JCB,2813,QwErTy9876543210abC2');
 		const result = (await convertReturnFile({ file, customerList: null }, returnJob(), fakePorts(fakeStore())))!;
-		const text = await conversionList(result.report, 'problems', language).text();
+		const text = await conversionList(result.report, 'problems', language).file!.text();
 		expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(header);
 		expect(text).toContain(message);
+	});
+
+	it.each(['ja', 'en'] as const)('a problem list Shift_JIS cannot hold is not written but named, and UTF-8 writes it (%s)', async (language) => {
+		const file = returnFile('US-00010000,111,VISA😀,2912,AbCdEf0123456789xyZ1', 'US-00010001,042,JCB,2812,QwErTy9876543210abC2');
+		const sjisJob = returnJob({ options: { ...options, outputEncoding: 'shift_jis' } });
+		const result = (await convertReturnFile({ file, customerList: null }, sjisJob, fakePorts(fakeStore())))!;
+		const refused = conversionList(result.report, 'problems', language);
+		expect(refused.file).toBeNull();
+		expect(refused.unencodable?.problems[0]).toMatchObject({ code: 'not-encodable', row: 2, column: 5, params: { value: '😀' } });
+		const written = conversionList(result.report, 'problems', language, 'utf-8-bom');
+		expect(await written.file!.text()).toContain('😀');
 	});
 
 	it('checks returned IDs against the customer list it is given, and only when asked', async () => {
@@ -53,6 +64,24 @@ describe('convertReturnFile', () => {
 		const off = { ...options, checkCustomerList: false };
 		const unchecked = (await convertReturnFile({ file: file(), customerList }, returnJob({ options: off }), fakePorts(fakeStore())))!;
 		expect(unchecked.report.summary).toMatchObject({ written: 2, reconciliation: { 'unknown-returned': null } });
+	});
+
+	it.each([
+		['with the customer list', true, { 'sent-not-returned': 1, 'unknown-returned': 1, 'multi-card': 1, expired: 1, written: 3 }],
+		['without it', false, { 'sent-not-returned': null, 'unknown-returned': null, 'multi-card': 1, expired: 1, written: 4 }]
+	])('records the reconciliation numbers in the outcome, as the page shows them (%s)', async (_name, checkCustomerList, counts) => {
+		const customerList = { ids: new CustomerIdLookup(['US-00010000', 'US-00010001', 'US-00010002']), sent: ['US-00010000', 'US-00010001', 'US-00010002'] };
+		const file = returnFile(
+			'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1',
+			'US-00010000,222,JCB,2911,QwErTy9876543210abC2',
+			'US-00010001,333,VISA,2001,ZxCvBn0123456789qwE3',
+			'US-00010009,444,VISA,2912,PoIuYt0123456789lkJ4'
+		);
+		const store = fakeStore();
+		const result = (await convertReturnFile({ file, customerList }, returnJob({ options: { ...options, checkCustomerList } }), fakePorts(store)))!;
+		expect(result.outcome.reconciliation).toEqual(counts);
+		expect(result.report.summary.reconciliation).toEqual(counts);
+		expect(store.records[0].outcome).toMatchObject({ reconciliation: counts });
 	});
 
 	const text = [returnHeader, ...Array.from({ length: 5 }, (_, i) => `US-0001000${i},111,VISA,2912,AbCdEf0123456789xyZ1`)].join('\r\n');

@@ -1,4 +1,6 @@
-import { customerIdListCsv, expiredCardsCsv, multiCardListCsv, problemListWordsJa, problemsCsv } from '$lib/domain';
+import { customerIdTable, expiredCardsTable, multiCardTable, peopleListBytes, problemListWordsJa, problemsTable, type PeopleTable } from '$lib/domain';
+import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
+import type { UnencodableCells } from '$lib/domain/report/unencodable-cells';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from '$lib/i18n';
 import { problemText } from '$lib/i18n/problem-text';
@@ -12,23 +14,30 @@ export function problemPage(report: ConversionReport, filter: ProblemFilter, off
 	return { total: matching.length, offset, problems: matching.slice(offset, offset + limit).map(toProblemRecord) };
 }
 
-/**
- * A list for people from a finished conversion (problems in `language`, reconciliation groups),
- * as a CSV in the conversion's output encoding; formulas neutralised (SPEC "CSV formula injection").
- */
-export function conversionList(report: ConversionReport, what: JobDownload, language: Language): Blob {
-	const options = { encoding: report.outputEncoding };
+/** A list for people as written, or the cells Shift_JIS cannot hold (then nothing is written: no `?`). */
+export type PeopleListFile = { file: Blob; unencodable: null } | { file: null; unencodable: UnencodableCells };
+
+function tableOf(report: ConversionReport, what: JobDownload, language: Language): PeopleTable {
 	const recon = report.reconciliation;
-	let bytes: Uint8Array;
 	if (what === 'problems') {
 		const words = language === 'ja' ? problemListWordsJa : problemListWordsEn;
-		bytes = problemsCsv(report.problems, { ...options, words, text: (problem) => problemText(toProblemRecord(problem), language) });
-	} else if (what === 'multi-card' && recon) bytes = multiCardListCsv(recon.multiCardCustomers, options);
-	else if (what === 'expired' && recon) bytes = expiredCardsCsv(recon.expiredCards, options);
-	else if (what === 'unknown-returned' && recon) {
-		bytes = customerIdListCsv(recon.unknownCustomerIds.map((customer) => customer.customerId), options);
-	} else if (what === 'sent-not-returned' && recon && report.sent) {
-		bytes = customerIdListCsv(recon.notReturnedCustomerIds ?? [], options);
-	} else throw new Error(`no-list-${what}`);
-	return new Blob([bytes as BlobPart], { type: 'text/csv' });
+		return problemsTable(report.problems, { words, text: (problem) => problemText(toProblemRecord(problem), language) });
+	}
+	if (what === 'multi-card' && recon) return multiCardTable(recon.multiCardCustomers);
+	if (what === 'expired' && recon) return expiredCardsTable(recon.expiredCards);
+	if (what === 'unknown-returned' && recon) return customerIdTable(recon.unknownCustomerIds.map((customer) => customer.customerId));
+	if (what === 'sent-not-returned' && recon && report.sent) return customerIdTable(recon.notReturnedCustomerIds ?? []);
+	throw new Error(`no-list-${what}`);
+}
+
+/**
+ * A list for people from a finished conversion (problems in `language`, reconciliation groups), as
+ * a CSV in `encoding` (default: the conversion's output encoding); formulas neutralised (SPEC "CSV
+ * formula injection"). In Shift_JIS, a cell it cannot hold gives no file but the cells (SPEC "Files
+ * for people written in Shift_JIS never replace a character silently").
+ */
+export function conversionList(report: ConversionReport, what: JobDownload, language: Language, encoding: OutputEncoding = report.outputEncoding): PeopleListFile {
+	const written = peopleListBytes(tableOf(report, what, language), { encoding });
+	if (written.bytes === null) return { file: null, unencodable: written.unencodable };
+	return { file: new Blob([written.bytes as BlobPart], { type: 'text/csv' }), unencodable: null };
 }

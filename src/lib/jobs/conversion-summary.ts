@@ -2,6 +2,7 @@ import type { FileReport } from '$lib/domain';
 import type { Reconciliation, YamatoReturnReport } from '$lib/domain/convert/yamato-return-converter';
 import type { MappingSource } from '$lib/domain/convert/choose-return-mapping';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
+import { reconciliationCounts } from '$lib/domain/report/reconciliation-groups';
 import { fileProblemCodes } from '$lib/domain/problems/problem';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import type { RunOutcome, RunStart } from '$lib/domain/records/run-outcome';
@@ -49,13 +50,7 @@ export function conversionSummary(report: FileReport & { suggestedExpiryOrder?: 
 	};
 	if (facts.reconciliation) {
 		const { groups, hasList } = facts.reconciliation;
-		summary.reconciliation = {
-			'sent-not-returned': hasList ? (groups.notReturnedCustomerIds?.length ?? 0) : null,
-			'unknown-returned': hasList ? groups.unknownCustomerIds.length : null,
-			'multi-card': groups.multiCardCustomers.length,
-			expired: groups.expiredCards.length,
-			written: report.written
-		};
+		summary.reconciliation = reconciliationCounts(groups, hasList, report.written);
 	}
 	return summary;
 }

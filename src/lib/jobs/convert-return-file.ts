@@ -1,4 +1,5 @@
 import { chooseReturnMapping, createSha256Stream, createYamatoReturnConverter, headerPeekSize, type ReturnMappingChoice } from '$lib/domain';
+import { reconciliationCounts } from '$lib/domain/report/reconciliation-groups';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion-types';
@@ -72,6 +73,8 @@ export async function convertReturnFile(
 	const { output, report } = converter.finish();
 	if (await ports.isCancelled()) return (digest.catch(() => undefined), null);
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
+	// The migration report shows the numbers of the last step d, so the history keeps them (counts only).
+	outcome.reconciliation = reconciliationCounts(report.reconciliation, list !== null, report.written);
 	const sha256 = await digest;
 	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
 	const { columnCount, headerCells, headerSignature } = report;

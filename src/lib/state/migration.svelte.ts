@@ -1,9 +1,10 @@
+import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { ConversionOptions, JobDownload } from '$lib/jobs/conversion-types';
 import { workbench } from '$lib/workers/workbench-client';
 import { columnMappings } from './column-mappings.svelte';
 import { ConversionRun } from './conversion-run.svelte';
 import { rememberSource } from './history.svelte';
-import { locale } from './locale.svelte';
+import { PeopleDownload } from './people-download.svelte';
 import { paymentSettings } from './settings.svelte';
 
 let jobCounter = 0;
@@ -99,10 +100,16 @@ class MigrationState {
 		await columnMappings.finished(answer.summary);
 	}
 
-	/** A list of step d's result (multi-card customers, a reconciliation group) as a CSV for people. */
-	downloadList(what: Exclude<JobDownload, 'problems'>): Promise<Blob> | null {
+	/** Step d's lists for people, and the cells Shift_JIS could not hold. */
+	readonly lists = new PeopleDownload();
+
+	/**
+	 * A list of step d's result (multi-card customers, a reconciliation group) as a CSV for people,
+	 * in the output encoding or `encoding`; null without a result or when Shift_JIS cannot hold it.
+	 */
+	async downloadList(what: Exclude<JobDownload, 'problems'>, encoding?: OutputEncoding): Promise<Blob | null> {
 		const summary = this.conversion.summary;
-		return summary && workbench.ask('download', { jobId: summary.jobId, what, language: locale.language });
+		return summary ? this.lists.fetch(summary.jobId, what, encoding) : null;
 	}
 
 	/** Converts the same return file again with the columns the operator picked (then saved). */

@@ -1,7 +1,8 @@
+import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { ProblemFilter } from '$lib/jobs/conversion-types';
 import { workbench } from '$lib/workers/workbench-client';
-import { locale } from './locale.svelte';
+import { PeopleDownload } from './people-download.svelte';
 import { Pager } from './pager.svelte';
 
 /** The problems of a finished conversion, one page at a time from the worker, filtered by severity. */
@@ -27,8 +28,11 @@ export class ProblemList {
 		this.pager.goTo(0);
 	}
 
-	/** Every problem as a CSV for people, in the current language. */
-	download(): Promise<Blob> {
-		return workbench.ask('download', { jobId: this.jobId(), what: 'problems', language: locale.language });
+	/** Where the problems list is written, and the cells Shift_JIS could not hold. */
+	readonly file = new PeopleDownload();
+
+	/** Every problem as a CSV for people, in the current language; null when Shift_JIS cannot hold it. */
+	download(encoding?: OutputEncoding): Promise<Blob | null> {
+		return this.file.fetch(this.jobId(), 'problems', encoding);
 	}
 }

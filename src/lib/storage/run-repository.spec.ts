@@ -29,6 +29,20 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 		expect(notice).toMatchObject({ historyId: entry.id, kind: 'card-file', report: { rows: 3, registered: 2, skipped: 0, errors: 1, warnings: 1 } });
 	});
 
+	it.each([
+		['with a customer list', { 'sent-not-returned': 6, 'unknown-returned': 1, 'multi-card': 1, expired: 0, written: 23 }],
+		['without one', { 'sent-not-returned': null, 'unknown-returned': null, 'multi-card': 0, expired: 2, written: 2 }]
+	])('keeps step d\'s reconciliation numbers (%s) for the migration report', async (_name, reconciliation) => {
+		const outcome = { ...runOutcome({ kind: 'card-file', report, succeeded: 2 }), reconciliation };
+		const { entry } = await runRepository.record({ start: newEntry({ kind: 'card-file', fileName: 'r.csv' }), outcome });
+		expect((await historyRepository.get(entry.id))?.reconciliation).toEqual(reconciliation);
+	});
+
+	it('reads an entry stored without reconciliation numbers (before 2026-11-30) as having none', async () => {
+		const { entry } = await runRepository.record({ start: newEntry({ kind: 'card-file' }), outcome: runOutcome({ kind: 'card-file', report, succeeded: 2 }) });
+		expect(await historyRepository.get(entry.id)).not.toHaveProperty('reconciliation');
+	});
+
 	it.each<[string, Parameters<typeof runRepository.record>[0]]>([
 		['an outcome that is still running', { start: newEntry(), outcome: { status: 'running' } }],
 		['neither a begun entry nor a start', { outcome: { status: 'done' } }],

@@ -1,7 +1,10 @@
 import type { ConversionJob, ConversionSummary, JobDownload, ProblemFilter, ProblemPage } from '$lib/jobs/conversion-types';
+import type { PeopleListFile } from '$lib/jobs/conversion-lists';
+import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { FailedRowsJob, FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import type { UploadJob, UploadSummary } from '$lib/jobs/upload-types';
 import type { Language } from '$lib/i18n';
+import type { CardFindings } from '$lib/registry/card-findings';
 import type { CustomerListFile } from '$lib/registry/customer-list-file';
 import type { CustomerListDownload, CustomerPage, SearchRequest } from '$lib/registry/customer-page';
 
@@ -11,10 +14,13 @@ export interface Commands {
 	upload: { job: UploadJob; file: Blob };
 	'failed-rows': { job: FailedRowsJob; file: Blob };
 	problems: { jobId: string; filter: ProblemFilter; offset: number; limit: number };
-	download: { jobId: string; what: JobDownload; language: Language };
+	/** A list for people; `encoding` overrides the conversion's output encoding (UTF-8 after a refusal). */
+	download: { jobId: string; what: JobDownload; language: Language; encoding?: OutputEncoding };
 	search: { request: SearchRequest };
 	'customer-list': { request: CustomerListDownload };
 	'reload-registry': Record<string, never>;
+	/** The registry's multi-card customers and expired cards at `today` (ms since the epoch). */
+	'card-findings': { today: number };
 }
 
 /** What the worker answers to each command. */
@@ -23,10 +29,11 @@ export interface Answers {
 	upload: UploadSummary;
 	'failed-rows': { report: FailedRowsReport; output: Blob | null };
 	problems: ProblemPage;
-	download: Blob;
+	download: PeopleListFile;
 	search: CustomerPage;
 	'customer-list': CustomerListFile;
 	'reload-registry': null;
+	'card-findings': CardFindings;
 }
 
 export type CommandType = keyof Commands;

@@ -6,6 +6,8 @@ import { extractFailedRows } from '$lib/jobs/extract-failed-rows';
 import { importCards } from '$lib/jobs/import-cards';
 import { registerCustomers } from '$lib/jobs/register-customers';
 import type { JobPorts } from '$lib/jobs/ports';
+import { cardFindings } from '$lib/registry/card-findings';
+import { tokyoMonthIndex } from '$lib/domain/rules/expiry';
 import { customerListFile } from '$lib/registry/customer-list-file';
 import { errorCodeOf } from '$lib/storage/storage-errors';
 import { searchPage } from '$lib/registry/customer-page';
@@ -31,13 +33,14 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 		return result && { report: result.report, output: result.output };
 	},
 	problems: async ({ jobId, filter, offset, limit }) => problemPage(finishedReport(jobId), filter, offset, limit),
-	download: async ({ jobId, what, language }) => conversionList(finishedReport(jobId), what, language),
+	download: async ({ jobId, what, language, encoding }) => conversionList(finishedReport(jobId), what, language, encoding),
 	search: async ({ request }) => searchPage(await registry(), request),
 	'customer-list': async ({ request }) => {
 		const index = await registry();
 		return customerListFile(index, index.filteredSeqs(request), request.encoding);
 	},
-	'reload-registry': async () => (storePort.reload(), forgetReports(), null)
+	'reload-registry': async () => (storePort.reload(), forgetReports(), null),
+	'card-findings': async ({ today }) => cardFindings(await registry(), tokyoMonthIndex(new Date(today)))
 };
 
 self.onmessage = async ({ data: command }: MessageEvent<WorkerCommand>) => {

@@ -15,7 +15,9 @@ export const fieldLabels: Record<string, string> = {
 	email: 'メールアドレス',
 	phone: '電話番号',
 	zip: '郵便番号',
-	address: '住所'
+	address: '住所',
+	cards: 'カード枚数',
+	message: '内容'
 };
 
 /** The Japanese name of a field key (the key itself when unknown). */

@@ -14,6 +14,15 @@ export const historyEncodings = ['utf-8', 'utf-8-bom', 'shift_jis'] as const;
 
 const count = z.int().check(z.nonnegative());
 
+/** The numbers of one step d's reconciliation, null for a group that needs the customer list. */
+export const reconciliationCountsSchema = z.object({
+	'sent-not-returned': z.nullable(count),
+	'unknown-returned': z.nullable(count),
+	'multi-card': z.nullable(count),
+	expired: z.nullable(count),
+	written: z.nullable(count)
+});
+
 /**
  * How an upload or conversion ended: the fields written when it finishes (2026-11-30: problems of
  * both severities as codes and parameters, and the count of errors, replace `failures`).
@@ -31,7 +40,10 @@ export const historyOutcomeSchema = z.object({
 	status: z.enum(historyStatuses),
 	problems: z._default(z.array(problemRecordSchema), []),
 	failedRows: z._default(z.array(count), []),
-	errorsBlockImport: z.optional(z.boolean())
+	errorsBlockImport: z.optional(z.boolean()),
+	// 2026-11-30: step d keeps the numbers of its reconciliation (counts only, no IDs), for the
+	// migration report (SPEC §6). Entries stored before have none; not indexed, so no schema version.
+	reconciliation: z.optional(reconciliationCountsSchema)
 });
 export type HistoryOutcome = z.input<typeof historyOutcomeSchema>;
 

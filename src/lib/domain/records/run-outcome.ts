@@ -1,4 +1,5 @@
 import type { Problem } from '../problems/problem';
+import type { ReconciliationCounts } from '../report/reconciliation-groups';
 import type { FileReport } from '../report/report';
 import type { CardColumns } from './card';
 import type { CustomerColumns } from './customer';
@@ -38,6 +39,8 @@ export interface RunOutcome {
 	failedRows: number[];
 	/** Uploads: 「エラーがあれば取り込まない」 was on. */
 	errorsBlockImport?: boolean;
+	/** Step d: the numbers of its reconciliation, for the migration report (SPEC §6). */
+	reconciliation?: ReconciliationCounts;
 }
 
 /** The facts of a finished run the outcome is built from. */

@@ -1,0 +1,39 @@
+import { translate, type Language } from './index';
+import { listText } from './plural';
+
+/** What the message to the store's support tells: the multi-card customers and the expired cards. */
+export interface SupportFacts {
+	multiCardCount: number;
+	/** IDs of the multi-card customers (all of them, or the first of them). */
+	multiCardIds: readonly string[];
+	expiredCount: number;
+}
+
+/** IDs named in the message at most; the rest are counted ("ほか N人"). */
+export const namedCustomers = 50;
+
+/**
+ * The ready-to-send text of the migration report (SPEC §6) in `language`: it names how many
+ * customers hold several cards, with their IDs, and asks how to migrate them — the source asks that
+ * they be reported to support before migrating (複数枚のカード). Customer IDs and counts only: never
+ * a token nor a card number. Lines end in `\n`.
+ */
+export function supportMessage(language: Language, facts: SupportFacts, maxIds = namedCustomers): string {
+	const say = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+	const named = facts.multiCardIds.slice(0, maxIds);
+	const rest = facts.multiCardCount - named.length;
+	const ids = rest > 0 ? listText(language, [...named, say('report.message.more', { count: rest })]) : listText(language, named);
+	const found = [facts.multiCardCount > 0 ? say('report.message.multi', { count: facts.multiCardCount, ids }) : say('report.message.multiNone')];
+	if (facts.expiredCount > 0) found.push(say('report.message.expired', { count: facts.expiredCount }));
+	return [
+		say('report.message.subject'),
+		'',
+		say('report.message.greeting'),
+		'',
+		say('report.message.intro'),
+		...found,
+		'',
+		say(facts.multiCardCount > 0 ? 'report.message.ask' : 'report.message.askNone'),
+		say('report.message.attach')
+	].join('\n');
+}

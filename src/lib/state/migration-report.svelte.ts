@@ -1,0 +1,69 @@
+import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
+import { supportMessage } from '$lib/i18n/support-message';
+import type { CardFindings } from '$lib/registry/card-findings';
+import { historyRepository } from '$lib/storage/history-repository';
+import { workbench } from '$lib/workers/workbench-client';
+import { locale } from './locale.svelte';
+
+/** History entries the report lists at most (the newest); a rehearsal has a handful. */
+export const reportedEntries = 200;
+
+/**
+ * 移行レポート (SPEC §6): the rehearsal's files from the history (oldest first), the last step d
+ * with its reconciliation numbers, and the registry's multi-card customers and expired cards, read
+ * afresh each time the page opens. Nothing here holds a token or a card number.
+ */
+class MigrationReportState {
+	entries = $state.raw<HistoryEntry[]>([]);
+	totalEntries = $state(0);
+	findings = $state.raw<CardFindings | null>(null);
+	madeAt = $state(0);
+	isLoaded = $state(false);
+	/** Why reading failed (a failure code), or null. */
+	failureCode = $state<string | null>(null);
+	copied = $state<'done' | 'failed' | null>(null);
+
+	/** The newest conversion of a return file (step d) that finished, or null. */
+	lastStepD = $derived([...this.entries].reverse().find((entry) => entry.kind === 'card-file' && entry.status !== 'interrupted') ?? null);
+
+	/** The ready-to-send text in the chosen language. */
+	supportText = $derived(
+		supportMessage(locale.language, {
+			multiCardCount: this.findings?.multiCardCount ?? 0,
+			multiCardIds: this.findings?.multiCard.map((customer) => customer.id) ?? [],
+			expiredCount: this.findings?.expiredCount ?? 0
+		})
+	);
+
+	async load() {
+		this.copied = null;
+		try {
+			const today = Date.now();
+			const [page, findings] = await Promise.all([
+				historyRepository.query({ limit: reportedEntries }),
+				workbench.ask('card-findings', { today })
+			]);
+			this.entries = page.entries.reverse();
+			this.totalEntries = page.total;
+			this.findings = findings;
+			this.madeAt = today;
+			this.failureCode = null;
+		} catch (error) {
+			this.failureCode = errorCodeOf(error);
+		} finally {
+			this.isLoaded = true;
+		}
+	}
+
+	async copyMessage() {
+		try {
+			await navigator.clipboard.writeText(this.supportText);
+			this.copied = 'done';
+		} catch {
+			this.copied = 'failed';
+		}
+	}
+}
+
+export const migrationReport = new MigrationReportState();
