@@ -13,8 +13,32 @@ const cacheName = `webcollect-workbench-${version}`;
 const fallbackPage = `${base}/200.html`;
 const precache = [...new Set([...build, ...files, ...prerendered, fallbackPage])];
 
+/**
+ * Workers that a worker starts (step d's hash worker, started by the workbench worker) are emitted by
+ * the worker's own build and missing from `build`: their URLs are read from the cached worker
+ * scripts and cached too, so step d runs offline after the first visit like everything else.
+ */
+async function precacheNestedWorkers(cache: Cache): Promise<void> {
+	const folder = `${base}/_app/immutable/workers/`;
+	const nested = new Set<string>();
+	for (const url of build) {
+		if (!url.startsWith(folder)) continue;
+		const script = await cache.match(url);
+		if (!script) continue;
+		for (const [path] of (await script.text()).matchAll(/\/_app\/immutable\/workers\/[\w.-]+\.js/g)) {
+			if (!precache.includes(base + path)) nested.add(base + path);
+		}
+	}
+	await cache.addAll([...nested]);
+}
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(precache)));
+	event.waitUntil(
+		caches.open(cacheName).then(async (cache) => {
+			await cache.addAll(precache);
+			await precacheNestedWorkers(cache);
+		})
+	);
 });
 
 sw.addEventListener('activate', (event) => {
