@@ -53,20 +53,39 @@ const importPattern = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from
 
 /** Every import of the source tree (specs aside): file, layer, what it names, and whether only types. */
 function imports() {
-	const found: { file: string; layer: Layer; target: Target; specifier: string; typeOnly: boolean }[] = [];
+	const found: { file: string; layer: Layer; target: Target; specifier: string; typeOnly: boolean; dynamic: boolean }[] = [];
 	for (const file of files(src)) {
 		const layer = layerOfPath(file);
 		if (layer === 'other') continue;
 		for (const match of readFileSync(file, 'utf8').matchAll(importPattern)) {
 			const specifier = match[3] ?? match[4];
-			found.push({ file: relative(src, file), layer, target: targetOf(specifier, file), specifier, typeOnly: Boolean(match[2]) });
+			found.push({ file: relative(src, file), layer, target: targetOf(specifier, file), specifier, typeOnly: Boolean(match[2]), dynamic: match[4] !== undefined });
 		}
 	}
 	return found;
 }
 
+// Modules of `state` loaded on demand (a dynamic import), after a screen's first paint: only they
+// may import the storage layer (Dexie, the records' zod schemas) statically (issue 14: ≤ 100 KB of
+// JavaScript at first paint).
+const lazyStateModules = ['lib/state/storage-parts.ts', 'lib/state/app-start.ts', 'lib/state/other-tabs.ts'];
+
 describe('import rules (docs/architecture.md)', () => {
 	const all = imports();
+
+	it('state reaches the storage layer at first paint only through lazy-storage', () => {
+		const isLazy = (file: string) => lazyStateModules.includes(file.replaceAll('\\', '/'));
+		const eager = all
+			.filter((entry) => entry.layer === 'state' && entry.target === 'storage' && !entry.typeOnly && !entry.dynamic)
+			.filter((entry) => !isLazy(entry.file))
+			.map((entry) => `${entry.file} → ${entry.specifier}`);
+		expect(eager).toEqual([]);
+		const lazyLoadedStatically = all
+			.filter((entry) => !entry.typeOnly && !entry.dynamic && !isLazy(entry.file))
+			.filter((entry) => lazyStateModules.some((lazy) => entry.specifier.endsWith(lazy.slice('lib/state/'.length, -'.ts'.length))))
+			.map((entry) => `${entry.file} → ${entry.specifier}`);
+		expect(lazyLoadedStatically).toEqual([]);
+	});
 
 	it('finds the imports it checks', () => {
 		for (const layer of layers) expect(all.some((entry) => entry.layer === layer), layer).toBe(true);

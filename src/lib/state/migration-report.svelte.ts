@@ -2,8 +2,8 @@ import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import { errorCodeOf } from '$lib/domain/records/failure-code';
 import { supportMessage } from '$lib/i18n/support-message';
 import type { CardFindings } from '$lib/registry/card-findings';
-import { historyRepository } from '$lib/storage/history-repository';
 import { workbench } from '$lib/workers/workbench-client';
+import { loadStorage } from './lazy-storage';
 import { locale } from './locale.svelte';
 
 /** History entries the report lists at most (the newest); a rehearsal has a handful. */
@@ -41,7 +41,7 @@ class MigrationReportState {
 		try {
 			const today = Date.now();
 			const [page, findings] = await Promise.all([
-				historyRepository.query({ limit: reportedEntries }),
+				loadStorage().then(({ historyRepository }) => historyRepository.query({ limit: reportedEntries })),
 				workbench.ask('card-findings', { today })
 			]);
 			this.entries = page.entries.reverse();
