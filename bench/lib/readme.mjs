@@ -59,7 +59,7 @@ fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
   the click and the result. **Progress**: every change of a \`<progress>\` value seen by the observer;
   the figure is the longest wait without one, from the click to the result (both ends included).
 - **First load**: every JS response of the page when each route (\`/\`, \`/settings\`, \`/migration\`,
-  \`/customers\`, \`/history\`, an unknown path) is first opened in a fresh profile, each gzipped with zlib
+  \`/customers\`, \`/history\`, \`/report\`, an unknown path) is first opened in a fresh profile, each gzipped with zlib
   level 9. The target counts what the first paint needs: SvelteKit's entry and the route's nodes with
   every file they import statically (read from the served files); what the page fetches later by
   dynamic import (the database for the bell and the lists) is shown beside it, the dedicated worker's

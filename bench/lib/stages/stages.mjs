@@ -11,7 +11,7 @@ import { runRehearsal } from '../steps/rehearsal.mjs';
 import { ms } from '../report.mjs';
 
 // Every screen, and an unknown path (the 404 page): a first visit of any of them is ≤ 100 KB.
-const firstLoadPaths = ['/settings', '/migration', '/customers', '/history', '/no-such-screen'];
+const firstLoadPaths = ['/settings', '/migration', '/customers', '/history', '/report', '/no-such-screen'];
 
 /** JS a first visit of each route loads: the home page, then every other screen (each a target). */
 export async function firstLoadStage(browser, origin) {
