@@ -15,7 +15,7 @@ import { importHeader, returnHeader, today, utf8 } from './helpers';
 
 // SPEC "Spreadsheet damage": an ID in scientific notation or with thousands separators is an
 // error with advice to export the column as text; never repaired, never written.
-const scientific = ['1.23457E+11', '1.2E+5', '1,23457E+11', '1.23457e+11', '4.5E-3', '12E+3', '１．２３Ｅ＋１１'];
+const scientific = ['1.23457E+11', '1.2E+5', '1,23457E+11', '1.23457e+11', '4.5E-3', '12E+3', '１．２３Ｅ＋１１', '1.23457E11', '1.2346e11', '1,23457E11', '１．２３Ｅ１１', '-1.5e-3'];
 const thousands = ['1,234,567', '12,345', '123,456,789,012', '１，２３４，５６７', '1\ufe50234'];
 // A spreadsheet keeps 15 significant digits: a longer number comes back with zeros after the 15th.
 const rounded = ['1234567890123450000', '123456789012345000', '1234567890123450', '０００１２３４５６７８９０１２０００', '123456789012345０００'];
@@ -23,6 +23,8 @@ const notDamage = [
 	'123456789012',
 	'C0001',
 	'12E3456',
+	// Without a decimal mark the exponent's sign is what tells damage from an ID's letters.
+	'1E11',
 	'E+11',
 	'1.5',
 	'1,23',
@@ -41,6 +43,27 @@ describe('idDamage', () => {
 	it.each(thousands)('%s has thousands separators', (id) => expect(idDamage(id)).toBe('id-thousands-separator'));
 	it.each(rounded)('%s was rounded to 15 digits', (id) => expect(idDamage(id)).toBe('id-rounded'));
 	it.each(notDamage)('%s is no damage', (id) => expect(idDamage(id)).toBeNull());
+
+	it('every scientific-notation form a spreadsheet or a hand edit leaves is damage', () => {
+		const digits = (min: number, max: number, width: 'half' | 'full') =>
+			fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((list) => list.map((n) => String.fromCharCode((width === 'half' ? 48 : 0xff10) + n)).join(''));
+		const form = fc.constantFrom<'half' | 'full'>('half', 'full').chain((width) =>
+			fc.tuple(
+				fc.constantFrom('', '+', '-'),
+				digits(1, 3, width),
+				fc.constantFrom(...(width === 'half' ? ['.', ','] : ['．', '，'])),
+				digits(1, 6, width),
+				fc.constantFrom(...(width === 'half' ? ['E', 'e'] : ['Ｅ', 'ｅ'])),
+				fc.constantFrom('', '+', '-', ...(width === 'half' ? [] : ['＋', '－'])),
+				digits(1, 2, width)
+			)
+		);
+		fc.assert(
+			fc.property(form, (parts) => {
+				expect(idDamage(parts.join(''))).toBe('id-scientific-notation');
+			})
+		);
+	});
 });
 
 const quote = (value: string) => `"${value}"`;

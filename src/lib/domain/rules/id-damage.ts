@@ -2,13 +2,15 @@
 // with thousands separators as `1,234,567`; saved that way, the ID is lost for good (the digits
 // past the sixth are gone, or the value no longer equals the record on the other side).
 // Digits may be half- or full-width; the decimal mark a dot or a comma (European locales);
-// the exponent's sign is required, as spreadsheets always write it, so an ID such as `12E3456`
-// is not taken for damage. Thousands separators: `,` and its full-width (U+FF0C) and small
+// the exponent's sign may be left out only after a decimal mark (`1.23457E11`, as some tools and
+// hand edits write it), so an ID such as `12E3456` is not taken for damage. Thousands separators: `,` and its full-width (U+FF0C) and small
 // (U+FE50) forms, in groups of three. A spreadsheet keeps 15 significant digits: a longer number
 // it read comes back with every digit after the 15th turned to 0 (`1234567890123456789` →
 // `1234567890123450000`), so an all-digit ID of 16 or more digits ending so is taken as rounded.
 const digit = '[0-9\\uff10-\\uff19]';
-const scientific = new RegExp(`^[+\\-]?${digit}+(?:[.,．，]${digit}+)?[eEｅＥ][+\\-＋－]${digit}+$`);
+const exponent = '[eEｅＥ]';
+const sign = '[+\\-＋－]';
+const scientific = new RegExp(`^[+\\-]?${digit}+(?:[.,．，]${digit}+${exponent}${sign}?|${exponent}${sign})${digit}+$`);
 const thousands = new RegExp(`^${digit}{1,3}(?:[,\\uff0c\\ufe50]${digit}{3})+$`);
 
 /** Which spreadsheet damage an ID shows. */
