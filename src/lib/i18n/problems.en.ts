@@ -45,7 +45,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'line-too-long': 'Row {row} is too long (over {limit} characters). Check that this is a CSV file.',
 	'too-many-columns': 'Row {row} has too many columns ({count}; at most {limit} can be read). The file was not read. Check that this is the right CSV file and that its separator is a comma.',
 	'card-number-found':
-		'Row {row}, column {column} holds what looks like a full card number. Full card numbers must never be in these files. The file was not read.',
+		'Row {row}, column {column} holds what looks like a full card number. Full card numbers must never be in these files. The file was not read. Delete the value from that cell (or the column) in the original file, save it and choose it again.',
 	'card-number-in-file-name':
 		'The file name holds what looks like a full card number. Full card numbers must never be in file names or files. Rename the file, then choose it again. The file was not read.',
 	'missing-column': 'The header has no "{field}" column. Check the header names.',
