@@ -26,6 +26,10 @@ test('a conversion: the problem table and its download are English', async ({ pa
 	await stepD.getByRole('button', { name: 'Convert', exact: true }).click();
 	await expect(stepD.getByText('Row 2: expiry "2813" has month 13. Enter it as YYMM (e.g. 2912).')).toBeVisible();
 	await expect(stepD.getByText('Row 2: card brand "Visa" was changed to "VISA".')).toBeVisible();
+	// Each row names its own severity in the singular.
+	const rows = stepD.getByRole('table').getByRole('row');
+	await expect(rows.filter({ hasText: 'has month 13' }).getByRole('cell', { name: 'Error', exact: true })).toBeVisible();
+	await expect(rows.filter({ hasText: 'was changed to' }).getByRole('cell', { name: 'Warning', exact: true })).toBeVisible();
 	const { bytes } = await downloadBytes(page, stepD.getByRole('button', { name: 'Download the problem list' }));
 	const text = new TextDecoder('shift_jis').decode(bytes);
 	expect(text.split('\r\n')[0]).toBe('Row,Column,Severity,Code,Message');

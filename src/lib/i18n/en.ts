@@ -152,6 +152,9 @@ export const en: Record<MessageKey, string> = {
 	'problems.all': 'All',
 	'problems.errors': 'Errors',
 	'problems.warnings': 'Warnings',
+	// One problem's severity, in its row of the table (the filters above name the groups).
+	'problems.severityError': 'Error',
+	'problems.severityWarning': 'Warning',
 	'problems.row': 'Row',
 	'problems.column': 'Column',
 	'problems.severity': 'Severity',

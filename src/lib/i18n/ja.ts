@@ -151,6 +151,9 @@ export const ja = {
 	'problems.all': 'すべて',
 	'problems.errors': 'エラー',
 	'problems.warnings': '警告',
+	// One problem's severity, in its row of the table (the filters above name the groups).
+	'problems.severityError': 'エラー',
+	'problems.severityWarning': '警告',
 	'problems.row': '行',
 	'problems.column': '列',
 	'problems.severity': '重要度',
