@@ -34,7 +34,7 @@ export const uxEn: Record<keyof typeof uxJa, string> = {
 	'demo.file.yamatoReturnUse': 'Convert it in Card migration, “d. Make the import file”.',
 	'demo.file.yamatoReturnDownload': 'Download the return file',
 	'demo.file.import': 'Card import file',
-	'demo.file.importUse': 'Import the card import file made in 3 in Customers › Bulk registration as “Credit card information”.',
+	'demo.file.importUse': 'Import the card import file made from the return file (step d) in Customers › Bulk registration as “Credit card information”.',
 	'demo.flaws.title': 'Problems planted in the return file',
 	'demo.flaw.brand-alias': 'Brand spelt differently (Visa, MasterCard): fixed, with a warning',
 	'demo.flaw.short-tail': 'Last 3 digits that lost their leading 0: padded to 3, with a warning',

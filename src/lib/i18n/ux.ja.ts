@@ -32,7 +32,7 @@ export const uxJa = {
 	'demo.file.yamatoReturnUse': '【カード情報移行】の「d. インポート用データを作る」で変換します。',
 	'demo.file.yamatoReturnDownload': '返却ファイルをダウンロード',
 	'demo.file.import': 'インポート用CSV',
-	'demo.file.importUse': '3で作ったインポート用CSVを、【顧客一覧】の一括登録で「クレジットカード情報」を選んで取り込みます。',
+	'demo.file.importUse': '返却ファイルから作ったインポート用CSV（d）を、【顧客一覧】の一括登録で「クレジットカード情報」を選んで取り込みます。',
 	'demo.flaws.title': '返却ファイルにわざと入れた問題',
 	'demo.flaw.brand-alias': 'ブランドの表記ゆれ（Visa、MasterCard）：直して警告します',
 	'demo.flaw.short-tail': '先頭の0が落ちたカード番号下3桁：3桁に補って警告します',
