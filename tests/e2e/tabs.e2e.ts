@@ -54,7 +54,7 @@ test('a card file imported in tab A and again in a stale tab B is skipped card b
 	await expect(bulkC).not.toContainText('registry');
 });
 
-test('「すべてのデータを消去」 in tab A empties tab B\'s list and download, and drops A\'s conversion', async ({ page: a, context }) => {
+test('「すべてのデータを消去」 in tab A empties tab B\'s list and download and tab C\'s 移行レポート, and drops A\'s conversion', async ({ page: a, context }) => {
 	await saveSettings(a);
 	await a.goto('/customers');
 	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4件を登録しました。');
@@ -68,6 +68,11 @@ test('「すべてのデータを消去」 in tab A empties tab B\'s list and do
 	await b.goto('/customers');
 	const listB = b.getByRole('region', { name: '顧客一覧(検索)' });
 	await expect(listB.getByText('山田 太郎')).toBeVisible();
+	// A third tab shows the 移行レポート, with the files of the rehearsal.
+	const c = await context.newPage();
+	await c.goto('/report');
+	const files = c.getByRole('region', { name: '処理したファイル' });
+	await expect(files.getByText('oldcart-customers.utf8bom.csv')).toBeVisible();
 
 	await a.getByRole('link', { name: '支払い方法設定' }).click();
 	await a.getByRole('button', { name: 'すべてのデータを消去' }).click();
@@ -79,6 +84,9 @@ test('「すべてのデータを消去」 in tab A empties tab B\'s list and do
 	await expect(listB.getByRole('button', { name: 'データダウンロード' })).toHaveCount(0);
 	await expect(b.getByText('taro@example.jp')).toHaveCount(0);
 	await expect(b.getByText('0312345678')).toHaveCount(0);
+	// The report tab forgets the erased files at once: nothing erased stays printable.
+	await expect(files.getByText('まだ履歴がありません', { exact: false })).toBeVisible();
+	await expect(c.getByText('oldcart-customers.utf8bom.csv')).toHaveCount(0);
 
 	await a.getByRole('link', { name: 'カード情報移行' }).click();
 	await expect(a.getByRole('button', { name: 'インポート用CSVをダウンロード' })).toHaveCount(0);

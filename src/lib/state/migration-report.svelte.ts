@@ -36,23 +36,49 @@ class MigrationReportState {
 		})
 	);
 
+	// Pages showing the report now, and the number of the newest read (an older read that ends
+	// later never overwrites it).
+	private shown = 0;
+	private reads = 0;
+
+	/** The report page is on screen: reads the report now; returns the function to call on leaving. */
+	show(): () => void {
+		this.shown++;
+		void this.load();
+		return () => void this.shown--;
+	}
+
+	/**
+	 * After an erase or an import in any tab (SPEC "Several tabs"): a report on screen is read again,
+	 * so nothing erased stays shown or printable; one not on screen is dropped.
+	 */
+	async refresh() {
+		if (this.shown > 0) return this.load();
+		this.entries = [];
+		this.totalEntries = 0;
+		this.findings = null;
+		this.isLoaded = false;
+	}
+
 	async load() {
 		this.copied = null;
+		const read = ++this.reads;
 		try {
 			const today = Date.now();
 			const [page, findings] = await Promise.all([
 				loadStorage().then(({ historyRepository }) => historyRepository.query({ limit: reportedEntries })),
 				workbench.ask('card-findings', { today })
 			]);
+			if (read !== this.reads) return;
 			this.entries = page.entries.reverse();
 			this.totalEntries = page.total;
 			this.findings = findings;
 			this.madeAt = today;
 			this.failureCode = null;
 		} catch (error) {
-			this.failureCode = errorCodeOf(error);
+			if (read === this.reads) this.failureCode = errorCodeOf(error);
 		} finally {
-			this.isLoaded = true;
+			if (read === this.reads) this.isLoaded = true;
 		}
 	}
 

@@ -4,13 +4,14 @@ import { bulkUpload } from './bulk-upload.svelte';
 import { customerSearch } from './customer-search.svelte';
 import { forgetSources } from './history.svelte';
 import { migration } from './migration.svelte';
+import { migrationReport } from './migration-report.svelte';
 import { paymentSettings } from './settings.svelte';
 
 /**
  * Keeps this tab in step with what any tab (this one included) changed in the database (SPEC
  * "Several tabs"): after an erase nothing erased stays shown or downloadable — the customer list,
  * the last upload's result, the conversions and their files, the worker's reports and registry;
- * after an import the customer list is read again; after settings are saved they are read again,
+ * after an import the customer list and the 移行レポート are read again; after settings are saved they are read again,
  * so a card import here is blocked as soon as another tab saved 利用しない. Returns the stop function.
  */
 export function followOtherTabs(): () => void {
@@ -26,5 +27,6 @@ export function followOtherTabs(): () => void {
 			await paymentSettings.refresh();
 		}
 		if (listShown) await customerSearch.refresh();
+		await migrationReport.refresh();
 	});
 }
