@@ -177,3 +177,47 @@ describe('property: any row shortened by k ≥ 1 cells gives exactly one missing
 		);
 	});
 });
+
+describe('a row with a value right of the header is one extra-cells warning', () => {
+	const cases = Object.entries(kinds).flatMap(([name, kind]) =>
+		[
+			['an empty cell inserted first (all shifted right)', (c: string[]) => ['', ...c], 0],
+			['an empty cell inserted second', (c: string[]) => [c[0], '', ...c.slice(1)], 0],
+			['a memo after two empty cells', (c: string[]) => [...c, '', ' ', 'メモ'], 2]
+		].map(([what, change, gap]) => [name, what as string, kind, change as (c: string[]) => string[], gap as number] as const)
+	);
+
+	it.each(cases)('%s: %s', (_, __, kind, change, gap) => {
+		const { outcome, row, columns } = runChanged(kind, 1, change);
+		const extra = rowProblems(outcome, row).filter((p) => p.code === 'extra-cells');
+		expect(extra).toMatchObject([{ row, column: columns + 1 + gap, severity: 'warning', params: { columns } }]);
+		expect(problemText(extra[0], 'en')).toBe(
+			`Row ${row} has a value in column ${columns + 1 + gap}, right of the header's ${columns} columns: if the values shifted right, the other columns are not read correctly. Check this row in the original data.`
+		);
+		expect(rowProblems(outcome, row).map((p) => p.code)).not.toContain('missing-cells');
+	});
+
+	it.each(Object.entries(kinds))('%s: trailing empty cells are no such warning', (_, kind) => {
+		const { outcome } = runChanged(kind, 1, (c) => [...c, '', '  ', '']);
+		expect(outcome.problems.map((p) => p.code)).not.toContain('extra-cells');
+	});
+
+	it.each(Object.entries(kinds))('%s: property: any filled cells after the header\'s columns give one warning at the first, never a token shown', (_, kind) => {
+		const table = tableOf(kind.text());
+		const columns = table[0].length;
+		const cell = fc.oneof(fc.constant(''), fc.constant(' '), fc.stringMatching(/^[A-Za-z0-9メモ]{1,12}$/));
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: table.length - 1 }), fc.array(cell, { minLength: 1, maxLength: 4 }), (index, added) => {
+				fc.pre(added.some((c) => c.trim() !== ''));
+				const { outcome, row } = runChanged(kind, index, (c) => [...c, ...added]);
+				const first = added.findIndex((c) => c.trim() !== '');
+				expect(rowProblems(outcome, row).filter((p) => p.code === 'extra-cells')).toMatchObject([{ column: columns + 1 + first, params: { columns } }]);
+				// The warning quotes no cell: neither the row's values nor the added ones.
+				const warnings = rowProblems(outcome, row).filter((p) => p.code === 'extra-cells');
+				const shown = JSON.stringify(warnings) + warnings.map((p) => problemText(p, 'en')).join('');
+				for (const token of tokensOf([...table[index], ...added])) expect(shown).not.toContain(token);
+			}),
+			{ numRuns: 100 }
+		);
+	});
+});

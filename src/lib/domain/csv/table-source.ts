@@ -110,6 +110,26 @@ function cellCount(fields: string[] | null, raw: string, wanted = Number.POSITIV
 	return wanted;
 }
 
+/**
+ * The 1-based column of the first cell after the first `count` cells that holds more than spaces,
+ * or 0 when there is none (`fields` is null for a line without quotes: it is walked, not split).
+ */
+function firstFilledCellAfter(fields: string[] | null, raw: string, count: number): number {
+	if (fields) {
+		for (let i = count; i < fields.length; i++) if (!isAllSpace(fields[i])) return i + 1;
+		return 0;
+	}
+	let at = -1;
+	for (let i = 0; i < count; i++) at = raw.indexOf(',', at + 1);
+	let column = count + 1;
+	for (let i = at + 1; i < raw.length; i++) {
+		const code = raw.charCodeAt(i);
+		if (code === 44) column++;
+		else if (!isSpaceCode(code)) return column;
+	}
+	return 0;
+}
+
 // Leading BOMs after the one the decoder took (a file saved twice): how many there are.
 function countLeadingBoms(text: string): number {
 	let count = 0;
@@ -277,11 +297,18 @@ export function createTableSource<Key extends string>(
 		else if (!isHeaderRefused && !isShort(row, fields, raw)) onData(row, fields, raw);
 	};
 	// A record with fewer cells than the header (or, without one, than the mapping reads) lost a
-	// value or shifted left: one problem for the row, not one per column it displaced.
+	// value or shifted left: one problem for the row, not one per column it displaced. One with a
+	// value right of them may have shifted right: a warning names it (a memo column the header
+	// leaves unnamed is read as before).
 	const isShort = (row: number, fields: string[] | null, raw: string): boolean => {
 		if (expectedCells < 0) expectedCells = state.hasHeader ? headerCellCount : lastMappedColumn(state.mapping);
-		const cells = cellCount(fields, raw, expectedCells);
-		if (cells >= expectedCells) return false;
+		const cells = cellCount(fields, raw, expectedCells + 1);
+		if (cells > expectedCells) {
+			const extra = firstFilledCellAfter(fields, raw, expectedCells);
+			if (extra > 0) problems.add('extra-cells', row, extra, { columns: expectedCells });
+			return false;
+		}
+		if (cells === expectedCells) return false;
 		problems.add('missing-cells', row, cells + 1, { cells, columns: expectedCells });
 		state.failedRows.push(row);
 		return true;

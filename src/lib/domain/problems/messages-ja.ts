@@ -65,6 +65,8 @@ const templates: Record<ProblemCode, string> = {
 		'{row}行目の認証キー「{value}」は形式が正しくありません。英数字で始まり、空白・カンマ（,）・引用符（"）・全角文字を含まない値にしてください。',
 	'missing-cells':
 		'{row}行目は{columns}列のうち{cells}列しかありません。値が抜けているか、列が左にずれている可能性があるため、この行は読み込みませんでした。元のデータでこの行を確認し、空の値も「,」で区切って{columns}列にしてください。',
+	'extra-cells':
+		'{row}行目の{column}列目に、見出しの{columns}列より右の値があります。値が右にずれていると、ほかの列の値が正しく読めません。元のデータでこの行を確認してください。',
 	'bad-customer-id': '{row}行目の顧客ID「{value}」は形式が正しくありません。{format}で入力してください。',
 	'unknown-customer': '{row}行目の顧客ID「{value}」は顧客一覧にありません。顧客IDを確認してください。',
 	'multiple-cards':

@@ -32,6 +32,7 @@ export function safeParams(input: ProblemInput): ProblemParams {
 
 const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'trimmed-spaces',
+	'extra-cells',
 	'brand-normalized',
 	'tail-padded',
 	'expiry-yyyymm',

@@ -35,6 +35,7 @@ export const rowProblemCodes = [
 	'text-after-quote',
 	'missing-value',
 	'missing-cells',
+	'extra-cells',
 	'trimmed-spaces',
 	'unknown-brand',
 	'brand-normalized',
