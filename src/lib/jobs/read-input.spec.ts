@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinBytes } from '$lib/domain/bytes';
-import { streamInput } from './read-input';
+import { heldPollMs, streamInput } from './read-input';
 
 /** A Blob whose stream delivers `bytes` in the given slices, while `size` says what was chosen. */
 function slicedFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => sum + slice.length, 0)): Blob {
@@ -57,5 +57,25 @@ describe('streamInput', () => {
 		const done = await streamInput(slicedFile(slices), (slice) => seen.push(slice[0]), () => polls++ >= after);
 		expect(done).toBe(false);
 		expect(seen).toEqual([1, 2, 3].slice(0, after));
+	});
+
+	// A consumer that holds reading back (a hash thread lagging, or one that never answers) must not
+	// keep a cancel out: the wait polls the cancel, and a prompt consumer costs no extra poll.
+	it.each([
+		['never settles', 'cancelled', () => new Promise<void>(() => undefined), false],
+		['settles after three poll intervals', 'cancelled', () => new Promise<void>((resolve) => setTimeout(resolve, 3 * heldPollMs + 10)), false],
+		['settles at once', 'finished', () => Promise.resolve(), true]
+	])('a held read that %s ends %s when a cancel arrives while it waits', async (_, __, held, finished) => {
+		let [polls, cancelled] = [0, false];
+		setTimeout(() => (cancelled = true), 2 * heldPollMs);
+		const slices = [new Uint8Array([1]), new Uint8Array([2])];
+		const done = await streamInput(slicedFile(slices), () => held(), () => (polls++, cancelled));
+		expect(done).toBe(finished);
+		// Before reading and after each slice: a wait that ends at once polls no more than that.
+		if (finished) expect(polls).toBe(3);
+	});
+
+	it('throws what a held read rejects with', async () => {
+		await expect(streamInput(slicedFile([new Uint8Array([1])]), () => Promise.reject(new Error('held-failed')), () => false)).rejects.toThrow('held-failed');
 	});
 });

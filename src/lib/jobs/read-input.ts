@@ -30,7 +30,8 @@ export async function readInput(
 /**
  * Reads a file slice by slice from its stream without ever holding it whole: each slice goes to
  * `onSlice` with the bytes read so far (each slice is a fresh array the callee may keep); a
- * promise it returns is awaited before the next read (a consumer lagging behind holds reading back).
+ * promise it returns is awaited before the next read (a consumer lagging behind holds reading back),
+ * `isCancelled` polled every `heldPollMs` meanwhile so a cancel ends a wait that may never end.
  * Polls `isCancelled` before reading and after each slice; false when cancelled. A file that grew
  * while being read is cut at the size it had when chosen.
  */
@@ -49,13 +50,32 @@ export async function streamInput(
 		const room = Math.min(value.length, size - offset);
 		offset += room;
 		const held = onSlice(room === value.length ? value : value.subarray(0, room), offset);
-		if (held instanceof Promise) await held;
-		if (await isCancelled()) {
+		if ((held instanceof Promise && !(await heldOrCancelled(held, isCancelled))) || (await isCancelled())) {
 			await reader.cancel();
 			return false;
 		}
 	}
 	if (offset >= size) await reader.cancel().catch(() => undefined);
+	return true;
+}
+
+/** Milliseconds between polls of the cancel while a slice's consumer holds reading back. */
+export const heldPollMs = 50;
+
+/** Waits for `held` (its rejection thrown), polling `isCancelled` every `heldPollMs`: false when cancelled first. */
+async function heldOrCancelled(held: Promise<unknown>, isCancelled: () => boolean | Promise<boolean>): Promise<boolean> {
+	let settled = false;
+	const settle = held.then(
+		() => void (settled = true),
+		() => void (settled = true)
+	);
+	while (!settled) {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		await Promise.race([settle, new Promise((resolve) => (timer = setTimeout(resolve, heldPollMs)))]);
+		clearTimeout(timer);
+		if (!settled && (await isCancelled())) return false;
+	}
+	await held;
 	return true;
 }
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '$lib/domain/hash/sha256';
 import { createHashClient, hashBatchesInFlight, hashBatchSize } from './hash-client';
 import { fakeHashWorker as fakeWorker } from './fake-hash-worker';
+import type { HashPort } from './hash-messages';
+import { createHashService } from './hash-service';
 
 /** Cuts `bytes` at the given offsets: the slices a file stream might deliver. */
 function slicesOf(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
@@ -88,5 +90,39 @@ describe('createHashClient', () => {
 		await hash.ready();
 		expect(hash.ready()).toBeUndefined();
 		await expect(hash.hex()).rejects.toThrow('hash-failed');
+	});
+
+	// A worker that fails a batch (not only a digest) answers so: a reader held by ready() is woken,
+	// nothing more is sent, and the digest is refused for the caller to hash otherwise.
+	it('wakes a held reader and refuses the digest when the worker fails an update', async () => {
+		const types: string[] = [];
+		const port: HashPort = {
+			onmessage: null,
+			onerror: null,
+			postMessage: (command) => {
+				types.push(command.type);
+				if (command.type === 'update') setTimeout(() => port.onmessage?.(new MessageEvent('message', { data: { id: command.id, failed: 'hash-failed' } })));
+			}
+		};
+		const hash = createHashClient(() => port).start();
+		for (let sent = 0; sent < hashBatchesInFlight; sent++) hash.update(new Uint8Array(hashBatchSize));
+		await hash.ready();
+		hash.update(new Uint8Array(hashBatchSize));
+		expect(types).toEqual(Array(hashBatchesInFlight).fill('update'));
+		await expect(hash.hex()).rejects.toThrow('hash-failed');
+	});
+});
+
+describe('createHashService', () => {
+	it.each([
+		['an update of no bytes array', { type: 'update', id: 7, bytes: 'not bytes' as unknown as Uint8Array }]
+	] as const)('answers a failure to %s, and hashes the id afresh after', (_, command) => {
+		const serve = createHashService();
+		serve({ type: 'update', id: 7, bytes: Uint8Array.of(9) });
+		expect(serve(command)).toEqual({ id: 7, failed: 'hash-failed' });
+		serve({ type: 'update', id: 7, bytes: Uint8Array.of(1) });
+		const fresh = createHashService();
+		fresh({ type: 'update', id: 1, bytes: Uint8Array.of(1) });
+		expect(serve({ type: 'digest', id: 7 })).toEqual({ id: 7, hex: (fresh({ type: 'digest', id: 1 }) as { hex: string }).hex });
 	});
 });

@@ -1,7 +1,7 @@
 import type { StreamHash } from '$lib/jobs/ports';
 import type { HashAnswer, HashPort } from './hash-messages';
 
-/** Bytes a message carries, and batches sent unhashed before `ready()` waits (≤ 4 MiB held). */
+/** Bytes a message carries, and batches sent unhashed before `ready()` waits (4 in flight + 1 filling: ≤ 5 MiB held). */
 export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
 
 /**
@@ -9,7 +9,7 @@ export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
  * batch (the caller keeps its own slice, the converter reads it next) and transfers each full batch
  * to the hash worker, so the SHA-256 runs on the other core while this thread converts (issue 14).
  * `ready()` waits while `hashBatchesInFlight` batches are unhashed (a starved hash thread must not
- * pile the file up in memory); `hex()` sends the last batch and resolves with the digest; `drop()`
+ * pile the file up in memory) and is woken when the worker answers a failure to any command; `hex()` sends the last batch and resolves with the digest; `drop()`
  * forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
  * its pending digests reject with 'hash-failed' and the next hash starts a new worker.
  */
@@ -47,6 +47,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 				else if (--inFlight < hashBatchesInFlight) wake?.();
 			});
 			const send = () => {
+				if (failed) filled = 0; // A failed hash sends nothing more: its digest is refused.
 				if (filled === 0) return;
 				// The batch goes whole or cut to what it holds, and is transferred: this thread keeps no copy.
 				const bytes = filled === batch.length ? batch : batch.slice(0, filled);

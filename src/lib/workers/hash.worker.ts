@@ -4,11 +4,8 @@ import type { HashCommand } from './hash-messages';
 
 // Started by the workbench worker: hashes step d's file on the other core (see hash-client.ts).
 const serve = createHashService();
+// The service answers every command that throws with a failure, so the sender always hears back.
 self.onmessage = ({ data }: MessageEvent<HashCommand>) => {
-	try {
-		const answer = serve(data);
-		if (answer) self.postMessage(answer);
-	} catch {
-		if (data.type === 'digest') self.postMessage({ id: data.id, failed: 'hash-failed' });
-	}
+	const answer = serve(data);
+	if (answer) self.postMessage(answer);
 };
