@@ -10,6 +10,8 @@ import type { ConversionOptions, LinkageJob, ReturnFileJob } from './conversion-
 import { convertReturnFile } from './convert-return-file';
 import { createHashClient } from '$lib/workers/hash-client';
 import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
+import type { HashCommand, HashPort } from '$lib/workers/hash-messages';
+import { createHashService } from '$lib/workers/hash-service';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
 
 const fixture = (name: string) => new Blob([readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url))]);
@@ -132,7 +134,58 @@ describe('convertReturnFile', () => {
 		const cancelledAfterDigest = poll === polls - 1;
 		expect(worker.types.at(-1)).toBe(cancelledAfterDigest ? 'digest' : 'drop');
 	});
+	// A hash worker that fails (on a batch, at the digest, or by crashing) leaves a finished step d whole:
+	// the file is hashed again on this thread, and the run is recorded once with the file's hash.
+	it.each([
+		['crashes at its first batch', () => fakeHashWorker({ failAfter: 0 })],
+		['crashes at the digest', () => fakeHashWorker({ failAfter: 1 })],
+		['refuses every batch', () => answeringWorker('update')],
+		['refuses the digest', () => answeringWorker('digest')]
+	])('a hash worker that %s still gives the converted file, its hash and one record', async (_, worker) => {
+		const store = fakeStore();
+		const ports = fakePorts(store);
+		ports.streamHash = createHashClient(worker).start;
+		const result = (await convertReturnFile({ file: chunkedFile(text), customerList: null }, returnJob(), ports))!;
+		const whole = (await convertReturnFile({ file: textFile(text), customerList: null }, returnJob(), fakePorts(fakeStore())))!;
+		expect(result.report.summary.sha256).toBe(await sha256Hex(new TextEncoder().encode(text)));
+		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(await whole.output!.arrayBuffer()));
+		expect(store.records).toHaveLength(1);
+	});
+
+	it('a file that fails while streaming drops the hash worker’s hash', async () => {
+		const worker = fakeHashWorker();
+		const ports = fakePorts(fakeStore());
+		ports.streamHash = createHashClient(() => worker).start;
+		const bytes = new TextEncoder().encode(text);
+		const file = {
+			size: bytes.length,
+			stream: () =>
+				new ReadableStream<Uint8Array>({
+					pull(controller) {
+						controller.enqueue(bytes.slice(0, 64));
+						controller.error(new Error('file-unreadable'));
+					}
+				})
+		} as unknown as Blob;
+		await expect(convertReturnFile({ file, customerList: null }, returnJob(), ports)).rejects.toThrow('file-unreadable');
+		expect(worker.types.at(-1)).toBe('drop');
+	});
 });
+
+/** A hash worker that answers a failure to every command of `type` and serves the others. */
+function answeringWorker(type: HashCommand['type']): HashPort {
+	const serve = createHashService();
+	const port: HashPort = {
+		onmessage: null,
+		onerror: null,
+		postMessage: (command) =>
+			setTimeout(() => {
+				const answer = command.type === type ? { id: command.id, failed: 'hash-failed' } : serve(command);
+				if (answer) port.onmessage?.(new MessageEvent('message', { data: answer }));
+			})
+	};
+	return port;
+}
 
 describe('buildLinkage', () => {
 	it('from the store download: the expected linkage CSV, one outcome, and the list step d checks against', async () => {

@@ -51,31 +51,47 @@ export async function convertReturnFile(
 		Object.assign(run, { converter, mapping });
 		parts.add(converter.push(bytes));
 	};
-	const finished = await streamInput(
-		input.file,
-		(slice, read) => {
-			hash.update(slice);
-			if (head) {
-				head.push(slice);
-				headSize += slice.length;
-				if (headSize >= headerPeekSize) start(joinBytes(head));
-			} else parts.add(run.converter!.push(slice));
-			bar('convert', read, size);
-			return hash.ready();
-		},
-		ports.isCancelled
-	);
-	if (!finished) return (hash.drop(), null);
-	if (head) start(joinBytes(head));
-	const { converter, mapping } = run;
-	if (!converter || !mapping) return (hash.drop(), null);
-	const digest = hash.hex();
-	const { output, report } = converter.finish();
-	if (await ports.isCancelled()) return (digest.catch(() => undefined), null);
+	// Until hex() is asked the hash is dropped on any way out (a cancel, or a throw); once asked, its
+	// refusal is always handled, whatever happens before it is awaited.
+	let digest: Promise<string> | null = null;
+	let sha256: string | null;
+	let built: ReturnType<NonNullable<typeof run.converter>['finish']>;
+	try {
+		const finished = await streamInput(
+			input.file,
+			(slice, read) => {
+				hash.update(slice);
+				if (head) {
+					head.push(slice);
+					headSize += slice.length;
+					if (headSize >= headerPeekSize) start(joinBytes(head));
+				} else parts.add(run.converter!.push(slice));
+				bar('convert', read, size);
+				return hash.ready();
+			},
+			ports.isCancelled
+		);
+		if (!finished) return null;
+		if (head) start(joinBytes(head));
+		if (!run.converter || !run.mapping) return null;
+		digest = hash.hex();
+		const answered = digest.then(
+			(hex) => hex,
+			() => null
+		);
+		built = run.converter.finish();
+		if (await ports.isCancelled()) return null;
+		// A hash worker that failed leaves a finished conversion whole: the file is hashed again here.
+		sha256 = (await answered) ?? (await hashOnThisThread(input.file, ports.isCancelled));
+		if (sha256 === null) return null;
+	} finally {
+		if (!digest) hash.drop();
+	}
+	const { mapping } = run as Required<typeof run>;
+	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
 	// The migration report shows the numbers of the last step d, so the history keeps them (counts only).
 	outcome.reconciliation = reconciliationCounts(report.reconciliation, list !== null, report.written);
-	const sha256 = await digest;
 	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
 	const { columnCount, headerCells, headerSignature } = report;
 	const summary = conversionSummary(report, {
@@ -95,6 +111,15 @@ export async function convertReturnFile(
 		report: { summary, problems: report.problems, outputEncoding, reconciliation: report.reconciliation, sent: list?.sent ?? null },
 		outcome
 	};
+}
+
+/**
+ * The SHA-256 of `file` on this thread, streamed slice by slice as the conversion read it (the
+ * hash of step d before it had a hash worker): for a hash worker that failed. Null when cancelled.
+ */
+async function hashOnThisThread(file: Blob, isCancelled: () => boolean | Promise<boolean>): Promise<string | null> {
+	const hash = createSha256Stream();
+	return (await streamInput(file, (slice) => hash.update(slice), isCancelled)) ? hash.hex() : null;
 }
 
 /** The hash on the converter's own thread (unit tests, and a worker without a hash worker). */
