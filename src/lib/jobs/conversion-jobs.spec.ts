@@ -91,14 +91,14 @@ describe('convertReturnFile', () => {
 	// the first slices. Whatever the slices, and wherever the hash runs (this thread, or a hash worker
 	// fed copies of the slices), the result is that of the file read whole.
 	it.each([
-		['one slice', 0, 'this thread'],
-		['64-byte slices', 64, 'this thread'],
-		['4 KB slices', 4096, 'this thread'],
-		['slices of the peek size', headerPeekSize, 'this thread'],
-		['one slice', 0, 'a hash worker'],
-		['64-byte slices', 64, 'a hash worker'],
-		['slices of the peek size', headerPeekSize, 'a hash worker']
-	])('a file above the header peek size gives the same output, hash and saved mapping in %s, hashed on %s', async (_, sliceSize, hashOn) => {
+		['one slice', 'this thread', 0],
+		['64-byte slices', 'this thread', 64],
+		['4 KB slices', 'this thread', 4096],
+		['slices of the peek size', 'this thread', headerPeekSize],
+		['one slice', 'a hash worker', 0],
+		['64-byte slices', 'a hash worker', 64],
+		['slices of the peek size', 'a hash worker', headerPeekSize]
+	])('a file above the header peek size gives the same output, hash and saved mapping in %s, hashed on %s', async (_, hashOn, sliceSize) => {
 		const header = '顧客,下3桁,ブランド,期限,キー,メモ';
 		const memo = 'm'.repeat(400);
 		const rows = Array.from({ length: 700 }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},111,VISA,2912,AbCdEf0123456789xyZ1,${memo}${i}`);
