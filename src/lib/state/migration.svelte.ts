@@ -52,6 +52,7 @@ class MigrationState {
 		this.listFile = null;
 		this.returnFile = null;
 		this.listJobId = null;
+		this.lists.clear();
 		this.registrySize = 0;
 		columnMappings.file = null;
 	}
@@ -88,6 +89,8 @@ class MigrationState {
 	}
 
 	async convertReturn(file: File) {
+		// The cells a previous file's list could not hold in Shift_JIS are not this run's.
+		this.lists.clear();
 		const options = {
 			...$state.snapshot(this.options),
 			checkCustomerList: this.checksCustomerList,

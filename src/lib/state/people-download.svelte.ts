@@ -19,6 +19,11 @@ export class PeopleDownload {
 		return result.file;
 	}
 
+	/** Forgets the last refusal: a new run's lists were never downloaded. */
+	clear() {
+		this.refused = null;
+	}
+
 	/** The cells of list `what` that the last Shift_JIS download could not hold, or null. */
 	cellsOf(what: JobDownload): UnencodableCells | null {
 		return this.refused?.what === what ? this.refused.cells : null;
