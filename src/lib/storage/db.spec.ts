@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { defaultPaymentSettings } from '$lib/domain/settings';
-import { useDb, WorkbenchDb } from './db';
+import { onOpenBlocked, openDb, useDb, WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
 import { registryRepository } from './registry-repository';
 import { settingsRepository } from './settings-repository';
@@ -48,5 +48,31 @@ describe('WorkbenchDb upgrades', () => {
 			failedRows: [3],
 			problems: [{ row: 3, column: 4, severity: 'error', code: 'bad-month', params: { legacyText: message } }]
 		});
+	});
+});
+
+// Dexie says 'blocked' once; the page's banner may subscribe only after another module started the
+// open, so a subscription while the open is blocked hears it at once, and none once it completed.
+describe('onOpenBlocked', () => {
+	it('tells a listener subscribed after the block at once, and none once the open completed', async () => {
+		const name = `blocked-test-${Date.now()}`;
+		const older = new Dexie(name);
+		older.version(1).stores({ settings: 'key' });
+		older.on('versionchange', () => false);
+		await older.open();
+		useDb(new WorkbenchDb(name));
+		let first = 0;
+		const heard = new Promise<void>((resolve) => onOpenBlocked(() => (first++, resolve())));
+		const opening = openDb();
+		await heard;
+		let late = 0;
+		const stop = onOpenBlocked(() => late++);
+		expect([first, late]).toEqual([1, 1]);
+		stop();
+		older.close();
+		await opening;
+		let afterOpen = 0;
+		onOpenBlocked(() => afterOpen++);
+		expect([first, late, afterOpen]).toEqual([1, 1, 0]);
 	});
 });

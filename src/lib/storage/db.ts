@@ -90,11 +90,20 @@ function uniqueCardKeys(chunk: Record<string, unknown>, seen: Set<string>): stri
 let instance: WorkbenchDb | null = null;
 const upgradeListeners = new Set<() => void>();
 const blockedListeners = new Set<() => void>();
+/**
+ * True from a 'blocked' of the shared database's open until the open completes: Dexie says so
+ * once, and the page's banner may subscribe after another module started the open.
+ */
+let openBlocked = false;
 
 /** The shared database, opened on first use. */
 export function db(): WorkbenchDb {
-	if (instance) return instance;
-	const created = new WorkbenchDb();
+	return instance ?? (instance = watched(new WorkbenchDb()));
+}
+
+/** `created`, followed for upgrades elsewhere and for an open that waits on an older copy. */
+function watched(created: WorkbenchDb): WorkbenchDb {
+	openBlocked = false;
 	// Another tab upgrades the schema: step aside so it can, and tell the page to reload.
 	created.on('versionchange', () => {
 		created.close();
@@ -104,9 +113,10 @@ export function db(): WorkbenchDb {
 	// An older copy of the app holds the database open and does not step aside: the open waits (it
 	// resumes once that copy closes); the page must say which tab to close.
 	created.on('blocked', () => {
+		openBlocked = true;
 		for (const listener of blockedListeners) listener();
 	});
-	instance = created;
+	created.on('ready', () => void (openBlocked = false), true);
 	return created;
 }
 
@@ -119,11 +129,13 @@ export function onUpgradeElsewhere(listener: () => void): () => void {
 
 /**
  * Calls `listener` each time this page's open of the database is blocked by an older copy of the
- * app in another tab (it holds a lower schema version open and ignores 'versionchange').
+ * app in another tab (it holds a lower schema version open and ignores 'versionchange'), and at
+ * once when the open is blocked already (it started before this subscription and has not completed).
  */
 export function onOpenBlocked(listener: () => void): () => void {
 	blockedListeners.add(listener);
 	db();
+	if (openBlocked) listener();
 	return () => blockedListeners.delete(listener);
 }
 
@@ -135,7 +147,7 @@ export async function openDb(): Promise<void> {
 	await db().open();
 }
 
-/** Replaces the shared database (tests use a fresh name per case). */
+/** Replaces the shared database (tests use a fresh name per case), followed as `db()` follows its own. */
 export function useDb(next: WorkbenchDb): void {
-	instance = next;
+	instance = watched(next);
 }
