@@ -1,3 +1,4 @@
+import { columnNumberOf } from '$lib/domain/headers/column-number';
 import { yamatoReturnColumns, type YamatoReturnField } from '$lib/domain/headers/columns';
 import { fileProblemCodes, type ProblemCode } from '$lib/domain/problems/problem';
 import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
@@ -25,9 +26,9 @@ const fields = yamatoReturnColumns.map((spec) => spec.key);
 // Whole-file problems a different mapping can cure (or that refuse nothing).
 const curable = new Set<ProblemCode>(['missing-column', 'duplicate-header', 'too-many-problems']);
 
-function columnsOf(mapping: Record<string, number>): Columns {
-	// A column-number field left empty or holding a fraction (wide files) reads as none / whole.
-	return Object.fromEntries(fields.map((field) => [field, Math.trunc(Number(mapping[field]) || 0)])) as Columns;
+function columnsOf(mapping: Record<string, unknown>): Columns {
+	// A column-number field of a wide file holds what was typed: read as the label and check read it.
+	return Object.fromEntries(fields.map((field) => [field, columnNumberOf(mapping[field])])) as Columns;
 }
 
 function sameColumns(a: Columns, b: Columns): boolean {
@@ -131,7 +132,7 @@ class ColumnMappingsState {
 
 	/** True while a required field has no column: converting would refuse the file. */
 	get hasMissingField(): boolean {
-		return yamatoReturnColumns.some((spec) => spec.required && !(Number(this.draft[spec.key]) >= 1));
+		return yamatoReturnColumns.some((spec) => spec.required && columnNumberOf(this.draft[spec.key]) === 0);
 	}
 }
 
