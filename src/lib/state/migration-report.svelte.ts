@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import { errorCodeOf } from '$lib/domain/records/failure-code';
+import { lastFinishedStepD } from '$lib/domain/records/last-step-d';
 import { supportMessage } from '$lib/i18n/support-message';
 import type { CardFindings } from '$lib/registry/card-findings';
 import { workbench } from '$lib/workers/workbench-client';
@@ -24,8 +25,8 @@ class MigrationReportState {
 	failureCode = $state<string | null>(null);
 	copied = $state<'done' | 'failed' | null>(null);
 
-	/** The newest conversion of a return file (step d) that finished, or null. */
-	lastStepD = $derived([...this.entries].reverse().find((entry) => entry.kind === 'card-file' && entry.status !== 'interrupted') ?? null);
+	/** The newest conversion of a return file (step d) that finished (done or with errors), or null. */
+	lastStepD = $derived(lastFinishedStepD(this.entries));
 
 	/** The ready-to-send text in the chosen language. */
 	supportText = $derived(
