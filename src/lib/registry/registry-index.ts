@@ -41,12 +41,6 @@ function appendAll<T>(target: T[], source: readonly T[]): void {
 }
 
 /**
- * The whole customer registry in memory, column by column: IDs follow from positions, 連携用IDs are
- * looked up in a hash table, names, kana, e-mails and phones are scanned over normalised copies built
- * on first use (`prepareSearch`).
- * Customers with an empty 連携用ID are placeholders for unreadable stored chunks: never listed.
- */
-/**
  * How far an append has indexed what it added: `(done, of)` in units of its choosing, from 0 to
  * `of`; called every few thousand items, so a job can keep its bar moving (issue 14: progress
  * visible every 250 ms, indexing included) — the caller throttles.
@@ -56,6 +50,12 @@ export type IndexProgress = (done: number, of: number) => void;
 // Items between two progress calls, minus one (a mask): cheap next to the work of 4096 items.
 const progressStride = 4095;
 
+/**
+ * The whole customer registry in memory, column by column: IDs follow from positions, 連携用IDs are
+ * looked up in a hash table, names, kana, e-mails and phones are scanned over normalised copies built
+ * on first use (`prepareSearch`).
+ * Customers with an empty 連携用ID are placeholders for unreadable stored chunks: never listed.
+ */
 export class RegistryIndex implements SearchSource {
 	private readonly customers = emptyCustomerColumns();
 	private readonly cards = emptyCardColumns();
