@@ -75,9 +75,12 @@ function isBlank(fields: string[] | null, raw: string): boolean {
 	return true;
 }
 
-// True when a record has more cells than `maxColumns` (only a line that long can: the check is cheap).
-function isTooWide(fields: string[] | null, raw: string): boolean {
-	return (fields ? fields.length : raw.length) > maxColumns && cellCount(fields, raw) > maxColumns;
+// The record's cell count when it has more than `maxColumns`, else 0 (only a line that long can:
+// a short line is never counted, a wide one once).
+function tooWideCount(fields: string[] | null, raw: string): number {
+	if ((fields ? fields.length : raw.length) <= maxColumns) return 0;
+	const count = cellCount(fields, raw);
+	return count > maxColumns ? count : 0;
 }
 
 const bom = 0xfeff;
@@ -276,7 +279,8 @@ export function createTableSource<Key extends string>(
 			undecodedColumn > 0 || (mayHoldCardNumber && holdsCardNumber(row, fields ?? raw.split(',')));
 		const badColumn = undecodableColumn(raw);
 		if (!malformed && badColumn === 0 && isBlank(fields, raw)) return;
-		if (isTooWide(fields, raw)) return refuseWide(row, cellCount(fields, raw));
+		const wideCount = tooWideCount(fields, raw);
+		if (wideCount > 0) return refuseWide(row, wideCount);
 		if (!seenFirst) {
 			seenFirst = true;
 			// A first record that does not decode cannot be told from a header: nothing is read.
