@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { containsCardNumber, separatorClasses } from '$lib/domain';
 import { cleanHistoryEntry, cleanStoredText, withheldFileName } from '$lib/domain/records/clean-history-entry';
 import { upgradeHistoryEntryV3 } from '$lib/domain/records/history-entry';
-import { legacyTextParam } from '$lib/domain/records/problem-record';
+import { legacyTextParam } from '$lib/domain/records/legacy-text';
 import { problemText } from '$lib/i18n/problem-text';
 
 // Entries stored by earlier versions (schema v2: Japanese messages; v3: those kept as a legacy

@@ -1,6 +1,6 @@
 import { containsCardNumber, checkFileName, digitValue, indexOfLongDigitRun, isCardNumberSeparator } from '../guard/card-number';
 import { quoteCell } from '../problems/display-value';
-import { legacyTextParam } from './problem-record';
+import { legacyTextParam } from './legacy-text';
 
 // Entries stored by earlier versions (history schema v2, pre-rendered Japanese messages kept as a
 // legacy parameter since v3) may hold what SPEC's privacy promise forbids: full tokens quoted in

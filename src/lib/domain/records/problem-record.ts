@@ -20,8 +20,6 @@ export const problemRecordSchema = z.object({
 });
 export type ProblemRecord = z.infer<typeof problemRecordSchema>;
 
-export { legacyTextParam };
-
 /** A problem of a report without its rendered message (what crosses threads and is stored). */
 export function toProblemRecord({ row, column, severity, code, params }: Problem): ProblemRecord {
 	return { row, column, severity, code, params };
