@@ -38,9 +38,19 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 		expect((await historyRepository.get(entry.id))?.reconciliation).toEqual(reconciliation);
 	});
 
+	// The shape step d stored before 2026-11-30 (no reconciliation field), put straight into the table.
 	it('reads an entry stored without reconciliation numbers (before 2026-11-30) as having none', async () => {
-		const { entry } = await runRepository.record({ start: newEntry({ kind: 'card-file' }), outcome: runOutcome({ kind: 'card-file', report, succeeded: 2 }) });
-		expect(await historyRepository.get(entry.id)).not.toHaveProperty('reconciliation');
+		const stored = {
+			...newEntry({ kind: 'card-file', fileName: 'old.csv' }),
+			finishedAt: Date.UTC(2026, 10, 29, 3, 0),
+			rows: 3, succeeded: 2, failed: 1, errors: 1, warnings: 0, skipped: 0, status: 'errors' as const,
+			problems: [{ row: 2, column: 4, severity: 'error' as const, code: 'bad-month', params: { value: '2913' } }],
+			failedRows: [2]
+		};
+		const id = await database.history.add(stored);
+		const read = await historyRepository.get(id);
+		expect(read).toEqual({ id, ...stored });
+		expect(read).not.toHaveProperty('reconciliation');
 	});
 
 	it.each<[string, Parameters<typeof runRepository.record>[0]]>([
