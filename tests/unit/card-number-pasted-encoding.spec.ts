@@ -9,11 +9,8 @@ import {
 	separatorClasses
 } from '$lib/domain';
 import { extractRows, headerRuleOf } from '$lib/domain/failed-rows';
-import { extractFailedRows } from '$lib/jobs/extract-failed-rows';
-import { fakePorts, fakeStore } from '$lib/jobs/fake-ports';
-import { registerCustomers } from '$lib/jobs/register-customers';
-import { RegistryIndex } from '$lib/registry/registry-index';
-import { BrowserTextDecoder, cardPrefixes, fixture, luhnDigit, sjis, today } from './helpers';
+import { expectRefusedUpload } from './refused-upload';
+import { BrowserTextDecoder, cardPrefixes, fixture, luhnDigit, sjis, today, pieces } from './helpers';
 
 // SPEC "Refused outright": no full card number is kept, shown or exported. A number copied from a
 // web page or chat (UTF-8) into a row of a Shift_JIS file keeps its ASCII digits, but its
@@ -50,17 +47,6 @@ function withDecoder(decoder: typeof BrowserTextDecoder | null) {
 	afterEach(() => {
 		vi.unstubAllGlobals();
 	});
-}
-
-function pieces(input: Uint8Array, cuts: number[]): Uint8Array[] {
-	const sorted = [...new Set(cuts.map((cut) => cut % (input.length + 1)))].sort((a, b) => a - b);
-	const parts: Uint8Array[] = [];
-	let from = 0;
-	for (const cut of [...sorted, input.length]) {
-		parts.push(input.subarray(from, cut));
-		from = cut;
-	}
-	return parts;
 }
 
 type Outcome = { refused: boolean; problems: { row: number; column: number; code: string }[]; shown: string };
@@ -198,14 +184,7 @@ describe.each(Object.entries(decoders))('with %s', (_, decoder) => {
 
 	it('registration and the failed-rows download: refused, nothing registered, nothing extracted', async () => {
 		const bytes = cat(sjis('旧カートの顧客番号,氏名,住所\r\nA1,山田 太郎,東京都\r\nA2,佐藤 花子,'), pasted(groups, ['\u30fc', '\u3000', '\u00b7'], 'shift_jis'), enc('\r\n'));
-		const store = fakeStore(new RegistryIndex());
-		const ports = fakePorts(store);
-		const upload = { kind: 'customers', fileName: 'f.csv', encoding: 'auto', errorsBlockImport: false, settings: { service: 'YAMATO', availability: 'visible' } } as const;
-		const registered = await registerCustomers(new Blob([bytes as BlobPart]), upload, ports);
-		expect(registered.outcome.problems.map((p) => p.code)).toContain('card-number-found');
-		expect(registered.outcome.succeeded).toBe(0);
-		const extracted = await extractFailedRows(new Blob([bytes as BlobPart]), { kind: 'failed-rows', historyId: registered.report.historyId }, ports);
-		expect(extracted?.output ?? null).toBeNull();
+		await expectRefusedUpload(bytes);
 	});
 
 	// A card number: a brand prefix, random digits, its Luhn digit; 13–19 digits, Visa 16–19.

@@ -196,3 +196,15 @@ export class BrowserTextDecoder {
 		return whatwgShiftJis(bytes, this.fatal);
 	}
 }
+
+/** `input` cut at `cuts` (each taken modulo its length + 1, repeats dropped): the chunks a stream may hand over. */
+export function pieces(input: Uint8Array, cuts: number[]): Uint8Array[] {
+	const sorted = [...new Set(cuts.map((cut) => cut % (input.length + 1)))].sort((a, b) => a - b);
+	const parts: Uint8Array[] = [];
+	let from = 0;
+	for (const cut of [...sorted, input.length]) {
+		parts.push(input.subarray(from, cut));
+		from = cut;
+	}
+	return parts;
+}

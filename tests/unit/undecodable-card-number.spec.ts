@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildLinkageCsv, checkCardImportFile, convertYamatoReturn, parseOldCartCustomers, separatorClasses } from '$lib/domain';
 import { extractRows, headerRuleOf } from '$lib/domain/failed-rows';
-import { extractFailedRows } from '$lib/jobs/extract-failed-rows';
-import { fakePorts, fakeStore } from '$lib/jobs/fake-ports';
-import { registerCustomers } from '$lib/jobs/register-customers';
-import { RegistryIndex } from '$lib/registry/registry-index';
 import { fixture, sjis, today } from './helpers';
+import { expectRefusedUpload } from './refused-upload';
 
 // SPEC "Refused outright" and "rows that do not decode": a row whose bytes do not decode is never
 // read, but it goes back in the failed-rows download as the bytes it is. So a card number in such
@@ -128,13 +125,6 @@ describe('the jobs: old-cart registration and the failed-rows download', () => {
 		['a lone 0xFF byte between the groups of a UTF-8 file', cat(utf8Head, enc('A2,"4111'), Uint8Array.of(0xff), enc('1111'), Uint8Array.of(0xff), enc('1111'), Uint8Array.of(0xff), enc('1111",x\r\n'))],
 		['a Shift_JIS row of full-width digits in a UTF-8 file', cat(utf8Head, enc('A2,'), sjis('４１１１　１１１１　１１１１　１１１１'), enc(',x\r\n'))]
 	])('%s: refused, nothing registered, nothing extracted', async (_, bytes) => {
-		const store = fakeStore(new RegistryIndex());
-		const ports = fakePorts(store);
-		const upload = { kind: 'customers', fileName: 'f.csv', encoding: 'auto', errorsBlockImport: false, settings: { service: 'YAMATO', availability: 'visible' } } as const;
-		const registered = await registerCustomers(new Blob([bytes as BlobPart]), upload, ports);
-		expect(registered.outcome.problems.map((p) => p.code)).toContain('card-number-found');
-		expect(registered.outcome.succeeded).toBe(0);
-		const extracted = await extractFailedRows(new Blob([bytes as BlobPart]), { kind: 'failed-rows', historyId: registered.report.historyId }, ports);
-		expect(extracted?.output ?? null).toBeNull();
+		await expectRefusedUpload(bytes);
 	});
 });

@@ -8,7 +8,7 @@ import {
 	createYamatoReturnConverter,
 	type EncodingChoice
 } from '$lib/domain';
-import { isUtf8JapaneseRow, sjis, today } from './helpers';
+import { isUtf8JapaneseRow, sjis, today, pieces } from './helpers';
 
 // SPEC "Rules and what bad input gets": a record holding bytes invalid in the file's encoding is
 // an `undecodable` error on its row, and so is a UTF-8 row of Japanese text in a Shift_JIS file
@@ -53,17 +53,6 @@ interface Result {
 	/** Rows that passed, with the name as read when the kind keeps it. */
 	passed: Map<number, string | null>;
 	output: string;
-}
-
-function pieces(input: Uint8Array, cuts: number[]): Uint8Array[] {
-	const sorted = [...new Set(cuts.map((cut) => cut % (input.length + 1)))].sort((a, b) => a - b);
-	const parts: Uint8Array[] = [];
-	let from = 0;
-	for (const cut of [...sorted, input.length]) {
-		parts.push(input.subarray(from, cut));
-		from = cut;
-	}
-	return parts;
 }
 
 const token = (i: number) => `tok${i}Abc12345`;
