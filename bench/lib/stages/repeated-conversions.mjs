@@ -3,13 +3,9 @@
 // the renderers' resident size (page + worker + their buffers) and both JS heaps are read; the
 // figure is run 30 over run 1 (target ≤ 1.3).
 import { stat } from 'node:fs/promises';
-import { onlyPage } from '../browser.mjs';
-import { openCdp } from '../cdp.mjs';
 import { generatedFile } from '../generate.mjs';
 import { settledReading } from '../memory.mjs';
-import { chooseFile } from '../ui.mjs';
-
-const regionD = 'd. インポート用データを作る';
+import { openStepD } from '../steps/conversion.mjs';
 
 /** Resolves once the worker answered a 'convert' command posted after `from` (page clock). */
 function convertAnswered(page, from) {
@@ -26,12 +22,7 @@ function convertAnswered(page, from) {
 /** Converts the same file `runs` times in one /migration page; a reading after each run. */
 export async function repeatedConversionsStage(browser, origin, rows, runs, log) {
 	const file = await generatedFile('yamato-return', rows, 'utf-8');
-	const page = await onlyPage(browser.context);
-	await page.goto(`${origin}/migration`);
-	const cdp = await openCdp(browser.context, page);
-	await cdp.worker();
-	const stepD = page.getByRole('region', { name: regionD });
-	await chooseFile(page, stepD, file);
+	const { page, cdp, stepD } = await openStepD(browser, origin, file);
 	const before = await settledReading(browser.profileDir, cdp);
 	const readings = [];
 	for (let run = 1; run <= runs; run++) {

@@ -10,17 +10,26 @@ const regionD = 'd. インポート用データを作る';
 const downloadLabel = 'インポート用CSVをダウンロード';
 
 /**
- * Converts `file` in a fresh /migration page: time from the 変換する click to the download button
- * enabled, memory above the idle page, long tasks and progress gaps. `profile` also records a CPU
- * profile of the worker (and of the page) while it runs.
+ * Opens /migration in the stage's one page, attaches CDP to it and its worker, and chooses `file`
+ * in step d: the start of every step-d measurement. Returns `{ page, cdp, stepD }`.
  */
-export async function measureConversion(browser, origin, file, { profile = false } = {}) {
+export async function openStepD(browser, origin, file) {
 	const page = await onlyPage(browser.context);
 	await page.goto(`${origin}/migration`);
 	const cdp = await openCdp(browser.context, page);
 	await cdp.worker();
 	const stepD = page.getByRole('region', { name: regionD });
 	await chooseFile(page, stepD, file);
+	return { page, cdp, stepD };
+}
+
+/**
+ * Converts `file` in a fresh /migration page: time from the 変換する click to the download button
+ * enabled, memory above the idle page, long tasks and progress gaps. `profile` also records a CPU
+ * profile of the worker (and of the page) while it runs.
+ */
+export async function measureConversion(browser, origin, file, { profile = false } = {}) {
+	const { page, cdp, stepD } = await openStepD(browser, origin, file);
 	await page.waitForTimeout(500);
 	await whenButtonEnabled(page, 'converted', downloadLabel);
 	await stepD.evaluate((element) => element.setAttribute('data-bench', 'step-d'));
