@@ -107,8 +107,11 @@ describe('Shift_JIS files with UTF-8 rows mixed in (property)', () => {
 				fc.constantFrom<EncodingChoice>('auto', 'shift_jis'),
 				fc.array(fc.nat(), { maxLength: 6 }),
 				(lines, encoding, cuts) => {
+					// Detected (auto), the file is Shift_JIS when its Shift_JIS lines (the header, row 2 and
+					// the generated ones) are at least as many as its UTF-8 lines, as in the operator's file.
+					const utf8Lines = lines.filter((line) => line.isUtf8).length;
+					if (encoding === 'auto') fc.pre(utf8Lines < lines.length - utf8Lines + 2);
 					const rows = lines.map(({ isUtf8, text }, i) => concat([ascii(`C${i},`), isUtf8 ? utf8(text) : sjis(text)]));
-					// The first part is Shift_JIS, as in the operator's file: the encoding is detected from it.
 					const input = concat([header, sjis('C,山田 太郎\r\n'), ...rows.flatMap((row) => [row, ascii('\r\n')])]);
 					const parser = createOldCartCustomerParser({ encoding });
 					const customers = splitAt(input, cuts).flatMap((part) => parser.push(part));
@@ -123,6 +126,28 @@ describe('Shift_JIS files with UTF-8 rows mixed in (property)', () => {
 					lines.forEach(({ isUtf8, text }, i) => {
 						if (!isUtf8) expect(all.find((c) => c.row === i + 3)?.name).toBe(text);
 					});
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('detected: a file is read in the encoding of most of its lines, the other rows are undecodable, whichever comes first', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ isUtf8: fc.boolean(), text: fc.constantFrom(...names, ...addresses) }), { minLength: 1, maxLength: 12 }),
+				fc.array(fc.nat(), { maxLength: 6 }),
+				(lines, cuts) => {
+					const utf8Lines = lines.filter((line) => line.isUtf8).length;
+					const isUtf8File = utf8Lines >= lines.length - utf8Lines;
+					// An ASCII first line (row 1, read as the header row): only the rows decide the encoding.
+					const input = concat([ascii(',\r\n'), ...lines.flatMap(({ isUtf8, text }, i) => [ascii(`C${i},`), isUtf8 ? utf8(text) : sjis(text), ascii('\r\n')])]);
+					const parser = createOldCartCustomerParser({ encoding: 'auto', hasHeader: true } as never);
+					splitAt(input, cuts).forEach((part) => parser.push(part));
+					const { report } = parser.finish();
+					expect(report.encoding).toBe(isUtf8File ? 'utf-8' : 'shift_jis');
+					const other = lines.flatMap(({ isUtf8 }, i) => (isUtf8 !== isUtf8File ? [i + 2] : []));
+					expect(report.problems.filter((p) => p.code === 'undecodable').map((p) => p.row)).toEqual(other);
 				}
 			),
 			{ numRuns: 200 }

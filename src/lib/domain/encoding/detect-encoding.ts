@@ -31,12 +31,29 @@ export function isUtf8(bytes: Uint8Array, mayContinue: boolean): boolean {
 }
 
 /**
- * Decides the window that starts at the first non-ASCII byte: UTF-8 when it decodes as such
- * (a character cut at the window's end is not held against it when more bytes follow).
+ * Decides the window that starts at the first non-ASCII byte, line by line (LF): UTF-8 when at
+ * least as many of its lines holding non-ASCII bytes decode as UTF-8 as do not (a character cut at
+ * the window's end is not held against it when more bytes follow). So one row of the other encoding
+ * does not decide a file: a Shift_JIS row among UTF-8 rows leaves the file UTF-8 and that row
+ * `undecodable` (SPEC "Rules and what bad input gets"), as a UTF-8 row among Shift_JIS rows is.
+ * Genuine Shift_JIS lines holding Japanese almost never decode as UTF-8.
  */
 export function decideWindow(window: Uint8Array, moreFollows: boolean): 'utf-8' | 'shift_jis' {
 	const part = window.subarray(0, detectionWindow);
-	return isUtf8(part, moreFollows || window.length > detectionWindow) ? 'utf-8' : 'shift_jis';
+	const cut = moreFollows || window.length > detectionWindow;
+	let utf8Lines = 0;
+	let otherLines = 0;
+	for (let start = 0; start < part.length; ) {
+		const lf = part.indexOf(0x0a, start);
+		const end = lf < 0 ? part.length : lf + 1;
+		const line = part.subarray(start, end);
+		if (firstNonAscii(line) >= 0) {
+			if (isUtf8(line, lf < 0 && cut)) utf8Lines++;
+			else otherLines++;
+		}
+		start = end;
+	}
+	return utf8Lines > 0 && utf8Lines >= otherLines ? 'utf-8' : 'shift_jis';
 }
 
 /**
