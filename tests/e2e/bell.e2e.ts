@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { chooseFile, fixture } from './files';
 import { expect, test } from './support';
+import { loadStoreList } from './wizard';
 
 /** A Shift_JIS return file whose rows 3 and 4 fail (month 13, unknown brand). */
 async function badReturnFile(): Promise<Buffer> {
@@ -18,10 +19,7 @@ async function badReturnFile(): Promise<Buffer> {
 /** Steps b and d of the wizard: the customer list, then the bad return file; two notices. */
 async function seed(page: Page) {
 	await page.goto('/migration');
-	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
-	await stepB.getByRole('radio', { name: 'ファイル（ストアの顧客一覧）' }).check();
-	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
-	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await loadStoreList(page);
 	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
 	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
 	await chooseFile(page, stepD, { name: 'bad-return.csv', mimeType: 'text/csv', buffer: await badReturnFile() });

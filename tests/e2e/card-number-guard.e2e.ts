@@ -3,6 +3,7 @@ import Encoding from 'encoding-japanese';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
+import { returnFileWithMemo, returnHeader } from './wizard';
 
 // Card numbers as people paste them out of web pages, chat and spreadsheets (SPEC, "Refused outright").
 const cards = [
@@ -12,7 +13,6 @@ const cards = [
 	{ digits: '3530111333300000', written: '3530.1113.3330.0000' },
 	{ digits: '6011111111111117', written: '6011/1111/1111\u200b1117' }
 ];
-const returnHeader = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー';
 const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${text}`) });
 
 /** Every place the app could keep or show a value: IndexedDB (every database), localStorage, Cache Storage, the DOM. */
@@ -72,7 +72,7 @@ test('a card number in any file, file name, settings text or search is refused a
 	for (const [index, { written }] of cards.entries()) {
 		// Yamato's return file: the number in an extra column, in a quoted multi-line field, in the header.
 		const places = [
-			[`${returnHeader},メモ\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1,\r\nUS-00010001,042,JCB,2803,QwErTy9876543210abC2,${written}\r\n`, '3行目6列目'],
+			[returnFileWithMemo(written), '3行目6列目'],
 			[`${returnHeader}\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1\r\n"US-00010001\r\n${written}",042,JCB,2803,QwErTy9876543210abC2\r\n`, '3行目1列目'],
 			[`${returnHeader},${written}\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1\r\n`, '1行目6列目']
 		];

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support';
+import { loadStoreList } from './wizard';
 import { chooseFile, downloadBytes, fixture } from './files';
 
 /**
@@ -46,9 +47,7 @@ test('a full disk during step d keeps the converted file downloadable and says t
 test('a full disk during steps a–c keeps the linkage CSV downloadable and says the history was not written', async ({ page }) => {
 	await fillDiskForHistory(page);
 	await page.goto('/migration');
-	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
-	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
-	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await loadStoreList(page);
 	const stepC = page.getByRole('region', { name: 'c. 連携用CSVを作る' });
 	await expect(stepC.getByText('顧客 4件を読み込みました（連携用IDあり 3件）。')).toBeVisible();
 	await expect(page.getByRole('alert').filter({ hasText: '取り込み履歴には記録できませんでした' })).toContainText('ブラウザの保存容量が足りないため');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { chooseFile, downloadBytes, fixture } from './files';
 import { expect, test } from './support';
+import { loadStoreList } from './wizard';
 
 const crlf = Buffer.from('\r\n');
 const sjis = (hex: string) => Buffer.from(hex, 'hex');
@@ -32,10 +33,7 @@ const stepD = (page: Page) => page.getByRole('region', { name: 'd. インポー�
 /** Steps b and d of the wizard, as an operator runs them; `runs` more conversions of the same file. */
 async function seed(page: Page, runs = 1) {
 	await page.goto('/migration');
-	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
-	await stepB.getByRole('radio', { name: 'ファイル（ストアの顧客一覧）' }).check();
-	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
-	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await loadStoreList(page);
 	await expect(bell(page)).toHaveAccessibleDescription('未読 1件');
 	await chooseFile(page, stepD(page), { name: 'bad-return.csv', mimeType: 'text/csv', buffer: (await badReturnFile()).file });
 	for (let run = 1; run <= runs; run++) {

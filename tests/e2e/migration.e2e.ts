@@ -2,13 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support';
+import { loadStoreList } from './wizard';
 import { asUtf8, chooseFile, downloadBytes, fixture } from './files';
 
 test('steps a–d with Shift_JIS files: both downloads match the expected files byte for byte', async ({ page }) => {
 	await page.goto('/migration');
-	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
-	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
-	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await loadStoreList(page);
 
 	const stepC = page.getByRole('region', { name: 'c. 連携用CSVを作る' });
 	await expect(stepC.getByText('顧客 4件を読み込みました（連携用IDあり 3件）。')).toBeVisible();
@@ -82,9 +81,7 @@ test('「照合する」 is off and cannot be ticked while no customer list is l
 	await expect(check).toBeDisabled();
 	await expect(check).toHaveAccessibleDescription(why);
 
-	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
-	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
-	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await loadStoreList(page);
 	await expect(page.getByRole('region', { name: 'c. 連携用CSVを作る' }).getByText(/顧客 4件を読み込みました/)).toBeVisible();
 	await expect(check).toBeEnabled();
 	await check.check();

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
 import { bigCustomerFile, dumpIndexedDb } from './storage';
+import { returnFileWithMemo } from './wizard';
 
-const returnHeader = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー';
 // Luhn-valid numbers with brand prefixes, written the ways people paste them.
 const cardNumbers = [
 	{ digits: '4111111111111111', written: '4111111111111111' },
@@ -67,7 +67,7 @@ test('a full card number is refused at every entry and never kept, shown, logged
 	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
 	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
 	for (const [index, { written }] of cardNumbers.entries()) {
-		const returnFile = `${returnHeader},メモ\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1,\r\nUS-00010001,042,JCB,2803,QwErTy9876543210abC2,${written}\r\n`;
+		const returnFile = returnFileWithMemo(written);
 		await chooseFile(page, stepD, await bytesOf(returnFile));
 		await stepD.getByRole('button', { name: '変換する' }).click();
 		await expect(stepD.getByRole('alert')).toContainText('3行目6列目に、カード番号の全桁と思われる数字があります');

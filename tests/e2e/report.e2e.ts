@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
-import { downloadBytes } from './files';
 import { expect, test } from './support';
-import { axeFindings, demoFiles } from './ux-support';
+import { axeFindings, demoFiles, demoStepsBToD } from './ux-support';
 
 /** Issue 13, point 7 (SPEC §6): 移行レポート after a rehearsal with the demo data. */
 const viewports = [
@@ -33,20 +32,7 @@ async function rehearse(page: Page, t: (key: MessageKey, params?: Record<string,
 	await expect(bulk.getByRole('status')).toContainText(t('bulk.result', { rows: customers, registered: customers, skipped: 0, failed: 0, warnings: 0 }));
 
 	await page.goto('/migration');
-	const stepB = page.getByRole('region', { name: t('migration.stepB') });
-	// The registry becomes the default source once it is read: wait for it, then choose the file.
-	await expect(stepB.getByRole('radio').nth(1)).toBeChecked();
-	await stepB.getByRole('radio').first().check();
-	await stepB.locator('input[type=file]').setInputFiles(demo.customerList);
-	await stepB.getByRole('button', { name: t('migration.stepBAction') }).click();
-	// Step d checks against the list: convert only once step c has it.
-	const stepC = page.getByRole('region', { name: t('migration.stepC') });
-	await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toBeEnabled();
-	const stepD = page.getByRole('region', { name: t('migration.stepD') });
-	await stepD.locator('input[type=file]').setInputFiles(demo.yamatoReturn);
-	await stepD.getByRole('button', { name: t('migration.convert') }).click();
-	await expect(stepD.getByRole('heading', { name: t('migration.result') })).toBeFocused();
-	const { bytes: cardFile } = await downloadBytes(page, stepD.getByRole('button', { name: t('migration.downloadImport') }));
+	const cardFile = await demoStepsBToD(page, t, demo);
 
 	await page.goto('/customers');
 	await bulk.getByRole('radio', { name: t('bulk.kind.cards') }).check();

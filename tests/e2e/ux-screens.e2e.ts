@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
-import { downloadBytes, fixture } from './files';
+import { fixture } from './files';
 import { expect, test } from './support';
-import { axeFindings, demoFiles } from './ux-support';
+import { axeFindings, demoFiles, demoStepsBToD } from './ux-support';
 
 /** Issue 13, points 2–6: every screen in both languages, on a laptop and on a phone. */
 const viewports = [
@@ -119,19 +119,7 @@ for (const language of languages) {
 			await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toBeDisabled();
 			await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toHaveAccessibleDescription(t('migration.stepCWaiting'));
 			await checkScreen(page, '/migration before a list');
-			const stepB = page.getByRole('region', { name: t('migration.stepB') });
-			await expect(stepB.getByRole('radio').nth(1)).toBeChecked();
-			await stepB.getByRole('radio').first().check();
-			await stepB.locator('input[type=file]').setInputFiles(demo.customerList);
-			await stepB.getByRole('button', { name: t('migration.stepBAction') }).click();
-			// The keyboard lands on the result, not on the page body.
-			await expect(stepC.getByRole('heading', { name: t('migration.stepC'), exact: true })).toBeFocused();
-			await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toBeEnabled();
-			const stepD = page.getByRole('region', { name: t('migration.stepD') });
-			await stepD.locator('input[type=file]').setInputFiles(demo.yamatoReturn);
-			await stepD.getByRole('button', { name: t('migration.convert') }).click();
-			await expect(stepD.getByRole('heading', { name: t('migration.result') })).toBeFocused();
-			const { bytes: cardFile } = await downloadBytes(page, stepD.getByRole('button', { name: t('migration.downloadImport') }));
+			const cardFile = await demoStepsBToD(page, t, demo);
 			await checkScreen(page, '/migration after a conversion');
 
 			// The card file registered on the customers: an expired card is said in words, not colour alone.

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
 import { createDemoStore } from '../../src/lib/domain/demo/demo-store';
-import { chooseFile } from './files';
+import type { MessageKey } from '../../src/lib/i18n';
+import { chooseFile, downloadBytes } from './files';
+import { expect } from './support';
 
 const axeSource = readFile('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -59,4 +61,26 @@ export async function registerCustomers(page: Page, file: Parameters<typeof choo
 	await chooseFile(page, bulk, file);
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
 	return bulk;
+}
+
+/**
+ * Steps b–d of カード情報移行 with the demo files, on /migration once the demo customers are registered:
+ * the store's list file chosen over the registry (the default source once it is read), the keyboard
+ * on step c's result, then the return file converted; returns step d's card import file.
+ */
+export async function demoStepsBToD(page: Page, t: (key: MessageKey) => string, demo: ReturnType<typeof demoFiles>): Promise<Buffer> {
+	const stepB = page.getByRole('region', { name: t('migration.stepB') });
+	const stepC = page.getByRole('region', { name: t('migration.stepC') });
+	await expect(stepB.getByRole('radio').nth(1)).toBeChecked();
+	await stepB.getByRole('radio').first().check();
+	await stepB.locator('input[type=file]').setInputFiles(demo.customerList);
+	await stepB.getByRole('button', { name: t('migration.stepBAction') }).click();
+	// The keyboard lands on the result, not on the page body; step d checks against the list.
+	await expect(stepC.getByRole('heading', { name: t('migration.stepC'), exact: true })).toBeFocused();
+	await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toBeEnabled();
+	const stepD = page.getByRole('region', { name: t('migration.stepD') });
+	await stepD.locator('input[type=file]').setInputFiles(demo.yamatoReturn);
+	await stepD.getByRole('button', { name: t('migration.convert') }).click();
+	await expect(stepD.getByRole('heading', { name: t('migration.result') })).toBeFocused();
+	return (await downloadBytes(page, stepD.getByRole('button', { name: t('migration.downloadImport') }))).bytes;
 }

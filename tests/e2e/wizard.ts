@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+import { chooseFile, fixture } from './files';
+
+/** Steps a・b of カード情報移行 (SPEC screen 3), found by its heading. */
+export const stepBOf = (page: Page) => page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
+
+/**
+ * On カード情報移行, loads the store's Shift_JIS customer list (four customers, three with a 連携用ID)
+ * in steps a・b as an operator does: the file source, the file, 「顧客一覧を読み込む」.
+ */
+export async function loadStoreList(page: Page): Promise<void> {
+	const stepB = stepBOf(page);
+	await stepB.getByRole('radio', { name: 'ファイル（ストアの顧客一覧）' }).check();
+	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
+	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+}
+
+/** The header row of Yamato's return file (SPEC step d), as Yamato writes it. */
+export const returnHeader = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー';
+
+/**
+ * A two-row return file with a 「メモ」 column right of the header's five: `memo` stands in row 3,
+ * column 6 (the place an operator pastes a note); row 2's memo is empty.
+ */
+export const returnFileWithMemo = (memo: string) =>
+	`${returnHeader},メモ\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1,\r\nUS-00010001,042,JCB,2803,QwErTy9876543210abC2,${memo}\r\n`;
