@@ -1,8 +1,7 @@
 import type { FileReport } from '$lib/domain';
-import type { Reconciliation, YamatoReturnReport } from '$lib/domain/convert/yamato-return-converter';
+import type { YamatoReturnReport } from '$lib/domain/convert/yamato-return-converter';
 import type { MappingSource } from '$lib/domain/convert/choose-return-mapping';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
-import { reconciliationCounts } from '$lib/domain/report/reconciliation-groups';
 import { fileProblemCodes } from '$lib/domain/problems/problem';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import type { RunOutcome, RunStart } from '$lib/domain/records/run-outcome';
@@ -18,8 +17,6 @@ export interface SummaryFacts {
 	outcome: RunOutcome;
 	elapsedMs: number;
 	returnFile?: Pick<YamatoReturnReport, 'columnCount' | 'headerCells' | 'headerSignature'> & { mappingSource: MappingSource };
-	/** Step d: the reconciliation, and whether a customer list was checked against. */
-	reconciliation?: { groups: Reconciliation; hasList: boolean };
 	customers?: { total: number; linked: number };
 }
 
@@ -48,10 +45,8 @@ export function conversionSummary(report: FileReport & { suggestedExpiryOrder?: 
 		...facts.returnFile,
 		...(facts.customers ? { customers: facts.customers } : {})
 	};
-	if (facts.reconciliation) {
-		const { groups, hasList } = facts.reconciliation;
-		summary.reconciliation = reconciliationCounts(groups, hasList, report.written);
-	}
+	// Step d: the reconciliation's numbers, as its outcome (and so the history) keeps them.
+	if (outcome.reconciliation) summary.reconciliation = outcome.reconciliation;
 	return summary;
 }
 

@@ -100,8 +100,7 @@ export async function convertReturnFile(
 		sha256,
 		outcome,
 		elapsedMs: performance.now() - started,
-		returnFile: { columnCount, headerCells, headerSignature, mappingSource: mapping.source },
-		reconciliation: { groups: report.reconciliation, hasList: list !== null }
+		returnFile: { columnCount, headerCells, headerSignature, mappingSource: mapping.source }
 	});
 	summary.historyId = historyId;
 	if (historyFailure) summary.historyFailure = historyFailure;
