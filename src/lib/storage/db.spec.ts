@@ -5,7 +5,9 @@ import { defaultPaymentSettings } from '$lib/domain/settings';
 import { onOpenBlocked, openDb, useDb, WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
 import { registryRepository } from './registry-repository';
+import { runRepository } from './run-repository';
 import { settingsRepository } from './settings-repository';
+import { cardColumns, fingerprintOf, newEntry, numberedCustomers } from './test-records';
 
 describe('WorkbenchDb upgrades', () => {
 	it('keeps the settings of a version 1 database and adds the version 2 tables', async () => {
@@ -19,7 +21,7 @@ describe('WorkbenchDb upgrades', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		expect(await settingsRepository.getPayment()).toEqual(saved);
-		expect(upgraded.verno).toBe(4);
+		expect(upgraded.verno).toBe(5);
 		expect(upgraded.tables.map((table) => table.name).sort()).toEqual(
 			['cardChunks', 'customerChunks', 'history', 'meta', 'notifications', 'settings'].sort()
 		);
@@ -48,6 +50,30 @@ describe('WorkbenchDb upgrades', () => {
 			failedRows: [3],
 			problems: [{ row: 3, column: 4, severity: 'error', code: 'bad-month', params: { legacyText: message } }]
 		});
+	});
+});
+
+describe('WorkbenchDb version 5', () => {
+	it('drops the stored card keys of version 4, keeps every card, and still skips a stored card', async () => {
+		const name = `upgrade-v4-test-${Date.now()}`;
+		const v4 = new Dexie(name);
+		v4.version(4).stores({ settings: 'key', customerChunks: '++id, uploadId, firstSeq', cardChunks: '++id, uploadId, &*cardKeys', history: '++id, startedAt, fileName, status', notifications: '++id, createdAt', meta: 'key' });
+		await v4.table('customerChunks').add({ ...numberedCustomers(2), uploadId: 1, firstSeq: 0, count: 2 });
+		const cards = cardColumns([{ customerSeq: 0 }, { customerSeq: 1, fingerprint: fingerprintOf('b') }]);
+		await v4.table('cardChunks').add({ ...cards, uploadId: 2, cardKeys: cards.customerSeqs.map((seq, at) => `${seq}:${cards.fingerprints[at]}`) });
+		v4.close();
+
+		const upgraded = new WorkbenchDb(name);
+		useDb(upgraded);
+		const [stored] = await upgraded.cardChunks.toArray();
+		expect(upgraded.verno).toBe(5);
+		expect(stored).not.toHaveProperty('cardKeys');
+		expect(upgraded.cardChunks.schema.indexes.map((index) => index.name)).toEqual(['uploadId']);
+		expect((await registryRepository.loadIndex()).cardCount).toBe(2);
+		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
+		const again = await runRepository.record({ historyId, cards, outcome: { status: 'done', rows: 2, succeeded: 2 } });
+		expect(again.alreadyStored).toBe(2);
+		upgraded.close();
 	});
 });
 

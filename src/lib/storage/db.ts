@@ -21,7 +21,7 @@ export interface MetaRecord {
 export class WorkbenchDb extends Dexie {
 	settings!: EntityTable<SettingsRecord, 'key'>;
 	customerChunks!: Table<CustomerChunk & { id: number }, number, CustomerChunk>;
-	cardChunks!: Table<CardChunk & { id: number; cardKeys?: string[] }, number, CardChunk & { cardKeys?: string[] }>;
+	cardChunks!: Table<CardChunk & { id: number }, number, CardChunk>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	notifications!: EntityTable<Notification, 'id'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
@@ -65,6 +65,21 @@ export class WorkbenchDb extends Dexie {
 						chunk.cardKeys = uniqueCardKeys(chunk, seen);
 					});
 			});
+		// 2026-11-30 v5: the unique `cardKeys` index is dropped: a million index entries written in the
+		// import's one transaction made an import of 1M cards 6 × slower (issue 14). The same card is
+		// still never stored twice on one customer: the import reads the stored cards inside its
+		// readwrite transaction, which IndexedDB runs alone over the table (run-repository.ts). The
+		// stored keys go too, so old chunks hold only the card columns.
+		this.version(5)
+			.stores({ cardChunks: '++id, uploadId' })
+			.upgrade((tx) =>
+				tx
+					.table('cardChunks')
+					.toCollection()
+					.modify((chunk: Record<string, unknown>) => {
+						delete chunk.cardKeys;
+					})
+			);
 	}
 }
 

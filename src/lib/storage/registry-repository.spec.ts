@@ -88,7 +88,7 @@ describe('registryRepository: IDs and delta runs', () => {
 		const index = await registryRepository.loadIndex();
 		expect(index.cardsOf(1).map((card) => card.tail)).toEqual(['011', '022']);
 		expect(Object.keys((await database.cardChunks.toArray())[0]).sort()).toEqual(
-			['brands', 'cardKeys', 'customerSeqs', 'expiries', 'fingerprints', 'id', 'tails', 'tokenLast4', 'uploadId'].sort()
+			['brands', 'customerSeqs', 'expiries', 'fingerprints', 'id', 'tails', 'tokenLast4', 'uploadId'].sort()
 		);
 	});
 

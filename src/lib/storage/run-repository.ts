@@ -7,9 +7,10 @@ import {
 } from '$lib/domain/records/history-entry';
 import { newNotificationSchema } from '$lib/domain/records/notification';
 import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
-import { cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
+import type { CardColumns } from '$lib/domain/records/card';
 import { cardChunksOf, customerChunksOf, endOfChunk } from '$lib/registry/registry-chunks';
-import { cardKeyOf, db, type WorkbenchDb } from './db';
+import { db, type WorkbenchDb } from './db';
+import { NewCards } from './new-cards';
 import { announce } from './changes';
 import { registryStamp } from './registry-stamp';
 
@@ -29,9 +30,6 @@ export interface RunRecorded {
 function stopIfCancelled(record: RunRecord): void {
 	if (record.isCancelled?.()) throw new Error('cancelled');
 }
-
-/** How many card keys one `anyOf` lookup asks for at a time. */
-const keyBatch = 10_000;
 
 async function nextFreeSeq(d: WorkbenchDb): Promise<number> {
 	const last = await d.customerChunks.orderBy('firstSeq').last();
@@ -54,29 +52,19 @@ async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: numbe
 }
 
 /**
- * The cards of `cards` whose key ("seq:fingerprint") is neither stored yet nor repeated earlier in
- * `cards`, read inside the caller's transaction: the database, not a tab's memory, decides.
+ * The cards of `cards` to write and how many the database already holds, read inside the caller's
+ * transaction: IndexedDB runs readwrite transactions over the same table one after another, so no
+ * tab can store a card between this read and the write — the database, not a tab's memory, decides
+ * (SPEC "Several tabs"). An empty table (a first import) costs nothing to read.
  */
-async function newCardsOf(d: WorkbenchDb, cards: CardColumns): Promise<{ cards: CardColumns; keys: string[]; skipped: number }> {
-	const total = cards.customerSeqs.length;
-	const keep: number[] = [];
-	const keys: string[] = [];
-	const seen = new Set<string>();
-	for (let from = 0; from < total; from += keyBatch) {
-		const batch: string[] = [];
-		for (let card = from; card < Math.min(total, from + keyBatch); card++) batch.push(cardKeyOf(cards.customerSeqs[card], cards.fingerprints[card]));
-		const stored = new Set((await d.cardChunks.where('cardKeys').anyOf(batch).keys()) as string[]);
-		for (let at = 0; at < batch.length; at++) {
-			if (stored.has(batch[at]) || seen.has(batch[at])) continue;
-			seen.add(batch[at]);
-			keep.push(from + at);
-			keys.push(batch[at]);
+async function newCardsOf(d: WorkbenchDb, cards: CardColumns): Promise<{ cards: CardColumns; skipped: number }> {
+	const found = new NewCards(cards);
+	await d.cardChunks.each((stored) => {
+		if (Array.isArray(stored.customerSeqs) && Array.isArray(stored.fingerprints)) {
+			found.markStored(stored.customerSeqs, stored.fingerprints);
 		}
-	}
-	if (keep.length === total) return { cards, keys, skipped: 0 };
-	const kept = {} as CardColumns;
-	for (const key of cardColumnKeys) kept[key] = keep.map((card) => cards[key][card]) as never;
-	return { cards: kept, keys, skipped: total - keep.length };
+	});
+	return { cards: found.kept(), skipped: found.skipped };
 }
 
 /** Stores the new cards of a run; returns how many the database already held. */
@@ -84,15 +72,13 @@ async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): 
 	if (!record.cards || record.cards.customerSeqs.length === 0) return 0;
 	const end = await nextFreeSeq(d);
 	if (record.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('card-customer-missing');
-	const { cards, keys, skipped } = await newCardsOf(d, record.cards);
+	const { cards, skipped } = await newCardsOf(d, record.cards);
 	const total = cards.customerSeqs.length;
 	let stored = 0;
 	for (const chunk of cardChunksOf(cards, uploadId)) {
 		stopIfCancelled(record);
-		const count = chunk.customerSeqs.length;
-		// The unique multi-entry index refuses a duplicate even if a check above were ever wrong.
-		await d.cardChunks.add({ ...chunk, cardKeys: keys.slice(stored, stored + count) });
-		stored += count;
+		await d.cardChunks.add(chunk);
+		stored += chunk.customerSeqs.length;
 		record.onStored?.(stored, total);
 	}
 	return skipped;

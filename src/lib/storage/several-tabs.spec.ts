@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDb, WorkbenchDb } from './db';
 import { eraseEverything } from './erase-everything';
@@ -84,12 +85,27 @@ describe('cards checked inside the write transaction', () => {
 		expect([index.cardsOf(0).length, index.cardsOf(1).length]).toEqual([1, 1]);
 	});
 
-	it('refuses a duplicate card key at the database itself (unique index)', async () => {
-		await registerCustomers(1);
-		await importCards(cardColumns([{ customerSeq: 0 }]));
-		const [stored] = await database.cardChunks.toArray();
-		const { id: _id, ...copy } = stored;
-		await expect(database.cardChunks.add(copy)).rejects.toThrow(/Constraint/);
+	// The class: whichever tabs write whatever cards in whatever order, even at the same time, a
+	// customer never holds the same card twice; the database keeps the first copy of each card.
+	it('never stores a card twice on one customer, whatever imports run side by side', async () => {
+		const card = fc.record({ customerSeq: fc.integer({ min: 0, max: 2 }), fingerprint: fc.constantFrom('1', '2', '3').map(fingerprintOf) });
+		const imports = fc.array(fc.array(card, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 });
+		await fc.assert(
+			fc.asyncProperty(imports, imports, async (first, together) => {
+				useFreshDb('tabs-property');
+				await registerCustomers(3);
+				for (const cards of first) await importCards(cardColumns(cards));
+				const side = await Promise.all(together.map((cards) => importCards(cardColumns(cards))));
+				const index = await registryRepository.loadIndex();
+				const keys = [0, 1, 2].flatMap((seq) => index.cardsOf(seq).map((stored) => `${seq}:${stored.fingerprint}`));
+				const offered = [...first, ...together].flat();
+				const distinct = new Set(offered.map((c) => `${c.customerSeq}:${c.fingerprint}`));
+				expect(keys.sort()).toEqual([...distinct].sort());
+				const skippedSideBySide = side.reduce((sum, { recorded }) => sum + recorded.alreadyStored, 0);
+				expect(skippedSideBySide).toBe(together.flat().length - (keys.length - new Set(first.flat().map((c) => `${c.customerSeq}:${c.fingerprint}`)).size));
+			}),
+			{ numRuns: 25 }
+		);
 	});
 
 	it('names a card whose customer was erased with a code, not an English sentence', async () => {
@@ -100,7 +116,7 @@ describe('cards checked inside the write transaction', () => {
 });
 
 describe('a registry that an older version stored with duplicate cards', () => {
-	it('upgrades to version 4, opens, and lists every stored card under a key of its own', async () => {
+	it('upgrades to the current version, opens, and lists every stored card under a position of its own', async () => {
 		const name = `dup-upgrade-${Date.now()}`;
 		const v3 = new Dexie(name);
 		v3.version(3).stores({ settings: 'key', customerChunks: '++id, uploadId, firstSeq', cardChunks: '++id, uploadId', history: '++id, startedAt, fileName, status', notifications: '++id, createdAt', meta: 'key' });
@@ -114,7 +130,7 @@ describe('a registry that an older version stored with duplicate cards', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		const index = await registryRepository.loadIndex();
-		expect(upgraded.verno).toBe(4);
+		expect(upgraded.verno).toBe(5);
 		const positions = index.cardsOf(0).map((card) => card.position);
 		expect(positions).toHaveLength(2);
 		expect(new Set(positions).size).toBe(2);
