@@ -1,20 +1,24 @@
 import { createCardImportChecker, type FileReport } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
 import { emptyCardColumns, pushCard } from '$lib/domain/records/card';
-import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
-import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
+import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
+import { firstCustomerNumber } from '$lib/domain/records/customer-id';
+import { IntList } from '$lib/domain/rules/int-list';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
 import type { UploadJob } from './upload-types';
 
-function* registeredIds(index: RegistryIndex): Generator<string> {
-	for (let seq = 0; seq < index.customerCount; seq++) if (index.isCustomer(seq)) yield customerIdOf(seq);
+/** The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`). */
+function registeredIds(index: RegistryIndex): CustomerIdLookup {
+	const keys = new IntList();
+	for (let seq = 0; seq < index.customerCount; seq++) if (index.isCustomer(seq)) keys.push(firstCustomerNumber + seq);
+	return CustomerIdLookup.ofKeys(keys);
 }
 
 /** クレジットカード情報 rows: step d's rules; a card already on its customer (or repeated) is skipped. */
 function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
-	const customerIds = new CustomerIdLookup(registeredIds(index));
+	const customerIds = registeredIds(index);
 	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds });
 	const columns = emptyCardColumns();
 	// Cards of this file so far, by fingerprint: no extra string per card on a million-card file.
@@ -22,7 +26,8 @@ function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
 	let skipped = 0;
 	const take = (cards: ReturnType<typeof checker.push>) => {
 		for (const card of cards) {
-			const customerSeq = seqOfCustomerId(card.customerId)!;
+			// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
+			const customerSeq = customerKeyOf(card.customerId) - firstCustomerNumber;
 			const fingerprint = sha256HexSync(card.token);
 			if (index.hasCard(customerSeq, fingerprint) || seen.get(fingerprint) === customerSeq) {
 				skipped++;
@@ -38,6 +43,8 @@ function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
 		finish: () => {
 			const last = checker.finish();
 			if (!last.report.refused) take(last.cards);
+			// Not needed past the last row: the write that follows holds the file's cards once more.
+			seen.clear();
 			const apply = (progress?: IndexProgress) => index.appendCards(columns, progress);
 			const count = columns.customerSeqs.length;
 			return { report: last.report as FileReport, skipped, count, columns: { cards: columns }, apply };

@@ -86,14 +86,19 @@ export class CustomerIdLookup {
 	private readonly keys: KeySet;
 	private readonly others = new Set<string>();
 
-	constructor(ids: Iterable<string>) {
-		const keys: number[] = [];
+	/** The IDs `ids`, and the store-shaped IDs whose keys (`customerKeyOf`) are `keys`. */
+	constructor(ids: Iterable<string>, keys = new IntList()) {
 		for (const id of ids) {
 			const key = customerKeyOf(id);
 			if (key >= 0) keys.push(key);
 			else this.others.add(id);
 		}
 		this.keys = new KeySet(keys);
+	}
+
+	/** The store-shaped IDs with these keys: no ID text is built per customer (a million of them). */
+	static ofKeys(keys: IntList): CustomerIdLookup {
+		return new CustomerIdLookup([], keys);
 	}
 
 	/** True when `id` is in the set. */
