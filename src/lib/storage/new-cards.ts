@@ -1,5 +1,11 @@
 import { cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
-import { cardKeyOf } from './db';
+
+/** A hash of a card (its customer and the first 8 characters of its fingerprint, a hex SHA-256). */
+function hashOf(seq: number, fingerprint: string): number {
+	let hash = Math.imul(seq ^ 0x5bd1e995, 0x9e3779b1);
+	for (let at = 0; at < 8 && at < fingerprint.length; at++) hash = Math.imul(hash ^ fingerprint.charCodeAt(at), 0x01000193);
+	return hash ^ (hash >>> 15);
+}
 
 /**
  * Which cards of one import are new: neither repeated earlier in the import nor stored already on
@@ -7,28 +13,26 @@ import { cardKeyOf } from './db';
  * Built from the import's columns, told about every stored card (`markStored`, chunk by chunk, as
  * the write transaction reads them), then asked for the cards to write (`kept`).
  *
- * Memory: one map entry per distinct fingerprint of the import and one byte per card; no string is
- * built per card (a key string only for a token the import holds on several customers).
+ * Memory: an open-addressing table of card numbers (two 4-byte slots per card) and one byte per
+ * card; no string and no Map entry per card (a million of them).
  */
 export class NewCards {
-	/** Fingerprint → the first card of the import with it. */
-	private readonly firstByFingerprint = new Map<string, number>();
-	/** "seq:fingerprint" → card, for a fingerprint the import also holds on another customer. */
-	private readonly others = new Map<string, number>();
+	/** Slots of the table: the first card of the import with each distinct key, or -1. */
+	private readonly slots: Int32Array;
 	/** 1 for a card not to write (repeated in the import, or stored already). */
 	private readonly dropped: Uint8Array;
 	private droppedCount = 0;
 
 	constructor(private readonly cards: CardColumns) {
 		const { customerSeqs, fingerprints } = cards;
+		let size = 16;
+		while (size < 2 * customerSeqs.length) size *= 2;
+		this.slots = new Int32Array(size).fill(-1);
 		this.dropped = new Uint8Array(customerSeqs.length);
 		for (let card = 0; card < customerSeqs.length; card++) {
-			const seq = customerSeqs[card];
-			const fingerprint = fingerprints[card];
-			const first = this.firstByFingerprint.get(fingerprint);
-			if (first === undefined) this.firstByFingerprint.set(fingerprint, card);
-			else if (customerSeqs[first] === seq || this.others.has(cardKeyOf(seq, fingerprint))) this.drop(card);
-			else this.others.set(cardKeyOf(seq, fingerprint), card);
+			const slot = this.slotOf(customerSeqs[card], fingerprints[card]);
+			if (this.slots[slot] === -1) this.slots[slot] = card;
+			else this.drop(card);
 		}
 	}
 
@@ -36,10 +40,11 @@ export class NewCards {
 	markStored(customerSeqs: readonly unknown[], fingerprints: readonly unknown[]): void {
 		const count = Math.min(customerSeqs.length, fingerprints.length);
 		for (let stored = 0; stored < count; stored++) {
+			const seq = customerSeqs[stored];
 			const fingerprint = fingerprints[stored];
-			if (typeof fingerprint !== 'string') continue;
-			const card = this.cardOf(customerSeqs[stored], fingerprint);
-			if (card !== undefined && this.dropped[card] === 0) this.drop(card);
+			if (typeof seq !== 'number' || typeof fingerprint !== 'string') continue;
+			const card = this.slots[this.slotOf(seq, fingerprint)];
+			if (card !== -1 && this.dropped[card] === 0) this.drop(card);
 		}
 	}
 
@@ -61,11 +66,15 @@ export class NewCards {
 		return kept;
 	}
 
-	private cardOf(seq: unknown, fingerprint: string): number | undefined {
-		const first = this.firstByFingerprint.get(fingerprint);
-		if (first === undefined) return undefined;
-		if (this.cards.customerSeqs[first] === seq) return first;
-		return this.others.size === 0 ? undefined : this.others.get(cardKeyOf(seq as number, fingerprint));
+	/** The slot holding the card with this key, or the empty slot where it would go (linear probing). */
+	private slotOf(seq: number, fingerprint: string): number {
+		const { slots } = this;
+		const { customerSeqs, fingerprints } = this.cards;
+		const mask = slots.length - 1;
+		for (let slot = hashOf(seq, fingerprint) & mask; ; slot = (slot + 1) & mask) {
+			const card = slots[slot];
+			if (card === -1 || (customerSeqs[card] === seq && fingerprints[card] === fingerprint)) return slot;
+		}
 	}
 
 	private drop(card: number): void {
