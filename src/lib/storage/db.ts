@@ -65,8 +65,8 @@ export class WorkbenchDb extends Dexie {
 						chunk.cardKeys = uniqueCardKeys(chunk, seen);
 					});
 			});
-		// 2026-11-30 v5: the unique `cardKeys` index is dropped: a million index entries written in the
-		// import's one transaction made an import of 1M cards 6 × slower (issue 14). The same card is
+		// 2026-11-30 v5: the unique `cardKeys` index is dropped: its entries, one per card, written in the
+		// import's one transaction made importing cards about 5 × slower (issue 14). The same card is
 		// still never stored twice on one customer: the import reads the stored cards inside its
 		// readwrite transaction, which IndexedDB runs alone over the table (run-repository.ts). The
 		// stored keys go too, so old chunks hold only the card columns.
