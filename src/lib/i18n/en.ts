@@ -208,6 +208,7 @@ export const en: Record<MessageKey, string> = {
 	'search.query': 'Search for',
 	'search.submit': 'Search',
 	'search.count': '{total} found ({size} registered)',
+	'search.loading': 'Reading {size} registered customers. The first page is shown until reading has finished.',
 	'search.empty': 'No customers yet. Import customer information with bulk registration.',
 	'search.cardNumber':
 		'The search holds what looks like a full card number. Full card numbers cannot be searched for; the search was cleared. Search by another word, such as an ID or a name.',

@@ -8,8 +8,9 @@ import type { JobPorts, JobResult } from './ports';
 import { recordConversion } from './record-conversion';
 import { readInput, stagedProgress } from './read-input';
 
-// The phases of a linkage build on its bar: reading the file (nothing to read from the registry),
-// parsing the list (or taking the registry's customers), checking and writing the rows.
+// The phases of a linkage build on its bar: reading the file (or loading the registry, when this
+// worker has not loaded it yet), parsing the list (or taking the registry's customers), checking
+// and writing the rows.
 export const linkageStages = [
 	['file', 1 / 4],
 	['parse', 1 / 2],
@@ -38,7 +39,8 @@ export async function buildLinkage(
 	let bytes: Uint8Array = new Uint8Array(0);
 	if (job.source === 'registry' || !file) {
 		if (await ports.isCancelled()) return null;
-		const index = await ports.store.registry();
+		units = 1;
+		const index = await ports.store.registry((done, of) => bar('file', done, of));
 		units = Math.max(1, index.customerCount);
 		bar('file', 1, 1);
 		built = buildLinkageCsvFromRecords(linkageRecordsOf(index), { ...job.options, onProgress });

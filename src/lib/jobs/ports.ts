@@ -9,9 +9,10 @@ import type { RegistryIndex } from '$lib/registry/registry-index';
 export interface JobStore {
 	/**
 	 * The in-memory registry, reloaded first when any tab imported or erased since it was loaded
-	 * (SPEC "Several tabs"); a job that registers rows appends them after `record`.
+	 * (SPEC "Several tabs"); a job that registers rows appends them after `record`. `progress(done, of)`
+	 * hears how far a load it waits for has read (units of the store's choosing).
 	 */
-	registry(): Promise<RegistryIndex>;
+	registry(progress?: (done: number, of: number) => void): Promise<RegistryIndex>;
 	/** Writes the 'running' entry of an upload before its rows are read (a closed tab leaves 中断). */
 	begin(start: RunStart): Promise<number>;
 	/**

@@ -8,6 +8,12 @@ export interface CustomerPage {
 	total: number;
 	registrySize: number;
 	rows: CustomerView[];
+	/**
+	 * True for a blank list's page answered while the registry still loads: its rows and their cards
+	 * are exact, but `total` is the registry's size (what a blank list holds unless stored chunks are
+	 * unreadable); ask again for the loaded answer.
+	 */
+	loading?: boolean;
 }
 
 /** 「データダウンロード」: the (filtered) list, in the chosen encoding. */
@@ -21,4 +27,10 @@ export interface CustomerListDownload {
 export function searchPage(index: { search(request: SearchRequest): { total: number; rows: CustomerView[] }; customerCount: number }, request: SearchRequest): CustomerPage {
 	const { total, rows } = index.search(request);
 	return { total, rows, registrySize: index.customerCount };
+}
+
+/** A blank list's page from a peek at the first stored chunks (`registryRepository.peek`), marked `loading`. */
+export function peekPage(peek: { index: { search(request: SearchRequest): { rows: CustomerView[] } }; registrySize: number }, request: SearchRequest): CustomerPage {
+	const { rows } = peek.index.search({ ...request, query: '', field: 'all' });
+	return { total: peek.registrySize, rows, registrySize: peek.registrySize, loading: true };
 }

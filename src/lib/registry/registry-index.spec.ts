@@ -152,3 +152,37 @@ describe('RegistryIndex search columns', () => {
 		expect(ids(index, 'name', 'ab')).toEqual(['US-00010000', 'US-00010001']);
 	});
 });
+
+describe('RegistryIndex search keys built in steps', () => {
+	const text = fc.string({ unit: fc.constantFrom('山', 'や', 'ヤ', 'ｱ', 'A', 'a', ' ', '-', '0', '１', '@', '\u0001'), maxLength: 6 });
+	const customer = fc.record({ linkageId: fc.string({ unit: fc.constantFrom('C', 'c', '1', '-', ''), minLength: 0, maxLength: 4 }), name: text, kana: text, email: text, phone: text });
+	const fields: SearchField[] = ['all', 'id', 'linkageId', 'name', 'email', 'phone'];
+
+	it('finds what keys built at once find, whatever the step size and however many customers arrive between steps', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(customer, { maxLength: 12 }), fc.array(customer, { maxLength: 6 }), fc.integer({ min: 1, max: 5 }), fc.nat(20), fc.array(text, { minLength: 1, maxLength: 4 }), async (first, later, slice, appendAfter, queries) => {
+				const stepped = new RegistryIndex();
+				stepped.appendCustomers(customerColumns(first));
+				let pauses = 0;
+				await stepped.prepareSearchInSteps(async () => {
+					if (pauses++ === appendAfter) stepped.appendCustomers(customerColumns(later));
+				}, slice);
+				if (pauses <= appendAfter) stepped.appendCustomers(customerColumns(later));
+				const atOnce = new RegistryIndex();
+				atOnce.appendCustomers(customerColumns([...first, ...later]));
+				for (const field of fields) for (const query of queries) expect(stepped.filteredSeqs({ field, query })).toEqual(atOnce.filteredSeqs({ field, query }));
+			})
+		);
+	});
+
+	it('stops when a search built the keys first, and keeps those', async () => {
+		const index = sampleIndex();
+		let pauses = 0;
+		await index.prepareSearchInSteps(async () => {
+			pauses++;
+			index.prepareSearch();
+		}, 1);
+		expect(pauses).toBe(1);
+		expect(ids(index, 'name', 'やまだ')).toEqual(['US-00010000']);
+	});
+});

@@ -189,6 +189,18 @@ export class RegistryIndex implements SearchSource {
 		this.searchColumns();
 	}
 
+	/**
+	 * Builds the search keys in steps of at most `slice` customers of one column (some 50 ms per
+	 * 200,000), awaiting `pause()` after each, so the thread stays free for messages and jobs
+	 * (issue 14: progress every 250 ms) while a loaded registry gets ready to search. A search that
+	 * comes first builds the rest at once; customers appended meanwhile are covered too.
+	 */
+	async prepareSearchInSteps(pause: () => Promise<void>, slice = 200_000): Promise<void> {
+		const keys = new SearchColumns();
+		while (!this.keys && keys.extendStep(this.customers, slice)) await pause();
+		this.keys ??= keys;
+	}
+
 	/** The normalised search columns, built on first use and extended as customers are appended. */
 	searchColumns(): SearchColumns {
 		if (!this.keys) {

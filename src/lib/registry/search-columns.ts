@@ -4,17 +4,24 @@ import { KeyColumn } from './key-column';
 import { emailKey, identifierKey, keySeparator, nameKey, phoneKey } from './search-keys';
 
 /**
- * Adds the keys of `values` from `from` on. Built on the joined text (the key functions act on each
- * value alike), unless a value holds the separator itself: then value by value, without it.
+ * Adds the keys of `rest` (a fresh array, which it extends). Built on the joined text (the key
+ * functions act on each value alike), unless a value holds the separator itself: then value by
+ * value, without it.
  */
-function appendKeys(column: KeyColumn, values: readonly string[], from: number, keyOf: (value: string) => string) {
-	const rest = values.slice(from);
+function appendKeys(column: KeyColumn, rest: string[], keyOf: (value: string) => string) {
 	const rows = rest.length;
 	// A trailing empty value makes join end with the separator and return one flat string.
 	rest.push('');
 	if (column.append(keyOf(rest.join(keySeparator)), rows)) return;
 	const safe = rest.map((value) => keyOf(value.replaceAll(keySeparator, '')));
 	column.append(safe.join(keySeparator), rows);
+}
+
+/** Customer IDs (`US-…`) of `seq` from–to, empty for a placeholder so it never matches. */
+function idsOf(customers: CustomerColumns, from: number, to: number): string[] {
+	const ids: string[] = new Array(to - from);
+	for (let seq = from; seq < to; seq++) ids[seq - from] = customers.linkageIds[seq] === '' ? '' : customerIdOf(seq);
+	return ids;
 }
 
 /** Normalised copies of the searchable columns, built once and extended as customers are added. */
@@ -27,23 +34,37 @@ export class SearchColumns {
 	readonly emails = new KeyColumn();
 	readonly phones = new KeyColumn();
 
-	/** Adds the keys of every customer not yet covered; `progress(done, 4)` after each column. */
+	/** Each key column with the values it is built from (`from`–`to` of the customers) and its key rule. */
+	private readonly sources: [KeyColumn, (customers: CustomerColumns, from: number, to: number) => string[], (value: string) => string][] = [
+		[this.ids, idsOf, identifierKey],
+		[this.linkageIds, (c, from, to) => c.linkageIds.slice(from, to), identifierKey],
+		[this.names, (c, from, to) => c.names.slice(from, to), nameKey],
+		[this.kanas, (c, from, to) => c.kanas.slice(from, to), nameKey],
+		[this.emails, (c, from, to) => c.emails.slice(from, to), emailKey],
+		[this.phones, (c, from, to) => c.phones.slice(from, to), phoneKey]
+	];
+
+	/** Adds the keys of every customer not yet covered, column by column; `progress(done, 6)` after each. */
 	extend(customers: CustomerColumns, progress: (done: number, of: number) => void = () => {}): void {
-		const from = this.names.length;
-		if (from >= customers.names.length) return;
-		const ids: string[] = new Array(customers.linkageIds.length - from);
-		for (let seq = from; seq < customers.linkageIds.length; seq++) {
-			ids[seq - from] = customers.linkageIds[seq] === '' ? '' : customerIdOf(seq);
-		}
-		appendKeys(this.ids, ids, 0, identifierKey);
-		appendKeys(this.linkageIds, customers.linkageIds, from, identifierKey);
-		appendKeys(this.names, customers.names, from, nameKey);
-		progress(1, 4);
-		appendKeys(this.kanas, customers.kanas, from, nameKey);
-		progress(2, 4);
-		appendKeys(this.emails, customers.emails, from, emailKey);
-		progress(3, 4);
-		appendKeys(this.phones, customers.phones, from, phoneKey);
-		progress(4, 4);
+		const to = customers.linkageIds.length;
+		this.sources.forEach(([column, valuesOf, keyOf], done) => {
+			if (column.length < to) appendKeys(column, valuesOf(customers, column.length, to), keyOf);
+			progress(done + 1, this.sources.length);
+		});
+	}
+
+	/**
+	 * Adds the keys of at most `slice` more customers to the first column that lacks some; false once
+	 * every column covers `customers`. Lets a caller build the keys in steps of bounded length.
+	 */
+	extendStep(customers: CustomerColumns, slice: number): boolean {
+		const end = customers.linkageIds.length;
+		const source = this.sources.find(([column]) => column.length < end);
+		if (!source) return false;
+		const [column, valuesOf, keyOf] = source;
+		const from = column.length;
+		const to = Math.min(end, from + slice);
+		appendKeys(column, valuesOf(customers, from, to), keyOf);
+		return true;
 	}
 }

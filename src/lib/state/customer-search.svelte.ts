@@ -15,6 +15,8 @@ class CustomerSearchState {
 	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
 	unencodable = $state.raw<UnencodableCells | null>(null);
 	private applied = { query: '', field: 'all' as SearchField };
+	/** Requests made so far: an answer to an older one is dropped. */
+	private asked = 0;
 	/** True when the last query held a card number: it was not run, and is kept nowhere. */
 	isCardNumberRefused = $state(false);
 
@@ -37,10 +39,18 @@ class CustomerSearchState {
 		this.pager.total = 0;
 	}
 
-	async refresh() {
+	/**
+	 * Shows the current page; the latest request wins. `early`: on opening the screen, the first page
+	 * may come while the registry still loads (`page.loading`), then the loaded answer replaces it.
+	 */
+	async refresh(early = false) {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
-		this.page = await workbench.ask('search', { request });
-		this.pager.total = this.page.total;
+		const asked = ++this.asked;
+		const page = await workbench.ask('search', { request, early });
+		if (asked !== this.asked) return;
+		this.page = page;
+		this.pager.total = page.total;
+		if (page.loading) await this.refresh();
 	}
 
 	goTo(offset: number) {

@@ -3,6 +3,65 @@ import { appendCardChunk, appendCustomerChunk } from '$lib/registry/registry-chu
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { registryStamp } from './registry-stamp';
 
+/** How far a registry load has read: `(done, of)` stored chunks, customers' and cards' together. */
+export type LoadProgress = (done: number, of: number) => void;
+
+/** The customers and cards of a blank list's first rows, read without the rest of the registry. */
+export interface RegistryPeek {
+	/** The first stored customer chunks, and every stored card chunk holding a card of one of `seqs`. */
+	index: RegistryIndex;
+	/** The listed customers the peek covers, ascending (a page of them has all its cards in `index`). */
+	seqs: readonly number[];
+	/** The registry's size as `RegistryIndex.customerCount` gives it (placeholders included). */
+	registrySize: number;
+}
+
+// Chunks per read: 40,000 rows, some 100 ms of the worker's time each, so a load reports progress
+// and lets other messages in between reads (issue 14) without paying a read per chunk.
+const chunksPerRead = 4;
+// A load retried this many times when another tab wrote meanwhile, then read in one transaction.
+const attempts = 3;
+
+type Table = ReturnType<typeof db>['customerChunks'] | ReturnType<typeof db>['cardChunks'];
+
+/** The stored chunks `ids` of `table`, read `chunksPerRead` at a time, the next read under way while one is handled. */
+async function readInBatches(table: Table, ids: number[], handle: (chunk: unknown) => void, progress: (read: number) => void) {
+	const read = (from: number) => (from < ids.length ? table.bulkGet(ids.slice(from, from + chunksPerRead)) : null);
+	let next = read(0);
+	for (let from = 0; next; from += chunksPerRead) {
+		const chunks = await next;
+		next = read(from + chunksPerRead);
+		for (const chunk of chunks) handle(chunk);
+		progress(Math.min(ids.length, from + chunksPerRead));
+	}
+}
+
+/** The registry read a few chunks at a time; null when another tab imported or erased meanwhile. */
+async function loadInBatches(progress: LoadProgress): Promise<{ index: RegistryIndex; stamp: string } | null> {
+	const d = db();
+	const [customerIds, cardIds, stamp] = await d.transaction('r', [d.customerChunks, d.cardChunks], () =>
+		Promise.all([d.customerChunks.orderBy('firstSeq').primaryKeys(), d.cardChunks.toCollection().primaryKeys(), registryStamp(d)])
+	);
+	const of = customerIds.length + cardIds.length;
+	progress(0, of);
+	const index = new RegistryIndex();
+	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), (read) => progress(read, of));
+	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk), (read) => progress(customerIds.length + read, of));
+	return (await registryRepository.stamp()) === stamp ? { index, stamp } : null;
+}
+
+/** The registry read in one transaction (a load that kept meeting other tabs' writes). */
+async function loadAtOnce(): Promise<{ index: RegistryIndex; stamp: string }> {
+	const d = db();
+	const [customers, cards, stamp] = await d.transaction('r', [d.customerChunks, d.cardChunks], () =>
+		Promise.all([d.customerChunks.orderBy('firstSeq').toArray(), d.cardChunks.toArray(), registryStamp(d)])
+	);
+	const index = new RegistryIndex();
+	for (const chunk of customers) appendCustomerChunk(index, chunk);
+	for (const chunk of cards) appendCardChunk(index, chunk);
+	return { index, stamp };
+}
+
 /** The customer registry: columnar chunks, loaded whole into a `RegistryIndex`, written per upload. */
 export const registryRepository = {
 	/** Reads every stored chunk, in order, into a fresh in-memory index; unreadable chunks are left out. */
@@ -10,16 +69,46 @@ export const registryRepository = {
 		return (await this.load()).index;
 	},
 
-	/** Like `loadIndex`, with the stamp (`registryStamp`) of what was read, from the same transaction. */
-	async load(): Promise<{ index: RegistryIndex; stamp: string }> {
+	/**
+	 * Like `loadIndex`, with the stamp (`registryStamp`) of what was read. Read a few chunks at a
+	 * time (`progress` after each read); the stamp is read again at the end, and a load that met
+	 * another tab's write starts over, so the index always is one state of the database.
+	 */
+	async load(progress: LoadProgress = () => {}): Promise<{ index: RegistryIndex; stamp: string }> {
+		for (let attempt = 0; attempt < attempts; attempt++) {
+			const loaded = await loadInBatches(progress);
+			if (loaded) return loaded;
+		}
+		return loadAtOnce();
+	},
+
+	/**
+	 * The first `end` listed customers of the registry (a blank search's first rows) with all their
+	 * cards, read from the first customer chunks and the card chunks the card key index names — some
+	 * milliseconds where a whole load of a million takes seconds. Null when it cannot answer exactly:
+	 * the first chunks list fewer than `end` customers (and are not the whole registry), or the
+	 * stored cards carry no key index.
+	 */
+	async peek(end: number): Promise<RegistryPeek | null> {
 		const d = db();
-		const [customers, cards, stamp] = await d.transaction('r', [d.customerChunks, d.cardChunks], () =>
-			Promise.all([d.customerChunks.orderBy('firstSeq').toArray(), d.cardChunks.toArray(), registryStamp(d)])
-		);
-		const index = new RegistryIndex();
-		for (const chunk of customers) appendCustomerChunk(index, chunk);
-		for (const chunk of cards) appendCardChunk(index, chunk);
-		return { index, stamp };
+		try {
+			return await d.transaction('r', [d.customerChunks, d.cardChunks], async () => {
+				const [first, last] = await Promise.all([d.customerChunks.where('firstSeq').below(end).sortBy('firstSeq'), d.customerChunks.orderBy('firstSeq').last()]);
+				const index = new RegistryIndex();
+				for (const chunk of first) appendCustomerChunk(index, chunk);
+				const isWhole = !last || first.some((chunk) => chunk.id === last.id);
+				const seqs = index.filteredSeqs({ query: '', field: 'all' }).slice(0, end);
+				if (seqs.length < end && !isWhole) return null;
+				const keyed = await Promise.all(seqs.map((seq) => d.cardChunks.where('cardKeys').startsWith(`${seq}:`).primaryKeys()));
+				const cardIds = [...new Set(keyed.flat())].sort((a, b) => a - b);
+				for (const chunk of await d.cardChunks.bulkGet(cardIds)) appendCardChunk(index, chunk);
+				const registrySize = last ? Math.max(index.customerCount, last.firstSeq + last.count) : 0;
+				return { index, seqs, registrySize };
+			});
+		} catch {
+			// A schema without the card key index (or any read failure): the whole load answers instead.
+			return null;
+		}
 	},
 
 	/** The registry's stamp as stored now: differs from a loaded one once any tab imported or erased. */

@@ -16,7 +16,8 @@ export interface Commands {
 	problems: { jobId: string; filter: ProblemFilter; offset: number; limit: number };
 	/** A list for people; `encoding` overrides the conversion's output encoding (UTF-8 after a refusal). */
 	download: { jobId: string; what: JobDownload; language: Language; encoding?: OutputEncoding };
-	search: { request: SearchRequest };
+	/** `early`: while the registry loads, a blank list's page may come from its first chunks (`loading`). */
+	search: { request: SearchRequest; early?: boolean };
 	'customer-list': { request: CustomerListDownload };
 	'reload-registry': Record<string, never>;
 	/** The registry's multi-card customers and expired cards at `today` (ms since the epoch). */

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { peekPage } from '$lib/registry/customer-page';
+import { customerChunksOf } from '$lib/registry/registry-chunks';
+import type { RegistryIndex, SearchRequest } from '$lib/registry/registry-index';
+import type { CardColumns } from '$lib/domain/records/card';
+import type { CustomerColumns } from '$lib/domain/records/customer';
+import type { WorkbenchDb } from './db';
+import { registryRepository } from './registry-repository';
+import { runRepository } from './run-repository';
+import { cardColumns, customerColumns, fingerprintOf, newEntry, numberedCustomers, useFreshDb } from './test-records';
+
+let database: WorkbenchDb;
+beforeEach(() => {
+	database = useFreshDb('registry-load-test');
+});
+
+const done = { status: 'done' } as const;
+
+async function upload(change: { customers?: CustomerColumns; cards?: CardColumns }) {
+	const historyId = await runRepository.begin(newEntry({ kind: change.cards ? 'cards' : 'customers' }));
+	const rows = change.customers?.linkageIds.length ?? change.cards?.customerSeqs.length ?? 0;
+	return runRepository.record({ historyId, ...change, outcome: { ...done, rows, succeeded: rows } });
+}
+
+/** What a page shows of its customers; a card's `position` is its place in what was read, not shown. */
+function shown(rows: ReturnType<RegistryIndex['search']>['rows']) {
+	return rows.map(({ cards, ...customer }) => ({ ...customer, cards: cards.map(({ position: _, ...card }) => card) }));
+}
+
+/** Cards for customers `seqs` (token fingerprints of `digit`), two on every third one, in an order unlike the customers'. */
+function cardsFor(seqs: number[], digit = 'a'): CardColumns {
+	const cards = seqs.flatMap((seq) => [
+		{ customerSeq: seq, tail: String(seq % 1000).padStart(3, '0'), fingerprint: fingerprintOf(digit) },
+		...(seq % 3 === 0 ? [{ customerSeq: seq, fingerprint: fingerprintOf('f') }] : [])
+	]);
+	return cardColumns(cards.reverse());
+}
+
+describe('registryRepository.load: a few chunks at a time', () => {
+	it('reads every chunk, in order, reporting each read up to the whole', async () => {
+		await upload({ customers: numberedCustomers(45_001) });
+		await upload({ customers: numberedCustomers(3, 45_001) });
+		await upload({ cards: cardsFor([0, 20_000, 45_003]) });
+		const calls: [number, number][] = [];
+		const { index } = await registryRepository.load((doneChunks, of) => calls.push([doneChunks, of]));
+		expect(index.customerCount).toBe(45_004);
+		expect(index.seqOfLinkageId('C45003')).toBe(45_003);
+		expect(index.cardsOf(0).map((card) => card.fingerprint)).toEqual([fingerprintOf('f'), fingerprintOf('a')]);
+		expect(index.cardsOf(20_000)).toHaveLength(1);
+		// 6 customer chunks and 1 card chunk: reads of at most 4 chunks, the count never going back.
+		expect(calls[0]).toEqual([0, 7]);
+		expect(calls.at(-1)).toEqual([7, 7]);
+		expect(calls.map(([count]) => count)).toEqual([...calls.map(([count]) => count)].sort((a, b) => a - b));
+	});
+
+	it('starts over when another tab writes while it reads, and mirrors what is stored at the end', async () => {
+		await upload({ customers: numberedCustomers(45_000) });
+		// Another tab's chunk lands between two reads (one write, queued before the load's last read).
+		const [chunk] = [...customerChunksOf(numberedCustomers(2, 45_000), 1, 45_000)];
+		let wrote = false;
+		const loaded = await registryRepository.load((doneChunks) => {
+			if (doneChunks > 0 && !wrote) {
+				wrote = true;
+				void database.customerChunks.add(chunk);
+			}
+		});
+		expect(wrote).toBe(true);
+		expect(loaded.stamp).toBe(await registryRepository.stamp());
+		expect(loaded.index.customerCount).toBe(45_002);
+		expect(loaded.index.hasLinkageId('C45001')).toBe(true);
+	});
+});
+
+describe('registryRepository.peek: a blank list’s first page before the whole load', () => {
+	const page = (offset: number, limit: number): SearchRequest => ({ query: '', field: 'all', offset, limit });
+
+	it.each([
+		['one upload of several chunks', [25_000], page(0, 20)],
+		['a later page of the first chunk', [25_000], page(40, 20)],
+		['a registry smaller than the page', [7], page(0, 20)],
+		['many small uploads (delta runs)', [3, 2, 5, 4, 30], page(0, 20)],
+		['the page just past a small first upload', [5, 12_000], page(0, 50)]
+	])('lists exactly what the loaded registry lists: %s', async (_, uploads, request) => {
+		let from = 0;
+		for (const count of uploads) {
+			await upload({ customers: numberedCustomers(count, from) });
+			from += count;
+		}
+		const inRegistry = (seqs: number[]) => seqs.filter((seq) => seq < from);
+		await upload({ cards: cardsFor(inRegistry([0, 1, 3, 9, 25, 41, from - 1, 6_001])) });
+		await upload({ cards: cardsFor(inRegistry([3, 45]), 'c') });
+		const peek = await registryRepository.peek(request.offset + request.limit);
+		const loaded = await registryRepository.loadIndex();
+		const expected = loaded.search(request);
+		expect(peek).not.toBeNull();
+		const early = peekPage(peek!, request);
+		expect(shown(early.rows)).toEqual(shown(expected.rows));
+		expect(early).toMatchObject({ loading: true, registrySize: loaded.customerCount, total: loaded.customerCount });
+	});
+
+	it('answers an empty registry with no rows', async () => {
+		const peek = await registryRepository.peek(20);
+		expect(peek && peekPage(peek, page(0, 20))).toEqual({ total: 0, registrySize: 0, rows: [], loading: true });
+	});
+
+	it('declines when the first chunks list too few customers (an unreadable one), so the load answers', async () => {
+		await upload({ customers: customerColumns([{ linkageId: 'A1' }, { linkageId: 'A2' }]) });
+		await upload({ customers: numberedCustomers(30, 2) });
+		const [first] = await database.customerChunks.orderBy('firstSeq').toArray();
+		await database.customerChunks.put({ ...first, names: 'not a column' } as never);
+		expect(await registryRepository.peek(2)).toBeNull();
+	});
+});
