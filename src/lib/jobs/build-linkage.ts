@@ -43,7 +43,12 @@ export async function buildLinkage(
 		const index = await ports.store.registry((done, of) => bar('file', done, of));
 		units = Math.max(1, index.customerCount);
 		bar('file', 1, 1);
-		built = buildLinkageCsvFromRecords(linkageRecordsOf(index), { ...job.options, onProgress });
+		// From the registry, 'parse' is taking its customers' records, then reading them.
+		const records = linkageRecordsOf(index, (done, of) => bar('parse', done, 2 * of));
+		built = buildLinkageCsvFromRecords(records, {
+			...job.options,
+			onProgress: (phase, done, of) => (phase === 'read' ? bar('parse', of + done, 2 * of) : onProgress(phase, done, of))
+		});
 	} else {
 		const read = await readInput(file, (done) => bar('file', done, size), ports.isCancelled);
 		if (!read) return null;

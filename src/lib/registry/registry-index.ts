@@ -151,6 +151,11 @@ export class RegistryIndex implements SearchSource {
 		};
 	}
 
+	/** The 連携用ID of customer `seq`: '' for a placeholder or beyond the end. */
+	linkageIdOf(seq: number): string {
+		return this.customers.linkageIds[seq] ?? '';
+	}
+
 	/** The cards of customer `seq`, in import order. */
 	cardsOf(seq: number): CardView[] {
 		const c = this.cards;
