@@ -1,0 +1,79 @@
+import { registryChunkSize } from '$lib/domain/records/columns';
+import { peekPage, type CustomerPage } from '$lib/registry/customer-page';
+import type { RegistryIndex, SearchRequest } from '$lib/registry/registry-index';
+import { exactKey } from '$lib/registry/search-keys';
+import { registryRepository } from '$lib/storage/registry-repository';
+import { yielder } from './pacing';
+
+type Loaded = { index: RegistryIndex; stamp: string };
+
+/** The registry as this worker loaded it, with the stamp of the database state it mirrors. */
+let registry: Promise<Loaded> | null = null;
+/** The registry once its load finished (until it is forgotten): the early page is not needed then. */
+let settled: Promise<Loaded> | null = null;
+/** Jobs waiting for the registry hear how far its load has read. */
+const listeners = new Set<(done: number, of: number) => void>();
+const turn = yielder(0);
+
+// The search keys are built after the load, in steps between which messages and jobs run (about
+// half a second for a million customers in all), so the first page never waits for them and a
+// search that comes first builds the rest at once.
+function load(): Promise<Loaded> {
+	const pending = registryRepository
+		.load((done, of) => listeners.forEach((listener) => listener(done, of)))
+		.then((loaded) => {
+			if (registry === pending) settled = pending;
+			const isCurrent = async () => {
+				await turn();
+				if (registry !== pending) throw new Error('registry-replaced');
+			};
+			loaded.index.prepareSearchInSteps(isCurrent).catch(() => {});
+			return loaded;
+		});
+	return pending;
+}
+
+/** The loaded registry, reloaded when another tab imported or erased since (its stamp moved on). */
+async function current(): Promise<Loaded> {
+	const loaded = await (registry ??= load());
+	if (loaded.stamp === (await registryRepository.stamp())) return loaded;
+	settled = null;
+	registry = load();
+	return registry;
+}
+
+/** The worker's one in-memory registry: loaded on first use, in chunks, kept while it mirrors the database. */
+export const loadedRegistry = {
+	/** The registry, loaded or reloaded first when needed; `progress(done, of)` hears that load. */
+	async get(progress?: (done: number, of: number) => void): Promise<Loaded> {
+		if (progress) listeners.add(progress);
+		try {
+			return await current();
+		} finally {
+			if (progress) listeners.delete(progress);
+		}
+	},
+
+	/** The registry as loaded or loading, without checking the database; null when none is held. */
+	held(): Promise<Loaded> | null {
+		return registry;
+	},
+
+	/** Forgets the registry (after an erase, or when another tab changed it): the next use loads it. */
+	forget(): void {
+		registry = settled = null;
+	},
+
+	/**
+	 * A blank list's page while the registry is still loading (answered from its first chunks, see
+	 * `registryRepository.peek`), or null when the loaded registry should answer: it is loaded, the
+	 * request is a search or lies beyond the first chunk, or the peek cannot answer exactly.
+	 */
+	async earlyPage(request: SearchRequest): Promise<CustomerPage | null> {
+		if (settled || exactKey(request.query) !== '' || request.offset + request.limit > registryChunkSize) return null;
+		// The peek reads first: the load's reads would queue before it.
+		const peek = await registryRepository.peek(request.offset + request.limit);
+		current().catch(() => {});
+		return peek && peekPage(peek, request);
+	}
+};
