@@ -40,17 +40,17 @@ class CustomerSearchState {
 	}
 
 	/**
-	 * Shows the current page; the latest request wins. `early`: on opening the screen, the first page
-	 * may come while the registry still loads (`page.loading`), then the loaded answer replaces it.
+	 * Shows the current page; the latest request wins. While the registry still loads, a blank list's
+	 * page may come first from its first chunks (`page.loading`); the loaded answer then replaces it.
 	 */
-	async refresh(early = false) {
+	async refresh(early = true) {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		const asked = ++this.asked;
 		const page = await workbench.ask('search', { request, early });
 		if (asked !== this.asked) return;
 		this.page = page;
 		this.pager.total = page.total;
-		if (page.loading) await this.refresh();
+		if (page.loading) await this.refresh(false);
 	}
 
 	goTo(offset: number) {

@@ -112,3 +112,39 @@ describe('registryRepository.peek: a blank list’s first page before the whole 
 		expect(await registryRepository.peek(2)).toBeNull();
 	});
 });
+
+describe('registryRepository.peekCustomer: one customer by ID before the whole load', () => {
+	it('reads any customer with its cards as the loaded registry has them, and no one where it has none', async () => {
+		await upload({ customers: numberedCustomers(25_000) });
+		await upload({ customers: customerColumns([{ linkageId: 'D1', name: '山田 花子', email: 'h@example.jp' }, { linkageId: 'D2' }]) });
+		await upload({ customers: numberedCustomers(3, 25_002) });
+		await upload({ cards: cardsFor([0, 12_345, 25_000, 25_004]) });
+		await upload({ cards: cardsFor([12_345, 25_004], 'c') });
+		// The chunk of D1 and D2 can no longer be read: the loaded registry keeps their IDs as placeholders.
+		const d1 = await database.customerChunks.where('firstSeq').equals(25_000).first();
+		const loaded = await registryRepository.loadIndex();
+		for (const seq of [0, 9_999, 10_000, 12_345, 24_999, 25_000, 25_001, 25_004, 25_005, 99_999]) {
+			const found = await registryRepository.peekCustomer(seq);
+			const view = loaded.view(seq);
+			expect(found?.registrySize).toBe(loaded.customerCount);
+			expect(found?.view && shown([found.view])).toEqual(view && shown([view]));
+		}
+		await database.customerChunks.put({ ...d1!, names: 'not a column' } as never);
+		const afterDamage = await registryRepository.loadIndex();
+		expect(afterDamage.view(25_000)).toBeNull();
+		expect((await registryRepository.peekCustomer(25_000))?.view).toBeNull();
+		expect(shown([(await registryRepository.peekCustomer(25_004))!.view!])).toEqual(shown([afterDamage.view(25_004)!]));
+		// A stored customer with an empty 連携用ID is never listed, by the loaded registry nor by a peek.
+		const later = await database.customerChunks.where('firstSeq').equals(25_002).first();
+		await database.customerChunks.put({ ...later!, linkageIds: ['', ...later!.linkageIds.slice(1)] });
+		expect((await registryRepository.loadIndex()).view(25_002)).toBeNull();
+		expect((await registryRepository.peekCustomer(25_002))?.view).toBeNull();
+	});
+
+	it('declines a chunk that overlaps the one before it (a whole load would keep the earlier one)', async () => {
+		await upload({ customers: numberedCustomers(10) });
+		const [first] = await database.customerChunks.toArray();
+		await database.customerChunks.add({ ...first, id: undefined, uploadId: 1, firstSeq: 5, count: 10 } as never);
+		expect(await registryRepository.peekCustomer(7)).toBeNull();
+	});
+});

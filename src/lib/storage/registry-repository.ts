@@ -1,5 +1,7 @@
 import { db } from './db';
-import { appendCardChunk, appendCustomerChunk } from '$lib/registry/registry-chunks';
+import { appendCardChunk, appendCustomerChunk, endOfChunk } from '$lib/registry/registry-chunks';
+import type { CustomerView } from '$lib/registry/registry-index';
+import { storedCustomerView } from '$lib/registry/stored-customer';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { registryStamp } from './registry-stamp';
 
@@ -102,11 +104,34 @@ export const registryRepository = {
 				const keyed = await Promise.all(seqs.map((seq) => d.cardChunks.where('cardKeys').startsWith(`${seq}:`).primaryKeys()));
 				const cardIds = [...new Set(keyed.flat())].sort((a, b) => a - b);
 				for (const chunk of await d.cardChunks.bulkGet(cardIds)) appendCardChunk(index, chunk);
-				const registrySize = last ? Math.max(index.customerCount, last.firstSeq + last.count) : 0;
-				return { index, seqs, registrySize };
+				return { index, seqs, registrySize: last ? Math.max(index.customerCount, endOfChunk(last)) : 0 };
 			});
 		} catch {
 			// A schema without the card key index (or any read failure): the whole load answers instead.
+			return null;
+		}
+	},
+
+	/**
+	 * Customer `seq` with all its cards (null when the registry lists no such customer) and the
+	 * registry's size, read from the one customer chunk that holds it and the card chunks the card key
+	 * index names. Null when it cannot answer exactly: that chunk overlaps the one before it (which a
+	 * whole load would keep instead), or the stored cards carry no key index.
+	 */
+	async peekCustomer(seq: number): Promise<{ view: CustomerView | null; registrySize: number } | null> {
+		const d = db();
+		try {
+			return await d.transaction('r', [d.customerChunks, d.cardChunks], async () => {
+				const [[holding, before], last, cardIds] = await Promise.all([
+					d.customerChunks.where('firstSeq').belowOrEqual(seq).reverse().limit(2).toArray(),
+					d.customerChunks.orderBy('firstSeq').last(),
+					d.cardChunks.where('cardKeys').startsWith(`${seq}:`).primaryKeys()
+				]);
+				if (holding && before && endOfChunk(before) > holding.firstSeq) return null;
+				const cards = await d.cardChunks.bulkGet([...new Set(cardIds)].sort((a, b) => a - b));
+				return { view: holding ? storedCustomerView(seq, holding, cards) : null, registrySize: last ? endOfChunk(last) : 0 };
+			});
+		} catch {
 			return null;
 		}
 	},

@@ -1,7 +1,4 @@
-import { registryChunkSize } from '$lib/domain/records/columns';
-import { peekPage, type CustomerPage } from '$lib/registry/customer-page';
-import type { RegistryIndex, SearchRequest } from '$lib/registry/registry-index';
-import { exactKey } from '$lib/registry/search-keys';
+import type { RegistryIndex } from '$lib/registry/registry-index';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { yielder } from './pacing';
 
@@ -64,16 +61,13 @@ export const loadedRegistry = {
 		registry = settled = null;
 	},
 
-	/**
-	 * A blank list's page while the registry is still loading (answered from its first chunks, see
-	 * `registryRepository.peek`), or null when the loaded registry should answer: it is loaded, the
-	 * request is a search or lies beyond the first chunk, or the peek cannot answer exactly.
-	 */
-	async earlyPage(request: SearchRequest): Promise<CustomerPage | null> {
-		if (settled || exactKey(request.query) !== '' || request.offset + request.limit > registryChunkSize) return null;
-		// The peek reads first: the load's reads would queue before it.
-		const peek = await registryRepository.peek(request.offset + request.limit);
+	/** True once the registry is loaded (until it is forgotten): searches then need no early answer. */
+	isLoaded(): boolean {
+		return settled !== null;
+	},
+
+	/** Starts loading the registry unless it is loaded or loading (an early answer was given meanwhile). */
+	startLoading(): void {
 		current().catch(() => {});
-		return peek && peekPage(peek, request);
 	}
 };

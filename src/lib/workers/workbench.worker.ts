@@ -14,7 +14,7 @@ import { searchPage } from '$lib/registry/customer-page';
 import { convert, finishedReport, forgetReports } from './conversions';
 import { withImportLock } from './import-lock';
 import type { Answers, Commands, CommandType, WorkerCommand, WorkerEvent } from './messages';
-import { loadedRegistry } from './loaded-registry';
+import { earlyPage } from './early-page';
 import { portsOf, storePort } from './ports';
 
 const cancelled = new Set<number>();
@@ -35,7 +35,7 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 	},
 	problems: async ({ jobId, filter, offset, limit }) => problemPage(finishedReport(jobId), filter, offset, limit),
 	download: async ({ jobId, what, language, encoding }) => conversionList(finishedReport(jobId), what, language, encoding),
-	search: async ({ request, early }) => (early && (await loadedRegistry.earlyPage(request))) || searchPage(await registry(), request),
+	search: async ({ request, early }) => (await earlyPage(request, early === true)) || searchPage(await registry(), request),
 	'customer-list': async ({ request }) => {
 		const index = await registry();
 		return customerListFile(index, index.filteredSeqs(request), request.encoding);

@@ -1,0 +1,37 @@
+import { registryChunkSize } from '$lib/domain/records/columns';
+import { seqOfCustomerId } from '$lib/domain/records/customer-id';
+import { peekPage, type CustomerPage } from '$lib/registry/customer-page';
+import type { SearchRequest } from '$lib/registry/registry-index';
+import { exactKey } from '$lib/registry/search-keys';
+import { registryRepository } from '$lib/storage/registry-repository';
+import { loadedRegistry } from './loaded-registry';
+
+/** A whole customer ID searched by 顧客ID: its `seq` (the search's only possible match), else null. */
+function wholeIdSeq({ field, query }: SearchRequest): number | null {
+	return field === 'id' ? seqOfCustomerId(exactKey(query).toUpperCase()) : null;
+}
+
+/**
+ * A page answered from a few stored chunks while the registry still loads (a million customers and
+ * cards take seconds): a whole customer ID searched by 顧客ID, exactly as the loaded registry
+ * answers it; with `mayBeLoading`, a blank list's page within the first chunk, its rows exact but
+ * its total not yet known (`loading`). Null when the loaded registry should answer: it is loaded,
+ * the request is another search, or the stored chunks cannot answer it exactly.
+ */
+export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): Promise<CustomerPage | null> {
+	if (loadedRegistry.isLoaded()) return null;
+	const seq = wholeIdSeq(request);
+	const isBlank = exactKey(request.query) === '' && request.offset + request.limit <= registryChunkSize;
+	if (seq === null && !(isBlank && mayBeLoading)) return null;
+	// The peek reads before the load starts: the load's reads would queue before it.
+	if (seq !== null) {
+		const found = await registryRepository.peekCustomer(seq);
+		loadedRegistry.startLoading();
+		if (!found) return null;
+		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
+		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize };
+	}
+	const peek = await registryRepository.peek(request.offset + request.limit);
+	loadedRegistry.startLoading();
+	return peek && peekPage(peek, request);
+}
