@@ -66,7 +66,8 @@ class MigrationState {
 	}
 
 	async loadRegistrySize() {
-		this.registrySize = (await workbench.ask('search', { request: { query: '', field: 'all', offset: 0, limit: 0 } })).registrySize;
+		// Only the size is wanted: read from the stored chunks, without loading a million customers.
+		this.registrySize = (await workbench.ask('search', { request: { query: '', field: 'all', offset: 0, limit: 0 }, early: true })).registrySize;
 		// Offer the registry first once it has customers, unless the operator already chose.
 		if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
 	}

@@ -48,7 +48,7 @@ describe('registryRepository.load: a few chunks at a time', () => {
 		expect(index.seqOfLinkageId('C45003')).toBe(45_003);
 		expect(index.cardsOf(0).map((card) => card.fingerprint)).toEqual([fingerprintOf('f'), fingerprintOf('a')]);
 		expect(index.cardsOf(20_000)).toHaveLength(1);
-		// 6 customer chunks and 1 card chunk: reads of at most 4 chunks, the count never going back.
+		// 6 customer chunks and 1 card chunk: reads of at most 2 chunks, the count never going back.
 		expect(calls[0]).toEqual([0, 7]);
 		expect(calls.at(-1)).toEqual([7, 7]);
 		expect(calls.map(([count]) => count)).toEqual([...calls.map(([count]) => count)].sort((a, b) => a - b));

@@ -18,9 +18,9 @@ export interface RegistryPeek {
 	registrySize: number;
 }
 
-// Chunks per read: 40,000 rows, some 100 ms of the worker's time each, so a load reports progress
-// and lets other messages in between reads (issue 14) without paying a read per chunk.
-const chunksPerRead = 4;
+// Chunks per read: 20,000 rows, some 50 ms of the worker's time each, so a load reports progress
+// and lets other messages and jobs in between reads (issue 14) without paying a read per chunk.
+const chunksPerRead = 2;
 // A load retried this many times when another tab wrote meanwhile, then read in one transaction.
 const attempts = 3;
 

@@ -23,15 +23,14 @@ export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): 
 	const seq = wholeIdSeq(request);
 	const isBlank = exactKey(request.query) === '' && request.offset + request.limit <= registryChunkSize;
 	if (seq === null && !(isBlank && mayBeLoading)) return null;
-	// The peek reads before the load starts: the load's reads would queue before it.
+	// Nothing here starts the whole load: the page asks again when it wants the loaded answer (a
+	// 'loading' page), and a page that only wants the size (カード情報移行) never makes it load.
 	if (seq !== null) {
 		const found = await registryRepository.peekCustomer(seq);
-		loadedRegistry.startLoading();
 		if (!found) return null;
 		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
 		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize };
 	}
 	const peek = await registryRepository.peek(request.offset + request.limit);
-	loadedRegistry.startLoading();
 	return peek && peekPage(peek, request);
 }

@@ -64,10 +64,5 @@ export const loadedRegistry = {
 	/** True once the registry is loaded (until it is forgotten): searches then need no early answer. */
 	isLoaded(): boolean {
 		return settled !== null;
-	},
-
-	/** Starts loading the registry unless it is loaded or loading (an early answer was given meanwhile). */
-	startLoading(): void {
-		current().catch(() => {});
 	}
 };
