@@ -122,7 +122,7 @@ export { chooseReturnMapping, type MappingSource, type ReturnMappingChoice } fro
 export { cardImportHeaderLine, cardImportLine } from './convert/card-import-line';
 
 export { buildLinkageCsv, buildLinkageCsvFromRecords, linkageHeader } from './linkage/build-linkage-csv';
-export type { LinkageOptions, LinkageReport } from './linkage/build-linkage-csv';
+export type { LinkageOptions, LinkagePhase, LinkageReport } from './linkage/build-linkage-csv';
 export type { LinkageRecord } from './linkage/link-rows';
 
 export { checkCardImportFile, createCardImportChecker } from './import/card-import-checker';

@@ -1,4 +1,4 @@
-import { buildLinkageCsv, buildLinkageCsvFromRecords, sha256Hex, type LinkageReport } from '$lib/domain';
+import { buildLinkageCsv, buildLinkageCsvFromRecords, sha256Hex, type LinkagePhase, type LinkageReport } from '$lib/domain';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { linkageRecordsOf } from '$lib/registry/linkage-records';
@@ -10,11 +10,13 @@ import { readInput, stagedProgress } from './read-input';
 
 // The phases of a linkage build on its bar: reading the file (or loading the registry, when this
 // worker has not loaded it yet), parsing the list (or taking the registry's customers), checking
-// and writing the rows.
+// the rows, writing the CSV, then hashing the input and recording the run.
 export const linkageStages = [
 	['file', 1 / 4],
 	['parse', 1 / 2],
-	['link', 1 / 2]
+	['link', 1 / 2],
+	['write', 1 / 8],
+	['record', 1 / 8]
 ] as const;
 
 /**
@@ -34,7 +36,7 @@ export async function buildLinkage(
 	// from the registry, the bar counts in its customers, who are known once it is loaded.
 	let units = size;
 	const bar = stagedProgress((done, total) => ports.progress(done * units, total * units), linkageStages);
-	const onProgress = (phase: 'read' | 'link', done: number, of: number) => bar(phase === 'read' ? 'parse' : 'link', done, of);
+	const onProgress = (phase: LinkagePhase, done: number, of: number) => bar(phase === 'read' ? 'parse' : phase, done, of);
 	let built: { output: Uint8Array | null; report: LinkageReport };
 	let bytes: Uint8Array = new Uint8Array(0);
 	if (job.source === 'registry' || !file) {
@@ -55,17 +57,20 @@ export async function buildLinkage(
 		bytes = read;
 		built = buildLinkageCsv(bytes, { ...job.options, onProgress });
 	}
-	bar('link', 1, 1);
+	bar('write', 1, 1);
 	if (await ports.isCancelled()) return null;
 	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'linkage', report, succeeded: report.written });
 	const sha256 = await sha256Hex(bytes);
+	bar('record', 1, 3);
 	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
+	bar('record', 2, 3);
 	const customers = { total: report.customerIds.length, linked: report.linkedCustomerIds.length };
 	const summary = conversionSummary(report, { job, size, sha256, outcome, elapsedMs: performance.now() - started, customers });
 	summary.historyId = historyId;
 	if (historyFailure) summary.historyFailure = historyFailure;
 	const customerList = report.refused ? undefined : { ids: new CustomerIdLookup(report.customerIds), sent: report.linkedCustomerIds };
+	bar('record', 3, 3);
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,
 		report: { summary, problems: report.problems, outputEncoding: job.options.outputEncoding, customerList },

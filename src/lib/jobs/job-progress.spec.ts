@@ -80,10 +80,10 @@ describe('steps b/c move the bar while the list is parsed and its rows are check
 	const listFile = () =>
 		textFile(['サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', ...Array.from({ length: rows }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},C${i + 1}`)].join('\r\n') + '\r\n');
 	it.each<[string, LinkageJob['source'], string[], boolean]>([
-		['from the store\'s list file', 'file', ['parse', 'link'], false],
-		['from the registry', 'registry', ['parse', 'link'], false],
+		['from the store\'s list file', 'file', ['parse', 'link', 'write', 'record'], false],
+		['from the registry', 'registry', ['parse', 'link', 'write', 'record'], false],
 		// The worker loads the registry first when the page has not opened it yet: seconds for a million.
-		['from the registry, read from storage first', 'registry', ['file', 'parse', 'link'], true]
+		['from the registry, read from storage first', 'registry', ['file', 'parse', 'link', 'write', 'record'], true]
 	])('%s', async (_name, source, inside, loads) => {
 		const index = new RegistryIndex();
 		index.appendCustomers(numberedCustomers(rows));

@@ -22,11 +22,14 @@ export interface LinkageOptions {
 	maxProblems?: number;
 	/**
 	 * How far the build is, for a progress bar: `phase` 'read' (bytes of the list parsed, or customers
-	 * of the registry taken) then 'link' (rows checked and written), `done` of `of`; called every
-	 * 64 KB or 4096 rows, so a million-row list keeps moving (issue 14).
+	 * of the registry taken), 'link' (rows checked), then 'write' (rows of the CSV written), `done`
+	 * of `of`; called every 64 KB or 4096 rows, so a million-row list keeps moving (issue 14).
 	 */
-	onProgress?: (phase: 'read' | 'link', done: number, of: number) => void;
+	onProgress?: (phase: LinkagePhase, done: number, of: number) => void;
 }
+
+/** The phases of a linkage build, in order, as `onProgress` names them. */
+export type LinkagePhase = 'read' | 'link' | 'write';
 
 // Rows between two progress calls, minus one (a mask).
 const progressStride = 4095;
@@ -63,7 +66,12 @@ function finishLinkage(
 	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
 	if (state.refused) return { output: null, report };
 	let text = options.header === false ? '' : `${linkageHeader.join(',')}\r\n`;
-	for (const i of written) text += `${columns.linkageIds[i]},${columns.customerIds[i]}\r\n`;
+	for (let k = 0; k < written.length; k++) {
+		if ((k & progressStride) === 0) options.onProgress?.('write', k, written.length);
+		const i = written[k];
+		text += `${columns.linkageIds[i]},${columns.customerIds[i]}\r\n`;
+	}
+	options.onProgress?.('write', written.length, written.length);
 	return { output: text === '' ? new Uint8Array(0) : encodeOutput(text, outputEncoding), report };
 }
 
