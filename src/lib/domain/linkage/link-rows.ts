@@ -29,10 +29,11 @@ export interface LinkageMapping {
 }
 
 // For each row whose non-empty value stands on other rows too: all the rows of that value.
-function sharedLinkageRows(columns: LinkageColumns): Map<number, number[]> {
+function sharedLinkageRows(columns: LinkageColumns, tick: (i: number) => void): Map<number, number[]> {
 	const firstRow = new Map<string, number>();
 	const groups = new Map<string, number[]>();
 	columns.linkageIds.forEach((value, i) => {
+		tick(i);
 		if (value === '') return;
 		const row = columns.rows[i];
 		const first = firstRow.get(value);
@@ -47,9 +48,12 @@ function sharedLinkageRows(columns: LinkageColumns): Map<number, number[]> {
 	return byRow(groups.values());
 }
 
-function sharedCustomerRows(columns: LinkageColumns): Map<number, number[]> {
+function sharedCustomerRows(columns: LinkageColumns, tick: (i: number) => void): Map<number, number[]> {
 	const tally = new CustomerTally();
-	columns.customerIds.forEach((id, i) => id !== '' && tally.add(id, columns.rows[i]));
+	columns.customerIds.forEach((id, i) => {
+		tick(i);
+		if (id !== '') tally.add(id, columns.rows[i]);
+	});
 	return byRow(tally.repeated().map((customer) => customer.rows));
 }
 
@@ -72,17 +76,22 @@ export function linkRows(
 		customerIdPattern: RegExp;
 		outputEncoding: OutputEncoding;
 		failedRows: number[];
-		/** Called every 4096 rows (and at the end) with the rows checked so far. */
+		/** Called every 4096 rows of each of its three passes (and at the end), in units of 3 × the rows. */
 		onProgress?: (phase: 'link', done: number, of: number) => void;
 	}
 ): number[] {
-	const sameCustomer = sharedCustomerRows(columns);
-	const sameLinkage = sharedLinkageRows(columns);
-	const written: number[] = [];
 	const { onProgress } = options;
 	const total = columns.rows.length;
+	// Three passes over the rows, each a third of the phase: customer IDs, 連携用IDs, the rules.
+	const tick = (pass: number) => (i: number) => {
+		if (onProgress && (i & 4095) === 0) onProgress('link', pass * total + i, 3 * total);
+	};
+	const sameCustomer = sharedCustomerRows(columns, tick(0));
+	const sameLinkage = sharedLinkageRows(columns, tick(1));
+	const written: number[] = [];
+	const checked = tick(2);
 	for (let i = 0; i < columns.rows.length; i++) {
-		if (onProgress && (i & 4095) === 0) onProgress('link', i, total);
+		checked(i);
 		const row = columns.rows[i];
 		const customerId = columns.customerIds[i];
 		const linkageId = columns.linkageIds[i];
@@ -116,6 +125,6 @@ export function linkRows(
 		if (problems.errorCount === before) written.push(i);
 		else options.failedRows.push(row);
 	}
-	onProgress?.('link', total, total);
+	onProgress?.('link', 3 * total, 3 * total);
 	return written;
 }
