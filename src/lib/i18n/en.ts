@@ -221,6 +221,7 @@ export const en: Record<MessageKey, string> = {
 	'search.col.cards': 'Cards',
 	'search.expired': 'Expired',
 	'search.noCard': 'none',
+	'search.cardsLoading': 'Reading…',
 	'search.download': 'Download data',
 	'search.downloadNone': 'With no matching customer there is nothing to download. Change the search words.',
 	'unencodable.lead':

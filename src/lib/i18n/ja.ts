@@ -219,6 +219,7 @@ export const ja = {
 	'search.col.phone': '電話番号',
 	'search.col.cards': 'カード',
 	'search.noCard': 'なし',
+	'search.cardsLoading': '読み込み中…',
 	'search.expired': '期限切れ',
 	'search.download': 'データダウンロード',
 	'search.downloadNone': '一致する顧客がいないため、ダウンロードするデータはありません。検索の言葉を変えてください。',

@@ -9,11 +9,12 @@ export interface CustomerPage {
 	registrySize: number;
 	rows: CustomerView[];
 	/**
-	 * True for a blank list's page answered while the registry still loads: its rows and their cards
-	 * are exact, but `total` is the registry's size (what a blank list holds unless stored chunks are
-	 * unreadable); ask again for the loaded answer.
+	 * Answered from a few stored chunks while the registry still loads: the rows are exact but their
+	 * `cards` are not read yet (shown as being read, never as none); ask again for the loaded answer.
 	 */
-	loading?: boolean;
+	cardsPending?: boolean;
+	/** With `cardsPending`, for a blank list: `total` is the registry's size, not yet the count of listed customers. */
+	totalPending?: boolean;
 }
 
 /** 「データダウンロード」: the (filtered) list, in the chosen encoding. */
@@ -29,8 +30,8 @@ export function searchPage(index: { search(request: SearchRequest): { total: num
 	return { total, rows, registrySize: index.customerCount };
 }
 
-/** A blank list's page from a peek at the first stored chunks (`registryRepository.peek`), marked `loading`. */
+/** A blank list's page from a peek at the first stored chunks (`registryRepository.peek`): cards and total pending. */
 export function peekPage(peek: { index: { search(request: SearchRequest): { rows: CustomerView[] } }; registrySize: number }, request: SearchRequest): CustomerPage {
 	const { rows } = peek.index.search({ ...request, query: '', field: 'all' });
-	return { total: peek.registrySize, rows, registrySize: peek.registrySize, loading: true };
+	return { total: peek.registrySize, rows, registrySize: peek.registrySize, cardsPending: true, totalPending: true };
 }

@@ -40,8 +40,9 @@ class CustomerSearchState {
 	}
 
 	/**
-	 * Shows the current page; the latest request wins. While the registry still loads, a blank list's
-	 * page may come first from its first chunks (`page.loading`); the loaded answer then replaces it.
+	 * Shows the current page; the latest request wins. While the registry still loads, a page may come
+	 * first from a few stored chunks, its cards pending (`page.cardsPending`); the loaded answer then
+	 * replaces it.
 	 */
 	async refresh(early = true) {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
@@ -50,7 +51,7 @@ class CustomerSearchState {
 		if (asked !== this.asked) return;
 		this.page = page;
 		this.pager.total = page.total;
-		if (page.loading) await this.refresh(false);
+		if (page.cardsPending) await this.refresh(false);
 	}
 
 	goTo(offset: number) {

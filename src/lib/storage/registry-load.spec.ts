@@ -23,9 +23,9 @@ async function upload(change: { customers?: CustomerColumns; cards?: CardColumns
 	return runRepository.record({ historyId, ...change, outcome: { ...done, rows, succeeded: rows } });
 }
 
-/** What a page shows of its customers; a card's `position` is its place in what was read, not shown. */
-function shown(rows: ReturnType<RegistryIndex['search']>['rows']) {
-	return rows.map(({ cards, ...customer }) => ({ ...customer, cards: cards.map(({ position: _, ...card }) => card) }));
+/** What a page shows of its customers before their cards are read. */
+function withoutCards(rows: ReturnType<RegistryIndex['search']>['rows']) {
+	return rows.map(({ cards: _, ...customer }) => customer);
 }
 
 /** Cards for customers `seqs` (token fingerprints of `digit`), two on every third one, in an order unlike the customers'. */
@@ -72,7 +72,7 @@ describe('registryRepository.load: a few chunks at a time', () => {
 	});
 });
 
-describe('registryRepository.peek: a blank list’s first page before the whole load', () => {
+describe('registryRepository.peek: a blank list’s first page (without cards) before the whole load', () => {
 	const page = (offset: number, limit: number): SearchRequest => ({ query: '', field: 'all', offset, limit });
 
 	it.each([
@@ -95,13 +95,14 @@ describe('registryRepository.peek: a blank list’s first page before the whole 
 		const expected = loaded.search(request);
 		expect(peek).not.toBeNull();
 		const early = peekPage(peek!, request);
-		expect(shown(early.rows)).toEqual(shown(expected.rows));
-		expect(early).toMatchObject({ loading: true, registrySize: loaded.customerCount, total: loaded.customerCount });
+		expect(withoutCards(early.rows)).toEqual(withoutCards(expected.rows));
+		expect(early.rows.every((row) => row.cards.length === 0)).toBe(true);
+		expect(early).toMatchObject({ cardsPending: true, totalPending: true, registrySize: loaded.customerCount, total: loaded.customerCount });
 	});
 
 	it('answers an empty registry with no rows', async () => {
 		const peek = await registryRepository.peek(20);
-		expect(peek && peekPage(peek, page(0, 20))).toEqual({ total: 0, registrySize: 0, rows: [], loading: true });
+		expect(peek && peekPage(peek, page(0, 20))).toEqual({ total: 0, registrySize: 0, rows: [], cardsPending: true, totalPending: true });
 	});
 
 	it('declines when the first chunks list too few customers (an unreadable one), so the load answers', async () => {
@@ -113,8 +114,8 @@ describe('registryRepository.peek: a blank list’s first page before the whole 
 	});
 });
 
-describe('registryRepository.peekCustomer: one customer by ID before the whole load', () => {
-	it('reads any customer with its cards as the loaded registry has them, and no one where it has none', async () => {
+describe('registryRepository.peekCustomer: one customer by ID (without cards) before the whole load', () => {
+	it('reads any customer as the loaded registry has it, and no one where it has none', async () => {
 		await upload({ customers: numberedCustomers(25_000) });
 		await upload({ customers: customerColumns([{ linkageId: 'D1', name: '山田 花子', email: 'h@example.jp' }, { linkageId: 'D2' }]) });
 		await upload({ customers: numberedCustomers(3, 25_002) });
@@ -127,13 +128,14 @@ describe('registryRepository.peekCustomer: one customer by ID before the whole l
 			const found = await registryRepository.peekCustomer(seq);
 			const view = loaded.view(seq);
 			expect(found?.registrySize).toBe(loaded.customerCount);
-			expect(found?.view && shown([found.view])).toEqual(view && shown([view]));
+			expect(found?.view && withoutCards([found.view])).toEqual(view && withoutCards([view]));
+			expect(found?.view?.cards ?? []).toEqual([]);
 		}
 		await database.customerChunks.put({ ...d1!, names: 'not a column' } as never);
 		const afterDamage = await registryRepository.loadIndex();
 		expect(afterDamage.view(25_000)).toBeNull();
 		expect((await registryRepository.peekCustomer(25_000))?.view).toBeNull();
-		expect(shown([(await registryRepository.peekCustomer(25_004))!.view!])).toEqual(shown([afterDamage.view(25_004)!]));
+		expect(withoutCards([(await registryRepository.peekCustomer(25_004))!.view!])).toEqual(withoutCards([afterDamage.view(25_004)!]));
 		// A stored customer with an empty 連携用ID is never listed, by the loaded registry nor by a peek.
 		const later = await database.customerChunks.where('firstSeq').equals(25_002).first();
 		await database.customerChunks.put({ ...later!, linkageIds: ['', ...later!.linkageIds.slice(1)] });

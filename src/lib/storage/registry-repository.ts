@@ -8,11 +8,11 @@ import { registryStamp } from './registry-stamp';
 /** How far a registry load has read: `(done, of)` stored chunks, customers' and cards' together. */
 export type LoadProgress = (done: number, of: number) => void;
 
-/** The customers and cards of a blank list's first rows, read without the rest of the registry. */
+/** The customers of a blank list's first rows (without cards), read without the rest of the registry. */
 export interface RegistryPeek {
-	/** The first stored customer chunks, and every stored card chunk holding a card of one of `seqs`. */
+	/** The first stored customer chunks (no cards). */
 	index: RegistryIndex;
-	/** The listed customers the peek covers, ascending (a page of them has all its cards in `index`). */
+	/** The listed customers the peek covers, ascending. */
 	seqs: readonly number[];
 	/** The registry's size as `RegistryIndex.customerCount` gives it (placeholders included). */
 	registrySize: number;
@@ -85,51 +85,45 @@ export const registryRepository = {
 	},
 
 	/**
-	 * The first `end` listed customers of the registry (a blank search's first rows) with all their
-	 * cards, read from the first customer chunks and the card chunks the card key index names — some
-	 * milliseconds where a whole load of a million takes seconds. Null when it cannot answer exactly:
-	 * the first chunks list fewer than `end` customers (and are not the whole registry), or the
-	 * stored cards carry no key index.
+	 * The first `end` listed customers of the registry (a blank search's first rows), without their
+	 * cards (a card chunk may hold any customer's cards: only the whole load finds them all), read
+	 * from the first customer chunks — some milliseconds where a whole load of a million takes
+	 * seconds. Null when the first chunks list fewer than `end` customers and are not the whole
+	 * registry (an unreadable chunk among them), or on a read failure: the whole load answers then.
 	 */
 	async peek(end: number): Promise<RegistryPeek | null> {
 		const d = db();
 		try {
-			return await d.transaction('r', [d.customerChunks, d.cardChunks], async () => {
+			return await d.transaction('r', [d.customerChunks], async () => {
 				const [first, last] = await Promise.all([d.customerChunks.where('firstSeq').below(end).sortBy('firstSeq'), d.customerChunks.orderBy('firstSeq').last()]);
 				const index = new RegistryIndex();
 				for (const chunk of first) appendCustomerChunk(index, chunk);
 				const isWhole = !last || first.some((chunk) => chunk.id === last.id);
 				const seqs = index.filteredSeqs({ query: '', field: 'all' }).slice(0, end);
 				if (seqs.length < end && !isWhole) return null;
-				const keyed = await Promise.all(seqs.map((seq) => d.cardChunks.where('cardKeys').startsWith(`${seq}:`).primaryKeys()));
-				const cardIds = [...new Set(keyed.flat())].sort((a, b) => a - b);
-				for (const chunk of await d.cardChunks.bulkGet(cardIds)) appendCardChunk(index, chunk);
 				return { index, seqs, registrySize: last ? Math.max(index.customerCount, endOfChunk(last)) : 0 };
 			});
 		} catch {
-			// A schema without the card key index (or any read failure): the whole load answers instead.
 			return null;
 		}
 	},
 
 	/**
-	 * Customer `seq` with all its cards (null when the registry lists no such customer) and the
-	 * registry's size, read from the one customer chunk that holds it and the card chunks the card key
-	 * index names. Null when it cannot answer exactly: that chunk overlaps the one before it (which a
-	 * whole load would keep instead), or the stored cards carry no key index.
+	 * Customer `seq` without its cards (null when the registry lists no such customer) and the
+	 * registry's size, read from the one customer chunk that holds it. Null when it cannot answer
+	 * exactly: that chunk overlaps the one before it (a whole load would keep the earlier one), or a
+	 * read failure.
 	 */
 	async peekCustomer(seq: number): Promise<{ view: CustomerView | null; registrySize: number } | null> {
 		const d = db();
 		try {
-			return await d.transaction('r', [d.customerChunks, d.cardChunks], async () => {
-				const [[holding, before], last, cardIds] = await Promise.all([
+			return await d.transaction('r', [d.customerChunks], async () => {
+				const [[holding, before], last] = await Promise.all([
 					d.customerChunks.where('firstSeq').belowOrEqual(seq).reverse().limit(2).toArray(),
-					d.customerChunks.orderBy('firstSeq').last(),
-					d.cardChunks.where('cardKeys').startsWith(`${seq}:`).primaryKeys()
+					d.customerChunks.orderBy('firstSeq').last()
 				]);
 				if (holding && before && endOfChunk(before) > holding.firstSeq) return null;
-				const cards = await d.cardChunks.bulkGet([...new Set(cardIds)].sort((a, b) => a - b));
-				return { view: holding ? storedCustomerView(seq, holding, cards) : null, registrySize: last ? endOfChunk(last) : 0 };
+				return { view: holding ? storedCustomerView(seq, holding) : null, registrySize: last ? endOfChunk(last) : 0 };
 			});
 		} catch {
 			return null;

@@ -12,11 +12,12 @@ function wholeIdSeq({ field, query }: SearchRequest): number | null {
 }
 
 /**
- * A page answered from a few stored chunks while the registry still loads (a million customers and
- * cards take seconds): a whole customer ID searched by 顧客ID, exactly as the loaded registry
- * answers it; with `mayBeLoading`, a blank list's page within the first chunk, its rows exact but
- * its total not yet known (`loading`). Null when the loaded registry should answer: it is loaded,
- * the request is another search, or the stored chunks cannot answer it exactly.
+ * A page answered from a few stored customer chunks while the registry still loads (a million
+ * customers and cards take seconds), its cards not yet read (`cardsPending`): a whole customer ID
+ * searched by 顧客ID, the same customer and count the loaded registry gives; with `mayBeLoading`,
+ * a blank list's page within the first chunk, its total not yet known either (`totalPending`).
+ * Null when the loaded registry should answer: it is loaded, the request is another search, or the
+ * stored chunks cannot answer it exactly.
  */
 export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): Promise<CustomerPage | null> {
 	if (loadedRegistry.isLoaded()) return null;
@@ -29,7 +30,7 @@ export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): 
 		const found = await registryRepository.peekCustomer(seq);
 		if (!found) return null;
 		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
-		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize };
+		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize, cardsPending: true };
 	}
 	const peek = await registryRepository.peek(request.offset + request.limit);
 	return peek && peekPage(peek, request);
