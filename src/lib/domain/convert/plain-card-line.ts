@@ -71,3 +71,63 @@ export function readPlainCardLine(line: string, todayMonth: number, out: PlainCa
 	out.isYymmOnly = year < 1 || year > 12;
 	return true;
 }
+
+function digitsIn(bytes: Uint8Array, from: number, count: number): number {
+	let value = 0;
+	for (let i = from; i < from + count; i++) {
+		const digit = bytes[i] - 48;
+		if (digit < 0 || digit > 9) return -1;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+// Brands by length and first byte: V(ISA) A(MEX) M(ASTER) D(INERS) J(CB).
+function isCanonicalBrandIn(b: Uint8Array, from: number, to: number): boolean {
+	const length = to - from;
+	const c = b[from];
+	if (length === 4) {
+		if (c === 86) return b[from + 1] === 73 && b[from + 2] === 83 && b[from + 3] === 65;
+		return c === 65 && b[from + 1] === 77 && b[from + 2] === 69 && b[from + 3] === 88;
+	}
+	if (length === 6) {
+		if (c === 77) return b[from + 1] === 65 && b[from + 2] === 83 && b[from + 3] === 84 && b[from + 4] === 69 && b[from + 5] === 82;
+		return c === 68 && b[from + 1] === 73 && b[from + 2] === 78 && b[from + 3] === 69 && b[from + 4] === 82 && b[from + 5] === 83;
+	}
+	return length === 3 && c === 74 && b[from + 1] === 67 && b[from + 2] === 66;
+}
+
+/**
+ * `readPlainCardLine` on bytes[start, end) of a line (without its line break), read as ASCII: the
+ * same rule, byte for byte, so a line it takes is all printable ASCII (its text is its bytes in
+ * Shift_JIS and UTF-8 alike), quote-free, of five cells. `out.brandEnd` is a byte index then.
+ */
+export function readPlainCardBytes(bytes: Uint8Array, start: number, end: number, todayMonth: number, out: PlainCardLine): boolean {
+	if (end - start < 26 || bytes[start] !== 85 || bytes[start + 1] !== 83 || bytes[start + 2] !== 45) return false;
+	const customerKey = digitsIn(bytes, start + 3, 8);
+	if (customerKey < 0 || bytes[start + 11] !== 44 || digitsIn(bytes, start + 12, 3) < 0 || bytes[start + 15] !== 44) {
+		return false;
+	}
+	let brandEnd = start + 16;
+	while (brandEnd < end && bytes[brandEnd] !== 44) brandEnd++;
+	if (brandEnd === end || !isCanonicalBrandIn(bytes, start + 16, brandEnd)) return false;
+	const expiry = brandEnd + 1;
+	if (expiry + 5 >= end) return false;
+	const year = digitsIn(bytes, expiry, 2);
+	const month = digitsIn(bytes, expiry + 2, 2);
+	if (year < 0 || month < 1 || month > 12 || bytes[expiry + 4] !== 44) return false;
+	if ((2000 + year) * 12 + month - 1 < todayMonth) return false;
+	// The token: a letter or digit first, then printable ASCII without quote or comma.
+	const first = bytes[expiry + 5];
+	const isDigit = first >= 48 && first <= 57;
+	const isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+	if (!isDigit && !isLetter) return false;
+	for (let i = expiry + 6; i < end; i++) {
+		const code = bytes[i];
+		if (code < 0x21 || code > 0x7e || code === 0x22 || code === 0x2c) return false;
+	}
+	out.customerKey = customerKey;
+	out.brandEnd = brandEnd;
+	out.isYymmOnly = year < 1 || year > 12;
+	return true;
+}

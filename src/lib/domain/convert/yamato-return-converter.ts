@@ -1,7 +1,7 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
-import { createTableSource } from '../csv/table-source';
+import { createTableSource, type PlainLineSink } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
-import { encodeOutput, joinBytes, type OutputEncoding } from '../encoding/encode-text';
+import type { OutputEncoding } from '../encoding/encode-text';
 import type { ChosenColumns } from '../headers/chosen-columns';
 import { yamatoReturnColumns, type YamatoReturnField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
@@ -13,7 +13,8 @@ import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
 import { cardImportHeaderLine, cardImportLine } from './card-import-line';
 import { addMultiCardWarnings } from './multi-card-warnings';
-import { readPlainCardLine, type PlainCardLine } from './plain-card-line';
+import { OutputBytes } from './output-bytes';
+import { readPlainCardBytes, readPlainCardLine, type PlainCardLine } from './plain-card-line';
 
 /** How Yamato's return file (step d) is told to have a header: the rule its reader uses, and its failed-rows download. */
 export const yamatoReturnHeaderRule = { mode: 'detect' as const, columns: yamatoReturnColumns } satisfies HeaderRule;
@@ -93,8 +94,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	let hasOutput = false;
 	let written = 0;
 	let yymmOnly = 0;
-	let text = '';
-	let parts: Uint8Array[] = [];
+	const out = new OutputBytes(outputEncoding, service);
 	// Written values pass ASCII-only patterns, except a customer ID under a pattern of the user's.
 	const isAsciiOutput = /^[\x20-\x7e]*$/.test(service) && !options.customerIdPattern;
 
@@ -107,18 +107,12 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		problems,
 		facts: emptyCardFacts()
 	});
-	const flush = (isLast: boolean) => {
-		if (source.state.refused) return;
-		let isAscii = isAsciiOutput;
-		if (pendingHeader && (text !== '' || isLast)) {
-			text = cardImportHeaderLine + text;
-			pendingHeader = false;
-			isAscii = false;
-		}
-		if (text === '') return;
-		parts.push(encodeOutput(text, outputEncoding, !hasOutput, isAscii));
+	// The output starts (BOM, header row) with its first row, or at the end when it has a header.
+	const begin = () => {
+		if (hasOutput) return;
 		hasOutput = true;
-		text = '';
+		out.start(pendingHeader);
+		pendingHeader = false;
 	};
 	const plain: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false };
 	let canTakePlainLines = false;
@@ -134,9 +128,9 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			if (!ctx.customerIds || ctx.customerIds.hasKey(plain.customerKey)) {
 				tally.addKey(plain.customerKey, row);
 				if (plain.isYymmOnly) yymmOnly++;
-				text += `${service},${raw.slice(0, plain.brandEnd)},,,0${raw.slice(plain.brandEnd)}\r\n`;
+				begin();
+				out.text(`${service},${raw.slice(0, plain.brandEnd)},,,0${raw.slice(plain.brandEnd)}\r\n`, isAsciiOutput);
 				written++;
-				if (text.length > 1 << 16) flush(false);
 				return;
 			}
 		}
@@ -155,10 +149,33 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			source.state.failedRows.push(row);
 			return;
 		}
-		text += cardImportLine(service, card);
+		begin();
+		out.text(cardImportLine(service, card), isAsciiOutput);
 		written++;
-		// Encoding in pieces keeps the pending text small, whatever the size of a pushed chunk.
-		if (text.length > 1 << 16) flush(false);
+	};
+	// The same shortcut on the bytes of a line, before it is decoded (see `PlainLineSink`). Its own
+	// record: lines before it may go the general way between its read and its write.
+	const plainLine: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false };
+	let plainBytes: Uint8Array = new Uint8Array(0);
+	let plainStart = 0;
+	let plainEnd = 0;
+	const plainLines: PlainLineSink = {
+		cells: yamatoReturnColumns.length,
+		read: (bytes, start, end) => {
+			if (!canTakePlainLines || ctx === null || !readPlainCardBytes(bytes, start, end, ctx.todayMonth, plainLine)) return false;
+			if (ctx.customerIds && !ctx.customerIds.hasKey(plainLine.customerKey)) return false;
+			plainBytes = bytes;
+			plainStart = start;
+			plainEnd = end;
+			return true;
+		},
+		write: (row) => {
+			tally.addKey(plainLine.customerKey, row);
+			if (plainLine.isYymmOnly) yymmOnly++;
+			begin();
+			out.plainLine(plainBytes, plainStart, plainLine.brandEnd, plainEnd);
+			written++;
+		}
 	};
 	const source = createTableSource(
 		{
@@ -168,25 +185,25 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			problems,
 			chosenColumns: options.columns,
 			firstRowIsHeader: options.firstRowIsHeader,
-			kind: 'yamato-return'
+			kind: 'yamato-return',
+			plainLines: options.usePlainLineShortcut === false ? undefined : plainLines
 		},
 		onData
 	);
 	const takeOutput = (): Uint8Array => {
-		const out = joinBytes(parts);
-		parts = [];
-		return out;
+		const bytes = out.take();
+		// A refused file has no output (its rows read so far are dropped with it).
+		return source.state.refused ? new Uint8Array(0) : bytes;
 	};
 
 	return {
 		push: (bytes) => {
 			source.push(bytes);
-			flush(false);
 			return takeOutput();
 		},
 		finish: () => {
 			source.finish();
-			flush(true);
+			if (pendingHeader) begin();
 			const last = takeOutput();
 			// A file refused for a card number reports nothing else from its rows.
 			const isCardRefusal = isCardNumberRefusal(problems);

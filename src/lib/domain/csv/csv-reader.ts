@@ -45,6 +45,13 @@ export interface CsvReader {
 	 */
 	readonly recordStart: number;
 	readonly recordEnd: number;
+	/** True when no partial record waits for more text (and reading has not stopped). */
+	readonly isIdle: boolean;
+	/**
+	 * Counts one record read elsewhere (a plain line a file kind read from the bytes, never fed
+	 * here) and returns its row; only while `isIdle`. Text offsets count only the text fed.
+	 */
+	skipRecord(): number;
 }
 
 const LF = 10;
@@ -138,6 +145,10 @@ export function createCsvReader(): CsvReader {
 		},
 		get recordEnd() {
 			return recordEnd;
-		}
+		},
+		get isIdle() {
+			return pending === '' && tooLongAt === 0;
+		},
+		skipRecord: () => ++row
 	};
 }

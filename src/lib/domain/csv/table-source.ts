@@ -1,6 +1,8 @@
+import { joinBytes } from '../bytes';
 import { createByteDecoder } from '../encoding/byte-decoder';
+import { endOfFirstLine } from '../encoding/undecodable';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
-import { findCardNumberColumn } from '../guard/card-number';
+import { findCardNumberColumn, indexOfLongDigitRunInAscii } from '../guard/card-number';
 import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
 import { recogniseFileKind, wrongKindCode, type FileKind } from '../headers/file-kind';
 import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
@@ -30,6 +32,26 @@ export interface TableSourceOptions<Key extends string> {
 	firstRowIsHeader?: boolean;
 	/** The kind of file this reader expects: a header of another kind refuses the file at once. */
 	kind?: FileKind;
+	/** A file kind's reader of plain lines straight from the bytes (see `PlainLineSink`). */
+	plainLines?: PlainLineSink;
+}
+
+/**
+ * A file kind's shortcut for its common line, read from the bytes without decoding it or making
+ * a string of it. The source offers a data line only when nothing of the file is pending
+ * (decoder and CSV reader idle, header read, file not refused, a data record must have exactly
+ * `cells` cells) and the line holds no run of digits the card-number guard would look into; the
+ * line comes without its line break. `read` must be true only for a line of printable ASCII
+ * (0x20–0x7E) without a quote, of exactly `cells` cells, not blank, that the sink would handle
+ * exactly as the general path (`DataSink` with `fields` null) handles its text, with no problem:
+ * then the source counts the row and calls `write` with it. Anything else goes the general way.
+ */
+export interface PlainLineSink {
+	readonly cells: number;
+	/** True when the sink takes bytes[start, end); it keeps what `write` needs, and writes nothing yet. */
+	read(bytes: Uint8Array, start: number, end: number): boolean;
+	/** Handles the line last read as data row `row`. */
+	write(row: number): void;
 }
 
 /**
@@ -84,6 +106,8 @@ function tooWideCount(fields: string[] | null, raw: string): number {
 }
 
 const bom = 0xfeff;
+const CR = 13;
+const LF = 10;
 
 /** Cells up to the last one that is not blank: a header's trailing empty cells name nothing. */
 function namedCellCount(fields: readonly string[]): number {
@@ -345,9 +369,74 @@ export function createTableSource<Key extends string>(
 		if (final && !state.refused && state.rows === 0) refuse(state.hasHeader ? 'header-only' : 'empty-file');
 	};
 
+	const sink = options.plainLines;
+	const canTakePlainLines = (): boolean =>
+		seenFirst && !state.refused && !isHeaderRefused && expectedCells === sink!.cells && decoder.isIdle && reader.isIdle;
+	const general = (bytes: Uint8Array) => {
+		if (bytes.length > 0) step(decoder.push(bytes), false);
+	};
+	// Whole lines (the piece ends at a line break): plain lines go to the sink, runs of others to
+	// the decoder and the CSV reader, in file order. Lines end at LF here; a line with a CR inside
+	// (a lone-CR line break) is no plain line, and its bytes go the general way.
+	const feedLines = (bytes: Uint8Array) => {
+		if (!canTakePlainLines()) return general(bytes);
+		const length = bytes.length;
+		let from = 0;
+		let at = 0;
+		while (at < length) {
+			const lf = bytes.indexOf(10, at);
+			if (lf < 0) break;
+			const end = lf > at && bytes[lf - 1] === 13 ? lf - 1 : lf;
+			if (end > at && end - at <= maxLineLength && sink!.read(bytes, at, end) && indexOfLongDigitRunInAscii(bytes, at, end) < 0) {
+				if (from < at) {
+					general(bytes.subarray(from, at));
+					from = at;
+					if (!canTakePlainLines()) break;
+				}
+				state.rows++;
+				sink!.write(reader.skipRecord());
+				from = lf + 1;
+			}
+			at = lf + 1;
+		}
+		general(bytes.subarray(from));
+	};
+	// The bytes after the last line break, kept until the next push completes their line. A CR
+	// that ends a push waits too: an LF may follow it (CR LF is one line break).
+	let tail: Uint8Array | null = null;
+	const pushWithPlainLines = (bytes: Uint8Array) => {
+		let start = 0;
+		if (tail) {
+			let firstEnd = endOfFirstLine(bytes);
+			if (firstEnd > 0 && bytes[firstEnd - 1] === CR) firstEnd = firstEnd === bytes.length ? -1 : firstEnd + (bytes[firstEnd] === LF ? 1 : 0);
+			if (firstEnd < 0) {
+				tail = joinBytes([tail, bytes]);
+				// A line this long is read (and refused) the general way.
+				if (tail.length > maxLineLength) (general(tail), (tail = null));
+				return;
+			}
+			const line = joinBytes([tail, bytes.subarray(0, firstEnd)]);
+			tail = null;
+			feedLines(line);
+			start = firstEnd;
+		}
+		let end = bytes.length;
+		while (end > start && bytes[end - 1] !== LF && bytes[end - 1] !== CR) end--;
+		if (end === bytes.length && end > start && bytes[end - 1] === CR) {
+			end--;
+			while (end > start && bytes[end - 1] !== LF && bytes[end - 1] !== CR) end--;
+		}
+		if (end > start) feedLines(bytes.subarray(start, end));
+		if (end < bytes.length) tail = bytes.slice(end);
+	};
+
 	return {
-		push: (bytes) => step(decoder.push(bytes), false),
-		finish: () => step(decoder.finish(), true),
+		push: (bytes) => (sink ? pushWithPlainLines(bytes) : step(decoder.push(bytes), false)),
+		finish: () => {
+			if (tail) general(tail);
+			tail = null;
+			step(decoder.finish(), true);
+		},
 		state
 	};
 }

@@ -40,6 +40,13 @@ export interface ByteDecoder {
 	 * refused like any holding a card number, so the row's bytes never go back out.
 	 */
 	readonly cardNumberLines: CardNumberLines;
+	/**
+	 * True when every byte pushed has come out as text and no later byte can change how a line of
+	 * plain ASCII (see `isPlainAscii`) reads: the encoding is settled, or still open only until the
+	 * first non-ASCII byte (state `ascii`, whose detection window starts there). A reader may then
+	 * take such lines past the decoder (the text offsets above count only the text handed out).
+	 */
+	readonly isIdle: boolean;
 }
 
 type State = 'sniffing' | 'ascii' | 'deciding' | 'decoding' | 'refused';
@@ -294,6 +301,9 @@ export function createByteDecoder(choice: EncodingChoice = 'auto'): ByteDecoder 
 			return refusal;
 		},
 		undecodable,
-		cardNumberLines
+		cardNumberLines,
+		get isIdle() {
+			return (state === 'decoding' || state === 'ascii') && carry === null;
+		}
 	};
 }

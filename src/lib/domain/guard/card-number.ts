@@ -143,6 +143,51 @@ export function indexOfLongDigitRun(value: string, from = 0, min = minDigits): n
 	return -1;
 }
 
+/** `hasRunBetween` on bytes read as ASCII (see `indexOfLongDigitRunInAscii`). */
+function hasRunBetweenInAscii(bytes: Uint8Array, start: number, end: number, min: number): boolean {
+	let run = 0;
+	let afterSeparator = false;
+	let previous = -1;
+	for (let i = start; i < end; i++) {
+		const code = bytes[i];
+		const kind = kindOf[code];
+		if (kind !== separator) {
+			if (++run >= min) return true;
+			afterSeparator = false;
+		} else if (run > 0 && !afterSeparator) {
+			afterSeparator = true;
+		} else if (!(afterSeparator && previous === CR && code === LF)) {
+			run = 0;
+			afterSeparator = false;
+		}
+		previous = code;
+	}
+	return false;
+}
+
+/**
+ * `indexOfLongDigitRun` on bytes[from, to) of ASCII text, without decoding them: the byte is the
+ * character. Where the first run of at least `min` (13) digits, single separators allowed, begins,
+ * or -1; the same probe every 13th byte. Only for bytes below 0x80 (a reader that takes ASCII lines
+ * past the decoder); other bytes would be read as Latin-1.
+ */
+export function indexOfLongDigitRunInAscii(bytes: Uint8Array, from: number, to: number, min = minDigits): number {
+	let probe = from + min - 1;
+	while (probe < to) {
+		if (kindOf[bytes[probe]] === other) {
+			probe += min;
+			continue;
+		}
+		let start = probe;
+		while (start > from && kindOf[bytes[start - 1]] !== other) start--;
+		let end = probe + 1;
+		while (end < to && kindOf[bytes[end]] !== other) end++;
+		if (end - start >= min && hasRunBetweenInAscii(bytes, start, end, min)) return start;
+		probe = end + min;
+	}
+	return -1;
+}
+
 /** Fast pre-check: true when `value` holds a run of at least 13 digits (single separators allowed). */
 export function hasLongDigitRun(value: string, min = minDigits): boolean {
 	return indexOfLongDigitRun(value, 0, min) >= 0;

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createYamatoReturnConverter, joinBytes } from '$lib/domain';
+import type { YamatoReturnOptions } from '$lib/domain/convert/yamato-return-converter';
+import { createTableSource, type PlainLineSink } from '$lib/domain/csv/table-source';
+import { yamatoReturnColumns } from '$lib/domain/headers/columns';
+import { ProblemList } from '$lib/domain/problems/problem-list';
+import { pieces, returnHeader, sjis, today, utf8 } from './helpers';
+
+// Step d reads a plain line straight from its bytes (no decoding, no string) once the encoding is
+// settled, which takes the first 64 KiB: every file of the property starts with a blank line of
+// that many spaces, so the rows that follow meet the byte path, in any chunking.
+const paddingRows = 1300;
+const blank = ' '.repeat(70_000);
+const padding = Array.from({ length: paddingRows }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,2912,Tok${String(i).padStart(27, 'x')}`);
+
+// Mostly what a plain line holds, now and then something one rule or the reader sees.
+const mostly = <T>(good: fc.Arbitrary<T>, off: fc.Arbitrary<T>) =>
+	fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: off });
+
+const printable = [...'abcXYZ0123456789-./~_!#$%&\'()*+:;<=>?@[\\]^`{|}'];
+const token = fc
+	.record({
+		first: mostly(fc.constantFrom('A', 'z', '0', '9'), fc.constantFrom('=', '-', '"', 'ａ', ' ', '')),
+		rest: fc.array(
+			mostly(
+				fc.constantFrom(...printable),
+				fc.constantFrom(
+					'"', ',', ' ', '\t', 'ａ', '日', '\x7f', '\x1a', '\r',
+					'4111111111111111', '4111-1111-1111-1111', '4111.1111.1111.1111', '4111/1111/1111/1111',
+					'4111 1111 1111 1111', '1234567890123', '378282246310005', '12345678-12345', '0000000000000000000000', '123456789012'
+				)
+			),
+			{ maxLength: 40 }
+		)
+	})
+	.map(({ first, rest }) => first + rest.join(''));
+
+// Rows around the plain shape: each cell right or off in a way one rule or the reader sees.
+const row = fc.oneof(
+	{ weight: 8, arbitrary: fc
+		.record({
+			id: mostly(fc.constantFrom('US-00010000', 'US-00010001', 'US-00099999', 'US-00010031'), fc.constantFrom('US-0001000', 'us-00010000', ' US-00010002', 'US-0001000５', '"US-00010003"', 'US-00010004 ', 'US-4111111111111111')),
+			tail: mostly(fc.constantFrom('111', '000', '999'), fc.constantFrom('11', '1111', 'a11', '"111"', '', '１１１')),
+			brand: mostly(fc.constantFrom('VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS'), fc.constantFrom('Visa', 'VISA ', 'VIS', 'ビザ', '"JCB"', 'VISA,MASTER', 'MASTEX', 'DINERZ')),
+			expiry: mostly(fc.constantFrom('2912', '2611', '2701', '0012'), fc.constantFrom('2610', '1225', '0130', '2913', '202912', '912', '29/12', '２９１２', '2900')),
+			token,
+			extra: mostly(fc.constant(''), fc.constantFrom(',memo', ',', ',"x,y"', ',"a\r\nb"'))
+		})
+		.map((r) => `${r.id},${r.tail},${r.brand},${r.expiry},${r.token}${r.extra}`) },
+	{ weight: 1, arbitrary: fc.constantFrom('', ' ', ',,,,', '"US-00010000,111",VISA,2912,tok', 'US-00010005,111,VISA,2912,"tok\nUS-00010006,111,VISA,2912,abc"', '\ufeffUS-00010007,111,VISA,2912,abc', 'US-00010008,111,VISA,2912') }
+);
+
+const ending = fc.constantFrom('\r\n', '\n', '\r');
+
+const file = fc.record({
+	hasHeader: fc.boolean(),
+	isUtf8: fc.boolean(),
+	// Now and then a row in the other encoding: it does not decode, the rows around it still do.
+	foreign: fc.array(fc.boolean(), { maxLength: 12 }),
+	rows: fc.array(fc.tuple(row, ending), { minLength: 1, maxLength: 12 }),
+	paddingEnding: ending,
+	tailEnding: fc.constantFrom('', '\r\n', '\n', '\r')
+});
+
+function bytesOf(f: typeof file extends fc.Arbitrary<infer T> ? T : never): Uint8Array {
+	const encode = (text: string, isUtf8: boolean) => (isUtf8 ? utf8(text) : sjis(text));
+	const parts: Uint8Array[] = [];
+	const head = [...(f.hasHeader ? [returnHeader] : []), blank, ...padding.slice(0, 40)].join(f.paddingEnding) + f.paddingEnding;
+	parts.push(encode(head, f.isUtf8));
+	f.rows.forEach(([text, end], i) => {
+		const isForeign = f.foreign[i] === true && /[^\x00-\x7f]/.test(text);
+		const isLast = i === f.rows.length - 1;
+		parts.push(encode(text + (isLast ? f.tailEnding : end), isForeign ? !f.isUtf8 : f.isUtf8));
+	});
+	return joinBytes(parts);
+}
+
+const options = fc.record({
+	header: fc.boolean(),
+	outputEncoding: fc.constantFrom('shift_jis' as const, 'utf-8-bom' as const),
+	service: fc.constantFrom('YAMATO', 'ヤマト'),
+	hasList: fc.boolean()
+});
+
+function convert(input: Uint8Array, cuts: number[], opts: YamatoReturnOptions, usePlainLineShortcut: boolean) {
+	const converter = createYamatoReturnConverter({ ...opts, today, usePlainLineShortcut });
+	const parts = pieces(input, cuts).map((part) => converter.push(part));
+	const last = converter.finish();
+	return { output: last.output === null ? null : joinBytes([...parts, last.output]), report: last.report };
+}
+
+describe('the byte path of step d', () => {
+	it('gives the same bytes and problems as the general path, for any rows in any chunking', () => {
+		fc.assert(
+			// A cut among the rows after the blank line ends the detection of the encoding: the next
+			// pieces meet the byte path. The other cuts fall anywhere.
+			fc.property(file, options, fc.nat(2_500), fc.array(fc.nat(), { maxLength: 8 }), (f, o, settled, others) => {
+				const input = bytesOf(f);
+				const cuts = [blank.length + 100 + settled, ...others];
+				const customerIds = o.hasList ? new Set(['US-00010000', 'US-00010001', 'US-00010002', ...padding.slice(0, 30).map((line) => line.slice(0, 11))]) : undefined;
+				const opts: YamatoReturnOptions = { header: o.header, outputEncoding: o.outputEncoding, service: o.service, customerIds };
+				const fast = convert(input, cuts, opts, true);
+				const general = convert(input, [], opts, false);
+				expect(fast.report).toEqual(general.report);
+				expect(fast.output).toEqual(general.output);
+			}),
+			{ numRuns: 300 }
+		);
+	}, 120_000);
+});
+
+describe('plain lines of the table source', () => {
+	// A sink that would take any line: the source alone keeps from it what it must never get.
+	const greedy = () => {
+		const taken: { row: number; line: string }[] = [];
+		let last = '';
+		const sink: PlainLineSink = {
+			cells: yamatoReturnColumns.length,
+			read: (bytes, start, end) => ((last = new TextDecoder().decode(bytes.subarray(start, end))), true),
+			write: (row) => taken.push({ row, line: last })
+		};
+		return { sink, taken };
+	};
+	const read = (input: Uint8Array, cuts: number[], sink?: PlainLineSink) => {
+		const data: { row: number; line: string }[] = [];
+		const problems = new ProblemList();
+		const source = createTableSource({ columns: yamatoReturnColumns, header: 'detect', problems, plainLines: sink }, (row, fields, raw) => data.push({ row, line: fields ? fields.join('|') : raw }));
+		for (const part of pieces(input, cuts)) source.push(part);
+		source.finish();
+		return { data, problems: problems.sorted(), state: source.state };
+	};
+
+	it('offers the rows after the encoding is settled, numbered as the reader numbers them', () => {
+		const text = [returnHeader, ...padding].join('\r\n') + '\r\n';
+		const input = sjis(text);
+		const { sink, taken } = greedy();
+		const { data } = read(input, [70_000, 70_001, 100_000], sink);
+		const all = read(input, [70_000]).data;
+		expect(taken.length).toBeGreaterThan(50);
+		expect([...data, ...taken].sort((a, b) => a.row - b.row)).toEqual(all);
+	});
+
+	it.each([
+		['a card number in a cell', 'US-00010001,111,VISA,2912,x4111111111111111'],
+		['a card number grouped with hyphens', 'US-00010001,111,VISA,2912,4111-1111-1111-1111'],
+		['a run of 13 digits', 'US-00010001,111,VISA,2912,a1234567890123']
+	])('never offers a line the card-number guard must look into: %s', (_, line) => {
+		const text = [returnHeader, ...padding, line, padding[0]].join('\r\n') + '\r\n';
+		const { sink, taken } = greedy();
+		const { problems } = read(sjis(text), [66_000, 70_000], sink);
+		expect(taken.some((t) => t.line === line)).toBe(false);
+		expect(taken.length).toBeGreaterThan(0);
+		if (line !== 'US-00010001,111,VISA,2912,a1234567890123') expect(problems.map((p) => p.code)).toContain('card-number-found');
+	});
+});
