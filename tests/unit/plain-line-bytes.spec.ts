@@ -117,7 +117,13 @@ describe('plain lines of the table source', () => {
 		let last = '';
 		const sink: PlainLineSink = {
 			cells: yamatoReturnColumns.length,
-			read: (bytes, start, end) => ((last = new TextDecoder().decode(bytes.subarray(start, end))), true),
+			read: (bytes, start, limit) => {
+				let end = start;
+				while (end < limit && bytes[end] !== 10 && bytes[end] !== 13) end++;
+				if (end === limit) return -1;
+				last = new TextDecoder().decode(bytes.subarray(start, end));
+				return end;
+			},
 			write: (row) => taken.push({ row, line: last })
 		};
 		return { sink, taken };

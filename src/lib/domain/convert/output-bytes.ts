@@ -3,14 +3,16 @@ import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
 import { cardImportHeaderLine } from './card-import-line';
 
 const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+const empty = new Uint8Array(0);
 
 /**
- * The card import file's bytes as step d writes them, line by line into one reused buffer: no
- * string per line on the plain path (a plain line's ASCII bytes are copied as they stand, the same
- * bytes in Shift_JIS and UTF-8). `take` hands out what was written since the last call.
+ * The card import file's bytes as step d writes them, line by line into a buffer: no string per
+ * line on the plain path (a plain line's ASCII bytes are copied as they stand, the same bytes in
+ * Shift_JIS and UTF-8). `take` hands out what was written since the last call, without a copy.
  */
 export class OutputBytes {
-	private buffer = new Uint8Array(1 << 20);
+	private buffer = empty;
+	private capacity = 1 << 20;
 	private length = 0;
 	private parts: Uint8Array[] = [];
 	private readonly prefix: Uint8Array;
@@ -68,11 +70,18 @@ export class OutputBytes {
 		this.length = at;
 	}
 
-	/** The bytes written since the last call (a fresh array the caller may keep). */
+	/**
+	 * The bytes written since the last call (the caller keeps them). A buffer at least half full is
+	 * handed over as it stands and the next line starts a new one; a less filled one is copied out
+	 * and reused (a part never holds on to a buffer much larger than itself).
+	 */
 	take(): Uint8Array {
-		this.parts.push(this.buffer.slice(0, this.length));
+		if (this.length * 2 >= this.buffer.length && this.length > 0) {
+			this.parts.push(this.buffer.subarray(0, this.length));
+			this.buffer = empty;
+		} else if (this.length > 0) this.parts.push(this.buffer.slice(0, this.length));
 		this.length = 0;
-		const all = joinBytes(this.parts);
+		const all = this.parts.length === 1 ? this.parts[0] : joinBytes(this.parts);
 		this.parts = [];
 		return all;
 	}
@@ -83,13 +92,15 @@ export class OutputBytes {
 		this.length += end - start;
 	}
 
-	// Makes room for `count` more bytes: a full buffer is handed to the parts, a too small one grows.
+	// Makes room for `count` more bytes: a full buffer is kept as a part and a new one started,
+	// twice as large (up to 16 MiB), so what one push writes soon fits one buffer (no join).
 	private room(count: number): void {
 		if (this.length + count <= this.buffer.length) return;
 		if (this.length > 0) {
-			this.parts.push(this.buffer.slice(0, this.length));
-			this.length = 0;
+			this.parts.push(this.buffer.subarray(0, this.length));
+			this.capacity = Math.min(this.capacity * 2, 16 << 20);
 		}
-		if (count > this.buffer.length) this.buffer = new Uint8Array(count);
+		this.buffer = new Uint8Array(Math.max(this.capacity, count));
+		this.length = 0;
 	}
 }

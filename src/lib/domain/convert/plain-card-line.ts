@@ -98,36 +98,41 @@ function isCanonicalBrandIn(b: Uint8Array, from: number, to: number): boolean {
 }
 
 /**
- * `readPlainCardLine` on bytes[start, end) of a line (without its line break), read as ASCII: the
+ * `readPlainCardLine` on the bytes of a line from `start`, read as ASCII, before any decoding: the
  * same rule, byte for byte, so a line it takes is all printable ASCII (its text is its bytes in
- * Shift_JIS and UTF-8 alike), quote-free, of five cells. `out.brandEnd` is a byte index then.
+ * Shift_JIS and UTF-8 alike), quote-free, of five cells. The line ends at the first CR or LF
+ * before `limit`: returns that index, or -1 when the line is no plain card line or does not end
+ * before `limit`. `out.brandEnd` is a byte index then.
  */
-export function readPlainCardBytes(bytes: Uint8Array, start: number, end: number, todayMonth: number, out: PlainCardLine): boolean {
-	if (end - start < 26 || bytes[start] !== 85 || bytes[start + 1] !== 83 || bytes[start + 2] !== 45) return false;
+export function readPlainCardBytes(bytes: Uint8Array, start: number, limit: number, todayMonth: number, out: PlainCardLine): number {
+	if (limit - start < 27 || bytes[start] !== 85 || bytes[start + 1] !== 83 || bytes[start + 2] !== 45) return -1;
 	const customerKey = digitsIn(bytes, start + 3, 8);
 	if (customerKey < 0 || bytes[start + 11] !== 44 || digitsIn(bytes, start + 12, 3) < 0 || bytes[start + 15] !== 44) {
-		return false;
+		return -1;
 	}
 	let brandEnd = start + 16;
-	while (brandEnd < end && bytes[brandEnd] !== 44) brandEnd++;
-	if (brandEnd === end || !isCanonicalBrandIn(bytes, start + 16, brandEnd)) return false;
+	const brandLimit = Math.min(start + 23, limit);
+	while (brandEnd < brandLimit && bytes[brandEnd] !== 44) brandEnd++;
+	if (brandEnd === brandLimit || !isCanonicalBrandIn(bytes, start + 16, brandEnd)) return -1;
 	const expiry = brandEnd + 1;
-	if (expiry + 5 >= end) return false;
+	if (expiry + 6 > limit) return -1;
 	const year = digitsIn(bytes, expiry, 2);
 	const month = digitsIn(bytes, expiry + 2, 2);
-	if (year < 0 || month < 1 || month > 12 || bytes[expiry + 4] !== 44) return false;
-	if ((2000 + year) * 12 + month - 1 < todayMonth) return false;
-	// The token: a letter or digit first, then printable ASCII without quote or comma.
+	if (year < 0 || month < 1 || month > 12 || bytes[expiry + 4] !== 44) return -1;
+	if ((2000 + year) * 12 + month - 1 < todayMonth) return -1;
+	// The token: a letter or digit first, then printable ASCII without quote or comma, to the line's end.
 	const first = bytes[expiry + 5];
 	const isDigit = first >= 48 && first <= 57;
 	const isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
-	if (!isDigit && !isLetter) return false;
-	for (let i = expiry + 6; i < end; i++) {
-		const code = bytes[i];
-		if (code < 0x21 || code > 0x7e || code === 0x22 || code === 0x2c) return false;
+	if (!isDigit && !isLetter) return -1;
+	let end = expiry + 6;
+	for (; end < limit; end++) {
+		const code = bytes[end];
+		if (code < 0x21 || code > 0x7e || code === 0x22 || code === 0x2c) break;
 	}
+	if (end === limit || (bytes[end] !== 10 && bytes[end] !== 13)) return -1;
 	out.customerKey = customerKey;
 	out.brandEnd = brandEnd;
 	out.isYymmOnly = year < 1 || year > 12;
-	return true;
+	return end;
 }

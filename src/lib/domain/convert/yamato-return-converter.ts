@@ -161,13 +161,14 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	let plainEnd = 0;
 	const plainLines: PlainLineSink = {
 		cells: yamatoReturnColumns.length,
-		read: (bytes, start, end) => {
-			if (!canTakePlainLines || ctx === null || !readPlainCardBytes(bytes, start, end, ctx.todayMonth, plainLine)) return false;
-			if (ctx.customerIds && !ctx.customerIds.hasKey(plainLine.customerKey)) return false;
+		read: (bytes, start, limit) => {
+			if (!canTakePlainLines || ctx === null) return -1;
+			const end = readPlainCardBytes(bytes, start, limit, ctx.todayMonth, plainLine);
+			if (end < 0 || (ctx.customerIds && !ctx.customerIds.hasKey(plainLine.customerKey))) return -1;
 			plainBytes = bytes;
 			plainStart = start;
 			plainEnd = end;
-			return true;
+			return end;
 		},
 		write: (row) => {
 			tally.addKey(plainLine.customerKey, row);

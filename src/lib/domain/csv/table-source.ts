@@ -40,25 +40,23 @@ export interface TableSourceOptions<Key extends string> {
  * A file kind's shortcut for its common line, read from the bytes without decoding it or making
  * a string of it. The source offers a data line only when nothing of the file is pending
  * (decoder and CSV reader idle, header read, file not refused, a data record must have exactly
- * `cells` cells) and the line holds no run of digits the card-number guard would look into; the
- * line comes without its line break. `read` must be true only for a line of printable ASCII
- * (0x20–0x7E) without a quote, of exactly `cells` cells, not blank, that the sink would handle
- * exactly as the general path (`DataSink` with `fields` null) handles its text, with no problem:
- * then the source counts the row and calls `write` with it. Anything else goes the general way.
+ * `cells` cells); it keeps from the sink a line ending in a lone CR or holding a run of digits the
+ * card-number guard would look into (`indexOfLongDigitRunInAscii`). `read` finds the line's end
+ * itself (one pass over its bytes); it must take only a line of printable ASCII (0x20–0x7E)
+ * without a quote, of exactly `cells` cells, not blank, that it would handle exactly as the
+ * general path (`DataSink` with `fields` null) handles its text, with no problem: then the source
+ * counts the row and calls `write` with it. Anything else goes the general way.
  */
 export interface PlainLineSink {
 	readonly cells: number;
-	/** True when the sink takes bytes[start, end); it keeps what `write` needs, and writes nothing yet. */
-	read(bytes: Uint8Array, start: number, end: number): boolean;
+	/**
+	 * The index of the CR or LF (before `limit`) that ends the line starting at `start` when the
+	 * sink takes it, else -1; it keeps what `write` needs, and writes nothing yet.
+	 */
+	read(bytes: Uint8Array, start: number, limit: number): number;
 	/** Handles the line last read as data row `row`. */
 	write(row: number): void;
 }
-
-/**
- * Receives each data record that is well-formed and holds no card number. `fields` is null for
- * a line without quotes: `raw.split(',')` gives them (a consumer may read such a line directly).
- */
-export type DataSink = (row: number, fields: string[] | null, raw: string) => void;
 
 /** What reading found out about the file as a whole. */
 export interface TableState<Key extends string> {
@@ -376,18 +374,17 @@ export function createTableSource<Key extends string>(
 		if (bytes.length > 0) step(decoder.push(bytes), false);
 	};
 	// Whole lines (the piece ends at a line break): plain lines go to the sink, runs of others to
-	// the decoder and the CSV reader, in file order. Lines end at LF here; a line with a CR inside
-	// (a lone-CR line break) is no plain line, and its bytes go the general way.
+	// the decoder and the CSV reader, in file order. A line the sink does not take ends at the next
+	// LF here; one with a CR inside (a lone-CR line break) goes the general way whole.
 	const feedLines = (bytes: Uint8Array) => {
 		if (!canTakePlainLines()) return general(bytes);
 		const length = bytes.length;
 		let from = 0;
 		let at = 0;
 		while (at < length) {
-			const lf = bytes.indexOf(10, at);
-			if (lf < 0) break;
-			const end = lf > at && bytes[lf - 1] === 13 ? lf - 1 : lf;
-			if (end > at && end - at <= maxLineLength && sink!.read(bytes, at, end) && indexOfLongDigitRunInAscii(bytes, at, end) < 0) {
+			const end = sink!.read(bytes, at, length);
+			const next = end < 0 ? -1 : bytes[end] === LF ? end + 1 : bytes[end + 1] === LF ? end + 2 : -1;
+			if (next > 0 && end - at <= maxLineLength && indexOfLongDigitRunInAscii(bytes, at, end) < 0) {
 				if (from < at) {
 					general(bytes.subarray(from, at));
 					from = at;
@@ -395,8 +392,11 @@ export function createTableSource<Key extends string>(
 				}
 				state.rows++;
 				sink!.write(reader.skipRecord());
-				from = lf + 1;
+				from = at = next;
+				continue;
 			}
+			const lf = bytes.indexOf(LF, at);
+			if (lf < 0) break;
 			at = lf + 1;
 		}
 		general(bytes.subarray(from));
