@@ -58,6 +58,12 @@ export interface PlainLineSink {
 	write(row: number): void;
 }
 
+/**
+ * Receives each data record that is well-formed and holds no card number. `fields` is null for
+ * a line without quotes: `raw.split(',')` gives them (a consumer may read such a line directly).
+ */
+export type DataSink = (row: number, fields: string[] | null, raw: string) => void;
+
 /** What reading found out about the file as a whole. */
 export interface TableState<Key extends string> {
 	encoding: DetectedEncoding;
