@@ -91,7 +91,7 @@ function convert(input: Uint8Array, cuts: number[], opts: YamatoReturnOptions, u
 }
 
 describe('the byte path of step d', () => {
-	it('gives the same bytes and problems as the general path, for any rows in any chunking', () => {
+	it('gives the same bytes and problems as the general path, for any rows in any chunking, returned or streamed', () => {
 		fc.assert(
 			// A cut among the rows after the blank line ends the detection of the encoding: the next
 			// pieces meet the byte path. The other cuts fall anywhere.
@@ -104,6 +104,11 @@ describe('the byte path of step d', () => {
 				const general = convert(input, [], opts, false);
 				expect(fast.report).toEqual(general.report);
 				expect(fast.output).toEqual(general.output);
+				// Output handed to a callback from one reused buffer: the same bytes once copied.
+				const copies: Uint8Array[] = [];
+				const streamed = convert(input, cuts, { ...opts, onOutput: (view) => copies.push(view.slice()) }, true);
+				expect(streamed.report).toEqual(general.report);
+				expect(streamed.output === null ? null : joinBytes(copies)).toEqual(general.output);
 			}),
 			{ numRuns: 300 }
 		);

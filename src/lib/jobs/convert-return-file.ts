@@ -45,7 +45,9 @@ export async function convertReturnFile(
 			firstRowIsHeader: mapping.firstRowIsHeader,
 			...{ encoding, outputEncoding, header, expiryOrder, service },
 			customerIds: list?.ids,
-			sentCustomerIds: list?.sent
+			sentCustomerIds: list?.sent,
+			// The output goes into Blobs as it is written, from one reused buffer (no array per slice).
+			onOutput: (view) => parts.copy(view)
 		});
 		head = null;
 		Object.assign(run, { converter, mapping });

@@ -14,6 +14,13 @@ export class OutputParts {
 		if (this.pendingSize >= 8 << 20) this.flush();
 	}
 
+	/** Bytes the caller reuses after this call: copied into a Blob now (a Blob keeps a snapshot of its parts). */
+	copy(bytes: Uint8Array) {
+		if (bytes.length === 0) return;
+		this.flush();
+		this.blobs.push(new Blob([bytes as BlobPart]));
+	}
+
 	blob(): Blob {
 		this.flush();
 		return new Blob(this.blobs, { type: 'text/csv' });

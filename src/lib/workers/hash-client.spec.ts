@@ -40,6 +40,42 @@ describe('createHashClient', () => {
 		expect(await hash.hex()).toBe(await sha256Hex(bytes));
 	});
 
+	it('fills the batches the worker hands back again: a long file needs no new buffer per batch, and its digest stays right', async () => {
+		// Batches the client posts that the worker did not hand back before: new buffers.
+		const fake = fakeWorker();
+		const handedBack = new Set<Uint8Array>();
+		let fresh = 0;
+		const port: HashPort = {
+			get onmessage() {
+				return fake.onmessage;
+			},
+			set onmessage(listener) {
+				fake.onmessage = (event) => {
+					const answer = event.data;
+					if ('bytes' in answer && answer.bytes) handedBack.add(answer.bytes);
+					listener?.(event);
+				};
+			},
+			onerror: null,
+			postMessage: (command, transfer) => {
+				if (command.type === 'update' && !handedBack.has(command.bytes)) fresh++;
+				fake.postMessage(command, transfer);
+			}
+		};
+		const hash = createHashClient(() => port).start();
+		const slice = Uint8Array.from({ length: hashBatchSize / 4 }, (_, i) => (i * 7) & 0xff);
+		const batches = 3 * (hashBatchesInFlight + 1);
+		for (let i = 0; i < 4 * batches; i++) {
+			hash.update(slice);
+			await hash.ready();
+			await new Promise((resolve) => setTimeout(resolve));
+		}
+		const whole = new Uint8Array(slice.length * 4 * batches);
+		for (let i = 0; i < 4 * batches; i++) whole.set(slice, i * slice.length);
+		expect(await hash.hex()).toBe(await sha256Hex(whole));
+		expect(fresh).toBeLessThanOrEqual(hashBatchesInFlight + 1);
+	});
+
 	it('keeps hashes that run at once apart, and a dropped one leaves the others whole', async () => {
 		const client = createHashClient(() => fakeWorker());
 		const a = client.start();

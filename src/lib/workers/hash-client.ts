@@ -36,6 +36,9 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 		start: () => {
 			const id = nextId++;
 			const worker = connect();
+			// Batches the worker handed back, filled again: the file's bytes need no new buffer per batch
+			// (a million-row file would otherwise leave ~60 MB of them for the garbage collector).
+			const spare: Uint8Array[] = [];
 			let batch = new Uint8Array(hashBatchSize);
 			let [filled, inFlight, failed] = [0, 0, false];
 			let wake: (() => void) | null = null;
@@ -44,7 +47,10 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 			listeners.get(worker)!.set(id, (answer) => {
 				if (!answer || 'failed' in answer) (failed = true), digest?.reject(new Error('hash-failed')), done();
 				else if ('hex' in answer) digest?.resolve(answer.hex), done();
-				else if (--inFlight < hashBatchesInFlight) wake?.();
+				else {
+					if (answer.bytes?.length === hashBatchSize && spare.length < hashBatchesInFlight) spare.push(answer.bytes);
+					if (--inFlight < hashBatchesInFlight) wake?.();
+				}
 			});
 			const send = () => {
 				if (failed) filled = 0; // A failed hash sends nothing more: its digest is refused.
@@ -52,7 +58,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 				// The batch goes whole or cut to what it holds, and is transferred: this thread keeps no copy.
 				const bytes = filled === batch.length ? batch : batch.slice(0, filled);
 				worker.postMessage({ type: 'update', id, bytes }, [bytes.buffer]);
-				(batch = new Uint8Array(hashBatchSize)), (filled = 0), inFlight++;
+				(batch = (spare.pop() as Uint8Array<ArrayBuffer> | undefined) ?? new Uint8Array(hashBatchSize)), (filled = 0), inFlight++;
 			};
 			return {
 				update: (bytes) => {

@@ -10,9 +10,10 @@ export type HashCommand =
 
 /**
  * The hash worker's answers: `taken` once a batch of `update` is hashed (the sender counts the
- * batches in flight), and to `digest` 64 lower-case hex characters or a failure code.
+ * batches in flight), with the batch's bytes handed back (transferred) for the sender to fill
+ * again, and to `digest` 64 lower-case hex characters or a failure code.
  */
-export type HashAnswer = { id: number; taken: true } | { id: number; hex: string } | { id: number; failed: string };
+export type HashAnswer = { id: number; taken: true; bytes?: Uint8Array } | { id: number; hex: string } | { id: number; failed: string };
 
 /** What the client needs of a worker: a Worker, or a fake in tests. */
 export interface HashPort {

@@ -7,5 +7,6 @@ const serve = createHashService();
 // The service answers every command that throws with a failure, so the sender always hears back.
 self.onmessage = ({ data }: MessageEvent<HashCommand>) => {
 	const answer = serve(data);
-	if (answer) self.postMessage(answer);
+	// A hashed batch goes back to the sender (transferred, no copy) to be filled again.
+	if (answer) self.postMessage(answer, 'bytes' in answer && answer.bytes ? [answer.bytes.buffer] : []);
 };

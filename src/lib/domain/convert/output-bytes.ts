@@ -17,10 +17,15 @@ export class OutputBytes {
 	private parts: Uint8Array[] = [];
 	private readonly prefix: Uint8Array;
 
-	/** `service` is column 1 of every line (settings 利用サービス), encoded once. */
+	/**
+	 * `service` is column 1 of every line (settings 利用サービス), encoded once. With `sink`, the
+	 * bytes go to it instead, as views of one reused buffer, valid only during the call (the sink
+	 * copies what it keeps), whenever the buffer is full and at each `take`, which then gives none.
+	 */
 	constructor(
 		private readonly encoding: OutputEncoding,
-		service: string
+		service: string,
+		private readonly sink?: (bytes: Uint8Array) => void
 	) {
 		this.prefix = encodeOutput(`${service},`, encoding, false);
 	}
@@ -76,6 +81,11 @@ export class OutputBytes {
 	 * and reused (a part never holds on to a buffer much larger than itself).
 	 */
 	take(): Uint8Array {
+		if (this.sink) {
+			if (this.length > 0) this.sink(this.buffer.subarray(0, this.length));
+			this.length = 0;
+			return empty;
+		}
 		if (this.length * 2 >= this.buffer.length && this.length > 0) {
 			this.parts.push(this.buffer.subarray(0, this.length));
 			this.buffer = empty;
@@ -96,6 +106,12 @@ export class OutputBytes {
 	// twice as large (up to 16 MiB), so what one push writes soon fits one buffer (no join).
 	private room(count: number): void {
 		if (this.length + count <= this.buffer.length) return;
+		if (this.sink) {
+			if (this.length > 0) this.sink(this.buffer.subarray(0, this.length));
+			this.length = 0;
+			if (count > this.buffer.length) this.buffer = new Uint8Array(Math.max(this.capacity, count));
+			return;
+		}
 		if (this.length > 0) {
 			this.parts.push(this.buffer.subarray(0, this.length));
 			this.capacity = Math.min(this.capacity * 2, 16 << 20);

@@ -41,6 +41,13 @@ export interface YamatoReturnOptions {
 	columns?: ChosenColumns<YamatoReturnField>;
 	/** True: the first record is the header even when it names fewer than two known columns. */
 	firstRowIsHeader?: boolean;
+	/**
+	 * Receives the output as it is written, in views of one reused buffer valid only during the
+	 * call (copy what you keep): `push` and `finish` then give empty output (`finish` still null
+	 * for a refused file: drop all output then). Spares the garbage collector a million-row file's
+	 * output in fresh arrays.
+	 */
+	onOutput?: (bytes: Uint8Array) => void;
 	/** False turns off the shortcut for plain lines (tests hold both roads to the same result). */
 	usePlainLineShortcut?: boolean;
 	maxProblems?: number;
@@ -94,7 +101,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	let hasOutput = false;
 	let written = 0;
 	let yymmOnly = 0;
-	const out = new OutputBytes(outputEncoding, service);
+	const out = new OutputBytes(outputEncoding, service, options.onOutput);
 	// Written values pass ASCII-only patterns, except a customer ID under a pattern of the user's.
 	const isAsciiOutput = /^[\x20-\x7e]*$/.test(service) && !options.customerIdPattern;
 
