@@ -33,8 +33,9 @@ export async function convertReturnFile(
 	const list = job.options.checkCustomerList ? input.customerList : null;
 	const { encoding, outputEncoding, header, expiryOrder, service } = job.options;
 	const parts = new OutputParts();
-	// The file streams through the hash and the converter slice by slice, never whole (issue 14).
-	// The first slices wait until the header can be peeked, to choose the column mapping.
+	// The file streams through the hash and the converter slice by slice, never whole (issue 14),
+	// read into one reused buffer: the hash and the converter copy what they keep, and so do the
+	// first slices, which wait until the header can be peeked, to choose the column mapping.
 	let head: Uint8Array[] | null = [];
 	let headSize = 0;
 	const run: { converter?: ReturnType<typeof createYamatoReturnConverter>; mapping?: ReturnMappingChoice } = {};
@@ -64,14 +65,15 @@ export async function convertReturnFile(
 			(slice, read) => {
 				hash.update(slice);
 				if (head) {
-					head.push(slice);
+					head.push(slice.slice());
 					headSize += slice.length;
 					if (headSize >= headerPeekSize) start(joinBytes(head));
 				} else parts.add(run.converter!.push(slice));
 				bar('convert', read, size);
 				return hash.ready();
 			},
-			ports.isCancelled
+			ports.isCancelled,
+			{ reuse: true }
 		);
 		if (!finished) return null;
 		if (head) start(joinBytes(head));

@@ -17,6 +17,23 @@ function slicedFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => s
 	} as unknown as Blob;
 }
 
+/** The same as a byte stream (as a browser's `Blob.stream()` is): BYOB reads fill the reader's own buffer. */
+function byteStreamFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => sum + slice.length, 0)): Blob {
+	return {
+		size,
+		stream: () => {
+			let next = 0;
+			return new ReadableStream({
+				type: 'bytes',
+				pull(controller) {
+					if (next === slices.length) return controller.close();
+					controller.enqueue(slices[next++].slice());
+				}
+			});
+		}
+	} as unknown as Blob;
+}
+
 const slicesArb = fc.array(fc.uint8Array({ minLength: 1, maxLength: 40 }), { maxLength: 8 });
 
 describe('streamInput', () => {
@@ -44,6 +61,29 @@ describe('streamInput', () => {
 				expect(joinBytes(seen)).toEqual(joinBytes(slices).subarray(0, size));
 			})
 		);
+	});
+
+	it('reads a byte stream into one reused buffer: a callee that copies each slice gets every byte once, cut at the size chosen', async () => {
+		await fc.assert(
+			fc.asyncProperty(slicesArb, fc.nat(), fc.boolean(), async (slices, cut, isByteStream) => {
+				const total = slices.reduce((sum, slice) => sum + slice.length, 0);
+				const size = total === 0 ? 0 : cut % (total + 1);
+				const copies: Uint8Array[] = [];
+				const file = isByteStream ? byteStreamFile(slices, size) : slicedFile(slices, size);
+				const done = await streamInput(file, (slice) => copies.push(slice.slice()), () => false, { reuse: true });
+				expect(done).toBe(true);
+				expect(joinBytes(copies)).toEqual(joinBytes(slices).subarray(0, size));
+			})
+		);
+	});
+
+	it('reuses the buffer of a byte stream: a slice kept past its call is overwritten by the next read', async () => {
+		const slices = [new Uint8Array([1, 1]), new Uint8Array([2, 2])];
+		const kept: Uint8Array[] = [];
+		await streamInput(byteStreamFile(slices), (slice) => kept.push(slice), () => false, { reuse: true });
+		// A BYOB read transfers the buffer: the first view is detached once the second read is under way.
+		expect(kept[0].length).toBe(0);
+		expect([...kept[1]]).toEqual([2, 2]);
 	});
 
 	it.each([

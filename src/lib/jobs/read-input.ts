@@ -29,24 +29,43 @@ export async function readInput(
 
 /**
  * Reads a file slice by slice from its stream without ever holding it whole: each slice goes to
- * `onSlice` with the bytes read so far (each slice is a fresh array the callee may keep); a
- * promise it returns is awaited before the next read (a consumer lagging behind holds reading back),
- * `isCancelled` polled every `heldPollMs` meanwhile so a cancel ends a wait that may never end.
- * Polls `isCancelled` before reading and after each slice; false when cancelled. A file that grew
- * while being read is cut at the size it had when chosen.
+ * `onSlice` with the bytes read so far; a promise it returns is awaited before the next read (a
+ * consumer lagging behind holds reading back), `isCancelled` polled every `heldPollMs` meanwhile
+ * so a cancel ends a wait that may never end. Polls `isCancelled` before reading and after each
+ * slice; false when cancelled. A file that grew while being read is cut at the size it had when
+ * chosen. Each slice is a fresh array the callee may keep, unless `reuse`: then the stream reads
+ * into one buffer of `sliceSize` bytes again and again (a byte stream's BYOB reader: no new array
+ * per slice, nothing for the garbage collector), and a slice is valid only until `onSlice`'s
+ * promise settles (or it returns): the callee copies what it keeps. A stream without BYOB reads
+ * gives fresh arrays as before.
  */
 export async function streamInput(
 	file: Blob,
 	onSlice: (slice: Uint8Array, read: number) => unknown,
-	isCancelled: () => boolean | Promise<boolean>
+	isCancelled: () => boolean | Promise<boolean>,
+	{ reuse = false }: { reuse?: boolean } = {}
 ): Promise<boolean> {
 	if (await isCancelled()) return false;
 	const size = file.size;
-	const reader = file.stream().getReader();
+	const stream = file.stream();
+	let byob: ReadableStreamBYOBReader | null = null;
+	if (reuse) {
+		try {
+			byob = stream.getReader({ mode: 'byob' });
+		} catch {
+			// Not a byte stream: read its own chunks.
+		}
+	}
+	const reader = byob ?? stream.getReader();
+	let buffer: ArrayBuffer | null = byob ? new ArrayBuffer(sliceSize) : null;
 	let offset = 0;
 	while (offset < size) {
-		const { done, value } = await reader.read();
-		if (done) break;
+		const { done, value } = buffer
+			? await byob!.read(new Uint8Array(buffer, 0, Math.min(buffer.byteLength, size - offset)))
+			: await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+		if (done || !value) break;
+		// The BYOB read hands the buffer back (transferred): it is filled again next time.
+		if (buffer) buffer = value.buffer as ArrayBuffer;
 		const room = Math.min(value.length, size - offset);
 		offset += room;
 		const held = onSlice(room === value.length ? value : value.subarray(0, room), offset);
