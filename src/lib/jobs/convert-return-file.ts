@@ -28,7 +28,9 @@ export async function convertReturnFile(
 	const started = performance.now();
 	const startedAt = Date.now();
 	const size = input.file.size;
-	const bar = stagedProgress(ports.progress, [['convert', size]]);
+	// The bar keeps moving after the last slice: finishing (the reconciliation lists, the hash's last
+	// batches, the history record) has a small share of its own, reported at each of its steps.
+	const bar = stagedProgress(ports.progress, [['convert', size], ['finish', Math.max(1, size / 50)]]);
 	const hash = ports.streamHash?.() ?? threadHash();
 	const list = job.options.checkCustomerList ? input.customerList : null;
 	const { encoding, outputEncoding, header, expiryOrder, service } = job.options;
@@ -84,10 +86,12 @@ export async function convertReturnFile(
 			() => null
 		);
 		built = run.converter.finish();
+		bar('finish', 1, 3);
 		if (await ports.isCancelled()) return null;
 		// A hash worker that failed leaves a finished conversion whole: the file is hashed again here.
 		sha256 = (await answered) ?? (await hashOnThisThread(input.file, ports.isCancelled));
 		if (sha256 === null) return null;
+		bar('finish', 2, 3);
 	} finally {
 		if (!digest) hash.drop();
 	}
@@ -97,6 +101,7 @@ export async function convertReturnFile(
 	// The migration report shows the numbers of the last step d, so the history keeps them (counts only).
 	outcome.reconciliation = reconciliationCounts(report.reconciliation, list !== null, report.written);
 	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
+	bar('finish', 3, 3);
 	const { columnCount, headerCells, headerSignature } = report;
 	const summary = conversionSummary(report, {
 		job,
