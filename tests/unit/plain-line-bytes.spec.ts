@@ -115,6 +115,22 @@ describe('the byte path of step d', () => {
 	}, 120_000);
 });
 
+describe('step d output handed to a callback', () => {
+	it('is the returned output, piece by piece, also past one piece of the reused buffer', () => {
+		const rows = Array.from({ length: 170_000 }, (_, i) => padding[i % paddingRows].replace(/^US-\d{8}/, `US-${String(10000 + i).padStart(8, '0')}`));
+		const input = joinBytes([sjis(returnHeader + '\r\n'), utf8(rows.join('\r\n') + '\r\n')]);
+		const cuts = Array.from({ length: 40 }, (_, i) => i * 300_001);
+		const returned = convert(input, cuts, {}, true);
+		const pieces: Uint8Array[] = [];
+		const streamed = convert(input, cuts, { onOutput: (view) => pieces.push(view.slice()) }, true);
+		expect(pieces.length).toBeGreaterThan(1);
+		expect(streamed.report).toEqual(returned.report);
+		// Compared with Buffer.equals: a deep comparison of ten million bytes one by one takes minutes.
+		expect(returned.output!.length).toBeGreaterThan(9 << 20);
+		expect(Buffer.from(joinBytes(pieces)).equals(Buffer.from(returned.output!))).toBe(true);
+	});
+});
+
 describe('plain lines of the table source', () => {
 	// A sink that would take any line: the source alone keeps from it what it must never get.
 	const greedy = () => {

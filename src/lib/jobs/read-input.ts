@@ -57,21 +57,36 @@ export async function streamInput(
 		}
 	}
 	const reader = byob ?? stream.getReader();
-	let buffer: ArrayBuffer | null = byob ? new ArrayBuffer(sliceSize) : null;
+	// Two buffers in turn: the next read is under way while the callee handles the last slice, so
+	// the file's reading overlaps the work on it (a BYOB reader reads only when asked).
+	const spare: ArrayBuffer[] = byob ? [new ArrayBuffer(sliceSize), new ArrayBuffer(sliceSize)] : [];
 	let offset = 0;
+	let asked = 0;
+	const ask = () => {
+		const buffer = spare.pop()!;
+		const length = Math.min(buffer.byteLength, size - asked);
+		asked += length;
+		return byob!.read(new Uint8Array(buffer, 0, length));
+	};
+	let next = byob && offset < size ? ask() : null;
 	while (offset < size) {
-		const { done, value } = buffer
-			? await byob!.read(new Uint8Array(buffer, 0, Math.min(buffer.byteLength, size - offset)))
-			: await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+		const { done, value } = next ? await next : await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+		next = null;
 		if (done || !value) break;
-		// The BYOB read hands the buffer back (transferred): it is filled again next time.
-		if (buffer) buffer = value.buffer as ArrayBuffer;
 		const room = Math.min(value.length, size - offset);
 		offset += room;
+		// A short read leaves bytes unasked for: the next read asks from where this one ended.
+		if (byob) asked = offset;
+		if (byob && offset < size && spare.length > 0) next = ask();
 		const held = onSlice(room === value.length ? value : value.subarray(0, room), offset);
 		if ((held instanceof Promise && !(await heldOrCancelled(held, isCancelled))) || (await isCancelled())) {
 			await reader.cancel();
 			return false;
+		}
+		// The slice's buffer (handed back by the read, transferred) is filled again two reads on.
+		if (byob) {
+			spare.push(value.buffer as ArrayBuffer);
+			if (!next && offset < size) next = ask();
 		}
 	}
 	if (offset >= size) await reader.cancel().catch(() => undefined);

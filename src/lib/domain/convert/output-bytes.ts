@@ -4,6 +4,8 @@ import { cardImportHeaderLine } from './card-import-line';
 
 const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
 const empty = new Uint8Array(0);
+/** Bytes a sink gets at a time (from one reused buffer). */
+const sinkPiece = 8 << 20;
 
 /**
  * The card import file's bytes as step d writes them, line by line into a buffer: no string per
@@ -20,7 +22,7 @@ export class OutputBytes {
 	/**
 	 * `service` is column 1 of every line (settings 利用サービス), encoded once. With `sink`, the
 	 * bytes go to it instead, as views of one reused buffer, valid only during the call (the sink
-	 * copies what it keeps), whenever the buffer is full and at each `take`, which then gives none.
+	 * copies what it keeps), in pieces of 8 MiB as the buffer fills and the rest at the last `take`.
 	 */
 	constructor(
 		private readonly encoding: OutputEncoding,
@@ -28,6 +30,8 @@ export class OutputBytes {
 		private readonly sink?: (bytes: Uint8Array) => void
 	) {
 		this.prefix = encodeOutput(`${service},`, encoding, false);
+		// A sink gets few large pieces (a Blob made per piece costs far more than its bytes' copy).
+		if (sink) this.capacity = sinkPiece;
 	}
 
 	/** The file's start: the BOM of UTF-8 output, then the header row when `withHeader`. */
@@ -76,14 +80,16 @@ export class OutputBytes {
 	}
 
 	/**
-	 * The bytes written since the last call (the caller keeps them). A buffer at least half full is
+	 * The bytes written since the last call (the caller keeps them); with a sink, nothing: the sink
+	 * has had every full buffer, and gets the rest when `isLast`. A buffer at least half full is
 	 * handed over as it stands and the next line starts a new one; a less filled one is copied out
 	 * and reused (a part never holds on to a buffer much larger than itself).
 	 */
-	take(): Uint8Array {
+	take(isLast = false): Uint8Array {
 		if (this.sink) {
-			if (this.length > 0) this.sink(this.buffer.subarray(0, this.length));
-			this.length = 0;
+			// Whole pieces go to the sink as the buffer fills; the rest waits for the end.
+			if (this.length > 0 && isLast) this.sink(this.buffer.subarray(0, this.length));
+			if (isLast) this.length = 0;
 			return empty;
 		}
 		if (this.length * 2 >= this.buffer.length && this.length > 0) {

@@ -198,8 +198,8 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		},
 		onData
 	);
-	const takeOutput = (): Uint8Array => {
-		const bytes = out.take();
+	const takeOutput = (isLast = false): Uint8Array => {
+		const bytes = out.take(isLast);
 		// A refused file has no output (its rows read so far are dropped with it).
 		return source.state.refused ? new Uint8Array(0) : bytes;
 	};
@@ -212,7 +212,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		finish: () => {
 			source.finish();
 			if (pendingHeader) begin();
-			const last = takeOutput();
+			const last = takeOutput(true);
 			// A file refused for a card number reports nothing else from its rows.
 			const isCardRefusal = isCardNumberRefusal(problems);
 			if (isCardRefusal) expiredCards.length = 0;
