@@ -6,11 +6,11 @@ export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
 
 /**
  * Hashes on another thread: `start()` gives a `StreamHash` whose `update` copies the bytes into a
- * batch (the caller keeps its own slice, the converter reads it next) and transfers each full batch
- * to the hash worker, so the SHA-256 runs on the other core while this thread converts (issue 14).
+ * batch (the caller keeps its own slice) and transfers each full batch to the hash worker, so the
+ * SHA-256 runs on the other core (issue 14); hashed batches come back (`spare`) to be filled again.
  * `ready()` waits while `hashBatchesInFlight` batches are unhashed (a starved hash thread must not
- * pile the file up in memory) and is woken when the worker answers a failure to any command; `hex()` sends the last batch and resolves with the digest; `drop()`
- * forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
+ * pile the file up in memory) and is woken when the worker answers a failure to any command; `hex()`
+ * sends the last batch and resolves with the digest; `drop()` forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
  * its pending digests reject with 'hash-failed' and the next hash starts a new worker.
  */
 export function createHashClient(spawn: () => HashPort): { start(): StreamHash } {
@@ -34,11 +34,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 	};
 	return {
 		start: () => {
-			const id = nextId++;
-			const worker = connect();
-			// Batches the worker handed back, filled again: the file's bytes need no new buffer per batch
-			// (a million-row file would otherwise leave ~60 MB of them for the garbage collector).
-			const spare: Uint8Array[] = [];
+			const [id, worker, spare] = [nextId++, connect(), [] as Uint8Array[]];
 			let batch = new Uint8Array(hashBatchSize);
 			let [filled, inFlight, failed] = [0, 0, false];
 			let wake: (() => void) | null = null;
@@ -47,10 +43,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash }
 			listeners.get(worker)!.set(id, (answer) => {
 				if (!answer || 'failed' in answer) (failed = true), digest?.reject(new Error('hash-failed')), done();
 				else if ('hex' in answer) digest?.resolve(answer.hex), done();
-				else {
-					if (answer.bytes?.length === hashBatchSize && spare.length < hashBatchesInFlight) spare.push(answer.bytes);
-					if (--inFlight < hashBatchesInFlight) wake?.();
-				}
+				else if ((answer.bytes?.length === hashBatchSize && spare.length < hashBatchesInFlight && spare.push(answer.bytes), --inFlight < hashBatchesInFlight)) wake?.();
 			});
 			const send = () => {
 				if (failed) filled = 0; // A failed hash sends nothing more: its digest is refused.
