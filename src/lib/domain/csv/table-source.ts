@@ -112,6 +112,8 @@ function tooWideCount(fields: string[] | null, raw: string): number {
 const bom = 0xfeff;
 const CR = 13;
 const LF = 10;
+/** Lines after one the plain-line sink did not take that go the general way without asking it. */
+const generalRunLength = 32;
 
 /** Cells up to the last one that is not blank: a header's trailing empty cells name nothing. */
 function namedCellCount(fields: readonly string[]): number {
@@ -376,6 +378,7 @@ export function createTableSource<Key extends string>(
 	const sink = options.plainLines;
 	const canTakePlainLines = (): boolean =>
 		seenFirst && !state.refused && !isHeaderRefused && expectedCells === sink!.cells && decoder.isIdle && reader.isIdle;
+	let generalRun = 0;
 	const general = (bytes: Uint8Array) => {
 		if (bytes.length > 0) step(decoder.push(bytes), false);
 	};
@@ -388,6 +391,15 @@ export function createTableSource<Key extends string>(
 		let from = 0;
 		let at = 0;
 		while (at < length) {
+			// After a line the sink did not take, the next few go the general way unasked: one call of
+			// the decoder and reader per run of lines, not per line, when many lines need the rules.
+			if (generalRun > 0) {
+				generalRun--;
+				const lf = bytes.indexOf(LF, at);
+				if (lf < 0) break;
+				at = lf + 1;
+				continue;
+			}
 			const end = sink!.read(bytes, at, length);
 			const next = end < 0 ? -1 : bytes[end] === LF ? end + 1 : bytes[end + 1] === LF ? end + 2 : -1;
 			if (next > 0 && end - at <= maxLineLength && indexOfLongDigitRunInAscii(bytes, at, end) < 0) {
@@ -401,6 +413,7 @@ export function createTableSource<Key extends string>(
 				from = at = next;
 				continue;
 			}
+			generalRun = generalRunLength;
 			const lf = bytes.indexOf(LF, at);
 			if (lf < 0) break;
 			at = lf + 1;
