@@ -65,13 +65,14 @@ export async function convertReturnFile(
 		const finished = await streamInput(
 			input.file,
 			(slice, read) => {
+				// The bar moves as soon as a slice is read, before the work on it.
+				bar('convert', read, size);
 				hash.update(slice);
 				if (head) {
 					head.push(slice.slice());
 					headSize += slice.length;
 					if (headSize >= headerPeekSize) start(joinBytes(head));
 				} else parts.add(run.converter!.push(slice));
-				bar('convert', read, size);
 				return hash.ready();
 			},
 			ports.isCancelled,

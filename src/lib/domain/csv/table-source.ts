@@ -114,6 +114,8 @@ const CR = 13;
 const LF = 10;
 /** Lines after one the plain-line sink did not take that go the general way without asking it. */
 const generalRunLength = 32;
+/** Bytes read the general way before lines are offered again to the sink, while they cannot be. */
+const pieceBeforeOffer = 64 << 10;
 
 /** Cells up to the last one that is not blank: a header's trailing empty cells name nothing. */
 function namedCellCount(fields: readonly string[]): number {
@@ -386,7 +388,18 @@ export function createTableSource<Key extends string>(
 	// the decoder and the CSV reader, in file order. A line the sink does not take ends at the next
 	// LF here; one with a CR inside (a lone-CR line break) goes the general way whole.
 	const feedLines = (bytes: Uint8Array) => {
-		if (!canTakePlainLines()) return general(bytes);
+		const length = bytes.length;
+		// Until lines can be offered (the encoding settled, the header read), the bytes go the general
+		// way in pieces of whole lines, asking again after each: the first push is mostly plain lines.
+		let start = 0;
+		while (start < length && !canTakePlainLines()) {
+			const cut = start + pieceBeforeOffer >= length ? length : bytes.indexOf(LF, start + pieceBeforeOffer) + 1 || length;
+			general(bytes.subarray(start, cut));
+			start = cut;
+		}
+		if (start < length) offerLines(start > 0 ? bytes.subarray(start) : bytes);
+	};
+	const offerLines = (bytes: Uint8Array) => {
 		const length = bytes.length;
 		let from = 0;
 		let at = 0;
