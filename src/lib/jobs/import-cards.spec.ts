@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardImportHeader } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
 import { cardColumns, numberedCustomers } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
-import { importCards } from './import-cards';
+import { DigitTexts, FileCards, importCards } from './import-cards';
 import type { UploadJob } from './upload-types';
 
 const tokenA = 'AbCdEf0123456789xyZ1';
@@ -29,6 +30,7 @@ describe('importCards: which cards are registered, which skipped', () => {
 		['a card already on its customer is skipped', [line('US-00010000', tokenA)], {}, { registered: 0, skipped: 1, failed: 0, status: 'done' }],
 		['the same card twice in the file: the second is skipped', [line('US-00010001', tokenB), line('US-00010001', tokenB)], {}, { registered: 1, skipped: 1, failed: 0, status: 'done' }],
 		['the same card on another customer is registered', [line('US-00010002', tokenA)], {}, { registered: 1, skipped: 0, failed: 0, status: 'done' }],
+		['the same card on one customer, another, then the first again: the third is skipped', [line('US-00010001', tokenB), line('US-00010002', tokenB), line('US-00010001', tokenB)], {}, { registered: 2, skipped: 1, failed: 0, status: 'done' }],
 		['a customer not in the registry fails', [line('US-00010001', tokenB), line('US-00019999', tokenB)], {}, { registered: 1, skipped: 0, failed: 1, status: 'errors' }],
 		['「エラーがあれば取り込まない」 with a failing row: nothing', [line('US-00010001', tokenB), line('US-00010002', tokenB, '2913')], { errorsBlockImport: true }, { registered: 0, skipped: 0, failed: 1, status: 'errors' }],
 		['settings that do not allow an import refuse the file', [line('US-00010001', tokenB)], { settings: { service: 'YAMATO', availability: 'disabled' } }, { registered: 0, skipped: 0, failed: 1, status: 'refused' }]
@@ -48,6 +50,73 @@ describe('importCards: which cards are registered, which skipped', () => {
 		await importCards(file(line('US-00010001', tokenB)), job(), fakePorts(store));
 		expect(store.index.cardsOf(1)).toEqual([expect.objectContaining({ fingerprint: sha256HexSync(tokenB), tokenLast4: 'abC2' })]);
 		expect(JSON.stringify(store.records)).not.toContain(tokenB);
+	});
+});
+
+describe('importCards: the cards registered are the model\'s, whatever the order of repeats', () => {
+	const tokens = [tokenA, tokenB, 'ZzYyXx5544332211wvU3'];
+	const brands = ['VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS'] as const;
+	const cardRow = fc.record({
+		seq: fc.integer({ min: 0, max: 2 }),
+		token: fc.constantFrom(...tokens),
+		tail: fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0')),
+		brand: fc.constantFrom(...brands),
+		expiry: fc.tuple(fc.integer({ min: 27, max: 40 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}${String(m).padStart(2, '0')}`)
+	});
+	it('registers each (customer, card) pair once, in file order, with the file\'s values (customer 0 holds card A already)', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(cardRow, { minLength: 1, maxLength: 40 }), async (rows) => {
+				const store = fakeStore(registry());
+				const lines = rows.map((r) => `YAMATO,US-0001000${r.seq},${r.tail},${r.brand},,,0,${r.expiry},${r.token}`);
+				const { report } = await importCards(file(...lines), job(), fakePorts(store));
+				// The model: a set of key texts, seeded with the registry's card.
+				const known = new Set([`0:${tokenA}`]);
+				const expected = rows.filter((r) => !known.has(`${r.seq}:${r.token}`) && Boolean(known.add(`${r.seq}:${r.token}`)));
+				expect(report).toMatchObject({ registered: expected.length, skipped: rows.length - expected.length, failed: 0 });
+				const stored = store.records[0].cards;
+				expect(stored?.customerSeqs ?? []).toEqual(expected.map((r) => r.seq));
+				expect(stored?.tails ?? []).toEqual(expected.map((r) => r.tail));
+				expect(stored?.brands ?? []).toEqual(expected.map((r) => r.brand));
+				expect(stored?.expiries ?? []).toEqual(expected.map((r) => r.expiry));
+				expect(stored?.fingerprints ?? []).toEqual(expected.map((r) => sha256HexSync(r.token)));
+			})
+		);
+	});
+});
+
+describe('FileCards', () => {
+	it('finds a (customer, fingerprint) pair added before, and only that pair', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('a', 'b', 'c')), { maxLength: 60 }), (pairs) => {
+				const fingerprints: string[] = [];
+				const cards = new FileCards(5, fingerprints);
+				const model = new Set<string>();
+				for (const [seq, fingerprint] of pairs) {
+					expect(cards.has(seq, fingerprint)).toBe(model.has(`${seq}:${fingerprint}`));
+					if (model.has(`${seq}:${fingerprint}`)) continue;
+					model.add(`${seq}:${fingerprint}`);
+					cards.add(seq, fingerprints.length);
+					fingerprints.push(fingerprint);
+				}
+			})
+		);
+	});
+});
+
+describe('DigitTexts', () => {
+	it.each([['7'], ['07'], ['007'], ['0007'], [''], ['12345'], ['1a'], ['１２'], ['0'], ['00']])('gives back a text equal to %j', (digits) => {
+		const texts = new DigitTexts();
+		for (const other of ['7', '07', '007', '0007', '', '0', '00']) texts.of(other);
+		expect(texts.of(digits)).toBe(digits);
+	});
+
+	it('gives back a text equal to any text asked, whatever was asked before', () => {
+		fc.assert(
+			fc.property(fc.array(fc.oneof(fc.stringMatching(/^\d{0,5}$/), fc.string({ maxLength: 5 })), { maxLength: 30 }), (texts) => {
+				const shared = new DigitTexts();
+				for (const text of texts) expect(shared.of(text)).toBe(text);
+			})
+		);
 	});
 });
 

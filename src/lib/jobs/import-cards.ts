@@ -1,6 +1,6 @@
 import { createCardImportChecker, type FileReport } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
-import { emptyCardColumns, pushCard } from '$lib/domain/records/card';
+import { cardBrands, emptyCardColumns, pushCard, type CardBrand } from '$lib/domain/records/card';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
 import { firstCustomerNumber } from '$lib/domain/records/customer-id';
 import { IntList } from '$lib/domain/rules/int-list';
@@ -16,26 +16,86 @@ function registeredIds(index: RegistryIndex): CustomerIdLookup {
 	return CustomerIdLookup.ofKeys(keys);
 }
 
+/** The brand's own constant: one text for all a file's cards instead of one per card. */
+function sharedBrand(brand: CardBrand): CardBrand {
+	for (const known of cardBrands) if (known === brand) return known;
+	return brand;
+}
+
+/**
+ * Short texts that repeat across a million cards (card tails `000`–`999`, expiries YYMM), each made
+ * once: the columns then hold a shared text per value instead of a fresh one per card.
+ */
+export class DigitTexts {
+	private readonly texts: (string | undefined)[] = [];
+
+	/** The shared text equal to `digits` (only decimal digits, at most 4 of them); `digits` itself otherwise. */
+	of(digits: string): string {
+		if (digits.length > 4) return digits;
+		let key = digits.length;
+		for (let i = 0; i < digits.length; i++) {
+			const digit = digits.charCodeAt(i) - 48;
+			if (digit < 0 || digit > 9) return digits;
+			key = key * 10 + digit;
+		}
+		// The length leads the key: `07` and `007` are different texts.
+		return (this.texts[key] ??= digits);
+	}
+}
+
+/**
+ * The cards this file registers, per customer (linked lists over their positions in the columns):
+ * a card seen before on the same customer — and only on the same one — is found by comparing the
+ * fingerprints of that customer's few cards, with no table of a million fingerprint texts.
+ */
+export class FileCards {
+	private readonly first: Int32Array;
+	private readonly next = new IntList();
+
+	/** `customers`: how many customer `seq`s there are (each card's `seq` is below it). */
+	constructor(
+		customers: number,
+		private readonly fingerprints: readonly string[]
+	) {
+		this.first = new Int32Array(customers).fill(-1);
+	}
+
+	/** True when customer `seq` already has a card with this fingerprint in the file. */
+	has(seq: number, fingerprint: string): boolean {
+		for (let card = this.first[seq]; card !== -1; card = this.next.at(card)) {
+			if (this.fingerprints[card] === fingerprint) return true;
+		}
+		return false;
+	}
+
+	/** Records that the card at `card` (its position in the columns, each in turn) is customer `seq`'s. */
+	add(seq: number, card: number): void {
+		this.next.push(this.first[seq]);
+		this.first[seq] = card;
+	}
+}
+
 /** クレジットカード情報 rows: step d's rules; a card already on its customer (or repeated) is skipped. */
 function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
 	const customerIds = registeredIds(index);
 	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds });
 	const columns = emptyCardColumns();
-	// Cards of this file so far, by fingerprint: no extra string per card on a million-card file.
-	const seen = new Map<string, number>();
+	const fileCards = new FileCards(index.customerCount, columns.fingerprints);
+	const digitTexts = new DigitTexts();
 	let skipped = 0;
 	const take = (cards: ReturnType<typeof checker.push>) => {
 		for (const card of cards) {
 			// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
 			const customerSeq = customerKeyOf(card.customerId) - firstCustomerNumber;
 			const fingerprint = sha256HexSync(card.token);
-			if (index.hasCard(customerSeq, fingerprint) || seen.get(fingerprint) === customerSeq) {
+			if (index.hasCard(customerSeq, fingerprint) || fileCards.has(customerSeq, fingerprint)) {
 				skipped++;
 				continue;
 			}
-			seen.set(fingerprint, customerSeq);
+			fileCards.add(customerSeq, columns.customerSeqs.length);
 			const tokenLast4 = card.token.slice(-4);
-			pushCard(columns, { customerSeq, brand: card.brand, tail: card.last3, expiry: card.expiry, fingerprint, tokenLast4 });
+			const brand = sharedBrand(card.brand);
+			pushCard(columns, { customerSeq, brand, tail: digitTexts.of(card.last3), expiry: digitTexts.of(card.expiry), fingerprint, tokenLast4 });
 		}
 	};
 	return {
@@ -43,8 +103,6 @@ function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
 		finish: () => {
 			const last = checker.finish();
 			if (!last.report.refused) take(last.cards);
-			// Not needed past the last row: the write that follows holds the file's cards once more.
-			seen.clear();
 			const apply = (progress?: IndexProgress) => index.appendCards(columns, progress);
 			const count = columns.customerSeqs.length;
 			return { report: last.report as FileReport, skipped, count, columns: { cards: columns }, apply };

@@ -25,4 +25,14 @@ export class CardLinks {
 		for (let card = this.first[seq] ?? -1; card !== -1; card = this.next[card]) cards.push(card);
 		return cards;
 	}
+
+	/** The first card position of customer `seq`, or -1: with `nextOf`, walks its cards with no array made. */
+	firstOf(seq: number): number {
+		return this.first[seq] ?? -1;
+	}
+
+	/** The card position after `card` on the same customer, or -1. */
+	nextOf(card: number): number {
+		return this.next[card];
+	}
 }

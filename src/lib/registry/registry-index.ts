@@ -131,7 +131,12 @@ export class RegistryIndex implements SearchSource {
 
 	/** True when customer `seq` already has a card with this token fingerprint. */
 	hasCard(seq: number, fingerprint: string): boolean {
-		return this.cardLinks.cardsOf(seq).some((card) => this.cards.fingerprints[card] === fingerprint);
+		// Asked once per card of an import: the links are walked, no array is made per call.
+		const links = this.cardLinks;
+		for (let card = links.firstOf(seq); card !== -1; card = links.nextOf(card)) {
+			if (this.cards.fingerprints[card] === fingerprint) return true;
+		}
+		return false;
 	}
 
 	/** One customer's fields and ID without its cards, or null when there is none at `seq`. */

