@@ -1,5 +1,6 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
+import { ownText } from '../csv/own-text';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
@@ -7,6 +8,7 @@ import { baseReport, type FileReport } from '../report/report';
 import { linkageIdFault } from '../rules/id-check';
 import { isIdDamage } from '../rules/id-damage';
 import { shownDamagedId } from '../problems/display-value';
+import { FirstRows } from '../rules/first-rows';
 import { trimSpaces } from '../rules/patterns';
 import { isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped } from '../rules/contact-values';
 import type { ProblemCode } from '../problems/problem';
@@ -64,7 +66,7 @@ export function optionalFieldFault(key: OldCartCustomerField, value: string): Pr
  */
 export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}): OldCartCustomerParser {
 	const problems = new ProblemList(options.maxProblems);
-	const firstRows = new Map<string, number>();
+	const firstRows = new FirstRows();
 	let customers: OldCartCustomer[] = [];
 	let accepted = 0;
 
@@ -75,7 +77,8 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
 			const value = trimSpaces(raw);
 			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
-			return value;
+			// Registered for good: a copy, so the registry does not hold the file's decoded text.
+			return ownText(value);
 		};
 		const customer = { row, linkageId: cell('linkageId') } as OldCartCustomer;
 		const errorsBefore = problems.errorCount;

@@ -1,0 +1,19 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ownText } from './own-text';
+
+describe('ownText', () => {
+	it.each(['', 'a', 'C0000001', 'user1@example.jp', '佐藤 太郎', 'x'.repeat(12), 'x'.repeat(13), '𠮷野家の住所は東京都千代田区１－２－３'])('is equal to %j', (text) => {
+		expect(ownText(text)).toBe(text);
+	});
+
+	it('is equal to any text, cut from a longer one or not', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.nat(40), fc.nat(80), (text, from, length) => {
+				const cut = text.slice(from, from + length);
+				expect(ownText(cut)).toBe(cut);
+				expect(ownText(text)).toBe(text);
+			})
+		);
+	});
+});

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FirstRows } from './first-rows';
+
+/** Keeps each ID's first row, as the reader does, and checks every answer against a Map. */
+function agreesWithMap(ids: string[]): void {
+	const rows = new FirstRows();
+	const model = new Map<string, number>();
+	ids.forEach((id, row) => {
+		expect(rows.get(id)).toBe(model.get(id));
+		if (model.has(id)) return;
+		model.set(id, row);
+		rows.set(id, row);
+	});
+	for (const [id, row] of model) expect(rows.get(id)).toBe(row);
+}
+
+describe('FirstRows', () => {
+	it.each<[string, string[]]>([
+		['ascending, no repeat', ['C0000001', 'C0000002', 'C0000003']],
+		['ascending with a repeat of the last', ['C1', 'C2', 'C2']],
+		['a repeat of an early ID after many', ['C1', 'C2', 'C3', 'C4', 'C1']],
+		['descending', ['C9', 'C8', 'C7', 'C8', 'C9']],
+		['one out of order, then its repeat and the run goes on', ['C1', 'C3', 'C2', 'C4', 'C2', 'C3']],
+		['prefixes and longer IDs', ['C1', 'C10', 'C100', 'C2', 'C10', 'C1']],
+		['non-ASCII and the empty text', ['顧客1', 'a', '', '顧客1', '']]
+	])('answers as a Map: %s', (_name, ids) => agreesWithMap(ids));
+
+	it('answers as a Map for any order of IDs (sorted, shuffled, repeated)', () => {
+		const id = fc.string({ unit: fc.constantFrom('C', '0', '1', '2', '9', 'あ'), maxLength: 4 });
+		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), (ids) => agreesWithMap(ids)));
+		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), (ids) => agreesWithMap([...ids].sort())));
+	});
+});
