@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseOldCartCustomers } from '$lib/domain';
 import { optionalFieldFault } from '$lib/domain/import/old-cart-customers';
-import { isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped } from '$lib/domain/rules/contact-values';
+import { emailPattern, isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped, phonePattern } from '$lib/domain/rules/contact-values';
 import { leaks, runAll } from './job-leaks';
 import { utf8 } from './helpers';
 
@@ -39,6 +39,32 @@ describe('shapes of the optional values', () => {
 		['token', isTokenShaped, 'Taro2', false]
 	])('%s: %s → %s', (_, check, value, ok) => {
 		expect(check(value)).toBe(ok);
+	});
+});
+
+// The phone and e-mail checks walk the value instead of testing the patterns that define them:
+// the same answer for any value, made of the characters the patterns name and any other.
+describe('the walked checks answer as the patterns', () => {
+	const marks = [...'0123456789０１２３４５６７８９+＋(（)）-‐‑‒–—−－ーｰ@＠.．,"aZあ漢\t \u00a0\u200b\u3000\ufeff\ud83d'];
+	const value = fc.oneof(
+		fc.string({ unit: fc.constantFrom(...marks), maxLength: 12 }),
+		fc.string({ unit: 'binary', maxLength: 12 }),
+		fc.tuple(fc.string({ maxLength: 5 }), fc.constantFrom('@', '＠'), fc.string({ maxLength: 5 }), fc.constantFrom('.', '．'), fc.string({ maxLength: 4 })).map((parts) => parts.join(''))
+	);
+	it.each<[string, (v: string) => boolean, RegExp]>([
+		['phone', isPhoneLike, phonePattern],
+		['e-mail', isEmailLike, emailPattern]
+	])('%s', (_, check, pattern) => {
+		fc.assert(
+			fc.property(value, (v) => {
+				expect(check(v)).toBe(pattern.test(v));
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+	it.each(['a@b.c', '@b.c', 'a@.c', 'a@b.', 'a@b..c', 'a.b@c', 'a@@b.c', 'a@b.c.', 'a@b．ｃ', '+81 3', '3+', '+', '(03)', '03-+1', '０３ー１２', '1\u200b2'])('%j', (v) => {
+		expect(isEmailLike(v)).toBe(emailPattern.test(v));
+		expect(isPhoneLike(v)).toBe(phonePattern.test(v));
 	});
 });
 
