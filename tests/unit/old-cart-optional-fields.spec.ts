@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseOldCartCustomers } from '$lib/domain';
 import { optionalFieldFault } from '$lib/domain/import/old-cart-customers';
+import { oldCartCustomerColumns } from '$lib/domain/headers/columns';
 import { emailPattern, isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped, phonePattern } from '$lib/domain/rules/contact-values';
 import { leaks, runAll } from './job-leaks';
 import { utf8 } from './helpers';
@@ -82,6 +83,14 @@ describe('a bad optional value is an error of its cell; the row is not registere
 			{ row: 3, column: Number(index) + 1, code }
 		]);
 		expect(JSON.stringify(report)).not.toContain('Zq7Secret9Tok3nVal');
+	});
+
+	it('a row bad in every optional column has its problems in column order, and a good row every field', () => {
+		const bad = ['Z2', ...good.slice(1).map(() => 'Zq7Secret9Tok3nVal')];
+		const { customers, report } = parseOldCartCustomers(utf8(`${header}\r\n${good.join(',')}\r\n${bad.join(',')}\r\n`));
+		expect(report.problems.map(({ column, code }) => [column, code])).toEqual(Object.entries(codeOf).map(([index, code]) => [Number(index) + 1, code]));
+		const keys = oldCartCustomerColumns.map((column) => column.key);
+		expect(customers).toEqual([{ row: 2, ...Object.fromEntries(keys.map((key, i) => [key, good[i]])) }]);
 	});
 
 	it('the fixtures of good customers stay clean', () => {

@@ -35,8 +35,6 @@ export interface OldCartCustomerParser {
 	finish(): { customers: OldCartCustomer[]; report: OldCartCustomerReport };
 }
 
-const optionalFields = oldCartCustomerColumns.filter((c) => !c.required).map((c) => c.key);
-
 /**
  * What an optional value must look like, or the code of its error: 電話番号 and 郵便番号 look like
  * phone and postal codes, メールアドレス like an e-mail address, and 氏名, カナ, 住所 must not be
@@ -80,15 +78,26 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 			// Registered for good: a copy, so the registry does not hold the file's decoded text.
 			return ownText(value);
 		};
-		const customer = { row, linkageId: cell('linkageId') } as OldCartCustomer;
-		const errorsBefore = problems.errorCount;
-		for (const key of optionalFields) {
+		const optional = (key: OldCartCustomerField) => {
 			const value = cell(key);
 			const fault = optionalFieldFault(key, value);
 			if (fault !== null) problems.add(fault, row, m[key], { field: key, value });
-			customer[key] = value;
-		}
-		const { linkageId } = customer;
+			return value;
+		};
+		const linkageId = cell('linkageId');
+		const errorsBefore = problems.errorCount;
+		// One literal in the columns' order (`oldCartCustomerColumns`), so each row's object has one shape and
+		// its problems come in column order.
+		const customer: OldCartCustomer = {
+			row,
+			linkageId,
+			name: optional('name'),
+			kana: optional('kana'),
+			email: optional('email'),
+			phone: optional('phone'),
+			zip: optional('zip'),
+			address: optional('address')
+		};
 		const value = linkageId;
 		const first = firstRows.get(linkageId);
 		const fault = linkageId === '' ? null : linkageIdFault(linkageId);
