@@ -10,9 +10,11 @@ function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
 	const parser = createOldCartCustomerParser({ encoding: job.encoding });
 	const columns = emptyCustomerColumns();
 	let skipped = 0;
+	// A first registration has no one to skip: no lookup (a hash of each 連携用ID) per row.
+	const isRegistryEmpty = index.customerCount === 0;
 	const take = (customers: ReturnType<typeof parser.push>) => {
 		for (const customer of customers) {
-			if (index.hasLinkageId(customer.linkageId)) skipped++;
+			if (!isRegistryEmpty && index.hasLinkageId(customer.linkageId)) skipped++;
 			else pushCustomer(columns, customer);
 		}
 	};
