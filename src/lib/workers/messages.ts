@@ -16,7 +16,7 @@ export interface Commands {
 	problems: { jobId: string; filter: ProblemFilter; offset: number; limit: number };
 	/** A list for people; `encoding` overrides the conversion's output encoding (UTF-8 after a refusal). */
 	download: { jobId: string; what: JobDownload; language: Language; encoding?: OutputEncoding };
-	/** While the registry loads, a whole customer ID is answered from its chunk; with `early`, a blank list's page too (cards pending). */
+	/** With `early`, while the registry loads: a whole customer ID or a blank list's page from the stored customer chunks (cards pending); without it, the loaded answer. */
 	search: { request: SearchRequest; early?: boolean };
 	'customer-list': { request: CustomerListDownload };
 	'reload-registry': Record<string, never>;
