@@ -59,7 +59,9 @@ describe('registryRepository.load: a few chunks at a time', () => {
 		// Another tab's chunk lands between two reads (one write, queued before the load's last read).
 		const [chunk] = [...customerChunksOf(numberedCustomers(2, 45_000), 1, 45_000)];
 		let wrote = false;
-		const loaded = await registryRepository.load((doneChunks) => {
+		const shares: number[] = [];
+		const loaded = await registryRepository.load((doneChunks, of) => {
+			shares.push(doneChunks / of);
 			if (doneChunks > 0 && !wrote) {
 				wrote = true;
 				void database.customerChunks.add(chunk);
@@ -69,6 +71,9 @@ describe('registryRepository.load: a few chunks at a time', () => {
 		expect(loaded.stamp).toBe(await registryRepository.stamp());
 		expect(loaded.index.customerCount).toBe(45_002);
 		expect(loaded.index.hasLinkageId('C45001')).toBe(true);
+		// The bar it moves never goes back, though the load read its first chunks twice.
+		expect(shares).toEqual([...shares].sort((a, b) => a - b));
+		expect(shares.at(-1)).toBe(1);
 	});
 });
 

@@ -8,6 +8,20 @@ import { registryStamp } from './registry-stamp';
 /** How far a registry load has read: `(done, of)` stored chunks, customers' and cards' together. */
 export type LoadProgress = (done: number, of: number) => void;
 
+/**
+ * `progress` told only of loads that went further than any before (by share, `done / of`): a load
+ * that starts over (another tab wrote meanwhile) or is made again never moves a bar back.
+ */
+export function forwardOnly(progress: LoadProgress): LoadProgress {
+	let furthest = 0;
+	return (done, of) => {
+		const share = of > 0 ? done / of : 1;
+		if (share < furthest) return;
+		furthest = share;
+		progress(done, of);
+	};
+}
+
 /** The customers of a blank list's first rows (without cards), read without the rest of the registry. */
 export interface RegistryPeek {
 	/** The first stored customer chunks (no cards). */
@@ -73,10 +87,11 @@ export const registryRepository = {
 
 	/**
 	 * Like `loadIndex`, with the stamp (`registryStamp`) of what was read. Read a few chunks at a
-	 * time (`progress` after each read); the stamp is read again at the end, and a load that met
-	 * another tab's write starts over, so the index always is one state of the database.
+	 * time (`progress` after each read, never back); the stamp is read again at the end, and a load
+	 * that met another tab's write starts over, so the index always is one state of the database.
 	 */
 	async load(progress: LoadProgress = () => {}): Promise<{ index: RegistryIndex; stamp: string }> {
+		progress = forwardOnly(progress);
 		for (let attempt = 0; attempt < attempts; attempt++) {
 			const loaded = await loadInBatches(progress);
 			if (loaded) return loaded;

@@ -1,5 +1,5 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
-import { registryRepository } from '$lib/storage/registry-repository';
+import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
 import { yielder } from './pacing';
 
 type Loaded = { index: RegistryIndex; stamp: string };
@@ -41,13 +41,17 @@ async function current(): Promise<Loaded> {
 
 /** The worker's one in-memory registry: loaded on first use, in chunks, kept while it mirrors the database. */
 export const loadedRegistry = {
-	/** The registry, loaded or reloaded first when needed; `progress(done, of)` hears that load. */
+	/**
+	 * The registry, loaded or reloaded first when needed; `progress(done, of)` hears that load, never
+	 * going back (a reload after another tab's write starts from the share already shown).
+	 */
 	async get(progress?: (done: number, of: number) => void): Promise<Loaded> {
-		if (progress) listeners.add(progress);
+		const listener = progress && forwardOnly(progress);
+		if (listener) listeners.add(listener);
 		try {
 			return await current();
 		} finally {
-			if (progress) listeners.delete(progress);
+			if (listener) listeners.delete(listener);
 		}
 	},
 
