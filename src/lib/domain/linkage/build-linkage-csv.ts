@@ -1,7 +1,7 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource, type TableState } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
-import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
+import { encodeOutput, joinBytes, type OutputEncoding } from '../encoding/encode-text';
 import { containsCardNumber } from '../guard/card-number';
 import { customerListColumns, type CustomerListField } from '../headers/columns';
 import { defaultMapping } from '../headers/match-header';
@@ -22,7 +22,8 @@ export interface LinkageOptions {
 	maxProblems?: number;
 	/**
 	 * How far the build is, for a progress bar: `phase` 'read' (bytes of the list parsed, or customers
-	 * of the registry taken), 'link' (rows checked), then 'write' (rows of the CSV written), `done`
+	 * of the registry taken), 'link' (rows checked), then 'write' (the rows' customer IDs taken, then
+	 * the rows of the CSV written and encoded a part at a time), `done`
 	 * of `of`; called every 64 KB or 4096 rows, so a million-row list keeps moving (issue 14).
 	 */
 	onProgress?: (phase: LinkagePhase, done: number, of: number) => void;
@@ -33,6 +34,8 @@ export type LinkagePhase = 'read' | 'link' | 'write';
 
 // Rows between two progress calls, minus one (a mask).
 const progressStride = 4095;
+// Rows of the CSV encoded at once, minus one (a mask).
+const encodeStride = 0xffff;
 
 /** The report of step c, with what step d needs to reconcile against. */
 export interface LinkageReport extends FileReport<CustomerListField> {
@@ -57,22 +60,42 @@ function finishLinkage(
 		? []
 		: linkRows(columns, state.mapping, problems, { customerIdPattern, outputEncoding, failedRows: state.failedRows, onProgress: options.onProgress });
 	state.failedRows.sort((a, b) => a - b);
+	// 'write' counts two passes over the rows: taking the customer IDs, then writing the CSV.
+	const rows = columns.customerIds.length;
+	const writeUnits = rows + written.length;
 	// A file refused for a card number reports nothing else from its rows; otherwise only IDs of
 	// the pattern: any other value of that column may be anything, a token included.
-	const customerIds = isCardNumberRefusal(problems)
-		? []
-		: columns.customerIds.filter((id) => id !== '' && matchesCustomerId(id, customerIdPattern));
+	const customerIds: string[] = [];
+	if (!isCardNumberRefusal(problems)) {
+		for (let i = 0; i < rows; i++) {
+			if ((i & progressStride) === 0) options.onProgress?.('write', i, writeUnits);
+			const id = columns.customerIds[i];
+			if (id !== '' && matchesCustomerId(id, customerIdPattern)) customerIds.push(id);
+		}
+	}
 	const linkedCustomerIds = written.map((i) => columns.customerIds[i]);
 	const report = { ...baseReport(state, problems, written.length), customerIds, linkedCustomerIds };
 	if (state.refused) return { output: null, report };
+	// The text is encoded a part at a time (rows of ASCII line ends between parts, so the bytes are
+	// those of the whole text): a million rows' text encoded at once held the bar for seconds.
+	const parts: Uint8Array[] = [];
 	let text = options.header === false ? '' : `${linkageHeader.join(',')}\r\n`;
+	const flush = () => {
+		if (text !== '' || parts.length === 0) parts.push(encodeOutput(text, outputEncoding, parts.length === 0));
+		text = '';
+	};
 	for (let k = 0; k < written.length; k++) {
-		if ((k & progressStride) === 0) options.onProgress?.('write', k, written.length);
+		if ((k & progressStride) === 0) {
+			options.onProgress?.('write', rows + k, writeUnits);
+			if ((k & encodeStride) === 0 && k > 0) flush();
+		}
 		const i = written[k];
 		text += `${columns.linkageIds[i]},${columns.customerIds[i]}\r\n`;
 	}
-	options.onProgress?.('write', written.length, written.length);
-	return { output: text === '' ? new Uint8Array(0) : encodeOutput(text, outputEncoding), report };
+	flush();
+	options.onProgress?.('write', writeUnits, writeUnits);
+	const output = parts.length === 1 ? parts[0] : joinBytes(parts);
+	return { output: options.header === false && written.length === 0 ? new Uint8Array(0) : output, report };
 }
 
 /** Step c: the store's 顧客一覧 download → the two-column linkage CSV for Yamato; null when refused. */
