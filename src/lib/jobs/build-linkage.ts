@@ -74,7 +74,9 @@ export async function buildLinkage(
 	const summary = conversionSummary(report, { job, size, sha256, outcome, elapsedMs: performance.now() - started, customers });
 	summary.historyId = historyId;
 	if (historyFailure) summary.historyFailure = historyFailure;
-	const customerList = report.refused ? undefined : { ids: new CustomerIdLookup(report.customerIds), sent: report.linkedCustomerIds };
+	// Step d's lookup of the list's customers is a pass over a million IDs: it moves the bar too.
+	const ids = report.customerIds;
+	const customerList = report.refused ? undefined : { ids: new CustomerIdLookup(stepped(ids, (done) => bar('record', 2 * ids.length + done, 3 * ids.length))), sent: report.linkedCustomerIds };
 	bar('record', 3, 3);
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,
@@ -121,4 +123,15 @@ async function readHashed(
 	}
 	if (!finished) return null;
 	return { bytes: offset === out.length ? out : out.subarray(0, offset), digest: () => hash.hex() };
+}
+
+// Items between two progress calls of a pass over a list, minus one (a mask).
+const passStride = 0xffff;
+
+/** The items of `list` in order, calling `progress(items given)` every 65,536 of them. */
+function* stepped<T>(list: readonly T[], progress: (done: number) => void): Generator<T> {
+	for (let i = 0; i < list.length; i++) {
+		if ((i & passStride) === 0) progress(i);
+		yield list[i];
+	}
 }

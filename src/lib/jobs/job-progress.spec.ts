@@ -4,7 +4,7 @@ import { RegistryIndex } from '$lib/registry/registry-index';
 import { numberedCustomers } from '$lib/registry/test-records';
 import { buildLinkage, linkageStages } from './build-linkage';
 import type { ConversionOptions, LinkageJob } from './conversion-types';
-import { fakePorts, fakeStore, textFile } from './fake-ports';
+import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
 import { uploadStages } from './run-upload';
@@ -98,5 +98,27 @@ describe('steps b/c move the bar while the list is parsed and its rows are check
 		const result = await buildLinkage(source === 'file' ? listFile() : null, job(source), ports);
 		expect(result?.outcome.succeeded).toBe(rows);
 		expectMovingBar(ports.bar, linkageStages, inside);
+	});
+});
+
+// Not only a value inside each phase: a step per bounded amount of work, so a million rows give
+// hundreds of updates in every phase (issue 14: progress visible every 250 ms).
+describe('steps b/c move the bar once per bounded amount of work in every phase', () => {
+	const options: ConversionOptions = { encoding: 'auto', outputEncoding: 'shift_jis', header: true, expiryOrder: 'YYMM', service: 'YAMATO', checkCustomerList: true };
+	const text = ['サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', ...Array.from({ length: rows }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},C${i + 1}`)].join('\r\n') + '\r\n';
+	const size = new TextEncoder().encode(text).length;
+	const slice = 1 << 14;
+	it.each<[string, number]>([
+		['file', Math.ceil(size / slice) - 1],
+		['parse', Math.floor(size / (1 << 16))],
+		['link', 3 * Math.floor(rows / 4096)],
+		['write', 2 * Math.floor(rows / 4096)],
+		['record', 3]
+	])('%s', async (phase, least) => {
+		const ports = fakePorts(fakeStore());
+		const job: LinkageJob = { kind: 'linkage', jobId: 'c-1', fileName: 'list.csv', source: 'file', options };
+		expect((await buildLinkage(chunkedFile(text, slice), job, ports))?.outcome.succeeded).toBe(rows);
+		const [start, end] = phases(linkageStages).get(phase)!;
+		expect(ports.bar.filter((value) => value > start + 1e-9 && value < end - 1e-9).length).toBeGreaterThanOrEqual(least);
 	});
 });
