@@ -29,25 +29,13 @@ export interface LinkageMapping {
 }
 
 // For each row whose non-empty value stands on other rows too: all the rows of that value.
-// The first rows of the 連携用IDs are kept in this many maps, chosen by a hash of the value: one map
-// of a million grew by rehashing half a million entries in one step (the bar still for 0.3-0.4 s
-// under load); sixteen grow by a sixteenth each time.
-const firstRowShards = 16;
-
-function shardOf(value: string): number {
-	let hash = 0;
-	for (let i = 0; i < value.length; i++) hash = (hash * 31 + value.charCodeAt(i)) | 0;
-	return (hash ^ (hash >>> 4) ^ (hash >>> 8)) & (firstRowShards - 1);
-}
-
 function sharedLinkageRows(columns: LinkageColumns, tick: (i: number) => void): Map<number, number[]> {
-	const firstRows = Array.from({ length: firstRowShards }, () => new Map<string, number>());
+	const firstRow = new Map<string, number>();
 	const groups = new Map<string, number[]>();
 	columns.linkageIds.forEach((value, i) => {
 		tick(i);
 		if (value === '') return;
 		const row = columns.rows[i];
-		const firstRow = firstRows[shardOf(value)];
 		const first = firstRow.get(value);
 		if (first === undefined) {
 			firstRow.set(value, row);
