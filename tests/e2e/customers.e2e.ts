@@ -149,7 +149,7 @@ test('a file that turns from UTF-8 to Shift_JIS registers its UTF-8 rows and lis
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await chooseFile(page, bulk, fixture('real-world/oldcart-mixed-encoding.csv'));
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('3002行を読み込み、3000件を登録しました。スキップ 0件、エラー 2件、警告 0件。')).toBeVisible();
+	await expect(bulk.getByText('3,002行を読み込み、3,000件を登録しました。スキップ 0件、エラー 2件、警告 0件。')).toBeVisible();
 	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
 	await expect(list.getByRole('status')).toHaveText('3,000件（登録 3,000件）');
 	const { bytes } = await downloadBytes(page, list.getByRole('button', { name: 'データダウンロード' }));

@@ -34,3 +34,19 @@ test('a forced header row: a warning, its token in no column name, no saved mapp
 	expect(JSON.parse(places.meta).some((record: { key: string }) => record.key.startsWith('mapping:yamato-return:'))).toBe(false);
 	for (const [place, content] of Object.entries(places)) expect(content.includes(token), place).toBe(false);
 });
+
+test('「1行目は見出し行」 ticked, then 「変換する」 pressed: the tick is used, not dropped', async ({ page }) => {
+	await page.goto('/migration');
+	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
+	await chooseFile(page, stepD, fixture('real-world/return-noheader-forced-header.csv'));
+	await stepD.getByRole('button', { name: '変換する' }).click();
+	await expect(stepD.getByText(/^2行を読み込み、2行を書き出しました。/)).toBeVisible();
+	await stepD.getByLabel('1行目は見出し行').check();
+	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
+	await expect(stepD.getByText(/^1行を読み込み、1行を書き出しました。/)).toBeVisible();
+	await expect(stepD.getByLabel('1行目は見出し行')).toBeChecked();
+	// Unticked again: 「変換する」 reads the first row as data again.
+	await stepD.getByLabel('1行目は見出し行').uncheck();
+	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
+	await expect(stepD.getByText(/^2行を読み込み、2行を書き出しました。/)).toBeVisible();
+});

@@ -177,7 +177,7 @@ test('a second tab cannot import while the first one does', async ({ page, conte
 	await expect(bulk.getByRole('progressbar')).toBeVisible();
 	await otherBulk.getByRole('button', { name: 'データアップロード' }).click();
 	await expect(otherBulk.getByRole('alert')).toContainText('別のタブで取り込み中です');
-	await expect(bulk.getByText('600000行を読み込み、600000件を登録しました。')).toBeVisible({ timeout: 60_000 });
+	await expect(bulk.getByText('600,000行を読み込み、600,000件を登録しました。')).toBeVisible({ timeout: 60_000 });
 });
 
 test('a schema upgrade in another tab shows a reload banner instead of breaking', async ({ page, context }) => {

@@ -6,7 +6,7 @@ import { sampleMemory } from '../memory.mjs';
 import { longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
 import { chooseFile, lastClick, waitForCondition, waitUnlessFailed, whenChanged, whenNewText } from '../ui.mjs';
 
-const resultPattern = '^\\d+行を読み込み、\\d+件を登録しました。';
+const resultPattern = '^[\\d,]+行を読み込み、[\\d,]+件を登録しました。';
 const countPattern = '^[\\d,]+件（登録 [\\d,]+件）$';
 
 /** Marks a region so in-page conditions can name it (`[data-bench="…"]`). */

@@ -9,7 +9,7 @@ import { cpuBetween, cpuNow, sampleMemory } from '../memory.mjs';
 import { longTasksIn, readInstruments } from '../timeline.mjs';
 import { chooseFile, lastClick, saveDownload, waitUnlessFailed, whenButtonEnabled, whenNewText } from '../ui.mjs';
 
-const resultPattern = '^\\d+行を読み込み、\\d+件を登録しました。';
+const resultPattern = '^[\\d,]+行を読み込み、[\\d,]+件を登録しました。';
 
 async function tag(region, name) {
 	await region.evaluate((element, value) => element.setAttribute('data-bench', value), name);

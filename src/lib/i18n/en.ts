@@ -208,7 +208,7 @@ export const en: Record<MessageKey, string> = {
 	'search.query': 'Search for',
 	'search.submit': 'Search',
 	'search.count': '{total} found ({size} registered)',
-	'search.loading': 'Reading {size} registered customers. The first page is shown until reading has finished.',
+	'search.loading': 'Reading {size} registered customers. The list and search results are brought up to date once reading has finished.',
 	'search.empty': 'No customers yet. Import customer information with bulk registration.',
 	'search.cardNumber':
 		'The search holds what looks like a full card number. Full card numbers cannot be searched for; the search was cleared. Search by another word, such as an ID or a name.',
@@ -222,6 +222,7 @@ export const en: Record<MessageKey, string> = {
 	'search.expired': 'Expired',
 	'search.noCard': 'none',
 	'search.cardsLoading': 'Reading…',
+	'search.searching': 'Searching {size} registered customers. The previous list stays until the results arrive.',
 	'search.download': 'Download data',
 	'search.downloadNone': 'With no matching customer there is nothing to download. Change the search words.',
 	'unencodable.lead':

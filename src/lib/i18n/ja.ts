@@ -207,7 +207,7 @@ export const ja = {
 	'search.query': '検索語',
 	'search.submit': '検索',
 	'search.count': '{total}件（登録 {size}件）',
-	'search.loading': '登録 {size}件を読み込んでいます。読み込みが終わるまで、先頭のページを表示しています。',
+	'search.loading': '登録 {size}件を読み込んでいます。読み込みが終わると、一覧と検索の結果を最新にします。',
 	'search.empty': '顧客はまだ登録されていません。一括登録で顧客情報を取り込んでください。',
 	'search.cardNumber':
 		'検索語に、カード番号の全桁と思われる数字があります。カード番号の全桁では検索できません。検索語は消去しました。顧客ID・氏名など、別の語で検索してください。',
@@ -220,6 +220,7 @@ export const ja = {
 	'search.col.cards': 'カード',
 	'search.noCard': 'なし',
 	'search.cardsLoading': '読み込み中…',
+	'search.searching': '検索しています（登録 {size}件）。結果が出るまで、前の一覧を表示しています。',
 	'search.expired': '期限切れ',
 	'search.download': 'データダウンロード',
 	'search.downloadNone': '一致する顧客がいないため、ダウンロードするデータはありません。検索の言葉を変えてください。',

@@ -63,6 +63,17 @@ class ColumnMappingsState {
 		return { savedMappings: await (await mappings()).list('yamato-return') };
 	}
 
+	/**
+	 * True when the editor holds changes for `file` that its last run (`summary`) did not use and that
+	 * can be converted (every required field has a column): 「変換する」 then converts with them, as
+	 * 「この列の対応で変換し直す」 does, rather than dropping the operator's edit in silence.
+	 */
+	hasPendingEdits(file: File, summary: ConversionSummary | null): boolean {
+		if (file !== this.file || !summary || !this.isEditable(summary) || this.hasMissingField) return false;
+		const header = summary.hasHeader || summary.headerCells !== undefined;
+		return this.draftHeader !== header || !sameColumns(columnsOf($state.snapshot(this.draft)), columnsOf(summary.mapping));
+	}
+
 	/** Makes the editor's mapping the one in force for the current file. */
 	choose() {
 		this.choice = { columns: columnsOf($state.snapshot(this.draft)), firstRowIsHeader: this.draftHeader };

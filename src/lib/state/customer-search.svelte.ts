@@ -5,6 +5,9 @@ import type { SearchField } from '$lib/registry/registry-search';
 import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
 
+/** How long a search may take before the screen says it is still searching (ms). */
+const lateMs = 200;
+
 /** 顧客一覧(検索): the query, one page of customers, and the list download. */
 class CustomerSearchState {
 	query = $state('');
@@ -17,6 +20,12 @@ class CustomerSearchState {
 	private applied = { query: '', field: 'all' as SearchField };
 	/** Requests made so far: an answer to an older one is dropped. */
 	private asked = 0;
+	/**
+	 * True while a new query's answer is late (over `lateMs`, e.g. a 連携用ID search while a large
+	 * registry still loads): the rows shown are the previous query's, and the screen says so.
+	 */
+	searching = $state(false);
+	private lateTimer: ReturnType<typeof setTimeout> | undefined;
 	/** True when the last query held a card number: it was not run, and is kept nowhere. */
 	isCardNumberRefused = $state(false);
 
@@ -29,6 +38,8 @@ class CustomerSearchState {
 		}
 		this.applied = { query: this.query, field: this.field };
 		this.pager.goTo(0);
+		clearTimeout(this.lateTimer);
+		this.lateTimer = setTimeout(() => (this.searching = true), lateMs);
 		return this.refresh();
 	}
 
@@ -49,6 +60,8 @@ class CustomerSearchState {
 		const asked = ++this.asked;
 		const page = await workbench.ask('search', { request, early });
 		if (asked !== this.asked) return;
+		clearTimeout(this.lateTimer);
+		this.searching = false;
 		this.page = page;
 		this.pager.total = page.total;
 		if (page.cardsPending) await this.refresh(false);

@@ -89,6 +89,15 @@ class MigrationState {
 		return this.loadListFrom('registry', name, null);
 	}
 
+	/**
+	 * 「変換する」 of step d: converts `file`; edits the operator made in the column editor for this
+	 * same file (a column, 「1行目は見出し行」) and has not converted yet are used, not dropped.
+	 */
+	async convert(file: File) {
+		if (columnMappings.hasPendingEdits(file, this.conversion.summary)) columnMappings.choose();
+		await this.convertReturn(file);
+	}
+
 	async convertReturn(file: File) {
 		// The cells a previous file's list could not hold in Shift_JIS are not this run's.
 		this.lists.clear();
