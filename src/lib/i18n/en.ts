@@ -230,6 +230,7 @@ export const en: Record<MessageKey, string> = {
 	'unencodable.more': '{count} more cells.',
 	'unencodable.download': 'Download as UTF-8 (with BOM)',
 	'search.pageSize': 'Rows per page',
+	'migration.sourceLoading': 'Checking how many customers are registered…',
 	'migration.source': 'Customer list from',
 	'migration.source.file': 'A file (the store\'s customer list)',
 	'migration.source.registry': 'This app\'s registry ({count} {count:customer|customers})',

@@ -229,6 +229,7 @@ export const ja = {
 	'unencodable.more': 'ほかに{count}か所あります。',
 	'unencodable.download': 'UTF-8（BOM付き）でダウンロード',
 	'search.pageSize': '表示件数',
+	'migration.sourceLoading': '登録済みの顧客の件数を確認しています…',
 	'migration.source': '顧客一覧の読み込み元',
 	'migration.source.file': 'ファイル（ストアの顧客一覧）',
 	'migration.source.registry': 'このアプリの顧客一覧（{count}件）',

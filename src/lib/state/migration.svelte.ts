@@ -24,6 +24,8 @@ class MigrationState {
 	/** Where step b takes the customer list from: a store download, or this app's registry. */
 	listSource = $state<'file' | 'registry'>('file');
 	registrySize = $state(0);
+	/** False while the registry's size is being read: step b's source is not offered until then. */
+	registrySizeKnown = $state(false);
 	listSourceChosen = false;
 	returnFile = $state<File | null>(null);
 	readonly list = new ConversionRun();
@@ -65,11 +67,20 @@ class MigrationState {
 		this.options.service = (await paymentSettings.refresh()).service;
 	}
 
+	/**
+	 * Reads how many customers are registered; step b's source choice waits for it
+	 * (`registrySizeKnown`), so the default never switches under the operator's hand.
+	 */
 	async loadRegistrySize() {
-		// Only the size is wanted: read from the stored chunks, without loading a million customers.
-		this.registrySize = (await workbench.ask('search', { request: { query: '', field: 'all', offset: 0, limit: 0 }, early: true })).registrySize;
-		// Offer the registry first once it has customers, unless the operator already chose.
-		if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
+		this.registrySizeKnown = false;
+		try {
+			// Only the size is wanted: read from the stored chunks, without loading a million customers.
+			this.registrySize = (await workbench.ask('search', { request: { query: '', field: 'all', offset: 0, limit: 0 }, early: true })).registrySize;
+			// Offer the registry first once it has customers, unless the operator already chose.
+			if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
+		} finally {
+			this.registrySizeKnown = true;
+		}
 	}
 
 	private async loadListFrom(source: 'file' | 'registry', fileName: string, file: File | null) {
