@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support';
-import { loadStoreList } from './wizard';
+import { loadStoreList, stepBOf } from './wizard';
+import { registerCustomers } from './ux-support';
 import { asUtf8, chooseFile, downloadBytes, fixture } from './files';
 
 test('steps a–d with Shift_JIS files: both downloads match the expected files byte for byte', async ({ page }) => {
@@ -134,4 +135,18 @@ test('a long conversion shows progress and can be cancelled mid-way', async ({ p
 	await stepD.getByRole('button', { name: 'キャンセル' }).click();
 	await expect(stepD.getByText('キャンセルしました。何も出力していません。')).toBeVisible();
 	await expect(stepD.getByRole('button', { name: 'インポート用CSVをダウンロード' })).toHaveCount(0);
+});
+
+test('with customers registered, steps a・b offer the registry first and keep 「ファイル」 once it is chosen', async ({ page }) => {
+	const bulk = await registerCustomers(page, fixture('oldcart-customers.utf8bom.csv'));
+	await expect(bulk.getByRole('status')).toBeVisible();
+	await page.goto('/migration');
+	const stepB = stepBOf(page);
+	// The default is set before the sources are shown: the registry, with its size.
+	await expect(stepB.getByRole('radio', { name: /このアプリの顧客一覧/ })).toBeChecked();
+	await stepB.getByRole('radio', { name: /ファイル/ }).check();
+	await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'));
+	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
+	await expect(page.getByRole('region', { name: 'c. 連携用CSVを作る' }).getByText(/顧客 4件を読み込みました/)).toBeVisible();
+	await expect(stepB.getByRole('radio', { name: /ファイル/ })).toBeChecked();
 });
