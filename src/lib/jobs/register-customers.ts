@@ -1,5 +1,5 @@
-import { createOldCartCustomerParser } from '$lib/domain';
-import { emptyCustomerColumns, pushCustomer } from '$lib/domain/records/customer';
+import { readOldCartCustomers } from '$lib/domain/import/old-cart-customers';
+import { emptyCustomerColumns } from '$lib/domain/records/customer';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
@@ -7,24 +7,30 @@ import type { UploadJob } from './upload-types';
 
 /** 顧客情報 rows: a 連携用ID already registered is skipped, so a delta run never duplicates anyone. */
 function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
-	const parser = createOldCartCustomerParser({ encoding: job.encoding });
 	const columns = emptyCustomerColumns();
+	const { linkageIds, names, kanas, emails, phones, zips, addresses } = columns;
+	let count = 0;
 	let skipped = 0;
 	// A first registration has no one to skip: no lookup (a hash of each 連携用ID) per row.
 	const isRegistryEmpty = index.customerCount === 0;
-	const take = (customers: ReturnType<typeof parser.push>) => {
-		for (const customer of customers) {
-			if (!isRegistryEmpty && index.hasLinkageId(customer.linkageId)) skipped++;
-			else pushCustomer(columns, customer);
-		}
-	};
+	// Each customer goes straight into the columns the store writes: no object per row.
+	const reader = readOldCartCustomers({ encoding: job.encoding }, (_row, linkageId, name, kana, email, phone, zip, address) => {
+		if (!isRegistryEmpty && index.hasLinkageId(linkageId)) return void skipped++;
+		linkageIds[count] = linkageId;
+		names[count] = name;
+		kanas[count] = kana;
+		emails[count] = email;
+		phones[count] = phone;
+		zips[count] = zip;
+		addresses[count] = address;
+		count++;
+	});
 	return {
-		push: (bytes) => take(parser.push(bytes)),
+		push: (bytes) => reader.push(bytes),
 		finish: () => {
-			const last = parser.finish();
-			take(last.customers);
+			const report = reader.finish();
 			const apply = (progress?: IndexProgress) => void index.appendCustomers(columns, progress);
-			return { report: last.report, skipped, count: columns.linkageIds.length, columns: { customers: columns }, apply };
+			return { report, skipped, count, columns: { customers: columns }, apply };
 		}
 	};
 }

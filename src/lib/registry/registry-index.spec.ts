@@ -17,6 +17,9 @@ function sampleIndex(): RegistryIndex {
 	return index;
 }
 
+// Lets every step the index has started run up to its next pause.
+const flushSteps = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 function ids(index: RegistryIndex, field: SearchField, query: string): string[] {
 	return index.search({ field, query, offset: 0, limit: 100 }).rows.map((row) => row.id);
 }
@@ -164,15 +167,46 @@ describe('RegistryIndex search keys built in steps', () => {
 				const stepped = new RegistryIndex();
 				stepped.appendCustomers(customerColumns(first));
 				let pauses = 0;
+				let appended = false;
+				const appendLater = () => {
+					appended = true;
+					stepped.appendCustomers(customerColumns(later));
+				};
+				// The index keeps the pause: customers appended after the preparation get theirs in steps too.
 				await stepped.prepareSearchInSteps(async () => {
-					if (pauses++ === appendAfter) stepped.appendCustomers(customerColumns(later));
+					if (pauses++ === appendAfter && !appended) appendLater();
 				}, slice);
-				if (pauses <= appendAfter) stepped.appendCustomers(customerColumns(later));
+				if (!appended) appendLater();
+				if (appendAfter % 2 === 0) await flushSteps();
 				const atOnce = new RegistryIndex();
 				atOnce.appendCustomers(customerColumns([...first, ...later]));
 				for (const field of fields) for (const query of queries) expect(stepped.filteredSeqs({ field, query })).toEqual(atOnce.filteredSeqs({ field, query }));
 			})
 		);
+	});
+
+	it('builds no keys while customers are appended, then the rest in steps after pauses', async () => {
+		const index = sampleIndex();
+		const pauses: (() => void)[] = [];
+		const ready = index.prepareSearchInSteps(() => new Promise<void>((resume) => pauses.push(resume)), 1);
+		while (pauses.length > 0) {
+			pauses.shift()!();
+			await flushSteps();
+		}
+		await ready;
+		const count = index.customerCount;
+		index.appendCustomers(customerColumns([{ linkageId: 'Z-1', name: '山田 花子' }]));
+		// The append itself built none: the keys still cover the customers before it.
+		expect(index.searchKeysBuilt()).toBe(count);
+		let steps = 0;
+		while (pauses.length > 0) {
+			steps++;
+			pauses.shift()!();
+			await flushSteps();
+		}
+		expect(steps).toBe(7);
+		expect(index.searchKeysBuilt()).toBe(count + 1);
+		expect(ids(index, 'name', '山田')).toEqual(['US-00010000', `US-0001000${count}`]);
 	});
 
 	it('stops when a search built the keys first, and keeps those', async () => {

@@ -1,6 +1,7 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import { ownText } from '../csv/own-text';
+import { cutPlainLine, plainCell } from '../csv/line-cells';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
@@ -56,25 +57,67 @@ export function optionalFieldFault(key: OldCartCustomerField, value: string): Pr
 	}
 }
 
+// The last column `mapping` reads (0 when none).
+function lastColumnOf(mapping: Readonly<Record<string, number>>): number {
+	let last = 0;
+	for (const key in mapping) if (mapping[key] > last) last = mapping[key];
+	return last;
+}
+
+/**
+ * Receives one customer that passed, with its row and its values in the columns' order
+ * (`oldCartCustomerColumns`; '' when absent): no object is made per row.
+ */
+export type OldCartCustomerSink = (
+	row: number,
+	linkageId: string,
+	name: string,
+	kana: string,
+	email: string,
+	phone: string,
+	zip: string,
+	address: string
+) => void;
+
+/** A streaming reader of an old cart's customer file that hands each customer that passes to a sink. */
+export interface OldCartCustomerReader {
+	push(bytes: Uint8Array): void;
+	/** The report; when `report.refused`, every customer handed to the sink is to be dropped. */
+	finish(): OldCartCustomerReport;
+	/** True once the file is refused (known as soon as read; `finish` may still refuse it). */
+	readonly refused: boolean;
+}
+
 /**
  * Creates a reader of the old cart's customers: 旧カートの顧客番号 (→ 連携用ID) is required and must
  * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept). An
  * optional value of the wrong shape (`optionalFieldFault`) is an error of its cell; such a row is
- * not registered.
+ * not registered. Each customer that passes goes to `keep` as it is read, its values texts of their
+ * own (`ownText`): the registry keeps them for good.
  */
-export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}): OldCartCustomerParser {
+export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldCartCustomerSink): OldCartCustomerReader {
 	const problems = new ProblemList(options.maxProblems);
 	const firstRows = new FirstRows();
-	let customers: OldCartCustomer[] = [];
 	let accepted = 0;
 
-	const onData = (row: number, cells: string[] | null, raw: string) => {
-		const fields = cells ?? raw.split(',');
+	// A plain line's cell bounds, up to the last column the mapping reads (no array of cells per row).
+	let cutFor: Readonly<Record<OldCartCustomerField, number>> | null = null;
+	let cuts = new Int32Array(1);
+
+	const onData = (row: number, cells: string[] | null, line: string) => {
 		const m = source.state.mapping;
+		if (cells === null) {
+			if (m !== cutFor) {
+				cutFor = m;
+				cuts = new Int32Array(lastColumnOf(m) + 1);
+			}
+			cutPlainLine(line, cuts, cuts.length - 1);
+		}
 		const cell = (key: OldCartCustomerField) => {
-			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
+			const column = m[key];
+			const raw = cells === null ? plainCell(line, cuts, column) : column > 0 ? (cells[column - 1] ?? '') : '';
 			const value = trimSpaces(raw);
-			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
+			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field: key });
 			// Registered for good: a copy, so the registry does not hold the file's decoded text.
 			return ownText(value);
 		};
@@ -86,54 +129,68 @@ export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}
 		};
 		const linkageId = cell('linkageId');
 		const errorsBefore = problems.errorCount;
-		// One literal in the columns' order (`oldCartCustomerColumns`), so each row's object has one shape and
-		// its problems come in column order.
-		const customer: OldCartCustomer = {
-			row,
-			linkageId,
-			name: optional('name'),
-			kana: optional('kana'),
-			email: optional('email'),
-			phone: optional('phone'),
-			zip: optional('zip'),
-			address: optional('address')
-		};
-		const value = linkageId;
+		// Read in the columns' order (`oldCartCustomerColumns`), so a row's problems come in column order.
+		const name = optional('name');
+		const kana = optional('kana');
+		const email = optional('email');
+		const phone = optional('phone');
+		const zip = optional('zip');
+		const address = optional('address');
 		const first = firstRows.get(linkageId);
 		const fault = linkageId === '' ? null : linkageIdFault(linkageId);
 		if (linkageId === '') problems.add('missing-value', row, m.linkageId, { field: 'linkageId' });
 		else if (fault !== null) {
 			// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
-			const shown = isIdDamage(fault) ? shownDamagedId(linkageId) : value;
+			const shown = isIdDamage(fault) ? shownDamagedId(linkageId) : linkageId;
 			problems.add(fault, row, m.linkageId, { field: 'linkageId', value: shown });
 		}
-		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value, rows: first });
+		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value: linkageId, rows: first });
 		else firstRows.set(linkageId, row);
 		if (problems.errorCount > errorsBefore) {
 			source.state.failedRows.push(row);
 			return;
 		}
-		customers.push(customer);
+		keep(row, linkageId, name, kana, email, phone, zip, address);
 		accepted++;
 	};
 	const source = createTableSource(
 		{ encoding: options.encoding, columns: oldCartCustomerHeaderRule.columns, header: oldCartCustomerHeaderRule.mode, problems, kind: 'customers' },
 		onData
 	);
+	return {
+		push: (bytes) => source.push(bytes),
+		finish: () => {
+			source.finish();
+			return baseReport(source.state, problems, accepted);
+		},
+		get refused() {
+			return source.state.refused;
+		}
+	};
+}
+
+/**
+ * Creates a reader of the old cart's customers (the rules of `readOldCartCustomers`) that hands
+ * out the customers that passed as objects, after each push.
+ */
+export function createOldCartCustomerParser(options: OldCartCustomerOptions = {}): OldCartCustomerParser {
+	let customers: OldCartCustomer[] = [];
+	const reader = readOldCartCustomers(options, (row, linkageId, name, kana, email, phone, zip, address) => {
+		customers.push({ row, linkageId, name, kana, email, phone, zip, address });
+	});
 	const take = () => {
-		const taken = source.state.refused ? [] : customers;
+		const taken = reader.refused ? [] : customers;
 		customers = [];
 		return taken;
 	};
-
 	return {
 		push: (bytes) => {
-			source.push(bytes);
+			reader.push(bytes);
 			return take();
 		},
 		finish: () => {
-			source.finish();
-			return { customers: take(), report: baseReport(source.state, problems, accepted) };
+			const report = reader.finish();
+			return { customers: take(), report };
 		}
 	};
 }
