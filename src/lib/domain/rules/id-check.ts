@@ -21,7 +21,25 @@ export function customerIdFault(id: string, pattern: RegExp): IdFault | 'bad-cus
 	return faultOf(id) ?? (isMatch ? null : 'bad-customer-id');
 }
 
+/**
+ * True when `id` is an ASCII letter or digit, then printable ASCII other than space, `,` and `"`:
+ * such an ID has no space of SPEC's class and matches `linkageIdPattern` (its common shape, as
+ * `C0000001`, told with one walk instead of a space scan and the pattern's Unicode classes).
+ */
+function isPlainAsciiLinkageId(id: string): boolean {
+	const length = id.length;
+	if (length === 0) return false;
+	const first = id.charCodeAt(0);
+	if (!((first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) return false;
+	for (let i = 1; i < length; i++) {
+		const code = id.charCodeAt(i);
+		if (code <= 0x20 || code >= 0x7f || code === 0x22 || code === 0x2c) return false;
+	}
+	return true;
+}
+
 /** The fault of a trimmed 連携用ID (or old cart's customer number), or null: as `customerIdFault`, with `bad-linkage-id`. */
 export function linkageIdFault(id: string): IdFault | 'bad-linkage-id' | null {
+	if (isPlainAsciiLinkageId(id)) return idDamage(id);
 	return faultOf(id) ?? (linkageIdPattern.test(id) ? null : 'bad-linkage-id');
 }
