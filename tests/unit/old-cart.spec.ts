@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOldCartCustomers } from '$lib/domain';
+import { trimSpaces } from '$lib/domain/rules/spacing';
 import { utf8 } from './helpers';
 
 const codes = (report: { problems: { row: number; column: number; code: string }[] }) =>
@@ -34,5 +36,28 @@ describe('old cart customers (一括登録 › 顧客情報)', () => {
 		const { customers, report } = parseOldCartCustomers(utf8('顧客番号,住所\r\nC1,"東京都\r\n千代田区"\r\nC2,大阪\r\n'));
 		expect(customers.map((c) => [c.row, c.address])).toEqual([[2, '東京都\r\n千代田区'], [3, '大阪']]);
 		expect(report.rows).toBe(2);
+	});
+
+	// A plain line's cells are read by their bounds and trimmed in place; a quoted one's from its
+	// fields: both must give each cell as split and trimmed, warned exactly where trimming changed it.
+	it('reads every cell as split and trimmed, plain or quoted, warning where a value was trimmed', () => {
+		const value = fc.string({ unit: fc.constantFrom('a', '7', '-', ' ', '\u3000', '\t', '山', 'ｱ', 'é', '@'), maxLength: 6 });
+		fc.assert(
+			fc.property(fc.array(fc.tuple(value, value, value), { minLength: 1, maxLength: 5 }), fc.boolean(), (rows, quoted) => {
+				const cellText = (cell: string) => (quoted ? `"${cell}"` : cell);
+				const lines = rows.map(([name, kana, address], i) => [`C${i}`, name, kana, address].map(cellText).join(','));
+				const { customers, report } = parseOldCartCustomers(utf8(`旧カートの顧客番号,氏名,氏名(カナ),住所\r\n${lines.join('\r\n')}\r\n`));
+				const trims = report.problems.filter((p) => p.code === 'trimmed-spaces').map((p) => `${p.row},${p.column}`);
+				const expectedTrims: string[] = [];
+				rows.forEach((cells, i) => cells.forEach((cell, c) => {
+					if (trimSpaces(cell) !== cell && trimSpaces(cell) !== '') expectedTrims.push(`${i + 2},${c + 2}`);
+				}));
+				expect(trims).toEqual(expectedTrims);
+				for (const customer of customers) {
+					const [name, kana, address] = rows[customer.row - 2];
+					expect([customer.name, customer.kana, customer.address]).toEqual([name, kana, address].map(trimSpaces));
+				}
+			})
+		);
 	});
 });

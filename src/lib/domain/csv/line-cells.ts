@@ -26,3 +26,8 @@ export function plainCell(raw: string, cuts: Int32Array, column: number): string
 	if (column <= 0 || cuts[column] < 0) return '';
 	return raw.slice(cuts[column - 1] + 1, cuts[column]);
 }
+
+/** Where cell `column` of a line cut by `cutPlainLine` starts, or -1 when there is no such cell (as `plainCell` gives ''). */
+export function plainCellStart(cuts: Int32Array, column: number): number {
+	return column <= 0 || cuts[column] < 0 ? -1 : cuts[column - 1] + 1;
+}

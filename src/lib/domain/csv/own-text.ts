@@ -31,3 +31,27 @@ export function ownText(text: string): string {
 	// The joined text is flattened into a fresh string by the cut; the cut is a view of that copy only.
 	return (' ' + text).slice(1);
 }
+
+/**
+ * `text.slice(start, end)` as a text of its own (see `ownText`), made without cutting first: a
+ * value of Latin-1 characters is built from its codes, one byte a character, whatever its length.
+ * V8 copies a short cut of a text with Japanese in it (a 連携用ID, a phone number beside a name) as
+ * two bytes a character: 1M customers' IDs and phones took 24 MB more so, and hashed slower.
+ */
+export function ownSlice(text: string, start: number, end: number): string {
+	if (end > text.length) end = text.length;
+	if (start < 0) start = 0;
+	const length = end - start;
+	if (length <= 0) return '';
+	if (length <= codesMaxLength) {
+		const codes = (codesByLength[length] ??= new Array<number>(length).fill(0));
+		let i = 0;
+		for (; i < length; i++) {
+			const code = text.charCodeAt(start + i);
+			if (code > 0xff) break;
+			codes[i] = code;
+		}
+		if (i === length) return String.fromCharCode.apply(null, codes);
+	}
+	return ownText(text.slice(start, end));
+}

@@ -1,7 +1,8 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
-import { ownText } from '../csv/own-text';
-import { cutPlainLine, plainCell } from '../csv/line-cells';
+import { ownSlice } from '../csv/own-text';
+import { cutPlainLine, plainCellStart } from '../csv/line-cells';
+import { isSpaceCode } from '../rules/spacing';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
@@ -10,7 +11,6 @@ import { linkageIdFault } from '../rules/id-check';
 import { isIdDamage } from '../rules/id-damage';
 import { shownDamagedId } from '../problems/display-value';
 import { FirstRows } from '../rules/first-rows';
-import { trimSpaces } from '../rules/patterns';
 import { isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped } from '../rules/contact-values';
 import type { ProblemCode } from '../problems/problem';
 
@@ -93,7 +93,7 @@ export interface OldCartCustomerReader {
  * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept). An
  * optional value of the wrong shape (`optionalFieldFault`) is an error of its cell; such a row is
  * not registered. Each customer that passes goes to `keep` as it is read, its values texts of their
- * own (`ownText`): the registry keeps them for good.
+ * own (`ownSlice`): the registry keeps them for good.
  */
 export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldCartCustomerSink): OldCartCustomerReader {
 	const problems = new ProblemList(options.maxProblems);
@@ -113,13 +113,21 @@ export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldC
 			}
 			cutPlainLine(line, cuts, cuts.length - 1);
 		}
+		// The cell trimmed (a warning when that changed it), by its bounds in the line: no cut is made
+		// but the value kept.
 		const cell = (key: OldCartCustomerField) => {
 			const column = m[key];
-			const raw = cells === null ? plainCell(line, cuts, column) : column > 0 ? (cells[column - 1] ?? '') : '';
-			const value = trimSpaces(raw);
-			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field: key });
+			const text = cells === null ? line : column > 0 ? (cells[column - 1] ?? '') : '';
+			const start = cells === null ? plainCellStart(cuts, column) : 0;
+			if (start < 0) return '';
+			const end = cells === null ? cuts[column] : text.length;
+			let from = start;
+			let to = end;
+			while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+			while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+			if (from < to && to - from < end - start) problems.add('trimmed-spaces', row, column, { field: key });
 			// Registered for good: a copy, so the registry does not hold the file's decoded text.
-			return ownText(value);
+			return ownSlice(text, from, to);
 		};
 		const optional = (key: OldCartCustomerField) => {
 			const value = cell(key);
