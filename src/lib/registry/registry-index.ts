@@ -91,6 +91,7 @@ export class RegistryIndex implements SearchSource {
 		for (const key of Object.keys(target) as (keyof CustomerColumns)[]) appendAll(target[key], columns[key]);
 		const linkageIds = target.linkageIds;
 		const added = linkageIds.length - firstSeq;
+		this.seqByLinkageId.reserve(added, linkageIds.length - 1);
 		for (let seq = firstSeq; seq < linkageIds.length; seq++) {
 			if (((seq - firstSeq) & progressStride) === 0) progress(seq - firstSeq, added);
 			if (linkageIds[seq] !== '') this.seqByLinkageId.add(seq);
