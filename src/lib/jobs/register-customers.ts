@@ -29,7 +29,8 @@ function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
 		push: (bytes) => reader.push(bytes),
 		finish: () => {
 			const report = reader.finish();
-			const apply = (progress?: IndexProgress) => void index.appendCustomers(columns, progress);
+			// The columns are not used after the write: the registry may take them as they are.
+			const apply = (progress?: IndexProgress) => void index.appendCustomers(columns, progress, true);
 			return { report, skipped, count, columns: { customers: columns }, apply };
 		}
 	};

@@ -15,7 +15,8 @@ export class LinkageTable {
 	private hashes = new Int32Array(1024);
 	private size = 0;
 
-	constructor(private readonly linkageIds: readonly string[]) {}
+	/** Over `columns.linkageIds`, read at each call: the owner may replace the array (a registry taking over a job's columns). */
+	constructor(private readonly columns: { readonly linkageIds: readonly string[] }) {}
 
 	/** The `seq` of the first customer with this 連携用ID, or null. */
 	get(linkageId: string): number | null {
@@ -24,7 +25,7 @@ export class LinkageTable {
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const seq = this.slots[slot];
 			if (seq === empty) return null;
-			if (this.hashes[seq] === hash && this.linkageIds[seq] === linkageId) return seq;
+			if (this.hashes[seq] === hash && this.columns.linkageIds[seq] === linkageId) return seq;
 		}
 	}
 
@@ -43,7 +44,8 @@ export class LinkageTable {
 	add(seq: number): void {
 		if ((this.size + 1) * 2 > this.slots.length) this.grow();
 		if (seq >= this.hashes.length) this.growHashes(seq + 1);
-		const hash = hashOf(this.linkageIds[seq]) | 0;
+		const linkageIds = this.columns.linkageIds;
+		const hash = hashOf(linkageIds[seq]) | 0;
 		this.hashes[seq] = hash;
 		const mask = this.slots.length - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -53,7 +55,7 @@ export class LinkageTable {
 				this.size++;
 				return;
 			}
-			if (this.hashes[held] === hash && this.linkageIds[held] === this.linkageIds[seq]) return;
+			if (this.hashes[held] === hash && linkageIds[held] === linkageIds[seq]) return;
 		}
 	}
 

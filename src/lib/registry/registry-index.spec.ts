@@ -220,3 +220,26 @@ describe('RegistryIndex search keys built in steps', () => {
 		expect(ids(index, 'name', 'やまだ')).toEqual(['US-00010000']);
 	});
 });
+
+describe('RegistryIndex taking columns over', () => {
+	const first = [{ linkageId: 'C1', name: '山田 太郎' }, { linkageId: 'C2', name: '佐藤 花子' }, { linkageId: 'C1', name: '重複' }];
+	const later = [{ linkageId: 'C3', name: '山本 一郎' }, { linkageId: 'C2', name: '重複' }];
+
+	it.each([
+		['into an empty registry, then copied after', [true, false]],
+		['copied, then handed to a registry no longer empty (copied too)', [false, true]],
+		['handed over twice', [true, true]]
+	] as const)('answers as copies do: %s', (_, [firstHandOver, laterHandOver]) => {
+		const copied = new RegistryIndex();
+		copied.appendCustomers(customerColumns(first));
+		copied.appendCustomers(customerColumns(later));
+		const handed = new RegistryIndex();
+		handed.appendCustomers(customerColumns(first), undefined, firstHandOver);
+		handed.appendCustomers(customerColumns(later), undefined, laterHandOver);
+		expect(handed.customerCount).toBe(5);
+		for (const id of ['C1', 'C2', 'C3', 'C4']) expect(handed.seqOfLinkageId(id)).toBe(copied.seqOfLinkageId(id));
+		for (let seq = 0; seq < 6; seq++) expect(handed.customerAt(seq)).toEqual(copied.customerAt(seq));
+		for (const query of ['山', '重複', 'C']) expect(handed.filteredSeqs({ field: 'all', query })).toEqual(copied.filteredSeqs({ field: 'all', query }));
+	});
+});
+
