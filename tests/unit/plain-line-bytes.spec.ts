@@ -5,7 +5,7 @@ import type { YamatoReturnOptions } from '$lib/domain/convert/yamato-return-conv
 import { createTableSource, type PlainLineSink } from '$lib/domain/csv/table-source';
 import { yamatoReturnColumns } from '$lib/domain/headers/columns';
 import { ProblemList } from '$lib/domain/problems/problem-list';
-import { pieces, returnHeader, sjis, today, utf8 } from './helpers';
+import { bytesText, pieces, returnHeader, sjis, today, utf8 } from './helpers';
 
 // Step d reads a plain line straight from its bytes (no decoding, no string) once the encoding is
 // settled, which takes the first 64 KiB: every file of the property starts with a blank line of
@@ -64,11 +64,23 @@ const file = fc.record({
 	tailEnding: fc.constantFrom('', '\r\n', '\n', '\r')
 });
 
+const encode = (text: string, isUtf8: boolean) => (isUtf8 ? utf8(text) : sjis(text));
+
+// The 70 KB head takes one of twelve shapes: each encoded once, not once a run.
+const heads = new Map<string, Uint8Array>();
+function headOf(hasHeader: boolean, isUtf8: boolean, ending: string): Uint8Array {
+	const key = `${hasHeader} ${isUtf8} ${JSON.stringify(ending)}`;
+	let bytes = heads.get(key);
+	if (!bytes) {
+		bytes = encode([...(hasHeader ? [returnHeader] : []), blank, ...padding.slice(0, 40)].join(ending) + ending, isUtf8);
+		heads.set(key, bytes);
+	}
+	return bytes;
+}
+
 function bytesOf(f: typeof file extends fc.Arbitrary<infer T> ? T : never): Uint8Array {
-	const encode = (text: string, isUtf8: boolean) => (isUtf8 ? utf8(text) : sjis(text));
 	const parts: Uint8Array[] = [];
-	const head = [...(f.hasHeader ? [returnHeader] : []), blank, ...padding.slice(0, 40)].join(f.paddingEnding) + f.paddingEnding;
-	parts.push(encode(head, f.isUtf8));
+	parts.push(headOf(f.hasHeader, f.isUtf8, f.paddingEnding));
 	f.rows.forEach(([text, end], i) => {
 		const isForeign = f.foreign[i] === true && /[^\x00-\x7f]/.test(text);
 		const isLast = i === f.rows.length - 1;
@@ -107,7 +119,7 @@ describe('the byte path of step d', () => {
 				const copies: Uint8Array[] = [];
 				const fast = convert(input, cuts, streams ? { ...opts, onOutput: (view) => copies.push(view.slice()) } : opts, true);
 				expect(fast.report).toEqual(general.report);
-				expect(streams ? (fast.output === null ? null : joinBytes(copies)) : fast.output).toEqual(general.output);
+				expect(bytesText(streams ? (fast.output === null ? null : joinBytes(copies)) : fast.output)).toBe(bytesText(general.output));
 			}),
 			{ numRuns: 200 }
 		);

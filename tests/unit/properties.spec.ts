@@ -9,7 +9,7 @@ import {
 	parseOldCartCustomers,
 	quoteCsvField
 } from '$lib/domain';
-import { cardPrefixes as prefixes, luhnDigit, fixture, sjis, splitAt, today, utf8 } from './helpers';
+import { bytesText, cardPrefixes as prefixes, luhnDigit, fixture, sjis, splitAt, today, utf8 } from './helpers';
 
 
 /** A Luhn-valid number with a brand prefix, 13–19 digits, maybe with single spaces or hyphens. */
@@ -138,7 +138,7 @@ describe('splitting the input bytes anywhere never changes the result', () => {
 				const options = { today, customerIds };
 				const fast = convertYamatoReturn(sjis(text), options);
 				const full = convertYamatoReturn(sjis(text), { ...options, usePlainLineShortcut: false });
-				expect(fast.output).toEqual(full.output);
+				expect(bytesText(fast.output)).toBe(bytesText(full.output));
 				expect(fast.report).toEqual(full.report);
 			}),
 			{ numRuns: 500 }
@@ -154,7 +154,7 @@ describe('splitting the input bytes anywhere never changes the result', () => {
 				const parts = splitAt(input, cuts).map((part) => converter.push(part));
 				const last = converter.finish();
 				expect(last.report).toEqual(whole.report);
-				expect(last.output === null ? null : joinBytes([...parts, last.output])).toEqual(whole.output);
+				expect(bytesText(last.output === null ? null : joinBytes([...parts, last.output]))).toBe(bytesText(whole.output));
 			}),
 			{ numRuns: 400 }
 		);

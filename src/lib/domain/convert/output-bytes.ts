@@ -6,6 +6,14 @@ const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
 const empty = new Uint8Array(0);
 /** Bytes a sink gets at a time (from one reused buffer). */
 const sinkPiece = 8 << 20;
+// The first buffer without a sink: a file of a few rows (a preview, a test) does not pay for zeroing
+// a megabyte; a large one reaches full size after a few doublings, one join on the first push.
+const firstCapacity = 1 << 16;
+// The header row in each output encoding, encoded once (the Shift_JIS encoder works a character at a time).
+const headerBytes = {
+	shift_jis: encodeOutput(cardImportHeaderLine, 'shift_jis', false),
+	'utf-8-bom': encodeOutput(cardImportHeaderLine, 'utf-8-bom', false)
+} satisfies Record<OutputEncoding, Uint8Array>;
 
 /**
  * The card import file's bytes as step d writes them, line by line into a buffer: no string per
@@ -14,7 +22,7 @@ const sinkPiece = 8 << 20;
  */
 export class OutputBytes {
 	private buffer = empty;
-	private capacity = 1 << 20;
+	private capacity = firstCapacity;
 	private length = 0;
 	private parts: Uint8Array[] = [];
 	private readonly prefix: Uint8Array;
@@ -38,7 +46,7 @@ export class OutputBytes {
 	start(withHeader: boolean): void {
 		if (this.encoding === 'utf-8-bom') this.bytes(utf8Bom, 0, 3);
 		if (withHeader) {
-			const header = encodeOutput(cardImportHeaderLine, this.encoding, false);
+			const header = headerBytes[this.encoding];
 			this.bytes(header, 0, header.length);
 		}
 	}

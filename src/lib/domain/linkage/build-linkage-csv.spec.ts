@@ -13,19 +13,30 @@ function wholeText(count: number, header: boolean, encoding: OutputEncoding): Ui
 	return text === '' ? new Uint8Array(0) : encodeOutput(text, encoding);
 }
 
-// The CSV is encoded in parts of 65,536 rows: around a part's end the bytes must stay those of the whole.
+// The CSV is encoded in parts (65,536 rows unless `partRows` says otherwise): around a part's end the
+// bytes must stay those of the whole. A part of 1–8 rows puts the same boundaries on small lists: for
+// each part size, every list of 0 to 40 customers, so the rows written reach one part short of a
+// part's end, its end, one past it, and several parts (40 customers write 34 rows).
 describe('the linkage CSV written in parts has the bytes of the whole text', () => {
-	const cases = [0, 1, 65_536 * 8 / 7 - 1, 65_536 * 8 / 7 + 1].map(Math.floor).flatMap((count) =>
-		(['shift_jis', 'utf-8-bom'] as const).flatMap((encoding) => [true, false].map((header) => [count, encoding, header] as const))
+	const written = (count: number) => count - Math.floor((count + 3) / 7);
+	const counts = Array.from({ length: 41 }, (_, count) => count);
+	const cases = [1, 2, 3, 8].flatMap((partRows) =>
+		(['shift_jis', 'utf-8-bom'] as const).flatMap((encoding) => [true, false].map((header) => [partRows, encoding, header] as const))
 	);
-	it.each(cases)('%i customers, %s, header %s', (count, encoding, header) => {
-		const { output, report } = buildLinkageCsvFromRecords(records(count), { outputEncoding: encoding, header });
-		if (count === 0) return expect(output).toBeNull();
-		expect(report.written).toBe(count - Math.floor((count + 3) / 7));
-		// Compared as bytes at once: element by element, the matcher takes seconds on megabytes.
-		const expected = wholeText(count, header, encoding);
-		expect(output!.length).toBe(expected.length);
-		expect(Buffer.compare(output!, expected)).toBe(0);
+	it.each(cases)('parts of %i rows, %s, header %s, 0 to 40 customers', (partRows, encoding, header) => {
+		expect(written(counts.at(-1)!)).toBeGreaterThan(4 * partRows);
+		for (const count of counts) {
+			const { output, report } = buildLinkageCsvFromRecords(records(count), { outputEncoding: encoding, header, partRows });
+			if (count === 0) {
+				expect(output, `${count}`).toBeNull();
+				continue;
+			}
+			expect(report.written, `${count}`).toBe(written(count));
+			// Compared as bytes at once: element by element, the matcher takes seconds on megabytes.
+			const expected = wholeText(count, header, encoding);
+			expect(output!.length, `${count}`).toBe(expected.length);
+			expect(Buffer.compare(output!, expected), `${count}`).toBe(0);
+		}
 	});
 });
 
