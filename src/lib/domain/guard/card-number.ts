@@ -143,6 +143,11 @@ export function indexOfLongDigitRun(value: string, from = 0, min = minDigits): n
 	return -1;
 }
 
+// The scan on bytes repeats the one on text rather than sharing it: one scan over a code-at function
+// (text or byte reader passed in) measured, on 1M typical return lines (CPU time, same run, load
+// 10–16), 1.02–1.05 × on text and 1.04–1.12 × on bytes (paired medians), a single source over
+// `string | Uint8Array` 1.22–1.31 ×. `card-number.spec.ts` holds the two to the same answers.
+
 /** `hasRunBetween` on bytes read as ASCII (see `indexOfLongDigitRunInAscii`). */
 function hasRunBetweenInAscii(bytes: Uint8Array, start: number, end: number, min: number): boolean {
 	let run = 0;
