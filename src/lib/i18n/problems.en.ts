@@ -80,6 +80,8 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 		'Row {row} has {cells} of {columns} {columns:column|columns}: a value may be missing or the columns shifted left, so the row was not read. Check this row in the original data and give it all {columns} columns, separating empty values with "," too.',
 	'extra-cells':
 		'Row {row} has a value in column {column}, right of the header\'s {columns} {columns:column|columns}: if the values shifted right, the other columns are not read correctly. Check this row in the original data.',
+	'shifted-right':
+		'Row {row} also has a value in column {column}, right of the header\'s {columns} {columns:column|columns}: its values seem shifted right (an extra comma or value). Shifted, each value would be read as another field, so the row was not read. Check this row in the original data and remove the extra comma or value so it has {columns} columns.',
 	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {format}.',
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':

@@ -330,18 +330,37 @@ export function createTableSource<Key extends string>(
 		if (badColumn > 0) problems.add('undecodable', row, badColumn, { encoding: encodingName(decoder.encoding) });
 		else if (malformed) problems.add(malformed.reason, row, malformed.column);
 		if (malformed || hasCardNumber || badColumn > 0) state.failedRows.push(row);
-		else if (!isHeaderRefused && !isShort(row, fields, raw)) onData(row, fields, raw);
+		else if (!isHeaderRefused && !isShort(row, fields, raw)) {
+			if (extraAt === 0) onData(row, fields, raw);
+			else readWithExtraCells(row, fields, raw);
+		}
+	};
+	// A row with a value right of the expected columns: a memo column the header leaves unnamed (the
+	// row passes its rules: read, with an `extra-cells` warning), or the row's values shifted right by
+	// an extra comma or value (the row fails: its field errors all come of the shift, and one of them,
+	// "auth key is empty", would send the operator looking for a key that is there, a column right).
+	// The failing row gets one `shifted-right` error in their place, as a left shift gets `missing-cells`.
+	let extraAt = 0;
+	const readWithExtraCells = (row: number, fields: string[] | null, raw: string) => {
+		const column = extraAt;
+		extraAt = 0;
+		const failedBefore = state.failedRows.length;
+		problems.hold();
+		onData(row, fields, raw);
+		if (state.failedRows.length > failedBefore) problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
+		else {
+			problems.commitHeld();
+			problems.add('extra-cells', row, column, { columns: expectedCells });
+		}
 	};
 	// A record with fewer cells than the header (or, without one, than the mapping reads) lost a
 	// value or shifted left: one problem for the row, not one per column it displaced. One with a
-	// value right of them may have shifted right: a warning names it (a memo column the header
-	// leaves unnamed is read as before).
+	// value right of them is read by `readWithExtraCells` (above).
 	const isShort = (row: number, fields: string[] | null, raw: string): boolean => {
 		if (expectedCells < 0) expectedCells = state.hasHeader ? headerCellCount : lastMappedColumn(state.mapping);
 		const cells = cellCount(fields, raw, expectedCells + 1);
 		if (cells > expectedCells) {
-			const extra = firstFilledCellAfter(fields, raw, expectedCells);
-			if (extra > 0) problems.add('extra-cells', row, extra, { columns: expectedCells });
+			extraAt = Math.max(0, firstFilledCellAfter(fields, raw, expectedCells));
 			return false;
 		}
 		if (cells === expectedCells) return false;

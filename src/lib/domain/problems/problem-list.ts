@@ -66,7 +66,38 @@ export class ProblemList {
 	/** How many errors (not warnings) were added. */
 	errorCount = 0;
 
+	// Problems of the row being read while `hold` is on: listed by `commitHeld`, or dropped for one.
+	private held: [ProblemCode, number, number, ProblemInput][] | null = null;
+
 	constructor(private readonly maxProblems = defaultMaxProblems) {}
+
+	/**
+	 * Holds back the problems added from now on (one row's), still counted in `errorCount` so a rule
+	 * can tell whether the row failed, until `commitHeld` lists them or `replaceHeld` drops them for
+	 * one problem that explains them all (a row shifted right: one cause, not one error per column).
+	 */
+	hold(): void {
+		this.held = [];
+	}
+
+	/** Lists the held problems as if added now. */
+	commitHeld(): void {
+		const held = this.dropHeld();
+		for (const [code, row, column, input] of held) this.add(code, row, column, input);
+	}
+
+	/** Drops the held problems and adds `code` in their place. */
+	replaceHeld(code: ProblemCode, row: number, column: number, input: ProblemInput = {}): void {
+		this.dropHeld();
+		this.add(code, row, column, input);
+	}
+
+	private dropHeld(): [ProblemCode, number, number, ProblemInput][] {
+		const held = this.held ?? [];
+		this.held = null;
+		for (const [code] of held) if (severityOf(code) === 'error') this.errorCount--;
+		return held;
+	}
 
 	/**
 	 * Records a problem at `row`/`column` (0 for the whole file). The one place params become
@@ -75,6 +106,10 @@ export class ProblemList {
 	add(code: ProblemCode, row: number, column: number, input: ProblemInput = {}): void {
 		const severity = severityOf(code);
 		if (severity === 'error') this.errorCount++;
+		if (this.held) {
+			this.held.push([code, row, column, input]);
+			return;
+		}
 		const count = (this.counts.get(code) ?? 0) + 1;
 		this.counts.set(code, count);
 		const isListed = alwaysListed.has(code) && count <= fileProblemLimit;

@@ -36,6 +36,7 @@ export const rowProblemCodes = [
 	'missing-value',
 	'missing-cells',
 	'extra-cells',
+	'shifted-right',
 	'trimmed-spaces',
 	'unknown-brand',
 	'brand-normalized',

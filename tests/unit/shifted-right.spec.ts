@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { convertYamatoReturn } from '$lib/domain';
+import { problemText } from '$lib/i18n/problem-text';
+import { returnHeader, today, utf8 } from './helpers';
+
+// A return row shifted one column right (an extra comma, or a value typed twice) puts every value
+// from the shift on under the next field and the token in column 6. Read as it stands, it gave one
+// error per displaced field, among them "auth key is empty" while the key stood a column right. A
+// careful operator needs one thing: the row is shifted right, from where, and what to remove. The
+// left shift (a deleted cell) is `missing-cells`, see tests/fixtures/real-world/README.md.
+
+const token = 'Bh08xQ7rT2mW9pL4kZ8';
+const good = ['US-00200031', '444', 'JCB', '2803', token];
+const next = `US-00200032,123,VISA,2912,Ck09yR8sU3nX0qM5lA9`;
+const fields = ['customer ID', 'last 3 digits', 'card brand', 'expiry', 'auth key'];
+
+/** The row with `cell` inserted before column `at` (1-based): columns at… move one right. */
+const inserted = (at: number, cell: string) => [...good.slice(0, at - 1), cell, ...good.slice(at - 1)].join(',');
+
+const cases = [1, 2, 3, 4, 5].flatMap((at) => [
+	[`an extra comma before column ${at} (${fields[at - 1]} onwards shifted)`, inserted(at, '')] as const,
+	...(at <= 3 ? [[`column ${at} typed twice (${fields[at - 1]} onwards shifted)`, inserted(at, good[at - 1])] as const] : [])
+]);
+
+describe('a return row shifted right is one shifted-right error on that row', () => {
+	it.each(cases.flatMap(([what, line]) => [true, false].map((hasHeader) => [what, hasHeader, line] as const)))(
+		'%s, header row %s',
+		(_, hasHeader, line) => {
+			const input = utf8([...(hasHeader ? [returnHeader] : []), line, next].join('\r\n') + '\r\n');
+			const { output, report } = convertYamatoReturn(input, { today });
+			const row = hasHeader ? 2 : 1;
+			const onRow = report.problems.filter((p) => p.row === row);
+			expect(onRow).toMatchObject([{ row, column: 6, severity: 'error', code: 'shifted-right', params: { columns: 5 } }]);
+			expect(report.failedRows).toEqual([row]);
+			expect(report.written).toBe(1);
+			expect(output).not.toBeNull();
+			// Said once, in both languages, and never the token that moved.
+			const shown = JSON.stringify(report) + report.problems.map((p) => problemText(p, 'en') + problemText(p, 'ja')).join('');
+			expect(shown).not.toContain(token);
+			expect(shown).not.toMatch(/auth key is empty|認証キーが空/);
+		}
+	);
+
+	it('says what happened, where, and what to do, in Japanese and English', () => {
+		const { report } = convertYamatoReturn(utf8([returnHeader, inserted(5, ''), next].join('\r\n')), { today });
+		const [problem] = report.problems;
+		expect(problem.message).toBe(
+			'2行目は見出しの5列より右の6列目にも値があり、値が右にずれているようです（余分な区切りのカンマ（,）や値が入っています）。ずれたままでは各列の値が別の項目として読まれるため、この行は読み込みませんでした。元のデータでこの行を確認し、余分なカンマや値を取り除いて5列にしてください。'
+		);
+		expect(problemText(problem, 'ja')).toBe(problem.message);
+		expect(problemText(problem, 'en')).toBe(
+			"Row 2 also has a value in column 6, right of the header's 5 columns: its values seem shifted right (an extra comma or value). Shifted, each value would be read as another field, so the row was not read. Check this row in the original data and remove the extra comma or value so it has 5 columns."
+		);
+	});
+
+	it.each([
+		['a memo right of the five columns', [...good, 'memo'].join(',')],
+		['the token typed twice, the second right of the five columns', [...good, token].join(',')]
+	])('%s: the row passes its rules, so it is written with the extra-cells warning', (_, line) => {
+		const { report } = convertYamatoReturn(utf8([returnHeader, line, next].join('\r\n')), { today });
+		expect(report.problems).toMatchObject([{ row: 2, column: 6, severity: 'warning', code: 'extra-cells' }]);
+		expect(report.written).toBe(2);
+	});
+});
