@@ -53,6 +53,22 @@ describe('a return row shifted right is one shifted-right error on that row', ()
 		);
 	});
 
+	// Not every failing row with a cell too many is shifted: a memo beside an expiry of month 13, or
+	// beside a customer ID of the wrong shape, keeps the errors that are its own, with the warning.
+	it.each([
+		['an expiry of month 13', ['US-00200031', '444', 'JCB', '2813', token, 'memo'], undefined],
+		['a customer ID of the wrong shape', ['00200031', '444', 'JCB', '2803', token, 'memo'], undefined],
+		['an expiry of month 13, two cells right of the header', [...good.slice(0, 3), '2813', token, '', 'memo'], undefined]
+	])('a memo beside %s: its own errors stay, with extra-cells, and no shifted-right', (_, cells, code?: string) => {
+		const { report } = convertYamatoReturn(utf8([returnHeader, cells.join(','), next].join('\r\n')), { today });
+		const onRow = report.problems.filter((p) => p.row === 2);
+		expect(report.failedRows).toEqual([2]);
+		expect(onRow.map((p) => p.code)).not.toContain('shifted-right');
+		expect(onRow.filter((p) => p.severity === 'error').length).toBeGreaterThan(0);
+		if (code) expect(onRow.map((p) => p.code)).toContain(code);
+		expect(onRow.at(-1)).toMatchObject({ code: 'extra-cells', severity: 'warning' });
+	});
+
 	it.each([
 		['a memo right of the five columns', [...good, 'memo'].join(',')],
 		['the token typed twice, the second right of the five columns', [...good, token].join(',')]

@@ -146,6 +146,19 @@ function cellCount(fields: string[] | null, raw: string, wanted = Number.POSITIV
 }
 
 /**
+ * Whether a row of `expected + 1` cells has the shape of one cell pushed in among the expected ones:
+ * an extra comma (an empty cell, or one of spaces only) or a value typed twice (a cell equal to the
+ * one before it) within the first `expected` cells. Only asked of a row that failed its rules, so
+ * the split here is rare.
+ */
+function looksShiftedRight(fields: string[] | null, raw: string, expected: number): boolean {
+	const cells = fields ?? raw.split(',');
+	if (cells.length !== expected + 1) return false;
+	for (let k = 0; k < expected; k++) if (isAllSpace(cells[k]) || (k > 0 && cells[k] === cells[k - 1])) return true;
+	return false;
+}
+
+/**
  * The 1-based column of the first cell after the first `count` cells that holds more than spaces,
  * or 0 when there is none (`fields` is null for a line without quotes: it is walked, not split).
  */
@@ -339,7 +352,9 @@ export function createTableSource<Key extends string>(
 	// row passes its rules: read, with an `extra-cells` warning), or the row's values shifted right by
 	// an extra comma or value (the row fails: its field errors all come of the shift, and one of them,
 	// "auth key is empty", would send the operator looking for a key that is there, a column right).
-	// The failing row gets one `shifted-right` error in their place, as a left shift gets `missing-cells`.
+	// A failing row that has the shape of a shift gets one `shifted-right` error in place of its field
+	// errors, as a left shift gets `missing-cells`; any other failing row (a memo beside an expired
+	// card) keeps its own errors, which are not the shift's, with the `extra-cells` warning.
 	let extraAt = 0;
 	const readWithExtraCells = (row: number, fields: string[] | null, raw: string) => {
 		const column = extraAt;
@@ -347,7 +362,9 @@ export function createTableSource<Key extends string>(
 		const failedBefore = state.failedRows.length;
 		problems.hold();
 		onData(row, fields, raw);
-		if (state.failedRows.length > failedBefore) problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
+		if (state.failedRows.length > failedBefore && looksShiftedRight(fields, raw, expectedCells)) {
+			problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
+		}
 		else {
 			problems.commitHeld();
 			problems.add('extra-cells', row, column, { columns: expectedCells });
