@@ -38,6 +38,25 @@ export interface CardImportChecker {
 	finish(): { cards: CardRow[]; report: CardImportReport };
 }
 
+/**
+ * The comma-separated cells of `raw` (a line without quotes) in `into`, which is emptied first and
+ * returned: the same cells as `raw.split(',')`, without a new array per line.
+ */
+export function splitPlainLine(raw: string, into: string[]): string[] {
+	let count = 0;
+	for (let from = 0; ; ) {
+		const comma = raw.indexOf(',', from);
+		if (comma === -1) {
+			into[count++] = raw.slice(from);
+			break;
+		}
+		into[count++] = raw.slice(from, comma);
+		from = comma + 1;
+	}
+	into.length = count;
+	return into;
+}
+
 /** Creates a streaming checker of the 9-column card import file, with the extra rules of step e. */
 export function createCardImportChecker(options: CardImportOptions = {}): CardImportChecker {
 	const problems = new ProblemList(options.maxProblems);
@@ -72,8 +91,11 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		}
 		return problems.errorCount === errorsBefore;
 	};
+	// A plain line's cells, split into one array reused for every line: the rules read the cells of
+	// one row and keep none of the arrays (a million `split` arrays were 2 × the time of this split).
+	const plainCells: string[] = [];
 	const onData = (row: number, cells: string[] | null, raw: string) => {
-		const fields = cells ?? raw.split(',');
+		const fields = cells ?? splitPlainLine(raw, plainCells);
 		ctx ??= {
 			columns: source.state.mapping,
 			expiryOrder: 'YYMM',
