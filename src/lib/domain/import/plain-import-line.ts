@@ -10,7 +10,10 @@
 // wrong. A property test holds both roads to the same cards and report.
 import type { CardBrand } from '../rules/brand';
 
-/** A card of a plain line, read from its bytes: each field is where it stands in `bytes`. */
+/**
+ * A card of a plain line, read from its bytes: each field is where it stands in `bytes`, which the
+ * card may be read from until the checker's next push (the caller may reuse its buffer then).
+ */
 export interface PlainImportCard {
 	row: number;
 	/** The 8 digits of the customer ID as a number (`customerKeyOf`). */
