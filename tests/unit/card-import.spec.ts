@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCardImportFile, createCardImportChecker } from '$lib/domain';
+import { splitPlainLine } from '$lib/domain/import/card-import-checker';
 import { fixture, importHeader, sjis, today } from './helpers';
 
 const token = 'AbCdEf0123456789xyZ1';
@@ -56,5 +58,19 @@ describe('card import file (step e)', () => {
 		const cards = checker.push(sjis(`YAMATO,US-00010000,111,VISA,,,0,2912,${token}\r\n`.repeat(10)));
 		const last = checker.finish();
 		expect(cards.length + last.cards.length).toBe(10);
+	});
+});
+
+describe('splitPlainLine', () => {
+	// One array serves every line: a line with fewer cells than the one before must not keep its extra cells.
+	it('gives the cells split() gives, line after line into the same array', () => {
+		const cell = fc.string({ unit: fc.constantFrom('a', '0', ' ', '\u3042', ',', ''), maxLength: 12 });
+		fc.assert(
+			fc.property(fc.array(fc.array(cell, { maxLength: 12 }).map((cells) => cells.join(',')), { maxLength: 8 }), (lines) => {
+				const into: string[] = [];
+				for (const line of lines) expect(splitPlainLine(line, into)).toEqual(line.split(','));
+			}),
+			{ numRuns: 500 }
+		);
 	});
 });

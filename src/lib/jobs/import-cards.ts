@@ -1,5 +1,6 @@
 import { createCardImportChecker, type FileReport } from '$lib/domain';
-import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
+import { sha256HexOfBytes, sha256HexSync } from '$lib/domain/hash/sha256-sync';
+import type { CheckedCard, PlainImportCard } from '$lib/domain/import/card-import-checker';
 import { cardBrands, emptyCardColumns, pushCard, type CardBrand } from '$lib/domain/records/card';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
 import { firstCustomerNumber } from '$lib/domain/records/customer-id';
@@ -41,6 +42,27 @@ export class DigitTexts {
 		// The length leads the key: `07` and `007` are different texts.
 		return (this.texts[key] ??= digits);
 	}
+
+	/** The shared text of the `length` ASCII digits at `bytes[at]` (at most 4): no text made once it is known. */
+	ofBytes(bytes: Uint8Array, at: number, length: number): string {
+		let key = length;
+		for (let i = at; i < at + length; i++) key = key * 10 + bytes[i] - 48;
+		return (this.texts[key] ??= asciiText(bytes, at, at + length));
+	}
+}
+
+/** The text of ASCII bytes[from, to). */
+function asciiText(bytes: Uint8Array, from: number, to: number): string {
+	let text = '';
+	for (let i = from; i < to; i++) text += String.fromCharCode(bytes[i]);
+	return text;
+}
+
+/** A plain line's token's last 4 characters (all of a shorter token), from its bytes. */
+function tokenLast4Of(card: PlainImportCard): string {
+	const { bytes, tokenAt, tokenEnd } = card;
+	if (tokenEnd - tokenAt < 4) return asciiText(bytes, tokenAt, tokenEnd);
+	return String.fromCharCode(bytes[tokenEnd - 4], bytes[tokenEnd - 3], bytes[tokenEnd - 2], bytes[tokenEnd - 1]);
 }
 
 /**
@@ -78,24 +100,31 @@ export class FileCards {
 /** クレジットカード情報 rows: step d's rules; a card already on its customer (or repeated) is skipped. */
 function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
 	const customerIds = registeredIds(index);
-	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds });
+	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true });
 	const columns = emptyCardColumns();
 	const fileCards = new FileCards(index.customerCount, columns.fingerprints);
 	const digitTexts = new DigitTexts();
 	let skipped = 0;
-	const take = (cards: ReturnType<typeof checker.push>) => {
+	const take = (cards: CheckedCard[]) => {
 		for (const card of cards) {
+			const isPlain = 'bytes' in card;
 			// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
-			const customerSeq = customerKeyOf(card.customerId) - firstCustomerNumber;
-			const fingerprint = sha256HexSync(card.token);
+			const customerSeq = (isPlain ? card.customerKey : customerKeyOf(card.customerId)) - firstCustomerNumber;
+			const fingerprint = isPlain ? sha256HexOfBytes(card.bytes, card.tokenAt, card.tokenEnd) : sha256HexSync(card.token);
 			if (index.hasCard(customerSeq, fingerprint) || fileCards.has(customerSeq, fingerprint)) {
 				skipped++;
 				continue;
 			}
 			fileCards.add(customerSeq, columns.customerSeqs.length);
-			const tokenLast4 = card.token.slice(-4);
 			const brand = sharedBrand(card.brand);
-			pushCard(columns, { customerSeq, brand, tail: digitTexts.of(card.last3), expiry: digitTexts.of(card.expiry), fingerprint, tokenLast4 });
+			if (isPlain) {
+				const tail = digitTexts.ofBytes(card.bytes, card.tailAt, 3);
+				const expiry = digitTexts.ofBytes(card.bytes, card.expiryAt, 4);
+				pushCard(columns, { customerSeq, brand, tail, expiry, fingerprint, tokenLast4: tokenLast4Of(card) });
+			} else {
+				const tokenLast4 = card.token.slice(-4);
+				pushCard(columns, { customerSeq, brand, tail: digitTexts.of(card.last3), expiry: digitTexts.of(card.expiry), fingerprint, tokenLast4 });
+			}
 		}
 	};
 	return {

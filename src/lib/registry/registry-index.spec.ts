@@ -100,6 +100,22 @@ describe('RegistryIndex customers and cards', () => {
 		expect(index.hasCustomerId('US-00010005')).toBe(false);
 	});
 
+	// Cards are appended by copying a batch whole when it is at least as large as what is held, else
+	// one by one: whichever way a batch goes, the registry lists the same cards in the same order.
+	it('lists the same cards however they were appended, in batches of any sizes', () => {
+		const card = fc.record({ customerSeq: fc.nat(2), tail: fc.constantFrom('111', '222', '333'), fingerprint: fc.constantFrom('a', 'b', 'c').map(fingerprintOf) });
+		fc.assert(
+			fc.property(fc.array(fc.array(card, { maxLength: 6 }), { maxLength: 6 }), (batches) => {
+				const batched = sampleIndex();
+				for (const batch of batches) batched.appendCards(cardColumns(batch));
+				const whole = sampleIndex();
+				whole.appendCards(cardColumns(batches.flat()));
+				expect(batched.cardCount).toBe(whole.cardCount);
+				for (const seq of [0, 1, 2]) expect(batched.cardsOf(seq)).toEqual(whole.cardsOf(seq));
+			})
+		);
+	});
+
 	it('lists each customer its cards, in import order, without the token', () => {
 		const index = sampleIndex();
 		index.appendCards(cardColumns([{ customerSeq: 2, tail: '111' }, { customerSeq: 0, tail: '222' }]));

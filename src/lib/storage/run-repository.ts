@@ -67,6 +67,12 @@ async function newCardsOf(d: WorkbenchDb, cards: CardColumns): Promise<{ cards: 
 	return { cards: found.kept(), skipped: found.skipped };
 }
 
+// Card chunks handed to the database before the first of them is awaited: the database stores one
+// while this thread validates and clones the next, instead of the two waiting on each other in turn
+// (issue 14: the worker sat idle for a third of a card import's write). Requests of one transaction
+// are carried out in the order made, so the chunks keep their order.
+const chunksInFlight = 4;
+
 /** Stores the new cards of a run; returns how many the database already held. */
 async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): Promise<number> {
 	if (!record.cards || record.cards.customerSeqs.length === 0) return 0;
@@ -75,12 +81,20 @@ async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): 
 	const { cards, skipped } = await newCardsOf(d, record.cards);
 	const total = cards.customerSeqs.length;
 	let stored = 0;
+	const writing: Promise<void>[] = [];
 	for (const chunk of cardChunksOf(cards, uploadId)) {
 		stopIfCancelled(record);
-		await d.cardChunks.add(chunk);
-		stored += chunk.customerSeqs.length;
-		record.onStored?.(stored, total);
+		const count = chunk.customerSeqs.length;
+		const added = d.cardChunks.add(chunk).then(() => {
+			stored += count;
+			record.onStored?.(stored, total);
+		});
+		// Awaited below in order; a failed add aborts the transaction and fails every later one too.
+		added.catch(() => {});
+		writing.push(added);
+		if (writing.length >= chunksInFlight) await writing.shift();
 	}
+	for (const added of writing) await added;
 	return skipped;
 }
 

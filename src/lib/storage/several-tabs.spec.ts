@@ -159,6 +159,19 @@ describe('a cancel during the store', () => {
 		expect((await historyRepository.get(historyId))?.status).toBe('running');
 	});
 
+	// Card chunks are handed to the database a few at a time before the first is awaited: a cancel
+	// asked before any of them, between them or as the last is awaited still leaves none stored.
+	it.each([0, 1, 2, 3, 4])('asked yes at check %i of a card import, leaves no card stored and the entry running', async (yesAt) => {
+		await registerCustomers(3);
+		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
+		let asked = 0;
+		const cards = manyCards(35_001);
+		const record = { historyId, cards, outcome: { ...done, rows: 35_001, succeeded: 35_001 }, isCancelled: () => asked++ >= yesAt };
+		await expect(runRepository.record(record)).rejects.toThrow(/^cancelled$/);
+		expect(await database.cardChunks.count()).toBe(0);
+		expect((await historyRepository.get(historyId))?.status).toBe('running');
+	});
+
 	it('is no longer asked once the final write started', async () => {
 		const historyId = await runRepository.begin(newEntry());
 		const asks: string[] = [];
@@ -171,5 +184,29 @@ describe('a cancel during the store', () => {
 		});
 		expect(asks.at(-1)).toBe('final');
 		expect(asks.filter((ask) => ask === 'final')).toHaveLength(1);
+	});
+});
+
+/** Test helper: `count` different cards spread over customers 0–2, each its own fingerprint. */
+function manyCards(count: number) {
+	return cardColumns(Array.from({ length: count }, (_, i) => ({ customerSeq: i % 3, fingerprint: i.toString(16).padStart(8, '0').padEnd(64, 'f') })));
+}
+
+describe('a card import of several chunks', () => {
+	it('stores every card once, in import order, and reports each stored chunk in order', async () => {
+		await registerCustomers(3);
+		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
+		const cards = manyCards(45_001);
+		const told: number[] = [];
+		const outcome = { ...done, rows: 45_001, succeeded: 45_001 };
+		await runRepository.record({ historyId, cards, outcome, onStored: (stored, total) => told.push(stored / total) });
+		expect(told).toEqual([...told].sort((a, b) => a - b));
+		expect(told.at(-1)).toBe(1);
+		expect(told).toHaveLength(5);
+		const index = await registryRepository.loadIndex();
+		expect(index.cardCount).toBe(45_001);
+		const stored = [0, 1, 2].flatMap((seq) => index.cardsOf(seq).map((card) => [card.position, card.fingerprint] as const));
+		stored.sort((a, b) => a[0] - b[0]);
+		expect(stored.map(([, fingerprint]) => fingerprint)).toEqual(cards.fingerprints);
 	});
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256HexOfText } from './sha256';
-import { sha256HexSync } from './sha256-sync';
+import { sha256HexOfBytes, sha256HexSync } from './sha256-sync';
 
 describe('sha256HexSync', () => {
 	it.each([
@@ -30,6 +30,23 @@ describe('sha256HexSync', () => {
 				const digests = texts.map((text) => sha256HexSync(text));
 				expect(digests).toEqual(await Promise.all(texts.map((text) => sha256HexOfText(text))));
 			})
+		);
+	});
+
+	// A token read from the file's bytes must get the fingerprint its text gets, mixed with texts in any order.
+	it('hashes a range of bytes as the text of those bytes, between texts of any length', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.tuple(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 150 }), fc.nat(5), fc.boolean()), { minLength: 1, maxLength: 6 }),
+				async (tokens) => {
+					for (const [token, before, asBytes] of tokens) {
+						const bytes = new Uint8Array(before + token.length + 3).fill(0x2c);
+						for (let i = 0; i < token.length; i++) bytes[before + i] = token.charCodeAt(i);
+						const digest = asBytes ? sha256HexOfBytes(bytes, before, before + token.length) : sha256HexSync(token);
+						expect(digest).toBe(await sha256HexOfText(token));
+					}
+				}
+			)
 		);
 	});
 });

@@ -80,7 +80,22 @@ function writeUtf8(text: string): number {
  * an ASCII text is copied into a reused buffer, padded there, and hashed block by block.
  */
 export function sha256HexSync(text: string): string {
-	const length = writeUtf8(text);
+	return digestHex(writeUtf8(text));
+}
+
+/**
+ * The SHA-256 of bytes[start, end) as lower-case hex, like `sha256HexSync` of their text (a card
+ * import's token read straight from the file's bytes, with no text made of it).
+ */
+export function sha256HexOfBytes(bytes: Uint8Array, start: number, end: number): string {
+	const length = end - start;
+	if (padded.length < length + 72) padded = new Uint8Array(Math.ceil((length + 72) / 64) * 64);
+	for (let i = 0; i < length; i++) padded[i] = bytes[start + i];
+	return digestHex(length);
+}
+
+// The digest of the first `length` bytes of `padded`, which it pads in place.
+function digestHex(length: number): string {
 	const end = Math.ceil((length + 9) / 64) * 64;
 	padded[length] = 0x80;
 	padded.fill(0, length + 1, end);
