@@ -41,7 +41,7 @@ describe('old cart customers (一括登録 › 顧客情報)', () => {
 	// A plain line's cells are read by their bounds and trimmed in place; a quoted one's from its
 	// fields: both must give each cell as split and trimmed, warned exactly where trimming changed it.
 	it('reads every cell as split and trimmed, plain or quoted, warning where a value was trimmed', () => {
-		const value = fc.string({ unit: fc.constantFrom('a', '7', '-', ' ', '\u3000', '\t', '山', 'ｱ', 'é', '@'), maxLength: 6 });
+		const value = fc.string({ unit: fc.constantFrom('a', '7', '-', ' ', '\u3000', '\t', '\u00a0', '\u0085', '\u200b', '\ufeff', '山', 'ｱ', 'é', 'ÿ', '@'), maxLength: 6 });
 		fc.assert(
 			fc.property(fc.array(fc.tuple(value, value, value), { minLength: 1, maxLength: 5 }), fc.boolean(), (rows, quoted) => {
 				const cellText = (cell: string) => (quoted ? `"${cell}"` : cell);
@@ -53,6 +53,8 @@ describe('old cart customers (一括登録 › 顧客情報)', () => {
 					if (trimSpaces(cell) !== cell && trimSpaces(cell) !== '') expectedTrims.push(`${i + 2},${c + 2}`);
 				}));
 				expect(trims).toEqual(expectedTrims);
+				// Every row is read (none of these values is refused), so each is compared below.
+				expect(customers.map((customer) => customer.row)).toEqual(rows.map((_, i) => i + 2));
 				for (const customer of customers) {
 					const [name, kana, address] = rows[customer.row - 2];
 					expect([customer.name, customer.kana, customer.address]).toEqual([name, kana, address].map(trimSpaces));

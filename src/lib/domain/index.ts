@@ -127,12 +127,14 @@ export type { LinkageRecord } from './linkage/link-rows';
 
 export { checkCardImportFile, createCardImportChecker } from './import/card-import-checker';
 export type { CardImportChecker, CardImportOptions, CardImportReport } from './import/card-import-checker';
-export { createOldCartCustomerParser, parseOldCartCustomers } from './import/old-cart-customers';
+export { createOldCartCustomerParser, parseOldCartCustomers, readOldCartCustomers } from './import/old-cart-customers';
 export type {
 	OldCartCustomer,
 	OldCartCustomerOptions,
 	OldCartCustomerParser,
-	OldCartCustomerReport
+	OldCartCustomerReader,
+	OldCartCustomerReport,
+	OldCartCustomerSink
 } from './import/old-cart-customers';
 
 export { sha256Hex, sha256HexOfText } from './hash/sha256';

@@ -28,7 +28,13 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 			return id;
 		},
 		record: async (record) => {
-			store.records.push(record);
+			// As the storage (IndexedDB clones what it writes): the record keeps copies of the rows, not the
+			// job's columns, which the registry may take over once they are written.
+			store.records.push({
+				...record,
+				...(record.customers && { customers: structuredClone(record.customers) }),
+				...(record.cards && { cards: structuredClone(record.cards) })
+			});
 			const id = record.historyId ?? nextId++;
 			const before = store.entries.get(id) ?? (record.start && { ...record.start, status: 'new' });
 			if (!before) throw new Error('no entry to record');

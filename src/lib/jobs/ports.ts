@@ -19,6 +19,7 @@ export interface JobStore {
 	 * Writes the outcome, the rows to register and the bell's notice in one transaction, checking the
 	 * rows against the database inside it: fails with 'registry-changed' when the registry moved on
 	 * since `registry()` loaded it; `alreadyStored` counts cards the database held already (skipped).
+	 * Keeps no reference to the record's columns past the call: the registry may take them over next.
 	 */
 	record(record: RunRecord): Promise<{ historyId: number; firstSeq: number | null; alreadyStored?: number }>;
 	/** One history entry (the failed-rows download reads its rows and hash). */

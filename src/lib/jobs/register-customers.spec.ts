@@ -59,6 +59,28 @@ describe('registerCustomers: who is registered, who is skipped', () => {
 	});
 });
 
+describe('registerCustomers: runs one after another on a registry that starts empty', () => {
+	// A first registration hands its columns to the empty registry; every later run is appended to
+	// those arrays. Each run's stored rows stay its own, and the registry answers as one built from copies.
+	it.each<[string, string[][], string[]]>([
+		['a first run, then a delta run', [['C1', 'C2'], ['C2', 'C3']], ['C1', 'C2', 'C3']],
+		['a first run, then two delta runs', [['C1'], ['C1', 'C2'], ['C3', 'C2', 'C4']], ['C1', 'C2', 'C3', 'C4']],
+		['a first run that registers no one, then one that does', [[], ['C1', 'C2']], ['C1', 'C2']]
+	])('%s', async (_name, runs, registered) => {
+		const store = fakeStore();
+		const stored: string[][] = [];
+		for (const run of runs) {
+			await registerCustomers(file(...run.map((id) => `${id},name ${id},`)), job(), fakePorts(store));
+			stored.push(run.filter((id) => !stored.flat().includes(id)));
+		}
+		expect(store.records.map((record) => record.customers?.linkageIds ?? [])).toEqual(stored);
+		const copied = registryWith(...registered);
+		expect(ids(store.index)).toEqual(ids(copied));
+		for (const id of [...registered, 'C9']) expect(store.index.seqOfLinkageId(id)).toBe(copied.seqOfLinkageId(id));
+		expect(store.index.search({ field: 'name', query: 'name C', offset: 0, limit: 100 }).total).toBe(registered.length);
+	});
+});
+
 describe('registerCustomers: a cancel at every stage registers nothing and records 中断', () => {
 	const rows = Array.from({ length: 40 }, (_, i) => `K${i},name ${i},k${i}@example.jp`);
 	const text = [header, ...rows].join('\r\n');

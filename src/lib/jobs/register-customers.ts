@@ -1,4 +1,4 @@
-import { readOldCartCustomers } from '$lib/domain/import/old-cart-customers';
+import { readOldCartCustomers } from '$lib/domain';
 import { emptyCustomerColumns } from '$lib/domain/records/customer';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
