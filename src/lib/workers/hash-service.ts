@@ -3,7 +3,7 @@ import type { HashAnswer, HashCommand } from './hash-messages';
 
 /**
  * The hash worker's state machine, apart from the worker's globals so it runs in Node tests:
- * one incremental SHA-256 (FIPS 180-4, @noble/hashes) per id, fed by `update` (each batch
+ * one incremental SHA-256 (FIPS 180-4, `createSha256Stream`) per id, fed by `update` (each batch
  * answered `taken` with its bytes, to be transferred back and filled again), answered and forgotten at `digest`, forgotten at `drop` (a cancelled job).
  * Returns the answer to post, if any. Any command that throws is answered `failed: 'hash-failed'`
  * and its hash forgotten: the sender always hears back, so a reader waiting for `taken` is woken.

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { joinBytes } from '../bytes';
+import { encodeOutput } from '../encoding/encode-text';
+import { OutputBytes } from './output-bytes';
+
+const ascii = new TextEncoder();
+
+/** A plain return line's two spans (up to the brand's end, and the rest) of any lengths. */
+const span = (min: number) => fc.string({ unit: fc.constantFrom(...'US-0123,VISA9aZ'.split('')), minLength: min, maxLength: 40 });
+
+describe('OutputBytes.plainLine', () => {
+	// Lines are copied four bytes at a time: a word may run past a span, into the line when read and
+	// into the next span when written. Whatever the spans' lengths, the service's, the bytes after
+	// the line (none at the end of a slice) and the buffer's fill, the output is the line's text.
+	it('writes each line as the text of its import line, for any spans, service and place in the slice', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom('YAMATO', 'Y', 'AB', 'ABC', 'ヤマト', ''),
+				fc.constantFrom('shift_jis', 'utf-8-bom') as fc.Arbitrary<'shift_jis' | 'utf-8-bom'>,
+				fc.boolean(),
+				fc.array(fc.tuple(span(1), span(1), fc.nat({ max: 4 }), fc.nat({ max: 3 }), fc.constantFrom('\r\n', '\n')), { minLength: 1, maxLength: 8 }),
+				(service, encoding, toSink, lines) => {
+					const sunk: Uint8Array[] = [];
+					const out = new OutputBytes(encoding, service, toSink ? (bytes) => sunk.push(bytes.slice()) : undefined);
+					let expected = '';
+					const written: Uint8Array[] = [];
+					for (const [head, rest, before, after, lineBreak] of lines) {
+						// The line sits after `before` bytes of its slice, followed by its break and `after` more.
+						const text = `${'x'.repeat(before)}${head}${rest}${lineBreak}${'y'.repeat(after)}`;
+						const bytes = ascii.encode(text);
+						const start = before;
+						out.plainLine(bytes, start, start + head.length, start + head.length + rest.length);
+						expected += `${service},${head},,,0${rest}\r\n`;
+						written.push(out.take());
+					}
+					written.push(out.take(true));
+					const all = joinBytes([...written, ...sunk]);
+					expect(Array.from(all)).toEqual(Array.from(encodeOutput(expected, encoding, false)));
+				}
+			)
+		);
+	});
+});
