@@ -76,8 +76,9 @@ for (const language of ['ja', 'en'] as Language[]) {
 			await list.getByRole('combobox', { name: t('search.field') }).selectOption('linkageId');
 			await list.getByLabel(t('search.query')).fill('C000');
 			await list.getByRole('button', { name: t('search.submit'), exact: true }).click();
-			// Every customer read, the cards not yet: the page is the search's, its cards marked as being read.
-			await expect(list.getByRole('status')).toHaveText(t('search.countCardsLoading', { total: '4', size: '4' }));
+			// Every customer read, the cards not yet: the page and its count are the search's, its cards
+			// marked as being read.
+			await expect(list.getByRole('status')).toHaveText(t('search.count', { total: '4', size: '4' }));
 			const idCells = list.locator('td.customer-id');
 			await expect(idCells).toHaveText(['US-00010000', 'US-00010001', 'US-00010002', 'US-00010003']);
 			await expect(list.getByRole('cell', { name: t('search.cardsLoading'), exact: true })).toHaveCount(4);
@@ -85,8 +86,8 @@ for (const language of ['ja', 'en'] as Language[]) {
 			const firstRow = await idCells.first().elementHandle();
 
 			await cards.release();
-			await expect(list.getByRole('status')).toHaveText(t('search.count', { total: '4', size: '4' }));
 			await expect(list.getByText('VISA ・・・111 12/29')).toBeVisible();
+			await expect(list.getByRole('status')).toHaveText(t('search.count', { total: '4', size: '4' }));
 			await expect(list.getByText('JCB ・・・222 01/30')).toBeVisible();
 			await expect(list.getByText('AMEX ・・・333 12/28')).toBeVisible();
 			await expect(list.getByRole('cell', { name: t('search.cardsLoading'), exact: true })).toHaveCount(0);

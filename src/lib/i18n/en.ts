@@ -223,7 +223,6 @@ export const en: Record<MessageKey, string> = {
 	'search.noCard': 'none',
 	'search.cardsLoading': 'Reading…',
 	'search.counting': '{found} found so far ({size} registered); still counting… The rows on this page are final.',
-	'search.countCardsLoading': '{total} found ({size} registered). Reading their cards…',
 	'search.pageCounting': '{from}–{to}; the total is still counting…',
 	'search.searching': 'Searching {size} registered customers. The previous list stays until the results arrive.',
 	'search.download': 'Download data',
