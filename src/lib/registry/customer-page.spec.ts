@@ -74,6 +74,7 @@ describe('prefixPage: a search answered from the customers a load has read so fa
 					expect(page.rows.every((row) => row.cards.length === 0)).toBe(true);
 					expect(page.cardsPending).toBe(true);
 					expect(page.totalPending === true).toBe(!customersRead);
+					expect(page.countingMatches === true).toBe(!customersRead);
 					if (customersRead) expect(page.total).toBe(expected.total);
 					else expect(page.total).toBeLessThanOrEqual(expected.total);
 				}
@@ -83,7 +84,7 @@ describe('prefixPage: a search answered from the customers a load has read so fa
 	});
 
 	it.each([
-		['a page filled by the first customers read, its total still counting', 'OC', 0, 2, 3, { totalPending: true, total: 2 }],
+		['a page filled by the first customers read, its total still counting', 'OC', 0, 2, 3, { totalPending: true, countingMatches: true, total: 2 }],
 		['a page that needs customers not yet read', 'OC', 2, 2, 3, null],
 		['a search with no match yet', 'ZZ', 0, 2, 3, null],
 		['any page once every customer is read', 'OC', 2, 2, 6, { total: 5 }]

@@ -13,11 +13,10 @@ export interface CustomerPage {
 	 * `cards` are not read yet (shown as being read, never as none); ask again for the loaded answer.
 	 */
 	cardsPending?: boolean;
-	/**
-	 * With `cardsPending`, the count is not known yet: for a blank list `total` is the registry's size,
-	 * for a search the matches found so far (there may be more, on this page's successors only).
-	 */
+	/** With `cardsPending`, the count is not known yet: `total` is the registry's size, or with `countingMatches` the matches found so far. */
 	totalPending?: boolean;
+	/** With `totalPending`, for a search: `total` counts the matches found so far; more may follow this page, never before it. */
+	countingMatches?: boolean;
 }
 
 /** 「データダウンロード」: the (filtered) list, in the chosen encoding. */
@@ -57,5 +56,5 @@ export function prefixPage(
 	const isFull = total >= Math.max(0, request.offset) + Math.max(0, request.limit);
 	if (!customersRead && !isFull) return null;
 	const page: CustomerPage = { total, rows: rows.map((row) => ({ ...row, cards: [] })), registrySize, cardsPending: true };
-	return customersRead ? page : { ...page, totalPending: true };
+	return customersRead ? page : { ...page, totalPending: true, countingMatches: true };
 }

@@ -2,7 +2,6 @@ import type { OutputEncoding, UnencodableCells } from '$lib/domain';
 import { containsCardNumber } from '$lib/domain/guard/card-number';
 import type { CustomerPage } from '$lib/registry/customer-page';
 import type { SearchField } from '$lib/registry/registry-search';
-import { exactKey } from '$lib/registry/search-keys';
 import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
 
@@ -18,12 +17,7 @@ class CustomerSearchState {
 	page = $state.raw<CustomerPage | null>(null);
 	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
 	unencodable = $state.raw<UnencodableCells | null>(null);
-	private applied = $state.raw({ query: '', field: 'all' as SearchField });
-
-	/** True when the list shown is every customer (the query submitted is blank, as the search reads it). */
-	get isBlankQuery(): boolean {
-		return exactKey(this.applied.query) === '';
-	}
+	private applied = { query: '', field: 'all' as SearchField };
 	/** Requests made so far: an answer to an older one is dropped. */
 	private asked = 0;
 	/**

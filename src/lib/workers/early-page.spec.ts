@@ -75,6 +75,7 @@ describe('earlyPage: a search while the registry loads', () => {
 		expect(early!.rows.every((row) => row.cards.length === 0)).toBe(true);
 		expect(early!.cardsPending).toBe(true);
 		expect(early!.totalPending === true).toBe(expected.totalPending);
+		expect(early!.countingMatches === true).toBe(expected.totalPending);
 		// A total still counting is the matches found so far: this page's and more, not yet all.
 		if (expected.totalPending) expect(early!.total).toBeGreaterThanOrEqual(request.offset + request.limit);
 		if (expected.totalPending) expect(early!.total).toBeLessThan(loaded.total);

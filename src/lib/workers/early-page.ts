@@ -5,6 +5,7 @@ import type { SearchRequest } from '$lib/registry/registry-index';
 import { exactKey } from '$lib/registry/search-keys';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { loadedRegistry } from './loaded-registry';
+import { registryReading } from './registry-reading';
 
 /** A whole customer ID searched by 顧客ID: its `seq` (the search's only possible match), else null. */
 function wholeIdSeq({ field, query }: SearchRequest): number | null {
@@ -36,19 +37,20 @@ const regrowth = 2;
  * is started if nothing holds the registry.
  */
 async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | null> {
-	loadedRegistry.start();
+	// A failed load is the loaded answer's to report (the caller asks for it next).
+	if (!loadedRegistry.held()) loadedRegistry.get().catch(() => {});
 	// Read once, before the loop: from there on a page is taken in the same turn as the read it follows.
 	const size = await registryRepository.size();
 	let searchedAt = -1;
-	while (loadedRegistry.isLoading()) {
-		const reading = loadedRegistry.reading();
+	while (registryReading.isLoading()) {
+		const reading = registryReading.current();
 		const count = reading?.index.customerCount ?? 0;
 		if (reading && (reading.customersRead || count >= regrowth * searchedAt)) {
 			searchedAt = Math.max(1, count);
 			const page = prefixPage(reading.index, request, reading.customersRead, reading.customersRead ? count : Math.max(size, count));
 			if (page) return page;
 		}
-		await loadedRegistry.nextRead();
+		await registryReading.next();
 	}
 	return null;
 }

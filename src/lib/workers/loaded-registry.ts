@@ -1,6 +1,7 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
-import { forwardOnly, registryRepository, type LoadReading } from '$lib/storage/registry-repository';
+import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
 import { yielder } from './pacing';
+import { registryReading } from './registry-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
 
@@ -11,37 +12,14 @@ let settled: Promise<Loaded> | null = null;
 /** Jobs waiting for the registry hear how far its load has read. */
 const listeners = new Set<(done: number, of: number) => void>();
 const turn = yielder(0);
-/** What the load under way has read so far (null when none is under way, or between attempts). */
-let reading: LoadReading | null = null;
-/** True from a load's start to its end (success or failure). */
-let isLoading = false;
-/** Searches waiting for the load to read further: woken after each read, and when it ends. */
-let readers: (() => void)[] = [];
-
-function wake(): void {
-	const woken = readers;
-	readers = [];
-	for (const resolve of woken) resolve();
-}
 
 // The search keys are built after the load, in steps between which messages and jobs run (about
 // half a second for a million customers in all), so the first page never waits for them and a
 // search that comes first builds the rest at once.
 function load(): Promise<Loaded> {
-	isLoading = true;
-	const watch = (read: LoadReading | null) => {
-		if (registry !== pending) return;
-		reading = read;
-		wake();
-	};
-	const ended = () => {
-		if (registry !== pending) return;
-		reading = null;
-		isLoading = false;
-		wake();
-	};
+	registryReading.started();
 	const pending: Promise<Loaded> = registryRepository
-		.load((done, of) => listeners.forEach((listener) => listener(done, of)), watch)
+		.load((done, of) => listeners.forEach((listener) => listener(done, of)), (read) => registry === pending && registryReading.read(read))
 		.then((loaded) => {
 			if (registry === pending) settled = pending;
 			const isCurrent = async () => {
@@ -51,7 +29,7 @@ function load(): Promise<Loaded> {
 			loaded.index.prepareSearchInSteps(isCurrent).catch(() => {});
 			return loaded;
 		})
-		.finally(ended);
+		.finally(() => registry === pending && registryReading.ended());
 	return pending;
 }
 
@@ -88,33 +66,11 @@ export const loadedRegistry = {
 	/** Forgets the registry (after an erase, or when another tab changed it): the next use loads it. */
 	forget(): void {
 		registry = settled = null;
-		reading = null;
-		isLoading = false;
-		wake();
+		registryReading.ended();
 	},
 
 	/** True once the registry is loaded (until it is forgotten): searches then need no early answer. */
 	isLoaded(): boolean {
 		return settled !== null;
-	},
-
-	/** Starts loading the registry unless it is held (loaded or loading); failures are the next `get`'s to report. */
-	start(): void {
-		if (!registry) this.get().catch(() => {});
-	},
-
-	/** True while a load is under way: `reading()` then grows, and `nextRead()` resolves after each read. */
-	isLoading(): boolean {
-		return isLoading;
-	},
-
-	/** What the load under way has read so far (`LoadReading`); null when none is under way or it reads all at once. */
-	reading(): LoadReading | null {
-		return reading;
-	},
-
-	/** Resolves once the load under way has read further, started over or ended (or the registry was forgotten). */
-	nextRead(): Promise<void> {
-		return new Promise((resolve) => readers.push(resolve));
 	}
 };
