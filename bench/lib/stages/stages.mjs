@@ -76,6 +76,9 @@ export async function registryStage(browser, origin, input, log) {
 		else searches.name.push(search);
 	}
 	log(`  searches: first ${ms(searches.firstAfterOpen.ms)}; ID ${searches.id.map((s) => ms(s.ms)).join(', ')}; 連携用ID ${searches.linkage.map((s) => ms(s.ms)).join(', ')}; 氏名 ${ms(searches.nameCold.ms)} then ${searches.name.map((s) => ms(s.ms)).join(', ')}`);
+	// While the registry loads, a search's first page may show before its count (still counting).
+	const firstPages = (list) => list.map((s) => ms(s.firstPageMs)).join(', ');
+	log(`  … first page shown: first ${ms(searches.firstAfterOpen.firstPageMs)}; ID ${firstPages(searches.id)}; 連携用ID ${firstPages(searches.linkage)}; 氏名 ${ms(searches.nameCold.firstPageMs)} then ${firstPages(searches.name)}`);
 	await screen.cdp.detach();
 	// Steps a/b/c: the linkage CSV from the registry just filled, and from the store's list file.
 	const linkage = [await measureLinkage(browser, origin), await measureLinkage(browser, origin, input.storeCustomers)];

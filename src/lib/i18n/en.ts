@@ -222,6 +222,8 @@ export const en: Record<MessageKey, string> = {
 	'search.expired': 'Expired',
 	'search.noCard': 'none',
 	'search.cardsLoading': 'Reading…',
+	'search.counting': '{found} found so far ({size} registered); still counting… (the rows on this page are final)',
+	'search.pageCounting': '{from}–{to} of … (still counting)',
 	'search.searching': 'Searching {size} registered customers. The previous list stays until the results arrive.',
 	'search.download': 'Download data',
 	'search.downloadNone': 'With no matching customer there is nothing to download. Change the search words.',

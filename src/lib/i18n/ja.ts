@@ -220,6 +220,8 @@ export const ja = {
 	'search.col.cards': 'カード',
 	'search.noCard': 'なし',
 	'search.cardsLoading': '読み込み中…',
+	'search.counting': 'これまでに{found}件が一致しました（登録 {size}件）。残りは検索中…（このページの行は確定しています）',
+	'search.pageCounting': '{from}〜{to}件目 / 全件数は検索中…',
 	'search.searching': '検索しています（登録 {size}件）。結果が出るまで、前の一覧を表示しています。',
 	'search.expired': '期限切れ',
 	'search.download': 'データダウンロード',

@@ -13,8 +13,10 @@ export interface CustomerPage {
 	 * `cards` are not read yet (shown as being read, never as none); ask again for the loaded answer.
 	 */
 	cardsPending?: boolean;
-	/** With `cardsPending`, for a blank list: `total` is the registry's size, not yet the count of listed customers. */
+	/** With `cardsPending`, the count is not known yet: `total` is the registry's size, or with `countingMatches` the matches found so far. */
 	totalPending?: boolean;
+	/** With `totalPending`, for a search: `total` counts the matches found so far; more may follow this page, never before it. */
+	countingMatches?: boolean;
 }
 
 /** 「データダウンロード」: the (filtered) list, in the chosen encoding. */
@@ -34,4 +36,25 @@ export function searchPage(index: { search(request: SearchRequest): { total: num
 export function peekPage(peek: { index: { search(request: SearchRequest): { rows: CustomerView[] } }; registrySize: number }, request: SearchRequest): CustomerPage {
 	const { rows } = peek.index.search({ ...request, query: '', field: 'all' });
 	return { total: peek.registrySize, rows, registrySize: peek.registrySize, cardsPending: true, totalPending: true };
+}
+
+/**
+ * A page of a search over the first customers of a registry that still loads (`index` holds them
+ * exactly, in `seq` order; all of them once `customersRead`), or null while it cannot be final. A
+ * customer matches on its own fields alone, so the matches found are the first ones of the whole
+ * answer, in its order: a page is final once it is full (`offset + limit` found) or every customer
+ * was read (the total then too; else `totalPending`). Cards are left out (`cardsPending`): any card
+ * chunk may hold any customer's cards, and they are read after every customer.
+ */
+export function prefixPage(
+	index: { search(request: SearchRequest): { total: number; rows: CustomerView[] } },
+	request: SearchRequest,
+	customersRead: boolean,
+	registrySize: number
+): CustomerPage | null {
+	const { total, rows } = index.search(request);
+	const isFull = total >= Math.max(0, request.offset) + Math.max(0, request.limit);
+	if (!customersRead && !isFull) return null;
+	const page: CustomerPage = { total, rows: rows.map((row) => ({ ...row, cards: [] })), registrySize, cardsPending: true };
+	return customersRead ? page : { ...page, totalPending: true, countingMatches: true };
 }

@@ -141,6 +141,24 @@ describe('RegistryIndex customers and cards', () => {
 		expect(ids(index, 'all', 'US-')).toEqual(['US-00010001']);
 		expect(index.view(0)).toBeNull();
 	});
+
+	// A stored customer whose 連携用ID cannot be read (blank) but whose other fields can: its name,
+	// e-mail or phone matched and the page held no one (an empty row) where it stood.
+	it.each<[SearchField, string]>([
+		['name', '山田'],
+		['name', 'ヤマダ'],
+		['email', 'yamada@'],
+		['phone', '0312'],
+		['all', '山田'],
+		['all', 'yamada'],
+		['all', '03-12']
+	])('never lists a stored customer without a 連携用ID, searched by %s 「%s」', (field, query) => {
+		const index = new RegistryIndex();
+		const stored = { name: '山田 花子', kana: 'ヤマダ ハナコ', email: 'yamada@example.jp', phone: '03-1234-5678' };
+		index.appendCustomers(customerColumns([{ linkageId: '', ...stored }, { linkageId: 'X1', ...stored }, { linkageId: '' }]));
+		expect(ids(index, field, query)).toEqual(['US-00010001']);
+		expect(index.search({ field, query, offset: 0, limit: 20 }).total).toBe(1);
+	});
 });
 
 describe('RegistryIndex search in part', () => {

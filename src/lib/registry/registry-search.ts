@@ -38,9 +38,9 @@ export function findSeqs(source: SearchSource, { query, field }: RegistryQuery):
 		case 'name':
 			return nameSeqs(source, query);
 		case 'email':
-			return scan(source.searchColumns().emails, emailKey(query));
+			return scan(source, source.searchColumns().emails, emailKey(query));
 		case 'phone':
-			return scan(source.searchColumns().phones, phoneKey(query));
+			return scan(source, source.searchColumns().phones, phoneKey(query));
 		case 'all':
 			return allFields(source, query);
 	}
@@ -56,24 +56,30 @@ function allSeqs(source: SearchSource): number[] {
 function idSeqs(source: SearchSource, query: string): number[] {
 	const seq = seqOfCustomerId(exactKey(query).toUpperCase());
 	if (seq !== null) return source.isCustomer(seq) ? [seq] : [];
-	return scan(source.searchColumns().ids, identifierKey(query));
+	return scan(source, source.searchColumns().ids, identifierKey(query));
 }
 
 /** 連携用IDs holding the query, with the exact ID as stored (case and all) among them. */
 function linkageSeqs(source: SearchSource, query: string): number[] {
 	const seq = source.seqOfLinkageId(query.trim()) ?? source.seqOfLinkageId(exactKey(query));
-	const part = scan(source.searchColumns().linkageIds, identifierKey(query));
+	const part = scan(source, source.searchColumns().linkageIds, identifierKey(query));
 	return seq === null ? part : union([[seq], part]);
 }
 
 function nameSeqs(source: SearchSource, query: string): number[] {
 	const { names, kanas } = source.searchColumns();
 	const key = nameKey(query);
-	return union([scan(names, key), scan(kanas, key)]);
+	return union([scan(source, names, key), scan(source, kanas, key)]);
 }
 
-function scan(column: KeyColumn, needle: string): number[] {
-	return needle === '' ? [] : column.find(needle);
+/**
+ * The customers whose key in `column` holds `needle`, placeholders left out: a stored customer whose
+ * 連携用ID cannot be read is never listed, whatever its other fields hold (as by a blank list).
+ */
+function scan(source: SearchSource, column: KeyColumn, needle: string): number[] {
+	if (needle === '') return [];
+	const seqs = column.find(needle);
+	return seqs.every((seq) => source.isCustomer(seq)) ? seqs : seqs.filter((seq) => source.isCustomer(seq));
 }
 
 /** Union of ascending lists without repeats, ascending, merged in one pass each. */
@@ -97,7 +103,7 @@ function allFields(source: SearchSource, query: string): number[] {
 		idSeqs(source, query),
 		linkageSeqs(source, query),
 		nameSeqs(source, query),
-		scan(emails, emailKey(query)),
-		scan(phones, phone)
+		scan(source, emails, emailKey(query)),
+		scan(source, phones, phone)
 	]);
 }

@@ -52,10 +52,12 @@ class CustomerSearchState {
 
 	/**
 	 * Shows the current page; the latest request wins. While the registry still loads, a page may come
-	 * first from a few stored chunks, its cards pending (`page.cardsPending`); the loaded answer then
-	 * replaces it.
+	 * first from the customers read so far, its cards pending (`page.cardsPending`) and, for a search,
+	 * its total still counting (`page.totalPending`); the loaded answer then replaces it, the same rows
+	 * for a page that was full. A page past the end (asked while the total was still counting) moves
+	 * to the last one.
 	 */
-	async refresh(early = true) {
+	async refresh(early = true): Promise<void> {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		const asked = ++this.asked;
 		const page = await workbench.ask('search', { request, early });
@@ -64,7 +66,24 @@ class CustomerSearchState {
 		this.searching = false;
 		this.page = page;
 		this.pager.total = page.total;
-		if (page.cardsPending) await this.refresh(false);
+		if (page.cardsPending) return this.refresh(false);
+		if (page.rows.length === 0 && page.total > 0 && request.offset > 0) {
+			this.pager.goTo(Math.floor((page.total - 1) / request.limit) * request.limit);
+			return this.refresh(false);
+		}
+	}
+
+	/** True when a later page may hold customers: one does, or this page is full while the total is still counting. */
+	get hasNext(): boolean {
+		const page = this.page;
+		return this.pager.hasNext || (page?.totalPending === true && page.rows.length === this.pager.pageSize);
+	}
+
+	/** Goes one page on when a later page may hold customers (`hasNext`). */
+	next() {
+		if (!this.hasNext) return Promise.resolve();
+		this.pager.goTo(this.pager.offset + this.pager.pageSize);
+		return this.refresh();
 	}
 
 	goTo(offset: number) {

@@ -48,8 +48,10 @@ describe('registryRepository.load: a few chunks at a time', () => {
 		expect(index.seqOfLinkageId('C45003')).toBe(45_003);
 		expect(index.cardsOf(0).map((card) => card.fingerprint)).toEqual([fingerprintOf('f'), fingerprintOf('a')]);
 		expect(index.cardsOf(20_000)).toHaveLength(1);
-		// 6 customer chunks and 1 card chunk: reads of at most 2 chunks, the count never going back.
-		expect(calls[0]).toEqual([0, 7]);
+		// 6 customer chunks and 1 card chunk: reads of at most 2 chunks, the count never going back;
+		// the card chunks are listed beside the first customer reads, so the first report may follow one.
+		expect(calls.every(([, of]) => of === 7)).toBe(true);
+		expect(calls[0][0]).toBeLessThanOrEqual(2);
 		expect(calls.at(-1)).toEqual([7, 7]);
 		expect(calls.map(([count]) => count)).toEqual([...calls.map(([count]) => count)].sort((a, b) => a - b));
 	});

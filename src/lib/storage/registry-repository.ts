@@ -3,7 +3,7 @@ import { appendCardChunk, appendCustomerChunk, endOfChunk } from '$lib/registry/
 import type { CustomerView } from '$lib/registry/registry-index';
 import { storedCustomerView } from '$lib/registry/stored-customer';
 import { RegistryIndex } from '$lib/registry/registry-index';
-import { registryStamp } from './registry-stamp';
+import { registryStamp, stampOf } from './registry-stamp';
 
 /** How far a registry load has read: `(done, of)` stored chunks, customers' and cards' together. */
 export type LoadProgress = (done: number, of: number) => void;
@@ -52,17 +52,48 @@ async function readInBatches(table: Table, ids: number[], handle: (chunk: unknow
 	}
 }
 
-/** The registry read a few chunks at a time; null when another tab imported or erased meanwhile. */
-async function loadInBatches(progress: LoadProgress): Promise<{ index: RegistryIndex; stamp: string } | null> {
+/**
+ * What a load under way has read so far: its index holds the first customers of the registry it will
+ * give, exactly (customer chunks are read in `seq` order and never change once stored), and, once
+ * `customersRead`, all of them; cards come after every customer, so none are complete before the end.
+ */
+export interface LoadReading {
+	index: RegistryIndex;
+	customersRead: boolean;
+}
+
+/** Hears what a load has read after each read; null when a load starts over or reads all at once. */
+export type LoadWatch = (reading: LoadReading | null) => void;
+
+/** The chunk keys of `table`, in the order a load reads them, and the table's last key (for the stamp). */
+function chunkKeys(table: Table, order: 'firstSeq' | ':id') {
 	const d = db();
-	const [customerIds, cardIds, stamp] = await d.transaction('r', [d.customerChunks, d.cardChunks], () =>
-		Promise.all([d.customerChunks.orderBy('firstSeq').primaryKeys(), d.cardChunks.toCollection().primaryKeys(), registryStamp(d)])
-	);
-	const of = customerIds.length + cardIds.length;
-	progress(0, of);
+	return d.transaction('r', [table], () => Promise.all([table.orderBy(order).primaryKeys(), table.orderBy(':id').lastKey()]));
+}
+
+/**
+ * The registry read a few chunks at a time; null when another tab imported or erased meanwhile.
+ * Customers are listed and read in transactions of their own, the cards' keys beside them: a write
+ * holding the card chunks (a card import) never keeps a search from the customers read so far. The
+ * stamp of both lists is checked again at the end: chunk keys are never reused, so an equal stamp
+ * means nothing was written between the first read and the last.
+ */
+async function loadInBatches(progress: LoadProgress, watch: LoadWatch): Promise<{ index: RegistryIndex; stamp: string } | null> {
+	const d = db();
+	const [customerIds, lastCustomerChunk] = await chunkKeys(d.customerChunks, 'firstSeq');
+	let of = -1;
+	let read = 0;
+	const tell = () => of >= 0 && progress(read, of);
+	const cardKeys = chunkKeys(d.cardChunks, ':id').then((keys) => ((of = customerIds.length + keys[0].length), tell(), keys));
+	cardKeys.catch(() => {}); // awaited below, once the customers are read
 	const index = new RegistryIndex();
-	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), (read) => progress(read, of));
-	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk), (read) => progress(customerIds.length + read, of));
+	watch({ index, customersRead: false });
+	const onRead = (from: number) => (count: number) => ((read = from + count), tell(), watch({ index, customersRead: from > 0 || count === customerIds.length }));
+	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), onRead(0));
+	watch({ index, customersRead: true });
+	const [cardIds, lastCardChunk] = await cardKeys;
+	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk), onRead(customerIds.length));
+	const stamp = stampOf(lastCustomerChunk, lastCardChunk);
 	return (await registryRepository.stamp()) === stamp ? { index, stamp } : null;
 }
 
@@ -89,12 +120,15 @@ export const registryRepository = {
 	 * Like `loadIndex`, with the stamp (`registryStamp`) of what was read. Read a few chunks at a
 	 * time (`progress` after each read, never back); the stamp is read again at the end, and a load
 	 * that met another tab's write starts over, so the index always is one state of the database.
+	 * `watch` hears the index as it grows (`LoadReading`), so searches can be answered from the
+	 * customers read so far; null when the load starts over (what it read is not that state).
 	 */
-	async load(progress: LoadProgress = () => {}): Promise<{ index: RegistryIndex; stamp: string }> {
+	async load(progress: LoadProgress = () => {}, watch: LoadWatch = () => {}): Promise<{ index: RegistryIndex; stamp: string }> {
 		progress = forwardOnly(progress);
 		for (let attempt = 0; attempt < attempts; attempt++) {
-			const loaded = await loadInBatches(progress);
+			const loaded = await loadInBatches(progress, watch);
 			if (loaded) return loaded;
+			watch(null);
 		}
 		return loadAtOnce();
 	},
@@ -143,6 +177,12 @@ export const registryRepository = {
 		} catch {
 			return null;
 		}
+	},
+
+	/** How many customers the registry holds (placeholders included, as `RegistryIndex.customerCount`), read from its last chunk. */
+	async size(): Promise<number> {
+		const last = await db().customerChunks.orderBy('firstSeq').last();
+		return last ? endOfChunk(last) : 0;
 	},
 
 	/** The registry's stamp as stored now: differs from a loaded one once any tab imported or erased. */

@@ -12,5 +12,10 @@ export async function registryStamp(d: WorkbenchDb): Promise<string> {
 		d.customerChunks.orderBy(':id').lastKey(),
 		d.cardChunks.orderBy(':id').lastKey()
 	]);
-	return `${customers ?? 0}:${cards ?? 0}`;
+	return stampOf(customers, cards);
+}
+
+/** The stamp of a registry whose last customer chunk id and last card chunk id are these (undefined: none). */
+export function stampOf(lastCustomerChunk: unknown, lastCardChunk: unknown): string {
+	return `${lastCustomerChunk ?? 0}:${lastCardChunk ?? 0}`;
 }

@@ -3,15 +3,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { customerIdOf } from '$lib/domain/records/customer-id';
 import type { SearchRequest } from '$lib/registry/registry-index';
 import { runRepository } from '$lib/storage/run-repository';
-import { newEntry, numberedCustomers, useFreshDb } from '$lib/storage/test-records';
+import type { CardColumns } from '$lib/domain/records/card';
+import type { CustomerColumns } from '$lib/domain/records/customer';
+import { cardColumns, newEntry, numberedCustomers, useFreshDb } from '$lib/storage/test-records';
+import { searchPage } from '$lib/registry/customer-page';
 import { earlyPage } from './early-page';
 import { loadedRegistry } from './loaded-registry';
+
+async function upload(change: { customers?: CustomerColumns; cards?: CardColumns }) {
+	const historyId = await runRepository.begin(newEntry({ kind: change.cards ? 'cards' : 'customers' }));
+	const rows = change.customers?.linkageIds.length ?? change.cards?.customerSeqs.length ?? 0;
+	await runRepository.record({ historyId, ...change, outcome: { status: 'done', rows, succeeded: rows } });
+}
 
 beforeEach(async () => {
 	useFreshDb('early-page-test');
 	loadedRegistry.forget();
-	const historyId = await runRepository.begin(newEntry({ kind: 'customers' }));
-	await runRepository.record({ historyId, customers: numberedCustomers(30), outcome: { status: 'done', rows: 30, succeeded: 30 } });
+	await upload({ customers: numberedCustomers(30) });
 });
 
 // Every request an early answer is given to: its follow-up (asked without `early`, as 顧客一覧 does
@@ -36,6 +44,51 @@ describe('earlyPage', () => {
 
 	it.each(answeredEarly)('leaves %s to the loaded registry once it is loaded', async (_name, request) => {
 		await loadedRegistry.get();
+		expect(await earlyPage(request, true)).toBeNull();
+	});
+});
+
+/** A page as it shows its customers before their cards are read. */
+function withoutCards(rows: { cards: unknown[] }[]) {
+	return rows.map(({ cards: _, ...customer }) => customer);
+}
+
+describe('earlyPage: a search while the registry loads', () => {
+	// Four stored customer chunks (30 + 10,000 + 10,000 + 4,970) and cards: a load reads two chunks
+	// at a time (10,030 customers, then the rest), then the cards.
+	beforeEach(async () => {
+		await upload({ customers: numberedCustomers(24_970, 30) });
+		await upload({ cards: cardColumns([0, 11, 100, 19_999, 24_999].map((customerSeq) => ({ customerSeq }))) });
+	});
+
+	it.each<[string, SearchRequest, { totalPending: boolean }]>([
+		['a page full within the first read: its total still counting', { query: 'C1', field: 'linkageId', offset: 0, limit: 20 }, { totalPending: true }],
+		['a name search, a later page within the first read', { query: '顧客2', field: 'name', offset: 40, limit: 20 }, { totalPending: true }],
+		['a match only in the last chunk: once every customer is read', { query: 'C24999', field: 'all', offset: 0, limit: 20 }, { totalPending: false }],
+		['no match at all: once every customer is read', { query: 'ZZ', field: 'all', offset: 0, limit: 20 }, { totalPending: false }],
+		['a blank list past the first chunk', { query: '', field: 'all', offset: 9_990, limit: 40 }, { totalPending: true }]
+	])('%s, the rows the loaded registry gives', async (_name, request, expected) => {
+		const early = await earlyPage(request, true);
+		const loaded = searchPage((await loadedRegistry.get()).index, request);
+		expect(early).not.toBeNull();
+		expect(withoutCards(early!.rows)).toEqual(withoutCards(loaded.rows));
+		expect(early!.rows.every((row) => row.cards.length === 0)).toBe(true);
+		expect(early!.cardsPending).toBe(true);
+		expect(early!.totalPending === true).toBe(expected.totalPending);
+		expect(early!.countingMatches === true).toBe(expected.totalPending);
+		// A total still counting is the matches found so far: this page's and more, not yet all.
+		if (expected.totalPending) expect(early!.total).toBeGreaterThanOrEqual(request.offset + request.limit);
+		if (expected.totalPending) expect(early!.total).toBeLessThan(loaded.total);
+		else expect(early!.total).toBe(loaded.total);
+		expect(early!.registrySize).toBe(25_000);
+		// Its follow-up waits for the loaded registry.
+		expect(await earlyPage(request, false)).toBeNull();
+	});
+
+	it('leaves the answer to the loaded registry when the load ends before the page is known', async () => {
+		const request: SearchRequest = { query: 'C24999', field: 'all', offset: 0, limit: 20 };
+		const load = loadedRegistry.get();
+		await load;
 		expect(await earlyPage(request, true)).toBeNull();
 	});
 });

@@ -1,39 +1,73 @@
 import { registryChunkSize } from '$lib/domain/records/columns';
 import { seqOfCustomerId } from '$lib/domain/records/customer-id';
-import { peekPage, type CustomerPage } from '$lib/registry/customer-page';
+import { peekPage, prefixPage, type CustomerPage } from '$lib/registry/customer-page';
 import type { SearchRequest } from '$lib/registry/registry-index';
 import { exactKey } from '$lib/registry/search-keys';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { loadedRegistry } from './loaded-registry';
+import { registryReading } from './registry-reading';
 
 /** A whole customer ID searched by 顧客ID: its `seq` (the search's only possible match), else null. */
 function wholeIdSeq({ field, query }: SearchRequest): number | null {
 	return field === 'id' ? seqOfCustomerId(exactKey(query).toUpperCase()) : null;
 }
 
-/**
- * A page answered from a few stored customer chunks while the registry still loads (a million
- * customers and cards take seconds), its cards not yet read (`cardsPending`), when the caller asks
- * for one (`mayBeLoading`): a whole customer ID searched by 顧客ID, the same customer and count the
- * loaded registry gives; a blank list's page within the first chunk, its total not yet known either
- * (`totalPending`). Null when the loaded registry should answer: the caller wants the loaded answer
- * (the follow-up of a pending page: another early answer would be asked for again and again, and
- * nothing would load the registry), it is loaded, the request is another search, or the stored
- * chunks cannot answer it exactly.
- */
-export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): Promise<CustomerPage | null> {
-	if (!mayBeLoading || loadedRegistry.isLoaded()) return null;
+/** A page read straight from the stored customer chunks (a whole customer ID, a blank list's first chunk), or null. */
+async function peekedPage(request: SearchRequest): Promise<CustomerPage | null> {
 	const seq = wholeIdSeq(request);
-	const isBlank = exactKey(request.query) === '' && request.offset + request.limit <= registryChunkSize;
-	if (seq === null && !isBlank) return null;
-	// Nothing here starts the whole load: the page asks again when it wants the loaded answer (a
-	// 'loading' page), and a page that only wants the size (カード情報移行) never makes it load.
 	if (seq !== null) {
 		const found = await registryRepository.peekCustomer(seq);
 		if (!found) return null;
 		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
 		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize, cardsPending: true };
 	}
+	if (exactKey(request.query) !== '' || request.offset + request.limit > registryChunkSize) return null;
 	const peek = await registryRepository.peek(request.offset + request.limit);
 	return peek && peekPage(peek, request);
+}
+
+// A search asks again only when the customers read so far have doubled: a search runs over all of
+// them (some 10–30 ms a field per million), so its runs add up to about two runs of the whole, and a
+// page is seen final at most one doubling after it became so.
+const regrowth = 2;
+
+/**
+ * The search's page from the customers the load under way has read so far (`prefixPage`), as soon as
+ * it is final; null when no load is under way any more (the loaded registry answers then). The load
+ * is started if nothing holds the registry.
+ */
+async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | null> {
+	// A failed load is the loaded answer's to report (the caller asks for it next).
+	if (!loadedRegistry.held()) loadedRegistry.get().catch(() => {});
+	// Read once, before the loop: from there on a page is taken in the same turn as the read it follows.
+	const size = await registryRepository.size();
+	let searchedAt = -1;
+	while (registryReading.isLoading()) {
+		const reading = registryReading.current();
+		const count = reading?.index.customerCount ?? 0;
+		if (reading && (reading.customersRead || count >= regrowth * searchedAt)) {
+			searchedAt = Math.max(1, count);
+			const page = prefixPage(reading.index, request, reading.customersRead, reading.customersRead ? count : Math.max(size, count));
+			if (page) return page;
+		}
+		await registryReading.next();
+	}
+	return null;
+}
+
+/**
+ * A page answered while the registry still loads (a million customers and cards take seconds), its
+ * cards not yet read (`cardsPending`), when the caller asks for one (`mayBeLoading`): a whole customer
+ * ID searched by 顧客ID and a blank list's page within the first chunk straight from the stored
+ * chunks (`totalPending` for the blank list), any other search from the customers read so far once
+ * its page is final (`prefixPage`: the rows are the whole answer's; with `totalPending`, the total
+ * counts the matches found so far). Null when the loaded registry should answer: the caller wants the
+ * loaded answer (the follow-up of a pending page: another early answer would be asked for again and
+ * again), it is loaded, or the load ended before the page was final.
+ */
+export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): Promise<CustomerPage | null> {
+	if (!mayBeLoading || loadedRegistry.isLoaded()) return null;
+	// The peeks start no load: a page that only wants the size (カード情報移行) never makes it load,
+	// and 顧客一覧 asks again for the loaded answer (a 'loading' page).
+	return (await peekedPage(request)) ?? pageWhileLoading(request);
 }

@@ -1,6 +1,7 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
 import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
 import { yielder } from './pacing';
+import { registryReading } from './registry-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
 
@@ -16,8 +17,9 @@ const turn = yielder(0);
 // half a second for a million customers in all), so the first page never waits for them and a
 // search that comes first builds the rest at once.
 function load(): Promise<Loaded> {
-	const pending = registryRepository
-		.load((done, of) => listeners.forEach((listener) => listener(done, of)))
+	registryReading.started();
+	const pending: Promise<Loaded> = registryRepository
+		.load((done, of) => listeners.forEach((listener) => listener(done, of)), (read) => registry === pending && registryReading.read(read))
 		.then((loaded) => {
 			if (registry === pending) settled = pending;
 			const isCurrent = async () => {
@@ -26,7 +28,8 @@ function load(): Promise<Loaded> {
 			};
 			loaded.index.prepareSearchInSteps(isCurrent).catch(() => {});
 			return loaded;
-		});
+		})
+		.finally(() => registry === pending && registryReading.ended());
 	return pending;
 }
 
@@ -63,6 +66,7 @@ export const loadedRegistry = {
 	/** Forgets the registry (after an erase, or when another tab changed it): the next use loads it. */
 	forget(): void {
 		registry = settled = null;
+		registryReading.ended();
 	},
 
 	/** True once the registry is loaded (until it is forgotten): searches then need no early answer. */

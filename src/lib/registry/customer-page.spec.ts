@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { customerColumnKeys, type CustomerColumns, type CustomerRecord } from '$lib/domain/records/customer';
+import { customerIdOf } from '$lib/domain/records/customer-id';
+import { prefixPage } from './customer-page';
+import { RegistryIndex, type CustomerView, type SearchRequest } from './registry-index';
+import type { SearchField } from './registry-search';
+import { cardColumns, customerColumns } from './test-records';
+
+// Small alphabets, so that queries drawn from them match some customers and miss others; an empty
+// 連携用ID is a placeholder (an unreadable stored chunk), never listed.
+const linkageId = fc.constantFrom('', 'OC-0001', 'OC-0002', 'oc-0010', 'ＯＣ－００２０', 'A 1', 'B2');
+const name = fc.constantFrom('', '山田 花子', 'やまだ はなこ', 'ヤマダ', 'Yamada Hanako', '髙橋', 'ﾀｶﾊｼ');
+const email = fc.constantFrom('', 'hanako@example.jp', 'HANAKO@EXAMPLE.JP', 'yamada@shop.jp');
+const phone = fc.constantFrom('', '03-1234-5678', '０９０１２３４５６７８', '(03) 1234 5678');
+const customer = fc.record({ linkageId, name, kana: name, email, phone });
+const fields: SearchField[] = ['all', 'id', 'linkageId', 'name', 'email', 'phone'];
+const query = fc.oneof(
+	fc.constantFrom('', ' ', 'OC', 'oc-000', 'ＯＣ', '0002', 'やまだ', 'ヤマダ', 'hanako', 'HANAKO@', '1234', '03-1234', '髙', 'us-0001', 'US-00010003', customerIdOf(5)),
+	fc.string({ maxLength: 3 })
+);
+
+/** Rows `from`–`to` of every column. */
+function sliceOf(columns: CustomerColumns, from: number, to: number): CustomerColumns {
+	const slice = {} as CustomerColumns;
+	for (const key of customerColumnKeys) slice[key] = columns[key].slice(from, to);
+	return slice;
+}
+
+/** What a page shows of its customers before their cards are read. */
+function withoutCards(rows: CustomerView[]) {
+	return rows.map(({ cards: _, ...rest }) => rest);
+}
+
+const registry = fc.record({
+	customers: fc.array(customer, { minLength: 0, maxLength: 40 }),
+	// Where the load has got to after each read: customers appended so far, ascending.
+	cuts: fc.array(fc.nat({ max: 40 }), { maxLength: 5 }),
+	fieldIndex: fc.nat({ max: fields.length - 1 }),
+	query,
+	offset: fc.nat({ max: 12 }),
+	limit: fc.integer({ min: 1, max: 6 })
+});
+
+describe('prefixPage: a search answered from the customers a load has read so far', () => {
+	it('gives, for any registry, query and point of the load, the whole answer’s rows in its order for every page it marks final', () => {
+		fc.assert(
+			fc.property(registry, ({ customers, cuts, fieldIndex, query, offset, limit }) => {
+				const all = customerColumns(customers as (Partial<CustomerRecord> & { linkageId: string })[]);
+				const count = customers.length;
+				const request: SearchRequest = { query, field: fields[fieldIndex], offset, limit };
+				const whole = new RegistryIndex();
+				whole.appendCustomers(all);
+				whole.appendCards(cardColumns(customers.map((_, seq) => ({ customerSeq: seq }))));
+				const expected = whole.search(request);
+
+				// The load appends in reads; a search between two reads builds its keys on what is there,
+				// and later reads extend them (as in the worker).
+				const loading = new RegistryIndex();
+				let read = 0;
+				for (const cut of [...cuts.map((c) => Math.min(c, count)).sort((a, b) => a - b), count]) {
+					if (cut > read) loading.appendCustomers(sliceOf(all, read, cut));
+					read = Math.max(read, cut);
+					const customersRead = read === count;
+					const page = prefixPage(loading, request, customersRead, count);
+					const found = loading.search(request).total;
+					if (page === null) {
+						// Withheld only while it could still change: not every customer read, the page not yet full.
+						expect(customersRead).toBe(false);
+						expect(found).toBeLessThan(offset + limit);
+						continue;
+					}
+					expect(withoutCards(page.rows)).toEqual(withoutCards(expected.rows));
+					expect(page.rows.every((row) => row.cards.length === 0)).toBe(true);
+					expect(page.cardsPending).toBe(true);
+					expect(page.totalPending === true).toBe(!customersRead);
+					expect(page.countingMatches === true).toBe(!customersRead);
+					if (customersRead) expect(page.total).toBe(expected.total);
+					else expect(page.total).toBeLessThanOrEqual(expected.total);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it.each([
+		['a page filled by the first customers read, its total still counting', 'OC', 0, 2, 3, { totalPending: true, countingMatches: true, total: 2 }],
+		['a page that needs customers not yet read', 'OC', 2, 2, 3, null],
+		['a search with no match yet', 'ZZ', 0, 2, 3, null],
+		['any page once every customer is read', 'OC', 2, 2, 6, { total: 5 }]
+	] as const)('%s', (_name, text, offset, limit, read, expected) => {
+		const all = customerColumns([
+			{ linkageId: 'OC-1' },
+			{ linkageId: 'B-2' },
+			{ linkageId: 'OC-3' },
+			{ linkageId: 'OC-4' },
+			{ linkageId: 'OC-5' },
+			{ linkageId: 'OC-6' }
+		]);
+		const loading = new RegistryIndex();
+		loading.appendCustomers(sliceOf(all, 0, read));
+		const page = prefixPage(loading, { query: text, field: 'linkageId', offset, limit }, read === 6, 6);
+		if (expected === null) expect(page).toBeNull();
+		else expect(page).toMatchObject({ ...expected, cardsPending: true, registrySize: 6 });
+	});
+});
