@@ -1,11 +1,11 @@
-import { detectEncoding, sha256Hex, type FileReport } from '$lib/domain';
+import type { FileReport } from '$lib/domain';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
 import { customerIdOf } from '$lib/domain/records/customer-id';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { interruptedOutcome, runOutcome, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts, JobResult } from './ports';
-import { readInput, sliceSize, stagedProgress } from './read-input';
+import { encodingScan, readHashed, sliceSize, stagedProgress, streamHashOf } from './read-input';
 import type { UploadJob, UploadSummary } from './upload-types';
 
 /** The rows of one upload that pass, ready to register, and what to do once they are stored. */
@@ -33,6 +33,8 @@ export type UploadResult = JobResult<UploadSummary, RunOutcome>;
  */
 export const uploadStages = [
 	['read', 1 / 4],
+	// Loading the registry from storage when this worker has not yet (seconds for a million).
+	['registry', 1 / 16],
 	['check', 1],
 	['store', 1 / 4],
 	// Short, as it is next to the rest; the bar's last 2 %. The write ends at 98 %, so a cancel
@@ -76,11 +78,24 @@ export async function runUpload(
 		const recorded = await ports.store.record({ historyId, start: historyId === undefined ? start : undefined, outcome });
 		return { output: null, report: summaryOf(job, recorded.historyId, outcome), outcome };
 	};
-	const bytes = await readInput(file, (read) => bar('read', read, size), ports.isCancelled);
-	if (!bytes) return interrupted();
-	const index = await ports.store.registry();
-	const encoding: DetectedEncoding = job.encoding === 'auto' ? detectEncoding(bytes) : job.encoding;
-	const historyId = await ports.store.begin({ ...start, sha256: await sha256Hex(bytes), encoding });
+	// Hashed and scanned for its encoding as it is read, slice by slice: done whole after the read,
+	// either held the bar still for a second per million rows.
+	const scan = encodingScan();
+	const read = await readHashed(
+		file,
+		streamHashOf(ports),
+		(done, slice) => {
+			if (job.encoding === 'auto') scan.slice(slice, done);
+			bar('read', done, size);
+		},
+		ports.isCancelled
+	);
+	if (!read) return interrupted();
+	const { bytes } = read;
+	const index = await ports.store.registry((done, of) => bar('registry', done, of));
+	bar('registry', 1, 1);
+	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of(bytes) : job.encoding;
+	const historyId = await ports.store.begin({ ...start, sha256: await read.digest(), encoding });
 	const reader = readerOf(index);
 	for (let offset = 0; offset < bytes.length; offset += sliceSize) {
 		reader.push(bytes.subarray(offset, offset + sliceSize));
