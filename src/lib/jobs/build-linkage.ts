@@ -73,9 +73,13 @@ export async function buildLinkage(
 	const summary = conversionSummary(report, { job, size, sha256, outcome, elapsedMs: performance.now() - started, customers });
 	summary.historyId = historyId;
 	if (historyFailure) summary.historyFailure = historyFailure;
-	// Step d's lookup of the list's customers is a pass over a million IDs: it moves the bar too.
+	// Step d's lookup of the list's customers: a pass over a million IDs, then two over their keys
+	// (the last third of the record's part of the bar).
 	const ids = report.customerIds;
-	const customerList = report.refused ? undefined : { ids: new CustomerIdLookup(stepped(ids, (done) => bar('record', 2 * ids.length + done, 3 * ids.length))), sent: report.linkedCustomerIds };
+	const lookup = (done: number) => bar('record', 2 + done / (3 * Math.max(1, ids.length)), 3);
+	const customerList = report.refused
+		? undefined
+		: { ids: new CustomerIdLookup(stepped(ids, lookup), undefined, (done, of) => lookup(ids.length + (2 * ids.length * done) / Math.max(1, of))), sent: report.linkedCustomerIds };
 	bar('record', 3, 3);
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,
