@@ -108,7 +108,8 @@ export function streamHashOf(ports: Pick<JobPorts, 'streamHash'>): StreamHash {
  * Reads a whole file into one buffer slice by slice, feeding each slice to `hash` as it comes
  * (SHA-256, FIPS 180-4), then `onRead(bytes read, slice)` (the slice ends at `bytes read`): a file
  * hashed whole after reading held the bar still for a second per million rows (issue 14). Null when
- * cancelled (the hash dropped). Ask the digest when the hash is needed: it has caught up by then
+ * cancelled (the hash dropped). A slice longer than 256 KiB is taken in pieces of that size, each
+ * reported. Ask the digest when the hash is needed: it has caught up by then
  * with every slice but the last few (the hash worker's lag is bounded by `hash.ready`).
  */
 export async function readHashed(
@@ -123,11 +124,15 @@ export async function readHashed(
 	try {
 		finished = await streamInput(
 			file,
-			(slice, read) => {
-				out.set(slice, offset);
-				offset = read;
-				hash.update(slice);
-				onRead(read, slice);
+			(slice) => {
+				// A stream may give the file in one chunk (Node's Blob does): hashed in pieces, each reported.
+				for (let at = 0; at < slice.length; at += hashPiece) {
+					const piece = slice.subarray(at, at + hashPiece);
+					out.set(piece, offset);
+					offset += piece.length;
+					hash.update(piece);
+					onRead(offset, piece);
+				}
 				return hash.ready();
 			},
 			isCancelled
@@ -160,6 +165,9 @@ export function encodingScan() {
 		}
 	};
 }
+
+// Bytes hashed between two `onRead` calls at most.
+const hashPiece = 1 << 18;
 
 /** Milliseconds between polls of the cancel while a slice's consumer holds reading back. */
 export const heldPollMs = 50;

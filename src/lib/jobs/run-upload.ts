@@ -33,7 +33,8 @@ export type UploadResult = JobResult<UploadSummary, RunOutcome>;
  */
 export const uploadStages = [
 	['read', 1 / 4],
-	// Loading the registry from storage when this worker has not yet (seconds for a million).
+	// Loading the registry from storage when this worker has not yet (seconds for a million), then
+	// making the reader over it.
 	['registry', 1 / 16],
 	['check', 1],
 	['store', 1 / 4],
@@ -71,7 +72,7 @@ export async function runUpload(
 	file: Blob,
 	job: UploadJob,
 	ports: JobPorts,
-	readerOf: (index: RegistryIndex) => UploadReader
+	readerOf: (index: RegistryIndex, progress: IndexProgress) => UploadReader
 ): Promise<UploadResult> {
 	const size = file.size;
 	const bar = stagedProgress(ports.progress, uploadStages.map(([stage, weight]) => [stage, weight * size] as const));
@@ -95,13 +96,14 @@ export async function runUpload(
 	);
 	if (!read) return interrupted();
 	const { bytes } = read;
-	const index = await ports.store.registry((done, of) => bar('registry', done, of));
+	// The registry's half of the bar: loading it (when this worker has not yet), then making the
+	// reader, which may walk it (a card import's lookup of the registered customers).
+	const index = await ports.store.registry((done, of) => bar('registry', done, 2 * of));
+	bar('registry', 1, 2);
+	const reader = readerOf(index, (done, of) => bar('registry', of + done, 2 * of));
 	bar('registry', 1, 1);
 	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of(bytes) : job.encoding;
 	const historyId = await ports.store.begin({ ...start, sha256: await read.digest(), encoding });
-	const reader = readerOf(index);
-	// Making the reader may walk the registry (a card import's lookup of its customers).
-	bar('check', 0, bytes.length);
 	for (let offset = 0; offset < bytes.length; offset += checkSlice) {
 		reader.push(bytes.subarray(offset, offset + checkSlice));
 		bar('check', offset + checkSlice, bytes.length);

@@ -22,7 +22,7 @@ export function customerIdOfKey(key: number): string {
 }
 
 // Keys between two progress calls of a KeySet's build, minus one (a mask).
-const keyStride = 0xffff;
+const keyStride = 4095;
 
 /** A set of non-negative keys: a bit per key of their range when dense, else a sorted list. */
 export class KeySet {
@@ -31,7 +31,7 @@ export class KeySet {
 	private readonly min: number;
 
 	/**
-	 * `progress(done, of)`, when given, hears every 65,536 keys of its two passes over them (units:
+	 * `progress(done, of)`, when given, hears every 4096 keys of its two passes over them (units:
 	 * keys, `of` twice their number), so a job over a million keeps its bar moving (issue 14).
 	 */
 	constructor(keys: IntList | readonly number[], progress?: (done: number, of: number) => void) {
@@ -108,9 +108,9 @@ export class CustomerIdLookup {
 		this.keys = new KeySet(keys, progress);
 	}
 
-	/** The store-shaped IDs with these keys: no ID text is built per customer (a million of them). */
-	static ofKeys(keys: IntList): CustomerIdLookup {
-		return new CustomerIdLookup([], keys);
+	/** The store-shaped IDs with these keys: no ID text is built per customer (a million of them); `progress` as `KeySet`'s. */
+	static ofKeys(keys: IntList, progress?: (done: number, of: number) => void): CustomerIdLookup {
+		return new CustomerIdLookup([], keys, progress);
 	}
 
 	/** True when `id` is in the set. */
