@@ -4,10 +4,9 @@ import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { linkageRecordsOf } from '$lib/registry/linkage-records';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, LinkageJob } from './conversion-types';
-import type { JobPorts, JobResult, StreamHash } from './ports';
-import { createSha256Stream } from '$lib/domain/hash/sha256-stream';
+import type { JobPorts, JobResult } from './ports';
 import { recordConversion } from './record-conversion';
-import { stagedProgress, streamInput } from './read-input';
+import { readHashed, stagedProgress, streamHashOf } from './read-input';
 
 // The phases of a linkage build on its bar: reading the file (or loading the registry, when this
 // worker has not loaded it yet), parsing the list (or taking the registry's customers), checking
@@ -56,7 +55,7 @@ export async function buildLinkage(
 	} else {
 		// The file is hashed as it is read (on another core when there is one), slice by slice: a
 		// million-row list hashed whole after the build held the bar still.
-		const read = await readHashed(file, hashOf(ports), (done) => bar('file', done, size), ports.isCancelled);
+		const read = await readHashed(file, streamHashOf(ports), (done) => bar('file', done, size), ports.isCancelled);
 		if (!read) return null;
 		bytes = read.bytes;
 		digest = read.digest;
@@ -74,55 +73,19 @@ export async function buildLinkage(
 	const summary = conversionSummary(report, { job, size, sha256, outcome, elapsedMs: performance.now() - started, customers });
 	summary.historyId = historyId;
 	if (historyFailure) summary.historyFailure = historyFailure;
-	// Step d's lookup of the list's customers is a pass over a million IDs: it moves the bar too.
+	// Step d's lookup of the list's customers: a pass over a million IDs, then two over their keys
+	// (the last third of the record's part of the bar).
 	const ids = report.customerIds;
-	const customerList = report.refused ? undefined : { ids: new CustomerIdLookup(stepped(ids, (done) => bar('record', 2 * ids.length + done, 3 * ids.length))), sent: report.linkedCustomerIds };
+	const lookup = (done: number) => bar('record', 2 + done / (3 * Math.max(1, ids.length)), 3);
+	const customerList = report.refused
+		? undefined
+		: { ids: new CustomerIdLookup(stepped(ids, lookup), undefined, (done, of) => lookup(ids.length + (2 * ids.length * done) / Math.max(1, of))), sent: report.linkedCustomerIds };
 	bar('record', 3, 3);
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,
 		report: { summary, problems: report.problems, outputEncoding: job.options.outputEncoding, customerList },
 		outcome
 	};
-}
-
-/** The job's hash of a streamed file: on another core when the ports give one, else on this thread. */
-function hashOf(ports: JobPorts): StreamHash {
-	if (ports.streamHash) return ports.streamHash();
-	const hash = createSha256Stream();
-	return { update: (bytes) => hash.update(bytes), ready: () => undefined, hex: async () => hash.hex(), drop: () => undefined };
-}
-
-/**
- * Reads a whole file into one buffer slice by slice (`onRead(bytes read)` after each), feeding each
- * slice to `hash` as it comes (SHA-256, FIPS 180-4); null when cancelled (the hash dropped). The
- * digest is asked only after the build, when the hash has caught up with the last slice.
- */
-async function readHashed(
-	file: Blob,
-	hash: StreamHash,
-	onRead: (read: number) => void,
-	isCancelled: () => boolean | Promise<boolean>
-): Promise<{ bytes: Uint8Array; digest: () => Promise<string> } | null> {
-	const out = new Uint8Array(file.size);
-	let offset = 0;
-	let finished = false;
-	try {
-		finished = await streamInput(
-			file,
-			(slice, read) => {
-				out.set(slice, offset);
-				offset = read;
-				hash.update(slice);
-				onRead(read);
-				return hash.ready();
-			},
-			isCancelled
-		);
-	} finally {
-		if (!finished) hash.drop();
-	}
-	if (!finished) return null;
-	return { bytes: offset === out.length ? out : out.subarray(0, offset), digest: () => hash.hex() };
 }
 
 // Items between two progress calls of a pass over a list, minus one (a mask).

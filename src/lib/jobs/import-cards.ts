@@ -10,11 +10,19 @@ import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
 import type { UploadJob } from './upload-types';
 
-/** The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`). */
-function registeredIds(index: RegistryIndex): CustomerIdLookup {
+/**
+ * The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`);
+ * `progress(done, of)` every 4096 customers of its three passes (issue 14: a million walked whole
+ * held the bar still).
+ */
+function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerIdLookup {
 	const keys = new IntList();
-	for (let seq = 0; seq < index.customerCount; seq++) if (index.isCustomer(seq)) keys.push(firstCustomerNumber + seq);
-	return CustomerIdLookup.ofKeys(keys);
+	const count = index.customerCount;
+	for (let seq = 0; seq < count; seq++) {
+		if ((seq & 4095) === 0) progress(seq, 3 * count);
+		if (index.isCustomer(seq)) keys.push(firstCustomerNumber + seq);
+	}
+	return CustomerIdLookup.ofKeys(keys, (done, of) => progress(count + (2 * count * done) / Math.max(1, of), 3 * count));
 }
 
 /** The brand's own constant: one text for all a file's cards instead of one per card. */
@@ -98,8 +106,8 @@ export class FileCards {
 }
 
 /** クレジットカード情報 rows: step d's rules; a card already on its customer (or repeated) is skipped. */
-function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
-	const customerIds = registeredIds(index);
+function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress): UploadReader {
+	const customerIds = registeredIds(index, progress);
 	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true });
 	const columns = emptyCardColumns();
 	const fileCards = new FileCards(index.customerCount, columns.fingerprints);
@@ -144,5 +152,5 @@ function cardReader(job: UploadJob, index: RegistryIndex): UploadReader {
  * registered customers; refused when the settings do not allow an import.
  */
 export function importCards(file: Blob, job: UploadJob & { kind: 'cards' }, ports: JobPorts): Promise<UploadResult> {
-	return runUpload(file, job, ports, (index) => cardReader(job, index));
+	return runUpload(file, job, ports, (index, progress) => cardReader(job, index, progress));
 }

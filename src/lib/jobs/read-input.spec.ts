@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinBytes } from '$lib/domain/bytes';
-import { heldPollMs, streamInput } from './read-input';
+import { detectEncoding } from '$lib/domain';
+import { encodingScan, heldPollMs, streamInput } from './read-input';
 
 /** A Blob whose stream delivers `bytes` in the given slices, while `size` says what was chosen. */
 function slicedFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => sum + slice.length, 0)): Blob {
@@ -118,5 +119,49 @@ describe('streamInput', () => {
 
 	it('throws what a held read rejects with', async () => {
 		await expect(streamInput(slicedFile([new Uint8Array([1])]), () => Promise.reject(new Error('held-failed')), () => false)).rejects.toThrow('held-failed');
+	});
+});
+
+// An upload judges its encoding from the slices as they are read (no scan of the whole file after
+// the read): the answer must be detectEncoding's of the whole file, however the file is cut.
+describe('encodingScan', () => {
+	// Bytes that decide: ASCII, a BOM, UTF-8 and Shift_JIS Japanese, stray high bytes, line ends.
+	const pieces = [
+		[0x41, 0x2c, 0x31],
+		[0x0d, 0x0a],
+		[0xef, 0xbb, 0xbf],
+		[0xe9, 0xa1, 0xa7],
+		[0x8c, 0xda, 0x8b, 0x71],
+		[0x82],
+		[0xff]
+	].map((piece) => Uint8Array.from(piece));
+	const file = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.uint8Array({ maxLength: 8 })), { maxLength: 60 }).map((parts) => joinBytes(parts));
+	it('gives detectEncoding of the whole file for any slicing', () => {
+		fc.assert(
+			fc.property(file, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
+				const ends = [...new Set(cuts.map((cut) => cut % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
+				const scan = encodingScan();
+				let at = 0;
+				for (const end of ends) {
+					if (end === at) continue;
+					scan.slice(bytes.subarray(at, end), end);
+					at = end;
+				}
+				expect(scan.of(bytes)).toBe(detectEncoding(bytes));
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
+	it.each<[string, number[], string]>([
+		['all ASCII', [0x41, 0x0a, 0x42], 'utf-8'],
+		['a BOM', [0xef, 0xbb, 0xbf, 0x41], 'utf-8-bom'],
+		['Shift_JIS in the second slice', [0x41, 0x0a, 0x8c, 0xda, 0x8b, 0x71, 0x0a], 'shift_jis'],
+		['UTF-8 cut between slices', [0x41, 0x0a, 0xe9, 0xa1, 0xa7, 0x0a], 'utf-8']
+	])('%s, in slices of 2 bytes', (_name, values, expected) => {
+		const bytes = Uint8Array.from(values);
+		const scan = encodingScan();
+		for (let at = 0; at < bytes.length; at += 2) scan.slice(bytes.subarray(at, at + 2), Math.min(at + 2, bytes.length));
+		expect(scan.of(bytes)).toBe(expected);
 	});
 });

@@ -1,3 +1,7 @@
+import { decideWindow, firstNonAscii, hasUtf8Bom, type DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
+import { createSha256Stream } from '$lib/domain/hash/sha256-stream';
+import type { JobPorts, StreamHash } from './ports';
+
 /**
  * Reads a whole file into one buffer from its stream, reporting the bytes read so the bar moves
  * while a large file is still being read. Polls `isCancelled` before reading and after each chunk;
@@ -92,6 +96,78 @@ export async function streamInput(
 	if (offset >= size) await reader.cancel().catch(() => undefined);
 	return true;
 }
+
+/** A job's hash of a streamed file: on another core when the ports give one, else on this thread. */
+export function streamHashOf(ports: Pick<JobPorts, 'streamHash'>): StreamHash {
+	if (ports.streamHash) return ports.streamHash();
+	const hash = createSha256Stream();
+	return { update: (bytes) => hash.update(bytes), ready: () => undefined, hex: async () => hash.hex(), drop: () => undefined };
+}
+
+/**
+ * Reads a whole file into one buffer slice by slice, feeding each slice to `hash` as it comes
+ * (SHA-256, FIPS 180-4), then `onRead(bytes read, slice)` (the slice ends at `bytes read`): a file
+ * hashed whole after reading held the bar still for a second per million rows (issue 14). Null when
+ * cancelled (the hash dropped). A slice longer than 256 KiB is taken in pieces of that size, each
+ * reported. Ask the digest when the hash is needed: it has caught up by then
+ * with every slice but the last few (the hash worker's lag is bounded by `hash.ready`).
+ */
+export async function readHashed(
+	file: Blob,
+	hash: StreamHash,
+	onRead: (read: number, slice: Uint8Array) => void,
+	isCancelled: () => boolean | Promise<boolean>
+): Promise<{ bytes: Uint8Array; digest: () => Promise<string> } | null> {
+	const out = new Uint8Array(file.size);
+	let offset = 0;
+	let finished = false;
+	try {
+		finished = await streamInput(
+			file,
+			(slice) => {
+				// A stream may give the file in one chunk (Node's Blob does): hashed in pieces, each reported.
+				for (let at = 0; at < slice.length; at += hashPiece) {
+					const piece = slice.subarray(at, at + hashPiece);
+					out.set(piece, offset);
+					offset += piece.length;
+					hash.update(piece);
+					onRead(offset, piece);
+				}
+				return hash.ready();
+			},
+			isCancelled
+		);
+	} finally {
+		if (!finished) hash.drop();
+	}
+	if (!finished) return null;
+	return { bytes: offset === out.length ? out : out.subarray(0, offset), digest: () => hash.hex() };
+}
+
+/**
+ * `detectEncoding` (a BOM, else UTF-8 unless the 64 KiB window from the first non-ASCII byte says
+ * Shift_JIS) judged as a file is read: `slice(slice, end)` looks for the first non-ASCII byte in
+ * each slice as it arrives (the slice ends at byte `end` of the file), so `of(bytes)` of the whole
+ * file scans no more than that window — an all-ASCII file (a card file) was scanned whole in one
+ * step between two progress calls. Same answer as `detectEncoding(bytes)` for any slicing.
+ */
+export function encodingScan() {
+	let nonAscii = -1;
+	return {
+		slice(slice: Uint8Array, end: number): void {
+			if (nonAscii >= 0) return;
+			const at = firstNonAscii(slice);
+			if (at >= 0) nonAscii = end - slice.length + at;
+		},
+		of(bytes: Uint8Array): DetectedEncoding {
+			if (hasUtf8Bom(bytes)) return 'utf-8-bom';
+			return nonAscii < 0 ? 'utf-8' : decideWindow(bytes.subarray(nonAscii), false);
+		}
+	};
+}
+
+// Bytes hashed between two `onRead` calls at most.
+const hashPiece = 1 << 18;
 
 /** Milliseconds between polls of the cancel while a slice's consumer holds reading back. */
 export const heldPollMs = 50;

@@ -1,11 +1,11 @@
-import { detectEncoding, sha256Hex, type FileReport } from '$lib/domain';
+import type { FileReport } from '$lib/domain';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
 import { customerIdOf } from '$lib/domain/records/customer-id';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { interruptedOutcome, runOutcome, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts, JobResult } from './ports';
-import { readInput, sliceSize, stagedProgress } from './read-input';
+import { encodingScan, readHashed, stagedProgress, streamHashOf } from './read-input';
 import type { UploadJob, UploadSummary } from './upload-types';
 
 /** The rows of one upload that pass, ready to register, and what to do once they are stored. */
@@ -33,12 +33,18 @@ export type UploadResult = JobResult<UploadSummary, RunOutcome>;
  */
 export const uploadStages = [
 	['read', 1 / 4],
+	// Loading the registry from storage when this worker has not yet (seconds for a million), then
+	// making the reader over it.
+	['registry', 1 / 16],
 	['check', 1],
 	['store', 1 / 4],
 	// Short, as it is next to the rest; the bar's last 2 %. The write ends at 98 %, so a cancel
 	// at 90 % still lands inside the write, where it is honoured.
 	['index', 1 / 32]
 ] as const;
+
+// Bytes checked between two progress calls: a few thousand rows (tens of ms under load).
+const checkSlice = 1 << 18;
 
 function summaryOf(job: UploadJob, historyId: number, outcome: RunOutcome, report?: FileReport): UploadSummary {
 	const whole = report?.refused ? report.problems.filter((p) => p.row === 0 || p.code === 'card-number-found') : [];
@@ -66,7 +72,7 @@ export async function runUpload(
 	file: Blob,
 	job: UploadJob,
 	ports: JobPorts,
-	readerOf: (index: RegistryIndex) => UploadReader
+	readerOf: (index: RegistryIndex, progress: IndexProgress) => UploadReader
 ): Promise<UploadResult> {
 	const size = file.size;
 	const bar = stagedProgress(ports.progress, uploadStages.map(([stage, weight]) => [stage, weight * size] as const));
@@ -76,15 +82,31 @@ export async function runUpload(
 		const recorded = await ports.store.record({ historyId, start: historyId === undefined ? start : undefined, outcome });
 		return { output: null, report: summaryOf(job, recorded.historyId, outcome), outcome };
 	};
-	const bytes = await readInput(file, (read) => bar('read', read, size), ports.isCancelled);
-	if (!bytes) return interrupted();
-	const index = await ports.store.registry();
-	const encoding: DetectedEncoding = job.encoding === 'auto' ? detectEncoding(bytes) : job.encoding;
-	const historyId = await ports.store.begin({ ...start, sha256: await sha256Hex(bytes), encoding });
-	const reader = readerOf(index);
-	for (let offset = 0; offset < bytes.length; offset += sliceSize) {
-		reader.push(bytes.subarray(offset, offset + sliceSize));
-		bar('check', offset + sliceSize, bytes.length);
+	// Hashed and scanned for its encoding as it is read, slice by slice: done whole after the read,
+	// either held the bar still for a second per million rows.
+	const scan = encodingScan();
+	const read = await readHashed(
+		file,
+		streamHashOf(ports),
+		(done, slice) => {
+			if (job.encoding === 'auto') scan.slice(slice, done);
+			bar('read', done, size);
+		},
+		ports.isCancelled
+	);
+	if (!read) return interrupted();
+	const { bytes } = read;
+	// The registry's half of the bar: loading it (when this worker has not yet), then making the
+	// reader, which may walk it (a card import's lookup of the registered customers).
+	const index = await ports.store.registry((done, of) => bar('registry', done, 2 * of));
+	bar('registry', 1, 2);
+	const reader = readerOf(index, (done, of) => bar('registry', of + done, 2 * of));
+	bar('registry', 1, 1);
+	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of(bytes) : job.encoding;
+	const historyId = await ports.store.begin({ ...start, sha256: await read.digest(), encoding });
+	for (let offset = 0; offset < bytes.length; offset += checkSlice) {
+		reader.push(bytes.subarray(offset, offset + checkSlice));
+		bar('check', offset + checkSlice, bytes.length);
 		if (await ports.isCancelled()) return interrupted(historyId);
 	}
 	const rows = reader.finish();

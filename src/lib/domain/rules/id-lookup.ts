@@ -21,18 +21,26 @@ export function customerIdOfKey(key: number): string {
 	return `US-${(100000000 + key).toString().slice(1)}`;
 }
 
+// Keys between two progress calls of a KeySet's build, minus one (a mask).
+const keyStride = 4095;
+
 /** A set of non-negative keys: a bit per key of their range when dense, else a sorted list. */
 export class KeySet {
 	private readonly bits: Uint32Array | null;
 	private readonly sorted: Int32Array | null;
 	private readonly min: number;
 
-	constructor(keys: IntList | readonly number[]) {
+	/**
+	 * `progress(done, of)`, when given, hears every 4096 keys of its two passes over them (units:
+	 * keys, `of` twice their number), so a job over a million keeps its bar moving (issue 14).
+	 */
+	constructor(keys: IntList | readonly number[], progress?: (done: number, of: number) => void) {
 		const count = keys.length;
 		const at = (i: number) => (keys instanceof IntList ? keys.at(i) : keys[i]);
 		let min = Infinity;
 		let max = -1;
 		for (let i = 0; i < count; i++) {
+			if (progress && (i & keyStride) === 0) progress(i, 2 * count);
 			const key = at(i);
 			if (key < min) min = key;
 			if (key > max) max = key;
@@ -44,6 +52,7 @@ export class KeySet {
 			this.bits = new Uint32Array(Math.ceil(span / 32));
 			this.sorted = null;
 			for (let i = 0; i < count; i++) {
+				if (progress && (i & keyStride) === 0) progress(count + i, 2 * count);
 				const offset = at(i) - this.min;
 				this.bits[offset >>> 5] |= 1 << (offset & 31);
 			}
@@ -86,19 +95,22 @@ export class CustomerIdLookup {
 	private readonly keys: KeySet;
 	private readonly others = new Set<string>();
 
-	/** The IDs `ids`, and the store-shaped IDs whose keys (`customerKeyOf`) are `keys`. */
-	constructor(ids: Iterable<string>, keys = new IntList()) {
+	/**
+	 * The IDs `ids`, and the store-shaped IDs whose keys (`customerKeyOf`) are `keys`; `progress`
+	 * hears the build of the keys' set (see `KeySet`).
+	 */
+	constructor(ids: Iterable<string>, keys = new IntList(), progress?: (done: number, of: number) => void) {
 		for (const id of ids) {
 			const key = customerKeyOf(id);
 			if (key >= 0) keys.push(key);
 			else this.others.add(id);
 		}
-		this.keys = new KeySet(keys);
+		this.keys = new KeySet(keys, progress);
 	}
 
-	/** The store-shaped IDs with these keys: no ID text is built per customer (a million of them). */
-	static ofKeys(keys: IntList): CustomerIdLookup {
-		return new CustomerIdLookup([], keys);
+	/** The store-shaped IDs with these keys: no ID text is built per customer (a million of them); `progress` as `KeySet`'s. */
+	static ofKeys(keys: IntList, progress?: (done: number, of: number) => void): CustomerIdLookup {
+		return new CustomerIdLookup([], keys, progress);
 	}
 
 	/** True when `id` is in the set. */

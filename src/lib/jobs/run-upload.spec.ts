@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { cardImportHeader, detectEncoding, sha256Hex } from '$lib/domain';
+import { encodeShiftJis } from '$lib/domain/encoding/encode-text';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { numberedCustomers } from '$lib/registry/test-records';
+import { createHashClient } from '$lib/workers/hash-client';
+import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
+import { fakePorts, fakeStore } from './fake-ports';
+import { importCards } from './import-cards';
+import { registerCustomers } from './register-customers';
+
+const settings = { service: 'YAMATO', availability: 'visible' };
+const rows = 2000;
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const customersText = ['旧カートの顧客番号,氏名,メールアドレス', ...Array.from({ length: rows }, (_, i) => `C${i + 1},顧客${i + 1},`)].join('\r\n') + '\r\n';
+const cardsText =
+	[cardImportHeader.join(','), ...Array.from({ length: rows }, (_, i) => `YAMATO,US-${String(10000 + i).padStart(8, '0')},111,VISA,,,0,2912,Tk${String(i).padStart(18, '0')}`)].join('\r\n') + '\r\n';
+
+/** A file whose stream gives `bytes` in slices of `slice` bytes (0: one piece). */
+function slicedFile(bytes: Uint8Array, slice: number): Blob {
+	if (slice === 0) return new Blob([bytes as BlobPart]);
+	const stream = () =>
+		new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (let at = 0; at < bytes.length; at += slice) controller.enqueue(bytes.slice(at, at + slice));
+				controller.close();
+			}
+		});
+	return { size: bytes.length, stream } as unknown as Blob;
+}
+
+// An upload hashes its file slice by slice as it reads it (on the hash worker when there is one)
+// and judges its encoding from the slices: the history must hold the whole file's SHA-256 and
+// detectEncoding's answer, however the file streams.
+describe('an upload records the SHA-256 and encoding of the whole file', () => {
+	const files: [string, Uint8Array, 'customers' | 'cards'][] = [
+		['顧客情報 (UTF-8)', utf8(customersText), 'customers'],
+		['顧客情報 (Shift_JIS)', encodeShiftJis(customersText), 'customers'],
+		['クレジットカード情報 (ASCII)', utf8(cardsText), 'cards']
+	];
+	const cases = files.flatMap(([name, bytes, kind]) =>
+		(
+			[
+				['one piece, on this thread', 0, false],
+				['small slices, on this thread', 97, false],
+				['one piece, on a hash worker', 0, true],
+				['small slices, on a hash worker', 4096, true]
+			] as const
+		).map(([how, slice, onWorker]) => [`${name}, ${how}`, bytes, kind, slice, onWorker] as const)
+	);
+	it.each(cases)('%s', async (_name, bytes, kind, slice, onWorker) => {
+		const index = new RegistryIndex();
+		if (kind === 'cards') index.appendCustomers(numberedCustomers(rows));
+		const store = fakeStore(index);
+		const ports = fakePorts(store);
+		if (onWorker) ports.streamHash = createHashClient(() => fakeHashWorker()).start;
+		const job = { fileName: `${kind}.csv`, encoding: 'auto', errorsBlockImport: false, settings } as const;
+		const file = slicedFile(bytes, slice);
+		const result = kind === 'customers' ? await registerCustomers(file, { ...job, kind }, ports) : await importCards(file, { ...job, kind }, ports);
+		expect(result.outcome.succeeded).toBe(rows);
+		const entry = store.entries.get(result.report.historyId)!;
+		expect(entry.sha256).toBe(await sha256Hex(bytes));
+		expect(entry.encoding).toBe(detectEncoding(bytes));
+	});
+});
