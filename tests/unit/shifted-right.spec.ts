@@ -69,8 +69,24 @@ describe('a return row shifted right is one shifted-right error on that row', ()
 		expect(onRow.at(-1)).toMatchObject({ code: 'extra-cells', severity: 'warning' });
 	});
 
+	// A value typed twice in the last columns can leave a row that passes every rule with the wrong
+	// value as its 認証キー (the expiry 2803 read as the key): the token right of the header gives it away.
+	it.each([
+		['the expiry typed twice', ['US-00200031', '444', 'JCB', '2803', '2803', token]],
+		['the brand typed twice', ['US-00200031', '444', 'JCB', 'JCB', '2803', token]],
+		['the expiry typed twice, the token short (8)', ['US-00200031', '444', 'JCB', '2803', '2803', 'Ab3dE6g8']],
+		['the expiry typed twice, quoted', ['"US-00200031"', '444', 'JCB', '2803', '"2803"', `"${token}"`]]
+	])('%s: one shifted-right error, the row not written, the wrong key nowhere', (_, cells) => {
+		const { output, report } = convertYamatoReturn(utf8([returnHeader, cells.join(','), next].join('\r\n') + '\r\n'), { today });
+		expect(report.problems.filter((p) => p.row === 2)).toMatchObject([{ row: 2, column: 6, severity: 'error', code: 'shifted-right' }]);
+		expect(report.failedRows).toEqual([2]);
+		expect(report.written).toBe(1);
+		expect(new TextDecoder().decode(output as Uint8Array)).not.toContain('US-00200031');
+	});
+
 	it.each([
 		['a memo right of the five columns', [...good, 'memo'].join(',')],
+		['a token-shaped memo beside values all different', [...good, 'Memo2024note'].join(',')],
 		['the token typed twice, the second right of the five columns', [...good, token].join(',')]
 	])('%s: the row passes its rules, so it is written with the extra-cells warning', (_, line) => {
 		const { report } = convertYamatoReturn(utf8([returnHeader, line, next].join('\r\n')), { today });

@@ -14,7 +14,7 @@ import {
 	type ColumnSpec,
 	type HeaderMatch
 } from '../headers/match-header';
-import { displayValue, recognised } from '../problems/display-value';
+import { displayValue, isLetterDigitMix, recognised } from '../problems/display-value';
 import type { ProblemList } from '../problems/problem-list';
 import { columnAt } from './column-at';
 import { createCsvReader, type Malformation } from './csv-reader';
@@ -155,6 +155,21 @@ function looksShiftedRight(fields: string[] | null, raw: string, expected: numbe
 	const cells = fields ?? raw.split(',');
 	if (cells.length !== expected + 1) return false;
 	for (let k = 0; k < expected; k++) if (isAllSpace(cells[k]) || (k > 0 && cells[k] === cells[k - 1])) return true;
+	return false;
+}
+
+/**
+ * Whether a row of `expected + 1` cells holds a value typed twice (a non-blank cell equal to the
+ * one before it) among its expected cells and a token-shaped value (SPEC, privacy: 8 or more
+ * characters, no space, letters and digits mixed) in the cell right of them: the shape of a row
+ * shifted right that may still pass its rules, with the wrong value read as the last field.
+ */
+function typedTwiceBeforeToken(fields: string[] | null, raw: string, expected: number): boolean {
+	const cells = fields ?? raw.split(',');
+	if (cells.length !== expected + 1) return false;
+	const extra = cells[expected].trim();
+	if (extra.length < 8 || !isLetterDigitMix(extra) || /\s/.test(extra)) return false;
+	for (let k = 1; k < expected; k++) if (!isAllSpace(cells[k]) && cells[k] === cells[k - 1]) return true;
 	return false;
 }
 
@@ -359,6 +374,13 @@ export function createTableSource<Key extends string>(
 	const readWithExtraCells = (row: number, fields: string[] | null, raw: string) => {
 		const column = extraAt;
 		extraAt = 0;
+		// A value typed twice can leave a row that passes its rules with the wrong value in the last
+		// columns (the expiry 2803 read as the 認証キー, the token right of the header): not written.
+		if (typedTwiceBeforeToken(fields, raw, expectedCells)) {
+			problems.add('shifted-right', row, column, { columns: expectedCells });
+			state.failedRows.push(row);
+			return;
+		}
 		const failedBefore = state.failedRows.length;
 		problems.hold();
 		onData(row, fields, raw);
