@@ -30,5 +30,20 @@ describe('FirstRows', () => {
 		const id = fc.string({ unit: fc.constantFrom('C', '0', '1', '2', '9', 'あ'), maxLength: 4 });
 		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), (ids) => agreesWithMap(ids)));
 		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), (ids) => agreesWithMap([...ids].sort())));
+		const byLength = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), (ids) => agreesWithMap([...ids].sort(byLength))));
+	});
+
+	// Old carts number their customers 1, 2, … unpadded: by text alone, 10 sorts before 9 and every
+	// number from 10 on went to the Map (a million entries, grown in one step between two progress calls).
+	it.each<[string, string[]]>([
+		['unpadded numbers 1…12,000', Array.from({ length: 12_000 }, (_, i) => String(i + 1))],
+		['padded IDs', Array.from({ length: 12_000 }, (_, i) => `C${String(i + 1).padStart(7, '0')}`)],
+		['a prefix with unpadded numbers', Array.from({ length: 1_200 }, (_, i) => `OC-${i + 1}`)]
+	])('an ascending file keeps its IDs out of the Map: %s', (_name, ids) => {
+		const rows = new FirstRows();
+		ids.forEach((id, row) => rows.set(id, row));
+		expect(rows.outOfOrder).toBe(0);
+		agreesWithMap(ids);
 	});
 });
