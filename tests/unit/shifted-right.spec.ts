@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { convertYamatoReturn } from '$lib/domain';
+import { checkCardImportFile, convertYamatoReturn } from '$lib/domain';
 import { problemText } from '$lib/i18n/problem-text';
-import { returnHeader, today, utf8 } from './helpers';
+import { importHeader, returnHeader, today, utf8 } from './helpers';
 
 // A return row shifted one column right (an extra comma, or a value typed twice) puts every value
 // from the shift on under the next field and the token in column 6. Read as it stands, it gave one
@@ -92,5 +92,42 @@ describe('a return row shifted right is one shifted-right error on that row', ()
 		const { report } = convertYamatoReturn(utf8([returnHeader, line, next].join('\r\n')), { today });
 		expect(report.problems).toMatchObject([{ row: 2, column: 6, severity: 'warning', code: 'extra-cells' }]);
 		expect(report.written).toBe(2);
+	});
+});
+
+// The shape of a shift is an empty cell, or a value typed twice, among the expected columns. The
+// card import file's holder and SEND ID must be blank: empty, and equal to each other, on every
+// row, they are no sign of a shift, and a failing row with a memo right of the header keeps its
+// own errors there too.
+describe('an empty cell where the rule wants one is no sign of a shift', () => {
+	const importToken = 'Dm11zT0uV5oY2rN6mB0';
+	const importRow = (expiry: string, extra: string) => `YAMATO,US-00010000,123,VISA,,,0,${expiry},${importToken}${extra}`;
+	it.each([
+		['an expiry of month 13 beside a memo', importRow('2813', ',memo'), 'bad-month', 'extra-cells'],
+		['a card number tail of letters beside a memo', importRow('2812', ',memo').replace(',123,', ',12a,'), 'bad-tail', 'extra-cells']
+	])('a card import row with %s keeps its own error', (_, line, code, warning) => {
+		const { report } = checkCardImportFile(utf8([importHeader, line].join('\r\n') + '\r\n'), {
+			today,
+			customerIds: new Set(['US-00010000']),
+			settings: { service: 'YAMATO', availability: 'visible' }
+		});
+		const codes = report.problems.filter((p) => p.row === 2).map((p) => p.code);
+		expect(report.failedRows).toEqual([2]);
+		expect(codes).not.toContain('shifted-right');
+		expect(codes).toContain(code);
+		expect(codes).toContain(warning);
+	});
+
+	it.each([
+		['before the tail', `YAMATO,US-00010000,,123,VISA,,,0,2812,${importToken}`],
+		['before the holder (the serial column then empty)', `YAMATO,US-00010000,123,VISA,,,,0,2812,${importToken}`],
+		['the brand typed twice', `YAMATO,US-00010000,123,VISA,VISA,,,0,2812,${importToken}`]
+	])('a card import row with an extra comma or value %s is still shifted right', (_, line) => {
+		const { report } = checkCardImportFile(utf8([importHeader, line].join('\r\n') + '\r\n'), {
+			today,
+			customerIds: new Set(['US-00010000']),
+			settings: { service: 'YAMATO', availability: 'visible' }
+		});
+		expect(report.problems).toMatchObject([{ row: 2, column: 10, code: 'shifted-right' }]);
 	});
 });

@@ -148,13 +148,18 @@ function cellCount(fields: string[] | null, raw: string, wanted = Number.POSITIV
 /**
  * Whether a row of `expected + 1` cells has the shape of one cell pushed in among the expected ones:
  * an extra comma (an empty cell, or one of spaces only) or a value typed twice (a cell equal to the
- * one before it) within the first `expected` cells. Only asked of a row that failed its rules, so
- * the split here is rare.
+ * one before it) within the first `expected` cells, outside the columns whose field must be blank
+ * (`isBlankField(column)`, 1-based): the card import file's holder and SEND ID are empty, and equal
+ * to each other, on every row, shifted or not. Only asked of a row that failed its rules, so the
+ * split here is rare.
  */
-function looksShiftedRight(fields: string[] | null, raw: string, expected: number): boolean {
+function looksShiftedRight(fields: string[] | null, raw: string, expected: number, isBlankField: (column: number) => boolean): boolean {
 	const cells = fields ?? raw.split(',');
 	if (cells.length !== expected + 1) return false;
-	for (let k = 0; k < expected; k++) if (isAllSpace(cells[k]) || (k > 0 && cells[k] === cells[k - 1])) return true;
+	for (let k = 0; k < expected; k++) {
+		if (isBlankField(k + 1)) continue;
+		if (isAllSpace(cells[k]) || (k > 0 && cells[k] === cells[k - 1])) return true;
+	}
 	return false;
 }
 
@@ -371,6 +376,11 @@ export function createTableSource<Key extends string>(
 	// errors, as a left shift gets `missing-cells`; any other failing row (a memo beside an expired
 	// card) keeps its own errors, which are not the shift's, with the `extra-cells` warning.
 	let extraAt = 0;
+	// Whether the 1-based `column` is read as a field that must be blank.
+	const isBlankFieldColumn = (column: number): boolean => {
+		for (const spec of columns) if (spec.blank && state.mapping[spec.key] === column) return true;
+		return false;
+	};
 	const readWithExtraCells = (row: number, fields: string[] | null, raw: string) => {
 		const column = extraAt;
 		extraAt = 0;
@@ -384,7 +394,7 @@ export function createTableSource<Key extends string>(
 		const failedBefore = state.failedRows.length;
 		problems.hold();
 		onData(row, fields, raw);
-		if (state.failedRows.length > failedBefore && looksShiftedRight(fields, raw, expectedCells)) {
+		if (state.failedRows.length > failedBefore && looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn)) {
 			problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
 		}
 		else {

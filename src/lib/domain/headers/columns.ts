@@ -67,8 +67,8 @@ export const cardImportColumns = [
 	{ key: 'customerId', names: ['顧客ID', 'サブスクストアの顧客ID', 'customer id'], required: true },
 	{ key: 'last3', names: ['カード番号下3桁', '下3桁', 'last3', 'last 3 digits'], required: true },
 	{ key: 'brand', names: ['カードブランド', 'ブランド', 'brand', 'card brand'], required: true },
-	{ key: 'holder', names: ['カード名義人', 'card holder', 'cardholder'], required: false },
-	{ key: 'sendId', names: ['SEND ID', 'sendid'], required: false },
+	{ key: 'holder', names: ['カード名義人', 'card holder', 'cardholder'], required: false, blank: true },
+	{ key: 'sendId', names: ['SEND ID', 'sendid'], required: false, blank: true },
 	{ key: 'serial', names: ['連番物理', 'serial'], required: false },
 	{ key: 'expiry', names: ['有効期限', 'expiry', 'expiration', 'exp'], required: true },
 	{

@@ -5,6 +5,11 @@ export interface ColumnSpec<Key extends string = string> {
 	key: Key;
 	names: readonly string[];
 	required: boolean;
+	/**
+	 * True when the field's rule wants it blank (the card import file's カード名義人 and SEND ID,
+	 * SPEC "Card import file"): an empty cell there is the norm, not a sign of a shifted row.
+	 */
+	blank?: boolean;
 }
 
 /** 1-based input column of each field, 0 when the file lacks it. */
