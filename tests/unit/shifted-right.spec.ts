@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCardImportFile, convertYamatoReturn } from '$lib/domain';
+import { createTableSource } from '$lib/domain/csv/table-source';
+import { yamatoReturnColumns } from '$lib/domain/headers/columns';
+import { ProblemList } from '$lib/domain/problems/problem-list';
 import { problemText } from '$lib/i18n/problem-text';
 import { importHeader, returnHeader, today, utf8 } from './helpers';
 
@@ -129,5 +132,29 @@ describe('an empty cell where the rule wants one is no sign of a shift', () => {
 			settings: { service: 'YAMATO', availability: 'visible' }
 		});
 		expect(report.problems).toMatchObject([{ row: 2, column: 10, code: 'shifted-right' }]);
+	});
+});
+
+// A row with a cell too many is read with its problems held back (to tell a shift from a memo). A
+// reader whose row handler throws there (a caller that catches and goes on) must not leave them
+// held: every later row's problems would be counted as errors yet never listed.
+describe('problems held for a row with a cell too many are let go when its reading throws', () => {
+	// Past the encoding's 64 KiB window, so the first push is read at once.
+	const blankLines = '\r\n'.repeat(40_000);
+	it.each([
+		['a stray quote', `US-00200033,5"5,VISA,2912,${token}`, 'stray-quote'],
+		['a row too short', 'US-00200033,555,VISA', 'missing-cells']
+	])('a later row with %s is still listed', (_, later, code) => {
+		const problems = new ProblemList();
+		let calls = 0;
+		const source = createTableSource({ encoding: 'utf-8', columns: yamatoReturnColumns, header: 'detect', problems }, () => {
+			if (calls++ === 0) throw new Error('sink failed');
+		});
+		const first = [returnHeader, [...good, 'memo'].join(','), next].join('\r\n') + blankLines;
+		expect(() => source.push(utf8(first))).toThrow('sink failed');
+		source.push(utf8(`${later}\r\n`));
+		source.finish();
+		expect(problems.sorted().map((p) => p.code)).toContain(code);
+		expect(problems.errorCount).toBe(problems.sorted().filter((p) => p.severity === 'error').length);
 	});
 });

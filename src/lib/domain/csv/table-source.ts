@@ -393,7 +393,13 @@ export function createTableSource<Key extends string>(
 		}
 		const failedBefore = state.failedRows.length;
 		problems.hold();
-		onData(row, fields, raw);
+		try {
+			onData(row, fields, raw);
+		} catch (error) {
+			// Held no longer: the row's problems are listed, and so are every later row's.
+			problems.commitHeld();
+			throw error;
+		}
 		if (state.failedRows.length > failedBefore && looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn)) {
 			problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
 		}
