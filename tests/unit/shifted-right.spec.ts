@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCardImportFile, convertYamatoReturn } from '$lib/domain';
+import { checkCardImportFile, convertYamatoReturn, parseOldCartCustomers } from '$lib/domain';
 import { createTableSource } from '$lib/domain/csv/table-source';
 import { yamatoReturnColumns } from '$lib/domain/headers/columns';
 import { ProblemList } from '$lib/domain/problems/problem-list';
@@ -156,5 +156,13 @@ describe('problems held for a row with a cell too many are let go when its readi
 		source.finish();
 		expect(problems.sorted().map((p) => p.code)).toContain(code);
 		expect(problems.errorCount).toBe(problems.sorted().filter((p) => p.severity === 'error').length);
+	});
+});
+
+describe('a customer file has no token field, so a value typed twice beside a memo is not a shift', () => {
+	it('氏名 equal to its カナ with a token-shaped memo right of the header: registered, with extra-cells', () => {
+		const { customers, report } = parseOldCartCustomers(utf8('旧カートの顧客番号,氏名,氏名(カナ)\r\nC1,Lee,Lee,Memo2024note\r\nC2,山田,ヤマダ\r\n'));
+		expect(customers.map((c) => c.linkageId)).toEqual(['C1', 'C2']);
+		expect(report.problems).toMatchObject([{ row: 2, column: 4, severity: 'warning', code: 'extra-cells' }]);
 	});
 });

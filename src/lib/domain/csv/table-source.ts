@@ -377,6 +377,7 @@ export function createTableSource<Key extends string>(
 	// card) keeps its own errors, which are not the shift's, with the `extra-cells` warning.
 	let extraAt = 0;
 	// Whether the 1-based `column` is read as a field that must be blank.
+	const hasTokenField = columns.some((spec) => spec.key === 'token');
 	const isBlankFieldColumn = (column: number): boolean => {
 		for (const spec of columns) if (spec.blank && state.mapping[spec.key] === column) return true;
 		return false;
@@ -386,7 +387,8 @@ export function createTableSource<Key extends string>(
 		extraAt = 0;
 		// A value typed twice can leave a row that passes its rules with the wrong value in the last
 		// columns (the expiry 2803 read as the 認証キー, the token right of the header): not written.
-		if (typedTwiceBeforeToken(fields, raw, expectedCells)) {
+		// Only files with a token field: a customer file's 氏名 may equal its カナ beside a memo.
+		if (hasTokenField && typedTwiceBeforeToken(fields, raw, expectedCells)) {
 			problems.add('shifted-right', row, column, { columns: expectedCells });
 			state.failedRows.push(row);
 			return;
