@@ -4,7 +4,7 @@
 //
 // Options:  --quick     100k-row files only (a smoke run of the harness; the README is left alone)
 //           --runs=N    conversions and Papa.parse N times each, the median kept (default 3)
-//           --only=a,b  stages among first-load, conversion, registry, rehearsal, wide, memory, huge, profile
+//           --only=a,b  stages among first-load, conversion, hash, registry, rehearsal, wide, memory, huge, profile
 //           --huge      also a file beyond one JS string's limit (9.5M rows, ~555 MB)
 //           --profile   afterwards, CPU profiles of the worker in a readable (unminified) build
 //           --quiet=L   before each stage, wait (up to 10 min) until the 1-min load average is below L
@@ -21,7 +21,7 @@ import { writeReadme } from './lib/readme.mjs';
 import { startServer } from './lib/server.mjs';
 import { runProfiles } from './lib/stages/profiles.mjs';
 import { repeatedConversionsStage } from './lib/stages/repeated-conversions.mjs';
-import { conversionStage, firstLoadStage, hugeStage, registryStage, rehearsalStage } from './lib/stages/stages.mjs';
+import { conversionStage, firstLoadStage, hashStage, hugeStage, registryStage, rehearsalStage } from './lib/stages/stages.mjs';
 import { wideHeaderStage } from './lib/stages/wide-header.mjs';
 
 const repo = new URL('../', import.meta.url).pathname;
@@ -88,6 +88,7 @@ async function main() {
 	try {
 		await stage('first-load', async (browser) => (results.firstLoad = await firstLoadStage(browser, server.origin)));
 		await stage('conversion', async (browser) => (results.conversions = await conversionStage(browser, server.origin, input.returns, options.runs, log)));
+		await stage('hash', async (browser) => (results.hash = await hashStage(browser, input.returns[0], options.quick ? 3 : 5, log)));
 		await stage('registry', async (browser) => (results.registry = await registryStage(browser, server.origin, input, log)));
 		await stage('rehearsal', async (browser) => (results.rehearsal = await rehearsalStage(browser, server.origin, input, outDir, log)));
 		await stage('wide', async (browser) => (results.wide = await wideHeaderStage(browser, server.origin, log)));

@@ -14,7 +14,7 @@ never runs it. A full run takes about 5 minutes on 2 cores (plus any wait for \`
 \`\`\`sh
 npm run bench                    # everything; rewrites the figures below
 npm run bench -- --quick         # 100k-row files only, a smoke run (README left alone)
-npm run bench -- --only=registry # some stages: first-load, conversion, registry, rehearsal, wide, memory, huge
+npm run bench -- --only=registry # some stages: first-load, conversion, hash, registry, rehearsal, wide, memory, huge
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
 npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
@@ -68,6 +68,12 @@ fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
   「登録済みの顧客から作る」 until 「連携用CSVをダウンロード」 is enabled, step d with the 1M return file
   (checked against that list), the card import file downloaded and chosen in 一括登録 ›
   クレジットカード情報. Total = first データアップロード click → the card import's result.
+- **SHA-256** (\`--only=hash\`, issue 14): the 1M-row Shift_JIS return file read once into an
+  \`about:blank\` page, then hashed 5 times (3 with \`--quick\`) by the app's stream hash
+  (\`createSha256Stream\`, its own compression function) and by \`@noble/hashes\`' \`sha256.create()\`,
+  both fed the same 1 MiB slices, alternated (which goes first swaps each round), built and minified
+  together by vite; every digest checked against node:crypto's of the file. Figure: median ours / median noble,
+  with the load average before and after. Step d may keep its own hash only while the ratio is < 1.
 - **Wide header** (\`--only=wide\`, issue 12): return files whose header has 100,000 and 1,000 columns
   (20 rows each), chosen and converted in a fresh /migration page; the longest main-thread task from
   choosing the file to the result shown, and how many column-mapping options were rendered.

@@ -105,6 +105,26 @@ function conversionRows(rows, conversion) {
 	row(rows, group, 'result shown', conversion.runs[0].summary);
 }
 
+/** Issue 14: the app's stream SHA-256 against @noble/hashes on the same bytes, same page, alternated. */
+function hashRows(rows, hash) {
+	const group = groupOf(`SHA-256 of the file (step d's stream hash): ${hash.label} (${mb(hash.size)})`, `SHA-256 ${hash.label}`);
+	const ours = median(hash.times.ours);
+	const noble = median(hash.times.noble);
+	const ratio = ours / noble;
+	const slices = `${(hash.sliceBytes / 2 ** 20).toFixed(0)} MiB slices`;
+	row(
+		rows,
+		group,
+		`SHA-256 of the file, in the page, ${slices}, median of ${hash.reps} each, alternated: ours / @noble/hashes 2.4.0`,
+		`ours ${ms(ours)}, @noble/hashes ${ms(noble)}, ratio ${ratio.toFixed(2)} (ours ${(noble / ours).toFixed(2)} × as fast; load ${hash.load.before} → ${hash.load.after})`,
+		'ours < @noble/hashes (else use it)',
+		hash.agree && ratio < 1
+	);
+	row(rows, group, '… every run', `ours ${hash.times.ours.map(ms).join(', ')}; @noble/hashes ${hash.times.noble.map(ms).join(', ')}`);
+	row(rows, group, '… throughput', `ours ${(hash.size / MB / (ours / 1000)).toFixed(0)} MB/s, @noble/hashes ${(hash.size / MB / (noble / 1000)).toFixed(0)} MB/s`);
+	row(rows, group, '… digests', hash.agree ? `both equal node:crypto's (${hash.expected.slice(0, 16)}…)` : "DIFFER from node:crypto's");
+}
+
 function uploadRows(rows, group, upload, isTargeted) {
 	row(rows, group, 'time from データアップロード to the result', ms(upload.ms), isTargeted ? '≤ 5 s' : '—', isTargeted ? upload.ms <= 5_000 : null);
 	if (upload.worker?.lastProgressToAnswer !== null && upload.worker?.lastProgressToAnswer !== undefined) {
@@ -143,6 +163,7 @@ function searchRows(rows, registry) {
 export function tableRows(results) {
 	const rows = [];
 	for (const conversion of results.conversions ?? []) conversionRows(rows, conversion);
+	if (results.hash) hashRows(rows, results.hash);
 	const registry = results.registry;
 	if (registry) {
 		const n = registry.customers.toLocaleString();

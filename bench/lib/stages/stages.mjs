@@ -2,6 +2,7 @@
 import { generatedFile } from '../generate.mjs';
 import { measureConversion } from '../steps/conversion.mjs';
 import { measureFirstLoad } from '../steps/first-load.mjs';
+import { measureHash } from '../steps/hash.mjs';
 import { measureHuge } from '../steps/huge.mjs';
 import { measureLinkage } from '../steps/linkage.mjs';
 import { loadAverage } from '../machine.mjs';
@@ -37,6 +38,17 @@ export async function conversionStage(browser, origin, returns, runs, log) {
 		conversions.push({ label: file.label, rows: file.rows, size: measured[0].size, runs: measured, papa });
 	}
 	return conversions;
+}
+
+/**
+ * Issue 14: SHA-256 of the largest return file, the app's stream hash against @noble/hashes, in one
+ * page, alternated `reps` times (see steps/hash.mjs).
+ */
+export async function hashStage(browser, file, reps, log) {
+	const hash = await measureHash(browser, file.path, reps);
+	const list = (times) => times.map(ms).join(', ');
+	log(`  SHA-256 of ${file.label}: ours ${list(hash.times.ours)}; @noble/hashes ${list(hash.times.noble)} (load ${hash.load.before} → ${hash.load.after}; digests ${hash.agree ? "agree with node:crypto's" : 'DIFFER'})`);
+	return { label: file.label, ...hash };
 }
 
 const idQueries = (n) => [0.5, 0.9, 0.1, 0.7, 0.3].map((f) => `US-${String(10000 + Math.floor(n * f)).padStart(8, '0')}`);

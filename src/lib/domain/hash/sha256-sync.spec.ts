@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256HexOfText } from './sha256';
@@ -47,6 +48,50 @@ describe('sha256HexSync', () => {
 					}
 				}
 			)
+		);
+	});
+
+	// The padding's edges (FIPS 180-4 §5.1.1): 55 bytes are the most one padded block holds, 56–64
+	// spill into a second, 119/120 are the same edge one block later; non-ASCII texts reach them in
+	// UTF-8 bytes (3 per kana), not in characters.
+	const nodeDigest = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+	const edgeLengths = [0, 1, 54, 55, 56, 57, 63, 64, 65, 118, 119, 120, 121, 127, 128, 129, 191, 192];
+
+	it.each(edgeLengths)('agrees with node:crypto for an ASCII token of %i bytes, as text and as bytes in a file', (length) => {
+		const token = Array.from({ length }, (_, i) => 'Ab0z9'.charAt(i % 5)).join('');
+		const file = new TextEncoder().encode(`x,${token},y`);
+		expect(sha256HexSync(token)).toBe(nodeDigest(token));
+		expect(sha256HexOfBytes(file, 2, 2 + length)).toBe(nodeDigest(token));
+	});
+
+	it.each(edgeLengths.flatMap((length) => [
+		[length, 'kana (3 bytes each) after ASCII'],
+		[length, 'one 4-byte character after ASCII']
+	]))('agrees with node:crypto for a non-ASCII text of about %i UTF-8 bytes: %s', (length, kind) => {
+		const wide = kind.startsWith('kana') ? 'ア' : '𠮷';
+		const size = new TextEncoder().encode(wide).length;
+		const text = 'a'.repeat(Math.max(0, length - size * 2)) + wide + wide;
+		expect(sha256HexSync(text)).toBe(nodeDigest(text));
+	});
+
+	it('agrees with node:crypto for any token whose length lies near a block edge, ASCII or not, as text and as bytes', () => {
+		const nearEdge = fc.constantFrom(...edgeLengths).chain((length) => fc.integer({ min: Math.max(0, length - 3), max: length + 3 }));
+		fc.assert(
+			fc.property(
+				nearEdge,
+				fc.string({ unit: 'grapheme', maxLength: 4 }),
+				fc.uint8Array({ maxLength: 200 }),
+				fc.nat(4),
+				(length, tail, raw, before) => {
+					const text = 'K'.repeat(length) + tail;
+					expect(sha256HexSync(text)).toBe(nodeDigest(text));
+					const bytes = new Uint8Array(before + raw.length + length + 2);
+					bytes.set(raw, before);
+					const end = before + raw.length + length;
+					expect(sha256HexOfBytes(bytes, before, end)).toBe(nodeDigest(bytes.subarray(before, end)));
+				}
+			),
+			{ numRuns: 300 }
 		);
 	});
 });
