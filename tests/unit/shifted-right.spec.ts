@@ -72,6 +72,19 @@ describe('a return row shifted right is one shifted-right error on that row', ()
 		expect(onRow.at(-1)).toMatchObject({ code: 'extra-cells', severity: 'warning' });
 	});
 
+	// A value inserted before the token (a memo typed into the row) pushes the token right of the
+	// header: the 認証キー read is the memo. One shifted-right error, not a key error on the memo.
+	it.each([
+		['a memo between the expiry and the token', ['US-00200031', '444', 'JCB', '2803', '電話で確認済み', token]],
+		['a memo between the brand and the expiry', ['US-00200031', '444', 'JCB', '確認済', '2803', token]],
+		['a memo before everything', ['メモ', 'US-00200031', '444', 'JCB', '2803', token]]
+	])('%s: one shifted-right error, the token nowhere', (_, cells) => {
+		const { report } = convertYamatoReturn(utf8([returnHeader, cells.join(','), next].join('\r\n') + '\r\n'), { today });
+		expect(report.problems.filter((p) => p.row === 2)).toMatchObject([{ row: 2, column: 6, severity: 'error', code: 'shifted-right' }]);
+		expect(report.failedRows).toEqual([2]);
+		expect(JSON.stringify(report)).not.toContain(token);
+	});
+
 	// A value typed twice in the last columns can leave a row that passes every rule with the wrong
 	// value as its 認証キー (the expiry 2803 read as the key): the token right of the header gives it away.
 	it.each([

@@ -164,6 +164,17 @@ function looksShiftedRight(fields: string[] | null, raw: string, expected: numbe
 }
 
 /**
+ * Whether a row has exactly `expected + 1` cells and the last is token-shaped (SPEC, privacy: 8 or
+ * more characters, no space, letters and digits mixed): a token right of the header.
+ */
+function isTokenShapedCell(fields: string[] | null, raw: string, expected: number): boolean {
+	const cells = fields ?? raw.split(',');
+	if (cells.length !== expected + 1) return false;
+	const extra = cells[expected].trim();
+	return extra.length >= 8 && isLetterDigitMix(extra) && !/\s/.test(extra);
+}
+
+/**
  * Whether a row of `expected + 1` cells holds a value typed twice (a non-blank cell equal to the
  * one before it) among its expected cells and a token-shaped value (SPEC, privacy: 8 or more
  * characters, no space, letters and digits mixed) in the cell right of them: the shape of a row
@@ -171,9 +182,7 @@ function looksShiftedRight(fields: string[] | null, raw: string, expected: numbe
  */
 function typedTwiceBeforeToken(fields: string[] | null, raw: string, expected: number): boolean {
 	const cells = fields ?? raw.split(',');
-	if (cells.length !== expected + 1) return false;
-	const extra = cells[expected].trim();
-	if (extra.length < 8 || !isLetterDigitMix(extra) || /\s/.test(extra)) return false;
+	if (!isTokenShapedCell(cells, raw, expected)) return false;
 	for (let k = 1; k < expected; k++) if (!isAllSpace(cells[k]) && cells[k] === cells[k - 1]) return true;
 	return false;
 }
@@ -378,6 +387,10 @@ export function createTableSource<Key extends string>(
 	let extraAt = 0;
 	// Whether the 1-based `column` is read as a field that must be blank.
 	const hasTokenField = columns.some((spec) => spec.key === 'token');
+	// A value inserted anywhere before the token (a memo typed into the row) pushes the token, the
+	// last column, right of the header: the row fails on a 認証キー that is the inserted value.
+	const tokenPushedOut = (fields: string[] | null, raw: string): boolean =>
+		hasTokenField && (state.mapping as Record<string, number>).token === expectedCells && isTokenShapedCell(fields, raw, expectedCells);
 	const isBlankFieldColumn = (column: number): boolean => {
 		for (const spec of columns) if (spec.blank && state.mapping[spec.key] === column) return true;
 		return false;
@@ -402,7 +415,8 @@ export function createTableSource<Key extends string>(
 			problems.commitHeld();
 			throw error;
 		}
-		if (state.failedRows.length > failedBefore && looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn)) {
+		const shifted = looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn) || tokenPushedOut(fields, raw);
+		if (state.failedRows.length > failedBefore && shifted) {
 			problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
 		}
 		else {
