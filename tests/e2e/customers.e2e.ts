@@ -158,3 +158,40 @@ test('a file that turns from UTF-8 to Shift_JIS registers its UTF-8 rows and lis
 	expect(text).not.toContain('\uFFFD');
 	expect(await page.locator('body').innerText()).not.toContain('\uFFFD');
 });
+
+/** 200,000 customers as an old cart writes them (UTF-8 with a BOM, CRLF). */
+function manyCustomers(count: number): Buffer {
+	const lines = ['旧カートの顧客番号,氏名,氏名(カナ),メールアドレス,電話番号'];
+	for (let i = 0; i < count; i++) lines.push(`C${String(i).padStart(7, '0')},顧客 ${i},コキャク,c${i}@example.jp,03${String(i).padStart(8, '0')}`);
+	return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}
+
+test('right after a large first registration, 顧客一覧 never says no customers are registered', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	await expect(list.getByText('顧客はまだ登録されていません。')).toBeVisible();
+	await chooseFile(page, bulk, { name: 'customers-200k.csv', mimeType: 'text/csv', buffer: manyCustomers(200_000) });
+	// Every frame from the click to the final list: the result's text beside the list's, as the operator sees them.
+	await page.evaluate(() => {
+		const frames: { registered: boolean; list: string }[] = [];
+		(window as unknown as { frames_: typeof frames }).frames_ = frames;
+		const region = () => [...document.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent?.includes('顧客一覧'));
+		const sample = () => {
+			const registered = document.body.textContent?.includes('200,000件を登録しました') ?? false;
+			frames.push({ registered, list: region()?.textContent ?? '' });
+			requestAnimationFrame(sample);
+		};
+		requestAnimationFrame(sample);
+	});
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText(/200,000件を登録しました/)).toBeVisible({ timeout: 150_000 });
+	await expect(list.getByRole('status')).toHaveText('200,000件（登録 200,000件）', { timeout: 30_000 });
+	const frames = await page.evaluate(() => (window as unknown as { frames_: { registered: boolean; list: string }[] }).frames_);
+	const afterRegistration = frames.filter((frame) => frame.registered);
+	expect(afterRegistration.length).toBeGreaterThan(0);
+	expect(afterRegistration.filter((frame) => frame.list.includes('まだ登録されていません')).length).toBe(0);
+	// Each of those frames shows the registered customers, or says they are being read.
+	expect(afterRegistration.filter((frame) => !/登録 200,000件|登録された顧客を読み込んでいます/.test(frame.list)).length).toBe(0);
+});

@@ -209,6 +209,7 @@ export const en: Record<MessageKey, string> = {
 	'search.submit': 'Search',
 	'search.count': '{total} found ({size} registered)',
 	'search.loading': 'Reading {size} registered customers. The list and search results are brought up to date once reading has finished.',
+	'search.updating': 'Reading the customers just registered. Please wait a moment.',
 	'search.empty': 'No customers yet. Import customer information with bulk registration.',
 	'search.cardNumber':
 		'The search holds what looks like a full card number. Full card numbers cannot be searched for; the search was cleared. Search by another word, such as an ID or a name.',

@@ -1,4 +1,4 @@
-import type { UploadKind } from '$lib/jobs/upload-types';
+import type { UploadKind, UploadSummary } from '$lib/jobs/upload-types';
 import { databaseAccess } from './database-access.svelte';
 import { rememberSource } from './history.svelte';
 import { JobRun } from './job-run.svelte';
@@ -11,8 +11,8 @@ class BulkUploadState {
 	errorsBlockImport = $state(false);
 	readonly run = new JobRun('upload');
 	summary = $derived(this.run.result);
-	/** Called after an upload ends with a history entry (the registry view refreshes). */
-	onFinished: (() => void) | null = null;
+	/** Called after an upload ends with a history entry, with its summary (the registry view refreshes). */
+	onFinished: ((summary: UploadSummary) => void) | null = null;
 
 	get isBlockedBySettings(): boolean {
 		return this.kind === 'cards' && !paymentSettings.allowsCardImport;
@@ -46,7 +46,7 @@ class BulkUploadState {
 		rememberSource(summary.historyId, file);
 		// A finished upload clears the chosen file (a refused one stays, to retry with another kind).
 		if (summary.status !== 'refused') this.file = null;
-		this.onFinished?.();
+		this.onFinished?.(summary);
 	}
 }
 

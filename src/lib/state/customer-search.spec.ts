@@ -58,3 +58,66 @@ describe('customerSearch while the registry loads', () => {
 		expect(customerSearch.page?.rows.map((r) => r.seq)).toEqual([20, 21, 22, 23, 24]);
 	});
 });
+
+describe('customerSearch after a registration', () => {
+	const emptyPage: CustomerPage = { total: 0, rows: [], registrySize: 0 };
+	const registeredPage: CustomerPage = { total: 200_000, rows: rows(0, 20), registrySize: 200_000 };
+
+	/** An answer the test gives when it chooses: the worker still adding a large registration to its index. */
+	function heldAnswer(page: CustomerPage) {
+		let give = () => {};
+		const given = new Promise<void>((resolve) => (give = resolve));
+		answers.push(async () => (await given, page));
+		return give;
+	}
+
+	beforeEach(async () => {
+		customerSearch.query = '';
+		answers.push(() => emptyPage);
+		await customerSearch.submit();
+		expect(customerSearch.isEmpty).toBe(true);
+	});
+
+	// Every way the list hears of a registration (the upload's own end, the change broadcast, both, in
+	// either order): while no answer asked after it has come, the empty registry's page is still shown,
+	// and it must read as being updated, never as "no customers yet".
+	it.each<[string, number]>([
+		['the upload ended', 1],
+		['the upload ended and the change was announced', 2]
+	])('%s: the page from before is never taken for an empty registry', async (_name, heard) => {
+		const gives = Array.from({ length: heard }, () => heldAnswer(registeredPage));
+		const refreshes = gives.map(() => customerSearch.registryChanged());
+		await vi.waitFor(() => expect(asked).toHaveLength(1 + heard));
+		expect(customerSearch.page?.registrySize).toBe(0);
+		expect(customerSearch.isEmpty).toBe(false);
+		expect(customerSearch.isUpdating).toBe(true);
+		// An answer to an earlier ask is dropped: the page stays the old one, still updating.
+		if (heard > 1) {
+			gives[0]();
+			await refreshes[0];
+			expect(customerSearch.isEmpty).toBe(false);
+			expect(customerSearch.isUpdating).toBe(true);
+		}
+		gives.forEach((give) => give());
+		await Promise.all(refreshes);
+		expect(customerSearch.isUpdating).toBe(false);
+		expect(customerSearch.isEmpty).toBe(false);
+		expect(customerSearch.page?.registrySize).toBe(200_000);
+	});
+
+	it('the same empty page asked for before the change is never taken for empty, and one asked after it is', async () => {
+		// A refresh asked before the change (a page-size change) whose answer comes after it.
+		const giveBefore = heldAnswer(emptyPage);
+		const before = customerSearch.refresh();
+		const giveAfter = heldAnswer(emptyPage);
+		const after = customerSearch.registryChanged();
+		giveBefore();
+		await before;
+		expect(customerSearch.isEmpty).toBe(false);
+		// An answer asked after the change is the registry as it is: when that says empty, the list may say so.
+		giveAfter();
+		await after;
+		expect(customerSearch.isUpdating).toBe(false);
+		expect(customerSearch.isEmpty).toBe(true);
+	});
+});

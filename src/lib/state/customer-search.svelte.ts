@@ -28,6 +28,10 @@ class CustomerSearchState {
 	private lateTimer: ReturnType<typeof setTimeout> | undefined;
 	/** True when the last query held a card number: it was not run, and is kept nowhere. */
 	isCardNumberRefused = $state(false);
+	/** Registry changes heard so far (an upload of this tab, any tab's write). */
+	private changesHeard = $state(0);
+	/** `changesHeard` when the shown page was asked for: the page says nothing of a later change. */
+	private pageChanges = $state(0);
 
 	/** Searches from the first page with what is typed; a query holding a card number is dropped. */
 	submit() {
@@ -41,6 +45,30 @@ class CustomerSearchState {
 		clearTimeout(this.lateTimer);
 		this.lateTimer = setTimeout(() => (this.searching = true), lateMs);
 		return this.refresh();
+	}
+
+	/**
+	 * The registry changed (customers or cards registered here or in another tab): the shown page is
+	 * read again. Until an answer asked after the change comes, the page shown is older than the
+	 * registry, so it is never taken for an empty registry (`isEmpty`): a worker still adding a large
+	 * registration to its index answers later than the upload's own result shows.
+	 */
+	registryChanged() {
+		this.changesHeard++;
+		return this.refresh();
+	}
+
+	/**
+	 * True when the registry holds no customer, as far as the list knows: the shown page says so and
+	 * was asked for after the last change heard. False while that page predates a change (`isUpdating`).
+	 */
+	get isEmpty(): boolean {
+		return this.page?.registrySize === 0 && !this.isUpdating;
+	}
+
+	/** True while the shown page was asked for before the last registry change heard: its answer is on the way. */
+	get isUpdating(): boolean {
+		return this.page !== null && this.pageChanges !== this.changesHeard;
 	}
 
 	/** Drops the shown page and the download state (after an erase); the next refresh reads afresh. */
@@ -60,11 +88,13 @@ class CustomerSearchState {
 	async refresh(early = true): Promise<void> {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		const asked = ++this.asked;
+		const changes = this.changesHeard;
 		const page = await workbench.ask('search', { request, early });
 		if (asked !== this.asked) return;
 		clearTimeout(this.lateTimer);
 		this.searching = false;
 		this.page = page;
+		this.pageChanges = changes;
 		this.pager.total = page.total;
 		if (page.cardsPending) return this.refresh(false);
 		if (page.rows.length === 0 && page.total > 0 && request.offset > 0) {

@@ -26,7 +26,7 @@ export function followOtherTabs(): () => void {
 			await workbench.ask('reload-registry', {});
 			await paymentSettings.refresh();
 		}
-		if (listShown) await customerSearch.refresh();
+		if (listShown) await (change === 'registry' ? customerSearch.registryChanged() : customerSearch.refresh());
 		await migrationReport.refresh();
 	});
 }
