@@ -92,6 +92,19 @@ describe('createHashClient', () => {
 		expect(await Promise.all([a.hex(), b.hex()])).toEqual([await sha256Hex(bytesA), await sha256Hex(bytesB)]);
 	});
 
+	it('prepare() starts the worker once, and the hashes after it use that worker', async () => {
+		let spawned = 0;
+		const client = createHashClient(() => (spawned++, fakeWorker()));
+		expect(spawned).toBe(0);
+		client.prepare();
+		client.prepare();
+		expect(spawned).toBe(1);
+		const hash = client.start();
+		hash.update(new TextEncoder().encode('abc'));
+		expect(await hash.hex()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(spawned).toBe(1);
+	});
+
 	it('rejects a pending digest with hash-failed when the worker fails, and starts a new worker next', async () => {
 		let spawned = 0;
 		const client = createHashClient(() => (spawned++ === 0 ? fakeWorker({ failAfter: 0 }) : fakeWorker()));

@@ -12,6 +12,10 @@ const hashes =
 	typeof Worker === 'undefined'
 		? null
 		: createHashClient(() => new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' }));
+// Started with this worker, not at step d's click: a new hash worker runs its SHA-256 unoptimised for
+// about its first MiB (93 ms against 5-7 ms a MiB after, Node), which held step d's first progress
+// update back ~290 ms; warmed up beforehand, 1M rows went 0.62 → 0.48 × Papa.parse (bench, load 3-4.6).
+hashes?.prepare();
 
 /** The jobs' store: IndexedDB through the repositories, and the registry kept in memory. */
 export const storePort: JobStore & { reload(): void } = {
