@@ -27,8 +27,10 @@ export async function requestPersistence(): Promise<void> {
  * lazily): interrupted uploads marked, persistence asked, other tabs followed. Returns the stop.
  */
 export function startApp(): () => void {
-	void markInterruptedUploads();
-	void requestPersistence();
+	// A mark that fails (storage full: the entry's write aborts with QuotaExceededError) leaves the
+	// entry 'running', to be marked at the next start; it must not surface as an uncaught error.
+	markInterruptedUploads().catch(() => {});
+	requestPersistence().catch(() => {});
 	return followOtherTabs();
 }
 

@@ -11,8 +11,7 @@ export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
  * `ready()` waits while `hashBatchesInFlight` batches are unhashed (a starved hash thread must not
  * pile the file up in memory) and is woken when the worker answers a failure to any command; `hex()`
  * sends the last batch and resolves with the digest; `drop()` forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
- * its pending digests reject with 'hash-failed' and the next hash starts a new worker. `prepare()`
- * starts the worker ahead of the first hash, so it has made its SHA-256 fast before a file comes.
+ * its pending digests reject with 'hash-failed' and the next hash starts a new worker; `prepare()` starts it ahead.
  */
 export function createHashClient(spawn: () => HashPort): { start(): StreamHash; prepare(): void } {
 	let port: HashPort | null = null;
