@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerIdOf } from '$lib/domain/records/customer-id';
 import type { SearchRequest } from '$lib/registry/registry-index';
 import { runRepository } from '$lib/storage/run-repository';
+import { registryRepository } from '$lib/storage/registry-repository';
+import { RegistryIndex } from '$lib/registry/registry-index';
+import { registryReading } from './registry-reading';
 import type { CardColumns } from '$lib/domain/records/card';
 import type { CustomerColumns } from '$lib/domain/records/customer';
 import { cardColumns, newEntry, numberedCustomers, useFreshDb } from '$lib/storage/test-records';
@@ -90,5 +93,31 @@ describe('earlyPage: a search while the registry loads', () => {
 		const load = loadedRegistry.get();
 		await load;
 		expect(await earlyPage(request, true)).toBeNull();
+	});
+});
+
+describe('earlyPage: every customer read, the cards still loading', () => {
+	// The load's reading as the worker sees it once the customers are all read: searches are answered
+	// from those customers in memory, not from a stored chunk read beside the load's card reads.
+	it.each<[string, SearchRequest, number]>([
+		['a whole customer ID by 顧客ID', { query: customerIdOf(7), field: 'id', offset: 0, limit: 20 }, 1],
+		['a customer ID that no one has', { query: customerIdOf(99), field: 'id', offset: 0, limit: 20 }, 0],
+		['a blank list', { query: '', field: 'all', offset: 0, limit: 20 }, 30]
+	])('%s: from memory, final, cards pending, no chunk read', async (_name, request, total) => {
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(30));
+		const peeks = [vi.spyOn(registryRepository, 'peekCustomer'), vi.spyOn(registryRepository, 'peek'), vi.spyOn(registryRepository, 'size')];
+		registryReading.started();
+		registryReading.read({ index, customersRead: true });
+		try {
+			const page = await earlyPage(request, true);
+			expect(page).toMatchObject({ total, registrySize: 30, cardsPending: true });
+			expect(page!.totalPending).toBeUndefined();
+			expect(withoutCards(page!.rows)).toEqual(withoutCards(index.search(request).rows));
+			for (const peek of peeks) expect(peek).not.toHaveBeenCalled();
+		} finally {
+			registryReading.ended();
+			for (const peek of peeks) peek.mockRestore();
+		}
 	});
 });
