@@ -8,6 +8,8 @@
 // `checkCardRow`, which alone says what is wrong. A property test holds both roads to the same
 // output and report.
 
+import { brandIn, digitsIn, plainTokenEnd } from './plain-bytes';
+
 /** What the shortcut learnt about a plain line. */
 export interface PlainCardLine {
 	/** The 8 digits of the customer ID as a number. */
@@ -72,31 +74,6 @@ export function readPlainCardLine(line: string, todayMonth: number, out: PlainCa
 	return true;
 }
 
-function digitsIn(bytes: Uint8Array, from: number, count: number): number {
-	let value = 0;
-	for (let i = from; i < from + count; i++) {
-		const digit = bytes[i] - 48;
-		if (digit < 0 || digit > 9) return -1;
-		value = value * 10 + digit;
-	}
-	return value;
-}
-
-// Brands by length and first byte: V(ISA) A(MEX) M(ASTER) D(INERS) J(CB).
-function isCanonicalBrandIn(b: Uint8Array, from: number, to: number): boolean {
-	const length = to - from;
-	const c = b[from];
-	if (length === 4) {
-		if (c === 86) return b[from + 1] === 73 && b[from + 2] === 83 && b[from + 3] === 65;
-		return c === 65 && b[from + 1] === 77 && b[from + 2] === 69 && b[from + 3] === 88;
-	}
-	if (length === 6) {
-		if (c === 77) return b[from + 1] === 65 && b[from + 2] === 83 && b[from + 3] === 84 && b[from + 4] === 69 && b[from + 5] === 82;
-		return c === 68 && b[from + 1] === 73 && b[from + 2] === 78 && b[from + 3] === 69 && b[from + 4] === 82 && b[from + 5] === 83;
-	}
-	return length === 3 && c === 74 && b[from + 1] === 67 && b[from + 2] === 66;
-}
-
 /**
  * `readPlainCardLine` on the bytes of a line from `start`, read as ASCII, before any decoding: the
  * same rule, byte for byte, so a line it takes is all printable ASCII (its text is its bytes in
@@ -113,24 +90,15 @@ export function readPlainCardBytes(bytes: Uint8Array, start: number, limit: numb
 	let brandEnd = start + 16;
 	const brandLimit = Math.min(start + 23, limit);
 	while (brandEnd < brandLimit && bytes[brandEnd] !== 44) brandEnd++;
-	if (brandEnd === brandLimit || !isCanonicalBrandIn(bytes, start + 16, brandEnd)) return -1;
+	if (brandEnd === brandLimit || brandIn(bytes, start + 16, brandEnd) === null) return -1;
 	const expiry = brandEnd + 1;
 	if (expiry + 6 > limit) return -1;
 	const year = digitsIn(bytes, expiry, 2);
 	const month = digitsIn(bytes, expiry + 2, 2);
 	if (year < 0 || month < 1 || month > 12 || bytes[expiry + 4] !== 44) return -1;
 	if ((2000 + year) * 12 + month - 1 < todayMonth) return -1;
-	// The token: a letter or digit first, then printable ASCII without quote or comma, to the line's end.
-	const first = bytes[expiry + 5];
-	const isDigit = first >= 48 && first <= 57;
-	const isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
-	if (!isDigit && !isLetter) return -1;
-	let end = expiry + 6;
-	for (; end < limit; end++) {
-		const code = bytes[end];
-		if (code < 0x21 || code > 0x7e || code === 0x22 || code === 0x2c) break;
-	}
-	if (end === limit || (bytes[end] !== 10 && bytes[end] !== 13)) return -1;
+	const end = plainTokenEnd(bytes, expiry + 5, limit);
+	if (end < 0) return -1;
 	out.customerKey = customerKey;
 	out.brandEnd = brandEnd;
 	out.isYymmOnly = year < 1 || year > 12;

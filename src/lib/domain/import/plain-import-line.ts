@@ -8,6 +8,7 @@
 // of texts per line (a million of each on a large import). Anything else, however slightly off,
 // goes the general way (`checkCardRow` and the extra rules of step e), which alone says what is
 // wrong. A property test holds both roads to the same cards and report.
+import { brandIn, digitsIn, plainTokenEnd } from '../convert/plain-bytes';
 import type { CardBrand } from '../rules/brand';
 
 /**
@@ -31,33 +32,6 @@ export interface PlainImportCard {
 
 /** What `readPlainImportBytes` learnt about a line, its offsets absolute in the bytes read. */
 export type PlainImportLine = Omit<PlainImportCard, 'row' | 'bytes'>;
-
-function digitsIn(bytes: Uint8Array, from: number, count: number): number {
-	let value = 0;
-	for (let i = from; i < from + count; i++) {
-		const digit = bytes[i] - 48;
-		if (digit < 0 || digit > 9) return -1;
-		value = value * 10 + digit;
-	}
-	return value;
-}
-
-// The brand spelt by bytes[from, to), in capitals, or null.
-function brandIn(b: Uint8Array, from: number, to: number): CardBrand | null {
-	const length = to - from;
-	const c = b[from];
-	if (length === 4) {
-		if (c === 86 && b[from + 1] === 73 && b[from + 2] === 83 && b[from + 3] === 65) return 'VISA';
-		if (c === 65 && b[from + 1] === 77 && b[from + 2] === 69 && b[from + 3] === 88) return 'AMEX';
-		return null;
-	}
-	if (length === 6) {
-		if (c === 77 && b[from + 1] === 65 && b[from + 2] === 83 && b[from + 3] === 84 && b[from + 4] === 69 && b[from + 5] === 82) return 'MASTER';
-		if (c === 68 && b[from + 1] === 73 && b[from + 2] === 78 && b[from + 3] === 69 && b[from + 4] === 82 && b[from + 5] === 83) return 'DINERS';
-		return null;
-	}
-	return length === 3 && c === 74 && b[from + 1] === 67 && b[from + 2] === 66 ? 'JCB' : null;
-}
 
 /**
  * Reads the line of the card import file starting at `start` (before `limit`) from its bytes, as
@@ -93,16 +67,9 @@ export function readPlainImportBytes(bytes: Uint8Array, start: number, limit: nu
 	if (year < 0 || month < 1 || month > 12 || bytes[expiryAt + 4] !== 44) return -1;
 	// An expired card gets its warning on the general road.
 	if ((2000 + year) * 12 + month - 1 < todayMonth) return -1;
-	// The token: a letter or digit first, then printable ASCII without quote or comma, to the line's end.
 	const tokenAt = expiryAt + 5;
-	const first = bytes[tokenAt];
-	if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return -1;
-	let end = tokenAt + 1;
-	for (; end < limit; end++) {
-		const code = bytes[end];
-		if (code < 0x21 || code > 0x7e || code === 0x22 || code === 0x2c) break;
-	}
-	if (end === limit || (bytes[end] !== 10 && bytes[end] !== 13)) return -1;
+	const end = plainTokenEnd(bytes, tokenAt, limit);
+	if (end < 0) return -1;
 	out.customerKey = customerKey;
 	out.brand = brand;
 	out.tailAt = tailAt;

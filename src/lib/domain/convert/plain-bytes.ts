@@ -1,0 +1,47 @@
+// The byte tests the plain-line shortcuts share (step d's return line, step e's import line): each
+// reads ASCII bytes before any decoding, exactly as the card rules read the same characters.
+import type { CardBrand } from '../rules/brand';
+
+/** The value of the `count` ASCII digits at `from`, or -1 when any byte there is not a digit. */
+export function digitsIn(bytes: Uint8Array, from: number, count: number): number {
+	let value = 0;
+	for (let i = from; i < from + count; i++) {
+		const digit = bytes[i] - 48;
+		if (digit < 0 || digit > 9) return -1;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/** The brand spelt by bytes[from, to) in capitals (VISA, AMEX, MASTER, DINERS, JCB), or null. */
+export function brandIn(b: Uint8Array, from: number, to: number): CardBrand | null {
+	const length = to - from;
+	const c = b[from];
+	if (length === 4) {
+		if (c === 86 && b[from + 1] === 73 && b[from + 2] === 83 && b[from + 3] === 65) return 'VISA';
+		if (c === 65 && b[from + 1] === 77 && b[from + 2] === 69 && b[from + 3] === 88) return 'AMEX';
+		return null;
+	}
+	if (length === 6) {
+		if (c === 77 && b[from + 1] === 65 && b[from + 2] === 83 && b[from + 3] === 84 && b[from + 4] === 69 && b[from + 5] === 82) return 'MASTER';
+		if (c === 68 && b[from + 1] === 73 && b[from + 2] === 78 && b[from + 3] === 69 && b[from + 4] === 82 && b[from + 5] === 83) return 'DINERS';
+		return null;
+	}
+	return length === 3 && c === 74 && b[from + 1] === 67 && b[from + 2] === 66 ? 'JCB' : null;
+}
+
+/**
+ * The index of the CR or LF that ends a token starting at `at` (SPEC: a letter or digit, then
+ * printable ASCII without quote or comma) and its line, before `limit`; -1 when the bytes are no
+ * such token or the line does not end before `limit`.
+ */
+export function plainTokenEnd(bytes: Uint8Array, at: number, limit: number): number {
+	const first = bytes[at];
+	if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return -1;
+	let end = at + 1;
+	for (; end < limit; end++) {
+		const code = bytes[end];
+		if (code < 0x21 || code > 0x7e || code === 0x22 || code === 0x2c) break;
+	}
+	return end === limit || (bytes[end] !== 10 && bytes[end] !== 13) ? -1 : end;
+}
