@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Encoding from 'encoding-japanese';
+import { joinBytes } from '$lib/domain/bytes';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -19,13 +20,7 @@ export function sjis(text: string): Uint8Array {
 	for (const [run] of text.matchAll(/[\x00-\x7f]+|[^\x00-\x7f]+/g)) {
 		parts.push(run.charCodeAt(0) < 0x80 ? ascii.encode(run) : Uint8Array.from(Encoding.convert(Encoding.stringToCode(run), { to: 'SJIS', from: 'UNICODE' })));
 	}
-	const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		all.set(part, at);
-		at += part.length;
-	}
-	return all;
+	return joinBytes(parts);
 }
 
 const ascii = new TextEncoder();

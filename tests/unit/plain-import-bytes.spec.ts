@@ -5,6 +5,7 @@ import { createCardImportChecker, type CardImportOptions, type CheckedCard } fro
 import type { CardRow } from '$lib/domain/rules/card-row';
 import { customerIdOfKey } from '$lib/domain/rules/id-lookup';
 import { importHeader, pieces, sjis, today, utf8 } from './helpers';
+import { mostly, plainToken } from './plain-arbitraries';
 
 // Step e reads a plain line straight from its bytes once the encoding is settled, which takes the
 // first 64 KiB: every file of the property starts with a blank line of that many spaces and some
@@ -12,22 +13,7 @@ import { importHeader, pieces, sjis, today, utf8 } from './helpers';
 const blank = ' '.repeat(70_000);
 const padding = Array.from({ length: 40 }, (_, i) => `YAMATO,US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,,,0,2912,Tok${String(i).padStart(27, 'x')}`);
 
-// Mostly what a plain line holds, now and then something one rule or the reader sees.
-const mostly = <T>(good: fc.Arbitrary<T>, off: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: off });
-
-const printable = [...'abcXYZ0123456789-./~_!#$%&\'()*+:;<=>?@[\\]^`{|}'];
-const token = fc
-	.record({
-		first: mostly(fc.constantFrom('A', 'z', '0', '9'), fc.constantFrom('=', '-', '"', 'ａ', ' ', '')),
-		rest: fc.array(
-			mostly(
-				fc.constantFrom(...printable),
-				fc.constantFrom('"', ',', ' ', '\t', 'ａ', '日', '\x7f', '\r', '4111111111111111', '4111-1111-1111-1111', '1234567890123', '0000000000000000000000', '123456789012')
-			),
-			{ maxLength: 36 }
-		)
-	})
-	.map(({ first, rest }) => first + rest.join(''));
+const token = plainToken(['"', ',', ' ', '\t', 'ａ', '日', '\x7f', '\r', '4111111111111111', '4111-1111-1111-1111', '1234567890123', '0000000000000000000000', '123456789012'], 36);
 
 // Rows around the plain shape: every cell right, or one of them off in a way one rule or the reader
 // sees. After a line it does not take, the byte path lets the next 32 go the general way unasked, so

@@ -6,6 +6,7 @@ import { createTableSource, type PlainLineSink } from '$lib/domain/csv/table-sou
 import { yamatoReturnColumns } from '$lib/domain/headers/columns';
 import { ProblemList } from '$lib/domain/problems/problem-list';
 import { bytesText, pieces, returnHeader, sjis, today, utf8 } from './helpers';
+import { mostly, plainToken } from './plain-arbitraries';
 
 // Step d reads a plain line straight from its bytes (no decoding, no string) once the encoding is
 // settled, which takes the first 64 KiB: every file of the property starts with a blank line of
@@ -14,27 +15,12 @@ const paddingRows = 1300;
 const blank = ' '.repeat(70_000);
 const padding = Array.from({ length: paddingRows }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,2912,Tok${String(i).padStart(27, 'x')}`);
 
-// Mostly what a plain line holds, now and then something one rule or the reader sees.
-const mostly = <T>(good: fc.Arbitrary<T>, off: fc.Arbitrary<T>) =>
-	fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: off });
-
-const printable = [...'abcXYZ0123456789-./~_!#$%&\'()*+:;<=>?@[\\]^`{|}'];
-const token = fc
-	.record({
-		first: mostly(fc.constantFrom('A', 'z', '0', '9'), fc.constantFrom('=', '-', '"', 'ａ', ' ', '')),
-		rest: fc.array(
-			mostly(
-				fc.constantFrom(...printable),
-				fc.constantFrom(
-					'"', ',', ' ', '\t', 'ａ', '日', '\x7f', '\x1a', '\r',
-					'4111111111111111', '4111-1111-1111-1111', '4111.1111.1111.1111', '4111/1111/1111/1111',
-					'4111 1111 1111 1111', '1234567890123', '378282246310005', '12345678-12345', '0000000000000000000000', '123456789012'
-				)
-			),
-			{ maxLength: 40 }
-		)
-	})
-	.map(({ first, rest }) => first + rest.join(''));
+const token = plainToken(
+	[
+		'"', ',', ' ', '\t', 'ａ', '日', '\x7f', '\x1a', '\r', '4111111111111111', '4111-1111-1111-1111', '4111.1111.1111.1111', '4111/1111/1111/1111', '4111 1111 1111 1111', '1234567890123', '378282246310005', '12345678-12345', '0000000000000000000000', '123456789012'
+	],
+	40
+);
 
 // Rows around the plain shape: each cell right or off in a way one rule or the reader sees.
 const row = fc.oneof(
