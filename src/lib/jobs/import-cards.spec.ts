@@ -122,7 +122,8 @@ describe('DigitTexts', () => {
 
 describe('importCards: a cancel at every stage registers nothing', () => {
 	const text = [cardImportHeader.join(','), ...Array.from({ length: 6 }, () => line('US-00010001', tokenB))].join('\r\n');
-	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 2;
+	// Two reads (hashed, then checked), each polling before it and per 64-byte chunk, then the write.
+	const polls = 2 * (1 + Math.ceil(new TextEncoder().encode(text).length / 64)) + 1;
 	it.each(Array.from({ length: polls }, (_, poll) => [poll]))('cancelled at poll %i', async (poll) => {
 		const store = fakeStore(registry());
 		const { outcome } = await importCards(chunkedFile(text), job(), fakePorts(store, poll));

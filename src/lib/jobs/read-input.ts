@@ -1,4 +1,4 @@
-import { decideWindow, firstNonAscii, hasUtf8Bom, type DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
+import { decideWindow, detectionWindow, firstNonAscii, hasUtf8Bom, type DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
 import { createSha256Stream } from '$lib/domain/hash/sha256-stream';
 import type { JobPorts, StreamHash } from './ports';
 
@@ -146,28 +146,44 @@ export async function readHashed(
 
 /**
  * `detectEncoding` (a BOM, else UTF-8 unless the 64 KiB window from the first non-ASCII byte says
- * Shift_JIS) judged as a file is read: `slice(slice, end)` looks for the first non-ASCII byte in
- * each slice as it arrives (the slice ends at byte `end` of the file), so `of(bytes)` of the whole
- * file scans no more than that window — an all-ASCII file (a card file) was scanned whole in one
- * step between two progress calls. Same answer as `detectEncoding(bytes)` for any slicing.
+ * Shift_JIS) judged as a file is read, without the file: `slice(slice)` takes each slice in file
+ * order as it arrives and copies what decides — the
+ * first 3 bytes (a BOM) and `detectionWindow` + 1 bytes from the first non-ASCII byte (the one past
+ * the window says more follows) — so `of()` answers from at most 64 KiB held, never the whole file.
+ * Same answer as `detectEncoding(bytes)` of the whole file for any slicing.
  */
 export function encodingScan() {
-	let nonAscii = -1;
+	const head = new Uint8Array(3);
+	let headLength = 0;
+	let window: Uint8Array | null = null;
+	let windowLength = 0;
 	return {
-		slice(slice: Uint8Array, end: number): void {
-			if (nonAscii >= 0) return;
-			const at = firstNonAscii(slice);
-			if (at >= 0) nonAscii = end - slice.length + at;
+		slice(slice: Uint8Array): void {
+			if (headLength < head.length) {
+				const take = Math.min(head.length - headLength, slice.length);
+				head.set(slice.subarray(0, take), headLength);
+				headLength += take;
+			}
+			let from = 0;
+			if (!window) {
+				from = firstNonAscii(slice);
+				if (from < 0) return;
+				window = new Uint8Array(detectionWindow + 1);
+			}
+			if (windowLength === window.length) return;
+			const take = Math.min(window.length - windowLength, slice.length - from);
+			window.set(slice.subarray(from, from + take), windowLength);
+			windowLength += take;
 		},
-		of(bytes: Uint8Array): DetectedEncoding {
-			if (hasUtf8Bom(bytes)) return 'utf-8-bom';
-			return nonAscii < 0 ? 'utf-8' : decideWindow(bytes.subarray(nonAscii), false);
+		of(): DetectedEncoding {
+			if (hasUtf8Bom(head.subarray(0, headLength))) return 'utf-8-bom';
+			return window ? decideWindow(window.subarray(0, windowLength), false) : 'utf-8';
 		}
 	};
 }
 
 // Bytes hashed between two `onRead` calls at most.
-const hashPiece = 1 << 18;
+export const hashPiece = 1 << 18;
 
 /** Milliseconds between polls of the cancel while a slice's consumer holds reading back. */
 export const heldPollMs = 50;

@@ -16,16 +16,30 @@ const customersText = ['旧カートの顧客番号,氏名,メールアドレス
 const cardsText =
 	[cardImportHeader.join(','), ...Array.from({ length: rows }, (_, i) => `YAMATO,US-${String(10000 + i).padStart(8, '0')},111,VISA,,,0,2912,Tk${String(i).padStart(18, '0')}`)].join('\r\n') + '\r\n';
 
-/** A file whose stream gives `bytes` in slices of `slice` bytes (0: one piece). */
-function slicedFile(bytes: Uint8Array, slice: number): Blob {
+/**
+ * A file whose stream gives `bytes` in slices of `slice` bytes (0: one piece); with `isByteStream`
+ * a byte stream, as a browser's `Blob.stream()` is, whose reads fill the reader's own buffers.
+ */
+function slicedFile(bytes: Uint8Array, slice: number, isByteStream = false): Blob {
 	if (slice === 0) return new Blob([bytes as BlobPart]);
-	const stream = () =>
-		new ReadableStream<Uint8Array>({
+	const stream = () => {
+		if (isByteStream) {
+			let at = 0;
+			return new ReadableStream({
+				type: 'bytes',
+				pull(controller) {
+					if (at >= bytes.length) return controller.close();
+					controller.enqueue(bytes.slice(at, (at += slice)));
+				}
+			});
+		}
+		return new ReadableStream<Uint8Array>({
 			start(controller) {
 				for (let at = 0; at < bytes.length; at += slice) controller.enqueue(bytes.slice(at, at + slice));
 				controller.close();
 			}
 		});
+	};
 	return { size: bytes.length, stream } as unknown as Blob;
 }
 
@@ -41,21 +55,23 @@ describe('an upload records the SHA-256 and encoding of the whole file', () => {
 	const cases = files.flatMap(([name, bytes, kind]) =>
 		(
 			[
-				['one piece, on this thread', 0, false],
-				['small slices, on this thread', 97, false],
-				['one piece, on a hash worker', 0, true],
-				['small slices, on a hash worker', 4096, true]
+				['one piece, on this thread', 0, false, false],
+				['small slices, on this thread', 97, false, false],
+				['small slices of a byte stream read into reused buffers, on this thread', 97, false, true],
+				['one piece, on a hash worker', 0, true, false],
+				['small slices, on a hash worker', 4096, true, false],
+				['slices of a byte stream read into reused buffers, on a hash worker', 4099, true, true]
 			] as const
-		).map(([how, slice, onWorker]) => [`${name}, ${how}`, bytes, kind, slice, onWorker] as const)
+		).map(([how, slice, onWorker, isByteStream]) => [`${name}, ${how}`, bytes, kind, slice, onWorker, isByteStream] as const)
 	);
-	it.each(cases)('%s', async (_name, bytes, kind, slice, onWorker) => {
+	it.each(cases)('%s', async (_name, bytes, kind, slice, onWorker, isByteStream) => {
 		const index = new RegistryIndex();
 		if (kind === 'cards') index.appendCustomers(numberedCustomers(rows));
 		const store = fakeStore(index);
 		const ports = fakePorts(store);
 		if (onWorker) ports.streamHash = createHashClient(() => fakeHashWorker()).start;
 		const job = { fileName: `${kind}.csv`, encoding: 'auto', errorsBlockImport: false, settings } as const;
-		const file = slicedFile(bytes, slice);
+		const file = slicedFile(bytes, slice, isByteStream);
 		const result = kind === 'customers' ? await registerCustomers(file, { ...job, kind }, ports) : await importCards(file, { ...job, kind }, ports);
 		expect(result.outcome.succeeded).toBe(rows);
 		const entry = store.entries.get(result.report.historyId)!;

@@ -5,7 +5,7 @@ import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { interruptedOutcome, runOutcome, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts, JobResult } from './ports';
-import { encodingScan, readHashed, stagedProgress, streamHashOf } from './read-input';
+import { encodingScan, hashPiece, stagedProgress, streamHashOf, streamInput } from './read-input';
 import type { UploadJob, UploadSummary } from './upload-types';
 
 /** The rows of one upload that pass, ready to register, and what to do once they are stored. */
@@ -82,33 +82,61 @@ export async function runUpload(
 		const recorded = await ports.store.record({ historyId, start: historyId === undefined ? start : undefined, outcome });
 		return { output: null, report: summaryOf(job, recorded.historyId, outcome), outcome };
 	};
-	// Hashed and scanned for its encoding as it is read, slice by slice: done whole after the read,
-	// either held the bar still for a second per million rows.
+	// Two reads, and the file is never whole in memory (issue 14: a buffer of the whole file was held
+	// through the check, the write and the index). The first hashes it and judges its encoding, both
+	// needed by the history entry before a row is checked; the second feeds the reader. Reading a
+	// Blob again costs little next to the check (see bench/README.md).
+	const hash = streamHashOf(ports);
 	const scan = encodingScan();
-	const read = await readHashed(
-		file,
-		streamHashOf(ports),
-		(done, slice) => {
-			if (job.encoding === 'auto') scan.slice(slice, done);
-			bar('read', done, size);
-		},
-		ports.isCancelled
-	);
-	if (!read) return interrupted();
-	const { bytes } = read;
+	const isAuto = job.encoding === 'auto';
+	let isHashed = false;
+	try {
+		isHashed = await streamInput(
+			file,
+			(slice, read) => {
+				// A slice is hashed in pieces, each reported: the bar moves while a large one is hashed.
+				for (let at = 0, end = read - slice.length; at < slice.length; at += hashPiece) {
+					const piece = slice.subarray(at, at + hashPiece);
+					end += piece.length;
+					hash.update(piece);
+					if (isAuto) scan.slice(piece);
+					bar('read', end, size);
+				}
+				return hash.ready();
+			},
+			ports.isCancelled,
+			{ reuse: true }
+		);
+	} finally {
+		if (!isHashed) hash.drop();
+	}
+	if (!isHashed) return interrupted();
+	// Asked now, so the hash ends while the registry loads; its refusal is met where it is awaited.
+	const digest = hash.hex();
+	digest.catch(() => undefined);
 	// The registry's half of the bar: loading it (when this worker has not yet), then making the
 	// reader, which may walk it (a card import's lookup of the registered customers).
 	const index = await ports.store.registry((done, of) => bar('registry', done, 2 * of));
 	bar('registry', 1, 2);
 	const reader = readerOf(index, (done, of) => bar('registry', of + done, 2 * of));
 	bar('registry', 1, 1);
-	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of(bytes) : job.encoding;
-	const historyId = await ports.store.begin({ ...start, sha256: await read.digest(), encoding });
-	for (let offset = 0; offset < bytes.length; offset += checkSlice) {
-		reader.push(bytes.subarray(offset, offset + checkSlice));
-		bar('check', offset + checkSlice, bytes.length);
-		if (await ports.isCancelled()) return interrupted(historyId);
-	}
+	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
+	const historyId = await ports.store.begin({ ...start, sha256: await digest, encoding });
+	// The reader copies what it keeps of a slice (a line cut at its end), so the read may reuse its buffers.
+	const isChecked = await streamInput(
+		file,
+		(slice, read) => {
+			for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
+				const piece = slice.subarray(at, at + checkSlice);
+				reader.push(piece);
+				end += piece.length;
+				bar('check', end, size);
+			}
+		},
+		ports.isCancelled,
+		{ reuse: true }
+	);
+	if (!isChecked) return interrupted(historyId);
 	const rows = reader.finish();
 	if (await ports.isCancelled()) return interrupted(historyId);
 	const { report, skipped } = rows;
