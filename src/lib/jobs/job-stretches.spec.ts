@@ -9,6 +9,7 @@ import { fakePorts, fakeStore, type FakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import type { JobPorts } from './ports';
 import { registerCustomers } from './register-customers';
+import { searchStepCustomers } from '$lib/workers/pacing';
 
 // Issue 14: progress visible at least every 250 ms in every job. Time is not measured here: the
 // work between two progress calls is counted in JavaScript block executions (V8's precise block
@@ -161,5 +162,22 @@ describe('no stretch of work between two progress calls grows with the file', ()
 		const after = await largest(input(2 * rows));
 		const grown = [...after].filter(([name, work]) => work - (before.get(name) ?? 0) > perRow * rows);
 		expect(grown.map(([name, work]) => `${before.get(name) ?? 0} → ${work}: ${name}`)).toEqual([]);
+	});
+
+	// Once loaded, the worker's registry builds its search keys in steps, each whole between two
+	// turns of the loop, so inside whatever job waits on the loop then (step c from the registry,
+	// right after its load): no step may grow with the registry either.
+	it('the worker builds the registry\'s search keys in steps that do not grow with the registry', async () => {
+		const largestStep = async (rows: number) => {
+			const index = registryOf(rows);
+			const steps: number[] = [];
+			work();
+			await index.prepareSearchInSteps(async () => void steps.push(work()), searchStepCustomers);
+			return Math.max(...steps);
+		};
+		const rows = 66_000;
+		const before = await largestStep(rows);
+		const after = await largestStep(2 * rows);
+		expect(after - before).toBeLessThanOrEqual(rows);
 	});
 });

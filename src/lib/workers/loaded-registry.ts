@@ -1,6 +1,6 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
 import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
-import { yielder } from './pacing';
+import { searchStepCustomers, yielder } from './pacing';
 import { registryReading } from './registry-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
@@ -26,7 +26,7 @@ function load(): Promise<Loaded> {
 				await turn();
 				if (registry !== pending) throw new Error('registry-replaced');
 			};
-			loaded.index.prepareSearchInSteps(isCurrent).catch(() => {});
+			loaded.index.prepareSearchInSteps(isCurrent, searchStepCustomers).catch(() => {});
 			return loaded;
 		})
 		.finally(() => registry === pending && registryReading.ended());

@@ -30,3 +30,12 @@ export function yielder(intervalMs = 40): () => Promise<void> | void {
 		});
 	};
 }
+
+/**
+ * Customers whose search keys one step of the loaded registry's preparation builds. Each step runs
+ * whole between two turns of the worker's loop, so inside any job that waits on the loop then (step
+ * c from the registry, right after its load): a step of 200,000 took 70–170 ms in Node at load 8,
+ * on top of the job's own stretch; 25,000 keep a step under 40 ms there (issue 14: progress
+ * visible every 250 ms), at the price of one turn of the loop per step.
+ */
+export const searchStepCustomers = 25_000;
