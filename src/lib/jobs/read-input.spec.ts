@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { joinBytes } from '$lib/domain/bytes';
 import { detectEncoding } from '$lib/domain';
 import { detectionWindow } from '$lib/domain/encoding/detect-encoding';
-import { encodingScan, heldPollMs, streamInput } from './read-input';
+import { encodingScan, hashAndScan, heldPollMs, streamHashOf, streamInput } from './read-input';
+import { sha256Hex } from '$lib/domain';
 
 /** A Blob whose stream delivers `bytes` in the given slices, while `size` says what was chosen. */
 function slicedFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => sum + slice.length, 0)): Blob {
@@ -191,5 +192,30 @@ describe('encodingScan', () => {
 		const scan = encodingScan();
 		for (let at = 0; at < bytes.length; at += 2) scan.slice(bytes.subarray(at, at + 2));
 		expect(scan.of()).toBe(expected);
+	});
+});
+
+// The first of an upload's two reads: the whole file's digest and encoding, or, when cancelled at any
+// poll, nothing and the hash dropped (a hash worker must not keep a cancelled job's state).
+describe('hashAndScan', () => {
+	const bytes = new TextEncoder().encode('旧カートの顧客番号,氏名\r\nC1,顧客\r\n'.repeat(50));
+	const slices = Array.from({ length: Math.ceil(bytes.length / 97) }, (_, i) => bytes.slice(97 * i, 97 * (i + 1)));
+	it.each([false, true])('gives the whole file\'s SHA-256 and encoding, read as a byte stream: %s', async (isByteStream) => {
+		const scan = encodingScan();
+		const reads: number[] = [];
+		const file = isByteStream ? byteStreamFile(slices) : slicedFile(slices);
+		const digest = await hashAndScan(file, streamHashOf({}), scan, (read) => reads.push(read), () => false);
+		expect(await digest).toBe(await sha256Hex(bytes));
+		expect(scan.of()).toBe(detectEncoding(bytes));
+		expect(reads.at(-1)).toBe(bytes.length);
+	});
+
+	it.each(Array.from({ length: slices.length + 1 }, (_, poll) => [poll]))('cancelled at poll %i: null, the hash dropped', async (poll) => {
+		let polls = 0;
+		let dropped = false;
+		const hash = { ...streamHashOf({}), drop: () => void (dropped = true) };
+		const digest = await hashAndScan(slicedFile(slices), hash, null, () => undefined, () => polls++ >= poll);
+		expect(digest).toBeNull();
+		expect(dropped).toBe(true);
 	});
 });

@@ -145,6 +145,46 @@ export async function readHashed(
 }
 
 /**
+ * Reads a file once without keeping it (issue 14: an upload held the whole file): feeds it to `hash`
+ * (SHA-256, FIPS 180-4) and to `scan` when given (the encoding, SPEC "File formats"), from reused
+ * buffers, reporting `onRead(bytes read)` every 256 KiB hashed at most. The digest's promise (asked
+ * at once, so the hash ends while the caller goes on; a refusal is left to whoever awaits it), or
+ * null when cancelled (the hash dropped).
+ */
+export async function hashAndScan(
+	file: Blob,
+	hash: StreamHash,
+	scan: ReturnType<typeof encodingScan> | null,
+	onRead: (read: number) => void,
+	isCancelled: () => boolean | Promise<boolean>
+): Promise<Promise<string> | null> {
+	let isRead = false;
+	try {
+		isRead = await streamInput(
+			file,
+			(slice, read) => {
+				for (let at = 0, end = read - slice.length; at < slice.length; at += hashPiece) {
+					const piece = slice.subarray(at, at + hashPiece);
+					end += piece.length;
+					hash.update(piece);
+					scan?.slice(piece);
+					onRead(end);
+				}
+				return hash.ready();
+			},
+			isCancelled,
+			{ reuse: true }
+		);
+	} finally {
+		if (!isRead) hash.drop();
+	}
+	if (!isRead) return null;
+	const digest = hash.hex();
+	digest.catch(() => undefined);
+	return digest;
+}
+
+/**
  * `detectEncoding` (a BOM, else UTF-8 unless the 64 KiB window from the first non-ASCII byte says
  * Shift_JIS) judged as a file is read, without the file: `slice(slice)` takes each slice in file
  * order as it arrives and copies what decides — the
@@ -183,7 +223,7 @@ export function encodingScan() {
 }
 
 // Bytes hashed between two `onRead` calls at most.
-export const hashPiece = 1 << 18;
+const hashPiece = 1 << 18;
 
 /** Milliseconds between polls of the cancel while a slice's consumer holds reading back. */
 export const heldPollMs = 50;
