@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { customerCountOf, toCustomerColumns } from '$lib/domain/records/packed-customers';
 import { customerColumns } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
@@ -35,7 +36,7 @@ describe('registerCustomers: who is registered, who is skipped', () => {
 		expect(ids(store.index)).toEqual(registry);
 		// One record per run, holding exactly the customers registered.
 		expect(store.records).toHaveLength(1);
-		expect(store.records[0].customers?.linkageIds.length ?? 0).toBe(expected.registered);
+		expect(customerCountOf(store.records[0].customers)).toBe(expected.registered);
 		expect(store.entries.get(report.historyId)).toMatchObject({ status: expected.status, rows: rows.length });
 	});
 
@@ -73,7 +74,7 @@ describe('registerCustomers: runs one after another on a registry that starts em
 			await registerCustomers(file(...run.map((id) => `${id},name ${id},`)), job(), fakePorts(store));
 			stored.push(run.filter((id) => !stored.flat().includes(id)));
 		}
-		expect(store.records.map((record) => record.customers?.linkageIds ?? [])).toEqual(stored);
+		expect(store.records.map((record) => (record.customers ? toCustomerColumns(record.customers).linkageIds : []))).toEqual(stored);
 		const copied = registryWith(...registered);
 		expect(ids(store.index)).toEqual(ids(copied));
 		for (const id of [...registered, 'C9']) expect(store.index.seqOfLinkageId(id)).toBe(copied.seqOfLinkageId(id));
