@@ -61,8 +61,9 @@ describe('registerCustomers: who is registered, who is skipped', () => {
 });
 
 describe('registerCustomers: runs one after another on a registry that starts empty', () => {
-	// A first registration hands its columns to the empty registry; every later run is appended to
-	// those arrays. Each run's stored rows stay its own, and the registry answers as one built from copies.
+	// Every registration hands its packed parts to the registry, which keeps them as they are (the
+	// very parts the store writes). Each run's stored rows stay its own, and the registry answers as
+	// one built from plain columns.
 	it.each<[string, string[][], string[]]>([
 		['a first run, then a delta run', [['C1', 'C2'], ['C2', 'C3']], ['C1', 'C2', 'C3']],
 		['a first run, then two delta runs', [['C1'], ['C1', 'C2'], ['C3', 'C2', 'C4']], ['C1', 'C2', 'C3', 'C4']],
