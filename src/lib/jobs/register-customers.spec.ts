@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { customerCountOf, toCustomerColumns } from '$lib/domain/records/packed-customers';
 import { customerColumns } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
@@ -35,7 +36,7 @@ describe('registerCustomers: who is registered, who is skipped', () => {
 		expect(ids(store.index)).toEqual(registry);
 		// One record per run, holding exactly the customers registered.
 		expect(store.records).toHaveLength(1);
-		expect(store.records[0].customers?.linkageIds.length ?? 0).toBe(expected.registered);
+		expect(customerCountOf(store.records[0].customers)).toBe(expected.registered);
 		expect(store.entries.get(report.historyId)).toMatchObject({ status: expected.status, rows: rows.length });
 	});
 
@@ -60,8 +61,9 @@ describe('registerCustomers: who is registered, who is skipped', () => {
 });
 
 describe('registerCustomers: runs one after another on a registry that starts empty', () => {
-	// A first registration hands its columns to the empty registry; every later run is appended to
-	// those arrays. Each run's stored rows stay its own, and the registry answers as one built from copies.
+	// Every registration hands its packed parts to the registry, which keeps them as they are (the
+	// very parts the store writes). Each run's stored rows stay its own, and the registry answers as
+	// one built from plain columns.
 	it.each<[string, string[][], string[]]>([
 		['a first run, then a delta run', [['C1', 'C2'], ['C2', 'C3']], ['C1', 'C2', 'C3']],
 		['a first run, then two delta runs', [['C1'], ['C1', 'C2'], ['C3', 'C2', 'C4']], ['C1', 'C2', 'C3', 'C4']],
@@ -73,7 +75,7 @@ describe('registerCustomers: runs one after another on a registry that starts em
 			await registerCustomers(file(...run.map((id) => `${id},name ${id},`)), job(), fakePorts(store));
 			stored.push(run.filter((id) => !stored.flat().includes(id)));
 		}
-		expect(store.records.map((record) => record.customers?.linkageIds ?? [])).toEqual(stored);
+		expect(store.records.map((record) => (record.customers ? toCustomerColumns(record.customers).linkageIds : []))).toEqual(stored);
 		const copied = registryWith(...registered);
 		expect(ids(store.index)).toEqual(ids(copied));
 		for (const id of [...registered, 'C9']) expect(store.index.seqOfLinkageId(id)).toBe(copied.seqOfLinkageId(id));

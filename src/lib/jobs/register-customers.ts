@@ -1,5 +1,5 @@
 import { readOldCartCustomers } from '$lib/domain';
-import { emptyCustomerColumns } from '$lib/domain/records/customer';
+import { CustomerPacker } from '$lib/domain/records/packed-customers';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
@@ -7,31 +7,24 @@ import type { UploadJob } from './upload-types';
 
 /** 顧客情報 rows: a 連携用ID already registered is skipped, so a delta run never duplicates anyone. */
 function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
-	const columns = emptyCustomerColumns();
-	const { linkageIds, names, kanas, emails, phones, zips, addresses } = columns;
-	let count = 0;
+	// Each customer goes straight into the packer: no object per row, and no string per value kept
+	// past its part of 10,000 (the store and the registry receive packed columns).
+	const packer = new CustomerPacker();
 	let skipped = 0;
 	// A first registration has no one to skip: no lookup (a hash of each 連携用ID) per row.
 	const isRegistryEmpty = index.customerCount === 0;
-	// Each customer goes straight into the columns the store writes: no object per row.
 	const reader = readOldCartCustomers({ encoding: job.encoding }, (_row, linkageId, name, kana, email, phone, zip, address) => {
 		if (!isRegistryEmpty && index.hasLinkageId(linkageId)) return void skipped++;
-		linkageIds[count] = linkageId;
-		names[count] = name;
-		kanas[count] = kana;
-		emails[count] = email;
-		phones[count] = phone;
-		zips[count] = zip;
-		addresses[count] = address;
-		count++;
+		packer.push(linkageId, name, kana, email, phone, zip, address);
 	});
 	return {
 		push: (bytes) => reader.push(bytes),
 		finish: () => {
 			const report = reader.finish();
-			// The columns are not used after the write: the registry may take them as they are.
-			const apply = (progress?: IndexProgress) => void index.appendCustomers(columns, progress, true);
-			return { report, skipped, count, columns: { customers: columns }, apply };
+			const customers = packer.finish();
+			// The packed parts never change: the registry keeps the very parts the store writes.
+			const apply = (progress?: IndexProgress) => void index.appendCustomers(customers, progress);
+			return { report, skipped, count: customers.count, columns: { customers }, apply };
 		}
 	};
 }

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { toPackedCustomers } from '$lib/domain/records/packed-customers';
+import { CustomerStore } from './customer-store';
 import { LinkageTable } from './linkage-table';
+import { customerColumns } from './test-records';
+
+/** The table over a store of customers with these 連携用IDs (packed in parts of 10,000), every one added from `from`. */
+function tableOver(ids: string[]): { table: LinkageTable; addFrom: (from: number, to?: number) => void } {
+	const store = new CustomerStore();
+	for (const part of toPackedCustomers(customerColumns(ids.map((linkageId) => ({ linkageId })))).parts) store.append(part);
+	const table = new LinkageTable(store);
+	const addFrom = (from: number, to = ids.length) => store.eachLinkageId(from, to, (seq, text, start, end) => table.add(seq, text, start, end));
+	return { table, addFrom };
+}
 
 describe('LinkageTable', () => {
 	it('finds every 連携用ID after growing many times, and keeps the first of duplicates', () => {
-		const ids = Array.from({ length: 5000 }, (_, i) => `C${i}`);
+		const ids = Array.from({ length: 25_000 }, (_, i) => `C${i}`);
 		ids.push('C42');
-		const table = new LinkageTable({ linkageIds: ids });
-		ids.forEach((_, seq) => table.add(seq));
-		expect(ids.slice(0, 5000).every((id, seq) => table.get(id) === seq)).toBe(true);
+		const { table, addFrom } = tableOver(ids);
+		addFrom(0);
+		expect(ids.slice(0, 25_000).every((id, seq) => table.get(id) === seq)).toBe(true);
 		expect(table.get('C42')).toBe(42);
-		expect(table.get('C5000')).toBeNull();
+		expect(table.get('C25000')).toBeNull();
+		expect(table.get('C4')).toBe(4);
 		expect(table.get('')).toBeNull();
 	});
 
@@ -21,10 +34,10 @@ describe('LinkageTable', () => {
 		[100, 5001]
 	])('finds the same after reserving room for %i up to seq %i first, reserved too little or too much', (count, lastSeq) => {
 		const ids = Array.from({ length: 5000 }, (_, i) => `C${i % 4000}`);
-		const table = new LinkageTable({ linkageIds: ids });
-		ids.slice(0, 10).forEach((_, seq) => table.add(seq));
+		const { table, addFrom } = tableOver(ids);
+		addFrom(0, 10);
 		table.reserve(count, lastSeq);
-		ids.forEach((_, seq) => seq >= 10 && table.add(seq));
+		addFrom(10);
 		expect(ids.every((id, seq) => table.get(id) === (seq < 4000 ? seq : seq - 4000))).toBe(true);
 		expect(table.get('C4000')).toBeNull();
 	});

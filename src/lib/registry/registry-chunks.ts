@@ -1,11 +1,12 @@
 import { cardChunkSchema, cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
-import {
-	customerChunkSchema,
-	customerColumnKeys,
-	emptyCustomerColumns,
-	type CustomerColumns
-} from '$lib/domain/records/customer';
+import { customerChunkSchema } from '$lib/domain/records/customer';
 import { registryChunkSize } from '$lib/domain/records/columns';
+import {
+	placeholderPart,
+	readCustomerChunk,
+	toPackedCustomers,
+	type CustomersIn
+} from '$lib/domain/records/packed-customers';
 import type { RegistryIndex } from './registry-index';
 
 /** Rows `from`–`to` (exclusive) of every named column. */
@@ -15,13 +16,16 @@ function sliceColumns<T>(columns: T, keys: readonly (keyof T)[], from: number, t
 	return slice;
 }
 
-/** Stored customer chunks of one upload whose first customer gets `firstSeq`; validated, never empty. */
-export function* customerChunksOf(columns: CustomerColumns, uploadId: number, firstSeq: number) {
-	const total = columns.linkageIds.length;
-	for (let from = 0; from < total; from += registryChunkSize) {
-		const to = Math.min(total, from + registryChunkSize);
-		const slice = sliceColumns(columns, customerColumnKeys, from, to);
-		yield customerChunkSchema.parse({ ...slice, uploadId, firstSeq: firstSeq + from, count: to - from });
+/**
+ * Stored customer chunks (v6, packed) of one upload whose first customer gets `firstSeq`, one per
+ * packed part (the part's texts and ends as they are: nothing is copied); validated, never empty.
+ */
+export function* customerChunksOf(customers: CustomersIn, uploadId: number, firstSeq: number) {
+	let seq = firstSeq;
+	for (const part of toPackedCustomers(customers).parts) {
+		if (part.count === 0) continue;
+		yield customerChunkSchema.parse({ ...part, uploadId, firstSeq: seq });
+		seq += part.count;
 	}
 }
 
@@ -41,24 +45,19 @@ export function endOfChunk(stored: { firstSeq: number; count?: unknown }): numbe
 	return stored.firstSeq + count;
 }
 
-function placeholders(count: number): CustomerColumns {
-	const columns = emptyCustomerColumns();
-	for (const key of customerColumnKeys) columns[key] = new Array<string>(count).fill('');
-	return columns;
-}
-
 /**
- * Adds a stored customer chunk to the index. Customer IDs come from positions, so a gap left by an
- * unreadable chunk is filled with placeholders rather than shifting every later customer's ID.
+ * Adds a stored customer chunk (v6 packed, or v2–v5 arrays) to the index. Customer IDs come from
+ * positions, so a gap left by an unreadable chunk is filled with placeholders rather than shifting
+ * every later customer's ID.
  */
 export function appendCustomerChunk(index: RegistryIndex, stored: unknown): void {
-	const chunk = customerChunkSchema.safeParse(stored);
+	const chunk = readCustomerChunk(stored);
 	const firstSeq = (stored as { firstSeq?: unknown } | null)?.firstSeq;
 	if (!Number.isSafeInteger(firstSeq) || (firstSeq as number) < index.customerCount) return;
 	const gap = (firstSeq as number) - index.customerCount;
-	if (gap > 0) index.appendCustomers(placeholders(gap));
-	if (chunk.success) index.appendCustomers(chunk.data);
-	else index.appendCustomers(placeholders(endOfChunk(stored as { firstSeq: number }) - (firstSeq as number)));
+	if (gap > 0) index.appendCustomers({ count: gap, parts: [placeholderPart(gap)] });
+	const part = chunk ?? placeholderPart(endOfChunk(stored as { firstSeq: number }) - (firstSeq as number));
+	index.appendCustomers({ count: part.count, parts: [part] });
 }
 
 /** Adds a stored card chunk to the index; an unreadable one is left out. */

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CustomerColumns } from '$lib/domain/records/customer';
+import { toPackedCustomers } from '$lib/domain/records/packed-customers';
 import { RegistryIndex } from './registry-index';
 import type { SearchField } from './registry-search';
 import { cardColumns, customerColumns, fingerprintOf } from './test-records';
@@ -255,25 +257,25 @@ describe('RegistryIndex search keys built in steps', () => {
 	});
 });
 
-describe('RegistryIndex taking columns over', () => {
+describe('RegistryIndex over packed parts', () => {
 	const first = [{ linkageId: 'C1', name: '山田 太郎' }, { linkageId: 'C2', name: '佐藤 花子' }, { linkageId: 'C1', name: '重複' }];
-	const later = [{ linkageId: 'C3', name: '山本 一郎' }, { linkageId: 'C2', name: '重複' }];
+	const later = [{ linkageId: 'C3', name: '山本 一郎' }, { linkageId: 'C2', name: '重複' }, { linkageId: '', name: '空' }];
 
 	it.each([
-		['into an empty registry, then copied after', [true, false]],
-		['copied, then handed to a registry no longer empty (copied too)', [false, true]],
-		['handed over twice', [true, true]]
-	] as const)('answers as copies do: %s', (_, [firstHandOver, laterHandOver]) => {
-		const copied = new RegistryIndex();
-		copied.appendCustomers(customerColumns(first));
-		copied.appendCustomers(customerColumns(later));
-		const handed = new RegistryIndex();
-		handed.appendCustomers(customerColumns(first), undefined, firstHandOver);
-		handed.appendCustomers(customerColumns(later), undefined, laterHandOver);
-		expect(handed.customerCount).toBe(5);
-		for (const id of ['C1', 'C2', 'C3', 'C4']) expect(handed.seqOfLinkageId(id)).toBe(copied.seqOfLinkageId(id));
-		for (let seq = 0; seq < 6; seq++) expect(handed.customerAt(seq)).toEqual(copied.customerAt(seq));
-		for (const query of ['山', '重複', 'C']) expect(handed.filteredSeqs({ field: 'all', query })).toEqual(copied.filteredSeqs({ field: 'all', query }));
+		['packed, then plain', [true, false]],
+		['plain, then packed', [false, true]],
+		['packed twice', [true, true]]
+	] as const)('answers as plain columns do: %s', (_, [isFirstPacked, isLaterPacked]) => {
+		const plain = new RegistryIndex();
+		plain.appendCustomers(customerColumns(first));
+		plain.appendCustomers(customerColumns(later));
+		const packed = new RegistryIndex();
+		const as = (columns: CustomerColumns, isPackedNow: boolean) => (isPackedNow ? toPackedCustomers(columns) : columns);
+		packed.appendCustomers(as(customerColumns(first), isFirstPacked));
+		packed.appendCustomers(as(customerColumns(later), isLaterPacked));
+		expect(packed.customerCount).toBe(6);
+		for (const id of ['C1', 'C2', 'C3', 'C4', '']) expect(packed.seqOfLinkageId(id)).toBe(plain.seqOfLinkageId(id));
+		for (let seq = -1; seq < 7; seq++) expect(packed.customerAt(seq)).toEqual(plain.customerAt(seq));
+		for (const query of ['山', '重複', 'C', '空']) expect(packed.filteredSeqs({ field: 'all', query })).toEqual(plain.filteredSeqs({ field: 'all', query }));
 	});
 });
-

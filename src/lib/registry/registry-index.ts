@@ -1,7 +1,9 @@
 import { emptyCardColumns, type CardColumns } from '$lib/domain/records/card';
-import { emptyCustomerColumns, type CustomerColumns, type CustomerRecord } from '$lib/domain/records/customer';
+import type { CustomerRecord } from '$lib/domain/records/customer';
+import { toPackedCustomers, type CustomersIn } from '$lib/domain/records/packed-customers';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
 import { CardLinks } from './card-links';
+import { CustomerStore } from './customer-store';
 import { LinkageTable } from './linkage-table';
 import { findSeqs, type RegistryQuery, type SearchSource } from './registry-search';
 import { SearchColumns } from './search-columns';
@@ -61,13 +63,14 @@ export type IndexProgress = (done: number, of: number) => void;
 const progressStride = 4095;
 
 /**
- * The whole customer registry in memory, column by column: IDs follow from positions, 連携用IDs are
- * looked up in a hash table, names, kana, e-mails and phones are scanned over normalised copies built
- * on first use (`prepareSearch`).
+ * The whole customer registry in memory, column by column, packed (`CustomerStore`: a few strings per
+ * 10,000 customers, not one per value): IDs follow from positions, 連携用IDs are looked up in a hash
+ * table, names, kana, e-mails and phones are scanned over normalised copies built on first use
+ * (`prepareSearch`).
  * Customers with an empty 連携用ID are placeholders for unreadable stored chunks: never listed.
  */
 export class RegistryIndex implements SearchSource {
-	private readonly customers = emptyCustomerColumns();
+	private readonly customers = new CustomerStore();
 	private readonly cards = emptyCardColumns();
 	private readonly seqByLinkageId = new LinkageTable(this.customers);
 	private readonly cardLinks = new CardLinks();
@@ -80,7 +83,7 @@ export class RegistryIndex implements SearchSource {
 
 	/** Customers registered so far (placeholders included): the next customer gets this `seq`. */
 	get customerCount(): number {
-		return this.customers.linkageIds.length;
+		return this.customers.count;
 	}
 
 	/** Cards registered so far. */
@@ -89,30 +92,22 @@ export class RegistryIndex implements SearchSource {
 	}
 
 	/**
-	 * Appends customers in registration order and returns the `seq` of the first of them. With
-	 * `handOver`, the caller gives its columns away (it never reads or changes them again): an empty
-	 * registry then takes the arrays as they are instead of copying them (a million customers' seven
-	 * columns are 28–56 MB of references, held twice at the end of a registration otherwise).
+	 * Appends customers in registration order and returns the `seq` of the first of them. Packed parts
+	 * are kept as they are (shared with the caller and the store: they never change); plain columns
+	 * are packed first. Only the 連携用ID table is built here, reading each ID in place.
 	 */
-	appendCustomers(columns: CustomerColumns, progress: IndexProgress = () => {}, handOver = false): number {
+	appendCustomers(columns: CustomersIn, progress: IndexProgress = () => {}): number {
 		const firstSeq = this.customerCount;
-		const target = this.customers;
-		const added = columns.linkageIds.length;
-		// Parts of the bar: the copy of each column (unless handed over), then the 連携用ID table.
-		const fields = Object.keys(target) as (keyof CustomerColumns)[];
-		const copied = fields.length * added;
-		const of = copied + added;
-		fields.forEach((key, k) => {
-			if (handOver && firstSeq === 0) target[key] = columns[key];
-			else appendAll(target[key], columns[key], (i) => progress(k * added + i, of));
+		const packed = toPackedCustomers(columns);
+		for (const part of packed.parts) this.customers.append(part);
+		const added = packed.count;
+		const table = this.seqByLinkageId;
+		table.reserve(added, firstSeq + added - 1);
+		this.customers.eachLinkageId(firstSeq, firstSeq + added, (seq, text, from, to) => {
+			if (((seq - firstSeq) & progressStride) === 0) progress(seq - firstSeq, added);
+			if (to > from) table.add(seq, text, from, to);
 		});
-		const linkageIds = target.linkageIds;
-		this.seqByLinkageId.reserve(added, linkageIds.length - 1);
-		for (let seq = firstSeq; seq < linkageIds.length; seq++) {
-			if (((seq - firstSeq) & progressStride) === 0) progress(copied + seq - firstSeq, of);
-			if (linkageIds[seq] !== '') this.seqByLinkageId.add(seq);
-		}
-		progress(of, of);
+		progress(added, added);
 		// The search keys of the new customers are not built here (a million took 1–2.5 s of the
 		// registration): in steps between messages once the owner said how to pause, or by the first
 		// search, whichever comes first.
@@ -149,7 +144,12 @@ export class RegistryIndex implements SearchSource {
 
 	/** True when `seq` is a registered customer (not a placeholder, not beyond the end). */
 	isCustomer(seq: number): boolean {
-		return seq >= 0 && seq < this.customerCount && this.customers.linkageIds[seq] !== '';
+		return this.customers.isListed(seq);
+	}
+
+	/** Every listed customer's `seq` (placeholders left out), ascending. */
+	listedSeqs(): number[] {
+		return this.customers.listedSeqs();
 	}
 
 	/** True when a customer with this store ID (`US-…`) is registered. */
@@ -181,23 +181,12 @@ export class RegistryIndex implements SearchSource {
 	/** One customer's fields and ID without its cards, or null when there is none at `seq`. */
 	customerAt(seq: number): (CustomerRecord & { seq: number; id: string }) | null {
 		if (!this.isCustomer(seq)) return null;
-		const c = this.customers;
-		return {
-			seq,
-			id: customerIdOf(seq),
-			linkageId: c.linkageIds[seq],
-			name: c.names[seq],
-			kana: c.kanas[seq],
-			email: c.emails[seq],
-			phone: c.phones[seq],
-			zip: c.zips[seq],
-			address: c.addresses[seq]
-		};
+		return { seq, id: customerIdOf(seq), ...this.customers.record(seq) };
 	}
 
 	/** The 連携用ID of customer `seq`: '' for a placeholder or beyond the end. */
 	linkageIdOf(seq: number): string {
-		return this.customers.linkageIds[seq] ?? '';
+		return this.customers.value('linkageIds', seq);
 	}
 
 	/** The cards of customer `seq`, in import order. */

@@ -19,6 +19,8 @@ export interface RegistryQuery {
 export interface SearchSource {
 	readonly customerCount: number;
 	isCustomer(seq: number): boolean;
+	/** Every listed customer's `seq` (placeholders left out), ascending: a blank query's answer. */
+	listedSeqs(): number[];
 	seqOfLinkageId(linkageId: string): number | null;
 	searchColumns(): SearchColumns;
 }
@@ -29,7 +31,7 @@ export interface SearchSource {
  * some 10–30 ms per field over a million customers.
  */
 export function findSeqs(source: SearchSource, { query, field }: RegistryQuery): number[] {
-	if (exactKey(query) === '') return allSeqs(source);
+	if (exactKey(query) === '') return source.listedSeqs();
 	switch (field) {
 		case 'id':
 			return idSeqs(source, query);
@@ -44,12 +46,6 @@ export function findSeqs(source: SearchSource, { query, field }: RegistryQuery):
 		case 'all':
 			return allFields(source, query);
 	}
-}
-
-function allSeqs(source: SearchSource): number[] {
-	const seqs: number[] = [];
-	for (let seq = 0; seq < source.customerCount; seq++) if (source.isCustomer(seq)) seqs.push(seq);
-	return seqs;
 }
 
 /** Customer IDs holding the query; a whole ID (fixed length, so no other can hold it) is looked up. */

@@ -1,5 +1,5 @@
-import type { CustomerColumns } from '$lib/domain/records/customer';
 import { customerIdOf } from '$lib/domain/records/customer-id';
+import type { CustomerStore } from './customer-store';
 import { KeyColumn } from './key-column';
 import { emailKey, identifierKey, keySeparator, nameKey, phoneKey } from './search-keys';
 
@@ -18,9 +18,9 @@ function appendKeys(column: KeyColumn, rest: string[], keyOf: (value: string) =>
 }
 
 /** Customer IDs (`US-…`) of `seq` from–to, empty for a placeholder so it never matches. */
-function idsOf(customers: CustomerColumns, from: number, to: number): string[] {
+function idsOf(customers: CustomerStore, from: number, to: number): string[] {
 	const ids: string[] = new Array(to - from);
-	for (let seq = from; seq < to; seq++) ids[seq - from] = customers.linkageIds[seq] === '' ? '' : customerIdOf(seq);
+	for (let seq = from; seq < to; seq++) ids[seq - from] = customers.isListed(seq) ? customerIdOf(seq) : '';
 	return ids;
 }
 
@@ -34,19 +34,23 @@ export class SearchColumns {
 	readonly emails = new KeyColumn();
 	readonly phones = new KeyColumn();
 
-	/** Each key column with the values it is built from (`from`–`to` of the customers) and its key rule. */
-	private readonly sources: [KeyColumn, (customers: CustomerColumns, from: number, to: number) => string[], (value: string) => string][] = [
+	/**
+	 * Each key column with the values it is built from (`from`–`to` of the customers) and its key rule.
+	 * The values are sliced from the packed columns for one step only (young garbage): the key column
+	 * keeps one joined string.
+	 */
+	private readonly sources: [KeyColumn, (customers: CustomerStore, from: number, to: number) => string[], (value: string) => string][] = [
 		[this.ids, idsOf, identifierKey],
-		[this.linkageIds, (c, from, to) => c.linkageIds.slice(from, to), identifierKey],
-		[this.names, (c, from, to) => c.names.slice(from, to), nameKey],
-		[this.kanas, (c, from, to) => c.kanas.slice(from, to), nameKey],
-		[this.emails, (c, from, to) => c.emails.slice(from, to), emailKey],
-		[this.phones, (c, from, to) => c.phones.slice(from, to), phoneKey]
+		[this.linkageIds, (c, from, to) => c.values('linkageIds', from, to), identifierKey],
+		[this.names, (c, from, to) => c.values('names', from, to), nameKey],
+		[this.kanas, (c, from, to) => c.values('kanas', from, to), nameKey],
+		[this.emails, (c, from, to) => c.values('emails', from, to), emailKey],
+		[this.phones, (c, from, to) => c.values('phones', from, to), phoneKey]
 	];
 
 	/** Adds the keys of every customer not yet covered, column by column; `progress(done, 6)` after each. */
-	extend(customers: CustomerColumns, progress: (done: number, of: number) => void = () => {}): void {
-		const to = customers.linkageIds.length;
+	extend(customers: CustomerStore, progress: (done: number, of: number) => void = () => {}): void {
+		const to = customers.count;
 		this.sources.forEach(([column, valuesOf, keyOf], done) => {
 			if (column.length < to) appendKeys(column, valuesOf(customers, column.length, to), keyOf);
 			progress(done + 1, this.sources.length);
@@ -57,8 +61,8 @@ export class SearchColumns {
 	 * Adds the keys of at most `slice` more customers to the first column that lacks some; false once
 	 * every column covers `customers`. Lets a caller build the keys in steps of bounded length.
 	 */
-	extendStep(customers: CustomerColumns, slice: number): boolean {
-		const end = customers.linkageIds.length;
+	extendStep(customers: CustomerStore, slice: number): boolean {
+		const end = customers.count;
 		const source = this.sources.find(([column]) => column.length < end);
 		if (!source) return false;
 		const [column, valuesOf, keyOf] = source;

@@ -80,6 +80,12 @@ export class WorkbenchDb extends Dexie {
 						delete chunk.cardKeys;
 					})
 			);
+		// 2026-11-30 v6 (customers, branch custcols): customer chunks are written packed, each column one
+		// string and its value ends (`customerChunkSchema`), so IndexedDB clones 7 strings and 7 typed
+		// arrays per chunk instead of 70,000 strings (issue 14). No upgrade pass: chunks written by v5
+		// (arrays of strings) are still read as they are. The version step makes an older tab, which
+		// cannot read the new chunks, step aside.
+		this.version(6).stores({});
 	}
 }
 

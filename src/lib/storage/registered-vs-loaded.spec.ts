@@ -17,9 +17,9 @@ const linkageIds = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', ''];
 const fields: SearchField[] = ['all', 'id', 'linkageId', 'name'];
 const queries = ['', 'C', 'C3', '名前', '名前1', 'US-0001', '0'];
 
-// The worker registers into its registry in memory (a first run hands its columns over to the
-// empty registry, later runs are appended to them, search keys are built in steps between
-// messages), while another tab or the next visit loads the same registry from the database: both
+// The worker registers into its registry in memory (each run hands over its packed parts, which the
+// registry keeps as the store writes them; search keys are built in steps between messages), while
+// another tab or the next visit loads the same registry from the database (v6 packed chunks): both
 // must answer alike, whether the search comes before the steps end or after.
 it('a registry built by registrations answers as one loaded from the database', async () => {
 	await fc.assert(

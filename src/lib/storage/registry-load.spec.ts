@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { peekPage } from '$lib/registry/customer-page';
+import { RegistryIndex } from '$lib/registry/registry-index';
 import { customerChunksOf } from '$lib/registry/registry-chunks';
-import type { RegistryIndex, SearchRequest } from '$lib/registry/registry-index';
+import type { SearchRequest } from '$lib/registry/registry-index';
 import type { CardColumns } from '$lib/domain/records/card';
 import type { CustomerColumns } from '$lib/domain/records/customer';
+import { packTexts, unpackTexts } from '$lib/domain/records/packed-text';
 import type { WorkbenchDb } from './db';
 import { registryRepository } from './registry-repository';
 import { runRepository } from './run-repository';
@@ -145,7 +148,7 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 		expect(withoutCards([(await registryRepository.peekCustomer(25_004))!.view!])).toEqual(withoutCards([afterDamage.view(25_004)!]));
 		// A stored customer with an empty 連携用ID is never listed, by the loaded registry nor by a peek.
 		const later = await database.customerChunks.where('firstSeq').equals(25_002).first();
-		await database.customerChunks.put({ ...later!, linkageIds: ['', ...later!.linkageIds.slice(1)] });
+		await database.customerChunks.put({ ...later!, linkageIds: packTexts(['', ...unpackTexts(later!.linkageIds).slice(1)]) });
 		expect((await registryRepository.loadIndex()).view(25_002)).toBeNull();
 		expect((await registryRepository.peekCustomer(25_002))?.view).toBeNull();
 	});
@@ -155,5 +158,46 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 		const [first] = await database.customerChunks.toArray();
 		await database.customerChunks.add({ ...first, id: undefined, uploadId: 1, firstSeq: 5, count: 10 } as never);
 		expect(await registryRepository.peekCustomer(7)).toBeNull();
+	});
+});
+
+describe('a registry stored partly by v5 (arrays of strings) and partly by v6 (packed)', () => {
+	const text = fc.string({ unit: fc.constantFrom('山', 'a', 'C', '1', ' ', '𠮷', '\u0001', '\ud800', 'ー'), maxLength: 4 });
+	const customer = fc.record({ linkageId: fc.oneof(fc.constantFrom('', 'C1', 'C2', 'c1'), text), name: text, kana: text, email: text, phone: text, zip: text, address: text });
+	const queries = ['', 'C', 'c1', '山', '1', '𠮷', 'US-0000000', '\ud800'];
+
+	// v5 chunks stay as written (no upgrade pass over a million customers): the loader reads both
+	// shapes, and the registry it builds, a peek and a one-customer peek answer as one built in memory
+	// from the same customers as plain columns.
+	it('loads, peeks and searches as the same customers appended in memory', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.tuple(fc.array(customer, { maxLength: 6 }), fc.boolean()), { minLength: 1, maxLength: 5 }), async (uploads) => {
+				database = useFreshDb('registry-load-v5');
+				const expected = new RegistryIndex();
+				let firstSeq = 0;
+				for (const [customers, isV5] of uploads) {
+					const columns = customerColumns(customers);
+					if (customers.length === 0) continue;
+					if (isV5) await database.customerChunks.add({ ...columns, uploadId: 1, firstSeq, count: customers.length } as never);
+					else await upload({ customers: columns });
+					expected.appendCustomers(columns);
+					firstSeq += customers.length;
+				}
+				const loaded = await registryRepository.loadIndex();
+				expect(loaded.customerCount).toBe(expected.customerCount);
+				for (let seq = 0; seq <= expected.customerCount; seq++) {
+					expect(loaded.customerAt(seq)).toEqual(expected.customerAt(seq));
+					const peeked = await registryRepository.peekCustomer(seq);
+					expect(peeked?.view ?? null).toEqual(expected.view(seq));
+				}
+				for (const { linkageId } of uploads.flatMap(([customers]) => customers)) expect(loaded.seqOfLinkageId(linkageId)).toBe(expected.seqOfLinkageId(linkageId));
+				for (const field of ['all', 'id', 'linkageId', 'name', 'email', 'phone'] as const) {
+					for (const query of queries) expect(loaded.filteredSeqs({ field, query })).toEqual(expected.filteredSeqs({ field, query }));
+				}
+				const peek = await registryRepository.peek(firstSeq);
+				expect(peek && withoutCards(peekPage(peek, { query: '', field: 'all', offset: 0, limit: firstSeq }).rows)).toEqual(withoutCards(expected.search({ query: '', field: 'all', offset: 0, limit: firstSeq }).rows));
+			}),
+			{ numRuns: 40 }
+		);
 	});
 });

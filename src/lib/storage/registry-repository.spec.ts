@@ -122,7 +122,7 @@ describe('registryRepository: one transaction per upload', () => {
 			chunksWritten++;
 		});
 		const commit = runRepository.record({ historyId, customers, outcome: done });
-		await expect(commit).rejects.toThrow(/records\.error\.textColumn/);
+		await expect(commit).rejects.toThrow(/records\.error\.packedText/);
 		expect(chunksWritten).toBe(1);
 		expect(await storedCounts()).toEqual({ customerChunks: 0, cardChunks: 0, notifications: 0 });
 		expect((await historyRepository.get(historyId))?.status).toBe('running');

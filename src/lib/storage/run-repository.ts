@@ -8,6 +8,7 @@ import {
 import { newNotificationSchema } from '$lib/domain/records/notification';
 import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import type { CardColumns } from '$lib/domain/records/card';
+import { customerCountOf } from '$lib/domain/records/packed-customers';
 import { cardChunksOf, customerChunksOf, endOfChunk } from '$lib/registry/registry-chunks';
 import { db, type WorkbenchDb } from './db';
 import { NewCards } from './new-cards';
@@ -37,12 +38,12 @@ async function nextFreeSeq(d: WorkbenchDb): Promise<number> {
 }
 
 async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: number): Promise<number | null> {
-	if (!record.customers || record.customers.linkageIds.length === 0) return null;
+	if (!record.customers || customerCountOf(record.customers) === 0) return null;
 	const firstSeq = await nextFreeSeq(d);
 	if (record.expectedFirstSeq !== undefined && record.expectedFirstSeq !== firstSeq) {
 		throw new Error('registry-changed');
 	}
-	const total = record.customers.linkageIds.length;
+	const total = customerCountOf(record.customers);
 	for (const chunk of customerChunksOf(record.customers, uploadId, firstSeq)) {
 		stopIfCancelled(record);
 		await d.customerChunks.add(chunk);
@@ -135,7 +136,7 @@ async function recordRun(record: RunRecord): Promise<RunRecorded> {
 	const d = db();
 	return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {
 		const stored = await openEntry(d, record);
-		const writes = Boolean(record.customers?.linkageIds.length || record.cards?.customerSeqs.length);
+		const writes = Boolean(customerCountOf(record.customers) || record.cards?.customerSeqs.length);
 		if (writes && record.expectedStamp !== undefined && record.expectedStamp !== (await registryStamp(d))) {
 			throw new Error('registry-changed');
 		}

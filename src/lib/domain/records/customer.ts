@@ -1,5 +1,6 @@
 import { z } from '../zod';
-import { columnsHaveLength, textColumnSchema } from './columns';
+import { columnsHaveLength, registryChunkSize, textColumnSchema } from './columns';
+import { packedTextSchema } from './packed-text';
 
 /** One customer as registered (2026-11-29): 連携用ID (the old cart's number) is required, the rest optional. */
 export const customerRecordSchema = z.object({
@@ -28,8 +29,12 @@ export type CustomerColumns = z.infer<typeof customerColumnsSchema>;
 /** The column names of `CustomerColumns`. */
 export const customerColumnKeys = Object.keys(customerColumnsSchema.shape) as (keyof CustomerColumns)[];
 
-/** Stored customer chunk (2026-11-29): `count` customers from sequence number `firstSeq`, written by upload `uploadId`. */
-export const customerChunkSchema = z
+/**
+ * Stored customer chunk as v2–v5 wrote it (2026-11-29): `count` customers from sequence number
+ * `firstSeq`, written by upload `uploadId`, each column an array of strings. Still read (no upgrade
+ * pass rewrites a million customers); never written since v6.
+ */
+export const customerChunkV5Schema = z
 	.extend(customerColumnsSchema, {
 		id: z.optional(z.int().check(z.positive())),
 		uploadId: z.int().check(z.positive()),
@@ -38,6 +43,32 @@ export const customerChunkSchema = z
 	})
 	.check(
 		z.refine((chunk) => columnsHaveLength(chunk, customerColumnKeys, chunk.count), {
+			error: 'records.error.columnLength'
+		})
+	);
+export type CustomerChunkV5 = z.infer<typeof customerChunkV5Schema>;
+
+/**
+ * Stored customer chunk (2026-11-30, v6): at most `registryChunkSize` customers from sequence number
+ * `firstSeq`, written by upload `uploadId`, each column packed (`PackedText`: one string and its
+ * value ends), so IndexedDB clones 7 strings and 7 typed arrays per chunk instead of 70,000 strings.
+ */
+export const customerChunkSchema = z
+	.object({
+		id: z.optional(z.int().check(z.positive())),
+		uploadId: z.int().check(z.positive()),
+		firstSeq: z.int().check(z.nonnegative()),
+		count: z.int().check(z.nonnegative(), z.maximum(registryChunkSize)),
+		linkageIds: packedTextSchema,
+		names: packedTextSchema,
+		kanas: packedTextSchema,
+		emails: packedTextSchema,
+		phones: packedTextSchema,
+		zips: packedTextSchema,
+		addresses: packedTextSchema
+	})
+	.check(
+		z.refine((chunk) => customerColumnKeys.every((key) => chunk[key].ends.length === chunk.count), {
 			error: 'records.error.columnLength'
 		})
 	);

@@ -2,7 +2,7 @@ import type { Problem } from '../problems/problem';
 import type { ReconciliationCounts } from '../report/reconciliation-groups';
 import type { FileReport } from '../report/report';
 import type { CardColumns } from './card';
-import type { CustomerColumns } from './customer';
+import type { CustomersIn } from './packed-customers';
 import type { HistoryKind, HistoryOutcome, HistoryStatus, NewHistoryEntry } from './history-entry';
 import type { CompletionReport } from './notification';
 import { toProblemRecord, type ProblemRecord } from './problem-record';
@@ -123,8 +123,8 @@ export interface RunRecord {
 	/** The 'running' entry `begin` wrote (uploads); absent, `start` makes a new entry (conversions). */
 	historyId?: number;
 	start?: RunStart;
-	/** Customers to register, in file order; the first gets the next free `seq`. */
-	customers?: CustomerColumns;
+	/** Customers to register, in file order (packed parts of at most 10,000, or plain columns); the first gets the next free `seq`. */
+	customers?: CustomersIn;
 	/** Cards to register; each `customerSeq` must name a registered customer. */
 	cards?: CardColumns;
 	/** The `seq` the caller assigned to the first customer; the record fails if the registry moved on. */

@@ -1,0 +1,120 @@
+import { registryChunkSize } from './columns';
+import {
+	customerChunkSchema,
+	customerChunkV5Schema,
+	customerColumnKeys,
+	emptyCustomerColumns,
+	type CustomerColumns
+} from './customer';
+import { emptyTexts, packTexts, unpackTexts, type PackedText } from './packed-text';
+
+/** At most `registryChunkSize` customers, each column packed (`PackedText`): one stored chunk's worth. */
+export type PackedCustomerPart = { readonly count: number } & { readonly [key in keyof CustomerColumns]: PackedText };
+
+/** Customers in registration order as packed parts of at most `registryChunkSize` each. */
+export interface PackedCustomers {
+	readonly count: number;
+	readonly parts: readonly PackedCustomerPart[];
+}
+
+/** Customers to register: packed parts (what the register job hands over) or plain columns (tests, small callers). */
+export type CustomersIn = PackedCustomers | CustomerColumns;
+
+/** True when `customers` are packed parts. */
+export function isPacked(customers: CustomersIn): customers is PackedCustomers {
+	return 'parts' in customers;
+}
+
+/** How many customers `customers` holds. */
+export function customerCountOf(customers: CustomersIn | undefined): number {
+	if (!customers) return 0;
+	return isPacked(customers) ? customers.count : customers.linkageIds.length;
+}
+
+/** Plain columns packed in parts of at most `registryChunkSize`. Packed customers are returned as they are. */
+export function toPackedCustomers(customers: CustomersIn): PackedCustomers {
+	if (isPacked(customers)) return customers;
+	const count = customers.linkageIds.length;
+	const parts: PackedCustomerPart[] = [];
+	for (let from = 0; from < count; from += registryChunkSize) {
+		const to = Math.min(count, from + registryChunkSize);
+		const part = { count: to - from } as { count: number } & Record<keyof CustomerColumns, PackedText>;
+		for (const key of customerColumnKeys) part[key] = packTexts(customers[key], from, to);
+		parts.push(part);
+	}
+	return { count, parts };
+}
+
+/** Customers as plain columns (what `toPackedCustomers` packed, value for value); plain columns as they are. */
+export function toCustomerColumns(customers: CustomersIn): CustomerColumns {
+	if (!isPacked(customers)) return customers;
+	const columns = emptyCustomerColumns();
+	for (const part of customers.parts) for (const key of customerColumnKeys) columns[key].push(...unpackTexts(part[key]));
+	return columns;
+}
+
+/** `count` placeholders (empty 連携用ID: never listed), for an unreadable stored chunk; every column shares one empty text. */
+export function placeholderPart(count: number): PackedCustomerPart {
+	const empty = emptyTexts(count);
+	return { count, linkageIds: empty, names: empty, kanas: empty, emails: empty, phones: empty, zips: empty, addresses: empty };
+}
+
+/**
+ * The customers of a stored chunk as a packed part with its `firstSeq`, whichever shape wrote it:
+ * v6 (packed, taken as it is) or v2–v5 (arrays of strings, packed here); null when it is neither.
+ */
+export function readCustomerChunk(stored: unknown): (PackedCustomerPart & { firstSeq: number }) | null {
+	const packed = customerChunkSchema.safeParse(stored);
+	if (packed.success) return packed.data;
+	const old = customerChunkV5Schema.safeParse(stored);
+	if (!old.success || old.data.count > registryChunkSize) return null;
+	const part = toPackedCustomers(old.data).parts[0] ?? placeholderPart(0);
+	return { ...part, firstSeq: old.data.firstSeq };
+}
+
+/**
+ * Packs customers as they are read, `registryChunkSize` at a time: each value lives only until its
+ * part is packed (young garbage, freed cheaply), so no string per customer outlives the read (issue 14).
+ */
+export class CustomerPacker {
+	private readonly columns = emptyCustomerColumns();
+	private pending = 0;
+	private readonly parts: PackedCustomerPart[] = [];
+	private total = 0;
+
+	/** Adds one customer, its values in the columns' order. */
+	push(linkageId: string, name: string, kana: string, email: string, phone: string, zip: string, address: string): void {
+		const c = this.columns;
+		const at = this.pending;
+		c.linkageIds[at] = linkageId;
+		c.names[at] = name;
+		c.kanas[at] = kana;
+		c.emails[at] = email;
+		c.phones[at] = phone;
+		c.zips[at] = zip;
+		c.addresses[at] = address;
+		if (++this.pending === registryChunkSize) this.flush();
+	}
+
+	/** Customers pushed so far. */
+	get count(): number {
+		return this.total + this.pending;
+	}
+
+	/** Every customer pushed, packed; the packer is not used afterwards. */
+	finish(): PackedCustomers {
+		this.flush();
+		return { count: this.total, parts: this.parts };
+	}
+
+	private flush(): void {
+		if (this.pending === 0) return;
+		const c = this.columns;
+		for (const key of customerColumnKeys) c[key].length = this.pending;
+		this.parts.push(toPackedCustomers(c).parts[0]);
+		// Drop the values at once: the arrays must not keep them alive into the old generation.
+		for (const key of customerColumnKeys) c[key].length = 0;
+		this.total += this.pending;
+		this.pending = 0;
+	}
+}
