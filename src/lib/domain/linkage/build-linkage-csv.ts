@@ -1,3 +1,4 @@
+import { edgeSpaceKinds } from '../rules/spacing';
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource, type TableState } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
@@ -116,7 +117,7 @@ export function buildLinkageCsv(
 	const take = (fields: string[], column: number, row: number, field: CustomerListField) => {
 		const raw = column > 0 ? (fields[column - 1] ?? '') : '';
 		const value = trimSpaces(raw);
-		if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field });
+		if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field, spaces: edgeSpaceKinds(raw) });
 		return value;
 	};
 	const source = createTableSource(
