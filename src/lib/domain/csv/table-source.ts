@@ -40,6 +40,13 @@ export interface TableSourceOptions<Key extends string> {
 	 * step d counts its customer as returned. Never called for a card number.
 	 */
 	onFailedRecord?: DataSink;
+	/**
+	 * For a file kind whose rules run after the whole file is read (step c): a row with a value right
+	 * of the expected cells is handed to `DataSink` as usual and then reported here — `column` of that
+	 * value, `columns` expected, `looksShifted` when it has the shape of a shift (`looksShiftedRight`)
+	 * — and the kind adds `extra-cells` or `shifted-right` itself once its rules have run.
+	 */
+	onExtraCells?: (row: number, column: number, columns: number, looksShifted: boolean) => void;
 }
 
 /**
@@ -414,6 +421,11 @@ export function createTableSource<Key extends string>(
 			problems.add('shifted-right', row, column, { columns: expectedCells });
 			state.failedRows.push(row);
 			options.onFailedRecord?.(row, fields, raw);
+			return;
+		}
+		if (options.onExtraCells) {
+			onData(row, fields, raw);
+			options.onExtraCells(row, column, expectedCells, looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn));
 			return;
 		}
 		const failedBefore = state.failedRows.length;
