@@ -141,7 +141,8 @@ test('a Shift_JIS list download that cannot hold 𠮷 or — names the cells and
 	await listEn.getByRole('button', { name: 'Download data' }).click();
 	const noticeEn = listEn.getByRole('alert');
 	await expect(noticeEn).toContainText('2 cells hold characters that Shift_JIS cannot write, so no file was written.');
-	await expect(noticeEn).toContainText('Row 2, column 3: "𠮷" in the name cannot be written in Shift_JIS.');
+	await expect(noticeEn).toContainText('Rows and columns are those of the file being written');
+	await expect(noticeEn).toContainText('The name "𠮷" cannot be written in Shift_JIS (row 2, column 3).');
 	await expect(noticeEn.getByRole('button', { name: 'Download as UTF-8 (with BOM)' })).toBeVisible();
 	expect(downloads).toBe(1);
 });
