@@ -119,8 +119,10 @@ test('a Shift_JIS list download that cannot hold 𠮷 or — names the cells and
 	await list.getByRole('button', { name: 'データダウンロード' }).click();
 	const notice = list.getByRole('alert');
 	await expect(notice).toContainText('Shift_JISで書き出せない文字が2か所にあるため、ファイルを書き出しませんでした。');
-	await expect(notice).toContainText('2行目3列目の氏名にある「𠮷」は、Shift_JISで書き出せません。');
-	await expect(notice).toContainText('2行目8列目の住所にある「—」は、Shift_JISで書き出せません。');
+	// The operator's field first; the row and column are those of the file being written, and said so.
+	await expect(notice).toContainText('行・列は書き出すファイルでの位置です。');
+	await expect(notice).toContainText('氏名の「𠮷」は、Shift_JISで書き出せません（2行目・3列目）。');
+	await expect(notice).toContainText('住所の「—」は、Shift_JISで書き出せません（2行目・8列目）。');
 	await expect(notice).not.toContainText('千代田区');
 	expect(downloads).toBe(0);
 
@@ -139,7 +141,8 @@ test('a Shift_JIS list download that cannot hold 𠮷 or — names the cells and
 	await listEn.getByRole('button', { name: 'Download data' }).click();
 	const noticeEn = listEn.getByRole('alert');
 	await expect(noticeEn).toContainText('2 cells hold characters that Shift_JIS cannot write, so no file was written.');
-	await expect(noticeEn).toContainText('Row 2, column 3: "𠮷" in the name cannot be written in Shift_JIS.');
+	await expect(noticeEn).toContainText('Rows and columns are those of the file being written');
+	await expect(noticeEn).toContainText('The name "𠮷" cannot be written in Shift_JIS (row 2, column 3).');
 	await expect(noticeEn.getByRole('button', { name: 'Download as UTF-8 (with BOM)' })).toBeVisible();
 	expect(downloads).toBe(1);
 });

@@ -23,7 +23,7 @@ for (const language of ['ja', 'en'] as Language[]) {
 		await stepD.getByRole('button', { name: t('problems.download') }).click();
 		const notice = stepD.getByRole('alert').filter({ hasText: t('unencodable.lead', { count: 1 }) });
 		await expect(notice).toBeVisible();
-		await expect(notice.getByRole('listitem')).toHaveText([language === 'ja' ? /2行目5列目の内容にある「𠮷」/ : /Row 2, column 5: "𠮷" in the message/]);
+		await expect(notice.getByRole('listitem')).toHaveText([language === 'ja' ? /^内容の「𠮷」は、Shift_JISで書き出せません（2行目・5列目）。/ : /^The message "𠮷" cannot be written in Shift_JIS \(row 2, column 5\)\./]);
 		expect(downloads).toBe(0);
 
 		const { bytes } = await downloadBytes(page, notice.getByRole('button', { name: t('unencodable.download') }));

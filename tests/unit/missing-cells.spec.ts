@@ -66,8 +66,13 @@ const tableOf = (text: string) => text.split(/\r?\n/).filter(Boolean).map((line)
 const csvOf = (table: string[][]) => table.map((cells) => cells.map((cell) => quoteCsvField(cell)).join(',')).join('\r\n') + '\r\n';
 const without = (cells: string[], dropped: ReadonlySet<number>) => cells.filter((_, i) => !dropped.has(i));
 const rowProblems = (outcome: Outcome, row: number) => outcome.problems.filter((p) => p.row === row);
-/** Token-shaped cells (8 or more characters mixing letters and digits): never to be shown whole. */
-const tokensOf = (cells: string[]) => cells.filter((cell) => cell.length >= 8 && /[A-Za-z]/.test(cell) && /\d/.test(cell));
+/**
+ * Token-shaped cells (8 or more characters mixing letters and digits): never to be shown whole. A
+ * store-shaped customer ID (`US-` and 8 digits) is a value the rules recognise, and a short row's
+ * customer still came back: the reconciliation lists it as returned.
+ */
+const tokensOf = (cells: string[]) =>
+	cells.filter((cell) => cell.length >= 8 && /[A-Za-z]/.test(cell) && /\d/.test(cell) && !/^US-\d{8}$/.test(cell));
 
 /** Runs `kind` on its fixture with data row `index` (1-based, after the header) changed by `change`. */
 function runChanged(kind: Kind, index: number, change: (cells: string[]) => string[], header = true) {
@@ -179,13 +184,14 @@ describe('property: any row shortened by k ≥ 1 cells gives exactly one missing
 });
 
 describe('a row with a value right of the header is one extra-cells warning, or one shifted-right error when it fails', () => {
-	// A row shifted right by an extra cell fails its rules in every kind whose rules run as rows are
-	// read; step c checks its rows after reading the whole list, so its shifted rows keep the warning.
-	const shiftedCode = (name: string) => (name.startsWith('store customer list') ? 'extra-cells' : 'shifted-right');
+	// A row shifted right by an extra cell fails its rules in every kind, step c included (its rules
+	// run once the list is read, and then decide the same way); in step c an empty second cell reads
+	// as a customer without a 連携用ID, which is no failure: the row keeps the warning.
+	const isStepC = (name: string) => name.startsWith('store customer list');
 	const cases = Object.entries(kinds).flatMap(([name, kind]) =>
 		[
-			['an empty cell inserted first (all shifted right)', (c: string[]) => ['', ...c], 0, shiftedCode(name)],
-			['an empty cell inserted second', (c: string[]) => [c[0], '', ...c.slice(1)], 0, shiftedCode(name)],
+			['an empty cell inserted first (all shifted right)', (c: string[]) => ['', ...c], 0, 'shifted-right'],
+			['an empty cell inserted second', (c: string[]) => [c[0], '', ...c.slice(1)], 0, isStepC(name) ? 'extra-cells' : 'shifted-right'],
 			['a memo after two empty cells', (c: string[]) => [...c, '', ' ', 'メモ'], 2, 'extra-cells']
 		].map(([what, change, gap, code]) => [name, what as string, kind, change as (c: string[]) => string[], gap as number, code as string] as const)
 	);

@@ -43,7 +43,8 @@ describe('findUnencodableCells', () => {
 			['not-encodable', 2, 2, '𠮷'],
 			['not-encodable', 2, 3, '—']
 		]);
-		expect(problems[0].message).toBe('2行目2列目の氏名にある「𠮷」は、Shift_JISで書き出せません。UTF-8（BOM付き）で書き出してください。');
+		// The operator's column (the field) comes first; row and column are those of the file being written.
+		expect(problems[0].message).toBe('氏名の「𠮷」は、Shift_JISで書き出せません（2行目・2列目）。UTF-8（BOM付き）で書き出してください。');
 		// Only the offending characters are quoted, never the whole value.
 		expect(problems[1].message).not.toContain('東京都');
 	});

@@ -39,6 +39,8 @@ export const historyEn: Record<keyof typeof historyJa, string> = {
 	'history.col.fileName': 'File name',
 	'history.col.size': 'Size',
 	'history.col.encoding': 'Encoding',
+	'history.rowsUnknown.interrupted': 'not known: the run was interrupted',
+	'history.rowsUnknown.running': 'not known yet: still running',
 	'history.col.rows': 'Rows',
 	'history.col.succeeded': 'Succeeded',
 	'history.col.failed': 'Failed',

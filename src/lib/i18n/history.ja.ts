@@ -37,6 +37,8 @@ export const historyJa = {
 	'history.col.fileName': 'ファイル名',
 	'history.col.size': 'サイズ',
 	'history.col.encoding': '文字コード',
+	'history.rowsUnknown.interrupted': '中断したため不明',
+	'history.rowsUnknown.running': '処理中のため未確定',
 	'history.col.rows': '行数',
 	'history.col.succeeded': '成功',
 	'history.col.failed': '失敗',

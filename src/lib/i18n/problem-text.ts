@@ -1,11 +1,11 @@
 import { fieldLabels } from '$lib/domain/problems/field-labels';
-import { customerIdFormatJa, problemTemplatesJa } from '$lib/domain/problems/messages-ja';
+import { customerIdFormatJa, problemTemplatesJa, spaceKindLabelsJa } from '$lib/domain/problems/messages-ja';
 import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 import { legacyTextParam } from '$lib/domain/records/legacy-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from './index';
 import { countOf, listText, pluralForm, yearMonthText } from './plural';
-import { customerIdFormatEn, fieldNames, problemTemplatesEn } from './problems.en';
+import { customerIdFormatEn, fieldNames, problemTemplatesEn, spaceKindNamesEn } from './problems.en';
 
 type Params = Record<string, string | number>;
 
@@ -17,12 +17,15 @@ interface Catalogue {
 	/** A customer ID's `format` param (a pattern's source) in words. */
 	format: (format: string) => string;
 	unknown: string;
+	/** Names of the kinds of space (`spaces` param), and the word for spaces of no known kind. */
+	spaces: Readonly<Record<string, string>>;
+	anySpace: string;
 }
 
 // One catalogue per language; the Japanese templates are the core's own (its reports carry them).
 const catalogues: Record<Language, Catalogue> = {
-	ja: { templates: problemTemplatesJa, fields: fieldLabels, fieldJoin: '」と「', format: customerIdFormatJa, unknown: '{row}行目{column}列目の問題（{code}）' },
-	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', format: customerIdFormatEn, unknown: 'Row {row}, column {column}: problem "{code}".' }
+	ja: { templates: problemTemplatesJa, fields: fieldLabels, fieldJoin: '」と「', format: customerIdFormatJa, unknown: '{row}行目{column}列目の問題（{code}）', spaces: spaceKindLabelsJa, anySpace: '空白' },
+	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', format: customerIdFormatEn, unknown: 'Row {row}, column {column}: problem "{code}".', spaces: spaceKindNamesEn, anySpace: 'spaces' }
 };
 
 /** `{name}` and `{name:one|other}` (the word form for the count in `name`, by `Intl.PluralRules`). */
@@ -36,6 +39,8 @@ const placeholder = /\{(\w+)(?::([^{}]+))?\}/g;
 function fill(template: string, params: Params, catalogue: Catalogue, language: Language): string | null {
 	let isComplete = true;
 	const text = template.replace(placeholder, (whole, name: string, forms: string | undefined) => {
+		// An entry stored before trimming named the kinds of space says "spaces".
+		if (name === 'spaces') return spacesText(String(params.spaces ?? ''), catalogue, language);
 		if (!(name in params)) {
 			isComplete = false;
 			return whole;
@@ -48,6 +53,13 @@ function fill(template: string, params: Params, catalogue: Catalogue, language: 
 		return value;
 	});
 	return isComplete ? text : null;
+}
+
+/** The `spaces` param (kinds of space, comma-joined) in words of the language. */
+function spacesText(kinds: string, catalogue: Catalogue, language: Language): string {
+	if (kinds === '') return catalogue.anySpace;
+	const names = kinds.split(',').map((kind) => catalogue.spaces[kind] ?? catalogue.spaces.other);
+	return language === 'ja' ? names.join('・') : listText(language, names);
 }
 
 const fieldKeyOf = new Map(Object.entries(fieldLabels).map(([key, label]) => [label, key]));

@@ -62,7 +62,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 		'Row {row}, column {column} holds bytes that cannot be read as {encoding}: rows saved in another encoding seem to be mixed in. The row was not read. Save the whole file in one encoding, UTF-8 or Shift_JIS, and choose it again.',
 	'text-after-quote': `Row {row}, column {column}: text after a closing quote ("). ${quoteRule} The row was not read.`,
 	'missing-value': 'Row {row}: the {field} is empty. Enter the {field}.',
-	'trimmed-spaces': 'Row {row}: spaces around the {field} were removed.',
+	'trimmed-spaces': 'Row {row}: {spaces} around the {field} were removed.',
 	'unknown-brand': 'Row {row}: card brand "{value}" cannot be used. Enter one of VISA, MASTER, JCB, AMEX, DINERS.',
 	'brand-normalized': 'Row {row}: card brand "{value}" was changed to "{fixed}".',
 	'tail-padded': 'Row {row}: last 3 digits "{value}" were padded with 0 to "{fixed}".',
@@ -106,17 +106,29 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'duplicate-customer-id':
 		'Row {row}: customer ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used.',
 	'not-encodable':
-		'Row {row}, column {column}: "{value}" in the {field} cannot be written in Shift_JIS. Write the file as UTF-8 (with BOM).',
+		'The {field} "{value}" cannot be written in Shift_JIS (row {row}, column {column}). Write the file as UTF-8 (with BOM).',
 	'repeated-bom':
 		'The file began with {count} byte order marks (BOM) in a row. Those after the first were removed before reading.',
 	'space-inside-value':
 		'Row {row}: the {field} "{value}" has a space inside it (a zero-width one counts). A space in an ID or auth key cannot be repaired, so the row was not read. Check the original data.',
 	'id-scientific-notation':
-		'Row {row}: the {field} "{value}" was turned into scientific notation (e.g. 1.23457E+11) by a spreadsheet. The original number is lost, so the row was not read. Export this column from the original data again, as text.',
+		'Row {row}: the {field} "{value}" was turned into scientific notation by a spreadsheet. The original number is lost, so the row was not read. Export this column from the original data again, as text.',
 	'id-thousands-separator':
 		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.',
 	'id-rounded':
 		'Row {row}: the {field} "{value}" was rounded to 15 digits by a spreadsheet: every digit from the 16th on is 0. The original number is lost, so the row was not read. Export this column from the original data again, as text.'
+};
+
+/** English names of the kinds of space `trimmed-spaces` names (`spaceKinds`; the Japanese are the core's). */
+export const spaceKindNamesEn: Readonly<Record<string, string>> = {
+	space: 'spaces',
+	ideographic: 'full-width spaces (U+3000)',
+	'no-break': 'no-break spaces (U+00A0)',
+	'zero-width': 'zero-width spaces (U+200B and similar)',
+	bom: 'BOM characters (U+FEFF)',
+	tab: 'tabs',
+	'line-break': 'line breaks',
+	other: 'other blank characters'
 };
 
 /** A customer ID's `format` param (a pattern's source, `customerIdFormat`) in English words. */

@@ -24,3 +24,14 @@ export const statusTone = (status: HistoryStatus): string =>
 
 /** The first 12 hex digits of a SHA-256, enough to tell files apart at a glance. */
 export const shortHash = (sha256: string): string => (sha256 ? `${sha256.slice(0, 12)}…` : '—');
+
+/**
+ * An entry's row count as shown, or null when it is not known: a run interrupted (中断) or still
+ * running stores 0 rows, which must not read as an empty file.
+ */
+export const knownRows = (entry: Pick<HistoryEntry, 'rows' | 'status'>): number | null =>
+	(entry.status === 'interrupted' || entry.status === 'running') && entry.rows === 0 ? null : entry.rows;
+
+/** The note beside a row count that is not known (`knownRows` null), by the entry's status. */
+export const unknownRowsKey = (status: HistoryStatus): MessageKey =>
+	status === 'running' ? 'history.rowsUnknown.running' : 'history.rowsUnknown.interrupted';

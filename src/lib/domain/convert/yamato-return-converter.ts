@@ -5,6 +5,7 @@ import type { OutputEncoding } from '../encoding/encode-text';
 import type { ChosenColumns } from '../headers/chosen-columns';
 import { yamatoReturnColumns, type YamatoReturnField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
+import { customerIdOfFailedRow } from '../report/reconcile';
 import { baseReport, isCardNumberRefusal, type FileReport } from '../report/report';
 import { checkCardRow, emptyCardFacts, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
@@ -96,6 +97,10 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	const tally = new CustomerTally();
 	const unknown = new CustomerTally();
 	const expiredCards: Reconciliation['expiredCards'] = [];
+	// Customers of rows that came back but failed before the rules read them (cells missing, shifted):
+	// returned all the same. Rare rows, so a plain set beside the tally.
+	const failedReturned = new Set<string>();
+	const idPattern = statelessPattern(options.customerIdPattern ?? defaultCustomerIdPattern);
 	let ctx: CardRuleContext | null = null;
 	let pendingHeader = options.header ?? true;
 	let hasOutput = false;
@@ -194,7 +199,11 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			chosenColumns: options.columns,
 			firstRowIsHeader: options.firstRowIsHeader,
 			kind: 'yamato-return',
-			plainLines: options.usePlainLineShortcut === false ? undefined : plainLines
+			plainLines: options.usePlainLineShortcut === false ? undefined : plainLines,
+			onFailedRecord: (_row, fields, raw) => {
+				const id = customerIdOfFailedRow(fields ?? raw.split(','), source.state.mapping.customerId, idPattern);
+				if (id !== null) failedReturned.add(id);
+			}
 		},
 		onData
 	);
@@ -226,12 +235,12 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			let returned: string[] | null = null;
 			Object.defineProperty(reconciliation, 'returnedCustomerIds', {
 				enumerable: true,
-				get: () => (returned ??= isCardRefusal ? [] : tally.uniqueIds())
+				get: () => (returned ??= isCardRefusal ? [] : returnedIds(tally, failedReturned))
 			});
 			if (options.sentCustomerIds) {
 				reconciliation.notReturnedCustomerIds = [];
 				const missing: string[] = [];
-				for (const id of options.sentCustomerIds) if (!tally.has(id)) missing.push(id);
+				for (const id of options.sentCustomerIds) if (!tally.has(id) && !failedReturned.has(id)) missing.push(id);
 				reconciliation.notReturnedCustomerIds = missing;
 			}
 			const { columnCount = 0, headerCells, headerSignature } = source.state;
@@ -246,4 +255,12 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			return { output: source.state.refused ? null : last, report };
 		}
 	};
+}
+
+// Every returned ID once: the rows the rules read (the tally's order), then the customers of rows that
+// failed before the rules read them and stand on no other row.
+function returnedIds(tally: CustomerTally, failed: ReadonlySet<string>): string[] {
+	const ids = tally.uniqueIds();
+	for (const id of failed) if (!tally.has(id)) ids.push(id);
+	return ids;
 }

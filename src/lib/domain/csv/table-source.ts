@@ -34,6 +34,19 @@ export interface TableSourceOptions<Key extends string> {
 	kind?: FileKind;
 	/** A file kind's reader of plain lines straight from the bytes (see `PlainLineSink`). */
 	plainLines?: PlainLineSink;
+	/**
+	 * Receives each data record that failed for its shape (malformed, undecodable, cells missing,
+	 * shifted right), whose rules then read no cell or the wrong ones: it came back all the same, and
+	 * step d counts its customer as returned. Never called for a card number.
+	 */
+	onFailedRecord?: DataSink;
+	/**
+	 * For a file kind whose rules run after the whole file is read (step c): a row with a value right
+	 * of the expected cells is handed to `DataSink` as usual and then reported here — `column` of that
+	 * value, `columns` expected, `looksShifted` when it has the shape of a shift (`looksShiftedRight`)
+	 * — and the kind adds `extra-cells` or `shifted-right` itself once its rules have run.
+	 */
+	onExtraCells?: (row: number, column: number, columns: number, looksShifted: boolean) => void;
 }
 
 /**
@@ -371,7 +384,10 @@ export function createTableSource<Key extends string>(
 		state.rows++;
 		if (badColumn > 0) problems.add('undecodable', row, badColumn, { encoding: encodingName(decoder.encoding) });
 		else if (malformed) problems.add(malformed.reason, row, malformed.column);
-		if (malformed || hasCardNumber || badColumn > 0) state.failedRows.push(row);
+		if (malformed || hasCardNumber || badColumn > 0) {
+			state.failedRows.push(row);
+			if (!hasCardNumber && !isHeaderRefused) options.onFailedRecord?.(row, fields, raw);
+		}
 		else if (!isHeaderRefused && !isShort(row, fields, raw)) {
 			if (extraAt === 0) onData(row, fields, raw);
 			else readWithExtraCells(row, fields, raw);
@@ -404,6 +420,12 @@ export function createTableSource<Key extends string>(
 		if (hasTokenField && typedTwiceBeforeToken(fields, raw, expectedCells)) {
 			problems.add('shifted-right', row, column, { columns: expectedCells });
 			state.failedRows.push(row);
+			options.onFailedRecord?.(row, fields, raw);
+			return;
+		}
+		if (options.onExtraCells) {
+			onData(row, fields, raw);
+			options.onExtraCells(row, column, expectedCells, looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn));
 			return;
 		}
 		const failedBefore = state.failedRows.length;
@@ -418,6 +440,8 @@ export function createTableSource<Key extends string>(
 		const shifted = looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn) || tokenPushedOut(fields, raw);
 		if (state.failedRows.length > failedBefore && shifted) {
 			problems.replaceHeld('shifted-right', row, column, { columns: expectedCells });
+			// Its rules may have read an empty cell as the customer ID: the kind looks again.
+			options.onFailedRecord?.(row, fields, raw);
 		}
 		else {
 			problems.commitHeld();
@@ -437,6 +461,7 @@ export function createTableSource<Key extends string>(
 		if (cells === expectedCells) return false;
 		problems.add('missing-cells', row, cells + 1, { cells, columns: expectedCells });
 		state.failedRows.push(row);
+		options.onFailedRecord?.(row, fields, raw);
 		return true;
 	};
 	const step = (text: string, final: boolean): void => {

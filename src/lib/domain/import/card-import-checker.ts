@@ -1,3 +1,4 @@
+import { edgeSpaceKinds } from '../rules/spacing';
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
@@ -87,7 +88,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		const cell = (key: CardImportField) => {
 			const raw = m[key] > 0 ? (fields[m[key] - 1] ?? '') : '';
 			const value = trimSpaces(raw);
-			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key });
+			if (value !== raw && value !== '') problems.add('trimmed-spaces', row, m[key], { field: key, spaces: edgeSpaceKinds(raw) });
 			return value;
 		};
 		const errorsBefore = problems.errorCount;

@@ -2,7 +2,7 @@ import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
 import { ownSlice } from '../csv/own-text';
 import { cutPlainLine, plainCellStart } from '../csv/line-cells';
-import { isSpaceCode } from '../rules/spacing';
+import { edgeSpaceKinds, isSpaceCode } from '../rules/spacing';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
@@ -125,7 +125,7 @@ export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldC
 			let to = end;
 			while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
 			while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
-			if (from < to && to - from < end - start) problems.add('trimmed-spaces', row, column, { field: key });
+			if (from < to && to - from < end - start) problems.add('trimmed-spaces', row, column, { field: key, spaces: edgeSpaceKinds(text, start, end) });
 			// Registered for good: a copy, so the registry does not hold the file's decoded text.
 			return ownSlice(text, from, to);
 		};

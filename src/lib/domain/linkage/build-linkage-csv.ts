@@ -1,3 +1,4 @@
+import { edgeSpaceKinds } from '../rules/spacing';
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource, type TableState } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
@@ -112,15 +113,23 @@ export function buildLinkageCsv(
 	options: LinkageOptions = {}
 ): { output: Uint8Array | null; report: LinkageReport } {
 	const problems = new ProblemList(options.maxProblems);
-	const columns: LinkageColumns = { rows: [], customerIds: [], linkageIds: [] };
+	const columns: LinkageColumns = { rows: [], customerIds: [], linkageIds: [], extraCells: new Map() };
 	const take = (fields: string[], column: number, row: number, field: CustomerListField) => {
 		const raw = column > 0 ? (fields[column - 1] ?? '') : '';
 		const value = trimSpaces(raw);
-		if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field });
+		if (value !== raw && value !== '') problems.add('trimmed-spaces', row, column, { field, spaces: edgeSpaceKinds(raw) });
 		return value;
 	};
 	const source = createTableSource(
-		{ encoding: options.encoding, columns: customerListHeaderRule.columns, header: customerListHeaderRule.mode, problems, kind: 'customer-list' },
+		{
+			encoding: options.encoding,
+			columns: customerListHeaderRule.columns,
+			header: customerListHeaderRule.mode,
+			problems,
+			kind: 'customer-list',
+			// The rules run once the list is read: they decide between extra-cells and shifted-right.
+			onExtraCells: (row, column, expected, looksShifted) => columns.extraCells!.set(row, { column, columns: expected, looksShifted })
+		},
 		(row, cells, raw) => {
 			const fields = cells ?? raw.split(',');
 			const { customerId, linkageId } = source.state.mapping;

@@ -21,6 +21,15 @@ export interface LinkageColumns {
 	rows: number[];
 	customerIds: string[];
 	linkageIds: string[];
+	/** Rows with a value right of the header's cells, by row (rare: a Map, not a column). */
+	extraCells?: Map<number, ExtraCells>;
+}
+
+/** A row with a value right of the expected cells: where, and whether it has the shape of a shift. */
+export interface ExtraCells {
+	column: number;
+	columns: number;
+	looksShifted: boolean;
 }
 
 /** Where the two values stand in the input, for the problems' columns. */
@@ -100,8 +109,8 @@ export function linkRows(
 	const sameLinkage = sharedLinkageRows(columns, tick(1));
 	const written: number[] = [];
 	const checked = tick(2);
-	for (let i = 0; i < columns.rows.length; i++) {
-		checked(i);
+	// Step c's rules for row `i`: its problems added; true when it is written.
+	const check = (i: number): boolean => {
 		const row = columns.rows[i];
 		const customerId = columns.customerIds[i];
 		const linkageId = columns.linkageIds[i];
@@ -121,8 +130,7 @@ export function linkRows(
 		if (customerRows) add('duplicate-customer-id', 'customerId', { value: id, rows: others(customerRows) });
 		if (linkageId === '') {
 			if (problems.errorCount === before) add('no-linkage-id', 'linkageId', { value: id });
-			else options.failedRows.push(row);
-			continue;
+			return false;
 		}
 		const linkageFault = linkageIdFault(linkageId);
 		// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
@@ -132,8 +140,31 @@ export function linkRows(
 		}
 		const linkageRows = sameLinkage.get(row);
 		if (linkageRows) add('duplicate-linkage-id', 'linkageId', { value: linkageId, rows: others(linkageRows) });
-		if (problems.errorCount === before) written.push(i);
-		else options.failedRows.push(row);
+		return problems.errorCount === before;
+	};
+	for (let i = 0; i < columns.rows.length; i++) {
+		checked(i);
+		const row = columns.rows[i];
+		const extra = columns.extraCells?.get(row);
+		if (extra) problems.hold();
+		const before = problems.errorCount;
+		const isWritten = check(i);
+		const hasFailed = problems.errorCount > before;
+		// As in steps d and e: a failing row shifted right is one shifted-right error, not its field
+		// errors (each of them comes of the shift); any other row with a value right of the header keeps
+		// its problems, with an extra-cells warning. A row without a 連携用ID does not fail (new in the
+		// store): beside a memo it keeps its warning, an empty cell being no proof of a shift there.
+		if (extra && hasFailed && extra.looksShifted) {
+			problems.replaceHeld('shifted-right', row, extra.column, { columns: extra.columns });
+			options.failedRows.push(row);
+			continue;
+		}
+		if (extra) {
+			problems.commitHeld();
+			problems.add('extra-cells', row, extra.column, { columns: extra.columns });
+		}
+		if (isWritten) written.push(i);
+		else if (hasFailed) options.failedRows.push(row);
 	}
 	onProgress?.('link', 3 * total, 3 * total);
 	return written;

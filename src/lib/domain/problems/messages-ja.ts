@@ -46,7 +46,7 @@ const templates: Record<ProblemCode, string> = {
 		'{row}行目{column}列目に、{encoding}として読めない文字があります。ほかの文字コードで保存された行が混ざっているようです。この行は読み込みませんでした。ファイル全体をUTF-8かShift_JISのどちらか一つで保存し直してから、もう一度指定してください。',
 	'text-after-quote': `{row}行目{column}列目の閉じ引用符（"）のあとに文字があります。${quoteRule}この行は読み込みませんでした。`,
 	'missing-value': '{row}行目の{field}が空です。{field}を入力してください。',
-	'trimmed-spaces': '{row}行目の{field}の前後にあった空白を取り除きました。',
+	'trimmed-spaces': '{row}行目の{field}の前後にあった{spaces}を取り除きました。',
 	'unknown-brand':
 		'{row}行目のカードブランド「{value}」は使えません。VISA、MASTER、JCB、AMEX、DINERSのいずれかを入力してください。',
 	'brand-normalized': '{row}行目のカードブランド「{value}」を「{fixed}」に直しました。',
@@ -93,13 +93,13 @@ const templates: Record<ProblemCode, string> = {
 	'duplicate-customer-id':
 		'{row}行目の顧客ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
 	'not-encodable':
-		'{row}行目{column}列目の{field}にある「{value}」は、Shift_JISで書き出せません。UTF-8（BOM付き）で書き出してください。',
+		'{field}の「{value}」は、Shift_JISで書き出せません（{row}行目・{column}列目）。UTF-8（BOM付き）で書き出してください。',
 	'repeated-bom':
 		'ファイルの先頭にBOM（文字コードの印）が{count}個重なっていました。1つ目より後のBOMを取り除いて読み込みました。',
 	'space-inside-value':
 		'{row}行目の{field}「{value}」の途中に空白（幅のない空白を含む）があります。IDや認証キーの空白は直せないため、この行は読み込みませんでした。元のデータを確認してください。',
 	'id-scientific-notation':
-		'{row}行目の{field}「{value}」は、表計算ソフトで指数表記（例：1.23457E+11）に変わっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
+		'{row}行目の{field}「{value}」は、表計算ソフトで指数表記に変わっています。元の番号は失われているため、この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
 	'id-thousands-separator':
 		'{row}行目の{field}「{value}」に、表計算ソフトが付けた桁区切りのカンマがあります。この行は読み込みませんでした。元のデータからこの列を文字列として書き出し直してください。',
 	'id-rounded':
@@ -116,10 +116,29 @@ export function customerIdFormatJa(format: string): string {
 		: `決められた形式（${format}）`;
 }
 
+/** Japanese names of the kinds of space `trimmed-spaces` names (`spaceKinds`, SPEC "Repairs shown as warnings"). */
+export const spaceKindLabelsJa: Readonly<Record<string, string>> = {
+	space: '半角スペース',
+	ideographic: '全角スペース',
+	'no-break': 'ノーブレークスペース（U+00A0）',
+	'zero-width': 'ゼロ幅スペース（U+200B など）',
+	bom: 'BOM（U+FEFF）',
+	tab: 'タブ',
+	'line-break': '改行',
+	other: 'その他の空白文字'
+};
+
+/** The `spaces` param (kinds, comma-joined) in Japanese; 「空白」 when no kind is known (older entries). */
+export function spacesTextJa(kinds: string): string {
+	if (kinds === '') return '空白';
+	return kinds.split(',').map((kind) => spaceKindLabelsJa[kind] ?? spaceKindLabelsJa.other).join('・');
+}
+
 /** The plain Japanese message of a problem, with its parameters filled in. */
 export function formatProblemMessage(code: ProblemCode, params: ProblemParams): string {
 	return templates[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
 		if (name === 'field') return fieldLabel(String(params.field));
+		if (name === 'spaces') return spacesTextJa(String(params.spaces ?? ''));
 		if (name === 'format' && name in params) return customerIdFormatJa(String(params.format));
 		if (name === 'fields') return String(params.fields).split(',').map(fieldLabel).join('」と「');
 		return name in params ? String(params[name]) : whole;

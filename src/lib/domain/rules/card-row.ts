@@ -7,7 +7,7 @@ import type { CustomerIdLookup } from './id-lookup';
 import { customerIdFault } from './id-check';
 import { isIdDamage } from './id-damage';
 import { customerIdFormat, tokenPattern, trimSpaces } from './patterns';
-import { hasSpace } from './spacing';
+import { edgeSpaceKinds, hasSpace } from './spacing';
 
 /** One card as the card import file holds it (and as step e registers it). */
 export interface CardRow {
@@ -65,7 +65,7 @@ function cell(
 	const raw = column > 0 && column <= fields.length ? fields[column - 1] : '';
 	const value = trimSpaces(raw);
 	if (value === '') ctx.problems.add('missing-value', row, column, { field });
-	else if (value !== raw) ctx.problems.add('trimmed-spaces', row, column, { field });
+	else if (value !== raw) ctx.problems.add('trimmed-spaces', row, column, { field, spaces: edgeSpaceKinds(raw) });
 	return value;
 }
 

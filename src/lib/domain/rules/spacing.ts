@@ -57,3 +57,33 @@ export function isAllSpace(value: string): boolean {
 	for (let i = 0; i < value.length; i++) if (!isSpaceCode(value.charCodeAt(i))) return false;
 	return true;
 }
+
+/** The kinds of space a trimming warning names (SPEC "Repairs shown as warnings"), in this order. */
+export const spaceKinds = ['space', 'ideographic', 'no-break', 'zero-width', 'bom', 'tab', 'line-break', 'other'] as const;
+export type SpaceKind = (typeof spaceKinds)[number];
+
+/** The kind of the space-class code unit `code` (see the table above). */
+export function spaceKindOf(code: number): SpaceKind {
+	if (code === 0x20) return 'space';
+	if (code === 0x3000) return 'ideographic';
+	if (code === 0xa0) return 'no-break';
+	if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0x180e) return 'zero-width';
+	if (code === 0xfeff) return 'bom';
+	if (code === 9) return 'tab';
+	if ((code >= 10 && code <= 13) || code === 0x85 || code === 0x2028 || code === 0x2029) return 'line-break';
+	return 'other';
+}
+
+/**
+ * The kinds of the spaces at the edges of `text[start, end)` (what trimming removes), comma-joined
+ * in `spaceKinds` order (`'no-break'`, `'space,no-break'`), or '' when there are none: the
+ * `spaces` param of `trimmed-spaces`. Only asked of a value that was trimmed, so never per cell.
+ */
+export function edgeSpaceKinds(text: string, start = 0, end = text.length): string {
+	let found = 0;
+	let from = start;
+	while (from < end && isSpaceCode(text.charCodeAt(from))) found |= 1 << spaceKinds.indexOf(spaceKindOf(text.charCodeAt(from++)));
+	let to = end;
+	while (to > from && isSpaceCode(text.charCodeAt(to - 1))) found |= 1 << spaceKinds.indexOf(spaceKindOf(text.charCodeAt(--to)));
+	return spaceKinds.filter((_, i) => found & (1 << i)).join(',');
+}
