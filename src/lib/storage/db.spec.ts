@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { defaultPaymentSettings } from '$lib/domain/settings';
+import { cardTextsOf } from '$lib/domain/records/card-bytes';
 import { onOpenBlocked, openDb, useDb, WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
 import { registryRepository } from './registry-repository';
@@ -21,7 +22,7 @@ describe('WorkbenchDb upgrades', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		expect(await settingsRepository.getPayment()).toEqual(saved);
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(6);
 		expect(upgraded.tables.map((table) => table.name).sort()).toEqual(
 			['cardChunks', 'customerChunks', 'history', 'meta', 'notifications', 'settings'].sort()
 		);
@@ -60,13 +61,15 @@ describe('WorkbenchDb version 5', () => {
 		v4.version(4).stores({ settings: 'key', customerChunks: '++id, uploadId, firstSeq', cardChunks: '++id, uploadId, &*cardKeys', history: '++id, startedAt, fileName, status', notifications: '++id, createdAt', meta: 'key' });
 		await v4.table('customerChunks').add({ ...numberedCustomers(2), uploadId: 1, firstSeq: 0, count: 2 });
 		const cards = cardColumns([{ customerSeq: 0 }, { customerSeq: 1, fingerprint: fingerprintOf('b') }]);
-		await v4.table('cardChunks').add({ ...cards, uploadId: 2, cardKeys: cards.customerSeqs.map((seq, at) => `${seq}:${cards.fingerprints[at]}`) });
+		// Version 4 stored the cards as texts.
+		const texts = cardTextsOf(cards);
+		await v4.table('cardChunks').add({ ...texts, uploadId: 2, cardKeys: texts.customerSeqs.map((seq, at) => `${seq}:${texts.fingerprints[at]}`) });
 		v4.close();
 
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		const [stored] = await upgraded.cardChunks.toArray();
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(6);
 		expect(stored).not.toHaveProperty('cardKeys');
 		expect(upgraded.cardChunks.schema.indexes.map((index) => index.name)).toEqual(['uploadId']);
 		expect((await registryRepository.loadIndex()).cardCount).toBe(2);

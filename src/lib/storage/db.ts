@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CardChunk } from '$lib/domain/records/card';
+import type { CardBytesChunk } from '$lib/domain/records/card-bytes';
 import type { CustomerChunk } from '$lib/domain/records/customer';
 import { cleanHistoryEntry } from '$lib/domain/records/clean-history-entry';
 import { upgradeHistoryEntryV3, type HistoryEntry } from '$lib/domain/records/history-entry';
@@ -21,7 +21,7 @@ export interface MetaRecord {
 export class WorkbenchDb extends Dexie {
 	settings!: EntityTable<SettingsRecord, 'key'>;
 	customerChunks!: Table<CustomerChunk & { id: number }, number, CustomerChunk>;
-	cardChunks!: Table<CardChunk & { id: number }, number, CardChunk>;
+	cardChunks!: Table<CardBytesChunk & { id: number }, number, CardBytesChunk>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	notifications!: EntityTable<Notification, 'id'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
@@ -80,6 +80,12 @@ export class WorkbenchDb extends Dexie {
 						delete chunk.cardKeys;
 					})
 			);
+		// 2026-11-30 v6 (cards): card chunks are written as typed columns (`CardBytesChunk`: seqs Int32,
+		// brand index, tail and YYMM as numbers, 32-byte fingerprints, 4-byte token tails), so IndexedDB
+		// clones six arrays per chunk instead of 50,000 texts (issue 14). Chunks of v2–v5 keep their
+		// texts and are read as they are (`cardColumnsOfStored`): no upgrade pass (the last one took
+		// 29–43 s for a million cards).
+		this.version(6).stores({});
 	}
 }
 
