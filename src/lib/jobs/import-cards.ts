@@ -122,7 +122,7 @@ function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgres
 		finish: () => {
 			const last = checker.finish();
 			if (!last.report.refused) skipped += write(last.cards);
-			const columns = cards.columns();
+			const columns = cards.keep();
 			const apply = (progress?: IndexProgress) => index.appendCards(columns, progress);
 			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply };
 		}

@@ -1,4 +1,4 @@
-import { allocCardColumns, cardCountOf, fingerprintSize, last4Size, viewCardColumns, writeCardRecord, type CardColumns } from './card-bytes';
+import { allocCardColumns, cardCountOf, fingerprintSize, last4Size, sliceCardColumns, viewCardColumns, writeCardRecord, type CardColumns } from './card-bytes';
 import type { CardRecord } from './card';
 
 /**
@@ -51,6 +51,15 @@ export class CardColumnsBuilder {
 	/** The cards written so far, as views of the arrays (no copy). */
 	columns(): CardColumns {
 		return viewCardColumns(this.arrays, 0, this.count);
+	}
+
+	/**
+	 * The cards written, to keep for good (a registry may hold them for the session): views of the
+	 * arrays when at most an eighth of them is spare room, else copies of just the cards (the doubling
+	 * may leave up to half unused).
+	 */
+	keep(): CardColumns {
+		return this.count * 8 >= this.capacity * 7 ? this.columns() : sliceCardColumns(this.arrays, 0, this.count);
 	}
 
 	/** Appends every card of `columns`. */
