@@ -15,7 +15,12 @@ export async function dumpIndexedDb(page: Page): Promise<Record<string, string>>
 				request.onsuccess = () => resolve(request.result);
 				request.onerror = () => reject(request.error);
 			});
-			dump[name] = JSON.stringify(rows);
+			// Typed columns (card chunks from v6 on) as plain arrays, and byte arrays also as the text of
+			// their bytes: a token written as ASCII bytes is still found by a search of the dump.
+			dump[name] = JSON.stringify(rows, (_key, value: unknown) => {
+				if (value instanceof Uint8Array) return { bytes: Array.from(value), text: String.fromCharCode(...value) };
+				return ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value;
+			});
 		}
 		db.close();
 		return dump;

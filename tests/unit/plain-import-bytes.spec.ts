@@ -4,6 +4,9 @@ import { joinBytes } from '$lib/domain';
 import { createCardImportChecker, type CardImportOptions, type CheckedCard } from '$lib/domain/import/card-import-checker';
 import type { CardRow } from '$lib/domain/rules/card-row';
 import { customerIdOfKey } from '$lib/domain/rules/id-lookup';
+import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { cardWriter, FileCards } from '$lib/jobs/import-cards';
+import { RegistryIndex } from '$lib/registry/registry-index';
 import { importHeader, pieces, sjis, today, utf8 } from './helpers';
 import { mostly, plainToken } from './plain-arbitraries';
 
@@ -75,11 +78,21 @@ function asRow(card: CheckedCard): CardRow {
 
 function check(input: Uint8Array, cuts: number[], options: CardImportOptions, plainCards: boolean) {
 	const checker = plainCards ? createCardImportChecker({ ...options, today, plainCards: true }) : createCardImportChecker({ ...options, today, plainCards: false });
-	const cards: CheckedCard[] = [];
-	for (const part of pieces(input, cuts)) cards.push(...checker.push(part));
+	const cards: CardRow[] = [];
+	// The import job's typed columns, written from each push's cards while their bytes are current.
+	const columns = new CardColumnsBuilder(1);
+	const write = cardWriter(new RegistryIndex(), columns, new FileCards(100_000, columns));
+	let skipped = 0;
+	let plainCount = 0;
+	const take = (pushed: CheckedCard[]) => {
+		skipped += write(pushed);
+		plainCount += pushed.filter((card) => 'bytes' in card).length;
+		cards.push(...pushed.map(asRow));
+	};
+	for (const part of pieces(input, cuts)) take(checker.push(part));
 	const last = checker.finish();
-	cards.push(...last.cards);
-	return { cards: cards.map(asRow), plainCount: cards.filter((card) => 'bytes' in card).length, report: last.report };
+	take(last.cards);
+	return { cards, plainCount, report: last.report, stored: { columns: columns.columns(), skipped } };
 }
 
 describe('the byte path of step e', () => {
@@ -97,6 +110,8 @@ describe('the byte path of step e', () => {
 				expect(fast.report).toEqual(general.report);
 				// A refused file's cards are dropped by the caller, those handed out before the refusal too.
 				if (!general.report.refused) expect(fast.cards).toEqual(general.cards);
+				// And the import job's typed columns (fingerprints hashed from the bytes or from the token's text) are the same.
+				if (!general.report.refused) expect(fast.stored).toEqual(general.stored);
 			}),
 			{ numRuns: 200 }
 		);

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardImportHeader } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
-import { cardColumns, numberedCustomers } from '$lib/registry/test-records';
+import { cardTextsOf } from '$lib/domain/records/card-bytes';
+import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { cardColumns, fingerprintBytes, fingerprintOf, numberedCustomers } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
-import { DigitTexts, FileCards, importCards } from './import-cards';
+import { FileCards, importCards } from './import-cards';
 import type { UploadJob } from './upload-types';
 
 const tokenA = 'AbCdEf0123456789xyZ1';
@@ -54,7 +56,8 @@ describe('importCards: which cards are registered, which skipped', () => {
 });
 
 describe('importCards: the cards registered are the model\'s, whatever the order of repeats', () => {
-	const tokens = [tokenA, tokenB, 'ZzYyXx5544332211wvU3'];
+	// Tokens of 1–4 characters too: their whole text is the stored tail (zero-padded in its 4 bytes).
+	const tokens = [tokenA, tokenB, 'ZzYyXx5544332211wvU3', 'Q', 'x9', 'A1~', 'Zz9!'];
 	const brands = ['VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS'] as const;
 	const cardRow = fc.record({
 		seq: fc.integer({ min: 0, max: 2 }),
@@ -73,48 +76,35 @@ describe('importCards: the cards registered are the model\'s, whatever the order
 				const known = new Set([`0:${tokenA}`]);
 				const expected = rows.filter((r) => !known.has(`${r.seq}:${r.token}`) && Boolean(known.add(`${r.seq}:${r.token}`)));
 				expect(report).toMatchObject({ registered: expected.length, skipped: rows.length - expected.length, failed: 0 });
-				const stored = store.records[0].cards;
-				expect(stored?.customerSeqs ?? []).toEqual(expected.map((r) => r.seq));
-				expect(stored?.tails ?? []).toEqual(expected.map((r) => r.tail));
-				expect(stored?.brands ?? []).toEqual(expected.map((r) => r.brand));
-				expect(stored?.expiries ?? []).toEqual(expected.map((r) => r.expiry));
-				expect(stored?.fingerprints ?? []).toEqual(expected.map((r) => sha256HexSync(r.token)));
+				const cards = store.records[0].cards;
+				const stored = cards ? cardTextsOf(cards) : { customerSeqs: [], tails: [], brands: [], expiries: [], fingerprints: [], tokenLast4: [] };
+				expect(stored.customerSeqs).toEqual(expected.map((r) => r.seq));
+				expect(stored.tails).toEqual(expected.map((r) => r.tail));
+				expect(stored.brands).toEqual(expected.map((r) => r.brand));
+				expect(stored.expiries).toEqual(expected.map((r) => r.expiry));
+				expect(stored.fingerprints).toEqual(expected.map((r) => sha256HexSync(r.token)));
+				expect(stored.tokenLast4).toEqual(expected.map((r) => r.token.slice(-4)));
 			})
 		);
 	});
 });
 
 describe('FileCards', () => {
-	it('finds a (customer, fingerprint) pair added before, and only that pair', () => {
+	it('finds a (customer, fingerprint) pair added before, and only that pair, by its bytes', () => {
 		fc.assert(
 			fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('a', 'b', 'c')), { maxLength: 60 }), (pairs) => {
-				const fingerprints: string[] = [];
-				const cards = new FileCards(5, fingerprints);
+				const columns = new CardColumnsBuilder(1);
+				const cards = new FileCards(5, columns);
 				const model = new Set<string>();
-				for (const [seq, fingerprint] of pairs) {
-					expect(cards.has(seq, fingerprint)).toBe(model.has(`${seq}:${fingerprint}`));
-					if (model.has(`${seq}:${fingerprint}`)) continue;
-					model.add(`${seq}:${fingerprint}`);
-					cards.add(seq, fingerprints.length);
-					fingerprints.push(fingerprint);
+				for (const [seq, digit] of pairs) {
+					const fingerprint = fingerprintOf(digit);
+					expect(cards.has(seq, fingerprintBytes(fingerprint), 0)).toBe(model.has(`${seq}:${digit}`));
+					if (model.has(`${seq}:${digit}`)) continue;
+					model.add(`${seq}:${digit}`);
+					// Growing the columns (capacity 1) must not lose what `has` compares against.
+					columns.pushRecord({ customerSeq: seq, brand: 'VISA', tail: '001', expiry: '2912', fingerprint, tokenLast4: 'WXYZ' });
+					cards.add(seq, columns.count - 1);
 				}
-			})
-		);
-	});
-});
-
-describe('DigitTexts', () => {
-	it.each([['7'], ['07'], ['007'], ['0007'], [''], ['12345'], ['1a'], ['１２'], ['0'], ['00']])('gives back a text equal to %j', (digits) => {
-		const texts = new DigitTexts();
-		for (const other of ['7', '07', '007', '0007', '', '0', '00']) texts.of(other);
-		expect(texts.of(digits)).toBe(digits);
-	});
-
-	it('gives back a text equal to any text asked, whatever was asked before', () => {
-		fc.assert(
-			fc.property(fc.array(fc.oneof(fc.stringMatching(/^\d{0,5}$/), fc.string({ maxLength: 5 })), { maxLength: 30 }), (texts) => {
-				const shared = new DigitTexts();
-				for (const text of texts) expect(shared.of(text)).toBe(text);
 			})
 		);
 	});

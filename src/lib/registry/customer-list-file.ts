@@ -27,7 +27,7 @@ function* rowParts(index: RegistryIndex, seqs: readonly number[]): Generator<str
 		for (const seq of seqs.slice(start, start + rowsPerPart)) {
 			const c = index.customerAt(seq);
 			if (!c) continue;
-			rows.push([c.id, c.linkageId, c.name, c.kana, c.email, c.phone, c.zip, c.address, String(index.cardsOf(seq).length)]);
+			rows.push([c.id, c.linkageId, c.name, c.kana, c.email, c.phone, c.zip, c.address, String(index.cardCountOf(seq))]);
 		}
 		yield rows;
 	}

@@ -1,4 +1,4 @@
-import { cardChunkSchema, cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
+import { cardBytesChunkSchema, cardColumnsOfStored, cardCountOf, sliceCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
 import { customerChunkSchema } from '$lib/domain/records/customer';
 import { registryChunkSize } from '$lib/domain/records/columns';
 import {
@@ -29,12 +29,15 @@ export function* customerChunksOf(customers: CustomersIn, uploadId: number, firs
 	}
 }
 
-/** Stored card chunks of one upload; validated, never empty. */
+/**
+ * Stored card chunks of one upload, in the typed shape of v6 (each column copied into an array of its
+ * own: a view would clone its whole buffer); validated, never empty.
+ */
 export function* cardChunksOf(columns: CardColumns, uploadId: number) {
-	const total = columns.customerSeqs.length;
+	const total = cardCountOf(columns);
 	for (let from = 0; from < total; from += registryChunkSize) {
-		const slice = sliceColumns(columns, cardColumnKeys, from, Math.min(total, from + registryChunkSize));
-		yield cardChunkSchema.parse({ ...slice, uploadId });
+		const slice = sliceCardColumns(columns, from, Math.min(total, from + registryChunkSize));
+		yield cardBytesChunkSchema.parse({ ...slice, uploadId });
 	}
 }
 
@@ -60,8 +63,8 @@ export function appendCustomerChunk(index: RegistryIndex, stored: unknown): void
 	index.appendCustomers({ count: part.count, parts: [part] });
 }
 
-/** Adds a stored card chunk to the index; an unreadable one is left out. */
+/** Adds a stored card chunk of either shape (v6 typed, v2–v5 texts) to the index; an unreadable one is left out. */
 export function appendCardChunk(index: RegistryIndex, stored: unknown): void {
-	const chunk = cardChunkSchema.safeParse(stored);
-	if (chunk.success) index.appendCards(chunk.data);
+	const cards = cardColumnsOfStored(stored);
+	if (cards) index.appendCards(cards);
 }

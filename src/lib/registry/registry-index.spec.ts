@@ -4,7 +4,7 @@ import type { CustomerColumns } from '$lib/domain/records/customer';
 import { toPackedCustomers } from '$lib/domain/records/packed-customers';
 import { RegistryIndex } from './registry-index';
 import type { SearchField } from './registry-search';
-import { cardColumns, customerColumns, fingerprintOf } from './test-records';
+import { cardColumns, customerColumns, fingerprintBytes, fingerprintOf } from './test-records';
 
 function sampleIndex(): RegistryIndex {
 	const index = new RegistryIndex();
@@ -130,8 +130,8 @@ describe('RegistryIndex customers and cards', () => {
 		expect(index.cardsOf(0).map((card) => card.tail)).toEqual(['222']);
 		expect(index.cardsOf(1)).toEqual([]);
 		expect(index.cardCount).toBe(3);
-		expect(index.hasCard(2, fingerprintOf('b'))).toBe(true);
-		expect(index.hasCard(0, fingerprintOf('b'))).toBe(false);
+		expect(index.hasCard(2, fingerprintBytes(fingerprintOf('b')), 0)).toBe(true);
+		expect(index.hasCard(0, fingerprintBytes(fingerprintOf('b')), 0)).toBe(false);
 	});
 
 	it('never lists a placeholder left by an unreadable chunk', () => {

@@ -1,4 +1,6 @@
-import { emptyCardColumns, type CardColumns } from '$lib/domain/records/card';
+import type { CardBrand } from '$lib/domain/records/card';
+import { brandAt, cardCountOf, expiryText, fingerprintHex, fingerprintSize, last4Text, sameFingerprint, tailText, type CardColumns } from '$lib/domain/records/card-bytes';
+import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import type { CustomerRecord } from '$lib/domain/records/customer';
 import { toPackedCustomers, type CustomersIn } from '$lib/domain/records/packed-customers';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
@@ -71,7 +73,7 @@ const progressStride = 4095;
  */
 export class RegistryIndex implements SearchSource {
 	private readonly customers = new CustomerStore();
-	private readonly cards = emptyCardColumns();
+	private cards = new CardColumnsBuilder(0);
 	private readonly seqByLinkageId = new LinkageTable(this.customers);
 	private readonly cardLinks = new CardLinks();
 	private keys: SearchColumns | null = null;
@@ -88,7 +90,7 @@ export class RegistryIndex implements SearchSource {
 
 	/** Cards registered so far. */
 	get cardCount(): number {
-		return this.cards.customerSeqs.length;
+		return this.cards.count;
 	}
 
 	/**
@@ -116,27 +118,25 @@ export class RegistryIndex implements SearchSource {
 		return firstSeq;
 	}
 
-	/** Appends cards in import order; each must name a customer already appended. */
+	/**
+	 * Appends cards in import order; each must name a customer already appended. An empty card half
+	 * takes the typed columns as they are (the import's own, which it never changes again) instead of
+	 * copying them; later appends copy into arrays reserved ahead.
+	 */
 	appendCards(columns: CardColumns, progress: IndexProgress = () => {}): void {
 		const firstCard = this.cardCount;
-		const target = this.cards;
+		const added = cardCountOf(columns);
+		// Parts of the bar: the copy of the columns (one step), then the links of cards to their customers.
+		const of = 2 * added;
+		if (firstCard === 0 && this.cards.capacity === 0) this.cards = CardColumnsBuilder.over(columns);
+		else this.cards.append(columns);
+		progress(added, of);
 		const seqs = columns.customerSeqs;
-		// Parts of the bar: the copy of each column, then the links of cards to their customers.
-		const fields = Object.keys(target) as (keyof CardColumns)[];
-		const copied = fields.length * seqs.length;
-		const of = copied + seqs.length;
-		fields.forEach((key, k) => {
-			const into = target[key] as unknown[];
-			const added = columns[key] as unknown[];
-			// An import at least as large as what is held is copied in one go, the array staying packed
-			// (1M values × 6 columns: 44–47 ms against 59–124 ms filled one by one, Node, load 10); a chunk
-			// of a load is added to the many before it, telling how far it is.
-			if (added.length >= into.length) (target as Record<keyof CardColumns, unknown[]>)[key] = into.concat(added);
-			else appendAll(into, added, (i) => progress(k * seqs.length + i, of));
-			progress((k + 1) * seqs.length, of);
-		});
-		for (let i = 0; i < seqs.length; i++) {
-			if ((i & progressStride) === 0) progress(copied + i, of);
+		let customers = 0;
+		for (let i = 0; i < added; i++) if (seqs[i] >= customers) customers = seqs[i] + 1;
+		this.cardLinks.reserve(customers, firstCard + added);
+		for (let i = 0; i < added; i++) {
+			if ((i & progressStride) === 0) progress(added + i, of);
 			this.cardLinks.link(seqs[i], firstCard + i);
 		}
 		progress(of, of);
@@ -168,14 +168,42 @@ export class RegistryIndex implements SearchSource {
 		return this.seqByLinkageId.get(linkageId);
 	}
 
-	/** True when customer `seq` already has a card with this token fingerprint. */
-	hasCard(seq: number, fingerprint: string): boolean {
+	/** True when customer `seq` already has a card whose fingerprint is the 32 bytes at `fingerprints[at]`. */
+	hasCard(seq: number, fingerprints: Uint8Array, at: number): boolean {
 		// Asked once per card of an import: the links are walked, no array is made per call.
 		const links = this.cardLinks;
+		const stored = this.cards.raw.fingerprints;
 		for (let card = links.firstOf(seq); card !== -1; card = links.nextOf(card)) {
-			if (this.cards.fingerprints[card] === fingerprint) return true;
+			if (sameFingerprint(stored, card * fingerprintSize, fingerprints, at)) return true;
 		}
 		return false;
+	}
+
+	/** The first card position of customer `seq`, or -1; `nextCardOf` walks the rest (no array made). */
+	firstCardOf(seq: number): number {
+		return this.cardLinks.firstOf(seq);
+	}
+
+	/** The card position after `card` on the same customer, or -1. */
+	nextCardOf(card: number): number {
+		return this.cardLinks.nextOf(card);
+	}
+
+	/** How many cards customer `seq` has (no view made). */
+	cardCountOf(seq: number): number {
+		let count = 0;
+		for (let card = this.cardLinks.firstOf(seq); card !== -1; card = this.cardLinks.nextOf(card)) count++;
+		return count;
+	}
+
+	/** The brand of the card at `card` (a position below `cardCount`). */
+	cardBrandAt(card: number): CardBrand {
+		return brandAt(this.cards.raw, card);
+	}
+
+	/** The expiry of the card at `card` as a YYMM number (`903` is `0903`; `expiryText`). */
+	cardExpiryAt(card: number): number {
+		return this.cards.raw.expiries[card];
 	}
 
 	/** One customer's fields and ID without its cards, or null when there is none at `seq`. */
@@ -191,14 +219,15 @@ export class RegistryIndex implements SearchSource {
 
 	/** The cards of customer `seq`, in import order. */
 	cardsOf(seq: number): CardView[] {
-		const c = this.cards;
+		// Texts are made here only, for the few cards a page shows.
+		const c = this.cards.raw;
 		return this.cardLinks.cardsOf(seq).map((card) => ({
 			position: card,
-			brand: c.brands[card],
-			tail: c.tails[card],
-			expiry: c.expiries[card],
-			tokenLast4: c.tokenLast4[card],
-			fingerprint: c.fingerprints[card]
+			brand: brandAt(c, card),
+			tail: tailText(c.tails[card]),
+			expiry: expiryText(c.expiries[card]),
+			tokenLast4: last4Text(c.tokenLast4, card),
+			fingerprint: fingerprintHex(c.fingerprints, card)
 		}));
 	}
 

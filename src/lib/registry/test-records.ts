@@ -1,4 +1,6 @@
-import { emptyCardColumns, pushCard, type CardColumns, type CardRecord } from '$lib/domain/records/card';
+import type { CardRecord } from '$lib/domain/records/card';
+import type { CardColumns } from '$lib/domain/records/card-bytes';
+import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import {
 	emptyCustomerColumns,
 	pushCustomer,
@@ -25,11 +27,16 @@ export function fingerprintOf(digit: string): string {
 	return digit.repeat(64);
 }
 
-/** Test helper: card columns from partial records. */
+/** Test helper: typed card columns from partial records (given as texts). */
 export function cardColumns(cards: (Partial<CardRecord> & { customerSeq: number })[]): CardColumns {
-	const columns = emptyCardColumns();
+	const columns = new CardColumnsBuilder(cards.length);
 	for (const card of cards) {
-		pushCard(columns, { brand: 'VISA', tail: '123', expiry: '2912', fingerprint: fingerprintOf('a'), tokenLast4: 'WXYZ', ...card });
+		columns.pushRecord({ brand: 'VISA', tail: '123', expiry: '2912', fingerprint: fingerprintOf('a'), tokenLast4: 'WXYZ', ...card });
 	}
-	return columns;
+	return columns.columns();
+}
+
+/** Test helper: the 32 bytes of a hex fingerprint (`fingerprintOf`, `sha256HexSync`). */
+export function fingerprintBytes(hex: string): Uint8Array {
+	return Uint8Array.from({ length: 32 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
 }

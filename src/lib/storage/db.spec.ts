@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { defaultPaymentSettings } from '$lib/domain/settings';
+import { cardTextsOf } from '$lib/domain/records/card-bytes';
 import { onOpenBlocked, openDb, useDb, WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
 import { registryRepository } from './registry-repository';
@@ -60,7 +61,9 @@ describe('WorkbenchDb version 5', () => {
 		v4.version(4).stores({ settings: 'key', customerChunks: '++id, uploadId, firstSeq', cardChunks: '++id, uploadId, &*cardKeys', history: '++id, startedAt, fileName, status', notifications: '++id, createdAt', meta: 'key' });
 		await v4.table('customerChunks').add({ ...numberedCustomers(2), uploadId: 1, firstSeq: 0, count: 2 });
 		const cards = cardColumns([{ customerSeq: 0 }, { customerSeq: 1, fingerprint: fingerprintOf('b') }]);
-		await v4.table('cardChunks').add({ ...cards, uploadId: 2, cardKeys: cards.customerSeqs.map((seq, at) => `${seq}:${cards.fingerprints[at]}`) });
+		// Version 4 stored the cards as texts.
+		const texts = cardTextsOf(cards);
+		await v4.table('cardChunks').add({ ...texts, uploadId: 2, cardKeys: texts.customerSeqs.map((seq, at) => `${seq}:${texts.fingerprints[at]}`) });
 		v4.close();
 
 		const upgraded = new WorkbenchDb(name);

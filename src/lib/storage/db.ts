@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CardChunk } from '$lib/domain/records/card';
+import type { CardBytesChunk } from '$lib/domain/records/card-bytes';
 import type { CustomerChunk } from '$lib/domain/records/customer';
 import { cleanHistoryEntry } from '$lib/domain/records/clean-history-entry';
 import { upgradeHistoryEntryV3, type HistoryEntry } from '$lib/domain/records/history-entry';
@@ -21,7 +21,7 @@ export interface MetaRecord {
 export class WorkbenchDb extends Dexie {
 	settings!: EntityTable<SettingsRecord, 'key'>;
 	customerChunks!: Table<CustomerChunk & { id: number }, number, CustomerChunk>;
-	cardChunks!: Table<CardChunk & { id: number }, number, CardChunk>;
+	cardChunks!: Table<CardBytesChunk & { id: number }, number, CardBytesChunk>;
 	history!: EntityTable<HistoryEntry, 'id'>;
 	notifications!: EntityTable<Notification, 'id'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
@@ -80,11 +80,15 @@ export class WorkbenchDb extends Dexie {
 						delete chunk.cardKeys;
 					})
 			);
-		// 2026-11-30 v6 (customers, branch custcols): customer chunks are written packed, each column one
-		// string and its value ends (`customerChunkSchema`), so IndexedDB clones 7 strings and 7 typed
-		// arrays per chunk instead of 70,000 strings (issue 14). No upgrade pass: chunks written by v5
-		// (arrays of strings) are still read as they are. The version step makes an older tab, which
-		// cannot read the new chunks, step aside.
+		// 2026-11-30 v6 (issue 14): registry chunks change shape, with no upgrade pass (the last one took
+		// 29–43 s for a million cards); chunks written by v2–v5 are read as they are.
+		// - Customer chunks are written packed, each column one string and its value ends
+		//   (`customerChunkSchema`): IndexedDB clones 7 strings and 7 typed arrays per chunk instead of
+		//   70,000 strings; v5's arrays of strings are read by `readCustomerChunk`.
+		// - Card chunks are written as typed columns (`CardBytesChunk`: seqs Int32, brand index, tail and
+		//   YYMM as numbers, 32-byte fingerprints, 4-byte token tails): six arrays per chunk instead of
+		//   50,000 texts; v2–v5's texts are read by `cardColumnsOfStored`.
+		// The version step makes an older tab, which cannot read the new chunks, step aside.
 		this.version(6).stores({});
 	}
 }

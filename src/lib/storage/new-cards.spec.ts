@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cardTextsOf, type CardColumns } from '$lib/domain/records/card-bytes';
 import { cardColumns, fingerprintOf } from './test-records';
 import { NewCards } from './new-cards';
 
@@ -13,37 +14,40 @@ const manyArb = fc.array(hexArb, { minLength: 1, maxLength: 40 }).chain((pool) =
 	fc.array(fc.record({ customerSeq: fc.integer({ min: 0, max: 30 }), fingerprint: fc.constantFrom(...pool) }), { maxLength: 2000 })
 );
 const keyOf = (card: { customerSeq: number; fingerprint: string }) => `${card.customerSeq}:${card.fingerprint}`;
+const keysOf = (columns: CardColumns) => {
+	const texts = cardTextsOf(columns);
+	return texts.customerSeqs.map((seq, at) => `${seq}:${texts.fingerprints[at]}`);
+};
+// A stored chunk as v6 writes it (typed columns) or as v2–v5 did (texts): both are read, never rewritten.
+const storedAs = (columns: CardColumns, asTexts: boolean): unknown => ({ ...(asTexts ? cardTextsOf(columns) : columns), uploadId: 1 });
 
 describe('NewCards', () => {
 	it('keeps, in import order, the first copy of each card not stored already (a model with key strings)', () => {
 		fc.assert(
-			fc.property(fc.array(cardArb, { maxLength: 30 }), fc.array(fc.array(cardArb, { maxLength: 6 }), { maxLength: 3 }), (run, storedChunks) => {
+			fc.property(fc.array(cardArb, { maxLength: 30 }), fc.array(fc.tuple(fc.array(cardArb, { maxLength: 6 }), fc.boolean()), { maxLength: 3 }), (run, shapedChunks) => {
 				const found = new NewCards(cardColumns(run));
-				for (const chunk of storedChunks) {
-					const stored = cardColumns(chunk);
-					found.markStored(stored.customerSeqs, stored.fingerprints);
-				}
+				for (const [chunk, asTexts] of shapedChunks) found.markStored(storedAs(cardColumns(chunk), asTexts));
+				const storedChunks = shapedChunks.map(([chunk]) => chunk);
 				const seen = new Set(storedChunks.flat().map(keyOf));
 				const expected = run.filter((card) => !seen.has(keyOf(card)) && (seen.add(keyOf(card)), true));
 				const kept = found.kept();
-				expect(kept.customerSeqs.map((seq, at) => `${seq}:${kept.fingerprints[at]}`)).toEqual(expected.map(keyOf));
+				expect(keysOf(kept)).toEqual(expected.map(keyOf));
 				expect(found.skipped).toBe(run.length - expected.length);
-				expect(Object.values(kept).every((column) => column.length === expected.length)).toBe(true);
+				expect(kept.customerSeqs.length).toBe(expected.length);
 			})
 		);
 	});
 
 	it('agrees with the model on thousands of cards over many customers and tokens', () => {
 		fc.assert(
-			fc.property(manyArb, fc.integer({ min: 0, max: 2000 }), (run, storedCount) => {
+			fc.property(manyArb, fc.integer({ min: 0, max: 2000 }), fc.boolean(), (run, storedCount, asTexts) => {
 				const stored = run.slice(0, storedCount).filter((_, at) => at % 3 === 0);
 				const found = new NewCards(cardColumns(run));
-				const columns = cardColumns(stored);
-				found.markStored(columns.customerSeqs, columns.fingerprints);
+				found.markStored(storedAs(cardColumns(stored), asTexts));
 				const seen = new Set(stored.map(keyOf));
 				const expected = run.filter((card) => !seen.has(keyOf(card)) && (seen.add(keyOf(card)), true));
 				const kept = found.kept();
-				expect(kept.customerSeqs.map((seq, at) => `${seq}:${kept.fingerprints[at]}`)).toEqual(expected.map(keyOf));
+				expect(keysOf(kept)).toEqual(expected.map(keyOf));
 			}),
 			{ numRuns: 30 }
 		);
@@ -54,13 +58,24 @@ describe('NewCards', () => {
 		expect(new NewCards(cards).kept()).toBe(cards);
 	});
 
-	it.each<[string, unknown[], unknown[]]>([
-		['a fingerprint that is not text', [0], [42]],
-		['a customer that is not a number', ['0'], [fingerprintOf('a')]],
-		['columns of different lengths', [0, 0], []]
-	])('ignores a stored card it cannot read: %s', (_name, seqs, fingerprints) => {
+	it.each<[string, (chunk: Record<string, unknown>) => void]>([
+		['a fingerprint that is not text', (chunk) => (chunk.fingerprints = [42])],
+		['a customer that is not a number', (chunk) => (chunk.customerSeqs = ['0'])],
+		['text columns of different lengths', (chunk) => (chunk.customerSeqs = [0, 0])],
+		['typed columns of different lengths', (chunk) => Object.assign(chunk, cardColumns([{ customerSeq: 0 }]), { tails: new Uint16Array(2) })],
+		['a typed brand out of range', (chunk) => Object.assign(chunk, cardColumns([{ customerSeq: 0 }]), { brands: Uint8Array.of(9) })],
+		['no columns at all', (chunk) => { for (const key of Object.keys(chunk)) delete chunk[key]; }]
+	])('ignores a stored chunk it cannot read: %s', (_name, damage) => {
 		const found = new NewCards(cardColumns([{ customerSeq: 0 }]));
-		found.markStored(seqs, fingerprints);
+		const chunk = storedAs(cardColumns([{ customerSeq: 0 }]), true) as Record<string, unknown>;
+		damage(chunk);
+		found.markStored(chunk);
 		expect(found.skipped).toBe(0);
+	});
+
+	it.each([true, false])('skips a card stored already whatever the chunk\'s shape (texts: %s)', (asTexts) => {
+		const found = new NewCards(cardColumns([{ customerSeq: 0 }, { customerSeq: 1 }]));
+		found.markStored(storedAs(cardColumns([{ customerSeq: 1 }]), asTexts));
+		expect(found.skipped).toBe(1);
 	});
 });

@@ -1,20 +1,21 @@
-import { cardColumnKeys, type CardColumns } from '$lib/domain/records/card';
+import { cardColumnsOfStored, cardCountOf, fingerprintSize, sameFingerprint, viewCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
+import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 
-/** A hash of a card (its customer and the first 8 characters of its fingerprint, a hex SHA-256). */
-function hashOf(seq: number, fingerprint: string): number {
+/** A hash of a card: its customer and the first 4 bytes of its fingerprint (a raw SHA-256) at fingerprints[at]. */
+function hashOf(seq: number, fingerprints: Uint8Array, at: number): number {
 	let hash = Math.imul(seq ^ 0x5bd1e995, 0x9e3779b1);
-	for (let at = 0; at < 8 && at < fingerprint.length; at++) hash = Math.imul(hash ^ fingerprint.charCodeAt(at), 0x01000193);
+	for (let i = at; i < at + 4; i++) hash = Math.imul(hash ^ fingerprints[i], 0x01000193);
 	return hash ^ (hash >>> 15);
 }
 
 /**
  * Which cards of one import are new: neither repeated earlier in the import nor stored already on
  * the same customer (a card is its customer's `seq` and its token fingerprint; SPEC "Several tabs").
- * Built from the import's columns, told about every stored card (`markStored`, chunk by chunk, as
- * the write transaction reads them), then asked for the cards to write (`kept`).
+ * Built from the import's columns, told about every stored chunk (`markStored`, as the write
+ * transaction reads them), then asked for the cards to write (`kept`).
  *
  * Memory: an open-addressing table of card numbers (two 4-byte slots per card) and one byte per
- * card; no string and no Map entry per card (a million of them).
+ * card; the fingerprints are compared as bytes where they lie, no text and no Map entry per card.
  */
 export class NewCards {
 	/** Slots of the table: the first card of the import with each distinct key, or -1. */
@@ -25,26 +26,30 @@ export class NewCards {
 
 	constructor(private readonly cards: CardColumns) {
 		const { customerSeqs, fingerprints } = cards;
+		const count = cardCountOf(cards);
 		let size = 16;
-		while (size < 2 * customerSeqs.length) size *= 2;
+		while (size < 2 * count) size *= 2;
 		this.slots = new Int32Array(size).fill(-1);
-		this.dropped = new Uint8Array(customerSeqs.length);
-		for (let card = 0; card < customerSeqs.length; card++) {
-			const slot = this.slotOf(customerSeqs[card], fingerprints[card]);
+		this.dropped = new Uint8Array(count);
+		for (let card = 0; card < count; card++) {
+			const slot = this.slotOf(customerSeqs[card], fingerprints, card * fingerprintSize);
 			if (this.slots[slot] === -1) this.slots[slot] = card;
 			else this.drop(card);
 		}
 	}
 
-	/** Marks the import's copy of each stored card (same customer, same fingerprint) as not to write. */
-	markStored(customerSeqs: readonly unknown[], fingerprints: readonly unknown[]): void {
-		const count = Math.min(customerSeqs.length, fingerprints.length);
-		for (let stored = 0; stored < count; stored++) {
-			const seq = customerSeqs[stored];
-			const fingerprint = fingerprints[stored];
-			if (typeof seq !== 'number' || typeof fingerprint !== 'string') continue;
-			const card = this.slots[this.slotOf(seq, fingerprint)];
-			if (card !== -1 && this.dropped[card] === 0) this.drop(card);
+	/**
+	 * Marks the import's copy of each card of a stored chunk (same customer, same fingerprint) as not
+	 * to write. The chunk may be of either stored shape (v6 typed, v2–v5 texts); an unreadable one
+	 * holds no card this import could repeat.
+	 */
+	markStored(stored: unknown): void {
+		const columns = cardColumnsOfStored(stored);
+		if (!columns) return;
+		const { customerSeqs, fingerprints } = columns;
+		for (let card = 0; card < customerSeqs.length; card++) {
+			const found = this.slots[this.slotOf(customerSeqs[card], fingerprints, card * fingerprintSize)];
+			if (found !== -1 && this.dropped[found] === 0) this.drop(found);
 		}
 	}
 
@@ -56,24 +61,27 @@ export class NewCards {
 	/** The cards to write, in import order: the import's own columns when every card is new. */
 	kept(): CardColumns {
 		if (this.droppedCount === 0) return this.cards;
-		const keep: number[] = [];
-		for (let card = 0; card < this.dropped.length; card++) if (this.dropped[card] === 0) keep.push(card);
-		const kept = {} as CardColumns;
-		for (const key of cardColumnKeys) {
-			const column = this.cards[key] as unknown[];
-			kept[key] = keep.map((card) => column[card]) as never;
+		const kept = new CardColumnsBuilder(this.dropped.length - this.droppedCount);
+		// Copied a run of kept cards at a time, not card by card.
+		const { dropped } = this;
+		for (let from = 0; from < dropped.length; ) {
+			while (from < dropped.length && dropped[from] === 1) from++;
+			let to = from;
+			while (to < dropped.length && dropped[to] === 0) to++;
+			if (to > from) kept.append(viewCardColumns(this.cards, from, to));
+			from = to;
 		}
-		return kept;
+		return kept.columns();
 	}
 
 	/** The slot holding the card with this key, or the empty slot where it would go (linear probing). */
-	private slotOf(seq: number, fingerprint: string): number {
+	private slotOf(seq: number, fingerprints: Uint8Array, at: number): number {
 		const { slots } = this;
-		const { customerSeqs, fingerprints } = this.cards;
+		const own = this.cards;
 		const mask = slots.length - 1;
-		for (let slot = hashOf(seq, fingerprint) & mask; ; slot = (slot + 1) & mask) {
+		for (let slot = hashOf(seq, fingerprints, at) & mask; ; slot = (slot + 1) & mask) {
 			const card = slots[slot];
-			if (card === -1 || (customerSeqs[card] === seq && fingerprints[card] === fingerprint)) return slot;
+			if (card === -1 || (own.customerSeqs[card] === seq && sameFingerprint(own.fingerprints, card * fingerprintSize, fingerprints, at))) return slot;
 		}
 	}
 

@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cardBrands, type CardRecord } from '$lib/domain/records/card';
 import { peekPage } from '$lib/registry/customer-page';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { customerChunksOf } from '$lib/registry/registry-chunks';
 import type { SearchRequest } from '$lib/registry/registry-index';
-import type { CardColumns } from '$lib/domain/records/card';
+import { cardTextsOf, type CardColumns } from '$lib/domain/records/card-bytes';
 import type { CustomerColumns } from '$lib/domain/records/customer';
 import { packTexts, unpackTexts } from '$lib/domain/records/packed-text';
-import type { WorkbenchDb } from './db';
+import { db, type WorkbenchDb } from './db';
 import { registryRepository } from './registry-repository';
 import { runRepository } from './run-repository';
 import { cardColumns, customerColumns, fingerprintOf, newEntry, numberedCustomers, useFreshDb } from './test-records';
@@ -198,6 +199,55 @@ describe('a registry stored partly by v5 (arrays of strings) and partly by v6 (p
 				expect(peek && withoutCards(peekPage(peek, { query: '', field: 'all', offset: 0, limit: firstSeq }).rows)).toEqual(withoutCards(expected.search({ query: '', field: 'all', offset: 0, limit: firstSeq }).rows));
 			}),
 			{ numRuns: 40 }
+		);
+	});
+});
+
+// v6 writes card chunks as typed columns; chunks of v2–v5 hold texts and are never rewritten. A
+// registry of either, or of both mixed, is the same registry, and an import over it skips the same cards.
+describe('card chunks of both stored shapes', () => {
+	const recordArb = fc.record({
+		customerSeq: fc.integer({ min: 0, max: 5 }),
+		brand: fc.constantFrom(...cardBrands),
+		tail: fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0')),
+		expiry: fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}`),
+		fingerprint: fc.constantFrom('a', 'b', 'c').map(fingerprintOf),
+		tokenLast4: fc.constantFrom('x', 'Z9', 'abC', 'WXYZ')
+	});
+
+	/** Every customer's cards as views, the registry loaded from `shaped` chunks (true: stored as texts). */
+	async function loadedFrom(shaped: [CardRecord[], boolean][]) {
+		useFreshDb('card-shapes');
+		await upload({ customers: numberedCustomers(6) });
+		for (const [records, asTexts] of shaped) {
+			const cards = cardColumns(records);
+			await db().cardChunks.add({ ...(asTexts ? cardTextsOf(cards) : cards), uploadId: 1 } as never);
+		}
+		const index = await registryRepository.loadIndex();
+		return { index, views: [0, 1, 2, 3, 4, 5].map((seq) => index.cardsOf(seq)) };
+	}
+
+	it('loads the same registry from typed chunks, text chunks or a mix of both', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.tuple(fc.array(recordArb, { minLength: 1, maxLength: 8 }), fc.boolean()), { minLength: 1, maxLength: 4 }), async (shaped) => {
+				const typed = await loadedFrom(shaped.map(([records]) => [records, false]));
+				const texts = await loadedFrom(shaped.map(([records]) => [records, true]));
+				const mixed = await loadedFrom(shaped);
+				expect(texts.views).toEqual(typed.views);
+				expect(mixed.views).toEqual(typed.views);
+				// Each card as it was written, texts included.
+				const written = shaped.flatMap(([records]) => records);
+				const listed = typed.views.flat().sort((a, b) => a.position - b.position);
+				expect(listed.map(({ brand, tail, expiry, fingerprint, tokenLast4 }) => ({ brand, tail, expiry, fingerprint, tokenLast4 }))).toEqual(
+					written.map(({ brand, tail, expiry, fingerprint, tokenLast4 }) => ({ brand, tail, expiry, fingerprint, tokenLast4 }))
+				);
+				// An import of every card again stores none of them, whatever shape holds them.
+				const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
+				const again = cardColumns(written);
+				const { alreadyStored } = await runRepository.record({ historyId, cards: again, outcome: { ...done, rows: written.length, succeeded: written.length } });
+				expect(alreadyStored).toBe(written.length);
+			}),
+			{ numRuns: 25 }
 		);
 	});
 });

@@ -7,7 +7,7 @@ import {
 } from '$lib/domain/records/history-entry';
 import { newNotificationSchema } from '$lib/domain/records/notification';
 import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
-import type { CardColumns } from '$lib/domain/records/card';
+import { cardCountOf, type CardColumns } from '$lib/domain/records/card-bytes';
 import { customerCountOf } from '$lib/domain/records/packed-customers';
 import { cardChunksOf, customerChunksOf, endOfChunk } from '$lib/registry/registry-chunks';
 import { db, type WorkbenchDb } from './db';
@@ -60,11 +60,8 @@ async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: numbe
  */
 async function newCardsOf(d: WorkbenchDb, cards: CardColumns): Promise<{ cards: CardColumns; skipped: number }> {
 	const found = new NewCards(cards);
-	await d.cardChunks.each((stored) => {
-		if (Array.isArray(stored.customerSeqs) && Array.isArray(stored.fingerprints)) {
-			found.markStored(stored.customerSeqs, stored.fingerprints);
-		}
-	});
+	// Chunks of either stored shape: typed (v6) or texts (v2–v5, never rewritten).
+	await d.cardChunks.each((stored) => found.markStored(stored));
 	return { cards: found.kept(), skipped: found.skipped };
 }
 
@@ -76,11 +73,11 @@ const chunksInFlight = 4;
 
 /** Stores the new cards of a run; returns how many the database already held. */
 async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): Promise<number> {
-	if (!record.cards || record.cards.customerSeqs.length === 0) return 0;
+	if (!record.cards || cardCountOf(record.cards) === 0) return 0;
 	const end = await nextFreeSeq(d);
 	if (record.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('card-customer-missing');
 	const { cards, skipped } = await newCardsOf(d, record.cards);
-	const total = cards.customerSeqs.length;
+	const total = cardCountOf(cards);
 	let stored = 0;
 	const writing: Promise<void>[] = [];
 	for (const chunk of cardChunksOf(cards, uploadId)) {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { cardTextsOf } from '$lib/domain/records/card-bytes';
 import { useDb, WorkbenchDb } from './db';
 import { eraseEverything } from './erase-everything';
 import { historyRepository } from './history-repository';
@@ -122,9 +123,9 @@ describe('a registry that an older version stored with duplicate cards', () => {
 		v3.version(3).stores({ settings: 'key', customerChunks: '++id, uploadId, firstSeq', cardChunks: '++id, uploadId', history: '++id, startedAt, fileName, status', notifications: '++id, createdAt', meta: 'key' });
 		const customers = { ...numberedCustomers(1), uploadId: 1, firstSeq: 0, count: 1 };
 		await v3.table('customerChunks').add(customers);
-		// The same card, stored by two imports of an older version.
-		await v3.table('cardChunks').add({ ...cardColumns([{ customerSeq: 0 }]), uploadId: 2 });
-		await v3.table('cardChunks').add({ ...cardColumns([{ customerSeq: 0 }]), uploadId: 3 });
+		// The same card, stored by two imports of an older version (as texts, as it stored them).
+		await v3.table('cardChunks').add({ ...cardTextsOf(cardColumns([{ customerSeq: 0 }])), uploadId: 2 });
+		await v3.table('cardChunks').add({ ...cardTextsOf(cardColumns([{ customerSeq: 0 }])), uploadId: 3 });
 		v3.close();
 
 		const upgraded = new WorkbenchDb(name);
@@ -207,6 +208,6 @@ describe('a card import of several chunks', () => {
 		expect(index.cardCount).toBe(45_001);
 		const stored = [0, 1, 2].flatMap((seq) => index.cardsOf(seq).map((card) => [card.position, card.fingerprint] as const));
 		stored.sort((a, b) => a[0] - b[0]);
-		expect(stored.map(([, fingerprint]) => fingerprint)).toEqual(cards.fingerprints);
+		expect(stored.map(([, fingerprint]) => fingerprint)).toEqual(cardTextsOf(cards).fingerprints);
 	});
 });

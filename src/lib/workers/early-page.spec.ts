@@ -6,7 +6,7 @@ import { runRepository } from '$lib/storage/run-repository';
 import { registryRepository } from '$lib/storage/registry-repository';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { registryReading } from './registry-reading';
-import type { CardColumns } from '$lib/domain/records/card';
+import type { CardColumns } from '$lib/domain/records/card-bytes';
 import type { CustomerColumns } from '$lib/domain/records/customer';
 import { cardColumns, newEntry, numberedCustomers, useFreshDb } from '$lib/storage/test-records';
 import { searchPage } from '$lib/registry/customer-page';

@@ -49,8 +49,37 @@ export function sha256HexOfBytes(bytes: Uint8Array, start: number, end: number):
 	return digestHex(length);
 }
 
-// The digest of the first `length` bytes of `padded`, which it pads in place.
-function digestHex(length: number): string {
+/**
+ * The SHA-256 of bytes[start, end) as its 32 raw bytes, written to out[at, at + 32): a card import's
+ * fingerprint straight into its byte column, no hex text per card.
+ */
+export function sha256OfBytesInto(bytes: Uint8Array, start: number, end: number, out: Uint8Array, at: number): void {
+	const length = end - start;
+	if (padded.length < length + 72) padded = new Uint8Array(Math.ceil((length + 72) / 64) * 64);
+	for (let i = 0; i < length; i++) padded[i] = bytes[start + i];
+	digestInto(length, out, at);
+}
+
+/** The SHA-256 of a text's UTF-8 bytes as its 32 raw bytes, written to out[at, at + 32) (as `sha256OfBytesInto`). */
+export function sha256SyncInto(text: string, out: Uint8Array, at: number): void {
+	digestInto(writeUtf8(text), out, at);
+}
+
+// The digest of the first `length` bytes of `padded` (padded in place) as big-endian bytes at out[at].
+function digestInto(length: number, out: Uint8Array, at: number): void {
+	digest(length);
+	for (let i = 0; i < 8; i++) {
+		const word = state[i];
+		const to = at + i * 4;
+		out[to] = word >>> 24;
+		out[to + 1] = word >>> 16;
+		out[to + 2] = word >>> 8;
+		out[to + 3] = word;
+	}
+}
+
+// Hashes the first `length` bytes of `padded`, which it pads in place, into `state`.
+function digest(length: number): void {
 	const end = Math.ceil((length + 9) / 64) * 64;
 	padded[length] = 0x80;
 	padded.fill(0, length + 1, end);
@@ -62,6 +91,11 @@ function digestHex(length: number): string {
 	padded[end - 1] = bits;
 	state.set(initial);
 	compressBlocks(state, padded, 0, end);
+}
+
+// The digest of the first `length` bytes of `padded`, which it pads in place, as lower-case hex.
+function digestHex(length: number): string {
+	digest(length);
 	for (let i = 0; i < 8; i++) {
 		const word = state[i];
 		for (let shift = 28, at = i * 8; shift >= 0; shift -= 4, at++) hexCodes[at] = hexDigits[(word >>> shift) & 15];

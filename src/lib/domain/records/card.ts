@@ -83,7 +83,11 @@ export const cardRecordSchema = z.object({
 });
 export type CardRecord = z.infer<typeof cardRecordSchema>;
 
-/** Cards column by column, in import order; `customerSeqs` point at registered customers. */
+/**
+ * Cards column by column as texts, in import order; `customerSeqs` point at registered customers.
+ * The shape v2–v5 stored (chunks still read, never rewritten); held and written as typed columns
+ * since v6 (`CardColumns`, card-bytes.ts).
+ */
 export const cardColumnsSchema = z.object({
 	customerSeqs: seqColumnSchema,
 	brands: checkedColumnSchema(isCardBrand, 'records.error.brand'),
@@ -92,12 +96,12 @@ export const cardColumnsSchema = z.object({
 	fingerprints: checkedColumnSchema(isFingerprint, 'records.error.fingerprint'),
 	tokenLast4: checkedColumnSchema(isTokenLast4, 'records.error.tokenLast4')
 });
-export type CardColumns = z.infer<typeof cardColumnsSchema>;
+export type CardTextColumns = z.infer<typeof cardColumnsSchema>;
 
 /** The column names of `CardColumns`. */
-export const cardColumnKeys = Object.keys(cardColumnsSchema.shape) as (keyof CardColumns)[];
+export const cardColumnKeys = Object.keys(cardColumnsSchema.shape) as (keyof CardTextColumns)[];
 
-/** Stored card chunk (2026-11-29): the cards one upload (`uploadId`) registered, up to one chunk's worth. */
+/** Stored card chunk of v2–v5 (2026-11-29): the cards one upload (`uploadId`) registered, up to one chunk's worth. */
 export const cardChunkSchema = z
 	.extend(cardColumnsSchema, {
 		id: z.optional(z.int().check(z.positive())),
@@ -109,18 +113,3 @@ export const cardChunkSchema = z
 		})
 	);
 export type CardChunk = z.infer<typeof cardChunkSchema>;
-
-/** Columns with no cards, ready to be filled. */
-export function emptyCardColumns(): CardColumns {
-	return { customerSeqs: [], brands: [], tails: [], expiries: [], fingerprints: [], tokenLast4: [] };
-}
-
-/** Appends one card to columns. */
-export function pushCard(columns: CardColumns, card: CardRecord): void {
-	columns.customerSeqs.push(card.customerSeq);
-	columns.brands.push(card.brand);
-	columns.tails.push(card.tail);
-	columns.expiries.push(card.expiry);
-	columns.fingerprints.push(card.fingerprint);
-	columns.tokenLast4.push(card.tokenLast4);
-}

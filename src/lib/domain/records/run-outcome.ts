@@ -1,7 +1,7 @@
 import type { Problem } from '../problems/problem';
 import type { ReconciliationCounts } from '../report/reconciliation-groups';
 import type { FileReport } from '../report/report';
-import type { CardColumns } from './card';
+import type { CardColumns } from './card-bytes';
 import type { CustomersIn } from './packed-customers';
 import type { HistoryKind, HistoryOutcome, HistoryStatus, NewHistoryEntry } from './history-entry';
 import type { CompletionReport } from './notification';

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cardBrands, type CardRecord } from './card';
+import { cardCountOf, cardRecordAt } from './card-bytes';
+import { CardColumnsBuilder } from './card-column-builder';
+
+const recordArb: fc.Arbitrary<CardRecord> = fc.record({
+	customerSeq: fc.nat(1000),
+	brand: fc.constantFrom(...cardBrands),
+	tail: fc.nat(999).map((n) => String(n).padStart(3, '0')),
+	expiry: fc.tuple(fc.nat(99), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}`),
+	fingerprint: fc.constantFrom('0', '7', 'f').map((digit) => digit.repeat(64)),
+	tokenLast4: fc.constantFrom('a', 'Zz', '9!~', 'WXYZ')
+});
+
+/** Every card of `builder`'s columns as texts. */
+const recordsOf = (builder: CardColumnsBuilder) => Array.from({ length: builder.count }, (_, card) => cardRecordAt(builder.columns(), card));
+
+describe('CardColumnsBuilder', () => {
+	it('holds every card pushed or appended, in order, however it grew', () => {
+		fc.assert(
+			fc.property(fc.nat(8), fc.array(fc.array(recordArb, { maxLength: 12 }), { maxLength: 8 }), fc.array(fc.boolean(), { maxLength: 8 }), (capacity, batches, asAppend) => {
+				const builder = new CardColumnsBuilder(capacity);
+				batches.forEach((batch, b) => {
+					if (asAppend[b]) {
+						const other = new CardColumnsBuilder(0);
+						for (const record of batch) other.pushRecord(record);
+						builder.append(other.columns());
+					} else for (const record of batch) builder.pushRecord(record);
+				});
+				expect(recordsOf(builder)).toEqual(batches.flat());
+				// What is kept holds the same cards; with much room spare it owns arrays of just the cards.
+				const kept = builder.keep();
+				expect(Array.from({ length: cardCountOf(kept) }, (_, card) => cardRecordAt(kept, card))).toEqual(batches.flat());
+				if (builder.count * 8 < builder.capacity * 7) expect(kept.fingerprints.buffer.byteLength).toBe(32 * builder.count);
+			})
+		);
+	});
+
+	it('over(columns) holds them as they are until it grows', () => {
+		const first = new CardColumnsBuilder(2);
+		first.pushRecord({ customerSeq: 1, brand: 'JCB', tail: '007', expiry: '0903', fingerprint: 'a'.repeat(64), tokenLast4: 'xyZ1' });
+		const columns = first.columns();
+		const over = CardColumnsBuilder.over(columns);
+		expect(over.raw).toBe(columns);
+		over.pushRecord({ customerSeq: 2, brand: 'AMEX', tail: '999', expiry: '9912', fingerprint: 'b'.repeat(64), tokenLast4: '!' });
+		expect(recordsOf(over).map((card) => card.customerSeq)).toEqual([1, 2]);
+		expect(cardRecordAt(columns, 0).tail).toBe('007');
+	});
+});
