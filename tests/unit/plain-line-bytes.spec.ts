@@ -44,7 +44,7 @@ const file = fc.record({
 	isUtf8: fc.boolean(),
 	// Now and then a row in the other encoding: it does not decode, the rows around it still do.
 	foreign: fc.array(fc.boolean(), { maxLength: 60 }),
-	// Past 32 rows: after a row it does not take, the byte path lets the next 32 go the general way.
+	// Past 32 rows: after rows it does not take, the byte path lets up to the next 32 go the general way.
 	rows: fc.array(fc.tuple(row, ending), { minLength: 1, maxLength: 60 }),
 	paddingEnding: ending,
 	tailEnding: fc.constantFrom('', '\r\n', '\n', '\r')
@@ -163,6 +163,64 @@ describe('plain lines of the table source', () => {
 		const all = read(input, [70_000]).data;
 		expect(taken.length).toBeGreaterThan(50);
 		expect([...data, ...taken].sort((a, b) => a.row - b.row)).toEqual(all);
+	});
+
+	// A sink that takes every line but those holding `off`, and counts how often it is asked about those.
+	const picky = (off: string) => {
+		const taken: { row: number; line: string }[] = [];
+		let askedOff = 0;
+		let last = '';
+		const sink: PlainLineSink = {
+			cells: yamatoReturnColumns.length,
+			read: (bytes, start, limit) => {
+				let end = start;
+				while (end < limit && bytes[end] !== 10 && bytes[end] !== 13) end++;
+				if (end === limit) return -1;
+				last = new TextDecoder().decode(bytes.subarray(start, end));
+				if (!last.includes(off)) return end;
+				askedOff++;
+				return -1;
+			},
+			write: (row) => taken.push({ row, line: last })
+		};
+		return { sink, taken, askedOff: () => askedOff };
+	};
+	// The header, a blank line that settles the encoding, `rows` (padding[i] is row i + 3). Read in two
+	// pushes: the first ends some 15 rows after the blank line, read the general way (the first data
+	// row fixes the cells a row must have); from the second on, rows meet the byte path.
+	const withBlank = (rows: string[]) => sjis([returnHeader, blank, ...rows].join('\r\n') + '\r\n');
+	const cuts = [blank.length + 1000];
+	const afterFirstPush = 20 + 3;
+
+	it.each([
+		['every 5th', 5],
+		['every 2nd', 2],
+		['every 40th', 40]
+	])('offers each line after one it did not take when such lines stand apart (%s line off)', (_, every) => {
+		// A row the rules must read (a warning here and there) costs the plain rows after it nothing.
+		const rows = padding.map((line, i) => (i % every === 0 ? line.replace('VISA', 'Visa') : line));
+		const { sink, taken } = picky('Visa');
+		const { data } = read(withBlank(rows), cuts, sink);
+		const later = data.filter((d) => d.row >= afterFirstPush);
+		expect(taken.length).toBeGreaterThan(rows.length / 3);
+		expect(later.length).toBeGreaterThan(0);
+		expect(later.every((d) => d.line.includes('Visa'))).toBe(true);
+		expect(data.length + taken.length).toBe(rows.length);
+	});
+
+	it('asks about fewer and fewer lines in a run of lines it does not take, then about each again', () => {
+		// 1,000 rows off among 1,300: asked about a few at the run's start, then 1 in 33, not about each.
+		const rows = padding.map((line, i) => (i >= 200 && i < 1200 ? line.replace('VISA', 'Visa') : line));
+		const { sink, taken, askedOff } = picky('Visa');
+		const { data } = read(withBlank(rows), cuts, sink);
+		expect(askedOff()).toBeGreaterThan(1000 / 33);
+		expect(askedOff()).toBeLessThan(1000 / 33 + 10);
+		// Every plain row from the second push to the run, and all but the few passed unasked at its end after it.
+		const firstTaken = Math.min(...taken.map((t) => t.row));
+		expect(firstTaken).toBeLessThanOrEqual(afterFirstPush);
+		expect(taken.filter((t) => t.row < 200 + 3).length).toBe(200 + 3 - firstTaken);
+		expect(taken.filter((t) => t.row >= 1200 + 3).length).toBeGreaterThanOrEqual(100 - 32);
+		expect(data.length + taken.length).toBe(rows.length);
 	});
 
 	it.each([

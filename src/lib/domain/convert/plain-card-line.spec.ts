@@ -5,7 +5,7 @@ import { readPlainCardBytes, readPlainCardLine, type PlainCardLine } from './pla
 // 2026-11 as a month index (year × 12 + month − 1), the month the rules compare expiries with.
 const todayMonth = 2026 * 12 + 10;
 const ascii = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
-const fresh = (): PlainCardLine => ({ customerKey: -1, brandEnd: -1, isYymmOnly: false });
+const fresh = (): PlainCardLine => ({ customerKey: -1, brandEnd: -1, isYymmOnly: false, expired: -2 });
 
 // Cells around the plain shape, right or off by one character, one cell, one digit: every place a
 // byte-level reading could drift from the text's (a length, a bound, a character class).
@@ -40,13 +40,30 @@ describe('readPlainCardBytes', () => {
 		);
 	});
 
+	it.each([
+		['last month', '2610', 2610],
+		['this month', '2611', -1],
+		['next month', '2612', -1],
+		['December 2000', '0012', 12],
+		['January 2001', '0101', 101],
+		['December 2099', '9912', -1]
+	])('takes a card that expired as one that did not, and says when it expired (%s)', (_, expiry, expired) => {
+		const text = `US-00010000,111,VISA,${expiry},Tok123`;
+		const byText = fresh();
+		const byBytes = fresh();
+		expect(readPlainCardLine(text, todayMonth, byText)).toBe(true);
+		expect(readPlainCardBytes(ascii(`${text}\n`), 0, text.length + 1, todayMonth, byBytes)).toBe(text.length);
+		expect(byText.expired).toBe(expired);
+		expect(byBytes).toEqual(byText);
+	});
+
 	it('reads a line at any offset, and not one whose line break is past the limit', () => {
 		const text = 'US-00010000,111,VISA,2612,Tok123';
 		const bytes = ascii(`junk\n${text}\r\n`);
 		const out = fresh();
 		expect(readPlainCardBytes(bytes, 5, bytes.length, todayMonth, out)).toBe(5 + text.length);
 		// 26 is no month: the expiry reads as YYMM only.
-		expect(out).toEqual({ customerKey: 10000, brandEnd: 5 + 20, isYymmOnly: true });
+		expect(out).toEqual({ customerKey: 10000, brandEnd: 5 + 20, isYymmOnly: true, expired: -1 });
 		expect(readPlainCardBytes(bytes, 5, 5 + text.length, todayMonth, fresh())).toBe(-1);
 	});
 });

@@ -1,12 +1,12 @@
 // A shortcut for the common line, checked to give exactly what the card rules give.
 //
 // A line of Yamato's return file that is already in the import file's shape — `US-` and 8
-// digits, 3 digits, a brand in capitals, a valid unexpired YYMM, a token of the allowed
-// characters, five columns in SPEC's order — passes every rule unchanged, with no problem at all.
-// Such a line is recognised here in one pass over its characters and written as it stands,
-// without splitting it into cells. Anything else, however slightly off, goes through
-// `checkCardRow`, which alone says what is wrong. A property test holds both roads to the same
-// output and report.
+// digits, 3 digits, a brand in capitals, a valid YYMM, a token of the allowed characters, five
+// columns in SPEC's order — passes every rule unchanged, with no problem at all, or, when its
+// card has expired, with the one `card-expired` warning (written all the same). Such a line is
+// recognised here in one pass over its characters and written as it stands, without splitting it
+// into cells. Anything else, however slightly off, goes through `checkCardRow`, which alone says
+// what is wrong. A property test holds both roads to the same output and report.
 
 import { brandIn, digitsIn, plainTokenEnd } from './plain-bytes';
 
@@ -18,6 +18,11 @@ export interface PlainCardLine {
 	brandEnd: number;
 	/** True when the expiry is a month only as YYMM (for the MMYY suggestion). */
 	isYymmOnly: boolean;
+	/**
+	 * The expiry as the number YYMM (`2301` → 2301) when the card expired before `todayMonth`
+	 * (the rules' `card-expired` warning, SPEC "Card rules"), else -1.
+	 */
+	expired: number;
 }
 
 function digitsAt(line: string, from: number, count: number): number {
@@ -50,7 +55,10 @@ function isToken(line: string, from: number): boolean {
 	return true;
 }
 
-/** True when `line` is a plain card line valid at `todayMonth`; fills `out` then. */
+/**
+ * True when `line` is a plain card line (its card expired before `todayMonth` or not: see
+ * `out.expired`); fills `out` then. `todayMonth` is year × 12 + month − 1 (`tokyoMonthIndex`).
+ */
 export function readPlainCardLine(line: string, todayMonth: number, out: PlainCardLine): boolean {
 	if (line.length < 26 || line.charCodeAt(0) !== 85 || line.charCodeAt(1) !== 83 || line.charCodeAt(2) !== 45) {
 		return false;
@@ -65,12 +73,11 @@ export function readPlainCardLine(line: string, todayMonth: number, out: PlainCa
 	const year = digitsAt(line, expiry, 2);
 	const month = digitsAt(line, expiry + 2, 2);
 	if (year < 0 || month < 1 || month > 12 || line.charCodeAt(expiry + 4) !== 44) return false;
-	// An expired card gets its warning on the full road.
-	if ((2000 + year) * 12 + month - 1 < todayMonth) return false;
 	if (!isToken(line, expiry + 5)) return false;
 	out.customerKey = customerKey;
 	out.brandEnd = brandEnd;
 	out.isYymmOnly = year < 1 || year > 12;
+	out.expired = (2000 + year) * 12 + month - 1 < todayMonth ? year * 100 + month : -1;
 	return true;
 }
 
@@ -96,11 +103,11 @@ export function readPlainCardBytes(bytes: Uint8Array, start: number, limit: numb
 	const year = digitsIn(bytes, expiry, 2);
 	const month = digitsIn(bytes, expiry + 2, 2);
 	if (year < 0 || month < 1 || month > 12 || bytes[expiry + 4] !== 44) return -1;
-	if ((2000 + year) * 12 + month - 1 < todayMonth) return -1;
 	const end = plainTokenEnd(bytes, expiry + 5, limit);
 	if (end < 0) return -1;
 	out.customerKey = customerKey;
 	out.brandEnd = brandEnd;
 	out.isYymmOnly = year < 1 || year > 12;
+	out.expired = (2000 + year) * 12 + month - 1 < todayMonth ? year * 100 + month : -1;
 	return end;
 }

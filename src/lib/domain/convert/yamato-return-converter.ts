@@ -10,7 +10,7 @@ import { baseReport, isCardNumberRefusal, type FileReport } from '../report/repo
 import { checkCardRow, emptyCardFacts, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
-import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
+import { customerIdLookup, customerIdOfKey, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
 import { cardImportHeaderLine, cardImportLine } from './card-import-line';
 import { addMultiCardWarnings } from './multi-card-warnings';
@@ -126,8 +126,16 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		out.start(pendingHeader);
 		pendingHeader = false;
 	};
-	const plain: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false };
+	const plain: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false, expired: -1 };
 	let canTakePlainLines = false;
+	// A plain line of an expired card: the warning and the reconciliation entry `checkCardRow` and
+	// `onData` give it (the customer's ID and the expiry are ASCII digits the shortcut has read).
+	const noteExpired = (row: number, line: PlainCardLine) => {
+		const expiry = String(10000 + line.expired).slice(1);
+		const params = { field: 'expiry', value: expiry, year: `20${expiry.slice(0, 2)}`, month: line.expired % 100 };
+		problems.add('card-expired', row, ctx!.columns.expiry, params);
+		expiredCards.push({ row, customerId: customerIdOfKey(line.customerKey), expiry });
+	};
 	const onData = (row: number, cells: string[] | null, raw: string) => {
 		if (ctx === null) {
 			ctx = context();
@@ -139,6 +147,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		if (cells === null && canTakePlainLines && readPlainCardLine(raw, ctx.todayMonth, plain)) {
 			if (!ctx.customerIds || ctx.customerIds.hasKey(plain.customerKey)) {
 				tally.addKey(plain.customerKey, row);
+				if (plain.expired >= 0) noteExpired(row, plain);
 				if (plain.isYymmOnly) yymmOnly++;
 				begin();
 				out.text(`${service},${raw.slice(0, plain.brandEnd)},,,0${raw.slice(plain.brandEnd)}\r\n`, isAsciiOutput);
@@ -167,7 +176,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	};
 	// The same shortcut on the bytes of a line, before it is decoded (see `PlainLineSink`). Its own
 	// record: lines before it may go the general way between its read and its write.
-	const plainLine: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false };
+	const plainLine: PlainCardLine = { customerKey: 0, brandEnd: 0, isYymmOnly: false, expired: -1 };
 	let plainBytes: Uint8Array = new Uint8Array(0);
 	let plainStart = 0;
 	let plainEnd = 0;
@@ -184,6 +193,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		},
 		write: (row) => {
 			tally.addKey(plainLine.customerKey, row);
+			if (plainLine.expired >= 0) noteExpired(row, plainLine);
 			if (plainLine.isYymmOnly) yymmOnly++;
 			begin();
 			out.plainLine(plainBytes, plainStart, plainLine.brandEnd, plainEnd);

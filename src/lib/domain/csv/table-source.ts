@@ -57,8 +57,9 @@ export interface TableSourceOptions<Key extends string> {
  * card-number guard would look into (`indexOfLongDigitRunInAscii`). `read` finds the line's end
  * itself (one pass over its bytes); it must take only a line of printable ASCII (0x20–0x7E)
  * without a quote, of exactly `cells` cells, not blank, that it would handle exactly as the
- * general path (`DataSink` with `fields` null) handles its text, with no problem: then the source
- * counts the row and calls `write` with it. Anything else goes the general way.
+ * general path (`DataSink` with `fields` null) handles its text, with no problem of the source's
+ * (a problem of the file kind's rules, a warning, `write` adds as the general path would): then the
+ * source counts the row and calls `write` with it. Anything else goes the general way.
  */
 export interface PlainLineSink {
 	readonly cells: number;
@@ -125,7 +126,10 @@ function tooWideCount(fields: string[] | null, raw: string): number {
 const bom = 0xfeff;
 const CR = 13;
 const LF = 10;
-/** Lines after one the plain-line sink did not take that go the general way without asking it. */
+/**
+ * The most lines after one the plain-line sink did not take that go the general way without asking
+ * it: a run of lines it does not take doubles the count from 1 up to this, a line it takes resets it.
+ */
 const generalRunLength = 32;
 /** Bytes read the general way before lines are offered again to the sink, while they cannot be. */
 const pieceBeforeOffer = 64 << 10;
@@ -496,6 +500,8 @@ export function createTableSource<Key extends string>(
 	const canTakePlainLines = (): boolean =>
 		seenFirst && !state.refused && !isHeaderRefused && expectedCells === sink!.cells && decoder.isIdle && reader.isIdle;
 	let generalRun = 0;
+	// Lines to pass unasked after the next line the sink does not take (0 after one it took).
+	let nextGeneralRun = 0;
 	const general = (bytes: Uint8Array) => {
 		if (bytes.length > 0) step(decoder.push(bytes), false);
 	};
@@ -519,8 +525,9 @@ export function createTableSource<Key extends string>(
 		let from = 0;
 		let at = 0;
 		while (at < length) {
-			// After a line the sink did not take, the next few go the general way unasked: one call of
-			// the decoder and reader per run of lines, not per line, when many lines need the rules.
+			// After lines the sink did not take, the next few go the general way unasked: one call of
+			// the decoder and reader per run of lines, not per line, when many lines need the rules. A
+			// line that needs them among plain ones (a warning here and there) leaves the next asked.
 			if (generalRun > 0) {
 				generalRun--;
 				const lf = bytes.indexOf(LF, at);
@@ -539,9 +546,11 @@ export function createTableSource<Key extends string>(
 				state.rows++;
 				sink!.write(reader.skipRecord());
 				from = at = next;
+				nextGeneralRun = 0;
 				continue;
 			}
-			generalRun = generalRunLength;
+			generalRun = nextGeneralRun;
+			nextGeneralRun = Math.min(2 * nextGeneralRun || 1, generalRunLength);
 			const lf = bytes.indexOf(LF, at);
 			if (lf < 0) break;
 			at = lf + 1;
