@@ -8,6 +8,7 @@ import {
 	createYamatoReturnConverter,
 	type EncodingChoice
 } from '$lib/domain';
+import { sniffNonText } from '$lib/domain/encoding/sniff-binary';
 import { isUtf8JapaneseRow, sjis, today, pieces } from './helpers';
 
 // SPEC "Rules and what bad input gets": a record holding bytes invalid in the file's encoding is
@@ -205,6 +206,11 @@ describe('the byte decoder on mixed bytes', () => {
 					let text = '';
 					for (const part of pieces(input, cuts)) text += decoder.push(part);
 					text += decoder.finish();
+					// Random bytes may open the file as another kind of file (FE FF: UTF-16, a PNG or ZIP
+					// signature): it is refused whole, with no text and no line marked.
+					const refusal = sniffNonText(input);
+					expect(decoder.refusal).toBe(refusal);
+					if (refusal !== null) return expect(text).toBe('');
 					expect(text).toBe(new TextDecoder(encoding, { ignoreBOM: true }).decode(input));
 					const expected: number[] = [];
 					let offset = 0;
@@ -250,6 +256,26 @@ describe('the byte decoder on mixed bytes', () => {
 					continue;
 				}
 				expect(text).not.toContain('\uFFFD');
+			}
+		}
+	});
+});
+
+describe('the byte decoder on a file that opens as another kind of file', () => {
+	// Found by the property above: a line of random bytes opening the file with FE FF.
+	it.each([
+		['FE FF (UTF-16 BE)', [0xfe, 0xff, 0x41, 0x0a], 'utf-16-file'],
+		['FF FE (UTF-16 LE)', [0xff, 0xfe, 0x0a], 'utf-16-file'],
+		['a PNG signature', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x41], 'png-file'],
+		['a ZIP signature', [0x50, 0x4b, 0x03, 0x04, 0x41, 0x0a], 'zip-file']
+	] as const)('%s is refused whole in either encoding and any chunking', (_what, bytes, code) => {
+		for (const encoding of ['utf-8', 'shift_jis'] as const) {
+			for (let cut = 0; cut <= bytes.length; cut++) {
+				const input = Uint8Array.from(bytes);
+				const decoder = createByteDecoder(encoding);
+				const text = decoder.push(input.subarray(0, cut)) + decoder.push(input.subarray(cut)) + decoder.finish();
+				expect(decoder.refusal).toBe(code);
+				expect(text).toBe('');
 			}
 		}
 	});
