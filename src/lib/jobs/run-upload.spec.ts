@@ -79,3 +79,41 @@ describe('an upload records the SHA-256 and encoding of the whole file', () => {
 		expect(entry.encoding).toBe(detectEncoding(bytes));
 	});
 });
+
+/**
+ * A file whose first read gives `bytes` whole and whose later reads fail after `failAfter` bytes, as a
+ * browser's File does once the file on disk was changed (re-saved) after it was chosen: NotReadableError.
+ */
+function fileFailingOnSecondRead(bytes: Uint8Array, failAfter: number): Blob {
+	let reads = 0;
+	const stream = () => {
+		const isFirst = reads++ === 0;
+		return new ReadableStream<Uint8Array>({
+			start(controller) {
+				if (isFirst) controller.enqueue(bytes.slice());
+				else if (failAfter > 0) controller.enqueue(bytes.slice(0, failAfter));
+				if (isFirst) controller.close();
+				else controller.error(new DOMException('The file could not be read.', 'NotReadableError'));
+			}
+		});
+	};
+	return { size: bytes.length, stream } as unknown as Blob;
+}
+
+// The upload reads its file twice, the history entry begun between the reads: a second read that fails
+// must not leave that entry 'running' (実行中) with no job behind it, and must register nothing.
+describe('an upload whose file cannot be read again', () => {
+	const cases = (['customers', 'cards'] as const).flatMap((kind) => [0, 1000].map((failAfter) => [kind, failAfter] as const));
+	it.each(cases)('%s, failing after %i bytes: the error goes on, the entry ends 中断, nothing registered', async (kind, failAfter) => {
+		const index = new RegistryIndex();
+		if (kind === 'cards') index.appendCustomers(numberedCustomers(rows));
+		const store = fakeStore(index);
+		const ports = fakePorts(store);
+		const job = { fileName: `${kind}.csv`, encoding: 'auto', errorsBlockImport: false, settings } as const;
+		const file = fileFailingOnSecondRead(utf8(kind === 'customers' ? customersText : cardsText), failAfter);
+		const run = kind === 'customers' ? registerCustomers(file, { ...job, kind }, ports) : importCards(file, { ...job, kind }, ports);
+		await expect(run).rejects.toMatchObject({ name: 'NotReadableError' });
+		expect([...store.entries.values()].map((entry) => entry.status)).toEqual(['interrupted']);
+		expect(store.records.every((record) => !record.customers && !record.cards)).toBe(true);
+	});
+});

@@ -66,7 +66,8 @@ function summaryOf(job: UploadJob, historyId: number, outcome: RunOutcome, repor
  * One 一括登録 (SPEC screen 2): reads the file for its SHA-256 and encoding, begins its history
  * entry, reads it again to check the rows against the registry, and registers the rows that pass with the outcome and notice in one transaction —
  * nothing when the file is refused, or when any row fails with 「エラーがあれば取り込まない」.
- * A cancel at any stage records the run as 中断 and registers nothing.
+ * A cancel at any stage records the run as 中断 and registers nothing; so does a second read that
+ * fails (the error then goes on).
  */
 export async function runUpload(
 	file: Blob,
@@ -100,19 +101,28 @@ export async function runUpload(
 	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
 	const historyId = await ports.store.begin({ ...start, sha256: await digest, encoding });
 	// The reader copies what it keeps of a slice (a line cut at its end), so the read may reuse its buffers.
-	const isChecked = await streamInput(
-		file,
-		(slice, read) => {
-			for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
-				const piece = slice.subarray(at, at + checkSlice);
-				reader.push(piece);
-				end += piece.length;
-				bar('check', end, size);
-			}
-		},
-		ports.isCancelled,
-		{ reuse: true }
-	);
+	let isChecked: boolean;
+	try {
+		isChecked = await streamInput(
+			file,
+			(slice, read) => {
+				for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
+					const piece = slice.subarray(at, at + checkSlice);
+					reader.push(piece);
+					end += piece.length;
+					bar('check', end, size);
+				}
+			},
+			ports.isCancelled,
+			{ reuse: true }
+		);
+	} catch (error) {
+		// The second read failed (a browser refuses a file changed on disk since it was chosen:
+		// NotReadableError): the begun entry ends 中断 at once rather than 'running' with no job behind
+		// it until the next start, and the failure goes on to the page as it is.
+		await interrupted(historyId).catch(() => undefined);
+		throw error;
+	}
 	if (!isChecked) return interrupted(historyId);
 	const rows = reader.finish();
 	if (await ports.isCancelled()) return interrupted(historyId);
