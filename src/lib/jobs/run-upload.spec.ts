@@ -8,6 +8,7 @@ import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
 import { fakePorts, fakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
+import { toCustomerColumns } from '$lib/domain/records/packed-customers';
 
 const settings = { service: 'YAMATO', availability: 'visible' };
 const rows = 2000;
@@ -115,5 +116,28 @@ describe('an upload whose file cannot be read again', () => {
 		await expect(run).rejects.toMatchObject({ name: 'NotReadableError' });
 		expect([...store.entries.values()].map((entry) => entry.status)).toEqual(['interrupted']);
 		expect(store.records.every((record) => !record.customers && !record.cards)).toBe(true);
+	});
+});
+
+// The second read hands the check slices of two buffers it fills again and again: whatever the
+// checker keeps of a slice (a line cut at its end, a plain card's bytes) must be copied in time. The
+// rows an upload registers are then the same, value for value, however the file streams.
+describe('an upload registers the same rows whatever buffers its file is read into', () => {
+	const variedCards =
+		[cardImportHeader.join(','), ...Array.from({ length: rows }, (_, i) => `YAMATO,US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},${['VISA', 'JCB', 'AMEX'][i % 3]},,,0,${String(27 + (i % 70)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')},T${i}k${'x'.repeat(i % 23)}${i % 10}`)].join('\r\n') + '\r\n';
+	const variedCustomers = ['旧カートの顧客番号,氏名,メールアドレス', ...Array.from({ length: rows }, (_, i) => `C${i + 1},顧客${'𠮷'.repeat(i % 5)}${i},m${i}@example.jp`)].join('\r\n') + '\r\n';
+	const registered = async (kind: 'customers' | 'cards', file: Blob) => {
+		const index = new RegistryIndex();
+		if (kind === 'cards') index.appendCustomers(numberedCustomers(rows));
+		const store = fakeStore(index);
+		const job = { fileName: `${kind}.csv`, encoding: 'auto', errorsBlockImport: false, settings } as const;
+		const result = kind === 'customers' ? await registerCustomers(file, { ...job, kind }, fakePorts(store)) : await importCards(file, { ...job, kind }, fakePorts(store));
+		expect(result.outcome.succeeded).toBe(rows);
+		const { customers, cards } = store.records.at(-1)!;
+		return kind === 'customers' ? toCustomerColumns(customers!) : cards;
+	};
+	it.each((['customers', 'cards'] as const).flatMap((kind) => [1, 97, 4099, 70001].map((slice) => [kind, slice] as const)))('%s, a byte stream in reads of %i bytes', async (kind, slice) => {
+		const bytes = utf8(kind === 'customers' ? variedCustomers : variedCards);
+		expect(await registered(kind, slicedFile(bytes, slice, true))).toEqual(await registered(kind, slicedFile(bytes, 0)));
 	});
 });
