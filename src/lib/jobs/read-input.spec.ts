@@ -127,6 +127,18 @@ describe('streamInput', () => {
 // An upload judges its encoding from the slices as they are read (no scan of the whole file after
 // the read): the answer must be detectEncoding's of the whole file, however the file is cut.
 describe('encodingScan', () => {
+	/** `encodingScan`'s answer for `bytes` given in slices cut at `cuts` (each taken modulo the length + 1). */
+	const scannedInSlices = (bytes: Uint8Array, cuts: number[]) => {
+		const ends = [...new Set(cuts.map((cut) => cut % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
+		const scan = encodingScan();
+		let at = 0;
+		for (const end of ends) {
+			if (end === at) continue;
+			scan.slice(bytes.subarray(at, end));
+			at = end;
+		}
+		return scan.of();
+	};
 	// Bytes that decide: ASCII, a BOM, UTF-8 and Shift_JIS Japanese, stray high bytes, line ends.
 	const pieces = [
 		[0x41, 0x2c, 0x31],
@@ -141,15 +153,7 @@ describe('encodingScan', () => {
 	it('gives detectEncoding of the whole file for any slicing', () => {
 		fc.assert(
 			fc.property(file, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
-				const ends = [...new Set(cuts.map((cut) => cut % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
-				const scan = encodingScan();
-				let at = 0;
-				for (const end of ends) {
-					if (end === at) continue;
-					scan.slice(bytes.subarray(at, end));
-					at = end;
-				}
-				expect(scan.of()).toBe(detectEncoding(bytes));
+				expect(scannedInSlices(bytes, cuts)).toBe(detectEncoding(bytes));
 			}),
 			{ numRuns: 500 }
 		);
@@ -168,15 +172,7 @@ describe('encodingScan', () => {
 			});
 		fc.assert(
 			fc.property(bigFile, fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
-				const ends = [...new Set(cuts.map((cut) => cut % (bytes.length + 1))), bytes.length].sort((a, b) => a - b);
-				const scan = encodingScan();
-				let at = 0;
-				for (const end of ends) {
-					if (end === at) continue;
-					scan.slice(bytes.subarray(at, end));
-					at = end;
-				}
-				expect(scan.of()).toBe(detectEncoding(bytes));
+				expect(scannedInSlices(bytes, cuts)).toBe(detectEncoding(bytes));
 			}),
 			{ numRuns: 200 }
 		);

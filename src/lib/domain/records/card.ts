@@ -98,7 +98,7 @@ export const cardColumnsSchema = z.object({
 });
 export type CardTextColumns = z.infer<typeof cardColumnsSchema>;
 
-/** The column names of `CardColumns`. */
+/** The column names of `CardTextColumns` (the v2–v5 stored shape). */
 export const cardColumnKeys = Object.keys(cardColumnsSchema.shape) as (keyof CardTextColumns)[];
 
 /** Stored card chunk of v2–v5 (2026-11-29): the cards one upload (`uploadId`) registered, up to one chunk's worth. */
