@@ -8,6 +8,14 @@ import { NewCards } from './new-cards';
 // two fingerprints share their first 8 characters (the table's hash), as distinct tokens may.
 const fingerprints = [fingerprintOf('a'), `${fingerprintOf('a').slice(1)}b`, fingerprintOf('c')];
 const cardArb = fc.record({ customerSeq: fc.integer({ min: 0, max: 3 }), fingerprint: fc.constantFrom(...fingerprints) });
+// The rest of a card, varied so that a kept card carrying another card's value (a run copied from the
+// wrong place, a column left behind) shows: leading zeros in tail and expiry, token tails of 1–4 characters.
+const restArb = fc.record({
+	brand: fc.constantFrom('VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS' as const),
+	tail: fc.constantFrom('000', '007', '012', '999'),
+	expiry: fc.constantFrom('0001', '0912', '2611', '9912'),
+	tokenLast4: fc.constantFrom('Q', 'x9', 'A1~', 'WXYZ')
+});
 // Many cards over a wider pool: the table fills, probes wrap around, and the model still agrees.
 const hexArb = fc.stringMatching(/^[0-9a-f]{64}$/);
 const manyArb = fc.array(hexArb, { minLength: 1, maxLength: 40 }).chain((pool) =>
@@ -24,7 +32,7 @@ const storedAs = (columns: CardColumns, asTexts: boolean): unknown => ({ ...(asT
 describe('NewCards', () => {
 	it('keeps, in import order, the first copy of each card not stored already (a model with key strings)', () => {
 		fc.assert(
-			fc.property(fc.array(cardArb, { maxLength: 30 }), fc.array(fc.tuple(fc.array(cardArb, { maxLength: 6 }), fc.boolean()), { maxLength: 3 }), (run, shapedChunks) => {
+			fc.property(fc.array(fc.tuple(cardArb, restArb).map(([card, rest]) => ({ ...card, ...rest })), { maxLength: 30 }), fc.array(fc.tuple(fc.array(cardArb, { maxLength: 6 }), fc.boolean()), { maxLength: 3 }), (run, shapedChunks) => {
 				const found = new NewCards(cardColumns(run));
 				for (const [chunk, asTexts] of shapedChunks) found.markStored(storedAs(cardColumns(chunk), asTexts));
 				const storedChunks = shapedChunks.map(([chunk]) => chunk);
@@ -33,7 +41,10 @@ describe('NewCards', () => {
 				const kept = found.kept();
 				expect(keysOf(kept)).toEqual(expected.map(keyOf));
 				expect(found.skipped).toBe(run.length - expected.length);
-				expect(kept.customerSeqs.length).toBe(expected.length);
+				// Every column of each kept card is that card's own, as the import gave it.
+				const texts = cardTextsOf(kept);
+				const records = texts.customerSeqs.map((customerSeq, at) => ({ customerSeq, fingerprint: texts.fingerprints[at], brand: texts.brands[at], tail: texts.tails[at], expiry: texts.expiries[at], tokenLast4: texts.tokenLast4[at] }));
+				expect(records).toEqual(expected);
 			})
 		);
 	});
