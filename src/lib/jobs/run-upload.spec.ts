@@ -119,6 +119,56 @@ describe('an upload whose file cannot be read again', () => {
 	});
 });
 
+/** A file whose first read gives `first` and every later read `later` (a file re-saved on disk that the browser still reads). */
+function fileChangingAfterFirstRead(first: Uint8Array, later: Uint8Array): Blob {
+	let reads = 0;
+	const stream = () => {
+		const bytes = reads++ === 0 ? first : later;
+		return new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(bytes.slice());
+				controller.close();
+			}
+		});
+	};
+	return { size: first.length, stream } as unknown as Blob;
+}
+
+// The history records the SHA-256 of the first read and failed rows are later given back only from
+// a file of that hash: rows from other bytes must never be registered under it.
+describe('an upload whose file reads other bytes the second time', () => {
+	const changes: [string, (bytes: Uint8Array) => Uint8Array][] = [
+		['one byte changed in its last row', (bytes) => bytes.map((byte, i) => (i === bytes.length - 3 ? byte ^ 1 : byte))],
+		['one byte changed in its first row', (bytes) => bytes.map((byte, i) => (i === 40 ? (byte === 0x31 ? 0x32 : 0x31) : byte))],
+		['cut short by one line', (bytes) => bytes.subarray(0, bytes.lastIndexOf(0x0a, bytes.length - 2) + 1)],
+		['empty', () => new Uint8Array(0)]
+	];
+	const cases = (['customers', 'cards'] as const).flatMap((kind) => changes.map(([what, change]) => [kind, what, change] as const));
+	it.each(cases)('%s, %s: file-unreadable, the entry ends 中断, nothing registered', async (kind, _what, change) => {
+		const index = new RegistryIndex();
+		if (kind === 'cards') index.appendCustomers(numberedCustomers(rows));
+		const store = fakeStore(index);
+		const job = { fileName: `${kind}.csv`, encoding: 'auto', errorsBlockImport: false, settings } as const;
+		const bytes = utf8(kind === 'customers' ? customersText : cardsText);
+		const file = fileChangingAfterFirstRead(bytes, change(bytes));
+		const run = kind === 'customers' ? registerCustomers(file, { ...job, kind }, fakePorts(store)) : importCards(file, { ...job, kind }, fakePorts(store));
+		await expect(run).rejects.toThrow('file-unreadable');
+		expect([...store.entries.values()].map((entry) => entry.status)).toEqual(['interrupted']);
+		expect(store.records.every((record) => !record.customers && !record.cards)).toBe(true);
+	});
+
+	it.each(['customers', 'cards'] as const)('%s, the same bytes again: registered', async (kind) => {
+		const index = new RegistryIndex();
+		if (kind === 'cards') index.appendCustomers(numberedCustomers(rows));
+		const store = fakeStore(index);
+		const job = { fileName: `${kind}.csv`, encoding: 'auto', errorsBlockImport: false, settings } as const;
+		const bytes = utf8(kind === 'customers' ? customersText : cardsText);
+		const file = fileChangingAfterFirstRead(bytes, bytes.slice());
+		const result = kind === 'customers' ? await registerCustomers(file, { ...job, kind }, fakePorts(store)) : await importCards(file, { ...job, kind }, fakePorts(store));
+		expect(result.outcome.succeeded).toBe(rows);
+	});
+});
+
 // The second read hands the check slices of two buffers it fills again and again: whatever the
 // checker keeps of a slice (a line cut at its end, a plain card's bytes) must be copied in time. The
 // rows an upload registers are then the same, value for value, however the file streams.

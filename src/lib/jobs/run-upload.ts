@@ -101,29 +101,42 @@ export async function runUpload(
 	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
 	const historyId = await ports.store.begin({ ...start, sha256: await digest, encoding });
 	// The reader copies what it keeps of a slice (a line cut at its end), so the read may reuse its buffers.
-	let isChecked: boolean;
+	// The second read is hashed too (on the hash worker, beside the check): the rows registered must
+	// be the bytes whose SHA-256 the history records — extracting failed rows later trusts that hash.
+	const again = streamHashOf(ports);
+	let isChecked = false;
 	try {
 		isChecked = await streamInput(
 			file,
 			(slice, read) => {
+				again.update(slice);
 				for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
 					const piece = slice.subarray(at, at + checkSlice);
 					reader.push(piece);
 					end += piece.length;
 					bar('check', end, size);
 				}
+				return again.ready();
 			},
 			ports.isCancelled,
 			{ reuse: true }
 		);
+		// A file changed on disk since the first read, which the browser still reads (a stream shorter
+		// than the file, or other bytes): the same failure as a file the browser refuses to read again.
+		if (isChecked && (await again.hex()) !== (await digest)) throw new Error('file-unreadable');
 	} catch (error) {
 		// The second read failed (a browser refuses a file changed on disk since it was chosen:
-		// NotReadableError): the begun entry ends 中断 at once rather than 'running' with no job behind
-		// it until the next start, and the failure goes on to the page as it is.
+		// NotReadableError) or read other bytes: the begun entry ends 中断 at once rather than
+		// 'running' with no job behind it until the next start, nothing is registered, and the
+		// failure goes on to the page ('file-unreadable': choose the file again).
+		if (!isChecked) again.drop();
 		await interrupted(historyId).catch(() => undefined);
 		throw error;
 	}
-	if (!isChecked) return interrupted(historyId);
+	if (!isChecked) {
+		again.drop();
+		return interrupted(historyId);
+	}
 	const rows = reader.finish();
 	if (await ports.isCancelled()) return interrupted(historyId);
 	const { report, skipped } = rows;
