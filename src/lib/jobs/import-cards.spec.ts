@@ -55,9 +55,25 @@ describe('importCards: which cards are registered, which skipped', () => {
 	});
 });
 
+// SPEC "Privacy promise": a token of 8 characters or fewer is masked whole in every view, so the
+// registry keeps none of it; a longer one keeps its last 4. Both readers (plain line bytes, cells).
+describe('importCards: what the registry keeps of a token\'s tail, by the token\'s length', () => {
+	const cases = [1, 2, 3, 4, 5, 7, 8, 9, 12, 30].flatMap((length) => [false, true].map((quoted) => [length, quoted] as const));
+	it.each(cases)('a token of %i characters (cell quoted: %s)', async (length, quoted) => {
+		const token = 'Zq7'.repeat(10).slice(0, length);
+		const store = fakeStore(registry());
+		const cell = quoted ? `"${token}"` : token;
+		const { report } = await importCards(file(`YAMATO,US-00010001,123,VISA,,,0,2912,${cell}`), job(), fakePorts(store));
+		expect(report).toMatchObject({ registered: 1, failed: 0 });
+		const kept = length > 8 ? token.slice(-4) : '';
+		expect(cardTextsOf(store.records[0].cards!).tokenLast4).toEqual([kept]);
+		expect(store.index.cardsOf(1)).toEqual([expect.objectContaining({ fingerprint: sha256HexSync(token), tokenLast4: kept })]);
+	});
+});
+
 describe('importCards: the cards registered are the model\'s, whatever the order of repeats', () => {
-	// Tokens of 1–4 characters too: their whole text is the stored tail (zero-padded in its 4 bytes).
-	const tokens = [tokenA, tokenB, 'ZzYyXx5544332211wvU3', 'Q', 'x9', 'A1~', 'Zz9!'];
+	// Short tokens too (1–9 characters): one of 8 or fewer keeps no tail (SPEC "Privacy promise").
+	const tokens = [tokenA, tokenB, 'ZzYyXx5544332211wvU3', 'Q', 'x9', 'A1~', 'Zz9!', 'Ab3De6Gh', 'Ab3De6Gh9'];
 	const brands = ['VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS'] as const;
 	const cardRow = fc.record({
 		seq: fc.integer({ min: 0, max: 2 }),
@@ -83,7 +99,7 @@ describe('importCards: the cards registered are the model\'s, whatever the order
 				expect(stored.brands).toEqual(expected.map((r) => r.brand));
 				expect(stored.expiries).toEqual(expected.map((r) => r.expiry));
 				expect(stored.fingerprints).toEqual(expected.map((r) => sha256HexSync(r.token)));
-				expect(stored.tokenLast4).toEqual(expected.map((r) => r.token.slice(-4)));
+				expect(stored.tokenLast4).toEqual(expected.map((r) => (r.token.length > 8 ? r.token.slice(-4) : '')));
 			})
 		);
 	});

@@ -9,8 +9,8 @@ import {
 	last4Size,
 	sameFingerprint,
 	tailNumberOf,
-	writeLast4Bytes,
-	writeLast4Text
+	writeTokenTail,
+	writeTokenTailBytes
 } from '$lib/domain/records/card-bytes';
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
@@ -98,11 +98,11 @@ export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, file
 			if (isPlain) {
 				tails[at] = digitsIn(card.bytes, card.tailAt, 3);
 				expiries[at] = digitsIn(card.bytes, card.expiryAt, 4);
-				writeLast4Bytes(card.bytes, card.tokenAt, card.tokenEnd, tokenLast4, at * last4Size);
+				writeTokenTailBytes(card.bytes, card.tokenAt, card.tokenEnd, tokenLast4, at * last4Size);
 			} else {
 				tails[at] = tailNumberOf(card.last3);
 				expiries[at] = expiryNumberOf(card.expiry);
-				writeLast4Text(card.token.slice(-4), tokenLast4, at * last4Size);
+				writeTokenTail(card.token, tokenLast4, at * last4Size);
 			}
 			cards.count++;
 		}

@@ -4,7 +4,9 @@ import type { CustomerColumns } from '$lib/domain/records/customer';
 import { toPackedCustomers } from '$lib/domain/records/packed-customers';
 import { RegistryIndex } from './registry-index';
 import type { SearchField } from './registry-search';
-import { cardColumns, customerColumns, fingerprintBytes, fingerprintOf } from './test-records';
+import { cardTextsOf } from '$lib/domain/records/card-bytes';
+import { appendCardChunk } from './registry-chunks';
+import { cardColumns, customerColumns, fingerprintBytes, fingerprintOf, numberedCustomers } from './test-records';
 
 function sampleIndex(): RegistryIndex {
 	const index = new RegistryIndex();
@@ -277,5 +279,25 @@ describe('RegistryIndex over packed parts', () => {
 		for (const id of ['C1', 'C2', 'C3', 'C4', '']) expect(packed.seqOfLinkageId(id)).toBe(plain.seqOfLinkageId(id));
 		for (let seq = -1; seq < 7; seq++) expect(packed.customerAt(seq)).toEqual(plain.customerAt(seq));
 		for (const query of ['山', '重複', 'C', '空']) expect(packed.filteredSeqs({ field: 'all', query })).toEqual(plain.filteredSeqs({ field: 'all', query }));
+	});
+});
+
+// SPEC "Privacy promise": a token of 8 characters or fewer is masked whole in every view. Versions
+// before v6's short-token rule kept the last 4 of any token, so a stored tail of 1–3 characters is a
+// short token kept whole: a view never shows it. A tail of 4 is shown (the token was longer, or 4–8
+// characters long, which a stored v5 chunk cannot tell).
+describe('RegistryIndex: the token tail a card view shows', () => {
+	it.each([
+		['', ''],
+		['Q', ''],
+		['x9', ''],
+		['A1~', ''],
+		['Zz9!', 'Zz9!'],
+		['WXYZ', 'WXYZ']
+	])('stored %j (a v5 text chunk) is shown as %j', (stored, shown) => {
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(2));
+		appendCardChunk(index, { ...cardTextsOf(cardColumns([{ customerSeq: 1, tokenLast4: stored }])), uploadId: 1 });
+		expect(index.cardsOf(1).map((card) => card.tokenLast4)).toEqual([shown]);
 	});
 });

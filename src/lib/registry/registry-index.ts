@@ -1,5 +1,5 @@
 import type { CardBrand } from '$lib/domain/records/card';
-import { brandAt, cardCountOf, expiryText, fingerprintHex, fingerprintSize, last4Text, sameFingerprint, tailText, type CardColumns } from '$lib/domain/records/card-bytes';
+import { brandAt, cardCountOf, expiryText, fingerprintHex, fingerprintSize, last4Text, sameFingerprint, shownTokenTail, tailText, type CardColumns } from '$lib/domain/records/card-bytes';
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import type { CustomerRecord } from '$lib/domain/records/customer';
 import { toPackedCustomers, type CustomersIn } from '$lib/domain/records/packed-customers';
@@ -226,7 +226,7 @@ export class RegistryIndex implements SearchSource {
 			brand: brandAt(c, card),
 			tail: tailText(c.tails[card]),
 			expiry: expiryText(c.expiries[card]),
-			tokenLast4: last4Text(c.tokenLast4, card),
+			tokenLast4: shownTokenTail(last4Text(c.tokenLast4, card)),
 			fingerprint: fingerprintHex(c.fingerprints, card)
 		}));
 	}

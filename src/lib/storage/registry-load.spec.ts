@@ -6,7 +6,7 @@ import { peekPage } from '$lib/registry/customer-page';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { customerChunksOf } from '$lib/registry/registry-chunks';
 import type { SearchRequest } from '$lib/registry/registry-index';
-import { cardTextsOf, type CardColumns } from '$lib/domain/records/card-bytes';
+import { cardTextsOf, shownTokenTail, type CardColumns } from '$lib/domain/records/card-bytes';
 import type { CustomerColumns } from '$lib/domain/records/customer';
 import { packTexts, unpackTexts } from '$lib/domain/records/packed-text';
 import { db, type WorkbenchDb } from './db';
@@ -235,11 +235,12 @@ describe('card chunks of both stored shapes', () => {
 				const mixed = await loadedFrom(shaped);
 				expect(texts.views).toEqual(typed.views);
 				expect(mixed.views).toEqual(typed.views);
-				// Each card as it was written, texts included.
+				// Each card as it was written, texts included (a stored tail shorter than 4 is a short
+				// token kept whole by an older version: views show none of it).
 				const written = shaped.flatMap(([records]) => records);
 				const listed = typed.views.flat().sort((a, b) => a.position - b.position);
 				expect(listed.map(({ brand, tail, expiry, fingerprint, tokenLast4 }) => ({ brand, tail, expiry, fingerprint, tokenLast4 }))).toEqual(
-					written.map(({ brand, tail, expiry, fingerprint, tokenLast4 }) => ({ brand, tail, expiry, fingerprint, tokenLast4 }))
+					written.map(({ brand, tail, expiry, fingerprint, tokenLast4 }) => ({ brand, tail, expiry, fingerprint, tokenLast4: shownTokenTail(tokenLast4) }))
 				);
 				// An import of every card again stores none of them, whatever shape holds them.
 				const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));

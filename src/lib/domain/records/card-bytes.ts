@@ -146,7 +146,7 @@ export function sameFingerprint(a: Uint8Array, aAt: number, b: Uint8Array, bAt: 
 	return true;
 }
 
-/** The token tail of card `card` (its 1–4 characters). */
+/** The token tail of card `card` as stored (0–4 characters; empty for a short token). */
 export function last4Text(tokenLast4: Uint8Array, card: number): string {
 	const at = card * last4Size;
 	let text = '';
@@ -154,7 +154,39 @@ export function last4Text(tokenLast4: Uint8Array, card: number): string {
 	return text;
 }
 
-/** Writes a token's last 1–4 characters (`isTokenLast4`) as 4 bytes at out[at]; false when they are not valid. */
+/**
+ * A token of this many characters or fewer is masked whole in every view, and the registry keeps
+ * none of it (SPEC "Privacy promise": last 4 visible, a token of 8 characters or fewer fully; as
+ * `maskToken`).
+ */
+export const shortTokenLength = 8;
+
+/**
+ * The token tail a view may show of a stored tail: as stored when it has 4 characters, else empty
+ * (fully masked). Versions before this one kept up to the last 4 of any token, so a stored tail of
+ * 1–3 characters is a short token kept whole: never shown.
+ */
+export function shownTokenTail(stored: string): string {
+	return stored.length === last4Size ? stored : '';
+}
+
+/**
+ * Writes what the registry keeps of a token's tail at out[at] (4 bytes): its last 4 characters for a
+ * token longer than `shortTokenLength`, else nothing (zeros; SPEC "Privacy promise"). From the
+ * token's text, or from its bytes in a file (bytes[from, to)).
+ */
+export function writeTokenTail(token: string, out: Uint8Array, at: number): void {
+	if (token.length <= shortTokenLength) out.fill(0, at, at + last4Size);
+	else writeLast4Text(token.slice(-last4Size), out, at);
+}
+
+/** As `writeTokenTail`, for a token read from a file's bytes (bytes[from, to), ASCII). */
+export function writeTokenTailBytes(bytes: Uint8Array, from: number, to: number, out: Uint8Array, at: number): void {
+	if (to - from <= shortTokenLength) out.fill(0, at, at + last4Size);
+	else writeLast4Bytes(bytes, from, to, out, at);
+}
+
+/** Writes a stored token tail of 0–4 characters (`isTokenLast4`) as 4 bytes at out[at]; false when it is not valid. */
 export function writeLast4Text(text: string, out: Uint8Array, at: number): boolean {
 	if (!isTokenLast4(text)) return false;
 	for (let i = 0; i < last4Size; i++) out[at + i] = i < text.length ? text.charCodeAt(i) : 0;
@@ -229,11 +261,10 @@ export function cardColumnsOfTexts(texts: CardTextColumns): CardColumns {
 	return columns;
 }
 
-/** True when the 4 token-tail bytes at `at` are 1–4 printable ASCII characters, then zeros. */
+/** True when the 4 token-tail bytes at `at` are 0–4 printable ASCII characters, then zeros. */
 function isLast4At(bytes: Uint8Array, at: number): boolean {
-	if (bytes[at] < 0x21 || bytes[at] > 0x7e) return false;
 	let ended = false;
-	for (let i = at + 1; i < at + last4Size; i++) {
+	for (let i = at; i < at + last4Size; i++) {
 		const code = bytes[i];
 		if (code === 0) ended = true;
 		else if (ended || code < 0x21 || code > 0x7e) return false;

@@ -9,7 +9,7 @@ const brandPattern = new RegExp(`^(?:${cardBrands.join('|')})$`);
 const tailPattern = /^\d{3}$/;
 const expiryPattern = /^\d{2}(?:0[1-9]|1[0-2])$/;
 const fingerprintPattern = /^[0-9a-f]{64}$/;
-const last4Pattern = /^[\x21-\x7e]{1,4}$/;
+const last4Pattern = /^[\x21-\x7e]{0,4}$/;
 
 /** The pattern of each stored card column: the source of the checks below, which must accept the same. */
 export const cardColumnPatterns = {
@@ -59,9 +59,12 @@ export function isFingerprint(value: string): boolean {
 	return bad === 0;
 }
 
-/** True when `value` is 1–4 printable ASCII characters, no space (as `last4Pattern`). */
+/**
+ * True when `value` is 0–4 printable ASCII characters, no space (as `last4Pattern`): empty for a
+ * token of 8 characters or fewer, of which the registry keeps nothing (SPEC "Privacy promise").
+ */
 export function isTokenLast4(value: string): boolean {
-	if (value.length < 1 || value.length > 4) return false;
+	if (value.length > 4) return false;
 	for (let i = 0; i < value.length; i++) {
 		const code = value.charCodeAt(i);
 		if (code < 0x21 || code > 0x7e) return false;
