@@ -7,17 +7,28 @@ import { browserProcesses } from './memory.mjs';
 
 const mb = (hex) => parseInt(hex, 16) / 2 ** 20;
 
-/** The renderer processes' allocators of one dump, summed by name: MB of `size` (what they hold). */
-function allocatorsOf(events, guid, rendererPids) {
+/** The renderer processes' allocators of the dump whose trace id is `id`, summed by name: MB of `size` (what they hold). */
+function allocatorsOf(events, id, rendererPids) {
 	const sizes = {};
 	for (const event of events) {
-		if (event.ph !== 'v' || event.id !== guid || !rendererPids.has(event.pid)) continue;
+		if (event.ph !== 'v' || event.id !== id || !rendererPids.has(event.pid)) continue;
 		for (const [name, entry] of Object.entries(event.args?.dumps?.allocators ?? {})) {
 			const size = entry.attrs?.size?.value;
 			if (size && !/0x|\/__/.test(name)) sizes[name] = (sizes[name] ?? 0) + mb(size);
 		}
 	}
 	return sizes;
+}
+
+/**
+ * The trace ids of the dumps in the order they were taken. The id in the trace is not the
+ * `dumpGuid` that `Tracing.requestMemoryDump` answers (seen here: ids 0x0, 0x1 for guids 0x2, 0x3),
+ * and the dumps are taken one after another, so the n-th id in time is the n-th dump that succeeded.
+ */
+function dumpIdsInOrder(events) {
+	const first = new Map();
+	for (const event of events) if (event.ph === 'v' && (!first.has(event.id) || event.ts < first.get(event.id))) first.set(event.id, event.ts);
+	return [...first.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }
 
 const totalOf = (sizes) => Object.entries(sizes).reduce((sum, [name, size]) => (name.includes('/') ? sum : sum + size), 0);
@@ -36,32 +47,32 @@ export async function startMemoryDumps(session, profileDir, everyMs = 250) {
 		transferMode: 'ReportEvents'
 	});
 	const start = Date.now();
-	const dump = async () => ({ t: Date.now() - start, guid: (await session.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' })).dumpGuid });
+	const dump = async () => ({ t: Date.now() - start, isDone: (await session.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' })).success });
 	const taken = [await dump()];
 	let running = true;
 	const loop = (async () => {
 		while (running) {
 			await new Promise((resolve) => setTimeout(resolve, everyMs));
-			if (running) taken.push(await dump().catch(() => ({ t: Date.now() - start, guid: null })));
+			if (running) taken.push(await dump().catch(() => ({ t: Date.now() - start, isDone: false })));
 		}
 	})();
 	return {
 		async stop() {
 			running = false;
 			await loop;
-			taken.push(await dump().catch(() => ({ t: Date.now() - start, guid: null })));
+			taken.push(await dump().catch(() => ({ t: Date.now() - start, isDone: false })));
 			const ended = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
 			await session.send('Tracing.end');
 			await ended;
 			session.off('Tracing.dataCollected', onData);
 			const renderers = new Set((await browserProcesses(profileDir)).filter((p) => p.type === 'renderer').map((p) => p.pid));
-			// A dump asked for while another runs comes back empty: left out.
+			const ids = dumpIdsInOrder(events);
 			const dumps = taken
-				.filter((d) => d.guid)
-				.map((d) => ({ t: d.t, sizes: allocatorsOf(events, d.guid, renderers) }))
+				.filter((d) => d.isDone)
+				.map((d, n) => ({ t: d.t, sizes: allocatorsOf(events, ids[n], renderers) }))
 				.map((d) => ({ ...d, total: totalOf(d.sizes) }))
 				.filter((d) => d.total > 0);
-			if (dumps.length === 0) throw new Error('memory-infra gave no dump of the renderer');
+			if (dumps.length === 0 || ids.length !== taken.filter((d) => d.isDone).length) throw new Error('memory-infra dumps do not match the ones asked for');
 			const peak = dumps.slice(1).reduce((best, d) => (d.total > best.total ? d : best), dumps[0]);
 			return { idle: dumps[0], peak, timeline: dumps.map((d) => ({ t: d.t, total: d.total })) };
 		}
