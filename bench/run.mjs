@@ -7,6 +7,8 @@
 //           --only=a,b  stages among first-load, conversion, hash, registry, rehearsal, wide, memory, huge, profile
 //           --huge      also a file beyond one JS string's limit (9.5M rows, ~555 MB)
 //           --profile   afterwards, CPU profiles of the worker in a readable (unminified) build
+//           --memory-dump  in the registry stage, memory-infra dumps of the renderer by allocator at the
+//                      peak of each upload (slow: that stage's times are not comparable)
 //           --quiet=L   before each stage, wait (up to 10 min) until the 1-min load average is below L
 //           --report=F  no run: print the table of a saved results.json (and rewrite the README from it)
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -32,6 +34,7 @@ const options = {
 	huge: args.includes('--huge'),
 	profile: args.includes('--profile') || Boolean(option('only')?.split(',').includes('profile')),
 	runs: Number(option('runs') ?? 3),
+	memoryDump: args.includes('--memory-dump'),
 	quiet: option('quiet') ? Number(option('quiet')) : null,
 	only: option('only')?.split(',') ?? null
 };
@@ -63,7 +66,7 @@ async function files() {
 }
 
 /** Profiles are written apart (--profile); results.json keeps figures only. */
-const stripProfiles = (key, value) => (key === 'profiles' || key === 'profile' || key === 'loadProfile' ? undefined : value);
+const stripProfiles = (key, value) => (key === 'profiles' || key === 'profile' || key === 'loadProfile' || key === 'memoryDump' ? undefined : value);
 
 async function main() {
 	const outDir = join(tmpdir(), `webcollect-bench-out-${new Date().toISOString().replace(/[:.]/g, '-')}`);
@@ -89,7 +92,7 @@ async function main() {
 		await stage('first-load', async (browser) => (results.firstLoad = await firstLoadStage(browser, server.origin)));
 		await stage('conversion', async (browser) => (results.conversions = await conversionStage(browser, server.origin, input.returns, options.runs, log)));
 		await stage('hash', async (browser) => (results.hash = await hashStage(browser, input.returns[0], options.quick ? 3 : 5, log)));
-		await stage('registry', async (browser) => (results.registry = await registryStage(browser, server.origin, input, log)));
+		await stage('registry', async (browser) => (results.registry = await registryStage(browser, server.origin, input, log, { memoryDump: options.memoryDump })));
 		await stage('rehearsal', async (browser) => (results.rehearsal = await rehearsalStage(browser, server.origin, input, outDir, log)));
 		await stage('wide', async (browser) => (results.wide = await wideHeaderStage(browser, server.origin, log)));
 		// The same file 30 times: 445k rows (26 MB, the size of issue 12's report); --quick: 100k rows.
@@ -103,7 +106,7 @@ async function main() {
 	await writeFile(join(outDir, 'results.json'), JSON.stringify(results, stripProfiles, '\t'));
 	console.log(`\n${consoleTable(results)}\n`);
 	log(`raw figures: ${join(outDir, 'results.json')}`);
-	if (!options.quick && !options.only) {
+	if (!options.quick && !options.only && !options.memoryDump) {
 		await writeReadme(results);
 		log('bench/README.md updated with these figures');
 	}

@@ -57,18 +57,20 @@ const linkageQueries = (n) => [0.75, 0.25, 0.95, 0.05, 0.6].map((f) => `C${Strin
 const nameQueries = ['髙橋 美咲', '渡邊', 'ヤマダ ハナコ', '佐藤 健太', 'スズキ'];
 
 /** Registers the customers, imports the cards, reopens the screen each time, then searches. */
-export async function registryStage(browser, origin, input, log) {
+export async function registryStage(browser, origin, input, log, { memoryDump = false } = {}) {
 	const customers = input.rows;
 	let screen = await openCustomers(browser, origin);
 	const registerLoad = loadAverage();
-	const register = { ...(await measureUpload(browser, screen, '顧客情報', input.customers)), load: registerLoad };
+	const register = { ...(await measureUpload(browser, screen, '顧客情報', input.customers, { memoryDump })), load: registerLoad };
 	log(`  register: ${ms(register.ms)} — ${register.result}`);
+	if (register.memoryDump) log(`  register, renderer memory by allocator:\n${register.memoryDump}`);
 	screen = await openCustomers(browser, origin);
 	const loadAfterCustomers = screen.loadMs;
 	log(`  reopen with customers: ${ms(loadAfterCustomers)}`);
 	const cardsLoad = loadAverage();
-	const cards = { ...(await measureUpload(browser, screen, 'クレジットカード情報', input.cards)), load: cardsLoad };
+	const cards = { ...(await measureUpload(browser, screen, 'クレジットカード情報', input.cards, { memoryDump })), load: cardsLoad };
 	log(`  import cards: ${ms(cards.ms)} — ${cards.result}`);
+	if (cards.memoryDump) log(`  import cards, renderer memory by allocator:\n${cards.memoryDump}`);
 	screen = await openCustomers(browser, origin);
 	const loadAfterCards = screen.loadMs;
 	log(`  reopen with customers and cards: ${ms(loadAfterCards)}`);

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { openCdp } from '../cdp.mjs';
 import { onlyPage } from '../browser.mjs';
 import { sampleMemory } from '../memory.mjs';
+import { memoryDumpTable, startMemoryDumps } from '../memory-dump.mjs';
 import { longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
 import { chooseFile, lastClick, waitForCondition, waitUnlessFailed, whenChanged, whenNewText } from '../ui.mjs';
 
@@ -46,8 +47,10 @@ export async function openCustomers(browser, origin, { profile = false } = {}) {
 /**
  * One 一括登録 of `kind` ('顧客情報' | 'クレジットカード情報') with `file`, on an open /customers page:
  * time from the データアップロード click to the result text, memory, long tasks, progress.
+ * `memoryDump`: also memory-infra dumps of the renderer while it runs (`memoryDump`: the table of
+ * the peak dump by allocator; the dumps slow the upload down, so its time is not comparable).
  */
-export async function measureUpload(browser, { page, cdp }, kind, file, { profile = false } = {}) {
+export async function measureUpload(browser, { page, cdp }, kind, file, { profile = false, memoryDump = false } = {}) {
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await bulk.getByRole('radio', { name: new RegExp(kind) }).check();
 	await chooseFile(page, bulk, file);
@@ -56,10 +59,12 @@ export async function measureUpload(browser, { page, cdp }, kind, file, { profil
 	await whenNewText(page, 'uploaded', `${scope} p`, resultPattern);
 	await whenNewText(page, 'upload-failed', `${scope} [role="alert"]`, '.');
 	const memory = await sampleMemory(browser.profileDir, cdp);
+	const dumps = memoryDump ? await startMemoryDumps(cdp.session, browser.profileDir) : null;
 	if (profile) await Promise.all([cdp.startWorkerProfile(), cdp.startPageProfile()]);
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
 	const done = await waitUnlessFailed(page, 'uploaded', 'upload-failed', `${scope} [role="alert"]`);
 	const profiles = profile ? { worker: await cdp.stopWorkerProfile(), page: await cdp.stopPageProfile() } : null;
+	const dumped = dumps ? memoryDumpTable(await dumps.stop()) : null;
 	const mem = await memory.stop();
 	const start = await lastClick(page, 'データアップロード');
 	const records = await readInstruments(page);
@@ -74,7 +79,8 @@ export async function measureUpload(browser, { page, cdp }, kind, file, { profil
 		longTasks: longTasksIn(records, start, done),
 		progress: progressGaps(records, start, done),
 		worker: workerRoundTrip(records, 'upload', start),
-		profiles
+		profiles,
+		memoryDump: dumped
 	};
 }
 
