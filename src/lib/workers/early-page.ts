@@ -18,12 +18,28 @@ async function peekedPage(request: SearchRequest): Promise<CustomerPage | null> 
 	if (seq !== null) {
 		const found = await registryRepository.peekCustomer(seq);
 		if (!found) return null;
+		registryReading.sized(found.registrySize);
 		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
 		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize, cardsPending: true };
 	}
 	if (exactKey(request.query) !== '' || request.offset + request.limit > registryChunkSize) return null;
 	const peek = await registryRepository.peek(request.offset + request.limit);
+	if (peek) registryReading.sized(peek.registrySize);
 	return peek && peekPage(peek, request);
+}
+
+/**
+ * A whole customer ID searched by 顧客ID whose customer the load under way has read already: its page
+ * from memory, exact (a whole ID matches only itself, and the customers read are the registry's
+ * first ones as it will be loaded), with no read of the store (a peeked chunk waited 60–95 ms behind
+ * the load's own reads). Null when the ID is not read yet or the registry's size is not known yet.
+ */
+function readIdPage(request: SearchRequest): CustomerPage | null {
+	const reading = registryReading.current();
+	const seq = wholeIdSeq(request);
+	const size = registryReading.size();
+	if (!reading || seq === null || size === null || seq >= reading.index.customerCount) return null;
+	return prefixPage(reading.index, request, true, Math.max(size, reading.index.customerCount));
 }
 
 // A search asks again only when the customers read so far have doubled: a search runs over all of
@@ -40,7 +56,8 @@ async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | 
 	// A failed load is the loaded answer's to report (the caller asks for it next).
 	if (!loadedRegistry.held()) loadedRegistry.get().catch(() => {});
 	// Read once, before the loop: from there on a page is taken in the same turn as the read it follows.
-	const size = await registryRepository.size();
+	const size = registryReading.size() ?? (await registryRepository.size());
+	registryReading.sized(size);
 	let searchedAt = -1;
 	while (registryReading.isLoading()) {
 		const reading = registryReading.current();
@@ -71,6 +88,8 @@ export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): 
 	// read of a stored chunk (a whole 顧客ID peeked took 80–95 ms beside the load's card reads).
 	const reading = registryReading.current();
 	if (reading?.customersRead) return prefixPage(reading.index, request, true, reading.index.customerCount);
+	const read = readIdPage(request);
+	if (read) return read;
 	// The peeks start no load: a page that only wants the size (カード情報移行) never makes it load,
 	// and 顧客一覧 asks again for the loaded answer (a 'loading' page).
 	return (await peekedPage(request)) ?? pageWhileLoading(request);
