@@ -1,6 +1,7 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
 import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
 import { searchStepCustomers, yielder } from './pacing';
+import { callerGate } from './caller-gate';
 import { registryReading } from './registry-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
@@ -12,29 +13,10 @@ let settled: Promise<Loaded> | null = null;
 /** Jobs waiting for the registry hear how far its load has read. */
 const listeners = new Set<(done: number, of: number) => void>();
 const turn = yielder(0);
-/** Calls of `get` under way: the search keys' steps wait while any is (see `load`). */
-let asking = 0;
-/** Steps of the search keys waiting for the calls of `get` under way to end. */
-let waitingSteps: (() => void)[] = [];
+const callers = callerGate();
 
-/** Resolves once no call of `get` is under way. */
-async function noneAsking(): Promise<void> {
-	while (asking > 0) await new Promise<void>((resume) => waitingSteps.push(resume));
-}
-
-function endAsking(): void {
-	if (--asking > 0) return;
-	const woken = waitingSteps;
-	waitingSteps = [];
-	for (const resume of woken) resume();
-}
-
-// The search keys are built after the load, in steps between which messages and jobs run (about
-// half a second for a million customers in all), so the first page never waits for them and a
-// search that comes first builds the rest of its own field's keys at once. No step runs while a
-// caller waits for the registry: its check of the stored stamp takes a few IndexedDB round trips,
-// and a step of keys (10–20 ms under load) before each of them made a whole 顧客ID search wait
-// 50–90 ms (issue 14: each search ≤ 50 ms).
+// Search keys are built after the load in steps, messages and jobs running between them; none runs
+// while a caller waits (its stamp check's IndexedDB round trips each waited behind a step: 50–90 ms).
 function load(): Promise<Loaded> {
 	registryReading.started();
 	const pending: Promise<Loaded> = registryRepository
@@ -42,8 +24,7 @@ function load(): Promise<Loaded> {
 		.then((loaded) => {
 			if (registry === pending) settled = pending;
 			const isCurrent = async () => {
-				await turn();
-				await noneAsking();
+				await Promise.all([turn(), callers.idle()]);
 				if (registry !== pending) throw new Error('registry-replaced');
 			};
 			loaded.index.prepareSearchInSteps(isCurrent, searchStepCustomers).catch(() => {});
@@ -71,11 +52,11 @@ export const loadedRegistry = {
 	async get(progress?: (done: number, of: number) => void): Promise<Loaded> {
 		const listener = progress && forwardOnly(progress);
 		if (listener) listeners.add(listener);
-		asking++;
+		callers.enter();
 		try {
 			return await current();
 		} finally {
-			endAsking();
+			callers.leave();
 			if (listener) listeners.delete(listener);
 		}
 	},
