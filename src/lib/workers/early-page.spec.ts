@@ -136,8 +136,9 @@ describe('earlyPage: a whole customer ID the load has read already, the rest sti
 		index.appendCustomers(numberedCustomers(20));
 		const request: SearchRequest = { query: customerIdOf(seq), field: 'id', offset: 0, limit: 20 };
 		const peek = vi.spyOn(registryRepository, 'peekCustomer');
-		registryReading.started();
+		// The size is told before the load starts (the blank list's peek), and kept by its start.
 		registryReading.sized(30);
+		registryReading.started();
 		registryReading.read({ index, customersRead: false });
 		try {
 			const page = await earlyPage(request, true);

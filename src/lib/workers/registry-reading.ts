@@ -3,7 +3,7 @@ import type { LoadReading } from '$lib/storage/registry-repository';
 /** What the registry load under way has read so far (null when none is, or it reads all at once). */
 let reading: LoadReading | null = null;
 let isLoading = false;
-/** The size of the registry the load under way reads, once a peek or a read of the store told it. */
+/** The size of the registry the next or current load reads, once a peek or a read of the store told it. */
 let knownSize: number | null = null;
 /** Searches waiting for the load to read further. */
 let readers: (() => void)[] = [];
@@ -24,7 +24,6 @@ export const registryReading = {
 	started(): void {
 		isLoading = true;
 		reading = null;
-		knownSize = null;
 		wake();
 	},
 
@@ -54,12 +53,16 @@ export const registryReading = {
 		return reading;
 	},
 
-	/** The registry's size (customers, placeholders included) as read from the store during the load under way. */
+	/**
+	 * The registry's size (customers, placeholders included) as read from the store, kept until the
+	 * load that follows ends or starts over: the blank list's peek, which comes before any load, tells
+	 * it, so a whole 顧客ID the load has read is answered with no read of the store.
+	 */
 	sized(size: number): void {
-		if (isLoading) knownSize = size;
+		knownSize = size;
 	},
 
-	/** The size told by `sized` during the load under way, or null. */
+	/** The size told by `sized` since the last load ended or started over, or null. */
 	size(): number | null {
 		return knownSize;
 	},
