@@ -29,7 +29,10 @@ function instruments() {
 		'click',
 		(event) => {
 			const target = event.target instanceof Element ? event.target.closest('button, a, input, label') : null;
-			bench.clicks.push({ t: performance.now(), text: (target?.textContent ?? '').trim() });
+			const click = { t: performance.now(), text: (target?.textContent ?? '').trim() };
+			bench.clicks.push(click);
+			// Conditions armed by a click take their "before" now, ahead of the app's own handler.
+			for (const condition of bench.conditions) if (condition.at === null && condition.arm) condition.arm(click);
 		},
 		true
 	);
@@ -82,11 +85,39 @@ function instruments() {
 		const before = new Set(matching(selector, pattern));
 		return bench.when(name, () => matching(selector, pattern).some((element) => !before.has(element)));
 	};
-	/** Holds once the text of `scope` differs from now and an element in it has text matching `pattern`. */
-	bench.whenChanged = (name, scope, selector, pattern) => {
+	/** True once a message of `type` posted at or after `from` has had its answer (or failure). */
+	const answeredSince = (type, from) => {
+		const asked = new Set();
+		for (const m of bench.messages) {
+			if (m.t < from) continue;
+			if (m.dir === 'out' && m.type === type) asked.add(m.id);
+			else if (m.dir === 'in' && m.type !== 'progress' && asked.has(m.id)) return true;
+		}
+		return false;
+	};
+	/**
+	 * Holds once the text of `scope` differs from now and an element in it has text matching `pattern`.
+	 * With `after` ({ click, answerTo }): "now" is the next click on a control labelled `after.click`,
+	 * and the condition holds only once the worker answered an `after.answerTo` command posted since
+	 * that click — a change that came before the click, or from an earlier command's late answer (a
+	 * list re-rendered once its cards were read), is never taken for the result.
+	 */
+	bench.whenChanged = (name, scope, selector, pattern, after = null) => {
 		const text = () => normalize(document.querySelector(scope)?.textContent);
-		const before = text();
-		return bench.when(name, () => text() !== before && matching(`${scope} ${selector}`, pattern).length > 0);
+		let before = after ? null : text();
+		let clickedAt = null;
+		const condition = bench.when(name, () => {
+			if (after && (clickedAt === null || (after.answerTo && !answeredSince(after.answerTo, clickedAt)))) return false;
+			return text() !== before && matching(`${scope} ${selector}`, pattern).length > 0;
+		});
+		if (after) {
+			condition.arm = (click) => {
+				if (clickedAt !== null || click.text !== after.click) return;
+				clickedAt = click.t;
+				before = text();
+			};
+		}
+		return condition;
 	};
 	bench.at = (name) => bench.conditions.find((condition) => condition.name === name)?.at ?? null;
 	bench.lastClick = (label) => [...bench.clicks].reverse().find((click) => click.text === label)?.t ?? null;

@@ -38,11 +38,15 @@ export function whenNewText(page, name, selector, pattern) {
 	return page.evaluate(([condition, css, source]) => void window.__bench.whenNewText(condition, css, source), [name, selector, pattern]);
 }
 
-/** Registers a condition that holds once `scope`'s text changed and an element in it matches `pattern`. */
-export function whenChanged(page, name, scope, selector, pattern) {
+/**
+ * Registers a condition that holds once `scope`'s text changed and an element in it matches `pattern`;
+ * with `after` ({ click, answerTo }), changed from what it was at the next click on `after.click`, and
+ * only once the worker answered an `after.answerTo` command posted since that click.
+ */
+export function whenChanged(page, name, scope, selector, pattern, after = null) {
 	return page.evaluate(
-		([condition, where, css, source]) => void window.__bench.whenChanged(condition, where, css, source),
-		[name, scope, selector, pattern]
+		([condition, where, css, source, since]) => void window.__bench.whenChanged(condition, where, css, source, since),
+		[name, scope, selector, pattern, after]
 	);
 }
 

@@ -86,7 +86,8 @@ export async function measureUpload(browser, { page, cdp }, kind, file, { profil
 
 /**
  * One search: picks the field, types the query, clicks 検索 and times until the list shows the new
- * result (the count text and rows changed): `ms`; `firstPageMs` until its first page showed (while the
+ * result (the count text and rows changed since the click, after the worker answered the search the
+ * click posted): `ms`; `firstPageMs` until its first page showed (while the
  * registry loads, a page may come before the count). Consecutive queries must give different lists.
  */
 export async function measureSearch({ page, cdp }, field, query, { profile = false } = {}) {
@@ -94,14 +95,18 @@ export async function measureSearch({ page, cdp }, field, query, { profile = fal
 	await list.getByLabel('検索する項目').selectOption({ label: field });
 	await list.getByLabel('検索語').fill(query);
 	const scope = await tag(list, 'search');
-	await whenChanged(page, 'searched', scope, '[role="status"]', countPattern);
-	await whenChanged(page, 'first-page', scope, '[role="status"]', firstPagePattern);
+	// Armed by the click itself and held only after the worker answered the search it posted: a list
+	// changed before the click (the previous search's cards arriving) once stamped a negative time.
+	const after = { click: '検索', answerTo: 'search' };
+	await whenChanged(page, 'searched', scope, '[role="status"]', countPattern, after);
+	await whenChanged(page, 'first-page', scope, '[role="status"]', firstPagePattern, after);
 	if (profile) await cdp.startWorkerProfile(100);
 	await list.getByRole('button', { name: '検索', exact: true }).click();
 	const done = await waitForCondition(page, 'searched', 60_000);
 	const firstPage = await waitForCondition(page, 'first-page', 60_000);
 	const workerProfile = profile ? await cdp.stopWorkerProfile() : null;
 	const start = await lastClick(page, '検索');
+	if (done < start || firstPage < start) throw new Error(`a search result was stamped before its click (${done - start} ms)`);
 	const records = await readInstruments(page);
 	const count = await list.getByRole('status').textContent();
 	return {

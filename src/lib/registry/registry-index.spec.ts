@@ -6,6 +6,7 @@ import { RegistryIndex } from './registry-index';
 import type { SearchField } from './registry-search';
 import { cardTextsOf } from '$lib/domain/records/card-bytes';
 import { appendCardChunk } from './registry-chunks';
+import type { KeyColumnName } from './search-columns';
 import { cardColumns, customerColumns, fingerprintBytes, fingerprintOf, numberedCustomers } from './test-records';
 
 function sampleIndex(): RegistryIndex {
@@ -256,6 +257,27 @@ describe('RegistryIndex search keys built in steps', () => {
 		}, 1);
 		expect(pauses).toBe(1);
 		expect(ids(index, 'name', 'やまだ')).toEqual(['US-00010000']);
+	});
+});
+
+describe('RegistryIndex search keys per field', () => {
+	const columns: KeyColumnName[] = ['ids', 'linkageIds', 'names', 'kanas', 'emails', 'phones'];
+	// A search of one field builds that field's key columns only (a 連携用ID search while a million
+	// customers load built every column over the customers read, names and kana included).
+	it.each<[SearchField, string, KeyColumnName[]]>([
+		['id', 'US-0001', ['ids']],
+		['id', 'US-00010001', []],
+		['linkageId', '100', ['linkageIds']],
+		['name', '山田', ['names', 'kanas']],
+		['email', 'example', ['emails']],
+		['phone', '090', ['phones']],
+		['all', '1', ['ids', 'linkageIds', 'names', 'kanas', 'emails', 'phones']]
+	])('a %s search for %s builds the keys of %j', (field, query, built) => {
+		const index = sampleIndex();
+		const expected = sampleIndex();
+		expected.prepareSearch();
+		expect(index.filteredSeqs({ field, query })).toEqual(expected.filteredSeqs({ field, query }));
+		for (const column of columns) expect([column, index.searchKeysBuilt(column)]).toEqual([column, built.includes(column) ? index.customerCount : 0]);
 	});
 });
 

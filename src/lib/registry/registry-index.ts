@@ -8,7 +8,8 @@ import { CardLinks } from './card-links';
 import { CustomerStore } from './customer-store';
 import { LinkageTable } from './linkage-table';
 import { findSeqs, type RegistryQuery, type SearchSource } from './registry-search';
-import { SearchColumns } from './search-columns';
+import { SearchColumns, type KeyColumnName } from './search-columns';
+import type { KeyColumn } from './key-column';
 
 /** What a view shows of a card: never the token, only its last 4 characters and fingerprint. */
 export interface CardView {
@@ -286,11 +287,21 @@ export class RegistryIndex implements SearchSource {
 		return this.stepping;
 	}
 
-	/** How many customers (from the first) have their search keys built: the next search builds the rest. */
-	searchKeysBuilt(): number {
+	/**
+	 * How many customers (from the first) have their search keys built, in every column or in the one
+	 * named: the next search of a field builds the rest of that field's columns.
+	 */
+	searchKeysBuilt(column?: KeyColumnName): number {
 		if (!this.keys) return 0;
 		const k = this.keys;
+		if (column) return k[column].length;
 		return Math.min(k.ids.length, k.linkageIds.length, k.names.length, k.kanas.length, k.emails.length, k.phones.length);
+	}
+
+	/** Key column `name` with every customer's keys: only that column is built or extended. */
+	keyColumn(name: KeyColumnName): KeyColumn {
+		this.keys ??= new SearchColumns();
+		return this.keys.column(name, this.customers);
 	}
 
 	/** The normalised search columns, built on first use and extended as customers are appended. */

@@ -1,6 +1,6 @@
 import { seqOfCustomerId } from '$lib/domain/records/customer-id';
 import type { KeyColumn } from './key-column';
-import type { SearchColumns } from './search-columns';
+import type { KeyColumnName } from './search-columns';
 import { emailKey, exactKey, identifierKey, isPhoneLike, nameKey, phoneKey } from './search-keys';
 
 /**
@@ -22,7 +22,8 @@ export interface SearchSource {
 	/** Every listed customer's `seq` (placeholders left out), ascending: a blank query's answer. */
 	listedSeqs(): number[];
 	seqOfLinkageId(linkageId: string): number | null;
-	searchColumns(): SearchColumns;
+	/** Key column `name` covering every customer (built or extended on demand, that column only). */
+	keyColumn(name: KeyColumnName): KeyColumn;
 }
 
 /**
@@ -40,9 +41,9 @@ export function findSeqs(source: SearchSource, { query, field }: RegistryQuery):
 		case 'name':
 			return nameSeqs(source, query);
 		case 'email':
-			return scan(source, source.searchColumns().emails, emailKey(query));
+			return scan(source, source.keyColumn('emails'), emailKey(query));
 		case 'phone':
-			return scan(source, source.searchColumns().phones, phoneKey(query));
+			return scan(source, source.keyColumn('phones'), phoneKey(query));
 		case 'all':
 			return allFields(source, query);
 	}
@@ -52,20 +53,19 @@ export function findSeqs(source: SearchSource, { query, field }: RegistryQuery):
 function idSeqs(source: SearchSource, query: string): number[] {
 	const seq = seqOfCustomerId(exactKey(query).toUpperCase());
 	if (seq !== null) return source.isCustomer(seq) ? [seq] : [];
-	return scan(source, source.searchColumns().ids, identifierKey(query));
+	return scan(source, source.keyColumn('ids'), identifierKey(query));
 }
 
 /** 連携用IDs holding the query, with the exact ID as stored (case and all) among them. */
 function linkageSeqs(source: SearchSource, query: string): number[] {
 	const seq = source.seqOfLinkageId(query.trim()) ?? source.seqOfLinkageId(exactKey(query));
-	const part = scan(source, source.searchColumns().linkageIds, identifierKey(query));
+	const part = scan(source, source.keyColumn('linkageIds'), identifierKey(query));
 	return seq === null ? part : union([[seq], part]);
 }
 
 function nameSeqs(source: SearchSource, query: string): number[] {
-	const { names, kanas } = source.searchColumns();
 	const key = nameKey(query);
-	return union([scan(source, names, key), scan(source, kanas, key)]);
+	return union([scan(source, source.keyColumn('names'), key), scan(source, source.keyColumn('kanas'), key)]);
 }
 
 /**
@@ -93,13 +93,12 @@ function union(lists: number[][]): number[] {
 }
 
 function allFields(source: SearchSource, query: string): number[] {
-	const { emails, phones } = source.searchColumns();
 	const phone = isPhoneLike(query) ? phoneKey(query) : '';
 	return union([
 		idSeqs(source, query),
 		linkageSeqs(source, query),
 		nameSeqs(source, query),
-		scan(source, emails, emailKey(query)),
-		scan(source, phones, phone)
+		scan(source, source.keyColumn('emails'), emailKey(query)),
+		scan(source, source.keyColumn('phones'), phone)
 	]);
 }

@@ -121,3 +121,54 @@ describe('earlyPage: every customer read, the cards still loading', () => {
 		}
 	});
 });
+
+describe('earlyPage: a whole customer ID the load has read already, the rest still unread', () => {
+	// The load has read the first 20 of 30 customers and the registry's size is known (the blank
+	// list's peek told it): a whole ID among those read is answered from memory, exact and final,
+	// with no chunk read; one beyond them is peeked from the store as before.
+	it.each<[string, number, number]>([
+		['the first customer read', 0, 1],
+		['the last customer read', 19, 1],
+		['a customer not read yet: peeked', 25, 1],
+		['an ID beyond the registry: peeked', 99, 0]
+	])('%s', async (_name, seq, total) => {
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(20));
+		const request: SearchRequest = { query: customerIdOf(seq), field: 'id', offset: 0, limit: 20 };
+		const peek = vi.spyOn(registryRepository, 'peekCustomer');
+		// The size is told before the load starts (the blank list's peek), and kept by its start.
+		registryReading.sized(30);
+		registryReading.started();
+		registryReading.read({ index, customersRead: false });
+		try {
+			const page = await earlyPage(request, true);
+			expect(page).toMatchObject({ total, registrySize: 30, cardsPending: true });
+			expect(page!.totalPending).toBeUndefined();
+			expect(page!.rows.map((row) => row.id)).toEqual(total ? [customerIdOf(seq)] : []);
+			expect(peek).toHaveBeenCalledTimes(seq < 20 ? 0 : 1);
+		} finally {
+			registryReading.ended();
+			peek.mockRestore();
+		}
+	});
+
+	it('peeks when the size of the registry is not known yet, and forgets a size when the load starts over', async () => {
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(20));
+		const peek = vi.spyOn(registryRepository, 'peekCustomer');
+		registryReading.started();
+		registryReading.sized(30);
+		registryReading.read(null);
+		registryReading.read({ index, customersRead: false });
+		try {
+			const page = await earlyPage({ query: customerIdOf(3), field: 'id', offset: 0, limit: 20 }, true);
+			expect(page).toMatchObject({ total: 1, registrySize: 30 });
+			expect(peek).toHaveBeenCalledTimes(1);
+			expect(registryReading.size()).toBe(30);
+		} finally {
+			registryReading.ended();
+			peek.mockRestore();
+		}
+		expect(registryReading.size()).toBeNull();
+	});
+});

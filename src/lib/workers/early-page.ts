@@ -1,30 +1,9 @@
-import { registryChunkSize } from '$lib/domain/records/columns';
-import { seqOfCustomerId } from '$lib/domain/records/customer-id';
-import { peekPage, prefixPage, type CustomerPage } from '$lib/registry/customer-page';
+import { prefixPage, type CustomerPage } from '$lib/registry/customer-page';
 import type { SearchRequest } from '$lib/registry/registry-index';
-import { exactKey } from '$lib/registry/search-keys';
 import { registryRepository } from '$lib/storage/registry-repository';
+import { peekedPage, readIdPage } from './early-peek';
 import { loadedRegistry } from './loaded-registry';
 import { registryReading } from './registry-reading';
-
-/** A whole customer ID searched by 顧客ID: its `seq` (the search's only possible match), else null. */
-function wholeIdSeq({ field, query }: SearchRequest): number | null {
-	return field === 'id' ? seqOfCustomerId(exactKey(query).toUpperCase()) : null;
-}
-
-/** A page read straight from the stored customer chunks (a whole customer ID, a blank list's first chunk), or null. */
-async function peekedPage(request: SearchRequest): Promise<CustomerPage | null> {
-	const seq = wholeIdSeq(request);
-	if (seq !== null) {
-		const found = await registryRepository.peekCustomer(seq);
-		if (!found) return null;
-		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
-		return { total: found.view ? 1 : 0, rows, registrySize: found.registrySize, cardsPending: true };
-	}
-	if (exactKey(request.query) !== '' || request.offset + request.limit > registryChunkSize) return null;
-	const peek = await registryRepository.peek(request.offset + request.limit);
-	return peek && peekPage(peek, request);
-}
 
 // A search asks again only when the customers read so far have doubled: a search runs over all of
 // them (some 10–30 ms a field per million), so its runs add up to about two runs of the whole, and a
@@ -40,7 +19,8 @@ async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | 
 	// A failed load is the loaded answer's to report (the caller asks for it next).
 	if (!loadedRegistry.held()) loadedRegistry.get().catch(() => {});
 	// Read once, before the loop: from there on a page is taken in the same turn as the read it follows.
-	const size = await registryRepository.size();
+	const size = registryReading.size() ?? (await registryRepository.size());
+	registryReading.sized(size);
 	let searchedAt = -1;
 	while (registryReading.isLoading()) {
 		const reading = registryReading.current();
@@ -71,6 +51,8 @@ export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): 
 	// read of a stored chunk (a whole 顧客ID peeked took 80–95 ms beside the load's card reads).
 	const reading = registryReading.current();
 	if (reading?.customersRead) return prefixPage(reading.index, request, true, reading.index.customerCount);
+	const read = readIdPage(request);
+	if (read) return read;
 	// The peeks start no load: a page that only wants the size (カード情報移行) never makes it load,
 	// and 顧客一覧 asks again for the loaded answer (a 'loading' page).
 	return (await peekedPage(request)) ?? pageWhileLoading(request);

@@ -1,6 +1,7 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
 import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
 import { searchStepCustomers, yielder } from './pacing';
+import { callerGate } from './caller-gate';
 import { registryReading } from './registry-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
@@ -12,10 +13,10 @@ let settled: Promise<Loaded> | null = null;
 /** Jobs waiting for the registry hear how far its load has read. */
 const listeners = new Set<(done: number, of: number) => void>();
 const turn = yielder(0);
+const callers = callerGate();
 
-// The search keys are built after the load, in steps between which messages and jobs run (about
-// half a second for a million customers in all), so the first page never waits for them and a
-// search that comes first builds the rest at once.
+// Search keys are built after the load in steps, messages and jobs running between them; none runs
+// while a caller waits (its stamp check's IndexedDB round trips each waited behind a step: 50–90 ms).
 function load(): Promise<Loaded> {
 	registryReading.started();
 	const pending: Promise<Loaded> = registryRepository
@@ -23,7 +24,7 @@ function load(): Promise<Loaded> {
 		.then((loaded) => {
 			if (registry === pending) settled = pending;
 			const isCurrent = async () => {
-				await turn();
+				await Promise.all([turn(), callers.idle()]);
 				if (registry !== pending) throw new Error('registry-replaced');
 			};
 			loaded.index.prepareSearchInSteps(isCurrent, searchStepCustomers).catch(() => {});
@@ -51,9 +52,11 @@ export const loadedRegistry = {
 	async get(progress?: (done: number, of: number) => void): Promise<Loaded> {
 		const listener = progress && forwardOnly(progress);
 		if (listener) listeners.add(listener);
+		callers.enter();
 		try {
 			return await current();
 		} finally {
+			callers.leave();
 			if (listener) listeners.delete(listener);
 		}
 	},
