@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { historyStatuses, type HistoryStatus } from '$lib/domain/records/history-entry';
 import { translate } from '$lib/i18n';
-import { knownRows, unknownRowsKey } from './labels';
+import { completionReportOf } from '$lib/domain/records/run-outcome';
+import { knownRows, reportKey, unknownRowsKey } from './labels';
 
 // 履歴's 行数: an interrupted or running entry stores 0 rows, which must not read as an empty file.
 describe('knownRows', () => {
@@ -25,4 +26,24 @@ describe('knownRows', () => {
 			expect(note.length).toBeGreaterThan(0);
 		}
 	);
+});
+
+// The bell's report of a run: an interrupted run (中断) says so instead of "Read 0 rows · registered 0".
+describe('reportKey', () => {
+	const kinds = ['customers', 'cards', 'linkage', 'card-file'] as const;
+	it.each(historyStatuses.flatMap((status) => kinds.flatMap((kind) => (['ja', 'en'] as const).map((language) => [status, kind, language] as const))))(
+		'a %s %s run reads in %s',
+		(status, kind, language) => {
+			const report = completionReportOf({ rows: 0, succeeded: 0, skipped: 0, failed: 0, warnings: 0, status });
+			const text = translate(language, reportKey({ kind, report }), report);
+			const interrupted = language === 'ja' ? '中断' : 'Interrupted';
+			expect(text.includes(interrupted)).toBe(status === 'interrupted');
+			if (status === 'interrupted') expect(text).not.toMatch(/\d/);
+			else expect(text).toMatch(language === 'ja' ? /読み込み 0行/ : /Read 0 rows/);
+		}
+	);
+
+	it('an older notice, stored without the mark, keeps its counts', () => {
+		expect(reportKey({ kind: 'customers', report: {} })).toBe('bell.report');
+	});
 });

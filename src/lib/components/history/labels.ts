@@ -11,6 +11,15 @@ export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' |
 export const outcomeKey = (kind: HistoryKind): MessageKey =>
 	isConversion(kind) ? 'history.outcome.conversion' : 'history.outcome.upload';
 
+/**
+ * The catalogue key of a notice's completion report: the counts read, written or registered, or,
+ * for a run interrupted (中断) before its all-or-nothing write, that nothing was registered or written.
+ */
+export const reportKey = (notice: { kind: HistoryKind; report: { interrupted?: boolean } }): MessageKey =>
+	notice.report.interrupted
+		? isConversion(notice.kind) ? 'bell.reportInterruptedConversion' : 'bell.reportInterrupted'
+		: isConversion(notice.kind) ? 'bell.reportConversion' : 'bell.report';
+
 /** The catalogue key of an entry's status (完了, エラーあり, 中断, 受付不可, 処理中). */
 export const statusKey = (status: HistoryStatus): MessageKey => `history.status.${status}`;
 
