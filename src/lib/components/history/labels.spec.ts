@@ -35,7 +35,7 @@ describe('reportKey', () => {
 		'a %s %s run reads in %s',
 		(status, kind, language) => {
 			const report = completionReportOf({ rows: 0, succeeded: 0, skipped: 0, failed: 0, warnings: 0, status });
-			const { interrupted: _interrupted, ...counts } = report;
+			const { interrupted: _interrupted, listedWarnings: _listed, ...counts } = report;
 			const text = translate(language, reportKey({ kind, report }), counts);
 			const interrupted = language === 'ja' ? '中断' : 'Interrupted';
 			expect(text.includes(interrupted)).toBe(status === 'interrupted');
