@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { historyStatuses, type HistoryStatus } from '$lib/domain/records/history-entry';
 import { translate } from '$lib/i18n';
 import { completionReportOf } from '$lib/domain/records/run-outcome';
-import { knownRows, reportKey, unknownRowsKey } from './labels';
+import { registryListName } from '$lib/domain/records/list-source';
+import { fileNameText, hasFile, knownRows, reportKey, unknownRowsKey } from './labels';
 
 // 履歴's 行数: an interrupted or running entry stores 0 rows, which must not read as an empty file.
 describe('knownRows', () => {
@@ -46,5 +47,20 @@ describe('reportKey', () => {
 
 	it('an older notice, stored without the mark, keeps its counts', () => {
 		expect(reportKey({ kind: 'customers', report: {} })).toBe('bell.report');
+	});
+});
+
+// A list from the registry is named in the language of the moment, whatever an older entry stored.
+describe('fileNameText and hasFile', () => {
+	it.each([
+		['linkage', registryListName, 'ja', '登録済みの顧客', false],
+		['linkage', registryListName, 'en', 'Registered customers', false],
+		['linkage', '登録済みの顧客', 'en', 'Registered customers', false],
+		['linkage', 'Registered customers', 'ja', '登録済みの顧客', false],
+		['linkage', 'list.csv', 'en', 'list.csv', true],
+		['customers', '登録済みの顧客', 'en', '登録済みの顧客', true]
+	] as const)('%s %j in %s reads %j (has a file: %s)', (kind, fileName, language, shown, withFile) => {
+		expect(fileNameText({ kind, fileName }, (key) => translate(language, key))).toBe(shown);
+		expect(hasFile({ kind, fileName })).toBe(withFile);
 	});
 });

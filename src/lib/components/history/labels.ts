@@ -1,5 +1,6 @@
 import type { MessageKey } from '$lib/i18n';
 import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
+import { isRegistryList } from '$lib/domain/records/list-source';
 
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
 export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
@@ -44,3 +45,13 @@ export const knownRows = (entry: Pick<HistoryEntry, 'rows' | 'status'>): number 
 /** The note beside a row count that is not known (`knownRows` null), by the entry's status. */
 export const unknownRowsKey = (status: HistoryStatus): MessageKey =>
 	status === 'running' ? 'history.rowsUnknown.running' : 'history.rowsUnknown.interrupted';
+
+/**
+ * The name of a run's input as shown: the file's name, or, for a customer list taken from the
+ * registry (a marker, or older entries' Japanese or English text), 「登録済みの顧客」 in the current language.
+ */
+export const fileNameText = (run: { kind: HistoryKind; fileName: string }, say: (key: MessageKey) => string): string =>
+	isRegistryList(run) ? say('migration.registryName') : run.fileName;
+
+/** False for a list taken from the registry: it has no file, so no size, SHA-256 or encoding to show. */
+export const hasFile = (run: { kind: HistoryKind; fileName: string }): boolean => !isRegistryList(run);
