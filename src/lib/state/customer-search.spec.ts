@@ -140,11 +140,11 @@ describe('customerSearch when the search fails', () => {
 		expect(customerSearch.page).toBeNull();
 		expect(customerSearch.pager.total).toBe(0);
 		expect(customerSearch.searching).toBe(false);
-		expect(customerSearch.failure).toBe(code);
+		expect(customerSearch.failureCode).toBe(code);
 		// The next answered search clears the failure.
 		answers.push(() => ({ total: 1, rows: rows(0, 1), registrySize: 2 }));
 		await customerSearch.submit();
-		expect(customerSearch.failure).toBeNull();
+		expect(customerSearch.failureCode).toBeNull();
 		expect(customerSearch.page?.rows).toHaveLength(1);
 	});
 });

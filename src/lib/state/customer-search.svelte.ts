@@ -32,7 +32,7 @@ class CustomerSearchState {
 	 * tab upgraded the database and this one must reload), or null. The rows shown before are then
 	 * dropped, never left standing as if they answered it.
 	 */
-	failure = $state<string | null>(null);
+	failureCode = $state<string | null>(null);
 	/** True when the last query held a card number: it was not run, and is kept nowhere. */
 	isCardNumberRefused = $state(false);
 	/** Registry changes heard so far (an upload of this tab, any tab's write). */
@@ -106,7 +106,7 @@ class CustomerSearchState {
 		if (asked !== this.asked) return;
 		clearTimeout(this.lateTimer);
 		this.searching = false;
-		this.failure = null;
+		this.failureCode = null;
 		this.page = page;
 		this.pageChanges = changes;
 		this.pager.total = page.total;
@@ -121,7 +121,7 @@ class CustomerSearchState {
 	private failed(code: string) {
 		clearTimeout(this.lateTimer);
 		this.searching = false;
-		this.failure = code;
+		this.failureCode = code;
 		this.forget();
 	}
 
