@@ -77,7 +77,7 @@ test('「照合する」 is off and cannot be ticked while no customer list is l
 	await page.goto('/migration');
 	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
 	const check = stepD.getByRole('checkbox', { name: '読み込んだ顧客一覧と照合する' });
-	const why = '顧客一覧が読み込まれていないため照合できません。照合するには、先に a–b で顧客一覧を読み込んでください。';
+	const why = '顧客一覧が読み込まれていないため照合できません。照合するには、先に a・b で顧客一覧を読み込んでください。';
 	await expect(check).not.toBeChecked();
 	await expect(check).toBeDisabled();
 	await expect(check).toHaveAccessibleDescription(why);

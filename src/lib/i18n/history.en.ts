@@ -114,6 +114,8 @@ export const historyEn: Record<keyof typeof historyJa, string> = {
 	'bell.report': 'Read {rows} {rows:row|rows} · registered {registered} · skipped {skipped} · errors {errors} · warnings {warnings}',
 	'bell.reportConversion': 'Read {rows} {rows:row|rows} · written {registered} · errors {errors} · warnings {warnings}',
 	'bell.moreWarnings': '{count} more {count:warning|warnings} in the history.',
+	'bell.reportInterrupted': 'Interrupted. Nothing was registered.',
+	'bell.reportInterruptedConversion': 'Interrupted. No file was written.',
 	'bell.openEntry': 'Open history',
 	'bell.openEntryOf': 'Open history of {fileName}',
 	'bell.new': 'New',

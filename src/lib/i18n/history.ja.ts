@@ -111,6 +111,8 @@ export const historyJa = {
 	'bell.star': 'スターを付ける',
 	'bell.report': '読み込み {rows}行 · 登録 {registered} · スキップ {skipped} · エラー {errors} · 警告 {warnings}',
 	'bell.reportConversion': '読み込み {rows}行 · 書き出し {registered} · エラー {errors} · 警告 {warnings}',
+	'bell.reportInterrupted': '中断しました。何も登録していません。',
+	'bell.reportInterruptedConversion': '中断しました。ファイルは書き出していません。',
 	'bell.openEntry': '履歴を見る',
 	'bell.moreWarnings': 'ほかに警告が{count}件あります。履歴で確認できます。',
 	'bell.openEntryOf': '{fileName} の履歴を見る',

@@ -1,5 +1,6 @@
 import { en } from './en';
 import { ja, type MessageKey } from './ja';
+import { withCountsFormatted } from './count-text';
 import { countOf, pluralForm } from './plural';
 
 export type { MessageKey };
@@ -15,14 +16,15 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /**
  * The message `key` in `language`, with `{name}` parameters filled in. `{name:one|other}` picks
- * the word form for the count in `name` by `Intl.PluralRules` ("{rows} {rows:row|rows}").
+ * the word form for the count in `name` by `Intl.PluralRules` ("{rows} {rows:row|rows}"). Numeric
+ * counts are written with the app's number format (`countText`: 50000 → 50,000).
  */
 export function translate(
 	language: Language,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return fillTemplate(language, catalogues[language][key], params);
+	return fillTemplate(language, catalogues[language][key], withCountsFormatted(language, params));
 }
 
 /** Fills `{name}` and `{name:one|other}` in any template of `language` (catalogues, problem texts). */

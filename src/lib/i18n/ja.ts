@@ -142,7 +142,7 @@ export const ja = {
 	'migration.downloadMultiCard': '複数カード顧客の一覧をダウンロード',
 	'migration.nextStep': '次は e. インポートです。インポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で取り込みます。新しいカートで課金が始まったら、二重請求にならないよう旧カートの課金を止めてください。',
 	'migration.checkList': '読み込んだ顧客一覧と照合する',
-	'migration.checkListNoList': '顧客一覧が読み込まれていないため照合できません。照合するには、先に a–b で顧客一覧を読み込んでください。',
+	'migration.checkListNoList': '顧客一覧が読み込まれていないため照合できません。照合するには、先に a・b で顧客一覧を読み込んでください。',
 	'migration.refusedNext': 'このファイルからはインポート用CSVを作っていません。上の問題一覧のとおりにファイルを直すか列を選び直してから、もう一度ファイルを指定して変換してください。',
 	'common.aside': '{name}（{detail}）',
 	'common.labelled': '{label}：{detail}',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '$lib/domain';
 import { createHashClient } from '$lib/workers/hash-client';
 import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
+import { registryListName } from '$lib/domain/records/list-source';
 import { buildLinkage } from './build-linkage';
 import type { ConversionOptions, LinkageJob } from './conversion-types';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
@@ -28,5 +29,27 @@ describe('the linkage build records the SHA-256 of the whole list file', () => {
 		expect(result.report.summary.sha256).toBe(expected);
 		expect(store.records[0].start?.sha256).toBe(expected);
 		expect(result.outcome.succeeded).toBe(3000);
+	});
+});
+
+// Step c from 「登録済みの顧客から作る」 reads no file: the entry must not claim 0 bytes of UTF-8 with
+// the SHA-256 of empty input; a list file keeps its own facts.
+describe('what the linkage build records of its input', () => {
+	it.each<[string, 'file' | 'registry', boolean]>([
+		['the registry', 'registry', false],
+		['the registry, even if a file is passed', 'registry', true],
+		['a list file', 'file', true]
+	])('from %s', async (_name, source, withFile) => {
+		const store = fakeStore();
+		const listJob: LinkageJob = { ...job, source, fileName: source === 'registry' ? registryListName : 'list.csv' };
+		await buildLinkage(withFile ? textFile(text) : null, listJob, fakePorts(store));
+		const start = store.records[0].start!;
+		if (source === 'registry') {
+			expect(start).toMatchObject({ fileName: registryListName, size: 0, sha256: '', encoding: null });
+		} else {
+			expect(start.sha256).toBe(await sha256Hex(new TextEncoder().encode(text)));
+			expect(start.encoding).not.toBeNull();
+			expect(start.size).toBeGreaterThan(0);
+		}
 	});
 });

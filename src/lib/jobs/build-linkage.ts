@@ -65,9 +65,13 @@ export async function buildLinkage(
 	if (await ports.isCancelled()) return null;
 	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'linkage', report, succeeded: report.written });
-	const sha256 = digest ? await digest() : await sha256Hex(bytes);
+	// A list from the registry has no file: no bytes to hash, no encoding read (not those of empty input).
+	const fromFile = job.source === 'file' && file !== null;
+	const sha256 = digest ? await digest() : fromFile ? await sha256Hex(bytes) : '';
 	bar('record', 1, 3);
-	const { historyId, historyFailure } = await recordConversion(ports.store, { start: conversionStart(job, report, size, sha256, startedAt), outcome });
+	const start = conversionStart(job, report, size, sha256, startedAt);
+	if (!fromFile) start.encoding = null;
+	const { historyId, historyFailure } = await recordConversion(ports.store, { start, outcome });
 	bar('record', 2, 3);
 	const customers = { total: report.customerIds.length, linked: report.linkedCustomerIds.length };
 	const summary = conversionSummary(report, { job, size, sha256, outcome, elapsedMs: performance.now() - started, customers });

@@ -121,3 +121,30 @@ describe('customerSearch after a registration', () => {
 		expect(customerSearch.isEmpty).toBe(true);
 	});
 });
+
+// A search that cannot be answered (this tab's database was closed for an upgrade in another tab, the
+// worker stopped) fails quietly: no uncaught error, the previous rows cleared, the reason kept to show.
+describe('customerSearch when the search fails', () => {
+	const named = (name: string) => Object.assign(new Error('closed'), { name });
+	it.each([
+		['the database closed by an upgrade elsewhere', named('DatabaseClosedError'), 'database-closed'],
+		['the worker stopped', new Error('worker-crashed'), 'worker-crashed'],
+		['something unforeseen', new TypeError('Cannot read properties of undefined'), 'unknown']
+	])('%s', async (_name, error, code) => {
+		answers.push(() => ({ total: 2, rows: rows(0, 2), registrySize: 2 }));
+		await customerSearch.submit();
+		expect(customerSearch.page?.rows).toHaveLength(2);
+		answers.push(() => Promise.reject(error));
+		customerSearch.query = 'D';
+		await expect(customerSearch.submit()).resolves.toBeUndefined();
+		expect(customerSearch.page).toBeNull();
+		expect(customerSearch.pager.total).toBe(0);
+		expect(customerSearch.searching).toBe(false);
+		expect(customerSearch.failureCode).toBe(code);
+		// The next answered search clears the failure.
+		answers.push(() => ({ total: 1, rows: rows(0, 1), registrySize: 2 }));
+		await customerSearch.submit();
+		expect(customerSearch.failureCode).toBeNull();
+		expect(customerSearch.page?.rows).toHaveLength(1);
+	});
+});

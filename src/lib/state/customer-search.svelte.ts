@@ -1,5 +1,6 @@
 import type { OutputEncoding, UnencodableCells } from '$lib/domain';
 import { containsCardNumber } from '$lib/domain/guard/card-number';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
 import type { CustomerPage } from '$lib/registry/customer-page';
 import type { SearchField } from '$lib/registry/registry-search';
 import { workbench } from '$lib/workers/workbench-client';
@@ -26,6 +27,12 @@ class CustomerSearchState {
 	 */
 	searching = $state(false);
 	private lateTimer: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * Why the last search could not be answered (a failure code, e.g. 'database-closed' once another
+	 * tab upgraded the database and this one must reload), or null. The rows shown before are then
+	 * dropped, never left standing as if they answered it.
+	 */
+	failureCode = $state<string | null>(null);
 	/** True when the last query held a card number: it was not run, and is kept nowhere. */
 	isCardNumberRefused = $state(false);
 	/** Registry changes heard so far (an upload of this tab, any tab's write). */
@@ -89,10 +96,17 @@ class CustomerSearchState {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		const asked = ++this.asked;
 		const changes = this.changesHeard;
-		const page = await workbench.ask('search', { request, early });
+		let page: CustomerPage;
+		try {
+			page = await workbench.ask('search', { request, early });
+		} catch (error) {
+			if (asked === this.asked) this.failed(errorCodeOf(error));
+			return;
+		}
 		if (asked !== this.asked) return;
 		clearTimeout(this.lateTimer);
 		this.searching = false;
+		this.failureCode = null;
 		this.page = page;
 		this.pageChanges = changes;
 		this.pager.total = page.total;
@@ -101,6 +115,14 @@ class CustomerSearchState {
 			this.pager.goTo(Math.floor((page.total - 1) / request.limit) * request.limit);
 			return this.refresh(false);
 		}
+	}
+
+	// A search that failed leaves no answer standing: the page is cleared and the failure kept to show.
+	private failed(code: string) {
+		clearTimeout(this.lateTimer);
+		this.searching = false;
+		this.failureCode = code;
+		this.forget();
 	}
 
 	/** True when a later page may hold customers: one does, or this page is full while the total is still counting. */

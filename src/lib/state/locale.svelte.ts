@@ -1,5 +1,6 @@
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
+import { countText } from '$lib/i18n/count-text';
 import { failureText } from '$lib/i18n/failures';
 import { problemText } from '$lib/i18n/problem-text';
 
@@ -38,7 +39,7 @@ class LocaleState {
 	/** Why a job or a save failed (a failure code), in the current language, with what to do next. */
 	failure = (code: string): string => failureText(code, this.language);
 
-	number = (value: number): string => new Intl.NumberFormat(this.language === 'ja' ? 'ja-JP' : 'en-US').format(value);
+	number = (value: number): string => countText(this.language, value);
 }
 
 export const locale = new LocaleState();

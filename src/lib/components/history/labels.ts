@@ -1,5 +1,6 @@
 import type { MessageKey } from '$lib/i18n';
 import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
+import { isRegistryList } from '$lib/domain/records/list-source';
 
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
 export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
@@ -10,6 +11,15 @@ export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' |
 /** The words of an entry's success count: 書き出し for conversions, 登録 for uploads. */
 export const outcomeKey = (kind: HistoryKind): MessageKey =>
 	isConversion(kind) ? 'history.outcome.conversion' : 'history.outcome.upload';
+
+/**
+ * The catalogue key of a notice's completion report: the counts read, written or registered, or,
+ * for a run interrupted (中断) before its all-or-nothing write, that nothing was registered or written.
+ */
+export const reportKey = (notice: { kind: HistoryKind; report: { interrupted?: boolean } }): MessageKey =>
+	notice.report.interrupted
+		? isConversion(notice.kind) ? 'bell.reportInterruptedConversion' : 'bell.reportInterrupted'
+		: isConversion(notice.kind) ? 'bell.reportConversion' : 'bell.report';
 
 /** The catalogue key of an entry's status (完了, エラーあり, 中断, 受付不可, 処理中). */
 export const statusKey = (status: HistoryStatus): MessageKey => `history.status.${status}`;
@@ -35,3 +45,13 @@ export const knownRows = (entry: Pick<HistoryEntry, 'rows' | 'status'>): number 
 /** The note beside a row count that is not known (`knownRows` null), by the entry's status. */
 export const unknownRowsKey = (status: HistoryStatus): MessageKey =>
 	status === 'running' ? 'history.rowsUnknown.running' : 'history.rowsUnknown.interrupted';
+
+/**
+ * The name of a run's input as shown: the file's name, or, for a customer list taken from the
+ * registry (a marker, or older entries' Japanese or English text), 「登録済みの顧客」 in the current language.
+ */
+export const fileNameText = (run: { kind: HistoryKind; fileName: string }, say: (key: MessageKey) => string): string =>
+	isRegistryList(run) ? say('migration.registryName') : run.fileName;
+
+/** False for a list taken from the registry: it has no file, so no size, SHA-256 or encoding to show. */
+export const hasFile = (run: { kind: HistoryKind; fileName: string }): boolean => !isRegistryList(run);

@@ -11,6 +11,8 @@ export const completionReportSchema = z.object({
 	skipped: count,
 	errors: count,
 	warnings: count,
+	/** True when the run was interrupted (中断) and so registered or wrote nothing; absent on older notices. */
+	interrupted: z.optional(z.boolean()),
 	/** The first warnings of the run (at most `listedWarnings`), so the bell says which rows and why. */
 	listedWarnings: z.optional(z.array(problemRecordSchema).check(z.maxLength(3)))
 });

@@ -98,10 +98,13 @@ export const listedWarnings = 3;
 /**
  * The completion report of the bell: rows read, written or registered, skipped, failed rows,
  * warnings, and the first `listedWarnings` warnings themselves (issue 13: warnings are listed,
- * not only counted).
+ * not only counted). An interrupted run (中断) is marked so, since its counts of 0 read as an empty file.
  */
 export function completionReportOf(
-	outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'warnings'> & { problems?: readonly ProblemRecord[] }
+	outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'warnings'> & {
+		problems?: readonly ProblemRecord[];
+		status?: HistoryStatus;
+	}
 ): CompletionReport {
 	const report: CompletionReport = {
 		rows: outcome.rows,
@@ -110,6 +113,7 @@ export function completionReportOf(
 		errors: outcome.failed,
 		warnings: outcome.warnings
 	};
+	if (outcome.status === 'interrupted') report.interrupted = true;
 	const warnings = (outcome.problems ?? []).filter((problem) => problem.severity === 'warning').slice(0, listedWarnings);
 	if (warnings.length > 0) report.listedWarnings = warnings;
 	return report;
