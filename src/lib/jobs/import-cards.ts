@@ -10,7 +10,8 @@ import {
 	sameFingerprint,
 	tailNumberOf,
 	writeTokenTail,
-	writeTokenTailBytes
+	writeTokenTailBytes,
+	type CardColumns
 } from '$lib/domain/records/card-bytes';
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
@@ -110,6 +111,15 @@ export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, file
 	};
 }
 
+/**
+ * Adds the stored cards to the registry. Made here, not inside the reader, so that it holds only the
+ * index and the columns: a closure there would keep the reader's whole scope (the checker, the
+ * customer lookup, the file's own cards) alive through the store and the index.
+ */
+function appending(index: RegistryIndex, columns: CardColumns): (progress?: IndexProgress) => void {
+	return (progress) => index.appendCards(columns, progress);
+}
+
 /** クレジットカード情報 rows: step d's rules; a card already on its customer (or repeated) is skipped. */
 function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress): UploadReader {
 	const customerIds = registeredIds(index, progress);
@@ -123,8 +133,7 @@ function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgres
 			const last = checker.finish();
 			if (!last.report.refused) skipped += write(last.cards);
 			const columns = cards.keep();
-			const apply = (progress?: IndexProgress) => index.appendCards(columns, progress);
-			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply };
+			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns) };
 		}
 	};
 }

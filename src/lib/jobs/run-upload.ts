@@ -96,7 +96,9 @@ export async function runUpload(
 	// reader, which may walk it (a card import's lookup of the registered customers).
 	const index = await ports.store.registry((done, of) => bar('registry', done, 2 * of));
 	bar('registry', 1, 2);
-	const reader = readerOf(index, (done, of) => bar('registry', of + done, 2 * of));
+	// Let go once finished: what the check needed (the customer lookup, the file's own duplicates) is
+	// not kept through the store and the index (issue 14: a card import's peak memory).
+	let reader: UploadReader | null = readerOf(index, (done, of) => bar('registry', of + done, 2 * of));
 	bar('registry', 1, 1);
 	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
 	const historyId = await ports.store.begin({ ...start, sha256: await digest, encoding });
@@ -112,7 +114,7 @@ export async function runUpload(
 				again.update(slice);
 				for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
 					const piece = slice.subarray(at, at + checkSlice);
-					reader.push(piece);
+					reader?.push(piece);
 					end += piece.length;
 					bar('check', end, size);
 				}
@@ -138,6 +140,7 @@ export async function runUpload(
 		return interrupted(historyId);
 	}
 	const rows = reader.finish();
+	reader = null;
 	if (await ports.isCancelled()) return interrupted(historyId);
 	const { report, skipped } = rows;
 	const isBlocked = job.errorsBlockImport && report.failed > 0;

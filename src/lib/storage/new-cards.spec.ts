@@ -90,3 +90,21 @@ describe('NewCards', () => {
 		expect(found.skipped).toBe(1);
 	});
 });
+
+describe('NewCards progress (issue 14: the bar moves through the duplicate check)', () => {
+	// Varying first bytes, as real fingerprints (SHA-256) have: the table hashes on them.
+	const many = (count: number, salt: string) =>
+		cardColumns(Array.from({ length: count }, (_, i) => ({ customerSeq: i % 7, fingerprint: `${i.toString(16).padStart(8, '0')}${salt}`.padEnd(64, 'f') })));
+
+	it.each([1, 65_536, 150_000])('told of %i import cards and as many stored: ascending, inside the bar, at least every 65,536 cards', (count) => {
+		const told: [number, number][] = [];
+		const found = new NewCards(many(count, 'a'), (done, of) => told.push([done, of]));
+		const imported = told.length;
+		found.markStored(storedAs(many(count, 'b'), false));
+		expect(told.every(([, of]) => of === 2 * count)).toBe(true);
+		expect(told.map(([done]) => done)).toEqual(told.map(([done]) => done).sort((a, b) => a - b));
+		expect(told.every(([done], at) => (at < imported ? done < count : done >= count && done <= 2 * count))).toBe(true);
+		expect(imported).toBe(Math.ceil(count / 65_536));
+		expect(told.length - imported).toBe(Math.ceil(count / 65_536));
+	});
+});

@@ -1,6 +1,9 @@
 import { cardColumnsOfStored, cardCountOf, fingerprintSize, sameFingerprint, viewCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 
+// Cards compared between two progress calls, less one (a mask): tens of ms under load.
+const progressStride = (1 << 16) - 1;
+
 /** A hash of a card: its customer and the first 4 bytes of its fingerprint (a raw SHA-256) at fingerprints[at]. */
 function hashOf(seq: number, fingerprints: Uint8Array, at: number): number {
 	let hash = Math.imul(seq ^ 0x5bd1e995, 0x9e3779b1);
@@ -24,7 +27,18 @@ export class NewCards {
 	private readonly dropped: Uint8Array;
 	private droppedCount = 0;
 
-	constructor(private readonly cards: CardColumns) {
+	/** Cards of stored chunks compared so far (for `progress`). */
+	private storedSeen = 0;
+
+	/**
+	 * `progress(done, of)` is told every 65,536 cards compared, `of` being twice the import's cards: the
+	 * import's own in the first half, stored ones in the second (issue 14: a million cards held the bar
+	 * still for half a second inside the write transaction).
+	 */
+	constructor(
+		private readonly cards: CardColumns,
+		private readonly progress: (done: number, of: number) => void = () => {}
+	) {
 		const { customerSeqs, fingerprints } = cards;
 		const count = cardCountOf(cards);
 		let size = 16;
@@ -32,6 +46,7 @@ export class NewCards {
 		this.slots = new Int32Array(size).fill(-1);
 		this.dropped = new Uint8Array(count);
 		for (let card = 0; card < count; card++) {
+			if ((card & progressStride) === 0) progress(card, 2 * count);
 			const slot = this.slotOf(customerSeqs[card], fingerprints, card * fingerprintSize);
 			if (this.slots[slot] === -1) this.slots[slot] = card;
 			else this.drop(card);
@@ -47,10 +62,13 @@ export class NewCards {
 		const columns = cardColumnsOfStored(stored);
 		if (!columns) return;
 		const { customerSeqs, fingerprints } = columns;
+		const count = this.dropped.length;
 		for (let card = 0; card < customerSeqs.length; card++) {
+			if ((card & progressStride) === 0) this.progress(count + Math.min(count, this.storedSeen + card), 2 * count);
 			const found = this.slots[this.slotOf(customerSeqs[card], fingerprints, card * fingerprintSize)];
 			if (found !== -1 && this.dropped[found] === 0) this.drop(found);
 		}
+		this.storedSeen += customerSeqs.length;
 	}
 
 	/** How many cards of the import are not to be written. */

@@ -58,8 +58,12 @@ async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: numbe
  * tab can store a card between this read and the write — the database, not a tab's memory, decides
  * (SPEC "Several tabs"). An empty table (a first import) costs nothing to read.
  */
-async function newCardsOf(d: WorkbenchDb, cards: CardColumns): Promise<{ cards: CardColumns; skipped: number }> {
-	const found = new NewCards(cards);
+async function newCardsOf(
+	d: WorkbenchDb,
+	cards: CardColumns,
+	progress: (done: number, of: number) => void
+): Promise<{ cards: CardColumns; skipped: number }> {
+	const found = new NewCards(cards, progress);
 	// Chunks of either stored shape: typed (v6) or texts (v2–v5, never rewritten).
 	await d.cardChunks.each((stored) => found.markStored(stored));
 	return { cards: found.kept(), skipped: found.skipped };
@@ -76,7 +80,9 @@ async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): 
 	if (!record.cards || cardCountOf(record.cards) === 0) return 0;
 	const end = await nextFreeSeq(d);
 	if (record.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('card-customer-missing');
-	const { cards, skipped } = await newCardsOf(d, record.cards);
+	// The store's bar: the duplicate check over the import's cards as its first half, the writes the second.
+	const checked = cardCountOf(record.cards);
+	const { cards, skipped } = await newCardsOf(d, record.cards, (done, of) => record.onStored?.(done, 2 * of));
 	const total = cardCountOf(cards);
 	let stored = 0;
 	const writing: Promise<void>[] = [];
@@ -85,7 +91,7 @@ async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): 
 		const count = chunk.customerSeqs.length;
 		const added = d.cardChunks.add(chunk).then(() => {
 			stored += count;
-			record.onStored?.(stored, total);
+			record.onStored?.(checked + (stored * checked) / total, 2 * checked);
 		});
 		// Awaited below in order; a failed add aborts the transaction and fails every later one too.
 		added.catch(() => {});

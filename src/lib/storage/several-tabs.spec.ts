@@ -203,7 +203,9 @@ describe('a card import of several chunks', () => {
 		await runRepository.record({ historyId, cards, outcome, onStored: (stored, total) => told.push(stored / total) });
 		expect(told).toEqual([...told].sort((a, b) => a - b));
 		expect(told.at(-1)).toBe(1);
-		expect(told).toHaveLength(5);
+		// The duplicate check fills the first half of the store's bar, then one report per stored chunk.
+		expect(told.filter((part) => part > 0.5)).toHaveLength(5);
+		expect(told.filter((part) => part <= 0.5).length).toBeGreaterThan(0);
 		const index = await registryRepository.loadIndex();
 		expect(index.cardCount).toBe(45_001);
 		const stored = [0, 1, 2].flatMap((seq) => index.cardsOf(seq).map((card) => [card.position, card.fingerprint] as const));
