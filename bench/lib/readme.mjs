@@ -18,6 +18,7 @@ npm run bench -- --only=registry # some stages: first-load, conversion, hash, re
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
 npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
+npm run bench -- --only=registry --memory-dump  # the renderer's memory by allocator at each upload's peak
 npm run bench -- --quiet=3       # before each stage, wait (≤ 10 min) for the load average to fall below 3
 npm run bench -- --report=F      # no run: print (and write here) the table of a saved results.json
 \`\`\`
@@ -25,6 +26,15 @@ npm run bench -- --report=F      # no run: print (and write here) the table of a
 Every run writes \`results.json\` (and, with \`--profile\`, \`*.cpuprofile\` files to open in DevTools,
 \`profiles.txt\` with the heaviest functions and their hot lines, and \`first-load-breakdown.txt\`) to a
 fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
+
+\`--memory-dump\` (registry stage) takes Chromium's memory-infra dumps (\`Tracing.requestMemoryDump\`,
+category \`disabled-by-default-memory-infra\`, the data behind chrome://tracing's memory tab) of the
+renderer processes every 250 ms of each upload and logs the peak dump by allocator, MB held and MB
+above the idle dump: V8's heap spaces (committed, so a grown young generation shows), PartitionAlloc's
+partitions (\`array_buffer\`: typed-array contents; \`buffer\`: Blink's strings, such as every text a
+\`TextDecoder\` returns, which V8 holds as external strings until a full collection), any bucket that
+grew by 4 MB or more, malloc, Blink's GC heap. A dump takes about a second under load and slows the
+upload it overlaps: the times of such a run are not comparable, and the README's table is left alone.
 
 ## How it measures
 
@@ -38,7 +48,11 @@ fresh \`os.tmpdir()/webcollect-bench-out-<date>/\`.
   card import file for those customers, 1M rows (Shift_JIS header, 69.4 MB). All rows valid.
 - **Times** are taken on the page's own clock by instruments installed with \`addInitScript\`: a capture
   click listener stamps the click, a MutationObserver stamps the first DOM change that shows the result
-  (the download button enabled, the result text, the new count and rows of a search). Playwright's
+  (the download button enabled, the result text, the new count and rows of a search). A search's
+  condition is armed by its own click (its "before" is the list as it was at the click, not when the
+  condition was registered) and holds only once the worker answered the search that click posted: a
+  list re-rendered just before the click (the previous search's cards arriving) was once taken for the
+  result and printed a negative time; a result stamped before its click now stops the run. Playwright's
   polling never enters a figure. "worker" figures are the time from the page posting the command to
   the worker's answer arriving (the page's \`Worker\` wrapped to stamp messages; type and id only).
 - **Papa.parse baseline**: the same file, read and decoded in an \`about:blank\` page of the same browser
