@@ -129,9 +129,11 @@ describe('step d output handed to a callback', () => {
 });
 
 describe('plain lines of the table source', () => {
-	// A sink that would take any line: the source alone keeps from it what it must never get.
-	const greedy = () => {
+	// A sink that takes every line but those holding `off` (none when not given), and counts how often
+	// it is asked about those: with no `off`, the source alone keeps from it what it must never get.
+	const picky = (off?: string) => {
 		const taken: { row: number; line: string }[] = [];
+		let askedOff = 0;
 		let last = '';
 		const sink: PlainLineSink = {
 			cells: yamatoReturnColumns.length,
@@ -140,12 +142,15 @@ describe('plain lines of the table source', () => {
 				while (end < limit && bytes[end] !== 10 && bytes[end] !== 13) end++;
 				if (end === limit) return -1;
 				last = new TextDecoder().decode(bytes.subarray(start, end));
-				return end;
+				if (off === undefined || !last.includes(off)) return end;
+				askedOff++;
+				return -1;
 			},
 			write: (row) => taken.push({ row, line: last })
 		};
-		return { sink, taken };
+		return { sink, taken, askedOff: () => askedOff };
 	};
+	const greedy = () => picky();
 	const read = (input: Uint8Array, cuts: number[], sink?: PlainLineSink) => {
 		const data: { row: number; line: string }[] = [];
 		const problems = new ProblemList();
@@ -165,26 +170,6 @@ describe('plain lines of the table source', () => {
 		expect([...data, ...taken].sort((a, b) => a.row - b.row)).toEqual(all);
 	});
 
-	// A sink that takes every line but those holding `off`, and counts how often it is asked about those.
-	const picky = (off: string) => {
-		const taken: { row: number; line: string }[] = [];
-		let askedOff = 0;
-		let last = '';
-		const sink: PlainLineSink = {
-			cells: yamatoReturnColumns.length,
-			read: (bytes, start, limit) => {
-				let end = start;
-				while (end < limit && bytes[end] !== 10 && bytes[end] !== 13) end++;
-				if (end === limit) return -1;
-				last = new TextDecoder().decode(bytes.subarray(start, end));
-				if (!last.includes(off)) return end;
-				askedOff++;
-				return -1;
-			},
-			write: (row) => taken.push({ row, line: last })
-		};
-		return { sink, taken, askedOff: () => askedOff };
-	};
 	// The header, a blank line that settles the encoding, `rows` (padding[i] is row i + 3). Read in two
 	// pushes: the first ends some 15 rows after the blank line, read the general way (the first data
 	// row fixes the cells a row must have); from the second on, rows meet the byte path.
