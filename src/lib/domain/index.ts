@@ -121,7 +121,7 @@ export { headerPeekSize, peekReturnHeader, type ReturnHeader } from './convert/r
 export { chooseReturnMapping, type MappingSource, type ReturnMappingChoice } from './convert/choose-return-mapping';
 export { cardImportHeaderLine, cardImportLine } from './convert/card-import-line';
 
-export { buildLinkageCsv, buildLinkageCsvFromRecords, linkageHeader } from './linkage/build-linkage-csv';
+export { buildLinkageCsv, buildLinkageCsvFromRecords, createLinkageBuilder, linkageHeader, type LinkageBuilder } from './linkage/build-linkage-csv';
 export type { LinkageOptions, LinkagePhase, LinkageReport } from './linkage/build-linkage-csv';
 export type { LinkageRecord } from './linkage/link-rows';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '$lib/domain';
+import { buildLinkageCsv, sha256Hex } from '$lib/domain';
+import { encodeShiftJis } from '$lib/domain/encoding/encode-text';
 import { createHashClient } from '$lib/workers/hash-client';
 import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
 import { registryListName } from '$lib/domain/records/list-source';
@@ -51,5 +52,20 @@ describe('what the linkage build records of its input', () => {
 			expect(start.encoding).not.toBeNull();
 			expect(start.size).toBeGreaterThan(0);
 		}
+	});
+});
+
+// The list is read as a stream into the build (issue 14): the CSV and the problems are the whole
+// file's, for a Shift_JIS list with a quoted line break, a blank line and a bad row, whatever the slicing.
+describe('a list file read as a stream gives the CSV of the whole file', () => {
+	const list = encodeShiftJis(
+		['サブスクストアの顧客ID,旧カートの顧客番号(連携用ID),氏名', 'US-00010000,C1,山田', 'US-00010001,C2,"髙橋\r\n一郎"', '', 'US-00010002,C 3,佐藤', 'US-00010003,C1,①'].join('\r\n') + '\r\n'
+	);
+	const whole = buildLinkageCsv(list, options);
+	it.each([[1], [3], [7], [4096]])('in slices of %i bytes', async (slice) => {
+		const result = (await buildLinkage(chunkedFile(list, slice), job, fakePorts(fakeStore())))!;
+		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(whole.output);
+		expect(result.report.problems).toEqual(whole.report.problems);
+		expect(result.report.summary).toMatchObject({ rows: whole.report.rows, encoding: 'shift_jis', sha256: await sha256Hex(list) });
 	});
 });

@@ -1,4 +1,4 @@
-import { buildLinkageCsv, buildLinkageCsvFromRecords, sha256Hex, type LinkagePhase, type LinkageReport } from '$lib/domain';
+import { buildLinkageCsvFromRecords, createLinkageBuilder, type LinkagePhase, type LinkageReport } from '$lib/domain';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { linkageRecordsOf } from '$lib/registry/linkage-records';
@@ -6,7 +6,7 @@ import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, LinkageJob } from './conversion-types';
 import type { JobPorts, JobResult } from './ports';
 import { recordConversion } from './record-conversion';
-import { readHashed, stagedProgress, streamHashOf } from './read-input';
+import { stagedProgress, streamHashed, streamHashOf } from './read-input';
 
 // The phases of a linkage build on its bar: reading the file (or loading the registry, when this
 // worker has not loaded it yet), parsing the list (or taking the registry's customers), checking
@@ -38,8 +38,7 @@ export async function buildLinkage(
 	const bar = stagedProgress((done, total) => ports.progress(done * units, total * units), linkageStages);
 	const onProgress = (phase: LinkagePhase, done: number, of: number) => bar(phase === 'read' ? 'parse' : phase, done, of);
 	let built: { output: Uint8Array | null; report: LinkageReport };
-	let bytes: Uint8Array = new Uint8Array(0);
-	let digest: (() => Promise<string>) | null = null;
+	let digest: string | null = null;
 	if (job.source === 'registry' || !file) {
 		if (await ports.isCancelled()) return null;
 		units = 1;
@@ -53,13 +52,27 @@ export async function buildLinkage(
 			onProgress: (phase, done, of) => (phase === 'read' ? bar('parse', of + done, 2 * of) : onProgress(phase, done, of))
 		});
 	} else {
-		// The file is hashed as it is read (on another core when there is one), slice by slice: a
-		// million-row list hashed whole after the build held the bar still.
-		const read = await readHashed(file, streamHashOf(ports), (done) => bar('file', done, size), ports.isCancelled);
-		if (!read) return null;
-		bytes = read.bytes;
-		digest = read.digest;
-		built = buildLinkageCsv(bytes, { ...job.options, onProgress });
+		// The list is read as a stream into the build, hashed slice by slice beside it (on another
+		// core when there is one): never whole in memory (issue 14). Reading and parsing run together,
+		// so the bar crosses their two phases as the bytes come.
+		const builder = createLinkageBuilder({ ...job.options, onProgress });
+		const readAndParse = spanOf(bar, 'file', 'parse');
+		const sha256 = await streamHashed(
+			file,
+			streamHashOf(ports),
+			(slice, read) => {
+				for (let at = 0, end = read - slice.length; at < slice.length; at += readPiece) {
+					const piece = slice.subarray(at, at + readPiece);
+					builder.push(piece);
+					end += piece.length;
+					readAndParse(end, size);
+				}
+			},
+			ports.isCancelled
+		);
+		if (sha256 === null) return null;
+		digest = sha256;
+		built = builder.finish();
 	}
 	bar('write', 1, 1);
 	if (await ports.isCancelled()) return null;
@@ -67,7 +80,7 @@ export async function buildLinkage(
 	const outcome = runOutcome({ kind: 'linkage', report, succeeded: report.written });
 	// A list from the registry has no file: no bytes to hash, no encoding read (not those of empty input).
 	const fromFile = job.source === 'file' && file !== null;
-	const sha256 = digest ? await digest() : fromFile ? await sha256Hex(bytes) : '';
+	const sha256 = digest ?? '';
 	bar('record', 1, 3);
 	const start = conversionStart(job, report, size, sha256, startedAt);
 	if (!fromFile) start.encoding = null;
@@ -89,6 +102,21 @@ export async function buildLinkage(
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,
 		report: { summary, problems: report.problems, outputEncoding: job.options.outputEncoding, customerList },
 		outcome
+	};
+}
+
+// Bytes of the list given to the build between two progress calls.
+const readPiece = 1 << 16;
+
+/** Reports `done / of` of two adjacent phases `from` and `to` as one stretch of the bar. */
+function spanOf<Stage extends string>(bar: (stage: Stage, done: number, of: number) => void, from: Stage, to: Stage) {
+	const weights = new Map<string, number>(linkageStages);
+	const first = weights.get(from) ?? 0;
+	const whole = first + (weights.get(to) ?? 0);
+	return (done: number, of: number) => {
+		const at = of > 0 ? (whole * Math.min(done, of)) / of : whole;
+		if (at < first) bar(from, at, first);
+		else bar(to, at - first, whole - first);
 	};
 }
 

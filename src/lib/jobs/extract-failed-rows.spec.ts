@@ -6,7 +6,7 @@ import { buildLinkage } from './build-linkage';
 import type { ConversionOptions } from './conversion-types';
 import { convertReturnFile } from './convert-return-file';
 import { extractFailedRows, failedRowsName } from './extract-failed-rows';
-import { fakePorts, fakeStore, textFile, type FakeStore } from './fake-ports';
+import { chunkedFile, fakePorts, fakeStore, textFile, type FakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
 
@@ -91,5 +91,30 @@ describe('extractFailedRows: when no rows can be given back', () => {
 		['a.b.tsv', 'a.b-failed-rows.tsv']
 	])('names the download of %s %s', (name, expected) => {
 		expect(failedRowsName(name)).toBe(expected);
+	});
+});
+
+// The file is read as a stream, twice (issue 14): the rows given back are the same whatever the
+// slicing, and a file whose bytes change between the two reads gives nothing.
+describe('extractFailedRows reads its file as a stream', () => {
+	it.each(kinds.flatMap(([name, text, record, expected]) => [1, 5, 4096].map((slice) => [name, slice, text, record, expected] as const)))(
+		'%s in slices of %i bytes',
+		async (_name, slice, text, record, expected) => {
+			const store = storeWithCustomers();
+			const historyId = await record(textFile(text), store);
+			const result = (await extractFailedRows(chunkedFile(text, slice), { kind: 'failed-rows', historyId }, fakePorts(store)))!;
+			expect(result.report).toMatchObject({ status: 'done', missing: 0 });
+			expect(await result.output!.text()).toBe(expected);
+		}
+	);
+
+	it('a file changed on disk between its two reads is unreadable', async () => {
+		const [, text, record] = kinds[0];
+		const store = storeWithCustomers();
+		const historyId = await record(textFile(text), store);
+		const reads = [text, text.replace('C3', 'C4')];
+		const file = { size: new TextEncoder().encode(text).length, stream: () => new Blob([reads.shift() ?? text]).stream() } as unknown as Blob;
+		const result = (await extractFailedRows(file, { kind: 'failed-rows', historyId }, fakePorts(store)))!;
+		expect(result).toMatchObject({ output: null, report: { status: 'unreadable' } });
 	});
 });

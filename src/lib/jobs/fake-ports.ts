@@ -86,8 +86,8 @@ export function textFile(text: string): Blob {
 }
 
 /** Test helper: a file whose stream gives its bytes in chunks of `chunkSize` (browsers stream large files so). */
-export function chunkedFile(text: string, chunkSize = 64): Blob {
-	const bytes = new TextEncoder().encode(text);
+export function chunkedFile(text: string | Uint8Array, chunkSize = 64): Blob {
+	const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
 	const stream = () =>
 		new ReadableStream<Uint8Array>({
 			start(controller) {

@@ -3,35 +3,6 @@ import { createSha256Stream } from '$lib/domain/hash/sha256-stream';
 import type { JobPorts, StreamHash } from './ports';
 
 /**
- * Reads a whole file into one buffer from its stream, reporting the bytes read so the bar moves
- * while a large file is still being read. Polls `isCancelled` before reading and after each chunk;
- * null when cancelled. A file that grew while being read is cut at the size it had when chosen.
- */
-export async function readInput(
-	file: Blob,
-	onRead: (read: number) => void,
-	isCancelled: () => boolean | Promise<boolean>
-): Promise<Uint8Array | null> {
-	if (await isCancelled()) return null;
-	const out = new Uint8Array(file.size);
-	const reader = file.stream().getReader();
-	let offset = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		const room = Math.min(value.length, out.length - offset);
-		out.set(room === value.length ? value : value.subarray(0, room), offset);
-		offset += room;
-		onRead(offset);
-		if (await isCancelled()) {
-			await reader.cancel();
-			return null;
-		}
-	}
-	return offset === out.length ? out : out.subarray(0, offset);
-}
-
-/**
  * Reads a file slice by slice from its stream without ever holding it whole: each slice goes to
  * `onSlice` with the bytes read so far; a promise it returns is awaited before the next read (a
  * consumer lagging behind holds reading back), `isCancelled` polled every `heldPollMs` meanwhile
@@ -105,43 +76,34 @@ export function streamHashOf(ports: Pick<JobPorts, 'streamHash'>): StreamHash {
 }
 
 /**
- * Reads a whole file into one buffer slice by slice, feeding each slice to `hash` as it comes
- * (SHA-256, FIPS 180-4), then `onRead(bytes read, slice)` (the slice ends at `bytes read`): a file
- * hashed whole after reading held the bar still for a second per million rows (issue 14). Null when
- * cancelled (the hash dropped). A slice longer than 256 KiB is taken in pieces of that size, each
- * reported. Ask the digest when the hash is needed: it has caught up by then
- * with every slice but the last few (the hash worker's lag is bounded by `hash.ready`).
+ * Reads a file once from reused buffers without keeping it (issue 14): each slice goes to `hash`
+ * (SHA-256, FIPS 180-4) and then to `take(slice, bytes read)`, which copies what it keeps (the
+ * slice is valid only during the call). The digest once the hash has caught up, or null when
+ * cancelled. A read that fails throws, as does a hash that fails. The hash is dropped when the file
+ * was not read to its end.
  */
-export async function readHashed(
+export async function streamHashed(
 	file: Blob,
 	hash: StreamHash,
-	onRead: (read: number, slice: Uint8Array) => void,
+	take: (slice: Uint8Array, read: number) => void,
 	isCancelled: () => boolean | Promise<boolean>
-): Promise<{ bytes: Uint8Array; digest: () => Promise<string> } | null> {
-	const out = new Uint8Array(file.size);
-	let offset = 0;
-	let finished = false;
+): Promise<string | null> {
+	let isRead = false;
 	try {
-		finished = await streamInput(
+		isRead = await streamInput(
 			file,
-			(slice) => {
-				// A stream may give the file in one chunk (Node's Blob does): hashed in pieces, each reported.
-				for (let at = 0; at < slice.length; at += hashPiece) {
-					const piece = slice.subarray(at, at + hashPiece);
-					out.set(piece, offset);
-					offset += piece.length;
-					hash.update(piece);
-					onRead(offset, piece);
-				}
+			(slice, read) => {
+				hash.update(slice);
+				take(slice, read);
 				return hash.ready();
 			},
-			isCancelled
+			isCancelled,
+			{ reuse: true }
 		);
 	} finally {
-		if (!finished) hash.drop();
+		if (!isRead) hash.drop();
 	}
-	if (!finished) return null;
-	return { bytes: offset === out.length ? out : out.subarray(0, offset), digest: () => hash.hex() };
+	return isRead ? hash.hex() : null;
 }
 
 /**

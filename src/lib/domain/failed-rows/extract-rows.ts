@@ -5,7 +5,7 @@ import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encodi
 import { findCardNumberColumn } from '../guard/card-number';
 import { matchHeader } from '../headers/match-header';
 import type { HeaderRule } from './header-rules';
-import { countLineBreaks, sliceLineSpans, type LineSpan } from './line-breaks';
+import { countLineBreaks, createLineSpanCopier, type LineSpan } from './line-breaks';
 
 /** How the file was read: the encoding its history entry recorded, or 'auto' when it has none. */
 export interface ExtractOptions {
@@ -31,12 +31,11 @@ export type ExtractResult =
 	  }
 	| { ok: false; code: ExtractProblemCode; row: number; column: number };
 
-interface Located extends LineSpan {
+export interface Located extends LineSpan {
 	row: number;
 }
 
 const sliceSize = 1 << 20;
-const crlf = Uint8Array.of(13, 10);
 const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
 
 function isBlank(fields: readonly string[]): boolean {
@@ -86,14 +85,26 @@ function scanRecords(
 	return { scan, sink };
 }
 
+/** Where the wanted records lie in a file, read by `createRowsLocator`: what `createRowsCopier` copies. */
+export type RowsPlan =
+	| { ok: true; encoding: DetectedEncoding; header: Located | null; located: Located[]; wanted: Set<number> }
+	| { ok: false; code: ExtractProblemCode; row: number; column: number };
+
+/** A streaming first read of `extractRows`: the file's bytes in, where its wanted records lie out. */
+export interface RowsLocator {
+	/** Reads the next bytes of the file, in file order; copies what it keeps (`bytes` may be reused). */
+	push(bytes: Uint8Array): void;
+	finish(): RowsPlan;
+}
+
 /**
- * The header record and the records `rows` (row numbers as the reports count them) of a CSV
- * file, as the very bytes they are in it, so they can be fixed and imported again. The header is
- * the first non-blank record when the kind's reader takes it as one (see `headerRuleOf`). Refuses
- * a file holding a full card number anywhere: it never writes one. Rows whose bytes do not
- * decode (SPEC: `undecodable`) come back as the bytes they are, never as decoded text.
+ * The first read of `extractRows` as a stream (issue 14: the file never whole in memory): decodes
+ * the file as its reader did (the recorded encoding, or the BOM and the UTF-8 vs Shift_JIS
+ * judgement of SPEC "File formats"), finds the header record and the records `rows`, and refuses
+ * a file holding a full card number, one that is no text, or one with a line too long. The same
+ * plan however the bytes are sliced; bytes after a refusal are not read.
  */
-export function extractRows(input: Uint8Array, rows: readonly number[], options: ExtractOptions): ExtractResult {
+export function createRowsLocator(rows: readonly number[], options: ExtractOptions): RowsLocator {
 	const wanted = new Set(rows);
 	const decoder = createByteDecoder(decoderChoice(options.encoding));
 	const reader = createCsvReader();
@@ -103,38 +114,69 @@ export function extractRows(input: Uint8Array, rows: readonly number[], options:
 	const undecodedCardNumber = () => decoder.cardNumberLines.takeWithin(reader.recordStart, reader.recordEnd);
 	const { scan, sink } = scanRecords(wanted, options.header ?? null, isUndecodable, undecodedCardNumber);
 	const stopped = () => scan.cardNumber !== null || decoder.refusal !== null || reader.tooLongAt > 0;
-	for (let offset = 0; offset < input.length && !stopped(); offset += sliceSize) {
-		reader.feed(decoder.push(input.subarray(offset, offset + sliceSize)), false, sink);
-	}
-	if (!stopped()) reader.feed(decoder.finish(), true, sink);
+	return {
+		push(bytes) {
+			if (!stopped()) reader.feed(decoder.push(bytes), false, sink);
+		},
+		finish() {
+			if (!stopped()) reader.feed(decoder.finish(), true, sink);
+			if (scan.cardNumber) return { ok: false, code: 'card-number-found', ...scan.cardNumber };
+			if (decoder.refusal) return { ok: false, code: 'not-text', row: 0, column: 0 };
+			if (reader.tooLongAt) return { ok: false, code: 'line-too-long', row: reader.tooLongAt, column: 0 };
+			const isHeaderWanted = scan.header !== null && wanted.has(scan.header.row);
+			if (scan.located.length === 0 && !isHeaderWanted) return { ok: false, code: 'rows-not-found', row: 0, column: 0 };
+			return { ok: true, encoding: decoder.encoding, header: scan.header, located: scan.located, wanted };
+		}
+	};
+}
 
-	if (scan.cardNumber) return { ok: false, code: 'card-number-found', ...scan.cardNumber };
-	if (decoder.refusal) return { ok: false, code: 'not-text', row: 0, column: 0 };
-	if (reader.tooLongAt) return { ok: false, code: 'line-too-long', row: reader.tooLongAt, column: 0 };
-	const isHeaderWanted = scan.header !== null && wanted.has(scan.header.row);
-	if (scan.located.length === 0 && !isHeaderWanted) return { ok: false, code: 'rows-not-found', row: 0, column: 0 };
-	return assemble(input, decoder.encoding, scan.header, scan.located, wanted);
+/** A streaming second read of `extractRows`: the same file's bytes in again, its result out. */
+export interface RowsCopier {
+	/** Reads the next bytes of the file, in file order; copies what it keeps (`bytes` may be reused). */
+	push(bytes: Uint8Array): void;
+	finish(): ExtractResult;
+}
+
+/**
+ * The second read of `extractRows` as a stream: copies the very bytes of the records a plan found
+ * (a BOM first when the file had one), holding only those. The same bytes must be read again: the
+ * caller checks that (the file's SHA-256) when it reads them from a file that may change.
+ */
+export function createRowsCopier(plan: Extract<RowsPlan, { ok: true }>): RowsCopier {
+	const { encoding, header, located, wanted } = plan;
+	const copier = createLineSpanCopier(encoding === 'utf-8-bom' ? 3 : 0, header ? [header, ...located] : located);
+	return {
+		push: (bytes) => copier.push(bytes),
+		finish() {
+			const parts = encoding === 'utf-8-bom' ? [bom, ...copier.finish()] : copier.finish();
+			const found = located.map((span) => span.row);
+			if (header && wanted.has(header.row)) found.unshift(header.row);
+			const seen = new Set(found);
+			const missing = [...wanted].filter((row) => !seen.has(row)).sort((a, b) => a - b);
+			return { ok: true, output: joinBytes(parts), encoding, hasHeader: header !== null, found, missing };
+		}
+	};
+}
+
+/**
+ * The header record and the records `rows` (row numbers as the reports count them) of a CSV
+ * file, as the very bytes they are in it, so they can be fixed and imported again. The header is
+ * the first non-blank record when the kind's reader takes it as one (see `headerRuleOf`). Refuses
+ * a file holding a full card number anywhere: it never writes one. Rows whose bytes do not
+ * decode (SPEC: `undecodable`) come back as the bytes they are, never as decoded text. The whole
+ * file at once: `createRowsLocator` then `createRowsCopier` read it as a stream, with this result.
+ */
+export function extractRows(input: Uint8Array, rows: readonly number[], options: ExtractOptions): ExtractResult {
+	const locator = createRowsLocator(rows, options);
+	for (let offset = 0; offset < input.length; offset += sliceSize) locator.push(input.subarray(offset, offset + sliceSize));
+	const plan = locator.finish();
+	if (!plan.ok) return plan;
+	const copier = createRowsCopier(plan);
+	copier.push(input);
+	return copier.finish();
 }
 
 function isHeader(fields: string[], isMalformed: boolean, rule: HeaderRule): boolean {
 	if (rule.mode === 'required') return true;
 	return !isMalformed && matchHeader(fields, rule.columns).matched >= 2;
-}
-
-function assemble(
-	input: Uint8Array,
-	encoding: DetectedEncoding,
-	header: Located | null,
-	located: Located[],
-	wanted: Set<number>
-): ExtractResult {
-	const spans = header ? [header, ...located] : located;
-	const start = encoding === 'utf-8-bom' ? 3 : 0;
-	const parts: Uint8Array[] = encoding === 'utf-8-bom' ? [bom] : [];
-	for (const slice of sliceLineSpans(input, start, spans)) parts.push(slice, crlf);
-	const found = located.map((span) => span.row);
-	if (header && wanted.has(header.row)) found.unshift(header.row);
-	const seen = new Set(found);
-	const missing = [...wanted].filter((row) => !seen.has(row)).sort((a, b) => a - b);
-	return { ok: true, output: joinBytes(parts), encoding, hasHeader: header !== null, found, missing };
 }

@@ -1,4 +1,4 @@
 // Failed rows given back as they were in the file (SPEC screen 4): pure, shared by UI and tests.
-export { extractRows } from './extract-rows';
-export type { ExtractOptions, ExtractProblemCode, ExtractResult } from './extract-rows';
+export { createRowsCopier, createRowsLocator, extractRows } from './extract-rows';
+export type { ExtractOptions, ExtractProblemCode, ExtractResult, Located, RowsCopier, RowsLocator, RowsPlan } from './extract-rows';
 export { headerRuleOf, type HeaderRule } from './header-rules';

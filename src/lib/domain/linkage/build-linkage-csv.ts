@@ -107,11 +107,21 @@ function finishLinkage(
 	return { output: options.header === false && written.length === 0 ? new Uint8Array(0) : output, report };
 }
 
-/** Step c: the store's 顧客一覧 download → the two-column linkage CSV for Yamato; null when refused. */
-export function buildLinkageCsv(
-	input: Uint8Array,
-	options: LinkageOptions = {}
-): { output: Uint8Array | null; report: LinkageReport } {
+/** A streaming build of step c: the list's bytes in any slicing, then the CSV and its report. */
+export interface LinkageBuilder {
+	/** Reads the next bytes of the list, in file order; the builder copies what it keeps (`bytes` may be reused). */
+	push(bytes: Uint8Array): void;
+	/** Ends the list: the CSV (null when refused) and the report, as `buildLinkageCsv` of all the bytes pushed. */
+	finish(): { output: Uint8Array | null; report: LinkageReport };
+}
+
+/**
+ * Step c read as a stream (issue 14: the list is never whole in memory): the same decoding (BOM,
+ * UTF-8 vs Shift_JIS judgement, bytes that stop decoding half-way; SPEC "File formats") and the same
+ * output, byte for byte, as `buildLinkageCsv` of the whole file, however the bytes are sliced.
+ * `onProgress` is called for 'link' and 'write' only: the caller knows how far the bytes are.
+ */
+export function createLinkageBuilder(options: LinkageOptions = {}): LinkageBuilder {
 	const problems = new ProblemList(options.maxProblems);
 	const columns: LinkageColumns = { rows: [], customerIds: [], linkageIds: [], extraCells: new Map() };
 	const take = (fields: string[], column: number, row: number, field: CustomerListField) => {
@@ -138,14 +148,31 @@ export function buildLinkageCsv(
 			columns.linkageIds.push(take(fields, linkageId, row, 'linkageId'));
 		}
 	);
-	for (let offset = 0; offset < input.length; offset += 1 << 16) {
-		options.onProgress?.('read', offset, input.length);
-		source.push(input.subarray(offset, offset + (1 << 16)));
-	}
-	source.finish();
-	options.onProgress?.('read', input.length, input.length);
-	return finishLinkage(columns, source.state, problems, options);
+	return {
+		push: (bytes) => source.push(bytes),
+		finish: () => {
+			source.finish();
+			return finishLinkage(columns, source.state, problems, options);
+		}
+	};
 }
+
+/** Step c: the store's 顧客一覧 download → the two-column linkage CSV for Yamato; null when refused. */
+export function buildLinkageCsv(
+	input: Uint8Array,
+	options: LinkageOptions = {}
+): { output: Uint8Array | null; report: LinkageReport } {
+	const builder = createLinkageBuilder(options);
+	for (let offset = 0; offset < input.length; offset += readPiece) {
+		options.onProgress?.('read', offset, input.length);
+		builder.push(input.subarray(offset, offset + readPiece));
+	}
+	options.onProgress?.('read', input.length, input.length);
+	return builder.finish();
+}
+
+// Bytes of the list read between two progress calls.
+const readPiece = 1 << 16;
 
 /** Step c from the local registry: the same rules and output as `buildLinkageCsv`, without bytes. */
 export function buildLinkageCsvFromRecords(
