@@ -181,3 +181,27 @@ test('an unknown ?entry= says so', async ({ page }) => {
 	await expect(page.getByText('指定された履歴は見つかりません。')).toBeVisible();
 	await expect(page.getByText('履歴はまだありません。')).toBeVisible();
 });
+
+// A list built 「登録済みの顧客から」 has no file: its entry is shown under a label in the language of
+// the moment, and the search by file name finds it by either language's label.
+test('search by file name finds a list from the registry by its label, in either language', async ({ page }) => {
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	await page.goto('/migration');
+	await page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' }).getByRole('button', { name: '登録済みの顧客から作る' }).click();
+	await expect(page.getByRole('region', { name: 'c. 連携用CSVを作る' }).getByRole('button', { name: '連携用CSVをダウンロード' })).toBeVisible();
+	await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '顧客データ取り込み履歴' }).click();
+	const search = page.getByRole('region', { name: '履歴を検索' });
+	for (const label of ['登録済みの顧客', 'Registered customers', 'ｒｅｇｉｓｔｅｒｅｄ']) {
+		await search.getByLabel('ファイル名').fill(label);
+		await search.getByRole('button', { name: '検索' }).click();
+		await expect(rows(page), label).toHaveCount(1);
+		await expect(rows(page).first().getByRole('rowheader')).toHaveText('登録済みの顧客');
+	}
+	await search.getByLabel('ファイル名').fill('registry');
+	await search.getByRole('button', { name: '検索' }).click();
+	await expect(page.getByText('条件に合う履歴はありません。')).toBeVisible();
+});

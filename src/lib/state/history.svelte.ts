@@ -3,7 +3,7 @@ import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { FailedRowsReport } from '$lib/jobs/extract-failed-rows';
 import type { HistoryPage } from '$lib/storage/history-repository';
-import type { Language } from '$lib/i18n';
+import { languages, translate, type Language } from '$lib/i18n';
 import { problemText } from '$lib/i18n/problem-text';
 import { problemListWordsEn } from '$lib/i18n/problems.en';
 import { JobRun } from './job-run.svelte';
@@ -14,6 +14,10 @@ import { Pager } from './pager.svelte';
 export const historyPageSizes = [10, 20, 50, 100] as const;
 
 const dayMs = 86_400_000;
+
+// A list taken from the registry is shown under a label in the language of the moment: a name
+// search finds it by either language's label.
+const registryNames = languages.map((language) => translate(language, 'migration.registryName'));
 
 /** The first millisecond of a `YYYY-MM-DD` day in Japan (Asia/Tokyo has no daylight saving). */
 export function tokyoDayStart(day: string): number {
@@ -61,6 +65,7 @@ class HistoryState {
 		const { fileName, from, to } = this.applied;
 		const request = {
 			fileName,
+			registryNames,
 			from: from ? tokyoDayStart(from) : undefined,
 			to: to ? tokyoDayStart(to) + dayMs - 1 : undefined,
 			offset: this.pager.offset,

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { registryListName } from '$lib/domain/records/list-source';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { WorkbenchDb } from './db';
 import { historyRepository, type HistoryQuery } from './history-repository';
@@ -42,6 +43,20 @@ describe('historyRepository.query', () => {
 	])('finds %s', async (_name, query, expected) => {
 		await addSample();
 		expect(await names(query)).toEqual(expected);
+	});
+
+	// A list built 「登録済みの顧客から」 is stored under a marker and shown under a label in the language
+	// of the moment: the search finds it by either label, as the page passes them, never by the marker.
+	it.each<[string, boolean]>([
+		['登録済みの顧客', true],
+		['Registered customers', true],
+		['registered', true],
+		['registry', false]
+	])('finds a list from the registry by %j: %s', async (search, isFound) => {
+		await addSample();
+		await historyRepository.add({ ...newEntry({ fileName: registryListName, startedAt: day(3), kind: 'linkage' }), status: 'done' });
+		const found = await names({ fileName: search, registryNames: ['登録済みの顧客', 'Registered customers'] });
+		expect(found).toEqual(isFound ? [registryListName] : []);
 	});
 
 	it('counts every match, not only the page', async () => {

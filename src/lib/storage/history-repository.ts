@@ -5,6 +5,7 @@ import {
 	type HistoryEntry,
 	type NewHistoryEntry
 } from '$lib/domain/records/history-entry';
+import { fileNameMatches, fileNameSearchKey } from '$lib/domain/records/list-source';
 import { salvageRecord } from '$lib/domain/records/salvage';
 import { cleanHistoryEntry } from '$lib/domain/records/clean-history-entry';
 import { db } from './db';
@@ -12,6 +13,8 @@ import { db } from './db';
 /** A history search: file-name substring, start time from/to (ms, inclusive, either end open), a page. */
 export interface HistoryQuery {
 	fileName?: string;
+	/** The labels a list from the registry is shown under, in every language: what a name search finds it by. */
+	registryNames?: readonly string[];
 	from?: number;
 	to?: number;
 	offset?: number;
@@ -29,10 +32,6 @@ function readEntry(stored: unknown): HistoryEntry | null {
 	return salvageRecord<HistoryEntry>(historyEntrySchema, cleanHistoryEntry(stored), fallbackHistoryEntry);
 }
 
-function fileNameKey(value: string): string {
-	return value.normalize('NFKC').toLowerCase();
-}
-
 /**
  * Ids and start times of the entries in the date range. Only index keys are read: an entry can carry
  * a long list of failures, and a search must not load every one of them.
@@ -47,13 +46,14 @@ async function startTimes(from?: number, to?: number): Promise<Map<number, numbe
 	return times;
 }
 
-async function idsWithFileName(part: string): Promise<Set<number>> {
-	const needle = fileNameKey(part);
+async function idsWithFileName(part: string, registryNames: readonly string[]): Promise<Set<number>> {
+	const needle = fileNameSearchKey(part);
+	const labels = registryNames.map(fileNameSearchKey);
 	const ids = new Set<number>();
 	await db()
 		.history.orderBy('fileName')
 		.eachKey((key, cursor) => {
-			if (fileNameKey(String(key)).includes(needle)) ids.add(cursor.primaryKey as number);
+			if (fileNameMatches(String(key), needle, labels)) ids.add(cursor.primaryKey as number);
 		});
 	return ids;
 }
@@ -71,9 +71,9 @@ export const historyRepository = {
 	},
 
 	/** A page of matching entries, newest first (by start time, then by id). */
-	async query({ fileName = '', from, to, offset = 0, limit = 20 }: HistoryQuery = {}): Promise<HistoryPage> {
+	async query({ fileName = '', registryNames = [], from, to, offset = 0, limit = 20 }: HistoryQuery = {}): Promise<HistoryPage> {
 		const times = await startTimes(from, to);
-		const named = fileName.trim() === '' ? null : await idsWithFileName(fileName.trim());
+		const named = fileName.trim() === '' ? null : await idsWithFileName(fileName.trim(), registryNames);
 		const ids = [...times.keys()].filter((id) => named?.has(id) ?? true);
 		ids.sort((a, b) => (times.get(b) as number) - (times.get(a) as number) || b - a);
 		const page = ids.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));

@@ -15,3 +15,20 @@ const legacyRegistryNames: ReadonlySet<string> = new Set(['登録済みの顧客
 export function isRegistryList(run: { kind: string; fileName: string }): boolean {
 	return run.fileName === registryListName || (run.kind === 'linkage' && legacyRegistryNames.has(run.fileName));
 }
+
+/** What a file name is searched by: NFKC and lower case, so width and case never hide a match. */
+export function fileNameSearchKey(value: string): string {
+	return value.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * True when a 履歴 search for `needle` (a `fileNameSearchKey`) finds an entry stored under
+ * `fileName`: the needle is part of the name as the operator sees it (SPEC screen 4, search by file
+ * name). A list taken from the registry is shown under a label in the language of the moment, so
+ * its marker is searched as each language's label — `registryNames`, as search keys — and never as
+ * the marker itself; names older entries stored as text are found as text.
+ */
+export function fileNameMatches(fileName: string, needle: string, registryNames: readonly string[]): boolean {
+	if (fileName === registryListName) return registryNames.some((name) => name.includes(needle));
+	return fileNameSearchKey(fileName).includes(needle);
+}
