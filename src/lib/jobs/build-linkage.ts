@@ -8,9 +8,10 @@ import type { JobPorts, JobResult } from './ports';
 import { recordConversion } from './record-conversion';
 import { stagedProgress, streamHashed, streamHashOf } from './read-input';
 
-// The phases of a linkage build on its bar: reading the file (or loading the registry, when this
-// worker has not loaded it yet), parsing the list (or taking the registry's customers), checking
-// the rows, writing the CSV, then hashing the input and recording the run.
+// The phases of a linkage build on its bar: reading and parsing the list file, one stretch across
+// 'file' and 'parse' as the file streams into the parse (from the registry: loading it, when this
+// worker has not loaded it yet, then taking its customers), checking the rows, writing the CSV,
+// then recording the run.
 export const linkageStages = [
 	['file', 1 / 4],
 	['parse', 1 / 2],
