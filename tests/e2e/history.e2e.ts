@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { chooseFile, downloadBytes, fixture } from './files';
 import { expect, test } from './support';
-import { loadStoreList } from './wizard';
+import { loadStoreList, registerOldCartCustomers, stepBOf } from './wizard';
 
 const crlf = Buffer.from('\r\n');
 const sjis = (hex: string) => Buffer.from(hex, 'hex');
@@ -185,13 +185,9 @@ test('an unknown ?entry= says so', async ({ page }) => {
 // A list built 「登録済みの顧客から」 has no file: its entry is shown under a label in the language of
 // the moment, and the search by file name finds it by either language's label.
 test('search by file name finds a list from the registry by its label, in either language', async ({ page }) => {
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	await registerOldCartCustomers(page);
 	await page.goto('/migration');
-	await page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' }).getByRole('button', { name: '登録済みの顧客から作る' }).click();
+	await stepBOf(page).getByRole('button', { name: '登録済みの顧客から作る' }).click();
 	await expect(page.getByRole('region', { name: 'c. 連携用CSVを作る' }).getByRole('button', { name: '連携用CSVをダウンロード' })).toBeVisible();
 	await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '顧客データ取り込み履歴' }).click();
 	const search = page.getByRole('region', { name: '履歴を検索' });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { chooseFile, fixture } from './files';
+import { expect } from './support';
 
 /** Steps a・b of カード情報移行 (SPEC screen 3), found by its heading. */
 export const stepBOf = (page: Page) => page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });
@@ -24,3 +25,12 @@ export const returnHeader = 'サブスクストアの顧客ID,カード番号下
  */
 export const returnFileWithMemo = (memo: string) =>
 	`${returnHeader},メモ\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1,\r\nUS-00010001,042,JCB,2803,QwErTy9876543210abC2,${memo}\r\n`;
+
+/** On 顧客一覧, registers the old-cart fixture's four customers (US-00010000…US-00010003) through 一括登録. */
+export async function registerOldCartCustomers(page: Page): Promise<void> {
+	await page.goto('/customers');
+	const bulk = page.getByRole('region', { name: '一括登録' });
+	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+	await bulk.getByRole('button', { name: 'データアップロード' }).click();
+	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+}
