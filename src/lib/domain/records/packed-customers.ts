@@ -2,11 +2,12 @@ import { registryChunkSize } from './columns';
 import {
 	customerChunkSchema,
 	customerChunkV5Schema,
+	customerChunkV6Schema,
 	customerColumnKeys,
 	emptyCustomerColumns,
 	type CustomerColumns
 } from './customer';
-import { emptyTexts, packTexts, unpackTexts, type PackedText } from './packed-text';
+import { emptyTexts, fromV6, packTexts, unpackTexts, type PackedText } from './packed-text';
 
 /** At most `registryChunkSize` customers, each column packed (`PackedText`): one stored chunk's worth. */
 export type PackedCustomerPart = { readonly count: number } & { readonly [key in keyof CustomerColumns]: PackedText };
@@ -61,11 +62,23 @@ export function placeholderPart(count: number): PackedCustomerPart {
 
 /**
  * The customers of a stored chunk as a packed part with its `firstSeq`, whichever shape wrote it:
- * v6 (packed, taken as it is) or v2–v5 (arrays of strings, packed here); null when it is neither.
+ * v7 (packed in blocks, taken as it is, an empty column shared again), v6 (absolute ends, put in
+ * blocks; the texts kept) or v2–v5 (arrays of strings, packed here); null when it is none of them.
  */
 export function readCustomerChunk(stored: unknown): (PackedCustomerPart & { firstSeq: number }) | null {
 	const packed = customerChunkSchema.safeParse(stored);
-	if (packed.success) return packed.data;
+	if (packed.success) {
+		const chunk = { ...packed.data } as { -readonly [key in keyof CustomerColumns]: PackedText } & typeof packed.data;
+		// A clone read back holds its own zeros: share the one empty column again.
+		for (const key of customerColumnKeys) if (chunk[key].text === '') chunk[key] = emptyTexts(chunk.count);
+		return chunk;
+	}
+	const v6 = customerChunkV6Schema.safeParse(stored);
+	if (v6.success) {
+		const chunk = { ...v6.data } as unknown as { -readonly [key in keyof CustomerColumns]: PackedText } & { count: number; firstSeq: number };
+		for (const key of customerColumnKeys) chunk[key] = fromV6(v6.data[key]);
+		return chunk;
+	}
 	const old = customerChunkV5Schema.safeParse(stored);
 	if (!old.success || old.data.count > registryChunkSize) return null;
 	const part = toPackedCustomers(old.data).parts[0] ?? placeholderPart(0);
