@@ -1,4 +1,4 @@
-import { readOldCartCustomers } from '$lib/domain';
+import { readOldCartCustomers, type OldCartCustomerReader } from '$lib/domain';
 import { CustomerPacker } from '$lib/domain/records/packed-customers';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
@@ -13,14 +13,17 @@ function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
 	let skipped = 0;
 	// A first registration has no one to skip: no lookup (a hash of each 連携用ID) per row.
 	const isRegistryEmpty = index.customerCount === 0;
-	const reader = readOldCartCustomers({ encoding: job.encoding }, (_row, linkageId, name, kana, email, phone, zip, address) => {
+	let reader: OldCartCustomerReader | null = readOldCartCustomers({ encoding: job.encoding }, (_row, linkageId, name, kana, email, phone, zip, address) => {
 		if (!isRegistryEmpty && index.hasLinkageId(linkageId)) return void skipped++;
 		packer.push(linkageId, name, kana, email, phone, zip, address);
 	});
 	return {
-		push: (bytes) => reader.push(bytes),
+		push: (bytes) => reader?.push(bytes),
 		finish: () => {
-			const report = reader.finish();
+			const report = reader!.finish();
+			// Let go of the reader's state (the file's 連携用IDs and their rows, a string each): `apply`
+			// below shares this scope, and would keep it through the store and the index (issue 14).
+			reader = null;
 			const customers = packer.finish();
 			// The packed parts never change: the registry keeps the very parts the store writes.
 			const apply = (progress?: IndexProgress) => void index.appendCustomers(customers, progress);
