@@ -7,7 +7,7 @@ import {
 	emptyCustomerColumns,
 	type CustomerColumns
 } from './customer';
-import { emptyTexts, fromV6, packTexts, unpackTexts, type PackedText } from './packed-text';
+import { emptyTexts, fromV6, packTexts, PackedTextBuilder, unpackTexts, type PackedText } from './packed-text';
 
 /** At most `registryChunkSize` customers, each column packed (`PackedText`): one stored chunk's worth. */
 export type PackedCustomerPart = { readonly count: number } & { readonly [key in keyof CustomerColumns]: PackedText };
@@ -86,11 +86,11 @@ export function readCustomerChunk(stored: unknown): (PackedCustomerPart & { firs
 }
 
 /**
- * Packs customers as they are read, `registryChunkSize` at a time: each value lives only until its
- * part is packed (young garbage, freed cheaply), so no string per customer outlives the read (issue 14).
+ * Packs customers as they are read, `registryChunkSize` at a time: each value's code units are
+ * copied into its column's builder at once, so no string per customer outlives its row (issue 14).
  */
 export class CustomerPacker {
-	private readonly columns = emptyCustomerColumns();
+	private readonly columns = customerColumnKeys.map(() => new PackedTextBuilder(registryChunkSize));
 	private pending = 0;
 	private readonly parts: PackedCustomerPart[] = [];
 	private total = 0;
@@ -98,14 +98,13 @@ export class CustomerPacker {
 	/** Adds one customer, its values in the columns' order. */
 	push(linkageId: string, name: string, kana: string, email: string, phone: string, zip: string, address: string): void {
 		const c = this.columns;
-		const at = this.pending;
-		c.linkageIds[at] = linkageId;
-		c.names[at] = name;
-		c.kanas[at] = kana;
-		c.emails[at] = email;
-		c.phones[at] = phone;
-		c.zips[at] = zip;
-		c.addresses[at] = address;
+		c[0].add(linkageId);
+		c[1].add(name);
+		c[2].add(kana);
+		c[3].add(email);
+		c[4].add(phone);
+		c[5].add(zip);
+		c[6].add(address);
 		if (++this.pending === registryChunkSize) this.flush();
 	}
 
@@ -122,11 +121,9 @@ export class CustomerPacker {
 
 	private flush(): void {
 		if (this.pending === 0) return;
-		const c = this.columns;
-		for (const key of customerColumnKeys) c[key].length = this.pending;
-		this.parts.push(toPackedCustomers(c).parts[0]);
-		// Drop the values at once: the arrays must not keep them alive into the old generation.
-		for (const key of customerColumnKeys) c[key].length = 0;
+		const part = { count: this.pending } as { count: number } & Record<keyof CustomerColumns, PackedText>;
+		customerColumnKeys.forEach((key, i) => (part[key] = this.columns[i].build()));
+		this.parts.push(part);
 		this.total += this.pending;
 		this.pending = 0;
 	}

@@ -83,6 +83,75 @@ export function packTexts(values: readonly string[], from = 0, to = values.lengt
 	return blocked(from === 0 && to === values.length ? values.join('') : values.slice(from, to).join(''), absolute, count);
 }
 
+// Character codes turned into text at a time (`String.fromCharCode.apply` puts each on the stack).
+const codesPerPiece = 8192;
+
+/** `length` UTF-16 code units of `codes` as text: one-byte when every code is under 256 (V8), as a join would give. */
+function textOfCodes(codes: Uint16Array, length: number): string {
+	if (length <= codesPerPiece) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+	const pieces: string[] = [];
+	for (let at = 0; at < length; at += codesPerPiece) {
+		pieces.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + codesPerPiece)) as unknown as number[]));
+	}
+	return pieces.join('');
+}
+
+/**
+ * Builds one packed column value by value, copying each value's code units into a reused buffer at
+ * once: no string per value outlives its row (a million customers' cells once survived the young
+ * generation's collections until their part was packed, growing it to its maximum: issue 14), and
+ * the column's text is made once, at `build`.
+ */
+export class PackedTextBuilder {
+	private codes = new Uint16Array(1 << 15);
+	private length = 0;
+	private ends: Uint32Array;
+	private count = 0;
+
+	constructor(capacity: number) {
+		this.ends = new Uint32Array(Math.max(1, capacity));
+	}
+
+	/** Values added since the last `build`. */
+	get size(): number {
+		return this.count;
+	}
+
+	/** Adds `text.slice(from, to)` as the next value (any code units, as they are). */
+	addRange(text: string, from: number, to: number): void {
+		const length = this.length;
+		const needed = length + (to - from);
+		if (needed > this.codes.length) {
+			const grown = new Uint16Array(Math.max(needed, this.codes.length * 2));
+			grown.set(this.codes.subarray(0, length));
+			this.codes = grown;
+		}
+		const codes = this.codes;
+		for (let i = from, at = length; i < to; i++, at++) codes[at] = text.charCodeAt(i);
+		this.length = needed;
+		if (this.count === this.ends.length) {
+			const grown = new Uint32Array(this.ends.length * 2);
+			grown.set(this.ends);
+			this.ends = grown;
+		}
+		this.ends[this.count++] = needed;
+	}
+
+	/** Adds `value` as the next value. */
+	add(value: string): void {
+		this.addRange(value, 0, value.length);
+	}
+
+	/** The values added since the last `build`, packed; the builder starts empty again. */
+	build(): PackedText {
+		const count = this.count;
+		const packed = this.length === 0 ? emptyTexts(count) : blocked(textOfCodes(this.codes, this.length), this.ends, count);
+		this.count = 0;
+		this.length = 0;
+		return packed;
+	}
+}
+
 /** A column as v6 stored it, in the block form (its text kept as it is). */
 export function fromV6(packed: PackedTextV6): PackedText {
 	return blocked(packed.text, packed.ends, packed.ends.length);
