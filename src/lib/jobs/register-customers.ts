@@ -1,4 +1,4 @@
-import { readOldCartCustomers } from '$lib/domain';
+import { readOldCartCustomers, type OldCartCustomerReader } from '$lib/domain';
 import { CustomerPacker } from '$lib/domain/records/packed-customers';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
@@ -7,20 +7,24 @@ import type { UploadJob } from './upload-types';
 
 /** 顧客情報 rows: a 連携用ID already registered is skipped, so a delta run never duplicates anyone. */
 function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
-	// Each customer goes straight into the packer: no object per row, and no string per value kept
-	// past its part of 10,000 (the store and the registry receive packed columns).
+	// Each customer goes straight into the packer, which copies its values' code units at once: no
+	// object per row, and no string per value kept past its row (the store and the registry receive
+	// packed columns), so the values may be views of the file's text (`ownValues: false`).
 	const packer = new CustomerPacker();
 	let skipped = 0;
 	// A first registration has no one to skip: no lookup (a hash of each 連携用ID) per row.
 	const isRegistryEmpty = index.customerCount === 0;
-	const reader = readOldCartCustomers({ encoding: job.encoding }, (_row, linkageId, name, kana, email, phone, zip, address) => {
+	let reader: OldCartCustomerReader | null = readOldCartCustomers({ encoding: job.encoding, ownValues: false }, (_row, linkageId, name, kana, email, phone, zip, address) => {
 		if (!isRegistryEmpty && index.hasLinkageId(linkageId)) return void skipped++;
 		packer.push(linkageId, name, kana, email, phone, zip, address);
 	});
 	return {
-		push: (bytes) => reader.push(bytes),
+		push: (bytes) => reader?.push(bytes),
 		finish: () => {
-			const report = reader.finish();
+			const report = reader!.finish();
+			// Let go of the reader's state (the file's 連携用IDs and their rows, a string each): `apply`
+			// below shares this scope, and would keep it through the store and the index (issue 14).
+			reader = null;
 			const customers = packer.finish();
 			// The packed parts never change: the registry keeps the very parts the store writes.
 			const apply = (progress?: IndexProgress) => void index.appendCustomers(customers, progress);

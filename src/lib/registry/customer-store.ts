@@ -1,6 +1,6 @@
 import type { CustomerColumns, CustomerRecord } from '$lib/domain/records/customer';
 import type { PackedCustomerPart } from '$lib/domain/records/packed-customers';
-import { packedAt, packedStart } from '$lib/domain/records/packed-text';
+import { packedAt, packedEnd, packedStart } from '$lib/domain/records/packed-text';
 
 /** A customer column's name (`linkageIds`, `names`, …). */
 export type CustomerColumnKey = keyof CustomerColumns;
@@ -75,20 +75,23 @@ export class CustomerStore {
 		if (seq < 0 || seq >= this.total) return false;
 		const p = this.partOf(seq);
 		const at = seq - this.firsts[p];
-		const ends = this.parts[p].linkageIds.ends;
-		return ends[at] > (at === 0 ? 0 : ends[at - 1]);
+		const column = this.parts[p].linkageIds;
+		return packedEnd(column, at) > packedStart(column, at);
 	}
 
 	/** Every listed customer's `seq` (a 連携用ID not empty), ascending: one pass over each part's ends. */
 	listedSeqs(): number[] {
 		const seqs: number[] = [];
 		for (let p = 0; p < this.parts.length; p++) {
-			const ends = this.parts[p].linkageIds.ends;
+			const column = this.parts[p].linkageIds;
 			const first = this.firsts[p];
+			// A shared empty column (placeholders): no one listed.
+			if (column.text === '') continue;
 			let start = 0;
-			for (let at = 0; at < ends.length; at++) {
-				if (ends[at] > start) seqs.push(first + at);
-				start = ends[at];
+			for (let at = 0; at < column.ends.length; at++) {
+				const end = packedEnd(column, at);
+				if (end > start) seqs.push(first + at);
+				start = end;
 			}
 		}
 		return seqs;
@@ -116,7 +119,7 @@ export class CustomerStore {
 		const column = this.parts[p].linkageIds;
 		const at = seq - this.firsts[p];
 		const start = packedStart(column, at);
-		if (column.ends[at] - start !== to - from) return false;
+		if (packedEnd(column, at) - start !== to - from) return false;
 		const held = column.text;
 		for (let k = 0; k < to - from; k++) if (held.charCodeAt(start + k) !== text.charCodeAt(from + k)) return false;
 		return true;
@@ -130,11 +133,14 @@ export class CustomerStore {
 		for (let seq = from; seq < to; ) {
 			const p = this.partOf(seq);
 			const first = this.firsts[p];
-			const { text, ends } = this.parts[p].linkageIds;
+			const column = this.parts[p].linkageIds;
+			const text = column.text;
 			const end = Math.min(to, first + this.parts[p].count);
+			let start = packedStart(column, seq - first);
 			for (; seq < end; seq++) {
-				const at = seq - first;
-				each(seq, text, at === 0 ? 0 : ends[at - 1], ends[at]);
+				const valueEnd = packedEnd(column, seq - first);
+				each(seq, text, start, valueEnd);
+				start = valueEnd;
 			}
 		}
 	}

@@ -22,7 +22,7 @@ describe('WorkbenchDb upgrades', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		expect(await settingsRepository.getPayment()).toEqual(saved);
-		expect(upgraded.verno).toBe(6);
+		expect(upgraded.verno).toBe(7);
 		expect(upgraded.tables.map((table) => table.name).sort()).toEqual(
 			['cardChunks', 'customerChunks', 'history', 'meta', 'notifications', 'settings'].sort()
 		);
@@ -69,7 +69,7 @@ describe('WorkbenchDb version 5', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		const [stored] = await upgraded.cardChunks.toArray();
-		expect(upgraded.verno).toBe(6);
+		expect(upgraded.verno).toBe(7);
 		expect(stored).not.toHaveProperty('cardKeys');
 		expect(upgraded.cardChunks.schema.indexes.map((index) => index.name)).toEqual(['uploadId']);
 		expect((await registryRepository.loadIndex()).cardCount).toBe(2);

@@ -27,6 +27,16 @@ async function upload(change: { customers?: CustomerColumns; cards?: CardColumns
 	return runRepository.record({ historyId, ...change, outcome: { ...done, rows, succeeded: rows } });
 }
 
+/** Columns as v6 stored them: each one string and the absolute 32-bit end of each value. */
+function v6ColumnsOf(columns: CustomerColumns) {
+	return Object.fromEntries(
+		Object.entries(columns).map(([key, values]: [string, string[]]) => {
+			let end = 0;
+			return [key, { text: values.join(''), ends: Uint32Array.from(values, (value) => (end += value.length)) }];
+		})
+	);
+}
+
 /** What a page shows of its customers before their cards are read. */
 function withoutCards(rows: ReturnType<RegistryIndex['search']>['rows']) {
 	return rows.map(({ cards: _, ...customer }) => customer);
@@ -162,24 +172,25 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 	});
 });
 
-describe('a registry stored partly by v5 (arrays of strings) and partly by v6 (packed)', () => {
+describe('a registry stored partly by v5 (arrays of strings), v6 (packed, absolute ends) and v7 (packed in blocks)', () => {
 	const text = fc.string({ unit: fc.constantFrom('山', 'a', 'C', '1', ' ', '𠮷', '\u0001', '\ud800', 'ー'), maxLength: 4 });
 	const customer = fc.record({ linkageId: fc.oneof(fc.constantFrom('', 'C1', 'C2', 'c1'), text), name: text, kana: text, email: text, phone: text, zip: text, address: text });
 	const queries = ['', 'C', 'c1', '山', '1', '𠮷', 'US-0000000', '\ud800'];
 
-	// v5 chunks stay as written (no upgrade pass over a million customers): the loader reads both
-	// shapes, and the registry it builds, a peek and a one-customer peek answer as one built in memory
+	// v5 and v6 chunks stay as written (no upgrade pass over a million customers): the loader reads
+	// every shape, and the registry it builds, a peek and a one-customer peek answer as one built in memory
 	// from the same customers as plain columns.
 	it('loads, peeks and searches as the same customers appended in memory', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.tuple(fc.array(customer, { maxLength: 6 }), fc.boolean()), { minLength: 1, maxLength: 5 }), async (uploads) => {
+			fc.asyncProperty(fc.array(fc.tuple(fc.array(customer, { maxLength: 6 }), fc.constantFrom('v5', 'v6', 'v7')), { minLength: 1, maxLength: 5 }), async (uploads) => {
 				database = useFreshDb('registry-load-v5');
 				const expected = new RegistryIndex();
 				let firstSeq = 0;
-				for (const [customers, isV5] of uploads) {
+				for (const [customers, version] of uploads) {
 					const columns = customerColumns(customers);
 					if (customers.length === 0) continue;
-					if (isV5) await database.customerChunks.add({ ...columns, uploadId: 1, firstSeq, count: customers.length } as never);
+					if (version === 'v5') await database.customerChunks.add({ ...columns, uploadId: 1, firstSeq, count: customers.length } as never);
+					else if (version === 'v6') await database.customerChunks.add({ ...v6ColumnsOf(columns), uploadId: 1, firstSeq, count: customers.length } as never);
 					else await upload({ customers: columns });
 					expected.appendCustomers(columns);
 					firstSeq += customers.length;

@@ -131,7 +131,7 @@ describe('a registry that an older version stored with duplicate cards', () => {
 		const upgraded = new WorkbenchDb(name);
 		useDb(upgraded);
 		const index = await registryRepository.loadIndex();
-		expect(upgraded.verno).toBe(6);
+		expect(upgraded.verno).toBe(7);
 		const positions = index.cardsOf(0).map((card) => card.position);
 		expect(positions).toHaveLength(2);
 		expect(new Set(positions).size).toBe(2);

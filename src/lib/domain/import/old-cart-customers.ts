@@ -1,6 +1,6 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
-import { ownSlice } from '../csv/own-text';
+import { ownSlice, ownText } from '../csv/own-text';
 import { cutPlainLine, plainCellStart } from '../csv/line-cells';
 import { edgeSpaceKinds, isSpaceCode } from '../rules/spacing';
 import type { EncodingChoice } from '../encoding/detect-encoding';
@@ -27,6 +27,12 @@ export type OldCartCustomerReport = FileReport<OldCartCustomerField>;
 export interface OldCartCustomerOptions {
 	encoding?: EncodingChoice;
 	maxProblems?: number;
+	/**
+	 * Whether the values handed to the sink are texts of their own (`ownSlice`, the default) or may be
+	 * views of the file's decoded text, for a sink that copies what it keeps at once (the register
+	 * job's packer): one copy per value instead of two.
+	 */
+	ownValues?: boolean;
 }
 
 /** A streaming reader of an old cart's customer file: push bytes, get the valid customers so far. */
@@ -93,12 +99,14 @@ export interface OldCartCustomerReader {
  * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept). An
  * optional value of the wrong shape (`optionalFieldFault`) is an error of its cell; such a row is
  * not registered. Each customer that passes goes to `keep` as it is read, its values texts of their
- * own (`ownSlice`): the registry keeps them for good.
+ * own (`ownSlice`: the registry keeps them for good) unless `ownValues` is false. A value quoted by a
+ * problem is always its own text (the problem list outlives the file's text).
  */
 export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldCartCustomerSink): OldCartCustomerReader {
 	const problems = new ProblemList(options.maxProblems);
 	const firstRows = new FirstRows();
 	let accepted = 0;
+	const isOwn = options.ownValues ?? true;
 
 	// A plain line's cell bounds, up to the last column the mapping reads (no array of cells per row).
 	let cutFor: Readonly<Record<OldCartCustomerField, number>> | null = null;
@@ -127,12 +135,12 @@ export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldC
 			while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
 			if (from < to && to - from < end - start) problems.add('trimmed-spaces', row, column, { field: key, spaces: edgeSpaceKinds(text, start, end) });
 			// Registered for good: a copy, so the registry does not hold the file's decoded text.
-			return ownSlice(text, from, to);
+			return isOwn ? ownSlice(text, from, to) : text.slice(from, to);
 		};
 		const optional = (key: OldCartCustomerField) => {
 			const value = cell(key);
 			const fault = optionalFieldFault(key, value);
-			if (fault !== null) problems.add(fault, row, m[key], { field: key, value });
+			if (fault !== null) problems.add(fault, row, m[key], { field: key, value: ownText(value) });
 			return value;
 		};
 		const linkageId = cell('linkageId');
@@ -149,10 +157,10 @@ export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldC
 		if (linkageId === '') problems.add('missing-value', row, m.linkageId, { field: 'linkageId' });
 		else if (fault !== null) {
 			// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
-			const shown = isIdDamage(fault) ? shownDamagedId(linkageId) : linkageId;
+			const shown = isIdDamage(fault) ? shownDamagedId(ownText(linkageId)) : ownText(linkageId);
 			problems.add(fault, row, m.linkageId, { field: 'linkageId', value: shown });
 		}
-		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value: linkageId, rows: first });
+		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value: ownText(linkageId), rows: first });
 		else firstRows.set(linkageId, row);
 		if (problems.errorCount > errorsBefore) {
 			source.state.failedRows.push(row);

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { columnsHaveLength, registryChunkSize, textColumnSchema } from './columns';
-import { packedTextSchema } from './packed-text';
+import { packedTextSchema, packedTextV6Schema } from './packed-text';
 
 /** One customer as registered (2026-11-29): 連携用ID (the old cart's number) is required, the rest optional. */
 export const customerRecordSchema = z.object({
@@ -48,30 +48,42 @@ export const customerChunkV5Schema = z
 	);
 export type CustomerChunkV5 = z.infer<typeof customerChunkV5Schema>;
 
-/**
- * Stored customer chunk (2026-11-30, v6): at most `registryChunkSize` customers from sequence number
- * `firstSeq`, written by upload `uploadId`, each column packed (`PackedText`: one string and its
- * value ends), so IndexedDB clones 7 strings and 7 typed arrays per chunk instead of 70,000 strings.
- */
-export const customerChunkSchema = z
-	.object({
-		id: z.optional(z.int().check(z.positive())),
-		uploadId: z.int().check(z.positive()),
-		firstSeq: z.int().check(z.nonnegative()),
-		count: z.int().check(z.nonnegative(), z.maximum(registryChunkSize)),
-		linkageIds: packedTextSchema,
-		names: packedTextSchema,
-		kanas: packedTextSchema,
-		emails: packedTextSchema,
-		phones: packedTextSchema,
-		zips: packedTextSchema,
-		addresses: packedTextSchema
-	})
-	.check(
-		z.refine((chunk) => customerColumnKeys.every((key) => chunk[key].ends.length === chunk.count), {
-			error: 'records.error.columnLength'
+/** The fields of a stored packed customer chunk, its columns of `column`'s shape. */
+function packedChunkSchema<T extends z.ZodMiniType>(column: T) {
+	return z
+		.object({
+			id: z.optional(z.int().check(z.positive())),
+			uploadId: z.int().check(z.positive()),
+			firstSeq: z.int().check(z.nonnegative()),
+			count: z.int().check(z.nonnegative(), z.maximum(registryChunkSize)),
+			linkageIds: column,
+			names: column,
+			kanas: column,
+			emails: column,
+			phones: column,
+			zips: column,
+			addresses: column
 		})
-	);
+		.check(
+			z.refine((chunk) => customerColumnKeys.every((key) => (chunk as unknown as Record<string, { ends: { length: number } }>)[key].ends.length === chunk.count), {
+				error: 'records.error.columnLength'
+			})
+		);
+}
+
+/**
+ * Stored customer chunk as v6 wrote it (2026-11-30): each column packed with absolute 32-bit ends
+ * (`PackedTextV6`). Still read (converted to the block form on load, the texts kept); never written since v7.
+ */
+export const customerChunkV6Schema = packedChunkSchema(packedTextV6Schema);
+
+/**
+ * Stored customer chunk (2026-11-30, v7): at most `registryChunkSize` customers from sequence number
+ * `firstSeq`, written by upload `uploadId`, each column packed (`PackedText`: one string, its value
+ * ends relative to blocks of 256, 16 bits a value as a rule), so IndexedDB clones 7 strings and 14
+ * typed arrays per chunk instead of 70,000 strings.
+ */
+export const customerChunkSchema = packedChunkSchema(packedTextSchema);
 export type CustomerChunk = z.infer<typeof customerChunkSchema>;
 
 /** Columns with no customers, ready to be filled. */

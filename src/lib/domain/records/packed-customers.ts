@@ -2,11 +2,12 @@ import { registryChunkSize } from './columns';
 import {
 	customerChunkSchema,
 	customerChunkV5Schema,
+	customerChunkV6Schema,
 	customerColumnKeys,
 	emptyCustomerColumns,
 	type CustomerColumns
 } from './customer';
-import { emptyTexts, packTexts, unpackTexts, type PackedText } from './packed-text';
+import { emptyTexts, fromV6, packTexts, PackedTextBuilder, unpackTexts, type PackedText } from './packed-text';
 
 /** At most `registryChunkSize` customers, each column packed (`PackedText`): one stored chunk's worth. */
 export type PackedCustomerPart = { readonly count: number } & { readonly [key in keyof CustomerColumns]: PackedText };
@@ -61,11 +62,23 @@ export function placeholderPart(count: number): PackedCustomerPart {
 
 /**
  * The customers of a stored chunk as a packed part with its `firstSeq`, whichever shape wrote it:
- * v6 (packed, taken as it is) or v2–v5 (arrays of strings, packed here); null when it is neither.
+ * v7 (packed in blocks, taken as it is, an empty column shared again), v6 (absolute ends, put in
+ * blocks; the texts kept) or v2–v5 (arrays of strings, packed here); null when it is none of them.
  */
 export function readCustomerChunk(stored: unknown): (PackedCustomerPart & { firstSeq: number }) | null {
 	const packed = customerChunkSchema.safeParse(stored);
-	if (packed.success) return packed.data;
+	if (packed.success) {
+		const chunk = { ...packed.data } as { -readonly [key in keyof CustomerColumns]: PackedText } & typeof packed.data;
+		// A clone read back holds its own zeros: share the one empty column again.
+		for (const key of customerColumnKeys) if (chunk[key].text === '') chunk[key] = emptyTexts(chunk.count);
+		return chunk;
+	}
+	const v6 = customerChunkV6Schema.safeParse(stored);
+	if (v6.success) {
+		const chunk = { ...v6.data } as unknown as { -readonly [key in keyof CustomerColumns]: PackedText } & { count: number; firstSeq: number };
+		for (const key of customerColumnKeys) chunk[key] = fromV6(v6.data[key]);
+		return chunk;
+	}
 	const old = customerChunkV5Schema.safeParse(stored);
 	if (!old.success || old.data.count > registryChunkSize) return null;
 	const part = toPackedCustomers(old.data).parts[0] ?? placeholderPart(0);
@@ -73,11 +86,11 @@ export function readCustomerChunk(stored: unknown): (PackedCustomerPart & { firs
 }
 
 /**
- * Packs customers as they are read, `registryChunkSize` at a time: each value lives only until its
- * part is packed (young garbage, freed cheaply), so no string per customer outlives the read (issue 14).
+ * Packs customers as they are read, `registryChunkSize` at a time: each value's code units are
+ * copied into its column's builder at once, so no string per customer outlives its row (issue 14).
  */
 export class CustomerPacker {
-	private readonly columns = emptyCustomerColumns();
+	private readonly columns = customerColumnKeys.map(() => new PackedTextBuilder(registryChunkSize));
 	private pending = 0;
 	private readonly parts: PackedCustomerPart[] = [];
 	private total = 0;
@@ -85,14 +98,13 @@ export class CustomerPacker {
 	/** Adds one customer, its values in the columns' order. */
 	push(linkageId: string, name: string, kana: string, email: string, phone: string, zip: string, address: string): void {
 		const c = this.columns;
-		const at = this.pending;
-		c.linkageIds[at] = linkageId;
-		c.names[at] = name;
-		c.kanas[at] = kana;
-		c.emails[at] = email;
-		c.phones[at] = phone;
-		c.zips[at] = zip;
-		c.addresses[at] = address;
+		c[0].add(linkageId);
+		c[1].add(name);
+		c[2].add(kana);
+		c[3].add(email);
+		c[4].add(phone);
+		c[5].add(zip);
+		c[6].add(address);
 		if (++this.pending === registryChunkSize) this.flush();
 	}
 
@@ -109,11 +121,9 @@ export class CustomerPacker {
 
 	private flush(): void {
 		if (this.pending === 0) return;
-		const c = this.columns;
-		for (const key of customerColumnKeys) c[key].length = this.pending;
-		this.parts.push(toPackedCustomers(c).parts[0]);
-		// Drop the values at once: the arrays must not keep them alive into the old generation.
-		for (const key of customerColumnKeys) c[key].length = 0;
+		const part = { count: this.pending } as { count: number } & Record<keyof CustomerColumns, PackedText>;
+		customerColumnKeys.forEach((key, i) => (part[key] = this.columns[i].build()));
+		this.parts.push(part);
 		this.total += this.pending;
 		this.pending = 0;
 	}

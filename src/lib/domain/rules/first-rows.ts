@@ -1,22 +1,22 @@
 import { IntList } from './int-list';
 
-/** The run's order: shorter first, then by UTF-16 code units (a total order; equal only when equal). */
-function before(a: string, b: string): boolean {
-	return a.length < b.length || (a.length === b.length && a < b);
-}
-
 /**
  * The first row of each 連携用ID of a file, for telling a repeated one (SPEC 一括登録 › 顧客情報:
  * a number seen on an earlier row is an error). Files list their customers mostly in ascending
  * order: an ID above every one kept so far is appended to a sorted run (no hashing, no table
  * growth, looked up by bisection); any other goes to a Map. Each ID is in exactly one of the two,
  * so the answers are those of one Map over every ID, at about a tenth of its memory on a sorted file.
- * The run's order is by length, then by text: unpadded numbers (1, 2, … 9, 10, …) ascend in it as
- * they do in the file, where by text alone every number from 10 on would have gone to the Map.
+ * The run's order is by length, then by UTF-16 code units: unpadded numbers (1, 2, … 9, 10, …)
+ * ascend in it as they do in the file, where by text alone every number from 10 on would have gone
+ * to the Map. The run keeps its IDs' characters one byte each in one growing buffer, with where
+ * each ends (an ID holding a character past U+00FF goes to the Map): no string per ID survives its
+ * row (a million of them grew the worker's young generation and then its old space: issue 14).
  */
 export class FirstRows {
-	private readonly ascending: string[] = [];
-	private readonly ascendingRows = new IntList();
+	private codes = new Uint8Array(1 << 16);
+	private length = 0;
+	private readonly ends = new IntList();
+	private readonly rows = new IntList();
 	private readonly others = new Map<string, number>();
 
 	/** How many IDs came out of the run's order and are kept in the Map (0 for an ascending file). */
@@ -24,18 +24,33 @@ export class FirstRows {
 		return this.others.size;
 	}
 
+	/**
+	 * How run ID `at` compares with `id`: negative when it comes first in the run's order, 0 when
+	 * equal, positive when after.
+	 */
+	private compare(at: number, id: string): number {
+		const start = at === 0 ? 0 : this.ends.at(at - 1);
+		const size = this.ends.at(at) - start;
+		if (size !== id.length) return size - id.length;
+		const codes = this.codes;
+		for (let k = 0; k < size; k++) {
+			const difference = codes[start + k] - id.charCodeAt(k);
+			if (difference !== 0) return difference;
+		}
+		return 0;
+	}
+
 	/** The row `id` was first kept on, or undefined. */
 	get(id: string): number | undefined {
-		const ids = this.ascending;
 		let low = 0;
-		let high = ids.length;
+		let high = this.ends.length;
 		// Past the run's last ID (a sorted file's every row): not in the run.
-		if (high === 0 || before(ids[high - 1], id)) low = high;
+		if (high === 0 || this.compare(high - 1, id) < 0) low = high;
 		while (low < high) {
 			const middle = (low + high) >>> 1;
-			const at = ids[middle];
-			if (at === id) return this.ascendingRows.at(middle);
-			if (before(at, id)) low = middle + 1;
+			const order = this.compare(middle, id);
+			if (order === 0) return this.rows.at(middle);
+			if (order < 0) low = middle + 1;
 			else high = middle;
 		}
 		return this.others.size === 0 ? undefined : this.others.get(id);
@@ -43,10 +58,28 @@ export class FirstRows {
 
 	/** Keeps `row` as the first row of `id`, which `get` does not know yet. */
 	set(id: string, row: number): void {
-		const ids = this.ascending;
-		if (ids.length === 0 || before(ids[ids.length - 1], id)) {
-			ids.push(id);
-			this.ascendingRows.push(row);
-		} else this.others.set(id, row);
+		const count = this.ends.length;
+		if ((count === 0 || this.compare(count - 1, id) < 0) && this.append(id)) this.rows.push(row);
+		else this.others.set(id, row);
+	}
+
+	/** Appends `id`'s characters to the run; false (nothing kept) when one of them is past U+00FF. */
+	private append(id: string): boolean {
+		const start = this.length;
+		const end = start + id.length;
+		if (end > this.codes.length) {
+			const grown = new Uint8Array(Math.max(end, this.codes.length * 2));
+			grown.set(this.codes.subarray(0, start));
+			this.codes = grown;
+		}
+		const codes = this.codes;
+		for (let k = 0; k < id.length; k++) {
+			const code = id.charCodeAt(k);
+			if (code > 0xff) return false;
+			codes[start + k] = code;
+		}
+		this.length = end;
+		this.ends.push(end);
+		return true;
 	}
 }
