@@ -16,25 +16,18 @@ import {
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
 import { firstCustomerNumber } from '$lib/domain/records/customer-id';
-import { IntList } from '$lib/domain/rules/int-list';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
 import type { UploadJob } from './upload-types';
 
 /**
- * The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`);
- * `progress(done, of)` every 4096 customers of its three passes (issue 14: a million walked whole
- * held the bar still).
+ * The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`):
+ * a bit per `seq`, with no list of the keys; `progress(done, of)` every 4096 customers (issue 14: a
+ * million walked whole held the bar still).
  */
 function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerIdLookup {
-	const keys = new IntList();
-	const count = index.customerCount;
-	for (let seq = 0; seq < count; seq++) {
-		if ((seq & 4095) === 0) progress(seq, 3 * count);
-		if (index.isCustomer(seq)) keys.push(firstCustomerNumber + seq);
-	}
-	return CustomerIdLookup.ofKeys(keys, (done, of) => progress(count + (2 * count * done) / Math.max(1, of), 3 * count));
+	return CustomerIdLookup.ofKeyRange({ first: firstCustomerNumber, count: index.customerCount, isKey: (seq) => index.isCustomer(seq) }, progress);
 }
 
 /**
@@ -44,7 +37,8 @@ function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerI
  */
 export class FileCards {
 	private readonly first: Int32Array;
-	private readonly next = new IntList();
+	/** The next card of the same customer, by position; as long as the columns' capacity (grown with them, not by doubling). */
+	private next = new Int32Array(0);
 
 	/** `customers`: how many customer `seq`s there are (each card's `seq` is below it); `cards`: the columns being filled. */
 	constructor(
@@ -57,7 +51,7 @@ export class FileCards {
 	/** True when customer `seq` already has a card in the file whose fingerprint is the 32 bytes at `fingerprints[at]`. */
 	has(seq: number, fingerprints: Uint8Array, at: number): boolean {
 		const own = this.cards.raw.fingerprints;
-		for (let card = this.first[seq]; card !== -1; card = this.next.at(card)) {
+		for (let card = this.first[seq]; card !== -1; card = this.next[card]) {
 			if (sameFingerprint(own, card * fingerprintSize, fingerprints, at)) return true;
 		}
 		return false;
@@ -65,7 +59,12 @@ export class FileCards {
 
 	/** Records that the card at `card` (its position in the columns, each in turn) is customer `seq`'s. */
 	add(seq: number, card: number): void {
-		this.next.push(this.first[seq]);
+		if (card >= this.next.length) {
+			const larger = new Int32Array(Math.max(this.cards.capacity, card + 1));
+			larger.set(this.next);
+			this.next = larger;
+		}
+		this.next[card] = this.first[seq];
 		this.first[seq] = card;
 	}
 }
