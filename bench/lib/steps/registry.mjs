@@ -96,9 +96,10 @@ export async function measureUpload(browser, { page, cdp }, kind, file, { profil
  */
 async function registryListed(page) {
 	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
-	const status = ((await list.getByRole('status').textContent()) ?? '').trim();
+	// No status at all with an empty registry (nothing to load).
+	const statuses = await list.getByRole('status').allTextContents();
 	const pending = await list.getByText('読み込み中…').count();
-	return new RegExp(countPattern).test(status) && pending === 0;
+	return statuses.some((status) => new RegExp(countPattern).test(status.trim())) && pending === 0;
 }
 
 /** Waits (≤ 60 s) until `registryListed`; resolves with the ms waited. */
