@@ -70,42 +70,47 @@ export class FileCards {
 }
 
 /**
- * Writes the checked cards into the typed columns (issue 14): the fingerprint is hashed straight into
- * its place in the column — the next free card's — and kept only when the card is new to its
- * customer (neither registered nor earlier in the file); no text is made per card. Returns the
- * writer of each batch of checked cards, which says how many of them it skipped.
+ * Writes one checked card into the typed columns (issue 14): the fingerprint is hashed straight into
+ * its place in the column — the next free card's, for which the caller made room — and kept only when
+ * the card is new to its customer (neither registered nor earlier in the file); no text is made per
+ * card, and nothing of `card` is kept (a plain card's object is reused for the next line). Returns the
+ * writer, which says whether it skipped the card.
  */
-export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (checked: CheckedCard[]) => number {
-	return (checked: CheckedCard[]): number => {
-		let skipped = 0;
-		cards.reserve(checked.length);
+export function cardSink(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (card: CheckedCard) => boolean {
+	return (card: CheckedCard): boolean => {
 		const { customerSeqs, brands, tails, expiries, fingerprints, tokenLast4 } = cards.raw;
-		for (const card of checked) {
-			const isPlain = 'bytes' in card;
-			// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
-			const customerSeq = (isPlain ? card.customerKey : customerKeyOf(card.customerId)) - firstCustomerNumber;
-			const at = cards.count;
-			const fingerprintAt = at * fingerprintSize;
-			if (isPlain) sha256OfBytesInto(card.bytes, card.tokenAt, card.tokenEnd, fingerprints, fingerprintAt);
-			else sha256SyncInto(card.token, fingerprints, fingerprintAt);
-			if (index.hasCard(customerSeq, fingerprints, fingerprintAt) || fileCards.has(customerSeq, fingerprints, fingerprintAt)) {
-				skipped++;
-				continue;
-			}
-			fileCards.add(customerSeq, at);
-			customerSeqs[at] = customerSeq;
-			brands[at] = brandIndexOf(card.brand);
-			if (isPlain) {
-				tails[at] = digitsIn(card.bytes, card.tailAt, 3);
-				expiries[at] = digitsIn(card.bytes, card.expiryAt, 4);
-				writeTokenTailBytes(card.bytes, card.tokenAt, card.tokenEnd, tokenLast4, at * last4Size);
-			} else {
-				tails[at] = tailNumberOf(card.last3);
-				expiries[at] = expiryNumberOf(card.expiry);
-				writeTokenTail(card.token, tokenLast4, at * last4Size);
-			}
-			cards.count++;
+		const isPlain = 'bytes' in card;
+		// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
+		const customerSeq = (isPlain ? card.customerKey : customerKeyOf(card.customerId)) - firstCustomerNumber;
+		const at = cards.count;
+		const fingerprintAt = at * fingerprintSize;
+		if (isPlain) sha256OfBytesInto(card.bytes, card.tokenAt, card.tokenEnd, fingerprints, fingerprintAt);
+		else sha256SyncInto(card.token, fingerprints, fingerprintAt);
+		if (index.hasCard(customerSeq, fingerprints, fingerprintAt) || fileCards.has(customerSeq, fingerprints, fingerprintAt)) return true;
+		fileCards.add(customerSeq, at);
+		customerSeqs[at] = customerSeq;
+		brands[at] = brandIndexOf(card.brand);
+		if (isPlain) {
+			tails[at] = digitsIn(card.bytes, card.tailAt, 3);
+			expiries[at] = digitsIn(card.bytes, card.expiryAt, 4);
+			writeTokenTailBytes(card.bytes, card.tokenAt, card.tokenEnd, tokenLast4, at * last4Size);
+		} else {
+			tails[at] = tailNumberOf(card.last3);
+			expiries[at] = expiryNumberOf(card.expiry);
+			writeTokenTail(card.token, tokenLast4, at * last4Size);
 		}
+		cards.count++;
+		return false;
+	};
+}
+
+/** `cardSink` over a batch of checked cards (room made for all of them); returns how many it skipped. */
+export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (checked: CheckedCard[]) => number {
+	const write = cardSink(index, cards, fileCards);
+	return (checked: CheckedCard[]): number => {
+		cards.reserve(checked.length);
+		let skipped = 0;
+		for (const card of checked) if (write(card)) skipped++;
 		return skipped;
 	};
 }
@@ -126,24 +131,24 @@ function appending(index: RegistryIndex, columns: CardColumns): (progress?: Inde
  */
 function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress, size: number): UploadReader {
 	const customerIds = registeredIds(index, progress);
-	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true });
 	const cards = new CardColumnsBuilder(0);
-	const write = cardWriter(index, cards, new FileCards(index.customerCount, cards));
+	const write = cardSink(index, cards, new FileCards(index.customerCount, cards));
 	let skipped = 0;
 	let pushed = 0;
+	// Each card written as the checker passes it, while its line's bytes are current: no object and no
+	// array per card (a refused file's cards are dropped by the upload, which registers none then).
+	const onCard = (card: CheckedCard) => {
+		cards.reserve(1, pushed, size);
+		if (write(card)) skipped++;
+	};
+	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true, onCard });
 	return {
 		push: (bytes) => {
 			pushed += bytes.length;
-			const checked = checker.push(bytes);
-			cards.reserve(checked.length, pushed, size);
-			skipped += write(checked);
+			checker.push(bytes);
 		},
 		finish: () => {
 			const last = checker.finish();
-			if (!last.report.refused) {
-				cards.reserve(last.cards.length, size, size);
-				skipped += write(last.cards);
-			}
 			const columns = cards.keep();
 			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns) };
 		}
