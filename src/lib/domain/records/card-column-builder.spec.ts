@@ -84,5 +84,18 @@ describe('CardColumnsBuilder', () => {
 		});
 		expect(seen).toEqual(capacities);
 	});
+
+	// The import forecasts from the pushes already checked, not from the one whose cards are passing.
+	it.each([
+		['the checked quarter gave 100 cards: 400 and 1/64 for the input', 100, 407],
+		['the checked quarter gave 1 card: at least what is needed now', 1, 150]
+	])('grown by forecast from the cards of the input checked, %s', (_name, doneCards, capacity) => {
+		const record: CardRecord = { customerSeq: 1, brand: 'VISA', tail: '001', expiry: '2912', fingerprint: 'a'.repeat(64), tokenLast4: 'xyZ1' };
+		const builder = new CardColumnsBuilder(0);
+		builder.reserve(150, 2500, 10000, doneCards);
+		for (let i = 0; i < 150; i++) builder.pushRecord(record);
+		expect(builder.capacity).toBe(capacity);
+		expect(builder.count).toBe(150);
+	});
 });
 

@@ -38,14 +38,15 @@ export class CardColumnsBuilder {
 
 	/**
 	 * Makes room for `extra` more cards, copying into larger arrays when they do not fit: twice as large
-	 * (or as large as needed); or, given `done` of `of` units of the input read (bytes of a file, say),
-	 * as large as the whole input foretells at this rate — `needed × of / done` and 1/64 more —, at
-	 * least 1/8 larger than now, so a forecast that keeps falling short still costs few copies.
+	 * (or as large as needed); or, given that `done` of `of` units of the input (bytes of a file, say)
+	 * gave `doneCards` cards (by default all those written and to write), as large as the whole input
+	 * foretells at this rate — `doneCards × of / done` and 1/64 more —, at least 1/8 larger than now,
+	 * so a forecast that keeps falling short still costs few copies.
 	 */
-	reserve(extra: number, done = 0, of = 0): void {
+	reserve(extra: number, done = 0, of = 0, doneCards = this.count + extra): void {
 		const needed = this.count + extra;
 		if (needed <= this.capacity) return;
-		this.growTo(Math.max(needed, done > 0 && of > 0 ? foretold(needed, done, of, this.capacity) : Math.max(2 * this.capacity, 256)));
+		this.growTo(Math.max(needed, done > 0 && of > 0 ? foretold(doneCards, done, of, this.capacity) : Math.max(2 * this.capacity, 256)));
 	}
 
 	private growTo(capacity: number): void {
@@ -97,8 +98,8 @@ export class CardColumnsBuilder {
 	}
 }
 
-/** Cards the whole input holds at the rate of `needed` cards in `done` of `of` units (at least 1/8 over `capacity`). */
-function foretold(needed: number, done: number, of: number, capacity: number): number {
-	const whole = done >= of ? needed : Math.ceil(((needed * of) / done) * (1 + 1 / 64));
+/** Cards the whole input holds at the rate of `doneCards` cards in `done` of `of` units (at least 1/8 over `capacity`). */
+function foretold(doneCards: number, done: number, of: number, capacity: number): number {
+	const whole = done >= of ? doneCards : Math.ceil(((doneCards * of) / done) * (1 + 1 / 64));
 	return Math.max(whole, capacity + Math.ceil(capacity / 8));
 }
