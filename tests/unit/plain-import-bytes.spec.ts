@@ -5,7 +5,7 @@ import { createCardImportChecker, type CardImportOptions, type CheckedCard } fro
 import type { CardRow } from '$lib/domain/rules/card-row';
 import { customerIdOfKey } from '$lib/domain/rules/id-lookup';
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
-import { cardWriter, FileCards } from '$lib/jobs/import-cards';
+import { cardSink, cardWriter, FileCards } from '$lib/jobs/import-cards';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { importHeader, pieces, sjis, today, utf8 } from './helpers';
 import { mostly, plainToken } from './plain-arbitraries';
@@ -103,6 +103,32 @@ function check(input: Uint8Array, cuts: number[], options: CardImportOptions, pl
 	return { cards, plainCount, report: last.report, stored: { columns: columns.columns(), skipped } };
 }
 
+/** As `check` on the byte path, each card taken as it passes (`onCard`, the import job's way): nothing in the arrays. */
+function checkStreamed(input: Uint8Array, cuts: number[], options: CardImportOptions) {
+	const cards: CardRow[] = [];
+	const columns = new CardColumnsBuilder(1);
+	const write = cardSink(new RegistryIndex(), columns, new FileCards(100_000, columns));
+	let skipped = 0;
+	let plainCount = 0;
+	let handedOut = 0;
+	const checker = createCardImportChecker({
+		...options,
+		today,
+		plainCards: true,
+		onCard: (card) => {
+			// Read at once: a plain card's object is reused for the next line.
+			if ('bytes' in card) plainCount++;
+			cards.push(asRow(card));
+			columns.reserve(1);
+			if (write(card)) skipped++;
+		}
+	});
+	for (const part of pieces(input, cuts)) handedOut += checker.push(part).length;
+	const last = checker.finish();
+	handedOut += last.cards.length;
+	return { cards, plainCount, handedOut, report: last.report, stored: { columns: columns.columns(), skipped } };
+}
+
 describe('the byte path of step e', () => {
 	it('gives the same cards, in the same order, and the same report as the general path, for any rows in any chunking', () => {
 		let plainSeen = 0;
@@ -124,6 +150,29 @@ describe('the byte path of step e', () => {
 			{ numRuns: 200 }
 		);
 		// The property would hold trivially if no line ever took the byte path.
+		expect(plainSeen).toBeGreaterThan(1000);
+	}, 120_000);
+
+	// Issue 14: the import job takes each card as it passes (no object or array per card); the cards,
+	// their order, the report and the typed columns stay those of the general path.
+	it('gives each card to onCard as it passes: the same cards, order, report and columns as the general path, for any chunking', () => {
+		let plainSeen = 0;
+		fc.assert(
+			fc.property(file, fc.boolean(), fc.nat(2_500), fc.array(fc.nat(), { maxLength: 8 }), (f, hasList, settled, others) => {
+				const input = bytesOf(f);
+				const cuts = [blank.length + 100 + settled, ...others];
+				const customerIds = hasList ? new Set(['US-00010000', 'US-00010001', 'US-00010002', ...padding.map((line) => line.slice(7, 18))]) : undefined;
+				const options: CardImportOptions = { settings: { service: 'YAMATO', availability: 'visible' }, customerIds };
+				const general = check(input, [], options, false);
+				const streamed = checkStreamed(input, cuts, options);
+				plainSeen += streamed.plainCount;
+				expect(streamed.handedOut).toBe(0);
+				expect(streamed.report).toEqual(general.report);
+				if (!general.report.refused) expect(streamed.cards).toEqual(general.cards);
+				if (!general.report.refused) expect(streamed.stored).toEqual(general.stored);
+			}),
+			{ numRuns: 200 }
+		);
 		expect(plainSeen).toBeGreaterThan(1000);
 	}, 120_000);
 });

@@ -57,7 +57,7 @@ const linkageQueries = (n) => [0.75, 0.25, 0.95, 0.05, 0.6].map((f) => `C${Strin
 const nameQueries = ['髙橋 美咲', '渡邊', 'ヤマダ ハナコ', '佐藤 健太', 'スズキ'];
 
 /** Registers the customers, imports the cards, reopens the screen each time, then searches. */
-export async function registryStage(browser, origin, input, log, { memoryDump = false } = {}) {
+export async function registryStage(browser, origin, input, log, { memoryDump = false, settleList = false } = {}) {
 	const customers = input.rows;
 	let screen = await openCustomers(browser, origin);
 	const registerLoad = loadAverage();
@@ -68,8 +68,9 @@ export async function registryStage(browser, origin, input, log, { memoryDump = 
 	const loadAfterCustomers = screen.loadMs;
 	log(`  reopen with customers: ${ms(loadAfterCustomers)}`);
 	const cardsLoad = loadAverage();
-	const cards = { ...(await measureUpload(browser, screen, 'クレジットカード情報', input.cards, { memoryDump })), load: cardsLoad };
+	const cards = { ...(await measureUpload(browser, screen, 'クレジットカード情報', input.cards, { memoryDump, settleList })), load: cardsLoad };
 	log(`  import cards: ${ms(cards.ms)} — ${cards.result}`);
+	log(`  … registry listed when the file was chosen: ${cards.listedAtIdle.before}, at the idle sample: ${cards.listedAtIdle.atIdle}${cards.listedAtIdle.waitedMs === null ? '' : ` (waited ${ms(cards.listedAtIdle.waitedMs)})`}`);
 	if (cards.memoryDump) log(`  import cards, renderer memory by allocator:\n${cards.memoryDump}`);
 	screen = await openCustomers(browser, origin);
 	const loadAfterCards = screen.loadMs;

@@ -50,7 +50,7 @@ export async function openCustomers(browser, origin, { profile = false } = {}) {
  * `memoryDump`: also memory-infra dumps of the renderer while it runs (`memoryDump`: the table of
  * the peak dump by allocator; the dumps slow the upload down, so its time is not comparable).
  */
-export async function measureUpload(browser, { page, cdp }, kind, file, { profile = false, memoryDump = false } = {}) {
+export async function measureUpload(browser, { page, cdp }, kind, file, { profile = false, memoryDump = false, settleList = false } = {}) {
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await bulk.getByRole('radio', { name: new RegExp(kind) }).check();
 	await chooseFile(page, bulk, file);
@@ -58,7 +58,10 @@ export async function measureUpload(browser, { page, cdp }, kind, file, { profil
 	const scope = await tag(bulk, 'bulk');
 	await whenNewText(page, 'uploaded', `${scope} p`, resultPattern);
 	await whenNewText(page, 'upload-failed', `${scope} [role="alert"]`, '.');
+	const listedBefore = await registryListed(page);
+	const waitedForList = settleList ? await waitForRegistryListed(page) : null;
 	const memory = await sampleMemory(browser.profileDir, cdp);
+	const listedAtIdle = await registryListed(page);
 	const dumps = memoryDump ? await startMemoryDumps(cdp.session, browser.profileDir) : null;
 	if (profile) await Promise.all([cdp.startWorkerProfile(), cdp.startPageProfile()]);
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
@@ -80,8 +83,33 @@ export async function measureUpload(browser, { page, cdp }, kind, file, { profil
 		progress: progressGaps(records, start, done),
 		worker: workerRoundTrip(records, 'upload', start),
 		profiles,
-		memoryDump: dumped
+		memoryDump: dumped,
+		listedAtIdle: { before: listedBefore, atIdle: listedAtIdle, waitedMs: waitedForList }
 	};
+}
+
+/**
+ * Whether 顧客一覧(検索) shows the loaded registry's answer: a final count and no row whose cards are
+ * still being read (a page answered while the worker still loads the registry has one or the other).
+ * Before it, the worker is still reading the registry from storage: memory sampled then as "idle"
+ * leaves the registry's load inside the upload's peak.
+ */
+async function registryListed(page) {
+	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
+	// No status at all with an empty registry (nothing to load).
+	const statuses = await list.getByRole('status').allTextContents();
+	const pending = await list.getByText('読み込み中…').count();
+	return statuses.some((status) => new RegExp(countPattern).test(status.trim())) && pending === 0;
+}
+
+/** Waits (≤ 60 s) until `registryListed`; resolves with the ms waited. */
+async function waitForRegistryListed(page) {
+	const start = Date.now();
+	while (!(await registryListed(page))) {
+		if (Date.now() - start > 60_000) throw new Error('the registry was not listed within 60 s');
+		await page.waitForTimeout(100);
+	}
+	return Date.now() - start;
 }
 
 /**

@@ -16,25 +16,18 @@ import {
 import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
 import { firstCustomerNumber } from '$lib/domain/records/customer-id';
-import { IntList } from '$lib/domain/rules/int-list';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
 import { runUpload, type UploadReader, type UploadResult } from './run-upload';
 import type { UploadJob } from './upload-types';
 
 /**
- * The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`);
- * `progress(done, of)` every 4096 customers of its three passes (issue 14: a million walked whole
- * held the bar still).
+ * The registered customers' IDs, by key (`US-` and 8 digits is the number `firstCustomerNumber + seq`):
+ * a bit per `seq`, with no list of the keys; `progress(done, of)` every 4096 customers (issue 14: a
+ * million walked whole held the bar still).
  */
 function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerIdLookup {
-	const keys = new IntList();
-	const count = index.customerCount;
-	for (let seq = 0; seq < count; seq++) {
-		if ((seq & 4095) === 0) progress(seq, 3 * count);
-		if (index.isCustomer(seq)) keys.push(firstCustomerNumber + seq);
-	}
-	return CustomerIdLookup.ofKeys(keys, (done, of) => progress(count + (2 * count * done) / Math.max(1, of), 3 * count));
+	return CustomerIdLookup.ofKeyRange({ first: firstCustomerNumber, count: index.customerCount, isKey: (seq) => index.isCustomer(seq) }, progress);
 }
 
 /**
@@ -44,7 +37,8 @@ function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerI
  */
 export class FileCards {
 	private readonly first: Int32Array;
-	private readonly next = new IntList();
+	/** The next card of the same customer, by position; as long as the columns' capacity (grown with them, not by doubling). */
+	private next = new Int32Array(0);
 
 	/** `customers`: how many customer `seq`s there are (each card's `seq` is below it); `cards`: the columns being filled. */
 	constructor(
@@ -57,7 +51,7 @@ export class FileCards {
 	/** True when customer `seq` already has a card in the file whose fingerprint is the 32 bytes at `fingerprints[at]`. */
 	has(seq: number, fingerprints: Uint8Array, at: number): boolean {
 		const own = this.cards.raw.fingerprints;
-		for (let card = this.first[seq]; card !== -1; card = this.next.at(card)) {
+		for (let card = this.first[seq]; card !== -1; card = this.next[card]) {
 			if (sameFingerprint(own, card * fingerprintSize, fingerprints, at)) return true;
 		}
 		return false;
@@ -65,48 +59,58 @@ export class FileCards {
 
 	/** Records that the card at `card` (its position in the columns, each in turn) is customer `seq`'s. */
 	add(seq: number, card: number): void {
-		this.next.push(this.first[seq]);
+		if (card >= this.next.length) {
+			const larger = new Int32Array(Math.max(this.cards.capacity, card + 1));
+			larger.set(this.next);
+			this.next = larger;
+		}
+		this.next[card] = this.first[seq];
 		this.first[seq] = card;
 	}
 }
 
 /**
- * Writes the checked cards into the typed columns (issue 14): the fingerprint is hashed straight into
- * its place in the column — the next free card's — and kept only when the card is new to its
- * customer (neither registered nor earlier in the file); no text is made per card. Returns the
- * writer of each batch of checked cards, which says how many of them it skipped.
+ * Writes one checked card into the typed columns (issue 14): the fingerprint is hashed straight into
+ * its place in the column — the next free card's, for which the caller made room — and kept only when
+ * the card is new to its customer (neither registered nor earlier in the file); no text is made per
+ * card, and nothing of `card` is kept (a plain card's object is reused for the next line). Returns the
+ * writer, which says whether it skipped the card.
  */
-export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (checked: CheckedCard[]) => number {
-	return (checked: CheckedCard[]): number => {
-		let skipped = 0;
-		cards.reserve(checked.length);
+export function cardSink(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (card: CheckedCard) => boolean {
+	return (card: CheckedCard): boolean => {
 		const { customerSeqs, brands, tails, expiries, fingerprints, tokenLast4 } = cards.raw;
-		for (const card of checked) {
-			const isPlain = 'bytes' in card;
-			// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
-			const customerSeq = (isPlain ? card.customerKey : customerKeyOf(card.customerId)) - firstCustomerNumber;
-			const at = cards.count;
-			const fingerprintAt = at * fingerprintSize;
-			if (isPlain) sha256OfBytesInto(card.bytes, card.tokenAt, card.tokenEnd, fingerprints, fingerprintAt);
-			else sha256SyncInto(card.token, fingerprints, fingerprintAt);
-			if (index.hasCard(customerSeq, fingerprints, fingerprintAt) || fileCards.has(customerSeq, fingerprints, fingerprintAt)) {
-				skipped++;
-				continue;
-			}
-			fileCards.add(customerSeq, at);
-			customerSeqs[at] = customerSeq;
-			brands[at] = brandIndexOf(card.brand);
-			if (isPlain) {
-				tails[at] = digitsIn(card.bytes, card.tailAt, 3);
-				expiries[at] = digitsIn(card.bytes, card.expiryAt, 4);
-				writeTokenTailBytes(card.bytes, card.tokenAt, card.tokenEnd, tokenLast4, at * last4Size);
-			} else {
-				tails[at] = tailNumberOf(card.last3);
-				expiries[at] = expiryNumberOf(card.expiry);
-				writeTokenTail(card.token, tokenLast4, at * last4Size);
-			}
-			cards.count++;
+		const isPlain = 'bytes' in card;
+		// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
+		const customerSeq = (isPlain ? card.customerKey : customerKeyOf(card.customerId)) - firstCustomerNumber;
+		const at = cards.count;
+		const fingerprintAt = at * fingerprintSize;
+		if (isPlain) sha256OfBytesInto(card.bytes, card.tokenAt, card.tokenEnd, fingerprints, fingerprintAt);
+		else sha256SyncInto(card.token, fingerprints, fingerprintAt);
+		if (index.hasCard(customerSeq, fingerprints, fingerprintAt) || fileCards.has(customerSeq, fingerprints, fingerprintAt)) return true;
+		fileCards.add(customerSeq, at);
+		customerSeqs[at] = customerSeq;
+		brands[at] = brandIndexOf(card.brand);
+		if (isPlain) {
+			tails[at] = digitsIn(card.bytes, card.tailAt, 3);
+			expiries[at] = digitsIn(card.bytes, card.expiryAt, 4);
+			writeTokenTailBytes(card.bytes, card.tokenAt, card.tokenEnd, tokenLast4, at * last4Size);
+		} else {
+			tails[at] = tailNumberOf(card.last3);
+			expiries[at] = expiryNumberOf(card.expiry);
+			writeTokenTail(card.token, tokenLast4, at * last4Size);
 		}
+		cards.count++;
+		return false;
+	};
+}
+
+/** `cardSink` over a batch of checked cards (room made for all of them); returns how many it skipped. */
+export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (checked: CheckedCard[]) => number {
+	const write = cardSink(index, cards, fileCards);
+	return (checked: CheckedCard[]): number => {
+		cards.reserve(checked.length);
+		let skipped = 0;
+		for (const card of checked) if (write(card)) skipped++;
 		return skipped;
 	};
 }
@@ -120,18 +124,36 @@ function appending(index: RegistryIndex, columns: CardColumns): (progress?: Inde
 	return (progress) => index.appendCards(columns, progress);
 }
 
-/** クレジットカード情報 rows: step d's rules; a card already on its customer (or repeated) is skipped. */
-function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress): UploadReader {
+/**
+ * クレジットカード情報 rows of a file of `size` bytes: step d's rules; a card already on its customer
+ * (or repeated) is skipped. The columns grow to the cards the file foretells from its bytes checked so
+ * far (issue 14: grown by doubling, their old copies, ~47 MB for a million cards, were alive at the
+ * import's peak).
+ */
+function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress, size: number): UploadReader {
 	const customerIds = registeredIds(index, progress);
-	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true });
-	const cards = new CardColumnsBuilder(4096);
-	const write = cardWriter(index, cards, new FileCards(index.customerCount, cards));
+	const cards = new CardColumnsBuilder(0);
+	const write = cardSink(index, cards, new FileCards(index.customerCount, cards));
 	let skipped = 0;
+	// Bytes of the pushes already checked and the cards they gave: the forecast's rate (the push under
+	// way is left out, only part of its cards having passed yet; no forecast before the first ends).
+	let checked = 0;
+	let checkedCards = 0;
+	// Each card written as the checker passes it, while its line's bytes are current: no object and no
+	// array per card (a refused file's cards are dropped by the upload, which registers none then).
+	const onCard = (card: CheckedCard) => {
+		cards.reserve(1, checked, size, checkedCards);
+		if (write(card)) skipped++;
+	};
+	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true, onCard });
 	return {
-		push: (bytes) => void (skipped += write(checker.push(bytes))),
+		push: (bytes) => {
+			checker.push(bytes);
+			checked += bytes.length;
+			checkedCards = cards.count;
+		},
 		finish: () => {
 			const last = checker.finish();
-			if (!last.report.refused) skipped += write(last.cards);
 			const columns = cards.keep();
 			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns) };
 		}
@@ -143,5 +165,5 @@ function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgres
  * registered customers; refused when the settings do not allow an import.
  */
 export function importCards(file: Blob, job: UploadJob & { kind: 'cards' }, ports: JobPorts): Promise<UploadResult> {
-	return runUpload(file, job, ports, (index, progress) => cardReader(job, index, progress));
+	return runUpload(file, job, ports, (index, progress, size) => cardReader(job, index, progress, size));
 }

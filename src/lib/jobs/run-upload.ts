@@ -67,13 +67,14 @@ function summaryOf(job: UploadJob, historyId: number, outcome: RunOutcome, repor
  * entry, reads it again to check the rows against the registry, and registers the rows that pass with the outcome and notice in one transaction —
  * nothing when the file is refused, or when any row fails with 「エラーがあれば取り込まない」.
  * A cancel at any stage records the run as 中断 and registers nothing; so does a second read that
- * fails (the error then goes on).
+ * fails (the error then goes on). `readerOf` is told the file's size in bytes (a reader may size what
+ * it fills from it).
  */
 export async function runUpload(
 	file: Blob,
 	job: UploadJob,
 	ports: JobPorts,
-	readerOf: (index: RegistryIndex, progress: IndexProgress) => UploadReader
+	readerOf: (index: RegistryIndex, progress: IndexProgress, size: number) => UploadReader
 ): Promise<UploadResult> {
 	const size = file.size;
 	const bar = stagedProgress(ports.progress, uploadStages.map(([stage, weight]) => [stage, weight * size] as const));
@@ -98,7 +99,7 @@ export async function runUpload(
 	bar('registry', 1, 2);
 	// Let go once finished: what the check needed (the customer lookup, the file's own duplicates) is
 	// not kept through the store and the index (issue 14: a card import's peak memory).
-	let reader: UploadReader | null = readerOf(index, (done, of) => bar('registry', of + done, 2 * of));
+	let reader: UploadReader | null = readerOf(index, (done, of) => bar('registry', of + done, 2 * of), size);
 	bar('registry', 1, 1);
 	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
 	const historyId = await ports.store.begin({ ...start, sha256: await digest, encoding });

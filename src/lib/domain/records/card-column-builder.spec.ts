@@ -47,4 +47,55 @@ describe('CardColumnsBuilder', () => {
 		expect(recordsOf(over).map((card) => card.customerSeq)).toEqual([1, 2]);
 		expect(cardRecordAt(columns, 0).tail).toBe('007');
 	});
+
+	// Issue 14: told how far through its input it is, the builder grows to what the whole input
+	// foretells instead of doubling; any batches at any rates still give every card, in order.
+	it('grown by forecast: holds every card in order, for any batches at any rates', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(fc.array(recordArb, { maxLength: 12 }), fc.integer({ min: 1, max: 500 })), { maxLength: 10 }), (batches) => {
+				const of = batches.reduce((sum, [, bytes]) => sum + bytes, 0);
+				const builder = new CardColumnsBuilder(0);
+				let done = 0;
+				for (const [batch, bytes] of batches) {
+					done += bytes;
+					builder.reserve(batch.length, done, of);
+					expect(builder.capacity).toBeGreaterThanOrEqual(builder.count + batch.length);
+					for (const record of batch) builder.pushRecord(record);
+				}
+				expect(recordsOf(builder)).toEqual(batches.flatMap(([batch]) => batch));
+			})
+		);
+	});
+
+	it.each([
+		// 100 cards per quarter: the first quarter foretells 400 cards and 1/64 (406.25 → 407).
+		['an even rate: one growth, to the whole input and 1/64', [100, 100, 100, 100], [407]],
+		// 500 cards at 3/4 foretell 677.08 → 678; then the input's end: exactly what is needed.
+		['a rate rising late: a growth at each shortfall, never by doubling', [100, 100, 300, 300], [407, 678, 800]]
+	])('grown by forecast, %s', (_name, perBatch, capacities) => {
+		// Each batch is a quarter of a 10,000-byte input.
+		const record: CardRecord = { customerSeq: 1, brand: 'VISA', tail: '001', expiry: '2912', fingerprint: 'a'.repeat(64), tokenLast4: 'xyZ1' };
+		const builder = new CardColumnsBuilder(0);
+		const seen: number[] = [];
+		perBatch.forEach((cards, b) => {
+			builder.reserve(cards, (b + 1) * 2500, 10000);
+			if (builder.capacity !== seen.at(-1)) seen.push(builder.capacity);
+			for (let i = 0; i < cards; i++) builder.pushRecord(record);
+		});
+		expect(seen).toEqual(capacities);
+	});
+
+	// The import forecasts from the pushes already checked, not from the one whose cards are passing.
+	it.each([
+		['the checked quarter gave 100 cards: 400 and 1/64 for the input', 100, 407],
+		['the checked quarter gave 1 card: at least what is needed now', 1, 150]
+	])('grown by forecast from the cards of the input checked, %s', (_name, doneCards, capacity) => {
+		const record: CardRecord = { customerSeq: 1, brand: 'VISA', tail: '001', expiry: '2912', fingerprint: 'a'.repeat(64), tokenLast4: 'xyZ1' };
+		const builder = new CardColumnsBuilder(0);
+		builder.reserve(150, 2500, 10000, doneCards);
+		for (let i = 0; i < 150; i++) builder.pushRecord(record);
+		expect(builder.capacity).toBe(capacity);
+		expect(builder.count).toBe(150);
+	});
 });
+

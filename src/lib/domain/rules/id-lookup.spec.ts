@@ -24,3 +24,20 @@ describe('CustomerIdLookup.ofKeys', () => {
 		);
 	});
 });
+
+describe('CustomerIdLookup.ofKeyRange', () => {
+	// Issue 14: the card import's lookup of the registered customers, built with no list of keys.
+	it('answers as the lookup built from the same IDs as text, for any range and any gaps in it', () => {
+		fc.assert(
+			fc.property(fc.nat(99_000_000), fc.array(fc.boolean(), { maxLength: 200 }), fc.array(probe, { maxLength: 20 }), (first, present, probes) => {
+				const byRange = CustomerIdLookup.ofKeyRange({ first, count: present.length, isKey: (i) => present[i] });
+				const ids = present.flatMap((isIn, i) => (isIn ? [customerIdOfKey(first + i)] : []));
+				const byText = new CustomerIdLookup(ids);
+				const edges = [first - 1, first, first + present.length - 1, first + present.length, first + 32, first + 33].filter((k) => k >= 0 && k < 1e8);
+				for (const id of [...probes, ...present.map((_, i) => customerIdOfKey(first + i)), ...edges.map(customerIdOfKey)]) {
+					expect(byRange.has(id)).toBe(byText.has(id));
+				}
+			})
+		);
+	});
+});

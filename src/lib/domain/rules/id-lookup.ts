@@ -24,6 +24,17 @@ export function customerIdOfKey(key: number): string {
 // Keys between two progress calls of a KeySet's build, minus one (a mask).
 const keyStride = 4095;
 
+/**
+ * The keys `first + i` for each `i` below `count` for which `isKey(i)`: a set over a range known
+ * ahead, built with no list of its keys (issue 14: a million customers' keys listed first were
+ * 4 MB and as much again in the list's old copies, alive until a major collection).
+ */
+export interface KeyRange {
+	first: number;
+	count: number;
+	isKey(i: number): boolean;
+}
+
 /** A set of non-negative keys: a bit per key of their range when dense, else a sorted list. */
 export class KeySet {
 	private readonly bits: Uint32Array | null;
@@ -34,7 +45,18 @@ export class KeySet {
 	 * `progress(done, of)`, when given, hears every 4096 keys of its two passes over them (units:
 	 * keys, `of` twice their number), so a job over a million keeps its bar moving (issue 14).
 	 */
-	constructor(keys: IntList | readonly number[], progress?: (done: number, of: number) => void) {
+	constructor(keys: IntList | readonly number[] | KeyRange, progress?: (done: number, of: number) => void) {
+		if ('isKey' in keys) {
+			const { first, count, isKey } = keys;
+			this.min = first;
+			this.sorted = null;
+			this.bits = new Uint32Array(Math.ceil(count / 32));
+			for (let i = 0; i < count; i++) {
+				if (progress && (i & keyStride) === 0) progress(i, count);
+				if (isKey(i)) this.bits[i >>> 5] |= 1 << (i & 31);
+			}
+			return;
+		}
 		const count = keys.length;
 		const at = (i: number) => (keys instanceof IntList ? keys.at(i) : keys[i]);
 		let min = Infinity;
@@ -99,13 +121,19 @@ export class CustomerIdLookup {
 	 * The IDs `ids`, and the store-shaped IDs whose keys (`customerKeyOf`) are `keys`; `progress`
 	 * hears the build of the keys' set (see `KeySet`).
 	 */
-	constructor(ids: Iterable<string>, keys = new IntList(), progress?: (done: number, of: number) => void) {
+	constructor(ids: Iterable<string>, keys: IntList | KeyRange = new IntList(), progress?: (done: number, of: number) => void) {
 		for (const id of ids) {
 			const key = customerKeyOf(id);
-			if (key >= 0) keys.push(key);
-			else this.others.add(id);
+			if (key < 0) this.others.add(id);
+			else if (keys instanceof IntList) keys.push(key);
+			else throw new Error('store-shaped IDs beside a key range');
 		}
 		this.keys = new KeySet(keys, progress);
+	}
+
+	/** The store-shaped IDs whose keys are those of `range`: no list of keys, no ID text (`KeySet` over a range); `progress` hears every 4096 keys. */
+	static ofKeyRange(range: KeyRange, progress?: (done: number, of: number) => void): CustomerIdLookup {
+		return new CustomerIdLookup([], range, progress);
 	}
 
 	/** The store-shaped IDs with these keys: no ID text is built per customer (a million of them); `progress` as `KeySet`'s. */
