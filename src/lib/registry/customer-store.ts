@@ -22,6 +22,21 @@ export class CustomerStore {
 		return this.total;
 	}
 
+	/** How many parts the store holds. */
+	get partCount(): number {
+		return this.parts.length;
+	}
+
+	/** Part `p` (0 ≤ p < partCount), as appended. */
+	part(p: number): PackedCustomerPart {
+		return this.parts[p];
+	}
+
+	/** The `seq` of part `p`'s first customer. */
+	firstSeqOf(p: number): number {
+		return this.firsts[p];
+	}
+
 	/** Appends a part; its customers get the next `seq`s. */
 	append(part: PackedCustomerPart): void {
 		if (part.count === 0) return;

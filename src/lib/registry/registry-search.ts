@@ -1,7 +1,7 @@
 import { seqOfCustomerId } from '$lib/domain/records/customer-id';
-import type { KeyColumn } from './key-column';
+import { seqsWhoseIdHolds } from './id-matches';
 import type { KeyColumnName } from './search-columns';
-import { emailKey, exactKey, identifierKey, isPhoneLike, nameKey, phoneKey } from './search-keys';
+import { emailKey, exactKey, identifierKey, isPhoneLike, keySeparator, nameKey, phoneKey } from './search-keys';
 
 /**
  * Which customer field a search looks at; every field matches in part (prefix or substring), as a
@@ -22,14 +22,18 @@ export interface SearchSource {
 	/** Every listed customer's `seq` (placeholders left out), ascending: a blank query's answer. */
 	listedSeqs(): number[];
 	seqOfLinkageId(linkageId: string): number | null;
-	/** Key column `name` covering every customer (built or extended on demand, that column only). */
-	keyColumn(name: KeyColumnName): KeyColumn;
+	/**
+	 * The customers (ascending, placeholders included) whose key of field `name` holds the key
+	 * `needle`; that field's keys are built or extended on demand, no other field's.
+	 */
+	seqsHolding(name: KeyColumnName, needle: string): number[];
 }
 
 /**
  * Sequence numbers of the customers matching `query`, ascending; every customer for a blank query.
- * Each field is one `indexOf` run over its key column (a full customer ID is looked up directly),
- * some 10–30 ms per field over a million customers.
+ * Each field is a run of `indexOf` over its key text per part of 10,000 customers (a full customer
+ * ID is looked up directly, a part of one worked out from the numbers), some 10–30 ms per field over
+ * a million customers.
  */
 export function findSeqs(source: SearchSource, { query, field }: RegistryQuery): number[] {
 	if (exactKey(query) === '') return source.listedSeqs();
@@ -41,9 +45,9 @@ export function findSeqs(source: SearchSource, { query, field }: RegistryQuery):
 		case 'name':
 			return nameSeqs(source, query);
 		case 'email':
-			return scan(source, source.keyColumn('emails'), emailKey(query));
+			return scan(source, 'emails', emailKey(query));
 		case 'phone':
-			return scan(source, source.keyColumn('phones'), phoneKey(query));
+			return scan(source, 'phones', phoneKey(query));
 		case 'all':
 			return allFields(source, query);
 	}
@@ -53,28 +57,33 @@ export function findSeqs(source: SearchSource, { query, field }: RegistryQuery):
 function idSeqs(source: SearchSource, query: string): number[] {
 	const seq = seqOfCustomerId(exactKey(query).toUpperCase());
 	if (seq !== null) return source.isCustomer(seq) ? [seq] : [];
-	return scan(source, source.keyColumn('ids'), identifierKey(query));
+	const needle = identifierKey(query).replaceAll(keySeparator, '');
+	return listed(source, seqsWhoseIdHolds(needle, 0, source.customerCount));
 }
 
 /** 連携用IDs holding the query, with the exact ID as stored (case and all) among them. */
 function linkageSeqs(source: SearchSource, query: string): number[] {
 	const seq = source.seqOfLinkageId(query.trim()) ?? source.seqOfLinkageId(exactKey(query));
-	const part = scan(source, source.keyColumn('linkageIds'), identifierKey(query));
+	const part = scan(source, 'linkageIds', identifierKey(query));
 	return seq === null ? part : union([[seq], part]);
 }
 
 function nameSeqs(source: SearchSource, query: string): number[] {
 	const key = nameKey(query);
-	return union([scan(source, source.keyColumn('names'), key), scan(source, source.keyColumn('kanas'), key)]);
+	return union([scan(source, 'names', key), scan(source, 'kanas', key)]);
+}
+
+/** The customers whose key of field `name` holds `needle`, placeholders left out (`listed`). */
+function scan(source: SearchSource, name: KeyColumnName, needle: string): number[] {
+	if (needle === '') return [];
+	return listed(source, source.seqsHolding(name, needle));
 }
 
 /**
- * The customers whose key in `column` holds `needle`, placeholders left out: a stored customer whose
- * 連携用ID cannot be read is never listed, whatever its other fields hold (as by a blank list).
+ * `seqs` without placeholders: a stored customer whose 連携用ID cannot be read is never listed,
+ * whatever its other fields hold (as by a blank list).
  */
-function scan(source: SearchSource, column: KeyColumn, needle: string): number[] {
-	if (needle === '') return [];
-	const seqs = column.find(needle);
+function listed(source: SearchSource, seqs: number[]): number[] {
 	return seqs.every((seq) => source.isCustomer(seq)) ? seqs : seqs.filter((seq) => source.isCustomer(seq));
 }
 
@@ -98,7 +107,7 @@ function allFields(source: SearchSource, query: string): number[] {
 		idSeqs(source, query),
 		linkageSeqs(source, query),
 		nameSeqs(source, query),
-		scan(source, source.keyColumn('emails'), emailKey(query)),
-		scan(source, source.keyColumn('phones'), phone)
+		scan(source, 'emails', emailKey(query)),
+		scan(source, 'phones', phone)
 	]);
 }

@@ -44,6 +44,11 @@ export function packedStart(packed: PackedText, i: number): number {
 	return i === 0 ? 0 : packed.ends[i - 1];
 }
 
+/** Where value `i` ends in `packed.text` (exclusive). */
+export function packedEnd(packed: PackedText, i: number): number {
+	return packed.ends[i];
+}
+
 /** Every value of `packed`, as an array (tests, v5-shaped output). */
 export function unpackTexts(packed: PackedText): string[] {
 	const values: string[] = new Array(packed.ends.length);
