@@ -27,8 +27,13 @@ const unit = fc.constantFrom(
 	keySeparator
 );
 const text = fc.string({ unit, maxLength: 6 });
-// Parts of plain text too (the fast path): ASCII, spaces, kana and kanji only.
-const plainUnit = fc.constantFrom('a', 'B', '0', '5', '-', '@', ' ', '\u3000', 'や', 'ヤ', 'ゞ', '山', '々');
+// Parts of plain text too (the one-pass path): ASCII, spaces, kana and kanji, the edges of each range
+// of plain characters, and the characters just outside them.
+const plainUnit = fc.constantFrom(
+	'a', 'B', 'Z', '@', '[', '`', '{', '0', '5', '-', '!', '~', ' ', '\u3000', 'や', 'ヤ', 'ゞ', '山', '々',
+	'\u3041', '\u3096', '\u309d', '\u309e', '\u30a0', '\u30fe', '\u4e00', '\u9fff',
+	'\u001f', '\u007f', '\u3006', '\u3040', '\u3097', '\u309b', '\u309f', '\u30ff', '\u4dff', '\ua000'
+);
 const plainText = fc.string({ unit: plainUnit, maxLength: 6 });
 
 /** The search's reference: each value's own key, matched with `includes`. */

@@ -20,9 +20,10 @@ export interface KeyRule {
 	readonly isDigitsOnly: boolean;
 }
 
-// A text where every key function acts character by character, each character giving one or none:
-// printable ASCII, the ideographic space (NFKC makes it ' ', which is dropped), kana, CJK, 々. Such a
-// part's keys are the key function of its whole text; any other part is keyed value by value.
+// A plain text: printable ASCII, the ideographic space (NFKC makes it ' ', which is dropped), kana,
+// CJK, 々. On it every key function acts character by character, each character giving one or none
+// (NFKC leaves the rest alone), so a part of plain text is keyed by the key function of its whole
+// text (native passes over one string); any other part is keyed value by value.
 const plainText = /^[ -~\u3000\u3005\u3041-\u3096\u309d\u309e\u30a0-\u30fe\u4e00-\u9fff]*$/;
 
 /**
@@ -32,27 +33,51 @@ const plainText = /^[ -~\u3000\u3005\u3041-\u3096\u309d\u309e\u30a0-\u30fe\u4e00
 export function partKeyOf(column: PackedText, rule: KeyRule): PartKey {
 	if (plainText.test(column.text)) {
 		const text = rule.keyOf(column.text);
+		// Nothing dropped: every key is as long as its value (case and kana changed at most).
 		if (text.length === column.text.length) return { text, ends: null };
-		const ends = plainEnds(column, rule.isDigitsOnly);
-		if (ends.length === 0 || ends[ends.length - 1] === text.length) return { text, ends };
+		const ends = rule.isDigitsOnly ? digitEnds(column) : spaceEnds(column);
+		if (ends[ends.length - 1] === text.length) return { text, ends };
 	}
 	return keyedByValue(column, rule);
 }
 
-/** Where each key ends when the rule dropped characters of a plain text: one pass over its codes. */
-function plainEnds(column: PackedText, isDigitsOnly: boolean): Uint32Array {
+/** Where each key ends when the spaces (' ', U+3000) of a plain text are dropped: jumps from space to space. */
+function spaceEnds(column: PackedText): Uint32Array {
 	const count = packedCount(column);
 	const ends = new Uint32Array(count);
 	const text = column.text;
+	let space = text.indexOf(' ');
+	let wide = text.indexOf('\u3000');
 	let dropped = 0;
+	for (let i = 0; i < count; i++) {
+		const end = packedEnd(column, i);
+		while (space !== -1 && space < end) {
+			dropped++;
+			space = text.indexOf(' ', space + 1);
+		}
+		while (wide !== -1 && wide < end) {
+			dropped++;
+			wide = text.indexOf('\u3000', wide + 1);
+		}
+		ends[i] = end - dropped;
+	}
+	return ends;
+}
+
+/** Where each key ends when only the digits 0–9 of a plain text are kept: one pass over its codes. */
+function digitEnds(column: PackedText): Uint32Array {
+	const count = packedCount(column);
+	const ends = new Uint32Array(count);
+	const text = column.text;
+	let kept = 0;
 	let k = 0;
 	for (let i = 0; i < count; i++) {
 		const end = packedEnd(column, i);
 		for (; k < end; k++) {
 			const code = text.charCodeAt(k);
-			if (isDigitsOnly ? code < 48 || code > 57 : code === 32 || code === 0x3000) dropped++;
+			if (code >= 48 && code <= 57) kept++;
 		}
-		ends[i] = end - dropped;
+		ends[i] = kept;
 	}
 	return ends;
 }
