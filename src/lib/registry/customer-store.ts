@@ -72,19 +72,6 @@ export class CustomerStore {
 		return packedAt(this.parts[p][key], seq - this.firsts[p]);
 	}
 
-	/** The values of column `key` of customers `from`–`to` (exclusive), for building search keys. */
-	values(key: CustomerColumnKey, from: number, to: number): string[] {
-		const out: string[] = new Array(Math.max(0, to - from));
-		for (let seq = from; seq < to; ) {
-			const p = this.partOf(seq);
-			const first = this.firsts[p];
-			const column = this.parts[p][key];
-			const end = Math.min(to, first + this.parts[p].count);
-			for (; seq < end; seq++) out[seq - from] = packedAt(column, seq - first);
-		}
-		return out;
-	}
-
 	/** True when customer `seq` has a 連携用ID (is not a placeholder): its length, no slice. */
 	isListed(seq: number): boolean {
 		if (seq < 0 || seq >= this.total) return false;
