@@ -81,15 +81,16 @@ export class CustomerStore {
 		return ends[at] > (at === 0 ? 0 : ends[at - 1]);
 	}
 
-	/** Every listed customer's `seq` (a 連携用ID not empty), ascending: one pass over each part's ends. */
-	listedSeqs(): number[] {
+	/** Every listed customer's `seq` (a 連携用ID not empty) from `from` on, ascending: one pass over each part's ends. */
+	listedSeqs(from = 0): number[] {
 		const seqs: number[] = [];
 		for (let p = 0; p < this.parts.length; p++) {
 			const ends = this.parts[p].linkageIds.ends;
 			const first = this.firsts[p];
+			if (first + ends.length <= from) continue;
 			let start = 0;
 			for (let at = 0; at < ends.length; at++) {
-				if (ends[at] > start) seqs.push(first + at);
+				if (ends[at] > start && first + at >= from) seqs.push(first + at);
 				start = ends[at];
 			}
 		}

@@ -78,7 +78,8 @@ export class RegistryIndex implements SearchSource {
 	private readonly cardLinks = new CardLinks();
 	private readonly keys = new SearchColumns();
 	private stepping: Promise<void> | null = null;
-	private lastSearch: { key: string; seqs: number[] } | null = null;
+	/** The last search's answer over the first `upTo` customers: a grown registry extends it. */
+	private lastSearch: { key: string; seqs: number[]; upTo: number } | null = null;
 
 	/** Customers registered so far (placeholders included): the next customer gets this `seq`. */
 	get customerCount(): number {
@@ -109,7 +110,6 @@ export class RegistryIndex implements SearchSource {
 		progress(added, added);
 		// The search keys of the new customers are not built here nor after (a million took 1–2.5 s of
 		// the registration, and 40 MB at its peak): the next search builds those of its field.
-		this.lastSearch = null;
 		return firstSeq;
 	}
 
@@ -142,9 +142,9 @@ export class RegistryIndex implements SearchSource {
 		return this.customers.isListed(seq);
 	}
 
-	/** Every listed customer's `seq` (placeholders left out), ascending. */
-	listedSeqs(): number[] {
-		return this.customers.listedSeqs();
+	/** Every listed customer's `seq` from `from` on (placeholders left out), ascending. */
+	listedSeqs(from = 0): number[] {
+		return this.customers.listedSeqs(from);
 	}
 
 	/** True when a customer with this store ID (`US-…`) is registered. */
@@ -239,11 +239,19 @@ export class RegistryIndex implements SearchSource {
 		return { total: seqs.length, rows: page.map((seq) => this.view(seq) as CustomerView) };
 	}
 
-	/** Every matching `seq`, ascending, for downloading a filtered list without building views. */
+	/**
+	 * Every matching `seq`, ascending, for downloading a filtered list without building views. The same
+	 * search again after customers were appended (a load reading part after part) looks at the new
+	 * customers only: customers never change once appended, and each matches on its own fields.
+	 */
 	filteredSeqs(query: RegistryQuery): readonly number[] {
 		const key = `${query.field}\n${query.query}`;
-		if (this.lastSearch?.key !== key) this.lastSearch = { key, seqs: findSeqs(this, query) };
-		return this.lastSearch.seqs;
+		const count = this.customerCount;
+		const last = this.lastSearch;
+		if (last?.key === key && last.upTo === count) return last.seqs;
+		const seqs = last?.key === key && last.upTo < count ? last.seqs.concat(findSeqs(this, query, last.upTo)) : findSeqs(this, query);
+		this.lastSearch = { key, seqs, upTo: count };
+		return seqs;
 	}
 
 	/** Builds the search keys of every customer and field now, so that the next search is quick. */
@@ -286,8 +294,8 @@ export class RegistryIndex implements SearchSource {
 		return Math.min(...keyColumnNames.map((name) => this.keys.built(name)));
 	}
 
-	/** The customers whose key of field `name` holds `needle` (that field's keys built first). */
-	seqsHolding(name: KeyColumnName, needle: string): number[] {
-		return this.keys.find(name, this.customers, needle);
+	/** The customers from `from` on whose key of field `name` holds `needle` (that field's keys built first). */
+	seqsHolding(name: KeyColumnName, needle: string, from = 0): number[] {
+		return this.keys.find(name, this.customers, needle, from);
 	}
 }

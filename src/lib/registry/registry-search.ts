@@ -19,64 +19,66 @@ export interface RegistryQuery {
 export interface SearchSource {
 	readonly customerCount: number;
 	isCustomer(seq: number): boolean;
-	/** Every listed customer's `seq` (placeholders left out), ascending: a blank query's answer. */
-	listedSeqs(): number[];
+	/** Every listed customer's `seq` from `from` on (placeholders left out), ascending: a blank query's answer. */
+	listedSeqs(from?: number): number[];
 	seqOfLinkageId(linkageId: string): number | null;
 	/**
-	 * The customers (ascending, placeholders included) whose key of field `name` holds the key
-	 * `needle`; that field's keys are built or extended on demand, no other field's.
+	 * The customers from `from` on (ascending, placeholders included) whose key of field `name` holds
+	 * the key `needle`; that field's keys are built or extended on demand, no other field's.
 	 */
-	seqsHolding(name: KeyColumnName, needle: string): number[];
+	seqsHolding(name: KeyColumnName, needle: string, from?: number): number[];
 }
 
 /**
- * Sequence numbers of the customers matching `query`, ascending; every customer for a blank query.
+ * Sequence numbers of the customers from `from` on matching `query`, ascending; every customer for a
+ * blank query. A customer matches on its own fields alone, so the answer over a registry that grew is
+ * the answer before it and this one from the old count on.
  * Each field is a run of `indexOf` over its key text per part of 10,000 customers (a full customer
  * ID is looked up directly, a part of one worked out from the numbers), some 10–30 ms per field over
  * a million customers.
  */
-export function findSeqs(source: SearchSource, { query, field }: RegistryQuery): number[] {
-	if (exactKey(query) === '') return source.listedSeqs();
+export function findSeqs(source: SearchSource, { query, field }: RegistryQuery, from = 0): number[] {
+	if (exactKey(query) === '') return source.listedSeqs(from);
 	switch (field) {
 		case 'id':
-			return idSeqs(source, query);
+			return idSeqs(source, query, from);
 		case 'linkageId':
-			return linkageSeqs(source, query);
+			return linkageSeqs(source, query, from);
 		case 'name':
-			return nameSeqs(source, query);
+			return nameSeqs(source, query, from);
 		case 'email':
-			return scan(source, 'emails', emailKey(query));
+			return scan(source, 'emails', emailKey(query), from);
 		case 'phone':
-			return scan(source, 'phones', phoneKey(query));
+			return scan(source, 'phones', phoneKey(query), from);
 		case 'all':
-			return allFields(source, query);
+			return allFields(source, query, from);
 	}
 }
 
 /** Customer IDs holding the query; a whole ID (fixed length, so no other can hold it) is looked up. */
-function idSeqs(source: SearchSource, query: string): number[] {
+function idSeqs(source: SearchSource, query: string, from: number): number[] {
 	const seq = seqOfCustomerId(exactKey(query).toUpperCase());
-	if (seq !== null) return source.isCustomer(seq) ? [seq] : [];
+	if (seq !== null) return seq >= from && source.isCustomer(seq) ? [seq] : [];
 	const needle = identifierKey(query).replaceAll(keySeparator, '');
-	return listed(source, seqsWhoseIdHolds(needle, 0, source.customerCount));
+	return listed(source, seqsWhoseIdHolds(needle, from, source.customerCount));
 }
 
 /** 連携用IDs holding the query, with the exact ID as stored (case and all) among them. */
-function linkageSeqs(source: SearchSource, query: string): number[] {
+function linkageSeqs(source: SearchSource, query: string, from: number): number[] {
 	const seq = source.seqOfLinkageId(query.trim()) ?? source.seqOfLinkageId(exactKey(query));
-	const part = scan(source, 'linkageIds', identifierKey(query));
-	return seq === null ? part : union([[seq], part]);
+	const part = scan(source, 'linkageIds', identifierKey(query), from);
+	return seq === null || seq < from ? part : union([[seq], part]);
 }
 
-function nameSeqs(source: SearchSource, query: string): number[] {
+function nameSeqs(source: SearchSource, query: string, from: number): number[] {
 	const key = nameKey(query);
-	return union([scan(source, 'names', key), scan(source, 'kanas', key)]);
+	return union([scan(source, 'names', key, from), scan(source, 'kanas', key, from)]);
 }
 
 /** The customers whose key of field `name` holds `needle`, placeholders left out (`listed`). */
-function scan(source: SearchSource, name: KeyColumnName, needle: string): number[] {
+function scan(source: SearchSource, name: KeyColumnName, needle: string, from: number): number[] {
 	if (needle === '') return [];
-	return listed(source, source.seqsHolding(name, needle));
+	return listed(source, source.seqsHolding(name, needle, from));
 }
 
 /**
@@ -101,13 +103,13 @@ function union(lists: number[][]): number[] {
 	}, []);
 }
 
-function allFields(source: SearchSource, query: string): number[] {
+function allFields(source: SearchSource, query: string, from: number): number[] {
 	const phone = isPhoneLike(query) ? phoneKey(query) : '';
 	return union([
-		idSeqs(source, query),
-		linkageSeqs(source, query),
-		nameSeqs(source, query),
-		scan(source, 'emails', emailKey(query)),
-		scan(source, 'phones', phone)
+		idSeqs(source, query, from),
+		linkageSeqs(source, query, from),
+		nameSeqs(source, query, from),
+		scan(source, 'emails', emailKey(query), from),
+		scan(source, 'phones', phone, from)
 	]);
 }

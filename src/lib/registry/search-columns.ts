@@ -32,18 +32,25 @@ export class SearchColumns {
 	}
 
 	/**
-	 * The `seq`s (ascending, placeholders included) of the customers of `customers` whose key of field
-	 * `name` holds the key `needle` (the key separator left out of it), building the keys it lacks of
-	 * that field only; none for an empty needle.
+	 * The `seq`s from `from` on (ascending, placeholders included) of the customers of `customers` whose
+	 * key of field `name` holds the key `needle` (the key separator left out of it), building the keys
+	 * it lacks of that field only; none for an empty needle. Parts before `from` are not looked at.
 	 */
-	find(name: KeyColumnName, customers: CustomerStore, needle: string): number[] {
+	find(name: KeyColumnName, customers: CustomerStore, needle: string, from = 0): number[] {
 		const seqs: number[] = [];
 		const part = needle.includes(keySeparator) ? needle.replaceAll(keySeparator, '') : needle;
 		if (part === '') return seqs;
 		this.extend(name, customers, customers.partCount);
 		const keys = this.keys[name];
-		for (let p = 0; p < keys.length; p++) findInPart(keys[p], customers.part(p)[name], part, customers.firstSeqOf(p), seqs);
-		return seqs;
+		let isFromInPart = false;
+		for (let p = 0; p < keys.length; p++) {
+			const first = customers.firstSeqOf(p);
+			const count = customers.part(p).count;
+			if (first + count <= from) continue;
+			if (first < from) isFromInPart = true;
+			findInPart(keys[p], customers.part(p)[name], part, first, seqs);
+		}
+		return isFromInPart ? seqs.filter((seq) => seq >= from) : seqs;
 	}
 
 	/** Builds every field's keys for every part of `customers` not yet covered. */
