@@ -10,14 +10,17 @@ import { cardColumns, customerColumns } from './test-records';
 // Small alphabets, so that queries drawn from them match some customers and miss others; an empty
 // 連携用ID is a placeholder (an unreadable stored chunk), never listed.
 const linkageId = fc.constantFrom('', 'OC-0001', 'OC-0002', 'oc-0010', 'ＯＣ－００２０', 'A 1', 'B2');
-const name = fc.constantFrom('', '山田 花子', 'やまだ はなこ', 'ヤマダ', 'Yamada Hanako', '髙橋', 'ﾀｶﾊｼ');
-const email = fc.constantFrom('', 'hanako@example.jp', 'HANAKO@EXAMPLE.JP', 'yamada@shop.jp');
-const phone = fc.constantFrom('', '03-1234-5678', '０９０１２３４５６７８', '(03) 1234 5678');
+// Any text too: widths, kana, case, spaces of every kind, astral characters, the key separator.
+const anyText = fc.string({ unit: fc.constantFrom('a', 'B', '0', '-', 'ａ', 'や', 'ヤ', 'ﾔ', 'ﾞ', '山', ' ', '\u3000', '\u00a0', '\u200b', '𠮷', '\u0001'), maxLength: 4 });
+const name = fc.oneof(fc.constantFrom('', '山田 花子', 'やまだ はなこ', 'ヤマダ', 'Yamada Hanako', '髙橋', 'ﾀｶﾊｼ'), anyText);
+const email = fc.oneof(fc.constantFrom('', 'hanako@example.jp', 'HANAKO@EXAMPLE.JP', 'yamada@shop.jp'), anyText);
+const phone = fc.oneof(fc.constantFrom('', '03-1234-5678', '０９０１２３４５６７８', '(03) 1234 5678'), anyText);
 const customer = fc.record({ linkageId, name, kana: name, email, phone });
 const fields: SearchField[] = ['all', 'id', 'linkageId', 'name', 'email', 'phone'];
 const query = fc.oneof(
 	fc.constantFrom('', ' ', 'OC', 'oc-000', 'ＯＣ', '0002', 'やまだ', 'ヤマダ', 'hanako', 'HANAKO@', '1234', '03-1234', '髙', 'us-0001', 'US-00010003', customerIdOf(5)),
-	fc.string({ maxLength: 3 })
+	fc.string({ maxLength: 3 }),
+	anyText
 );
 
 /** Rows `from`–`to` of every column. */

@@ -22,6 +22,21 @@ export class CustomerStore {
 		return this.total;
 	}
 
+	/** How many parts the store holds. */
+	get partCount(): number {
+		return this.parts.length;
+	}
+
+	/** Part `p` (0 ≤ p < partCount), as appended. */
+	part(p: number): PackedCustomerPart {
+		return this.parts[p];
+	}
+
+	/** The `seq` of part `p`'s first customer. */
+	firstSeqOf(p: number): number {
+		return this.firsts[p];
+	}
+
 	/** Appends a part; its customers get the next `seq`s. */
 	append(part: PackedCustomerPart): void {
 		if (part.count === 0) return;
@@ -57,19 +72,6 @@ export class CustomerStore {
 		return packedAt(this.parts[p][key], seq - this.firsts[p]);
 	}
 
-	/** The values of column `key` of customers `from`–`to` (exclusive), for building search keys. */
-	values(key: CustomerColumnKey, from: number, to: number): string[] {
-		const out: string[] = new Array(Math.max(0, to - from));
-		for (let seq = from; seq < to; ) {
-			const p = this.partOf(seq);
-			const first = this.firsts[p];
-			const column = this.parts[p][key];
-			const end = Math.min(to, first + this.parts[p].count);
-			for (; seq < end; seq++) out[seq - from] = packedAt(column, seq - first);
-		}
-		return out;
-	}
-
 	/** True when customer `seq` has a 連携用ID (is not a placeholder): its length, no slice. */
 	isListed(seq: number): boolean {
 		if (seq < 0 || seq >= this.total) return false;
@@ -79,18 +81,18 @@ export class CustomerStore {
 		return packedEnd(column, at) > packedStart(column, at);
 	}
 
-	/** Every listed customer's `seq` (a 連携用ID not empty), ascending: one pass over each part's ends. */
-	listedSeqs(): number[] {
+	/** Every listed customer's `seq` (a 連携用ID not empty) from `from` on, ascending: one pass over each part's ends. */
+	listedSeqs(from = 0): number[] {
 		const seqs: number[] = [];
 		for (let p = 0; p < this.parts.length; p++) {
 			const column = this.parts[p].linkageIds;
 			const first = this.firsts[p];
 			// A shared empty column (placeholders): no one listed.
-			if (column.text === '') continue;
+			if (column.text === '' || first + column.ends.length <= from) continue;
 			let start = 0;
 			for (let at = 0; at < column.ends.length; at++) {
 				const end = packedEnd(column, at);
-				if (end > start) seqs.push(first + at);
+				if (end > start && first + at >= from) seqs.push(first + at);
 				start = end;
 			}
 		}

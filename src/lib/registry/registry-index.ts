@@ -8,8 +8,7 @@ import { CardLinks } from './card-links';
 import { CustomerStore } from './customer-store';
 import { LinkageTable } from './linkage-table';
 import { findSeqs, type RegistryQuery, type SearchSource } from './registry-search';
-import { SearchColumns, type KeyColumnName } from './search-columns';
-import type { KeyColumn } from './key-column';
+import { keyColumnNames, SearchColumns, type KeyColumnName } from './search-columns';
 
 /** What a view shows of a card: never the token, only its last 4 characters and fingerprint. */
 export interface CardView {
@@ -68,8 +67,8 @@ const progressStride = 4095;
 /**
  * The whole customer registry in memory, column by column, packed (`CustomerStore`: a few strings per
  * 10,000 customers, not one per value): IDs follow from positions, 連携用IDs are looked up in a hash
- * table, names, kana, e-mails and phones are scanned over normalised copies built on first use
- * (`prepareSearch`).
+ * table, 連携用IDs, names, kana, e-mails and phones are scanned over normalised key texts, one per part
+ * and field, built when a search first needs them (or in steps: `prepareSearchInSteps`).
  * Customers with an empty 連携用ID are placeholders for unreadable stored chunks: never listed.
  */
 export class RegistryIndex implements SearchSource {
@@ -77,12 +76,10 @@ export class RegistryIndex implements SearchSource {
 	private cards = new CardColumnsBuilder(0);
 	private readonly seqByLinkageId = new LinkageTable(this.customers);
 	private readonly cardLinks = new CardLinks();
-	private keys: SearchColumns | null = null;
-	/** How the owner lets the thread breathe between steps of the search keys, once it said (`prepareSearchInSteps`). */
-	private pause: (() => Promise<void>) | null = null;
-	private slice = 200_000;
+	private readonly keys = new SearchColumns();
 	private stepping: Promise<void> | null = null;
-	private lastSearch: { key: string; seqs: number[] } | null = null;
+	/** The last search's answer over the first `upTo` customers: a grown registry extends it. */
+	private lastSearch: { key: string; seqs: number[]; upTo: number } | null = null;
 
 	/** Customers registered so far (placeholders included): the next customer gets this `seq`. */
 	get customerCount(): number {
@@ -111,11 +108,8 @@ export class RegistryIndex implements SearchSource {
 			if (to > from) table.add(seq, text, from, to);
 		});
 		progress(added, added);
-		// The search keys of the new customers are not built here (a million took 1–2.5 s of the
-		// registration): in steps between messages once the owner said how to pause, or by the first
-		// search, whichever comes first.
-		if (this.keys && this.pause) this.extendSearchInSteps().catch(() => {});
-		this.lastSearch = null;
+		// The search keys of the new customers are not built here nor after (a million took 1–2.5 s of
+		// the registration, and 40 MB at its peak): the next search builds those of its field.
 		return firstSeq;
 	}
 
@@ -148,9 +142,9 @@ export class RegistryIndex implements SearchSource {
 		return this.customers.isListed(seq);
 	}
 
-	/** Every listed customer's `seq` (placeholders left out), ascending. */
-	listedSeqs(): number[] {
-		return this.customers.listedSeqs();
+	/** Every listed customer's `seq` from `from` on (placeholders left out), ascending. */
+	listedSeqs(from = 0): number[] {
+		return this.customers.listedSeqs(from);
 	}
 
 	/** True when a customer with this store ID (`US-…`) is registered. */
@@ -245,39 +239,43 @@ export class RegistryIndex implements SearchSource {
 		return { total: seqs.length, rows: page.map((seq) => this.view(seq) as CustomerView) };
 	}
 
-	/** Every matching `seq`, ascending, for downloading a filtered list without building views. */
+	/**
+	 * Every matching `seq`, ascending, for downloading a filtered list without building views. The same
+	 * search again after customers were appended (a load reading part after part) looks at the new
+	 * customers only: customers never change once appended, and each matches on its own fields.
+	 */
 	filteredSeqs(query: RegistryQuery): readonly number[] {
 		const key = `${query.field}\n${query.query}`;
-		if (this.lastSearch?.key !== key) this.lastSearch = { key, seqs: findSeqs(this, query) };
-		return this.lastSearch.seqs;
+		const count = this.customerCount;
+		const last = this.lastSearch;
+		if (last?.key === key && last.upTo === count) return last.seqs;
+		const seqs = last?.key === key && last.upTo < count ? last.seqs.concat(findSeqs(this, query, last.upTo)) : findSeqs(this, query);
+		this.lastSearch = { key, seqs, upTo: count };
+		return seqs;
 	}
 
-	/** Builds the search keys of every customer now (about 1–2 s per million) so that the next search is quick. */
+	/** Builds the search keys of every customer and field now, so that the next search is quick. */
 	prepareSearch(): void {
-		this.searchColumns();
+		this.keys.extendAll(this.customers);
 	}
 
 	/**
-	 * Builds the search keys in steps of at most `slice` customers of one column (some 50 ms per
-	 * 200,000), awaiting `pause()` before each, so the thread stays free for messages and jobs
-	 * (issue 14: progress every 250 ms) while a loaded registry gets ready to search. Customers
-	 * appended later get their keys the same way (the index keeps `pause`); a search that comes
-	 * first builds the rest at once. Settles when every customer has its keys, or when `pause` throws.
+	 * Builds the search keys of the customers held now in steps of at most `slice` customers of one
+	 * field (whole parts, one at least), awaiting `pause()` before each, so the thread stays free for
+	 * messages and jobs (issue 14: progress every 250 ms) while a loaded registry gets ready to search.
+	 * Customers appended later get theirs from the next search of a field, never in steps; a search
+	 * that comes first builds what it needs at once. Settles when every customer has its keys, or when
+	 * `pause` throws.
 	 */
 	prepareSearchInSteps(pause: () => Promise<void>, slice = 200_000): Promise<void> {
-		this.pause = pause;
-		this.slice = slice;
-		return this.extendSearchInSteps();
-	}
-
-	private extendSearchInSteps(): Promise<void> {
 		if (this.stepping) return this.stepping;
-		const keys = (this.keys ??= new SearchColumns());
+		const customers = this.customers;
+		const parts = customers.partCount;
 		const steps = async () => {
 			try {
-				while (this.pause) {
-					await this.pause();
-					if (!keys.extendStep(this.customers, this.slice)) return;
+				while (!this.keys.covers(parts)) {
+					await pause();
+					if (!this.keys.extendStep(customers, slice, parts)) return;
 				}
 			} finally {
 				this.stepping = null;
@@ -288,27 +286,16 @@ export class RegistryIndex implements SearchSource {
 	}
 
 	/**
-	 * How many customers (from the first) have their search keys built, in every column or in the one
-	 * named: the next search of a field builds the rest of that field's columns.
+	 * How many customers (from the first) have their search keys built, in every field or in the one
+	 * named: the next search of a field builds the rest of that field's keys.
 	 */
 	searchKeysBuilt(column?: KeyColumnName): number {
-		if (!this.keys) return 0;
-		const k = this.keys;
-		if (column) return k[column].length;
-		return Math.min(k.ids.length, k.linkageIds.length, k.names.length, k.kanas.length, k.emails.length, k.phones.length);
+		if (column) return this.keys.built(column);
+		return Math.min(...keyColumnNames.map((name) => this.keys.built(name)));
 	}
 
-	/** Key column `name` with every customer's keys: only that column is built or extended. */
-	keyColumn(name: KeyColumnName): KeyColumn {
-		this.keys ??= new SearchColumns();
-		return this.keys.column(name, this.customers);
-	}
-
-	/** The normalised search columns, built on first use and extended as customers are appended. */
-	searchColumns(): SearchColumns {
-		this.keys ??= new SearchColumns();
-		// A no-op when every customer has its keys (six length checks).
-		this.keys.extend(this.customers);
-		return this.keys;
+	/** The customers from `from` on whose key of field `name` holds `needle` (that field's keys built first). */
+	seqsHolding(name: KeyColumnName, needle: string, from = 0): number[] {
+		return this.keys.find(name, this.customers, needle, from);
 	}
 }

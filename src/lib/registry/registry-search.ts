@@ -1,7 +1,7 @@
 import { seqOfCustomerId } from '$lib/domain/records/customer-id';
-import type { KeyColumn } from './key-column';
+import { seqsWhoseIdHolds } from './id-matches';
 import type { KeyColumnName } from './search-columns';
-import { emailKey, exactKey, identifierKey, isPhoneLike, nameKey, phoneKey } from './search-keys';
+import { emailKey, exactKey, identifierKey, isPhoneLike, keySeparator, nameKey, phoneKey } from './search-keys';
 
 /**
  * Which customer field a search looks at; every field matches in part (prefix or substring), as a
@@ -19,62 +19,73 @@ export interface RegistryQuery {
 export interface SearchSource {
 	readonly customerCount: number;
 	isCustomer(seq: number): boolean;
-	/** Every listed customer's `seq` (placeholders left out), ascending: a blank query's answer. */
-	listedSeqs(): number[];
+	/** Every listed customer's `seq` from `from` on (placeholders left out), ascending: a blank query's answer. */
+	listedSeqs(from?: number): number[];
 	seqOfLinkageId(linkageId: string): number | null;
-	/** Key column `name` covering every customer (built or extended on demand, that column only). */
-	keyColumn(name: KeyColumnName): KeyColumn;
+	/**
+	 * The customers from `from` on (ascending, placeholders included) whose key of field `name` holds
+	 * the key `needle`; that field's keys are built or extended on demand, no other field's.
+	 */
+	seqsHolding(name: KeyColumnName, needle: string, from?: number): number[];
 }
 
 /**
- * Sequence numbers of the customers matching `query`, ascending; every customer for a blank query.
- * Each field is one `indexOf` run over its key column (a full customer ID is looked up directly),
- * some 10–30 ms per field over a million customers.
+ * Sequence numbers of the customers from `from` on matching `query`, ascending; every customer for a
+ * blank query. A customer matches on its own fields alone, so the answer over a registry that grew is
+ * the answer before it and this one from the old count on.
+ * Each field is a run of `indexOf` over its key text per part of 10,000 customers (a full customer
+ * ID is looked up directly, a part of one worked out from the numbers), some 10–30 ms per field over
+ * a million customers.
  */
-export function findSeqs(source: SearchSource, { query, field }: RegistryQuery): number[] {
-	if (exactKey(query) === '') return source.listedSeqs();
+export function findSeqs(source: SearchSource, { query, field }: RegistryQuery, from = 0): number[] {
+	if (exactKey(query) === '') return source.listedSeqs(from);
 	switch (field) {
 		case 'id':
-			return idSeqs(source, query);
+			return idSeqs(source, query, from);
 		case 'linkageId':
-			return linkageSeqs(source, query);
+			return linkageSeqs(source, query, from);
 		case 'name':
-			return nameSeqs(source, query);
+			return nameSeqs(source, query, from);
 		case 'email':
-			return scan(source, source.keyColumn('emails'), emailKey(query));
+			return scan(source, 'emails', emailKey(query), from);
 		case 'phone':
-			return scan(source, source.keyColumn('phones'), phoneKey(query));
+			return scan(source, 'phones', phoneKey(query), from);
 		case 'all':
-			return allFields(source, query);
+			return allFields(source, query, from);
 	}
 }
 
 /** Customer IDs holding the query; a whole ID (fixed length, so no other can hold it) is looked up. */
-function idSeqs(source: SearchSource, query: string): number[] {
+function idSeqs(source: SearchSource, query: string, from: number): number[] {
 	const seq = seqOfCustomerId(exactKey(query).toUpperCase());
-	if (seq !== null) return source.isCustomer(seq) ? [seq] : [];
-	return scan(source, source.keyColumn('ids'), identifierKey(query));
+	if (seq !== null) return seq >= from && source.isCustomer(seq) ? [seq] : [];
+	const needle = identifierKey(query).replaceAll(keySeparator, '');
+	return listed(source, seqsWhoseIdHolds(needle, from, source.customerCount));
 }
 
 /** 連携用IDs holding the query, with the exact ID as stored (case and all) among them. */
-function linkageSeqs(source: SearchSource, query: string): number[] {
+function linkageSeqs(source: SearchSource, query: string, from: number): number[] {
 	const seq = source.seqOfLinkageId(query.trim()) ?? source.seqOfLinkageId(exactKey(query));
-	const part = scan(source, source.keyColumn('linkageIds'), identifierKey(query));
-	return seq === null ? part : union([[seq], part]);
+	const part = scan(source, 'linkageIds', identifierKey(query), from);
+	return seq === null || seq < from ? part : union([[seq], part]);
 }
 
-function nameSeqs(source: SearchSource, query: string): number[] {
+function nameSeqs(source: SearchSource, query: string, from: number): number[] {
 	const key = nameKey(query);
-	return union([scan(source, source.keyColumn('names'), key), scan(source, source.keyColumn('kanas'), key)]);
+	return union([scan(source, 'names', key, from), scan(source, 'kanas', key, from)]);
+}
+
+/** The customers whose key of field `name` holds `needle`, placeholders left out (`listed`). */
+function scan(source: SearchSource, name: KeyColumnName, needle: string, from: number): number[] {
+	if (needle === '') return [];
+	return listed(source, source.seqsHolding(name, needle, from));
 }
 
 /**
- * The customers whose key in `column` holds `needle`, placeholders left out: a stored customer whose
- * 連携用ID cannot be read is never listed, whatever its other fields hold (as by a blank list).
+ * `seqs` without placeholders: a stored customer whose 連携用ID cannot be read is never listed,
+ * whatever its other fields hold (as by a blank list).
  */
-function scan(source: SearchSource, column: KeyColumn, needle: string): number[] {
-	if (needle === '') return [];
-	const seqs = column.find(needle);
+function listed(source: SearchSource, seqs: number[]): number[] {
 	return seqs.every((seq) => source.isCustomer(seq)) ? seqs : seqs.filter((seq) => source.isCustomer(seq));
 }
 
@@ -92,13 +103,13 @@ function union(lists: number[][]): number[] {
 	}, []);
 }
 
-function allFields(source: SearchSource, query: string): number[] {
+function allFields(source: SearchSource, query: string, from: number): number[] {
 	const phone = isPhoneLike(query) ? phoneKey(query) : '';
 	return union([
-		idSeqs(source, query),
-		linkageSeqs(source, query),
-		nameSeqs(source, query),
-		scan(source, source.keyColumn('emails'), emailKey(query)),
-		scan(source, source.keyColumn('phones'), phone)
+		idSeqs(source, query, from),
+		linkageSeqs(source, query, from),
+		nameSeqs(source, query, from),
+		scan(source, 'emails', emailKey(query), from),
+		scan(source, 'phones', phone, from)
 	]);
 }

@@ -1,90 +1,89 @@
-import { customerIdOf } from '$lib/domain/records/customer-id';
 import type { CustomerStore } from './customer-store';
-import { KeyColumn } from './key-column';
+import { findInPart, partKeyOf, type KeyRule, type PartKey } from './part-keys';
 import { emailKey, identifierKey, keySeparator, nameKey, phoneKey } from './search-keys';
 
+/** A searchable field with keys (a customer ID's are worked out from its number: `id-matches.ts`). */
+export type KeyColumnName = 'linkageIds' | 'names' | 'kanas' | 'emails' | 'phones';
+
+/** Every field with keys, in the order steps build them. */
+export const keyColumnNames: readonly KeyColumnName[] = ['linkageIds', 'names', 'kanas', 'emails', 'phones'];
+
+const rules: Record<KeyColumnName, KeyRule> = {
+	linkageIds: { keyOf: identifierKey, isDigitsOnly: false },
+	names: { keyOf: nameKey, isDigitsOnly: false },
+	kanas: { keyOf: nameKey, isDigitsOnly: false },
+	emails: { keyOf: emailKey, isDigitsOnly: false },
+	phones: { keyOf: phoneKey, isDigitsOnly: true }
+};
+
 /**
- * Adds the keys of `rest` (a fresh array, which it extends). Built on the joined text (the key
- * functions act on each value alike), unless a value holds the separator itself: then value by
- * value, without it.
+ * The search keys of the registry's customers, per part (`CustomerStore`, at most 10,000 customers a
+ * part) and per field: one key text per part and field, built from the part's packed column when a
+ * search (or a step) first needs it, and kept. A part never changes, so its keys never go stale; a
+ * registry that grows only gets keys for its new parts when it is searched again.
  */
-function appendKeys(column: KeyColumn, rest: string[], keyOf: (value: string) => string) {
-	const rows = rest.length;
-	// A trailing empty value makes join end with the separator and return one flat string.
-	rest.push('');
-	if (column.append(keyOf(rest.join(keySeparator)), rows)) return;
-	const safe = rest.map((value) => keyOf(value.replaceAll(keySeparator, '')));
-	column.append(safe.join(keySeparator), rows);
-}
-
-/** Customer IDs (`US-…`) of `seq` from–to, empty for a placeholder so it never matches. */
-function idsOf(customers: CustomerStore, from: number, to: number): string[] {
-	const ids: string[] = new Array(to - from);
-	for (let seq = from; seq < to; seq++) ids[seq - from] = customers.isListed(seq) ? customerIdOf(seq) : '';
-	return ids;
-}
-
-/** A searchable key column's name. */
-export type KeyColumnName = 'ids' | 'linkageIds' | 'names' | 'kanas' | 'emails' | 'phones';
-
-/** Normalised copies of the searchable columns, built once and extended as customers are added. */
 export class SearchColumns {
-	/** Customer IDs (`us-00010000`), empty for a placeholder so it never matches. */
-	readonly ids = new KeyColumn();
-	readonly linkageIds = new KeyColumn();
-	readonly names = new KeyColumn();
-	readonly kanas = new KeyColumn();
-	readonly emails = new KeyColumn();
-	readonly phones = new KeyColumn();
+	private readonly keys: Record<KeyColumnName, PartKey[]> = { linkageIds: [], names: [], kanas: [], emails: [], phones: [] };
+	private readonly covered: Record<KeyColumnName, number> = { linkageIds: 0, names: 0, kanas: 0, emails: 0, phones: 0 };
 
-	/**
-	 * Each key column with the values it is built from (`from`–`to` of the customers) and its key rule.
-	 * The values are sliced from the packed columns for one step only (young garbage): the key column
-	 * keeps one joined string.
-	 */
-	private readonly sources: [KeyColumn, (customers: CustomerStore, from: number, to: number) => string[], (value: string) => string][] = [
-		[this.ids, idsOf, identifierKey],
-		[this.linkageIds, (c, from, to) => c.values('linkageIds', from, to), identifierKey],
-		[this.names, (c, from, to) => c.values('names', from, to), nameKey],
-		[this.kanas, (c, from, to) => c.values('kanas', from, to), nameKey],
-		[this.emails, (c, from, to) => c.values('emails', from, to), emailKey],
-		[this.phones, (c, from, to) => c.values('phones', from, to), phoneKey]
-	];
-
-	/**
-	 * Column `name` with the keys of every customer of `customers`, only this one extended: a search of
-	 * one field builds no other field's keys (while a million customers load, a 連携用ID search built
-	 * the names' and kana's keys too, 2.5 s of CPU for a million, beside the load).
-	 */
-	column(name: KeyColumnName, customers: CustomerStore): KeyColumn {
-		const source = this.sources.find(([column]) => column === this[name]);
-		if (!source) throw new Error(`unknown key column ${name}`);
-		const [column, valuesOf, keyOf] = source;
-		if (column.length < customers.count) appendKeys(column, valuesOf(customers, column.length, customers.count), keyOf);
-		return column;
-	}
-
-	/** Adds the keys of every customer not yet covered, column by column; `progress(done, 6)` after each. */
-	extend(customers: CustomerStore, progress: (done: number, of: number) => void = () => {}): void {
-		const to = customers.count;
-		this.sources.forEach(([column, valuesOf, keyOf], done) => {
-			if (column.length < to) appendKeys(column, valuesOf(customers, column.length, to), keyOf);
-			progress(done + 1, this.sources.length);
-		});
+	/** How many customers (from the first) have their keys of field `name` built. */
+	built(name: KeyColumnName): number {
+		return this.covered[name];
 	}
 
 	/**
-	 * Adds the keys of at most `slice` more customers to the first column that lacks some; false once
-	 * every column covers `customers`. Lets a caller build the keys in steps of bounded length.
+	 * The `seq`s from `from` on (ascending, placeholders included) of the customers of `customers` whose
+	 * key of field `name` holds the key `needle` (the key separator left out of it), building the keys
+	 * it lacks of that field only; none for an empty needle. Parts before `from` are not looked at.
 	 */
-	extendStep(customers: CustomerStore, slice: number): boolean {
-		const end = customers.count;
-		const source = this.sources.find(([column]) => column.length < end);
-		if (!source) return false;
-		const [column, valuesOf, keyOf] = source;
-		const from = column.length;
-		const to = Math.min(end, from + slice);
-		appendKeys(column, valuesOf(customers, from, to), keyOf);
+	find(name: KeyColumnName, customers: CustomerStore, needle: string, from = 0): number[] {
+		const seqs: number[] = [];
+		const part = needle.includes(keySeparator) ? needle.replaceAll(keySeparator, '') : needle;
+		if (part === '') return seqs;
+		this.extend(name, customers, customers.partCount);
+		const keys = this.keys[name];
+		let isFromInPart = false;
+		for (let p = 0; p < keys.length; p++) {
+			const first = customers.firstSeqOf(p);
+			const count = customers.part(p).count;
+			if (first + count <= from) continue;
+			if (first < from) isFromInPart = true;
+			findInPart(keys[p], customers.part(p)[name], part, first, seqs);
+		}
+		return isFromInPart ? seqs.filter((seq) => seq >= from) : seqs;
+	}
+
+	/** Builds every field's keys for every part of `customers` not yet covered. */
+	extendAll(customers: CustomerStore): void {
+		for (const name of keyColumnNames) this.extend(name, customers, customers.partCount);
+	}
+
+	/** True when every field has the keys of the first `parts` parts. */
+	covers(parts: number): boolean {
+		return keyColumnNames.every((name) => this.keys[name].length >= parts);
+	}
+
+	/**
+	 * Builds the keys of the next parts (of the first `parts` of `customers`) of the first field that
+	 * lacks some, at most `slice` customers (one part at least); false once every field covers those
+	 * parts. Lets a caller build the keys in steps of bounded length.
+	 */
+	extendStep(customers: CustomerStore, slice: number, parts = customers.partCount): boolean {
+		const name = keyColumnNames.find((field) => this.keys[field].length < parts);
+		if (!name) return false;
+		let p = this.keys[name].length;
+		let size = customers.part(p).count;
+		for (p++; p < parts && size + customers.part(p).count <= slice; p++) size += customers.part(p).count;
+		this.extend(name, customers, p);
 		return true;
+	}
+
+	private extend(name: KeyColumnName, customers: CustomerStore, parts: number): void {
+		const keys = this.keys[name];
+		for (let p = keys.length; p < parts; p++) {
+			const part = customers.part(p);
+			keys.push(partKeyOf(part[name], rules[name]));
+			this.covered[name] += part.count;
+		}
 	}
 }

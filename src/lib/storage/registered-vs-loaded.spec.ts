@@ -18,7 +18,8 @@ const fields: SearchField[] = ['all', 'id', 'linkageId', 'name'];
 const queries = ['', 'C', 'C3', '名前', '名前1', 'US-0001', '0'];
 
 // The worker registers into its registry in memory (each run hands over its packed parts, which the
-// registry keeps as the store writes them; search keys are built in steps between messages), while
+// registry keeps as the store writes them; search keys of a loaded registry are built in steps between
+// messages, those of registered customers by the next search), while
 // another tab or the next visit loads the same registry from the database (v6 packed chunks): both
 // must answer alike, whether the search comes before the steps end or after.
 it('a registry built by registrations answers as one loaded from the database', async () => {

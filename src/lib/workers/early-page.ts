@@ -5,11 +5,6 @@ import { peekedPage, readIdPage } from './early-peek';
 import { loadedRegistry } from './loaded-registry';
 import { registryReading } from './registry-reading';
 
-// A search asks again only when the customers read so far have doubled: a search runs over all of
-// them (some 10–30 ms a field per million), so its runs add up to about two runs of the whole, and a
-// page is seen final at most one doubling after it became so.
-const regrowth = 2;
-
 /**
  * The search's page from the customers the load under way has read so far (`prefixPage`), as soon as
  * it is final; null when no load is under way any more (the loaded registry answers then). The load
@@ -21,12 +16,15 @@ async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | 
 	// Read once, before the loop: from there on a page is taken in the same turn as the read it follows.
 	const size = registryReading.size() ?? (await registryRepository.size());
 	registryReading.sized(size);
+	// A search asks again after every read: the index extends its last answer over the parts read
+	// since (`filteredSeqs`), so the runs add up to one run of the whole, each part's keys built and
+	// searched once as it arrives, and a page is seen final at the read that makes it so.
 	let searchedAt = -1;
 	while (registryReading.isLoading()) {
 		const reading = registryReading.current();
 		const count = reading?.index.customerCount ?? 0;
-		if (reading && (reading.customersRead || count >= regrowth * searchedAt)) {
-			searchedAt = Math.max(1, count);
+		if (reading && (reading.customersRead || count > searchedAt)) {
+			searchedAt = count;
 			const page = prefixPage(reading.index, request, reading.customersRead, reading.customersRead ? count : Math.max(size, count));
 			if (page) return page;
 		}
