@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { registryChunkSize } from './columns';
 import { customerChunkSchema, customerChunkV5Schema, customerChunkV6Schema, customerColumnKeys, type CustomerColumns } from './customer';
 import { CustomerPacker, readCustomerChunk, toCustomerColumns, toPackedCustomers } from './packed-customers';
-import { emptyTexts, fromV6, isPackedText, isPackedTextV6, packTexts, packedAt, packedBlockSize, packedEquals, unpackTexts, type PackedText, type PackedTextV6 } from './packed-text';
+import { emptyTexts, fromV6, isPackedText, isPackedTextV6, PackedTextBuilder, packTexts, packedAt, packedBlockSize, packedEquals, unpackTexts, type PackedText, type PackedTextV6 } from './packed-text';
 
 // Any UTF-16 text: empty values, the search keys' separator U+0001, astral characters and lone
 // surrogates (a string holds any code units; packing must keep them all).
@@ -100,6 +100,47 @@ function columnsOf(customers: { [key: string]: string }[]): CustomerColumns {
 	for (const customer of customers) for (const key of customerColumnKeys) columns[key].push(customer[field[key]]);
 	return columns;
 }
+
+// The builder makes each part's text through TextDecoder when that gives the same text (ASCII as
+// UTF-8; UTF-16LE without lone surrogates), else through String.fromCharCode: every class of code
+// unit must come back as it went in, whichever way the part's text was made.
+describe('PackedTextBuilder', () => {
+	const build = (values: readonly string[]): string[] => {
+		const builder = new PackedTextBuilder(1);
+		for (const value of values) builder.add(value);
+		return unpackTexts(builder.build());
+	};
+	it.each([
+		['ASCII only', ['C0000001', 'a@example.jp', '', '03-1234-5678']],
+		['ASCII with control codes and the key separator', ['\u0000', '\u0001x', '\u007f']],
+		['Latin-1 beyond ASCII', ['café', '\u0080', 'ÿ']],
+		['Japanese (BMP)', ['山田 太郎', 'ヤマダ　タロウ', 'ｶﾅ', '〒100-0001']],
+		['a value opening with U+FEFF (a BOM is text here, never dropped)', ['\ufeff山田', '\ufeff']],
+		['a BOM alone in ASCII', ['\ufeffabc']],
+		['astral characters (surrogate pairs)', ['𠮷野家', '😀', '𠮷']],
+		['a lone high surrogate', ['山\ud800', 'x']],
+		['a lone low surrogate', ['\udc00山']],
+		['a reversed pair', ['\udc00\ud800']],
+		['a pair split across two values', ['\ud842', '\udfb7']],
+		['a high surrogate at the very end', ['山田', '\udbff']],
+		['U+FFFD itself', ['\ufffd', '山\ufffd']]
+	])('%s', (_, values) => {
+		expect(build(values)).toEqual(values);
+	});
+
+	it('gives back any values, part after part, whatever their code units', () => {
+		const builder = new PackedTextBuilder(1);
+		fc.assert(
+			fc.property(fc.array(fc.array(anyText, { maxLength: 12 }), { maxLength: 4 }), (parts) => {
+				for (const values of parts) {
+					for (const value of values) builder.add(value);
+					expect(unpackTexts(builder.build())).toEqual(values);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
 
 describe('packed customers', () => {
 	it('the packer and the packing of columns give the same parts, and back the same columns', () => {

@@ -86,14 +86,56 @@ export function packTexts(values: readonly string[], from = 0, to = values.lengt
 // Character codes turned into text at a time (`String.fromCharCode.apply` puts each on the stack).
 const codesPerPiece = 8192;
 
-/** `length` UTF-16 code units of `codes` as text: one-byte when every code is under 256 (V8), as a join would give. */
-function textOfCodes(codes: Uint16Array, length: number): string {
+/** `length` UTF-16 code units of `codes` as text through `String.fromCharCode`, piece by piece. */
+function textOfCodesInHeap(codes: Uint16Array, length: number): string {
 	if (length <= codesPerPiece) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
 	const pieces: string[] = [];
 	for (let at = 0; at < length; at += codesPerPiece) {
 		pieces.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + codesPerPiece)) as unknown as number[]));
 	}
 	return pieces.join('');
+}
+
+// A Uint16Array's bytes are UTF-16LE only on a little-endian machine (every browser's today).
+const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+// Reused: both decode whole buffers in one call (no stream state). `ignoreBOM`: a value opening with
+// U+FEFF keeps it.
+let asciiDecoder: TextDecoder | null = null;
+let utf16Decoder: TextDecoder | null = null;
+let asciiScratch = new Uint8Array(1 << 15);
+
+/** True when `codes[0..length)` holds a surrogate not in a pair (UTF-16LE decoding would replace it). */
+function hasLoneSurrogate(codes: Uint16Array, length: number): boolean {
+	for (let i = 0; i < length; i++) {
+		const c = codes[i];
+		if (c < 0xd800 || c > 0xdfff) continue;
+		if (c <= 0xdbff && i + 1 < length && codes[i + 1] >= 0xdc00 && codes[i + 1] <= 0xdfff) i++;
+		else return true;
+	}
+	return false;
+}
+
+/**
+ * `length` UTF-16 code units of `codes` as text, exactly (any code units, lone surrogates too).
+ * `maxCode` is the largest of them, `hasSurrogate` whether any is a surrogate (the builder notes both
+ * as it copies). Through `TextDecoder` when that gives the same text — ASCII as UTF-8 bytes (one byte a
+ * character), else UTF-16LE without lone surrogates: a browser makes the decoded text outside the
+ * JavaScript heap, so a part's column never grows the worker's young generation nor its large-object
+ * space (issue 14: the register job's peak held +63 MB of young generation and +70 MB of such
+ * texts); else through `String.fromCharCode` (Latin-1 beyond ASCII, lone surrogates).
+ */
+function textOfCodes(codes: Uint16Array, length: number, maxCode: number, hasSurrogate: boolean): string {
+	if (typeof TextDecoder === 'undefined' || !isLittleEndian) return textOfCodesInHeap(codes, length);
+	if (maxCode < 0x80) {
+		if (asciiScratch.length < length) asciiScratch = new Uint8Array(Math.max(length, asciiScratch.length * 2));
+		const bytes = asciiScratch;
+		for (let i = 0; i < length; i++) bytes[i] = codes[i];
+		asciiDecoder ??= new TextDecoder('utf-8');
+		return asciiDecoder.decode(bytes.subarray(0, length));
+	}
+	if (maxCode < 0x100 || (hasSurrogate && hasLoneSurrogate(codes, length))) return textOfCodesInHeap(codes, length);
+	utf16Decoder ??= new TextDecoder('utf-16le', { ignoreBOM: true });
+	return utf16Decoder.decode(codes.subarray(0, length));
 }
 
 /**
@@ -107,6 +149,9 @@ export class PackedTextBuilder {
 	private length = 0;
 	private ends: Uint32Array;
 	private count = 0;
+	// The largest code unit since the last `build`, and whether a surrogate was among them.
+	private maxCode = 0;
+	private hasSurrogate = false;
 
 	constructor(capacity: number) {
 		this.ends = new Uint32Array(Math.max(1, capacity));
@@ -127,7 +172,16 @@ export class PackedTextBuilder {
 			this.codes = grown;
 		}
 		const codes = this.codes;
-		for (let i = from, at = length; i < to; i++, at++) codes[at] = text.charCodeAt(i);
+		let max = this.maxCode;
+		let surrogates = 0;
+		for (let i = from, at = length; i < to; i++, at++) {
+			const c = text.charCodeAt(i);
+			codes[at] = c;
+			if (c > max) max = c;
+			surrogates |= +((c & 0xf800) === 0xd800);
+		}
+		this.maxCode = max;
+		if (surrogates !== 0) this.hasSurrogate = true;
 		this.length = needed;
 		if (this.count === this.ends.length) {
 			const grown = new Uint32Array(this.ends.length * 2);
@@ -145,9 +199,11 @@ export class PackedTextBuilder {
 	/** The values added since the last `build`, packed; the builder starts empty again. */
 	build(): PackedText {
 		const count = this.count;
-		const packed = this.length === 0 ? emptyTexts(count) : blocked(textOfCodes(this.codes, this.length), this.ends, count);
+		const packed = this.length === 0 ? emptyTexts(count) : blocked(textOfCodes(this.codes, this.length, this.maxCode, this.hasSurrogate), this.ends, count);
 		this.count = 0;
 		this.length = 0;
+		this.maxCode = 0;
+		this.hasSurrogate = false;
 		return packed;
 	}
 }
