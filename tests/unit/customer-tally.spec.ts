@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CustomerTally, formatRows } from '$lib/domain';
 
@@ -29,6 +30,29 @@ describe('CustomerTally', () => {
 		}
 		expect(tally.repeated()).toEqual([{ customerId: 'US-00000002', rows: [2, 3] }]);
 		expect(tally.uniqueIds()).toEqual(['US-00000001', 'US-00000002', 'US-00000003']);
+	});
+
+	// Whether a customer may repeat is known as the keys come (in ascending order, only a key added
+	// twice in a row can): any order of adds — ascending, repeated, shuffled — groups as a plain count does.
+	it('groups any sequence of IDs as counting them one by one does', () => {
+		const id = fc.oneof(fc.integer({ min: 0, max: 12 }).map((n) => `US-${String(n).padStart(8, '0')}`), fc.constantFrom('X-1', 'X-2'));
+		const ascending = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 20 }).map((steps) => {
+			let key = 0;
+			return steps.map((step) => `US-${String((key += step)).padStart(8, '0')}`);
+		});
+		fc.assert(
+			fc.property(fc.oneof(fc.array(id, { maxLength: 30 }), ascending), (ids) => {
+				const tally = new CustomerTally();
+				const rows = new Map<string, number[]>();
+				ids.forEach((customerId, i) => {
+					tally.add(customerId, i + 1);
+					rows.set(customerId, [...(rows.get(customerId) ?? []), i + 1]);
+				});
+				const expected = [...rows].map(([customerId, r]) => ({ customerId, rows: r })).filter((c) => c.rows.length > 1);
+				expect(tally.repeated()).toEqual(expected);
+				expect(tally.all()).toEqual([...rows].map(([customerId, r]) => ({ customerId, rows: r })));
+			})
+		);
 	});
 
 	it('formats row lists for messages', () => {

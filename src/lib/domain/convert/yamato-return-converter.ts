@@ -180,8 +180,12 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	let plainBytes: Uint8Array = new Uint8Array(0);
 	let plainStart = 0;
 	let plainEnd = 0;
-	const plainLines: PlainLineSink = {
+	const plainLines: PlainLineSink & { digitRunFrom: number } = {
 		cells: yamatoReturnColumns.length,
+		// A plain line's cells before the token (US- and 8 digits, 3 digits, a brand, 4 digits, each
+		// ended by a comma) hold no run of 13 digits, and no run crosses their last comma: only the
+		// token can hold a card number (SPEC "Refused outright").
+		digitRunFrom: 0,
 		read: (bytes, start, limit) => {
 			if (!canTakePlainLines || ctx === null) return -1;
 			const end = readPlainCardBytes(bytes, start, limit, ctx.todayMonth, plainLine);
@@ -189,6 +193,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			plainBytes = bytes;
 			plainStart = start;
 			plainEnd = end;
+			plainLines.digitRunFrom = plainLine.brandEnd + 6;
 			return end;
 		},
 		write: (row) => {

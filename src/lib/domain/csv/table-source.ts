@@ -68,6 +68,13 @@ export interface PlainLineSink {
 	 * sink takes it, else -1; it keeps what `write` needs, and writes nothing yet.
 	 */
 	read(bytes: Uint8Array, start: number, limit: number): number;
+	/**
+	 * Where, in the line last taken by `read`, a run of digits may start: a sink whose lines open
+	 * with cells of a fixed shape that no run of 13 digits can cross (a cell of at most 12 digits,
+	 * then a comma) points past them, so the card-number probe reads only the rest (the token).
+	 * Unset: the probe reads the whole line.
+	 */
+	readonly digitRunFrom?: number;
 	/** Handles the line last read as data row `row`. */
 	write(row: number): void;
 }
@@ -537,7 +544,7 @@ export function createTableSource<Key extends string>(
 			}
 			const end = sink!.read(bytes, at, length);
 			const next = end < 0 ? -1 : bytes[end] === LF ? end + 1 : bytes[end + 1] === LF ? end + 2 : -1;
-			if (next > 0 && end - at <= maxLineLength && indexOfLongDigitRunInAscii(bytes, at, end) < 0) {
+			if (next > 0 && end - at <= maxLineLength && indexOfLongDigitRunInAscii(bytes, sink!.digitRunFrom ?? at, end) < 0) {
 				if (from < at) {
 					general(bytes.subarray(from, at));
 					from = at;

@@ -19,6 +19,10 @@ export class CustomerTally {
 	private order: Uint32Array | null = null;
 	// Yamato returns the customers in the order they were sent, which is usually ID order.
 	private isAscending = true;
+	// The last numeric key added, and whether one was added twice in a row: known as they come, so
+	// neither the add nor the question "may a customer repeat?" reads the list back.
+	private lastKey = -1;
+	private hasAdjacentRepeat = false;
 
 	/** Notes that `customerId` stands on `row`. */
 	add(customerId: string, row: number): void {
@@ -41,7 +45,11 @@ export class CustomerTally {
 	addKey(key: number, row: number): void {
 		this.order = null;
 		this.keySet = null;
-		if (this.keys.length > 0 && key < this.keys.at(this.keys.length - 1)) this.isAscending = false;
+		if (key <= this.lastKey) {
+			if (key === this.lastKey) this.hasAdjacentRepeat = true;
+			else this.isAscending = false;
+		}
+		this.lastKey = key;
 		this.keys.push(key);
 		this.keyRows.push(row);
 	}
@@ -81,9 +89,7 @@ export class CustomerTally {
 
 	// With keys in ascending order a repeat stands beside its first appearance: no need to group.
 	private mayRepeat(): boolean {
-		if (!this.isAscending) return true;
-		for (let i = 1; i < this.keys.length; i++) if (this.keys.at(i) === this.keys.at(i - 1)) return true;
-		return false;
+		return !this.isAscending || this.hasAdjacentRepeat;
 	}
 
 	private groups(minRows: number): CustomerRows[] {
