@@ -210,7 +210,10 @@ describe('the byte decoder on mixed bytes', () => {
 					// signature): it is refused whole, with no text and no line marked.
 					const refusal = sniffNonText(input);
 					expect(decoder.refusal).toBe(refusal);
-					if (refusal !== null) return expect(text).toBe('');
+					if (refusal !== null) {
+						expect(text).toBe('');
+						return;
+					}
 					expect(text).toBe(new TextDecoder(encoding, { ignoreBOM: true }).decode(input));
 					const expected: number[] = [];
 					let offset = 0;
