@@ -1,4 +1,4 @@
-import { cardBytesChunkSchema, cardColumnsOfStored, cardCountOf, sliceCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
+import { allocCardColumns, cardBytesChunkSchema, cardColumnsOfStored, cardCountOf, copyCardColumns, sliceCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
 import { customerChunkSchema } from '$lib/domain/records/customer';
 import { registryChunkSize } from '$lib/domain/records/columns';
 import {
@@ -30,13 +30,25 @@ export function* customerChunksOf(customers: CustomersIn, uploadId: number, firs
 }
 
 /**
- * Stored card chunks of one upload, in the typed shape of v6 (each column copied into an array of its
- * own: a view would clone its whole buffer); validated, never empty.
+ * Stored card chunks of one upload, in the typed shape of v6, validated, never empty. A whole chunk's
+ * columns are copied into ONE set of arrays of exactly a chunk's size, reused for every chunk: each
+ * chunk must be handed to IndexedDB's `add` before the next is taken (`add` clones its value at once,
+ * as the IndexedDB spec says; run-repository's writer does so, and `run-repository.spec.ts` reads back
+ * every card of an upload of many chunks). A fresh copy per chunk (issue 14) left a million cards'
+ * worth of copies (~45 MB) alive after their write until a major collection, at the import's peak.
+ * The last, shorter chunk gets arrays of its own (a view would clone its whole buffer).
  */
 export function* cardChunksOf(columns: CardColumns, uploadId: number) {
 	const total = cardCountOf(columns);
+	let reused: CardColumns | null = null;
 	for (let from = 0; from < total; from += registryChunkSize) {
-		const slice = sliceCardColumns(columns, from, Math.min(total, from + registryChunkSize));
+		const to = Math.min(total, from + registryChunkSize);
+		let slice: CardColumns;
+		if (to - from === registryChunkSize) {
+			reused ??= allocCardColumns(registryChunkSize);
+			copyCardColumns(columns, from, to, reused);
+			slice = reused;
+		} else slice = sliceCardColumns(columns, from, to);
 		yield cardBytesChunkSchema.parse({ ...slice, uploadId });
 	}
 }

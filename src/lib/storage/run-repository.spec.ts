@@ -2,11 +2,14 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '$lib/domain/problems/problem';
 import { runOutcome } from '$lib/domain/records/run-outcome';
+import { cardBrands } from '$lib/domain/records/card';
+import { allocCardColumns, copyCardColumns, fingerprintSize, last4Size, sliceCardColumns, viewCardColumns } from '$lib/domain/records/card-bytes';
+import { registryChunkSize } from '$lib/domain/records/columns';
 import type { WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
 import { notificationsRepository } from './notifications-repository';
 import { runRepository } from './run-repository';
-import { newEntry, useFreshDb } from './test-records';
+import { newEntry, numberedCustomers, useFreshDb } from './test-records';
 
 let database: WorkbenchDb;
 beforeEach(() => {
@@ -61,5 +64,45 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 		await expect(runRepository.record(record)).rejects.toThrow();
 		expect(await database.history.count()).toBe(0);
 		expect(await database.notifications.count()).toBe(0);
+	});
+});
+
+// The card chunks of an upload are copied, one after another, into one reused set of arrays
+// (registry-chunks.ts `cardChunksOf`): IndexedDB's `add` clones each at once, so every stored chunk
+// holds its own cards — more chunks than the writer keeps in flight, and a last, shorter one.
+describe('runRepository.record for a card import of many chunks', () => {
+	it('stores every card with its own values, chunk after chunk', async () => {
+		const total = 6 * registryChunkSize + 123;
+		const cards = allocCardColumns(total);
+		for (let i = 0; i < total; i++) {
+			cards.customerSeqs[i] = i;
+			cards.brands[i] = i % cardBrands.length;
+			cards.tails[i] = i % 1000;
+			cards.expiries[i] = 2601 + (i % 12);
+			for (let b = 0; b < fingerprintSize; b++) cards.fingerprints[i * fingerprintSize + b] = (i >>> (8 * (b % 3))) + b;
+			for (let b = 0; b < last4Size; b++) cards.tokenLast4[i * last4Size + b] = 0x41 + ((i + b) % 26);
+		}
+		const expected = sliceCardColumns(cards, 0, total);
+		const customersId = await runRepository.begin(newEntry({ kind: 'customers' }));
+		await runRepository.record({ historyId: customersId, customers: numberedCustomers(total), outcome: { status: 'done' } });
+		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
+		await runRepository.record({ historyId, cards, outcome: { ...runOutcome({ kind: 'cards', report: { rows: total, failed: 0, failedRows: [], problems: [], refused: false }, succeeded: total }) } });
+		const stored = await database.cardChunks.orderBy('id').toArray();
+		expect(stored.map((chunk) => chunk.customerSeqs.length)).toEqual([...Array(6).fill(registryChunkSize), 123]);
+		const read = allocCardColumns(total);
+		let at = 0;
+		for (const chunk of stored) {
+			copyCardColumns(chunk, 0, chunk.customerSeqs.length, { ...read, ...viewCardColumns(read, at, total) });
+			at += chunk.customerSeqs.length;
+		}
+		// Column by column, the first card (byte) that differs, if any (toEqual walks 2.7 million values slowly).
+		const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+			if (a.length !== b.length) return -2;
+			for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+			return -1;
+		};
+		for (const key of Object.keys(expected) as (keyof typeof expected)[]) expect([key, firstDifference(read[key], expected[key])]).toEqual([key, -1]);
+		// Each stored chunk's arrays are exactly its own cards (no shared or oversized buffer).
+		for (const chunk of stored) expect(chunk.fingerprints.buffer.byteLength).toBe(chunk.customerSeqs.length * fingerprintSize);
 	});
 });

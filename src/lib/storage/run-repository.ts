@@ -86,6 +86,8 @@ async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): 
 	const total = cardCountOf(cards);
 	let stored = 0;
 	const writing: Promise<void>[] = [];
+	// Each chunk is added as soon as it is taken: `cardChunksOf` reuses its arrays for the next one,
+	// and `add` clones its value at once.
 	for (const chunk of cardChunksOf(cards, uploadId)) {
 		stopIfCancelled(record);
 		const count = chunk.customerSeqs.length;

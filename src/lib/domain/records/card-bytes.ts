@@ -66,15 +66,20 @@ export function viewCardColumns(columns: CardColumns, from: number, to: number):
 
 /** Cards [from, to) of `columns` copied into arrays of their own (what a stored chunk clones). */
 export function sliceCardColumns(columns: CardColumns, from: number, to: number): CardColumns {
+	const into = allocCardColumns(to - from);
+	copyCardColumns(columns, from, to, into);
+	return into;
+}
+
+/** Copies cards [from, to) of `columns` into the start of `into` (which holds at least `to - from` cards). */
+export function copyCardColumns(columns: CardColumns, from: number, to: number, into: CardColumns): void {
 	const view = viewCardColumns(columns, from, to);
-	return {
-		customerSeqs: view.customerSeqs.slice(),
-		brands: view.brands.slice(),
-		tails: view.tails.slice(),
-		expiries: view.expiries.slice(),
-		fingerprints: view.fingerprints.slice(),
-		tokenLast4: view.tokenLast4.slice()
-	};
+	into.customerSeqs.set(view.customerSeqs);
+	into.brands.set(view.brands);
+	into.tails.set(view.tails);
+	into.expiries.set(view.expiries);
+	into.fingerprints.set(view.fingerprints);
+	into.tokenLast4.set(view.tokenLast4);
 }
 
 /** The index of `brand` in `cardBrands`, or -1. */
