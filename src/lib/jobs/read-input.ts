@@ -109,9 +109,9 @@ export async function streamHashed(
 /**
  * Reads a file once without keeping it (issue 14: an upload held the whole file): feeds it to `hash`
  * (SHA-256, FIPS 180-4) and to `scan` when given (the encoding, SPEC "File formats"), from reused
- * buffers, reporting `onRead(bytes read)` every 256 KiB hashed at most. The digest's promise (asked
- * at once, so the hash ends while the caller goes on; a refusal is left to whoever awaits it), or
- * null when cancelled (the hash dropped).
+ * buffers, reporting `onRead(bytes read)` every 256 KiB hashed at most. Resolves to the digest (hex)
+ * once the hash worker has hashed the last byte — an async function's promise waits for a promise it
+ * returns — or to null when cancelled (the hash dropped); rejects when hashing fails.
  */
 export async function hashAndScan(
 	file: Blob,
@@ -119,7 +119,7 @@ export async function hashAndScan(
 	scan: ReturnType<typeof encodingScan> | null,
 	onRead: (read: number) => void,
 	isCancelled: () => boolean | Promise<boolean>
-): Promise<Promise<string> | null> {
+): Promise<string | null> {
 	let isRead = false;
 	try {
 		isRead = await streamInput(
@@ -141,9 +141,7 @@ export async function hashAndScan(
 		if (!isRead) hash.drop();
 	}
 	if (!isRead) return null;
-	const digest = hash.hex();
-	digest.catch(() => undefined);
-	return digest;
+	return hash.hex();
 }
 
 /**

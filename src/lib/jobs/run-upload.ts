@@ -102,7 +102,7 @@ export async function runUpload(
 	let reader: UploadReader | null = readerOf(index, (done, of) => bar('registry', of + done, 2 * of), size);
 	bar('registry', 1, 1);
 	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
-	const historyId = await ports.store.begin({ ...start, sha256: await digest, encoding });
+	const historyId = await ports.store.begin({ ...start, sha256: digest, encoding });
 	// The reader copies what it keeps of a slice (a line cut at its end), so the read may reuse its buffers.
 	// The second read is hashed too (on the hash worker, beside the check): the rows registered must
 	// be the bytes whose SHA-256 the history records — extracting failed rows later trusts that hash.
@@ -126,7 +126,7 @@ export async function runUpload(
 		);
 		// A file changed on disk since the first read, which the browser still reads (a stream shorter
 		// than the file, or other bytes): the same failure as a file the browser refuses to read again.
-		if (isChecked && (await again.hex()) !== (await digest)) throw new Error('file-unreadable');
+		if (isChecked && (await again.hex()) !== digest) throw new Error('file-unreadable');
 	} catch (error) {
 		// The second read failed (a browser refuses a file changed on disk since it was chosen:
 		// NotReadableError) or read other bytes: the begun entry ends 中断 at once rather than

@@ -114,6 +114,8 @@ describe('PackedTextBuilder', () => {
 		['ASCII only', ['C0000001', 'a@example.jp', '', '03-1234-5678']],
 		['ASCII with control codes and the key separator', ['\u0000', '\u0001x', '\u007f']],
 		['Latin-1 beyond ASCII', ['café', '\u0080', 'ÿ']],
+		['ASCII values, then Japanese (the part widens from bytes to code units)', ['C0000001', 'a@b.jp', '', '山田', 'x']],
+		['ASCII values, then Latin-1', ['abc', 'é']],
 		['Japanese (BMP)', ['山田 太郎', 'ヤマダ　タロウ', 'ｶﾅ', '〒100-0001']],
 		['a value opening with U+FEFF (a BOM is text here, never dropped)', ['\ufeff山田', '\ufeff']],
 		['a BOM alone in ASCII', ['\ufeffabc']],

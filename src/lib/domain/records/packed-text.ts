@@ -102,7 +102,16 @@ const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 // U+FEFF keeps it.
 let asciiDecoder: TextDecoder | null = null;
 let utf16Decoder: TextDecoder | null = null;
-let asciiScratch = new Uint8Array(1 << 15);
+
+/**
+ * `length` ASCII bytes as text (one byte a character): through `TextDecoder` as UTF-8, which a browser
+ * makes outside the JavaScript heap (see `textOfCodes`), else `String.fromCharCode`.
+ */
+function textOfAscii(bytes: Uint8Array, length: number): string {
+	if (typeof TextDecoder === 'undefined') return textOfCodesInHeap(Uint16Array.from(bytes.subarray(0, length)), length);
+	asciiDecoder ??= new TextDecoder('utf-8');
+	return asciiDecoder.decode(bytes.subarray(0, length));
+}
 
 /** True when `codes[0..length)` holds a surrogate not in a pair (UTF-16LE decoding would replace it). */
 function hasLoneSurrogate(codes: Uint16Array, length: number): boolean {
@@ -118,21 +127,14 @@ function hasLoneSurrogate(codes: Uint16Array, length: number): boolean {
 /**
  * `length` UTF-16 code units of `codes` as text, exactly (any code units, lone surrogates too).
  * `maxCode` is the largest of them, `hasSurrogate` whether any is a surrogate (the builder notes both
- * as it copies). Through `TextDecoder` when that gives the same text — ASCII as UTF-8 bytes (one byte a
- * character), else UTF-16LE without lone surrogates: a browser makes the decoded text outside the
+ * as it copies; an ASCII part never comes here: `textOfAscii`). Through `TextDecoder` as UTF-16LE
+ * when that gives the same text (no lone surrogates): a browser makes the decoded text outside the
  * JavaScript heap, so a part's column never grows the worker's young generation nor its large-object
  * space (issue 14: the register job's peak held +63 MB of young generation and +70 MB of such
  * texts); else through `String.fromCharCode` (Latin-1 beyond ASCII, lone surrogates).
  */
 function textOfCodes(codes: Uint16Array, length: number, maxCode: number, hasSurrogate: boolean): string {
 	if (typeof TextDecoder === 'undefined' || !isLittleEndian) return textOfCodesInHeap(codes, length);
-	if (maxCode < 0x80) {
-		if (asciiScratch.length < length) asciiScratch = new Uint8Array(Math.max(length, asciiScratch.length * 2));
-		const bytes = asciiScratch;
-		for (let i = 0; i < length; i++) bytes[i] = codes[i];
-		asciiDecoder ??= new TextDecoder('utf-8');
-		return asciiDecoder.decode(bytes.subarray(0, length));
-	}
 	if (maxCode < 0x100 || (hasSurrogate && hasLoneSurrogate(codes, length))) return textOfCodesInHeap(codes, length);
 	utf16Decoder ??= new TextDecoder('utf-16le', { ignoreBOM: true });
 	return utf16Decoder.decode(codes.subarray(0, length));
@@ -145,7 +147,11 @@ function textOfCodes(codes: Uint16Array, length: number, maxCode: number, hasSur
  * the column's text is made once, at `build`.
  */
 export class PackedTextBuilder {
-	private codes = new Uint16Array(1 << 15);
+	// While every value since the last `build` is ASCII, one byte a code unit in `bytes`; from the first
+	// other character on, `codes` (the bytes widened once).
+	private bytes = new Uint8Array(1 << 15);
+	private codes = new Uint16Array(0);
+	private isAscii = true;
 	private length = 0;
 	private ends: Uint32Array;
 	private count = 0;
@@ -166,7 +172,25 @@ export class PackedTextBuilder {
 	addRange(text: string, from: number, to: number): void {
 		const length = this.length;
 		const needed = length + (to - from);
-		if (needed > this.codes.length) {
+		if (this.isAscii) {
+			if (needed > this.bytes.length) {
+				const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2));
+				grown.set(this.bytes.subarray(0, length));
+				this.bytes = grown;
+			}
+			const bytes = this.bytes;
+			let seen = 0;
+			for (let i = from, at = length; i < to; i++, at++) {
+				const c = text.charCodeAt(i);
+				bytes[at] = c;
+				seen |= c;
+			}
+			if (seen < 0x80) {
+				this.endValue(needed);
+				return;
+			}
+			this.widen(needed);
+		} else if (needed > this.codes.length) {
 			const grown = new Uint16Array(Math.max(needed, this.codes.length * 2));
 			grown.set(this.codes.subarray(0, length));
 			this.codes = grown;
@@ -182,13 +206,7 @@ export class PackedTextBuilder {
 		}
 		this.maxCode = max;
 		if (surrogates !== 0) this.hasSurrogate = true;
-		this.length = needed;
-		if (this.count === this.ends.length) {
-			const grown = new Uint32Array(this.ends.length * 2);
-			grown.set(this.ends);
-			this.ends = grown;
-		}
-		this.ends[this.count++] = needed;
+		this.endValue(needed);
 	}
 
 	/** Adds `value` as the next value. */
@@ -199,12 +217,36 @@ export class PackedTextBuilder {
 	/** The values added since the last `build`, packed; the builder starts empty again. */
 	build(): PackedText {
 		const count = this.count;
-		const packed = this.length === 0 ? emptyTexts(count) : blocked(textOfCodes(this.codes, this.length, this.maxCode, this.hasSurrogate), this.ends, count);
+		const length = this.length;
+		const packed =
+			length === 0
+				? emptyTexts(count)
+				: blocked(this.isAscii ? textOfAscii(this.bytes, length) : textOfCodes(this.codes, length, this.maxCode, this.hasSurrogate), this.ends, count);
 		this.count = 0;
 		this.length = 0;
+		this.isAscii = true;
 		this.maxCode = 0;
 		this.hasSurrogate = false;
 		return packed;
+	}
+
+	private endValue(end: number): void {
+		this.length = end;
+		if (this.count === this.ends.length) {
+			const grown = new Uint32Array(this.ends.length * 2);
+			grown.set(this.ends);
+			this.ends = grown;
+		}
+		this.ends[this.count++] = end;
+	}
+
+	// The first value holding a character past ASCII: the part's bytes so far become code units (once a part).
+	private widen(needed: number): void {
+		const length = this.length;
+		if (this.codes.length < needed) this.codes = new Uint16Array(Math.max(needed, this.bytes.length));
+		this.codes.set(this.bytes.subarray(0, length));
+		this.isAscii = false;
+		this.maxCode = 0x7f;
 	}
 }
 
