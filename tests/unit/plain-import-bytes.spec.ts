@@ -129,15 +129,19 @@ function checkStreamed(input: Uint8Array, cuts: number[], options: CardImportOpt
 	return { cards, plainCount, handedOut, report: last.report, stored: { columns: columns.columns(), skipped } };
 }
 
+// A drawn file, its chunking (the first cut past the encoding window, then any) and the import's
+// options (with or without the registered customers' IDs).
+const drawn = fc.tuple(file, fc.boolean(), fc.nat(2_500), fc.array(fc.nat(), { maxLength: 8 })).map(([f, hasList, settled, others]) => {
+	const customerIds = hasList ? new Set(['US-00010000', 'US-00010001', 'US-00010002', ...padding.map((line) => line.slice(7, 18))]) : undefined;
+	const options: CardImportOptions = { settings: { service: 'YAMATO', availability: 'visible' }, customerIds };
+	return { input: bytesOf(f), cuts: [blank.length + 100 + settled, ...others], options };
+});
+
 describe('the byte path of step e', () => {
 	it('gives the same cards, in the same order, and the same report as the general path, for any rows in any chunking', () => {
 		let plainSeen = 0;
 		fc.assert(
-			fc.property(file, fc.boolean(), fc.nat(2_500), fc.array(fc.nat(), { maxLength: 8 }), (f, hasList, settled, others) => {
-				const input = bytesOf(f);
-				const cuts = [blank.length + 100 + settled, ...others];
-				const customerIds = hasList ? new Set(['US-00010000', 'US-00010001', 'US-00010002', ...padding.map((line) => line.slice(7, 18))]) : undefined;
-				const options: CardImportOptions = { settings: { service: 'YAMATO', availability: 'visible' }, customerIds };
+			fc.property(drawn, ({ input, cuts, options }) => {
 				const general = check(input, [], options, false);
 				const fast = check(input, cuts, options, true);
 				plainSeen += fast.plainCount;
@@ -158,11 +162,7 @@ describe('the byte path of step e', () => {
 	it('gives each card to onCard as it passes: the same cards, order, report and columns as the general path, for any chunking', () => {
 		let plainSeen = 0;
 		fc.assert(
-			fc.property(file, fc.boolean(), fc.nat(2_500), fc.array(fc.nat(), { maxLength: 8 }), (f, hasList, settled, others) => {
-				const input = bytesOf(f);
-				const cuts = [blank.length + 100 + settled, ...others];
-				const customerIds = hasList ? new Set(['US-00010000', 'US-00010001', 'US-00010002', ...padding.map((line) => line.slice(7, 18))]) : undefined;
-				const options: CardImportOptions = { settings: { service: 'YAMATO', availability: 'visible' }, customerIds };
+			fc.property(drawn, ({ input, cuts, options }) => {
 				const general = check(input, [], options, false);
 				const streamed = checkStreamed(input, cuts, options);
 				plainSeen += streamed.plainCount;

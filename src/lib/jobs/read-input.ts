@@ -109,7 +109,7 @@ export async function streamHashed(
 /**
  * Reads a file once without keeping it (issue 14: an upload held the whole file): feeds it to `hash`
  * (SHA-256, FIPS 180-4) and to `scan` when given (the encoding, SPEC "File formats"), from reused
- * buffers, reporting `onRead(bytes read)` every 256 KiB hashed at most. Resolves to the digest (hex)
+ * buffers (`streamHashed`), reporting `onRead(bytes read)` every 256 KiB at most. Resolves to the digest (hex)
  * once the hash worker has hashed the last byte — an async function's promise waits for a promise it
  * returns — or to null when cancelled (the hash dropped); rejects when hashing fails.
  */
@@ -120,28 +120,19 @@ export async function hashAndScan(
 	onRead: (read: number) => void,
 	isCancelled: () => boolean | Promise<boolean>
 ): Promise<string | null> {
-	let isRead = false;
-	try {
-		isRead = await streamInput(
-			file,
-			(slice, read) => {
-				for (let at = 0, end = read - slice.length; at < slice.length; at += hashPiece) {
-					const piece = slice.subarray(at, at + hashPiece);
-					end += piece.length;
-					hash.update(piece);
-					scan?.slice(piece);
-					onRead(end);
-				}
-				return hash.ready();
-			},
-			isCancelled,
-			{ reuse: true }
-		);
-	} finally {
-		if (!isRead) hash.drop();
-	}
-	if (!isRead) return null;
-	return hash.hex();
+	return streamHashed(
+		file,
+		hash,
+		(slice, read) => {
+			for (let at = 0, end = read - slice.length; at < slice.length; at += hashPiece) {
+				const piece = slice.subarray(at, at + hashPiece);
+				end += piece.length;
+				scan?.slice(piece);
+				onRead(end);
+			}
+		},
+		isCancelled
+	);
 }
 
 /**

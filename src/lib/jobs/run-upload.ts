@@ -5,7 +5,7 @@ import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { interruptedOutcome, runOutcome, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts, JobResult } from './ports';
-import { encodingScan, hashAndScan, stagedProgress, streamHashOf, streamInput } from './read-input';
+import { encodingScan, hashAndScan, stagedProgress, streamHashed, streamHashOf } from './read-input';
 import type { UploadJob, UploadSummary } from './upload-types';
 
 /** The rows of one upload that pass, ready to register, and what to do once they are stored. */
@@ -106,40 +106,33 @@ export async function runUpload(
 	// The reader copies what it keeps of a slice (a line cut at its end), so the read may reuse its buffers.
 	// The second read is hashed too (on the hash worker, beside the check): the rows registered must
 	// be the bytes whose SHA-256 the history records — extracting failed rows later trusts that hash.
-	const again = streamHashOf(ports);
-	let isChecked = false;
+	let againDigest: string | null;
 	try {
-		isChecked = await streamInput(
+		againDigest = await streamHashed(
 			file,
+			streamHashOf(ports),
 			(slice, read) => {
-				again.update(slice);
 				for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
 					const piece = slice.subarray(at, at + checkSlice);
 					reader?.push(piece);
 					end += piece.length;
 					bar('check', end, size);
 				}
-				return again.ready();
 			},
-			ports.isCancelled,
-			{ reuse: true }
+			ports.isCancelled
 		);
 		// A file changed on disk since the first read, which the browser still reads (a stream shorter
 		// than the file, or other bytes): the same failure as a file the browser refuses to read again.
-		if (isChecked && (await again.hex()) !== digest) throw new Error('file-unreadable');
+		if (againDigest !== null && againDigest !== digest) throw new Error('file-unreadable');
 	} catch (error) {
 		// The second read failed (a browser refuses a file changed on disk since it was chosen:
 		// NotReadableError) or read other bytes: the begun entry ends 中断 at once rather than
 		// 'running' with no job behind it until the next start, nothing is registered, and the
 		// failure goes on to the page ('file-unreadable': choose the file again).
-		if (!isChecked) again.drop();
 		await interrupted(historyId).catch(() => undefined);
 		throw error;
 	}
-	if (!isChecked) {
-		again.drop();
-		return interrupted(historyId);
-	}
+	if (againDigest === null) return interrupted(historyId);
 	const rows = reader.finish();
 	reader = null;
 	if (await ports.isCancelled()) return interrupted(historyId);
