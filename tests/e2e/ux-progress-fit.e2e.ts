@@ -1,0 +1,47 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
+import { expect, test } from './support';
+
+// Every job shows its progress through one ProgressBar (label, bar, percent, キャンセル and its note):
+// at 390 px, in either language, that row wraps inside the screen — no sideways scroll, キャンセル whole.
+// A trial found an upload's row 410 px wide at 390 px, キャンセル cut off.
+const languages: Language[] = ['ja', 'en'];
+
+test.beforeAll(async () => {
+	const lines = ['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー'];
+	for (let i = 0; i < 1_500_000; i++) lines.push(`US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,2912,Tok${i}abcdefghijKLMN`);
+	await writeFile(bigFile, lines.join('\r\n'));
+});
+const bigFile = join(tmpdir(), `progress-fit-${process.pid}.csv`);
+
+for (const language of languages) {
+	const t = (key: MessageKey) => translate(language, key);
+	test(`${language} at 390 px: a running job's progress row stays on the screen, キャンセル whole`, async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		await page.goto('/migration');
+		const stepD = page.getByRole('region', { name: t('migration.stepD') });
+		const chooser = page.waitForEvent('filechooser');
+		await stepD.getByRole('button', { name: t('upload.choose') }).click();
+		await (await chooser).setFiles(bigFile);
+		await stepD.getByRole('button', { name: t('migration.convert') }).click();
+		const cancel = stepD.getByRole('button', { name: t('common.cancel') });
+		await expect(stepD.getByRole('progressbar')).toBeVisible();
+		const fit = await page.evaluate(() => {
+			const row = document.querySelector<HTMLElement>('.progress');
+			const button = row?.querySelector('button');
+			return {
+				row: row ? Math.round(row.getBoundingClientRect().right - window.innerWidth) : 999,
+				button: button ? Math.round(button.getBoundingClientRect().right - window.innerWidth) : 999,
+				page: document.documentElement.scrollWidth - window.innerWidth
+			};
+		});
+		expect(fit.row).toBeLessThanOrEqual(0);
+		expect(fit.button).toBeLessThanOrEqual(0);
+		expect(fit.page).toBeLessThanOrEqual(0);
+		await cancel.click();
+		await expect(stepD.getByText(t('migration.cancelled'))).toBeVisible();
+	});
+}
