@@ -53,7 +53,7 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 				if (stored + fakeChunkRows > rows) stored = rows - fakeChunkRows;
 			}
 			record.onFinalWrite?.();
-			store.entries.set(id, { ...before, ...(record.outcome as RunOutcome) });
+			store.entries.set(id, { ...before, ...record.found, ...(record.outcome as RunOutcome) });
 			return { historyId: id, firstSeq: record.customers ? index.customerCount : null };
 		},
 		historyEntry: async (id) => {

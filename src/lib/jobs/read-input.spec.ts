@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { joinBytes } from '$lib/domain/bytes';
 import { detectEncoding } from '$lib/domain';
 import { detectionWindow } from '$lib/domain/encoding/detect-encoding';
-import { encodingScan, hashAndScan, heldPollMs, streamHashOf, streamInput } from './read-input';
+import { encodingScan, heldPollMs, streamHashed, streamHashOf, streamInput } from './read-input';
 import { sha256Hex } from '$lib/domain';
 
 /** A Blob whose stream delivers `bytes` in the given slices, while `size` says what was chosen. */
@@ -191,18 +191,19 @@ describe('encodingScan', () => {
 	});
 });
 
-// The first of an upload's two reads: the whole file's digest and encoding, or, when cancelled at any
-// poll, nothing and the hash dropped (a hash worker must not keep a cancelled job's state).
-describe('hashAndScan', () => {
+// The one read of an upload (and of steps b/c from a file, and the failed-rows download): every
+// slice to the hash and to the taker, the whole file's digest, or, when cancelled at any poll,
+// nothing and the hash dropped (a hash worker must not keep a cancelled job's state).
+describe('streamHashed', () => {
 	const bytes = new TextEncoder().encode('旧カートの顧客番号,氏名\r\nC1,顧客\r\n'.repeat(50));
 	const slices = Array.from({ length: Math.ceil(bytes.length / 97) }, (_, i) => bytes.slice(97 * i, 97 * (i + 1)));
-	it.each([false, true])('gives the whole file\'s SHA-256 and encoding, read as a byte stream: %s', async (isByteStream) => {
-		const scan = encodingScan();
+	it.each([false, true])('gives the whole file\'s SHA-256, every slice taken in order with the bytes read, read as a byte stream: %s', async (isByteStream) => {
+		const taken: number[] = [];
 		const reads: number[] = [];
 		const file = isByteStream ? byteStreamFile(slices) : slicedFile(slices);
-		const digest = await hashAndScan(file, streamHashOf({}), scan, (read) => reads.push(read), () => false);
-		expect(await digest).toBe(await sha256Hex(bytes));
-		expect(scan.of()).toBe(detectEncoding(bytes));
+		const digest = await streamHashed(file, streamHashOf({}), (slice, read) => (taken.push(...slice), reads.push(read)), () => false);
+		expect(digest).toBe(await sha256Hex(bytes));
+		expect(Uint8Array.from(taken)).toEqual(bytes);
 		expect(reads.at(-1)).toBe(bytes.length);
 	});
 
@@ -210,7 +211,7 @@ describe('hashAndScan', () => {
 		let polls = 0;
 		let dropped = false;
 		const hash = { ...streamHashOf({}), drop: () => void (dropped = true) };
-		const digest = await hashAndScan(slicedFile(slices), hash, null, () => undefined, () => polls++ >= poll);
+		const digest = await streamHashed(slicedFile(slices), hash, () => undefined, () => polls++ >= poll);
 		expect(digest).toBeNull();
 		expect(dropped).toBe(true);
 	});

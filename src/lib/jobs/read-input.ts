@@ -107,35 +107,6 @@ export async function streamHashed(
 }
 
 /**
- * Reads a file once without keeping it (issue 14: an upload held the whole file): feeds it to `hash`
- * (SHA-256, FIPS 180-4) and to `scan` when given (the encoding, SPEC "File formats"), from reused
- * buffers (`streamHashed`), reporting `onRead(bytes read)` every 256 KiB at most. Resolves to the digest (hex)
- * once the hash worker has hashed the last byte — an async function's promise waits for a promise it
- * returns — or to null when cancelled (the hash dropped); rejects when hashing fails.
- */
-export async function hashAndScan(
-	file: Blob,
-	hash: StreamHash,
-	scan: ReturnType<typeof encodingScan> | null,
-	onRead: (read: number) => void,
-	isCancelled: () => boolean | Promise<boolean>
-): Promise<string | null> {
-	return streamHashed(
-		file,
-		hash,
-		(slice, read) => {
-			for (let at = 0, end = read - slice.length; at < slice.length; at += hashPiece) {
-				const piece = slice.subarray(at, at + hashPiece);
-				end += piece.length;
-				scan?.slice(piece);
-				onRead(end);
-			}
-		},
-		isCancelled
-	);
-}
-
-/**
  * `detectEncoding` (a BOM, else UTF-8 unless the 64 KiB window from the first non-ASCII byte says
  * Shift_JIS) judged as a file is read, without the file: `slice(slice)` takes each slice in file
  * order as it arrives and copies what decides — the
@@ -172,9 +143,6 @@ export function encodingScan() {
 		}
 	};
 }
-
-// Bytes hashed between two `onRead` calls at most.
-const hashPiece = 1 << 18;
 
 /** Milliseconds between polls of the cancel while a slice's consumer holds reading back. */
 export const heldPollMs = 50;

@@ -2,10 +2,10 @@ import type { FileReport } from '$lib/domain';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
 import { customerIdOf } from '$lib/domain/records/customer-id';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
-import { interruptedOutcome, runOutcome, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
+import { interruptedOutcome, runOutcome, type RunFound, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts, JobResult } from './ports';
-import { encodingScan, hashAndScan, stagedProgress, streamHashed, streamHashOf } from './read-input';
+import { encodingScan, stagedProgress, streamHashed, streamHashOf } from './read-input';
 import type { UploadJob, UploadSummary } from './upload-types';
 
 /** The rows of one upload that pass, ready to register, and what to do once they are stored. */
@@ -32,10 +32,10 @@ export type UploadResult = JobResult<UploadSummary, RunOutcome>;
  * the bar while it runs, writing and indexing included (issue 14: progress visible every 250 ms).
  */
 export const uploadStages = [
-	['read', 1 / 4],
 	// Loading the registry from storage when this worker has not yet (seconds for a million), then
 	// making the reader over it.
 	['registry', 1 / 16],
+	// The one read of the file: its rows checked as its bytes are hashed and its encoding judged.
 	['check', 1],
 	['store', 1 / 4],
 	// Short, as it is next to the rest; the bar's last 2 %. The write ends at 98 %, so a cancel
@@ -63,12 +63,14 @@ function summaryOf(job: UploadJob, historyId: number, outcome: RunOutcome, repor
 }
 
 /**
- * One 一括登録 (SPEC screen 2): reads the file for its SHA-256 and encoding, begins its history
- * entry, reads it again to check the rows against the registry, and registers the rows that pass with the outcome and notice in one transaction —
- * nothing when the file is refused, or when any row fails with 「エラーがあれば取り込まない」.
- * A cancel at any stage records the run as 中断 and registers nothing; so does a second read that
- * fails (the error then goes on). `readerOf` is told the file's size in bytes (a reader may size what
- * it fills from it).
+ * One 一括登録 (SPEC screen 2): loads the registry, begins the run's history entry, then reads the
+ * file ONCE, checking its rows against the registry while its bytes are hashed (SHA-256, on the hash
+ * worker when the ports give one) and its encoding judged, and registers the rows that pass with the
+ * outcome, the file's SHA-256 and encoding, and the notice in one transaction — nothing when the file
+ * is refused, or when any row fails with 「エラーがあれば取り込まない」. The rows registered are the
+ * very bytes hashed: the failed-rows download trusts the recorded hash. A cancel at any stage
+ * records the run as 中断 and registers nothing; so does a read that fails (the error then goes on).
+ * `readerOf` is told the file's size in bytes (a reader may size what it fills from it).
  */
 export async function runUpload(
 	file: Blob,
@@ -78,21 +80,19 @@ export async function runUpload(
 ): Promise<UploadResult> {
 	const size = file.size;
 	const bar = stagedProgress(ports.progress, uploadStages.map(([stage, weight]) => [stage, weight * size] as const));
+	// The entry's hash and encoding are known once the file is read; until then they stay empty
+	// (an entry left 中断 by a closed tab shows —), as for a run cancelled before its read ended.
 	const start: RunStart = { kind: job.kind, fileName: job.fileName, size, sha256: '', encoding: null, startedAt: Date.now() };
-	const interrupted = async (historyId?: number): Promise<UploadResult> => {
+	const interrupted = async (historyId?: number, found?: RunFound): Promise<UploadResult> => {
 		const outcome = interruptedOutcome(job.kind);
-		const recorded = await ports.store.record({ historyId, start: historyId === undefined ? start : undefined, outcome });
+		const recorded = await ports.store.record({ historyId, start: historyId === undefined ? start : undefined, found, outcome });
 		return { output: null, report: summaryOf(job, recorded.historyId, outcome), outcome };
 	};
-	// Two reads, and the file is never whole in memory (issue 14: a buffer of the whole file was held
-	// through the check, the write and the index). The first hashes it and judges its encoding, both
-	// needed by the history entry before a row is checked; the second feeds the reader. Reading a
-	// Blob again is cheap next to the check (Node, 77.8 MB from the page cache: 0.19–0.22 s of CPU,
-	// against about 5.5 s for registering its million customers).
-	const scan = encodingScan();
-	const isAuto = job.encoding === 'auto';
-	const digest = await hashAndScan(file, streamHashOf(ports), isAuto ? scan : null, (read) => bar('read', read, size), ports.isCancelled);
-	if (!digest) return interrupted();
+	// One read, and the file is never whole in memory (issue 14). It used to be read twice: first for
+	// its hash and encoding, then for its rows; the check then waited on the whole first read (about
+	// 1 s of a million customers' 5.5 s). The reader decodes by itself (`job.encoding`, 'auto'
+	// included), so neither it nor the entry needs the encoding before the rows are read.
+	if (await ports.isCancelled()) return interrupted();
 	// The registry's half of the bar: loading it (when this worker has not yet), then making the
 	// reader, which may walk it (a card import's lookup of the registered customers).
 	const index = await ports.store.registry((done, of) => bar('registry', done, 2 * of));
@@ -101,19 +101,19 @@ export async function runUpload(
 	// not kept through the store and the index (issue 14: a card import's peak memory).
 	let reader: UploadReader | null = readerOf(index, (done, of) => bar('registry', of + done, 2 * of), size);
 	bar('registry', 1, 1);
-	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
-	const historyId = await ports.store.begin({ ...start, sha256: digest, encoding });
-	// The reader copies what it keeps of a slice (a line cut at its end), so the read may reuse its buffers.
-	// The second read is hashed too (on the hash worker, beside the check): the rows registered must
-	// be the bytes whose SHA-256 the history records — extracting failed rows later trusts that hash.
-	let againDigest: string | null;
+	const historyId = await ports.store.begin(start);
+	const isAuto = job.encoding === 'auto';
+	const scan = encodingScan();
+	// The reader copies what it keeps of a slice (a line cut at its end), so the read reuses its buffers.
+	let digest: string | null;
 	try {
-		againDigest = await streamHashed(
+		digest = await streamHashed(
 			file,
 			streamHashOf(ports),
 			(slice, read) => {
 				for (let at = 0, end = read - slice.length; at < slice.length; at += checkSlice) {
 					const piece = slice.subarray(at, at + checkSlice);
+					if (isAuto) scan.slice(piece);
 					reader?.push(piece);
 					end += piece.length;
 					bar('check', end, size);
@@ -121,21 +121,20 @@ export async function runUpload(
 			},
 			ports.isCancelled
 		);
-		// A file changed on disk since the first read, which the browser still reads (a stream shorter
-		// than the file, or other bytes): the same failure as a file the browser refuses to read again.
-		if (againDigest !== null && againDigest !== digest) throw new Error('file-unreadable');
 	} catch (error) {
-		// The second read failed (a browser refuses a file changed on disk since it was chosen:
-		// NotReadableError) or read other bytes: the begun entry ends 中断 at once rather than
-		// 'running' with no job behind it until the next start, nothing is registered, and the
-		// failure goes on to the page ('file-unreadable': choose the file again).
+		// The read failed (a browser refuses a file changed on disk since it was chosen:
+		// NotReadableError): the begun entry ends 中断 at once rather than 'running' with no job
+		// behind it until the next start, nothing is registered, and the failure goes on to the page
+		// ('file-unreadable': choose the file again).
 		await interrupted(historyId).catch(() => undefined);
 		throw error;
 	}
-	if (againDigest === null) return interrupted(historyId);
+	if (digest === null) return interrupted(historyId);
+	const encoding: DetectedEncoding = job.encoding === 'auto' ? scan.of() : job.encoding;
+	const found = { sha256: digest, encoding };
 	const rows = reader.finish();
 	reader = null;
-	if (await ports.isCancelled()) return interrupted(historyId);
+	if (await ports.isCancelled()) return interrupted(historyId, found);
 	const { report, skipped } = rows;
 	const isBlocked = job.errorsBlockImport && report.failed > 0;
 	const registered = report.refused || isBlocked ? 0 : rows.count;
@@ -145,6 +144,7 @@ export async function runUpload(
 	try {
 		({ alreadyStored = 0 } = await ports.store.record({
 			historyId,
+			found,
 			outcome: checked,
 			...(registered > 0 ? rows.columns : {}),
 			expectedFirstSeq: job.kind === 'customers' ? firstSeq : undefined,
@@ -154,7 +154,7 @@ export async function runUpload(
 		}));
 	} catch (error) {
 		// A cancel during the store aborted its transaction: nothing was registered.
-		if (error instanceof Error && error.message === 'cancelled') return interrupted(historyId);
+		if (error instanceof Error && error.message === 'cancelled') return interrupted(historyId, found);
 		throw error;
 	}
 	// The database found some cards stored already (checked inside its transaction): they count as skipped.

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { beforeEach, expect, it } from 'vitest';
+import { sha256Hex } from '$lib/domain';
 import { registerCustomers } from '$lib/jobs/register-customers';
 import type { JobPorts, JobStore } from '$lib/jobs/ports';
 import type { SearchField } from '$lib/registry/registry-search';
@@ -42,7 +43,9 @@ it('a registry built by registrations answers as one loaded from the database', 
 			const ports: JobPorts = { progress: () => {}, isCancelled: async () => false, isCancelledNow: () => false, store };
 			for (const [run, ids] of runs.entries()) {
 				const text = ['旧カートの顧客番号,氏名', ...ids.map((id, i) => `${id},名前${run}-${i}`)].join('\r\n');
-				await registerCustomers(new Blob([text]), job, ports);
+				const { report } = await registerCustomers(new Blob([text]), job, ports);
+				// The entry begun before the read takes the file's hash and encoding with the rows.
+				expect(await historyRepository.get(report.historyId)).toMatchObject({ sha256: await sha256Hex(new TextEncoder().encode(text)), encoding: 'utf-8' });
 			}
 			while (isStepsDone && pauses.length > 0) {
 				pauses.shift()!();

@@ -150,7 +150,7 @@ async function recordRun(record: RunRecord): Promise<RunRecorded> {
 		stopIfCancelled(record);
 		record.onFinalWrite?.();
 		const counts = alreadyStored > 0 ? { succeeded: (outcome.succeeded ?? 0) - alreadyStored, skipped: (outcome.skipped ?? 0) + alreadyStored } : {};
-		const entry = historyEntrySchema.parse({ ...stored, ...outcome, ...counts, finishedAt: outcome.finishedAt ?? Date.now() });
+		const entry = historyEntrySchema.parse({ ...stored, ...record.found, ...outcome, ...counts, finishedAt: outcome.finishedAt ?? Date.now() });
 		await d.history.put(entry);
 		const notice = { createdAt: entry.finishedAt, historyId: entry.id, kind: entry.kind, fileName: entry.fileName };
 		const notificationId = await d.notifications.add(

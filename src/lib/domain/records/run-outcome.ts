@@ -122,11 +122,19 @@ export function completionReportOf(
 /** What an entry knows when its run starts: the file, its hash and encoding, the kind of run. */
 export type RunStart = Pick<NewHistoryEntry, 'kind' | 'fileName' | 'size' | 'sha256' | 'encoding' | 'startedAt'>;
 
+/**
+ * What a run learns of its file by reading it, after its entry was begun: the SHA-256 (hex, FIPS
+ * 180-4) of every byte read and the encoding detected or chosen (SPEC screen 4's entry fields).
+ */
+export type RunFound = Pick<RunStart, 'sha256' | 'encoding'>;
+
 /** What one finished run writes, all in one transaction. */
 export interface RunRecord {
 	/** The 'running' entry `begin` wrote (uploads); absent, `start` makes a new entry (conversions). */
 	historyId?: number;
 	start?: RunStart;
+	/** The file's hash and encoding, found by the read that followed `begin`: written into the entry. */
+	found?: RunFound;
 	/** Customers to register, in file order (packed parts of at most 10,000, or plain columns); the first gets the next free `seq`. */
 	customers?: CustomersIn;
 	/** Cards to register; each `customerSeq` must name a registered customer. */
