@@ -4,7 +4,7 @@
 //
 // Options:  --quick     100k-row files only (a smoke run of the harness; the README is left alone)
 //           --runs=N    conversions and Papa.parse N times each, the median kept (default 3)
-//           --only=a,b  stages among first-load, conversion, hash, registry, rehearsal, wide, memory, huge, profile
+//           --only=a,b  stages among first-load, conversion, shapes, hash, registry, rehearsal, wide, memory, huge, profile
 //           --huge      also a file beyond one JS string's limit (9.5M rows, ~555 MB)
 //           --profile   afterwards, CPU profiles of the worker in a readable (unminified) build
 //           --memory-dump  in the registry stage, memory-infra dumps of the renderer by allocator at the
@@ -61,6 +61,16 @@ async function files() {
 						{ label: '100k rows, UTF-8', rows: 1e5, encoding: 'utf-8', path: await generatedFile('yamato-return', 1e5, 'utf-8') }
 					])
 		],
+		// Issue 14's other shapes of the return file (Shift_JIS, the encoding Yamato sends), 1M rows each.
+		shapes: options.quick
+			? []
+			: [
+					['LF line ends', 'lf'],
+					['no header row', 'noheader'],
+					['8-character tokens', 'short'],
+					['2 % of rows with a warning', 'warn2'],
+					['20 % of rows with a warning', 'warn20']
+				].map(([what, shape]) => ({ label: `1M rows, Shift_JIS, ${what}`, rows: 1e6, encoding: 'shift_jis', shape })),
 		customers: await generatedFile('oldcart-customers', big, 'utf-8-bom'),
 		storeCustomers: await generatedFile('store-customers', big, 'utf-8-bom'),
 		cards: await generatedFile('card-import', big, 'shift_jis'),
@@ -94,6 +104,11 @@ async function main() {
 	try {
 		await stage('first-load', async (browser) => (results.firstLoad = await firstLoadStage(browser, server.origin)));
 		await stage('conversion', async (browser) => (results.conversions = await conversionStage(browser, server.origin, input.returns, options.runs, log)));
+		await stage('shapes', async (browser) => {
+			const shapes = [];
+			for (const file of input.shapes) shapes.push({ ...file, path: await generatedFile(`yamato-return-${file.shape}`, file.rows, file.encoding) });
+			results.shapes = await conversionStage(browser, server.origin, shapes, options.runs, log);
+		});
 		await stage('hash', async (browser) => (results.hash = await hashStage(browser, input.returns[0], options.quick ? 3 : 5, log)));
 		await stage('registry', async (browser) => (results.registry = await registryStage(browser, server.origin, input, log, { memoryDump: options.memoryDump, settleList: options.settleList })));
 		await stage('rehearsal', async (browser) => (results.rehearsal = await rehearsalStage(browser, server.origin, input, outDir, log)));

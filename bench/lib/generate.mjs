@@ -127,6 +127,46 @@ const storeHeader = 'サブスクストアの顧客ID,旧カートの顧客番�
 const headers = { 'yamato-return': returnHeader, 'card-import': importHeader, 'oldcart-customers': customerHeader, 'store-customers': storeHeader };
 
 /**
+ * A return line given one of the five warnings step d reports and converts anyway (SPEC step d):
+ * a brand in other case, a YYYYMM expiry, a token with a space before it, an expired card, a tail
+ * of two digits.
+ */
+function withWarning(line, kind) {
+	const cells = line.slice(0, -2).split(',');
+	if (kind === 0) cells[2] = cells[2][0] + cells[2].slice(1).toLowerCase();
+	else if (kind === 1) cells[3] = `20${cells[3]}`;
+	else if (kind === 2) cells[4] = ` ${cells[4]}`;
+	else if (kind === 3) cells[3] = '2301';
+	else cells[1] = cells[1].slice(1);
+	return `${cells.join(',')}\r\n`;
+}
+
+/**
+ * Issue 14's other shapes of Yamato's return file, each from the same cards as 'yamato-return':
+ * LF line ends, no header row, 8-character tokens, and 2 % or 20 % of rows with a warning.
+ */
+const returnShapes = {
+	'yamato-return-lf': { header: returnHeader.replace('\r\n', '\n'), line: (line) => line.replace('\r\n', '\n') },
+	'yamato-return-noheader': { header: '', line: (line) => line },
+	'yamato-return-short': { header: returnHeader, line: (line) => `${line.slice(0, line.lastIndexOf(',') + 9)}\r\n` },
+	'yamato-return-warn2': { header: returnHeader, share: 0.02 },
+	'yamato-return-warn20': { header: returnHeader, share: 0.2 }
+};
+for (const [kind, shape] of Object.entries(returnShapes)) {
+	headers[kind] = shape.header;
+	generators[kind] = (rand) => {
+		const plain = generators['yamato-return'](rand);
+		if (shape.line) return (i) => shape.line(plain(i));
+		// Its own generator for which rows get a warning, so the cards stay those of 'yamato-return'.
+		const pick = random(0x3a2b);
+		return (i) => {
+			const line = plain(i);
+			return pick() < shape.share ? withWarning(line, Math.floor(pick() * 5)) : line;
+		};
+	};
+}
+
+/**
  * The path of a generated file, made when missing. `encoding`: 'shift_jis' (CP932 header),
  * 'utf-8' (no BOM) or 'utf-8-bom'.
  */

@@ -14,7 +14,7 @@ never runs it. A full run takes about 5 minutes on 2 cores (plus any wait for \`
 \`\`\`sh
 npm run bench                    # everything; rewrites the figures below
 npm run bench -- --quick         # 100k-row files only, a smoke run (README left alone)
-npm run bench -- --only=registry # some stages: first-load, conversion, hash, registry, rehearsal, wide, memory, huge
+npm run bench -- --only=registry # some stages: first-load, conversion, shapes, hash, registry, rehearsal, wide, memory, huge
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
 npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
@@ -45,7 +45,10 @@ upload it overlaps: the times of such a run are not comparable, and the README's
 - **Files** (made once, kept in \`os.tmpdir()/webcollect-bench-files-v2/\`): Yamato return files of 1M and
   100k rows (Japanese header, 30-character tokens, 58.4 MB per million rows) in Shift_JIS and UTF-8;
   the old cart's customer export, 1M rows with Japanese names (UTF-8 with BOM, 77.8 MB); the 9-column
-  card import file for those customers, 1M rows (Shift_JIS header, 69.4 MB). All rows valid.
+  card import file for those customers, 1M rows (Shift_JIS header, 69.4 MB). All rows valid. Issue 14's
+  other shapes of the return file, 1M rows in Shift_JIS, the same cards (stage \`shapes\`): LF line ends,
+  no header row, 8-character tokens, and 2 % or 20 % of rows with one of five warnings (a brand in other
+  case, a YYYYMM expiry, a space before the token, an expired card, a two-digit tail).
 - **Times** are taken on the page's own clock by instruments installed with \`addInitScript\`: a capture
   click listener stamps the click, a MutationObserver stamps the first DOM change that shows the result
   (the download button enabled, the result text, the new count and rows of a search). A search's

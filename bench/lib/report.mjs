@@ -163,6 +163,7 @@ function searchRows(rows, registry) {
 export function tableRows(results) {
 	const rows = [];
 	for (const conversion of results.conversions ?? []) conversionRows(rows, conversion);
+	for (const conversion of results.shapes ?? []) conversionRows(rows, conversion);
 	if (results.hash) hashRows(rows, results.hash);
 	const registry = results.registry;
 	if (registry) {
