@@ -127,11 +127,12 @@ export type { LinkageRecord } from './linkage/link-rows';
 
 export { checkCardImportFile, createCardImportChecker } from './import/card-import-checker';
 export type { CardImportChecker, CardImportOptions, CardImportReport } from './import/card-import-checker';
-export { createOldCartCustomerParser, parseOldCartCustomers, readOldCartCustomers } from './import/old-cart-customers';
+export { createOldCartCustomerParser, parseOldCartCustomers, readOldCartCustomerRanges, readOldCartCustomers } from './import/old-cart-customers';
 export type {
 	OldCartCustomer,
 	OldCartCustomerOptions,
 	OldCartCustomerParser,
+	OldCartCustomerRangeSink,
 	OldCartCustomerReader,
 	OldCartCustomerReport,
 	OldCartCustomerSink

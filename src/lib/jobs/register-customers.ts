@@ -1,4 +1,4 @@
-import { readOldCartCustomers, type OldCartCustomerReader } from '$lib/domain';
+import { readOldCartCustomerRanges, type OldCartCustomerReader } from '$lib/domain';
 import { CustomerPacker } from '$lib/domain/records/packed-customers';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts } from './ports';
@@ -7,16 +7,16 @@ import type { UploadJob } from './upload-types';
 
 /** 顧客情報 rows: a 連携用ID already registered is skipped, so a delta run never duplicates anyone. */
 function customerReader(job: UploadJob, index: RegistryIndex): UploadReader {
-	// Each customer goes straight into the packer, which copies its values' code units at once: no
-	// object per row, and no string per value kept past its row (the store and the registry receive
-	// packed columns), so the values may be views of the file's text (`ownValues: false`).
+	// Each customer goes straight into the packer, which copies its values' code units from where
+	// they stand in the line at once: no object and no text per row (the store and the registry
+	// receive packed columns).
 	const packer = new CustomerPacker();
 	let skipped = 0;
 	// A first registration has no one to skip: no lookup (a hash of each 連携用ID) per row.
 	const isRegistryEmpty = index.customerCount === 0;
-	let reader: OldCartCustomerReader | null = readOldCartCustomers({ encoding: job.encoding, ownValues: false }, (_row, linkageId, name, kana, email, phone, zip, address) => {
-		if (!isRegistryEmpty && index.hasLinkageId(linkageId)) return void skipped++;
-		packer.push(linkageId, name, kana, email, phone, zip, address);
+	let reader: OldCartCustomerReader | null = readOldCartCustomerRanges({ encoding: job.encoding }, (_row, texts, bounds) => {
+		if (!isRegistryEmpty && index.hasLinkageId(texts[0].slice(bounds[0], bounds[1]))) return void skipped++;
+		packer.pushRanges(texts, bounds);
 	});
 	return {
 		push: (bytes) => reader?.push(bytes),

@@ -1,17 +1,17 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
 import { createTableSource } from '../csv/table-source';
-import { ownSlice, ownText } from '../csv/own-text';
+import { ownSlice } from '../csv/own-text';
 import { cutPlainLine, plainCellStart } from '../csv/line-cells';
 import { edgeSpaceKinds, isSpaceCode } from '../rules/spacing';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import { oldCartCustomerColumns, type OldCartCustomerField } from '../headers/columns';
 import { ProblemList } from '../problems/problem-list';
 import { baseReport, type FileReport } from '../report/report';
-import { linkageIdFault } from '../rules/id-check';
+import { linkageIdFaultIn } from '../rules/id-check';
 import { isIdDamage } from '../rules/id-damage';
 import { shownDamagedId } from '../problems/display-value';
 import { FirstRows } from '../rules/first-rows';
-import { isEmailLike, isPhoneLike, isPostalCodeLike, isTokenShaped } from '../rules/contact-values';
+import { isEmailLikeIn, isPhoneLikeIn, isPostalCodeLike, isTokenShapedIn } from '../rules/contact-values';
 import type { ProblemCode } from '../problems/problem';
 
 /** How 顧客情報 (一括登録) is told to have a header: the rule its reader uses, and its failed-rows download. */
@@ -48,18 +48,26 @@ export interface OldCartCustomerParser {
  * token-shaped (a token in a shifted or header-less row). null when the value may be kept.
  */
 export function optionalFieldFault(key: OldCartCustomerField, value: string): ProblemCode | null {
-	if (value === '') return null;
+	return optionalFieldFaultIn(key, value, 0, value.length);
+}
+
+/**
+ * `optionalFieldFault(key, text.slice(from, to))`, told in place: the reader asks it of each cell by
+ * its bounds in the line, making no text per value.
+ */
+export function optionalFieldFaultIn(key: OldCartCustomerField, text: string, from: number, to: number): ProblemCode | null {
+	if (to <= from) return null;
 	switch (key) {
 		case 'phone':
-			return isPhoneLike(value) ? null : 'bad-phone';
+			return isPhoneLikeIn(text, from, to) ? null : 'bad-phone';
 		case 'zip':
-			return isPostalCodeLike(value) ? null : 'bad-postal-code';
+			return isPostalCodeLike(text.slice(from, to)) ? null : 'bad-postal-code';
 		case 'email':
-			return isEmailLike(value) ? null : 'bad-email';
+			return isEmailLikeIn(text, from, to) ? null : 'bad-email';
 		case 'linkageId':
 			return null;
 		default:
-			return isTokenShaped(value) ? 'looks-like-token' : null;
+			return isTokenShapedIn(text, from, to) ? 'looks-like-token' : null;
 	}
 }
 
@@ -95,6 +103,17 @@ export interface OldCartCustomerReader {
 }
 
 /**
+ * Receives one customer that passed by where its values stand, no text cut for it: value `k` in the
+ * columns' order (`oldCartCustomerColumns`: 連携用ID, 氏名, カナ, メール, 電話, 郵便番号, 住所) is
+ * `texts[k].slice(bounds[2k], bounds[2k + 1])`, trimmed ('' when absent). `texts` is a line of the
+ * file's decoded text (or a quoted record's cells) and both arrays are reused: read them inside the call.
+ */
+export type OldCartCustomerRangeSink = (row: number, texts: readonly string[], bounds: Int32Array) => void;
+
+// The fields in the columns' order: a row's values, and its problems, come in this order.
+const fieldKeys: readonly OldCartCustomerField[] = oldCartCustomerColumns.map((column) => column.key);
+
+/**
  * Creates a reader of the old cart's customers: 旧カートの顧客番号 (→ 連携用ID) is required and must
  * look like a 連携用ID; a number seen on an earlier row is an error (the first one is kept). An
  * optional value of the wrong shape (`optionalFieldFault`) is an error of its cell; such a row is
@@ -103,70 +122,96 @@ export interface OldCartCustomerReader {
  * problem is always its own text (the problem list outlives the file's text).
  */
 export function readOldCartCustomers(options: OldCartCustomerOptions, keep: OldCartCustomerSink): OldCartCustomerReader {
+	const cut = (options.ownValues ?? true) ? ownSlice : (text: string, from: number, to: number) => text.slice(from, to);
+	return readOldCartCustomerRanges(options, (row, t, b) =>
+		keep(row, cut(t[0], b[0], b[1]), cut(t[1], b[2], b[3]), cut(t[2], b[4], b[5]), cut(t[3], b[6], b[7]), cut(t[4], b[8], b[9]), cut(t[5], b[10], b[11]), cut(t[6], b[12], b[13]))
+	);
+}
+
+/**
+ * The reader of `readOldCartCustomers` (the same rules, rows and problems), handing each customer
+ * that passes to `keep` by its values' bounds (`OldCartCustomerRangeSink`), for a sink that copies
+ * what it keeps at once (the register job's packer): each value is read and checked where it
+ * stands in the line, and no text is made for it (`ownValues` does not apply).
+ */
+export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep: OldCartCustomerRangeSink): OldCartCustomerReader {
 	const problems = new ProblemList(options.maxProblems);
 	const firstRows = new FirstRows();
 	let accepted = 0;
-	const isOwn = options.ownValues ?? true;
 
-	// A plain line's cell bounds, up to the last column the mapping reads (no array of cells per row).
-	let cutFor: Readonly<Record<OldCartCustomerField, number>> | null = null;
+	// The mapping's column of each field (0 when absent), and a plain line's cell bounds up to the
+	// last column it reads (no array of cells per row); made again when the mapping changes.
+	let mappedFor: Readonly<Record<OldCartCustomerField, number>> | null = null;
+	const columnOf = new Int32Array(fieldKeys.length);
 	let cuts = new Int32Array(1);
+	// Reused for every row: where each value stands (see `OldCartCustomerRangeSink`).
+	const texts: string[] = fieldKeys.map(() => '');
+	const bounds = new Int32Array(2 * fieldKeys.length);
 
 	const onData = (row: number, cells: string[] | null, line: string) => {
 		const m = source.state.mapping;
-		if (cells === null) {
-			if (m !== cutFor) {
-				cutFor = m;
-				cuts = new Int32Array(lastColumnOf(m) + 1);
-			}
-			cutPlainLine(line, cuts, cuts.length - 1);
+		if (m !== mappedFor) {
+			mappedFor = m;
+			for (let k = 0; k < fieldKeys.length; k++) columnOf[k] = m[fieldKeys[k]];
+			cuts = new Int32Array(lastColumnOf(m) + 1);
 		}
-		// The cell trimmed (a warning when that changed it), by its bounds in the line: no cut is made
-		// but the value kept.
-		const cell = (key: OldCartCustomerField) => {
-			const column = m[key];
-			const text = cells === null ? line : column > 0 ? (cells[column - 1] ?? '') : '';
-			const start = cells === null ? plainCellStart(cuts, column) : 0;
-			if (start < 0) return '';
-			const end = cells === null ? cuts[column] : text.length;
+		if (cells === null) cutPlainLine(line, cuts, cuts.length - 1);
+		const errorsBefore = problems.errorCount;
+		// Each cell trimmed in place (a warning when that changed it), then, for an optional one, its
+		// shape checked: in the columns' order, so a row's problems come in column order.
+		for (let k = 0; k < fieldKeys.length; k++) {
+			const column = columnOf[k];
+			let text: string;
+			let start: number;
+			let end: number;
+			if (cells === null) {
+				text = line;
+				start = plainCellStart(cuts, column);
+				end = start < 0 ? start : cuts[column];
+			} else {
+				text = column > 0 ? (cells[column - 1] ?? '') : '';
+				start = 0;
+				end = text.length;
+			}
 			let from = start;
 			let to = end;
 			while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
 			while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
-			if (from < to && to - from < end - start) problems.add('trimmed-spaces', row, column, { field: key, spaces: edgeSpaceKinds(text, start, end) });
-			// Registered for good: a copy, so the registry does not hold the file's decoded text.
-			return isOwn ? ownSlice(text, from, to) : text.slice(from, to);
-		};
-		const optional = (key: OldCartCustomerField) => {
-			const value = cell(key);
-			const fault = optionalFieldFault(key, value);
-			if (fault !== null) problems.add(fault, row, m[key], { field: key, value: ownText(value) });
-			return value;
-		};
-		const linkageId = cell('linkageId');
-		const errorsBefore = problems.errorCount;
-		// Read in the columns' order (`oldCartCustomerColumns`), so a row's problems come in column order.
-		const name = optional('name');
-		const kana = optional('kana');
-		const email = optional('email');
-		const phone = optional('phone');
-		const zip = optional('zip');
-		const address = optional('address');
-		const first = firstRows.get(linkageId);
-		const fault = linkageId === '' ? null : linkageIdFault(linkageId);
-		if (linkageId === '') problems.add('missing-value', row, m.linkageId, { field: 'linkageId' });
-		else if (fault !== null) {
-			// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
-			const shown = isIdDamage(fault) ? shownDamagedId(ownText(linkageId)) : ownText(linkageId);
-			problems.add(fault, row, m.linkageId, { field: 'linkageId', value: shown });
+			if (from === to) {
+				texts[k] = '';
+				bounds[2 * k] = bounds[2 * k + 1] = 0;
+				continue;
+			}
+			texts[k] = text;
+			bounds[2 * k] = from;
+			bounds[2 * k + 1] = to;
+			const key = fieldKeys[k];
+			if (to - from < end - start) problems.add('trimmed-spaces', row, column, { field: key, spaces: edgeSpaceKinds(text, start, end) });
+			if (k === 0) continue;
+			const fault = optionalFieldFaultIn(key, text, from, to);
+			if (fault !== null) problems.add(fault, row, column, { field: key, value: ownSlice(text, from, to) });
 		}
-		else if (first !== undefined) problems.add('duplicate-linkage-id', row, m.linkageId, { value: ownText(linkageId), rows: first });
-		else firstRows.set(linkageId, row);
+		const idText = texts[0];
+		const idFrom = bounds[0];
+		const idTo = bounds[1];
+		if (idFrom === idTo) problems.add('missing-value', row, columnOf[0], { field: 'linkageId' });
+		else {
+			const fault = linkageIdFaultIn(idText, idFrom, idTo);
+			if (fault !== null) {
+				// A damaged number is quoted whole (shownDamagedId); any other value through the mask.
+				const value = ownSlice(idText, idFrom, idTo);
+				problems.add(fault, row, columnOf[0], { field: 'linkageId', value: isIdDamage(fault) ? shownDamagedId(value) : value });
+			} else {
+				const first = firstRows.getIn(idText, idFrom, idTo);
+				if (first !== undefined) problems.add('duplicate-linkage-id', row, columnOf[0], { value: ownSlice(idText, idFrom, idTo), rows: first });
+				else firstRows.setIn(idText, idFrom, idTo, row);
+			}
+		}
 		if (problems.errorCount > errorsBefore) {
 			source.state.failedRows.push(row);
 			return;
 		}
-		keep(row, linkageId, name, kana, email, phone, zip, address);
+		keep(row, texts, bounds);
 		accepted++;
 	};
 	const source = createTableSource(

@@ -108,6 +108,17 @@ export class CustomerPacker {
 		if (++this.pending === registryChunkSize) this.flush();
 	}
 
+	/**
+	 * Adds one customer given by bounds: value `k` (the columns' order) is
+	 * `texts[k].slice(bounds[2k], bounds[2k + 1])`, copied from where it stands (a line of the file)
+	 * with no text cut for it.
+	 */
+	pushRanges(texts: readonly string[], bounds: Int32Array): void {
+		const c = this.columns;
+		for (let k = 0; k < c.length; k++) c[k].addRange(texts[k], bounds[2 * k], bounds[2 * k + 1]);
+		if (++this.pending === registryChunkSize) this.flush();
+	}
+
 	/** Customers pushed so far. */
 	get count(): number {
 		return this.total + this.pending;

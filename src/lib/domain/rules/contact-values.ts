@@ -19,12 +19,20 @@ const kanaOrKanji = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** True when `value` (trimmed) looks like a phone number: digits, dashes, (), +, spaces; full-width too. */
 export function isPhoneLike(value: string): boolean {
+	return isPhoneLikeIn(value, 0, value.length);
+}
+
+/**
+ * `isPhoneLike(text.slice(from, to))`, read in place: the customer reader asks it of a cell by its
+ * bounds in the line, making no text per row.
+ */
+export function isPhoneLikeIn(text: string, from: number, to: number): boolean {
 	// `phonePattern` walked: every character one of its class (its optional lead +＋(（ is in the
 	// class too), a digit somewhere, and no plus after the last digit.
 	let hasDigit = false;
 	let plusAfterDigit = false;
-	for (let i = 0; i < value.length; i++) {
-		const code = value.charCodeAt(i);
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
 		if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) {
 			hasDigit = true;
 			plusAfterDigit = false;
@@ -49,22 +57,29 @@ export function isPostalCodeLike(value: string): boolean {
 
 /** True when `value` (trimmed) looks like an e-mail address (local@domain.tld). */
 export function isEmailLike(value: string): boolean {
+	return isEmailLikeIn(value, 0, value.length);
+}
+
+/** `isEmailLike(text.slice(from, to))`, read in place (see `isPhoneLikeIn`). */
+export function isEmailLikeIn(text: string, from: number, to: number): boolean {
 	// `emailPattern` walked: no space, comma or quote; one @ (or ＠) after at least one character;
 	// after it a dot (or ．) with a character on either side.
-	const length = value.length;
 	let at = -1;
 	let firstDot = -1;
-	for (let i = 0; i < length; i++) {
-		const code = value.charCodeAt(i);
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
 		if (code === 0x40 || code === 0xff20) {
-			if (at >= 0 || i === 0) return false;
+			if (at >= 0 || i === from) return false;
 			at = i;
 		} else if (code === 0x2e || code === 0xff0e) {
 			if (at >= 0 && firstDot < 0 && i > at + 1) firstDot = i;
 		} else if (code === 0x2c || code === 0x22 || isSpaceCode(code)) return false;
 	}
-	return firstDot >= 0 && firstDot < length - 1;
+	return firstDot >= 0 && firstDot < to - 1;
 }
+
+// The shortest value `isTokenShaped` may take for a token.
+const tokenShapedMinLength = 12;
 
 /**
  * True when a free-text value (a name, kana, an address) is token-shaped: at least 12 characters,
@@ -72,5 +87,10 @@ export function isEmailLike(value: string): boolean {
  * (認証キー) is such a value; a person's name or a Japanese address is not.
  */
 export function isTokenShaped(value: string): boolean {
-	return value.length >= 12 && !hasSpace(value) && isLetterDigitMix(value) && !kanaOrKanji.test(value);
+	return value.length >= tokenShapedMinLength && !hasSpace(value) && isLetterDigitMix(value) && !kanaOrKanji.test(value);
+}
+
+/** `isTokenShaped(text.slice(from, to))`: a shorter value (most names) is told by its bounds, without cutting it. */
+export function isTokenShapedIn(text: string, from: number, to: number): boolean {
+	return to - from >= tokenShapedMinLength && isTokenShaped(text.slice(from, to));
 }

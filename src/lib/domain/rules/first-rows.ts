@@ -1,3 +1,4 @@
+import { ownSlice } from '../csv/own-text';
 import { IntList } from './int-list';
 
 /**
@@ -28,13 +29,13 @@ export class FirstRows {
 	 * How run ID `at` compares with `id`: negative when it comes first in the run's order, 0 when
 	 * equal, positive when after.
 	 */
-	private compare(at: number, id: string): number {
+	private compare(at: number, text: string, from: number, to: number): number {
 		const start = at === 0 ? 0 : this.ends.at(at - 1);
 		const size = this.ends.at(at) - start;
-		if (size !== id.length) return size - id.length;
+		if (size !== to - from) return size - (to - from);
 		const codes = this.codes;
 		for (let k = 0; k < size; k++) {
-			const difference = codes[start + k] - id.charCodeAt(k);
+			const difference = codes[start + k] - text.charCodeAt(from + k);
 			if (difference !== 0) return difference;
 		}
 		return 0;
@@ -42,39 +43,56 @@ export class FirstRows {
 
 	/** The row `id` was first kept on, or undefined. */
 	get(id: string): number | undefined {
+		return this.getIn(id, 0, id.length);
+	}
+
+	/**
+	 * The row the ID `text.slice(from, to)` was first kept on, or undefined: read in place, so the
+	 * customer reader makes no text per row for an ID of the run (a sorted file's every one).
+	 */
+	getIn(text: string, from: number, to: number): number | undefined {
 		let low = 0;
 		let high = this.ends.length;
 		// Past the run's last ID (a sorted file's every row): not in the run.
-		if (high === 0 || this.compare(high - 1, id) < 0) low = high;
+		if (high === 0 || this.compare(high - 1, text, from, to) < 0) low = high;
 		while (low < high) {
 			const middle = (low + high) >>> 1;
-			const order = this.compare(middle, id);
+			const order = this.compare(middle, text, from, to);
 			if (order === 0) return this.rows.at(middle);
 			if (order < 0) low = middle + 1;
 			else high = middle;
 		}
-		return this.others.size === 0 ? undefined : this.others.get(id);
+		return this.others.size === 0 ? undefined : this.others.get(text.slice(from, to));
 	}
 
 	/** Keeps `row` as the first row of `id`, which `get` does not know yet. */
 	set(id: string, row: number): void {
-		const count = this.ends.length;
-		if ((count === 0 || this.compare(count - 1, id) < 0) && this.append(id)) this.rows.push(row);
-		else this.others.set(id, row);
+		this.setIn(id, 0, id.length, row);
 	}
 
-	/** Appends `id`'s characters to the run; false (nothing kept) when one of them is past U+00FF. */
-	private append(id: string): boolean {
+	/**
+	 * Keeps `row` as the first row of the ID `text.slice(from, to)`, which `getIn` does not know yet;
+	 * an ID out of the run's order is kept in the Map as a text of its own (`ownSlice`: not a view
+	 * holding the file's decoded text).
+	 */
+	setIn(text: string, from: number, to: number, row: number): void {
+		const count = this.ends.length;
+		if ((count === 0 || this.compare(count - 1, text, from, to) < 0) && this.append(text, from, to)) this.rows.push(row);
+		else this.others.set(ownSlice(text, from, to), row);
+	}
+
+	/** Appends the ID's characters to the run; false (nothing kept) when one of them is past U+00FF. */
+	private append(text: string, from: number, to: number): boolean {
 		const start = this.length;
-		const end = start + id.length;
+		const end = start + (to - from);
 		if (end > this.codes.length) {
 			const grown = new Uint8Array(Math.max(end, this.codes.length * 2));
 			grown.set(this.codes.subarray(0, start));
 			this.codes = grown;
 		}
 		const codes = this.codes;
-		for (let k = 0; k < id.length; k++) {
-			const code = id.charCodeAt(k);
+		for (let k = 0; k < to - from; k++) {
+			const code = text.charCodeAt(from + k);
 			if (code > 0xff) return false;
 			codes[start + k] = code;
 		}

@@ -26,13 +26,12 @@ export function customerIdFault(id: string, pattern: RegExp): IdFault | 'bad-cus
  * such an ID has no space of SPEC's class and matches `linkageIdPattern` (its common shape, as
  * `C0000001`, told with one walk instead of a space scan and the pattern's Unicode classes).
  */
-function isPlainAsciiLinkageId(id: string): boolean {
-	const length = id.length;
-	if (length === 0) return false;
-	const first = id.charCodeAt(0);
+function isPlainAsciiLinkageId(text: string, from = 0, to = text.length): boolean {
+	if (to <= from) return false;
+	const first = text.charCodeAt(from);
 	if (!((first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) return false;
-	for (let i = 1; i < length; i++) {
-		const code = id.charCodeAt(i);
+	for (let i = from + 1; i < to; i++) {
+		const code = text.charCodeAt(i);
 		if (code <= 0x20 || code >= 0x7f || code === 0x22 || code === 0x2c) return false;
 	}
 	return true;
@@ -42,4 +41,17 @@ function isPlainAsciiLinkageId(id: string): boolean {
 export function linkageIdFault(id: string): IdFault | 'bad-linkage-id' | null {
 	if (isPlainAsciiLinkageId(id)) return idDamage(id);
 	return faultOf(id) ?? (linkageIdPattern.test(id) ? null : 'bad-linkage-id');
+}
+
+/**
+ * `linkageIdFault(text.slice(from, to))`, told in place for the common ID (printable ASCII opening
+ * with a letter, as `C0000001`: no space, the pattern matched, and no spreadsheet damage, which
+ * opens with a digit or a sign); any other is cut and asked as a text. The customer reader asks it
+ * of a cell by its bounds in the line, making no text per row.
+ */
+export function linkageIdFaultIn(text: string, from: number, to: number): IdFault | 'bad-linkage-id' | null {
+	const first = text.charCodeAt(from);
+	const opensWithLetter = (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a);
+	if (opensWithLetter && isPlainAsciiLinkageId(text, from, to)) return null;
+	return linkageIdFault(text.slice(from, to));
 }
