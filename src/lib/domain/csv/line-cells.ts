@@ -2,10 +2,11 @@
  * The bounds of a plain line's first `count` cells (a line without quotes, as the CSV reader hands
  * it over: `raw.split(',')` are its cells), written to `cuts`: cell `c` (1-based) is
  * `raw.slice(cuts[c - 1] + 1, cuts[c])`. A line of fewer cells gets -1 for the cells it lacks.
- * Walks the line once and makes nothing: a million-row file's rows cost no array and no text per
- * cell the file kind does not read (`split` made both for every cell).
+ * Returns the line's cell count, counted no further than `count`. Walks the line once and makes
+ * nothing: a million-row file's rows cost no array and no text per cell the file kind does not
+ * read (`split` made both for every cell).
  */
-export function cutPlainLine(raw: string, cuts: Int32Array, count: number): void {
+export function cutPlainLine(raw: string, cuts: Int32Array, count: number): number {
 	cuts[0] = -1;
 	let at = -1;
 	let cell = 1;
@@ -15,7 +16,9 @@ export function cutPlainLine(raw: string, cuts: Int32Array, count: number): void
 		if (at < 0) at = raw.length;
 		cuts[cell] = at;
 	}
+	const cells = cell - 1;
 	for (; cell <= count; cell++) cuts[cell] = -1;
+	return cells;
 }
 
 /**

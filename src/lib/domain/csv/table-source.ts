@@ -17,6 +17,7 @@ import {
 import { displayValue, isLetterDigitMix, recognised } from '../problems/display-value';
 import type { ProblemList } from '../problems/problem-list';
 import { columnAt } from './column-at';
+import { cutPlainLine } from './line-cells';
 import { createCsvReader, type Malformation } from './csv-reader';
 import { maxColumns, maxLineLength } from './limits';
 
@@ -81,9 +82,12 @@ export interface PlainLineSink {
 
 /**
  * Receives each data record that is well-formed and holds no card number. `fields` is null for
- * a line without quotes: `raw.split(',')` gives them (a consumer may read such a line directly).
+ * a line without quotes: `raw.split(',')` gives them (a consumer may read such a line directly),
+ * and `cuts` holds its cells' bounds as `cutPlainLine` writes them, up to one cell past those the
+ * record must have (the source cut the line once to count its cells; null for a quoted record).
+ * `cuts` is reused: read it inside the call.
  */
-export type DataSink = (row: number, fields: string[] | null, raw: string) => void;
+export type DataSink = (row: number, fields: string[] | null, raw: string, cuts: Int32Array | null) => void;
 
 /** What reading found out about the file as a whole. */
 export interface TableState<Key extends string> {
@@ -400,7 +404,7 @@ export function createTableSource<Key extends string>(
 			if (!hasCardNumber && !isHeaderRefused) options.onFailedRecord?.(row, fields, raw);
 		}
 		else if (!isHeaderRefused && !isShort(row, fields, raw)) {
-			if (extraAt === 0) onData(row, fields, raw);
+			if (extraAt === 0) onData(row, fields, raw, fields ? null : lineCuts);
 			else readWithExtraCells(row, fields, raw);
 		}
 	};
@@ -435,14 +439,14 @@ export function createTableSource<Key extends string>(
 			return;
 		}
 		if (options.onExtraCells) {
-			onData(row, fields, raw);
+			onData(row, fields, raw, fields ? null : lineCuts);
 			options.onExtraCells(row, column, expectedCells, looksShiftedRight(fields, raw, expectedCells, isBlankFieldColumn));
 			return;
 		}
 		const failedBefore = state.failedRows.length;
 		problems.hold();
 		try {
-			onData(row, fields, raw);
+			onData(row, fields, raw, fields ? null : lineCuts);
 		} catch (error) {
 			// Held no longer: the row's problems are listed, and so are every later row's.
 			problems.commitHeld();
@@ -459,12 +463,20 @@ export function createTableSource<Key extends string>(
 			problems.add('extra-cells', row, column, { columns: expectedCells });
 		}
 	};
+	// A plain line's cell bounds (see `DataSink`), cut by `isShort`.
+	let lineCuts = new Int32Array(0);
 	// A record with fewer cells than the header (or, without one, than the mapping reads) lost a
 	// value or shifted left: one problem for the row, not one per column it displaced. One with a
 	// value right of them is read by `readWithExtraCells` (above).
 	const isShort = (row: number, fields: string[] | null, raw: string): boolean => {
 		if (expectedCells < 0) expectedCells = state.hasHeader ? headerCellCount : lastMappedColumn(state.mapping);
-		const cells = cellCount(fields, raw, expectedCells + 1);
+		let cells: number;
+		if (fields) cells = fields.length;
+		else {
+			// Cut once, counted from its bounds, and handed to the data sink with the line.
+			if (lineCuts.length !== expectedCells + 2) lineCuts = new Int32Array(expectedCells + 2);
+			cells = cutPlainLine(raw, lineCuts, expectedCells + 1);
+		}
 		if (cells > expectedCells) {
 			extraAt = Math.max(0, firstFilledCellAfter(fields, raw, expectedCells));
 			return false;

@@ -143,19 +143,24 @@ export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep:
 	// last column it reads (no array of cells per row); made again when the mapping changes.
 	let mappedFor: Readonly<Record<OldCartCustomerField, number>> | null = null;
 	const columnOf = new Int32Array(fieldKeys.length);
-	let cuts = new Int32Array(1);
+	let ownCuts = new Int32Array(1);
 	// Reused for every row: where each value stands (see `OldCartCustomerRangeSink`).
 	const texts: string[] = fieldKeys.map(() => '');
 	const bounds = new Int32Array(2 * fieldKeys.length);
 
-	const onData = (row: number, cells: string[] | null, line: string) => {
+	const onData = (row: number, cells: string[] | null, line: string, lineCuts: Int32Array | null) => {
 		const m = source.state.mapping;
 		if (m !== mappedFor) {
 			mappedFor = m;
 			for (let k = 0; k < fieldKeys.length; k++) columnOf[k] = m[fieldKeys[k]];
-			cuts = new Int32Array(lastColumnOf(m) + 1);
+			ownCuts = new Int32Array(lastColumnOf(m) + 1);
 		}
-		if (cells === null) cutPlainLine(line, cuts, cuts.length - 1);
+		// The source's cut of the line when it reaches every column read, else one of its own.
+		let cuts = ownCuts;
+		if (cells === null) {
+			if (lineCuts !== null && lineCuts.length >= ownCuts.length) cuts = lineCuts;
+			else cutPlainLine(line, ownCuts, ownCuts.length - 1);
+		}
 		const errorsBefore = problems.errorCount;
 		// Each cell trimmed in place (a warning when that changed it), then, for an optional one, its
 		// shape checked: in the columns' order, so a row's problems come in column order.
@@ -202,9 +207,8 @@ export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep:
 				const value = ownSlice(idText, idFrom, idTo);
 				problems.add(fault, row, columnOf[0], { field: 'linkageId', value: isIdDamage(fault) ? shownDamagedId(value) : value });
 			} else {
-				const first = firstRows.getIn(idText, idFrom, idTo);
+				const first = firstRows.firstOrKeep(idText, idFrom, idTo, row);
 				if (first !== undefined) problems.add('duplicate-linkage-id', row, columnOf[0], { value: ownSlice(idText, idFrom, idTo), rows: first });
-				else firstRows.setIn(idText, idFrom, idTo, row);
 			}
 		}
 		if (problems.errorCount > errorsBefore) {

@@ -15,7 +15,36 @@ function agreesWithMap(ids: string[]): void {
 	for (const [id, row] of model) expect(rows.get(id)).toBe(row);
 }
 
+/**
+ * As `agreesWithMap`, each ID read in place from a line around it (`firstOrKeep`, as the customer
+ * reader asks): every answer a Map's, and the run and the Map end as `get`/`set` would leave them.
+ */
+function agreesInPlace(ids: string[], before: string, after: string): void {
+	const rows = new FirstRows();
+	const byText = new FirstRows();
+	const model = new Map<string, number>();
+	ids.forEach((id, row) => {
+		const line = before + id + after;
+		const first = rows.firstOrKeep(line, before.length, before.length + id.length, row);
+		expect(first).toBe(model.get(id));
+		expect(byText.get(id)).toBe(first);
+		if (model.has(id)) return;
+		model.set(id, row);
+		byText.set(id, row);
+	});
+	for (const [id, row] of model) expect(rows.get(id)).toBe(row);
+	expect(rows.outOfOrder).toBe(byText.outOfOrder);
+}
+
 describe('FirstRows', () => {
+	it('read in place (firstOrKeep) answers as a Map and as get/set, for any order of IDs and any line around them', () => {
+		const unit = fc.constantFrom('C', '0', '1', '2', '9', 'あ', '\u00ff', '\u0100', ',');
+		const id = fc.string({ unit, maxLength: 4 });
+		const around = fc.string({ unit, maxLength: 3 });
+		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), around, around, (ids, before, after) => agreesInPlace(ids, before, after)));
+		fc.assert(fc.property(fc.array(id, { maxLength: 80 }), around, around, (ids, before, after) => agreesInPlace([...ids].sort(), before, after)));
+	});
+
 	it.each<[string, string[]]>([
 		['ascending, no repeat', ['C0000001', 'C0000002', 'C0000003']],
 		['ascending with a repeat of the last', ['C1', 'C2', 'C2']],

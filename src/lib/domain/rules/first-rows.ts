@@ -81,6 +81,27 @@ export class FirstRows {
 		else this.others.set(ownSlice(text, from, to), row);
 	}
 
+	/**
+	 * The row the ID `text.slice(from, to)` was first kept on; when there is none, `row` is kept as
+	 * its first and undefined is returned: `getIn` then `setIn` in one look (an ID past the run's
+	 * last, a sorted file's every one, is compared once, not twice).
+	 */
+	firstOrKeep(text: string, from: number, to: number, row: number): number | undefined {
+		const count = this.ends.length;
+		if (count > 0 && this.compare(count - 1, text, from, to) >= 0) {
+			const first = this.getIn(text, from, to);
+			if (first === undefined) this.others.set(ownSlice(text, from, to), row);
+			return first;
+		}
+		if (this.others.size > 0) {
+			const first = this.others.get(text.slice(from, to));
+			if (first !== undefined) return first;
+		}
+		if (this.append(text, from, to)) this.rows.push(row);
+		else this.others.set(ownSlice(text, from, to), row);
+		return undefined;
+	}
+
 	/** Appends the ID's characters to the run; false (nothing kept) when one of them is past U+00FF. */
 	private append(text: string, from: number, to: number): boolean {
 		const start = this.length;
