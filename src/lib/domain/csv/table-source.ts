@@ -85,9 +85,9 @@ export interface PlainLineSink {
  * a line without quotes: `raw.split(',')` gives them (a consumer may read such a line directly),
  * and `cuts` holds its cells' bounds as `cutPlainLine` writes them, up to one cell past those the
  * record must have (the source cut the line once to count its cells; null for a quoted record).
- * `cuts` is reused: read it inside the call.
+ * `cuts` is reused: read it inside the call (the source always passes it; a sink may leave it).
  */
-export type DataSink = (row: number, fields: string[] | null, raw: string, cuts: Int32Array | null) => void;
+export type DataSink = (row: number, fields: string[] | null, raw: string, cuts?: Int32Array | null) => void;
 
 /** What reading found out about the file as a whole. */
 export interface TableState<Key extends string> {

@@ -28,9 +28,10 @@ export interface OldCartCustomerOptions {
 	encoding?: EncodingChoice;
 	maxProblems?: number;
 	/**
-	 * Whether the values handed to the sink are texts of their own (`ownSlice`, the default) or may be
-	 * views of the file's decoded text, for a sink that copies what it keeps at once (the register
-	 * job's packer): one copy per value instead of two.
+	 * Whether the values `readOldCartCustomers` hands to its sink are texts of their own (`ownSlice`,
+	 * the default) or may be views of the file's decoded text, for a sink that copies what it keeps
+	 * at once. (The register job's packer takes the values by their bounds instead:
+	 * `readOldCartCustomerRanges`, where this does not apply.)
 	 */
 	ownValues?: boolean;
 }
@@ -148,7 +149,7 @@ export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep:
 	const texts: string[] = fieldKeys.map(() => '');
 	const bounds = new Int32Array(2 * fieldKeys.length);
 
-	const onData = (row: number, cells: string[] | null, line: string, lineCuts: Int32Array | null) => {
+	const onData = (row: number, cells: string[] | null, line: string, lineCuts?: Int32Array | null) => {
 		const m = source.state.mapping;
 		if (m !== mappedFor) {
 			mappedFor = m;
@@ -156,9 +157,9 @@ export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep:
 			ownCuts = new Int32Array(lastColumnOf(m) + 1);
 		}
 		// The source's cut of the line when it reaches every column read, else one of its own.
-		let cuts = ownCuts;
+		let cuts: Int32Array = ownCuts;
 		if (cells === null) {
-			if (lineCuts !== null && lineCuts.length >= ownCuts.length) cuts = lineCuts;
+			if (lineCuts && lineCuts.length >= ownCuts.length) cuts = lineCuts;
 			else cutPlainLine(line, ownCuts, ownCuts.length - 1);
 		}
 		const errorsBefore = problems.errorCount;
