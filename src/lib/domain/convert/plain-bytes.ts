@@ -69,10 +69,19 @@ export function asciiRowEnd(bytes: Uint8Array, at: number, limit: number, commas
 
 // Bytes turned into text at a time (`String.fromCharCode.apply` puts each on the stack).
 const codesPerPiece = 8192;
+// One reused array of codes per length up to a row's usual length: `apply` reads a plain array
+// several times faster than a view of the bytes (200k rows of 54 bytes: about 170 → 60 ms, Node 20).
+const codesMaxLength = 256;
+const codesByLength: number[][] = [];
 
 /** bytes[start, end) of ASCII (see `asciiRowEnd`) as text, one character a byte. */
 export function asciiText(bytes: Uint8Array, start: number, end: number): string {
-	if (end - start <= codesPerPiece) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+	const length = end - start;
+	if (length <= codesMaxLength) {
+		const codes = (codesByLength[length] ??= new Array<number>(length).fill(0));
+		for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
+		return String.fromCharCode.apply(null, codes);
+	}
 	let text = '';
 	for (let at = start; at < end; at += codesPerPiece) {
 		text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + codesPerPiece)) as unknown as number[]);

@@ -156,9 +156,12 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 				return;
 			}
 		}
-		const fields = cells ?? raw.split(',');
-		const card = checkCardRow(fields, row, ctx);
-		const facts = ctx.facts;
+		rulesRow(row, cells ?? raw.split(','));
+	};
+	// A row no shortcut takes: every card rule reads it.
+	const rulesRow = (row: number, fields: string[]) => {
+		const card = checkCardRow(fields, row, ctx!);
+		const facts = ctx!.facts;
 		if (facts.customerId !== null) {
 			tally.add(facts.customerId, row);
 			if (facts.isUnknownCustomer) unknown.add(facts.customerId, row);
@@ -207,7 +210,8 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			return end;
 		},
 		write: (row) => {
-			if (plainNeedsRules) return onData(row, null, asciiText(plainBytes, plainStart, plainEnd));
+			// The text of the bytes fails the shortcut as its bytes did: straight to the rules.
+			if (plainNeedsRules) return rulesRow(row, asciiText(plainBytes, plainStart, plainEnd).split(','));
 			tally.addKey(plainLine.customerKey, row);
 			if (plainLine.expired >= 0) noteExpired(row, plainLine);
 			if (plainLine.isYymmOnly) yymmOnly++;
