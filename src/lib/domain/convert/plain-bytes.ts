@@ -45,3 +45,46 @@ export function plainTokenEnd(bytes: Uint8Array, at: number, limit: number): num
 	}
 	return end === limit || (bytes[end] !== 10 && bytes[end] !== 13) ? -1 : end;
 }
+
+/**
+ * The index of the CR or LF that ends the line starting at `at`, before `limit`, when the line is
+ * printable ASCII (0x20–0x7E) without a quote, of exactly `commas` + 1 cells, and not blank (a
+ * character other than a space or comma): a line the CSV reader would hand over unsplit and the
+ * source would count as a data row, whose text is its bytes in Shift_JIS and UTF-8 alike. Else -1.
+ */
+export function asciiRowEnd(bytes: Uint8Array, at: number, limit: number, commas: number): number {
+	let seen = 0;
+	let isBlank = true;
+	let end = at;
+	for (; end < limit; end++) {
+		const code = bytes[end];
+		if (code === 0x2c) seen++;
+		else if (code < 0x20 || code > 0x7e || code === 0x22) break;
+		else if (code !== 0x20) isBlank = false;
+	}
+	if (end === limit || seen !== commas || isBlank) return -1;
+	const code = bytes[end];
+	return code === 10 || code === 13 ? end : -1;
+}
+
+// Bytes turned into text at a time (`String.fromCharCode.apply` puts each on the stack).
+const codesPerPiece = 8192;
+// One reused array of codes per length up to a row's usual length: `apply` reads a plain array
+// several times faster than a view of the bytes (200k rows of 54 bytes: about 170 → 60 ms, Node 20).
+const codesMaxLength = 256;
+const codesByLength: number[][] = [];
+
+/** bytes[start, end) of ASCII (see `asciiRowEnd`) as text, one character a byte. */
+export function asciiText(bytes: Uint8Array, start: number, end: number): string {
+	const length = end - start;
+	if (length <= codesMaxLength) {
+		const codes = (codesByLength[length] ??= new Array<number>(length).fill(0));
+		for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
+		return String.fromCharCode.apply(null, codes);
+	}
+	let text = '';
+	for (let at = start; at < end; at += codesPerPiece) {
+		text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + codesPerPiece)) as unknown as number[]);
+	}
+	return text;
+}
