@@ -1,8 +1,9 @@
 import type { RegistryIndex } from '$lib/registry/registry-index';
-import { forwardOnly, registryRepository, type LoadReading } from '$lib/storage/registry-repository';
+import { forwardOnly, registryRepository } from '$lib/storage/registry-repository';
 import { searchStepCustomers, yielder } from './pacing';
 import { callerGate } from './caller-gate';
 import { registryReading } from './registry-reading';
+import { heardRead, loadTurn } from './load-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
 
@@ -13,33 +14,13 @@ let settled: Promise<Loaded> | null = null;
 /** Jobs waiting for the registry hear how far its load has read. */
 const listeners = new Set<(done: number, of: number) => void>();
 const turn = yielder(0);
-/** A turn of the loop before each stored chunk a load adds: a search waits behind one chunk at most. */
-const loadTurn = yielder(0);
 const callers = callerGate();
-
-/**
- * What a load read so far, heard by the worker's searches. The 連携用ID keys of the customers read
- * are built as they arrive (some 0.5 ms per 10,000 IDs, one lower-cased text per part): a 連携用ID
- * search typed while the cards still load then scans them at once, where building them for a
- * million customers in that search took 50–60 ms of it. The other fields wait for the steps after
- * the load (every field's keys of a million customers took 1–2.5 s, and the load is what every
- * search waits on).
- */
-function heard(read: LoadReading | null): void {
-	if (read) read.index.prepareSearchOf('linkageIds');
-	registryReading.read(read);
-}
-
 // Search keys are built after the load in steps, messages and jobs running between them; none runs
 // while a caller waits (its stamp check's IndexedDB round trips each waited behind a step: 50–90 ms).
 function load(): Promise<Loaded> {
 	registryReading.started();
 	const pending: Promise<Loaded> = registryRepository
-		.load(
-			(done, of) => listeners.forEach((listener) => listener(done, of)),
-			(read) => registry === pending && heard(read),
-			loadTurn
-		)
+		.load((done, of) => listeners.forEach((listener) => listener(done, of)), (read) => registry === pending && heardRead(read), loadTurn)
 		.then((loaded) => {
 			if (registry === pending) settled = pending;
 			const isCurrent = async () => {
