@@ -75,8 +75,14 @@ export function appendCustomerChunk(index: RegistryIndex, stored: unknown): void
 	index.appendCustomers({ count: part.count, parts: [part] });
 }
 
-/** Adds a stored card chunk of either shape (v6 typed, v2–v5 texts) to the index; an unreadable one is left out. */
-export function appendCardChunk(index: RegistryIndex, stored: unknown): void {
+/**
+ * Adds a stored card chunk of either shape (v6 typed, v2–v5 texts) to the index; an unreadable one is
+ * left out. `share`: this is chunk `done` of the `of` a load reads, so room is made for the cards the
+ * rest foretell (`RegistryIndex.reserveCards`) rather than grown chunk by chunk.
+ */
+export function appendCardChunk(index: RegistryIndex, stored: unknown, share?: { done: number; of: number }): void {
 	const cards = cardColumnsOfStored(stored);
-	if (cards) index.appendCards(cards);
+	if (!cards) return;
+	if (share) index.reserveCards(cardCountOf(cards), share.done, share.of);
+	index.appendCards(cards);
 }

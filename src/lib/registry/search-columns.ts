@@ -53,6 +53,11 @@ export class SearchColumns {
 		return isFromInPart ? seqs.filter((seq) => seq >= from) : seqs;
 	}
 
+	/** Builds field `name`'s keys for every part of `customers` not yet covered. */
+	extendField(name: KeyColumnName, customers: CustomerStore): void {
+		this.extend(name, customers, customers.partCount);
+	}
+
 	/** Builds every field's keys for every part of `customers` not yet covered. */
 	extendAll(customers: CustomerStore): void {
 		for (const name of keyColumnNames) this.extend(name, customers, customers.partCount);

@@ -53,21 +53,54 @@ function cardsFor(seqs: number[], digit = 'a'): CardColumns {
 
 describe('registryRepository.load: a few chunks at a time', () => {
 	it('reads every chunk, in order, reporting each read up to the whole', async () => {
-		await upload({ customers: numberedCustomers(45_001) });
-		await upload({ customers: numberedCustomers(3, 45_001) });
-		await upload({ cards: cardsFor([0, 20_000, 45_003]) });
+		await upload({ customers: numberedCustomers(105_001) });
+		await upload({ customers: numberedCustomers(3, 105_001) });
+		await upload({ cards: cardsFor([0, 20_000, 105_003]) });
 		const calls: [number, number][] = [];
 		const { index } = await registryRepository.load((doneChunks, of) => calls.push([doneChunks, of]));
-		expect(index.customerCount).toBe(45_004);
-		expect(index.seqOfLinkageId('C45003')).toBe(45_003);
+		expect(index.customerCount).toBe(105_004);
+		expect(index.seqOfLinkageId('C105003')).toBe(105_003);
 		expect(index.cardsOf(0).map((card) => card.fingerprint)).toEqual([fingerprintOf('f'), fingerprintOf('a')]);
 		expect(index.cardsOf(20_000)).toHaveLength(1);
-		// 6 customer chunks and 1 card chunk: reads of at most 2 chunks, the count never going back;
-		// the card chunks are listed beside the first customer reads, so the first report may follow one.
-		expect(calls.every(([, of]) => of === 7)).toBe(true);
-		expect(calls[0][0]).toBeLessThanOrEqual(2);
-		expect(calls.at(-1)).toEqual([7, 7]);
+		expect(index.cardsOf(105_003)).toHaveLength(2);
+		// 12 customer chunks and 1 card chunk: reads of at most 2 chunks, the count never going back;
+		// the card chunks are listed beside the first customer reads (three reads of two chunks asked
+		// ahead), so the first report may follow those.
+		expect(calls.every(([, of]) => of === 13)).toBe(true);
+		expect(calls[0][0]).toBeLessThanOrEqual(6);
+		expect(calls.at(-1)).toEqual([13, 13]);
 		expect(calls.map(([count]) => count)).toEqual([...calls.map(([count]) => count)].sort((a, b) => a - b));
+		expect(new Set(calls.map(([count]) => count)).size).toBeGreaterThanOrEqual(4);
+	});
+
+	// A worker gives its loop a turn before each chunk it adds (a search then waits behind one chunk,
+	// not behind every read asked ahead): one pause per chunk, customers' and cards', each before it.
+	it('awaits the pause once before each chunk it adds, and loads the same registry', async () => {
+		await upload({ customers: numberedCustomers(45_001) });
+		await upload({ cards: cardsFor([0, 20_000, 45_000]) });
+		await upload({ cards: cardsFor([1, 44_999], 'b') });
+		let index: RegistryIndex | null = null;
+		const held: [number, number][] = [];
+		const loaded = await registryRepository.load(
+			() => {},
+			(reading) => (index = reading?.index ?? index),
+			async () => {
+				held.push([index?.customerCount ?? 0, index?.cardCount ?? 0]);
+				await new Promise((resolve) => setTimeout(resolve, 1));
+			}
+		);
+		// 5 customer chunks, then 2 card chunks: each pause sees the chunks before it, and no more.
+		expect(held).toEqual([
+			[0, 0],
+			[10_000, 0],
+			[20_000, 0],
+			[30_000, 0],
+			[40_000, 0],
+			[45_001, 0],
+			[45_001, cardsFor([0, 20_000, 45_000]).customerSeqs.length]
+		]);
+		const plain = await registryRepository.loadIndex();
+		for (const seq of [0, 1, 20_000, 44_999, 45_000]) expect(loaded.index.view(seq)).toEqual(plain.view(seq));
 	});
 
 	it('starts over when another tab writes while it reads, and mirrors what is stored at the end', async () => {

@@ -35,19 +35,41 @@ export interface RegistryPeek {
 // Chunks per read: 20,000 rows, some 50 ms of the worker's time each, so a load reports progress
 // and lets other messages and jobs in between reads (issue 14) without paying a read per chunk.
 const chunksPerRead = 2;
+// Reads asked ahead of the one handled: the store reads and copies the next chunks out of the worker
+// while it handles one (with one read ahead, the worker waited on reads for ~40 % of a load).
+const readsAhead = 3;
 // A load retried this many times when another tab wrote meanwhile, then read in one transaction.
 const attempts = 3;
 
 type Table = ReturnType<typeof db>['customerChunks'] | ReturnType<typeof db>['cardChunks'];
 
-/** The stored chunks `ids` of `table`, read `chunksPerRead` at a time, the next read under way while one is handled. */
-async function readInBatches(table: Table, ids: number[], handle: (chunk: unknown) => void, progress: (read: number) => void) {
-	const read = (from: number) => (from < ids.length ? table.bulkGet(ids.slice(from, from + chunksPerRead)) : null);
-	let next = read(0);
-	for (let from = 0; next; from += chunksPerRead) {
-		const chunks = await next;
-		next = read(from + chunksPerRead);
-		for (const chunk of chunks) handle(chunk);
+/** Gives the worker's loop a turn (a waiting message gets in), or nothing when no turn is due. */
+export type LoadPause = () => Promise<void> | void;
+
+/**
+ * The stored chunks `ids` of `table`, read `chunksPerRead` at a time with `readsAhead` reads under
+ * way while one is handled, `pause()` awaited before each chunk is handled: a read already done is
+ * taken with no turn of the loop, so without it a search waited behind every chunk read ahead.
+ */
+async function readInBatches(table: Table, ids: number[], handle: (chunk: unknown) => void, progress: (read: number) => void, pause: LoadPause) {
+	const reads: Promise<unknown[]>[] = [];
+	let asked = 0;
+	const askAhead = () => {
+		for (; asked < ids.length && reads.length < readsAhead; asked += chunksPerRead) {
+			const read: Promise<unknown[]> = table.bulkGet(ids.slice(asked, asked + chunksPerRead));
+			// Awaited in turn; one left unawaited when an earlier read failed the load is not an unhandled rejection.
+			read.catch(() => {});
+			reads.push(read);
+		}
+	};
+	askAhead();
+	for (let from = 0; from < ids.length; from += chunksPerRead) {
+		const chunks = await (reads.shift() as Promise<unknown[]>);
+		askAhead();
+		for (const chunk of chunks) {
+			await pause();
+			handle(chunk);
+		}
 		progress(Math.min(ids.length, from + chunksPerRead));
 	}
 }
@@ -78,7 +100,7 @@ function chunkKeys(table: Table, order: 'firstSeq' | ':id') {
  * stamp of both lists is checked again at the end: chunk keys are never reused, so an equal stamp
  * means nothing was written between the first read and the last.
  */
-async function loadInBatches(progress: LoadProgress, watch: LoadWatch): Promise<{ index: RegistryIndex; stamp: string } | null> {
+async function loadInBatches(progress: LoadProgress, watch: LoadWatch, pause: LoadPause): Promise<{ index: RegistryIndex; stamp: string } | null> {
 	const d = db();
 	const [customerIds, lastCustomerChunk] = await chunkKeys(d.customerChunks, 'firstSeq');
 	let of = -1;
@@ -89,10 +111,11 @@ async function loadInBatches(progress: LoadProgress, watch: LoadWatch): Promise<
 	const index = new RegistryIndex();
 	watch({ index, customersRead: false });
 	const onRead = (from: number) => (count: number) => ((read = from + count), tell(), watch({ index, customersRead: from > 0 || count === customerIds.length }));
-	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), onRead(0));
+	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), onRead(0), pause);
 	watch({ index, customersRead: true });
 	const [cardIds, lastCardChunk] = await cardKeys;
-	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk), onRead(customerIds.length));
+	let cardsAdded = 0;
+	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk, { done: ++cardsAdded, of: cardIds.length }), onRead(customerIds.length), pause);
 	const stamp = stampOf(lastCustomerChunk, lastCardChunk);
 	return (await registryRepository.stamp()) === stamp ? { index, stamp } : null;
 }
@@ -122,11 +145,12 @@ export const registryRepository = {
 	 * that met another tab's write starts over, so the index always is one state of the database.
 	 * `watch` hears the index as it grows (`LoadReading`), so searches can be answered from the
 	 * customers read so far; null when the load starts over (what it read is not that state).
+	 * `pause()` is awaited before each chunk is added (a worker gives its loop a turn there).
 	 */
-	async load(progress: LoadProgress = () => {}, watch: LoadWatch = () => {}): Promise<{ index: RegistryIndex; stamp: string }> {
+	async load(progress: LoadProgress = () => {}, watch: LoadWatch = () => {}, pause: LoadPause = () => {}): Promise<{ index: RegistryIndex; stamp: string }> {
 		progress = forwardOnly(progress);
 		for (let attempt = 0; attempt < attempts; attempt++) {
-			const loaded = await loadInBatches(progress, watch);
+			const loaded = await loadInBatches(progress, watch, pause);
 			if (loaded) return loaded;
 			watch(null);
 		}

@@ -51,6 +51,23 @@ describe('earlyPage', () => {
 	});
 });
 
+describe('earlyPage: when the load starts', () => {
+	// A page with rows is followed by the request for its cards (the loaded answer): the load starts
+	// beside its peek. A request for the size alone (limit 0, カード情報移行) never loads the registry.
+	it.each(answeredEarly)('starts the load beside the peek of %s', async (_name, request) => {
+		expect(loadedRegistry.held()).toBeNull();
+		expect((await earlyPage(request, true))?.cardsPending).toBe(true);
+		expect(loadedRegistry.held()).not.toBeNull();
+		expect((await loadedRegistry.held())!.index.customerCount).toBe(30);
+	});
+
+	it('starts no load for the size alone', async () => {
+		const page = await earlyPage({ query: '', field: 'all', offset: 0, limit: 0 }, true);
+		expect(page?.registrySize).toBe(30);
+		expect(loadedRegistry.held()).toBeNull();
+	});
+});
+
 /** A page as it shows its customers before their cards are read. */
 function withoutCards(rows: { cards: unknown[] }[]) {
 	return rows.map(({ cards: _, ...customer }) => customer);

@@ -3,6 +3,7 @@ import { forwardOnly, registryRepository } from '$lib/storage/registry-repositor
 import { searchStepCustomers, yielder } from './pacing';
 import { callerGate } from './caller-gate';
 import { registryReading } from './registry-reading';
+import { heardRead, loadTurn } from './load-reading';
 
 type Loaded = { index: RegistryIndex; stamp: string };
 
@@ -14,13 +15,12 @@ let settled: Promise<Loaded> | null = null;
 const listeners = new Set<(done: number, of: number) => void>();
 const turn = yielder(0);
 const callers = callerGate();
-
 // Search keys are built after the load in steps, messages and jobs running between them; none runs
 // while a caller waits (its stamp check's IndexedDB round trips each waited behind a step: 50–90 ms).
 function load(): Promise<Loaded> {
 	registryReading.started();
 	const pending: Promise<Loaded> = registryRepository
-		.load((done, of) => listeners.forEach((listener) => listener(done, of)), (read) => registry === pending && registryReading.read(read))
+		.load((done, of) => listeners.forEach((listener) => listener(done, of)), (read) => registry === pending && heardRead(read), loadTurn)
 		.then((loaded) => {
 			if (registry === pending) settled = pending;
 			const isCurrent = async () => {

@@ -17,15 +17,17 @@ export function throttle(intervalMs: number, report: (done: number, total: numbe
  */
 export function yielder(intervalMs = 40): () => Promise<void> | void {
 	const channel = new MessageChannel();
-	let wake: (() => void) | null = null;
-	channel.port1.onmessage = () => wake?.();
+	// One message per turn, delivered in order: each wakes the oldest waiting turn, so turns taken by
+	// two callers at once (a load still under way beside the one that replaced it) both end.
+	const waking: (() => void)[] = [];
+	channel.port1.onmessage = () => waking.shift()?.();
 	let last = performance.now();
 	return () => {
 		const now = performance.now();
 		if (now - last < intervalMs) return;
 		last = now;
 		return new Promise<void>((resolve) => {
-			wake = resolve;
+			waking.push(resolve);
 			channel.port2.postMessage(null);
 		});
 	};
