@@ -125,6 +125,37 @@ describe('FileCards', () => {
 	});
 });
 
+// Issue 14: a registry with no card yet takes the import's links as its own instead of building them
+// again; across block edges (positions past 10,000) they must list each customer's cards in order,
+// exactly as the registry's own linking of the same cards does, and keep working for later imports.
+describe('FileCards links taken over by a registry without cards', () => {
+	it.each([[1], [3], [10_001], [20_005]])('%i cards: the same cards per customer, in order, as linked by the registry itself', (count) => {
+		const customers = 7;
+		const seqs = Array.from({ length: count }, (_, i) => (i * 5 + (i >> 3)) % customers);
+		const columns = new CardBlocksBuilder();
+		const fileCards = new FileCards(customers, columns);
+		seqs.forEach((customerSeq, card) => {
+			columns.pushRecord({ customerSeq, brand: 'VISA', tail: String(card % 1000).padStart(3, '0'), expiry: '2912', fingerprint: fingerprintOf('a'), tokenLast4: 'WXYZ' });
+			fileCards.add(customerSeq, card);
+		});
+		const taking = new RegistryIndex();
+		const linking = new RegistryIndex();
+		for (const index of [taking, linking]) index.appendCustomers(numberedCustomers(customers));
+		taking.appendCards(columns.blocks(), undefined, fileCards.links);
+		linking.appendCards(columns.blocks());
+		const later = cardColumns([{ customerSeq: 2, fingerprint: fingerprintOf('b') }, { customerSeq: customers + 1, fingerprint: fingerprintOf('c') }]);
+		for (const index of [taking, linking]) {
+			index.appendCustomers(numberedCustomers(2, customers));
+			index.appendCards(later, undefined, fileCards.links);
+		}
+		for (let seq = 0; seq < customers + 2; seq++) {
+			const positions = taking.cardsOf(seq).map((card) => card.position);
+			expect([seq, positions]).toEqual([seq, linking.cardsOf(seq).map((card) => card.position)]);
+			expect(positions).toEqual([...seqs.flatMap((s, card) => (s === seq ? [card] : [])), ...(seq === 2 ? [count] : []), ...(seq === customers + 1 ? [count + 1] : [])]);
+		}
+	});
+});
+
 describe('importCards: a cancel at every stage registers nothing', () => {
 	const text = [cardImportHeader.join(','), ...Array.from({ length: 6 }, () => line('US-00010001', tokenB))].join('\r\n');
 	// Before the registry loads; the one read (hashed and checked at once) before it and per 64-byte

@@ -12,7 +12,8 @@ import {
 	writeTokenTail,
 	writeTokenTailBytes
 } from '$lib/domain/records/card-bytes';
-import { CardBlocksBuilder, cardBlockSize, fingerprintAt, type CardBlocks } from '$lib/domain/records/card-column-builder';
+import { CardBlocksBuilder, fingerprintAt, type CardBlocks } from '$lib/domain/records/card-column-builder';
+import { CardLinks } from '$lib/registry/card-links';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
 import { firstCustomerNumber } from '$lib/domain/records/customer-id';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
@@ -30,26 +31,28 @@ function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerI
 }
 
 /**
- * The cards this file registers, per customer (linked lists over their positions in the columns):
+ * The cards this file registers, per customer (`CardLinks` over their positions in the columns):
  * a card seen before on the same customer — and only on the same one — is found by comparing the
- * fingerprint bytes of that customer's few cards, with no table of a million fingerprints.
+ * fingerprint bytes of that customer's few cards, with no table of a million fingerprints. On a
+ * registry with no card yet, the registry takes these links as its own once the cards are stored
+ * (issue 14: built again there, 12 MB for a million cards beside these, at the import's peak).
  */
 export class FileCards {
-	private readonly first: Int32Array;
-	/** The next card of the same customer, by position, in blocks of `cardBlockSize` (allocated as the cards fill, never copied). */
-	private readonly next: Int32Array[] = [];
+	/** Each card's customer list, by position in the columns (the order written, which is the file's). */
+	readonly links = new CardLinks();
 
 	/** `customers`: how many customer `seq`s there are (each card's `seq` is below it); `cards`: the columns being filled. */
 	constructor(
 		customers: number,
 		private readonly cards: CardBlocksBuilder
 	) {
-		this.first = new Int32Array(customers).fill(-1);
+		this.links.reserve(customers, 0);
 	}
 
 	/** True when customer `seq` already has a card in the file whose fingerprint is the 32 bytes at `fingerprints[at]`. */
 	has(seq: number, fingerprints: Uint8Array, at: number): boolean {
-		for (let card = this.first[seq]; card !== -1; card = this.next[(card / cardBlockSize) | 0][card % cardBlockSize]) {
+		const { links } = this;
+		for (let card = links.firstOf(seq); card !== -1; card = links.nextOf(card)) {
 			if (sameFingerprint(this.cards.blockOf(card).fingerprints, fingerprintAt(card), fingerprints, at)) return true;
 		}
 		return false;
@@ -57,10 +60,7 @@ export class FileCards {
 
 	/** Records that the card at `card` (its position in the columns, each in turn) is customer `seq`'s. */
 	add(seq: number, card: number): void {
-		const block = (card / cardBlockSize) | 0;
-		while (block >= this.next.length) this.next.push(new Int32Array(cardBlockSize));
-		this.next[block][card % cardBlockSize] = this.first[seq];
-		this.first[seq] = card;
+		this.links.link(seq, card);
 	}
 }
 
@@ -114,8 +114,8 @@ export function cardWriter(index: RegistryIndex, cards: CardBlocksBuilder, fileC
  * index and the columns: a closure there would keep the reader's whole scope (the checker, the
  * customer lookup, the file's own cards) alive through the store and the index.
  */
-function appending(index: RegistryIndex, columns: CardBlocks): (progress?: IndexProgress) => void {
-	return (progress) => index.appendCards(columns, progress);
+function appending(index: RegistryIndex, columns: CardBlocks, links: CardLinks): (progress?: IndexProgress) => void {
+	return (progress) => index.appendCards(columns, progress, links);
 }
 
 /**
@@ -127,7 +127,8 @@ function appending(index: RegistryIndex, columns: CardBlocks): (progress?: Index
 function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress): UploadReader {
 	const customerIds = registeredIds(index, progress);
 	const cards = new CardBlocksBuilder();
-	const write = cardSink(index, cards, new FileCards(index.customerCount, cards));
+	const fileCards = new FileCards(index.customerCount, cards);
+	const write = cardSink(index, cards, fileCards);
 	let skipped = 0;
 	// Each card written as the checker passes it, while its line's bytes are current: no object and no
 	// array per card (a refused file's cards are dropped by the upload, which registers none then).
@@ -142,7 +143,7 @@ function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgres
 		finish: () => {
 			const last = checker.finish();
 			const columns = cards.blocks();
-			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns) };
+			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns, fileCards.links) };
 		}
 	};
 }

@@ -75,7 +75,7 @@ export class RegistryIndex implements SearchSource {
 	private readonly customers = new CustomerStore();
 	private readonly cards = new CardBlocksBuilder();
 	private readonly seqByLinkageId = new LinkageTable(this.customers);
-	private readonly cardLinks = new CardLinks();
+	private cardLinks = new CardLinks();
 	private readonly keys = new SearchColumns();
 	private stepping: Promise<void> | null = null;
 	/** The last search's answer over the first `upTo` customers: a grown registry extends it. */
@@ -116,15 +116,22 @@ export class RegistryIndex implements SearchSource {
 	/**
 	 * Appends cards in import order; each must name a customer already appended. Full blocks are taken
 	 * as they are while the cards end on a block's edge (an import's own, which it never changes again;
-	 * a stored chunk's), others copied (`CardBlocksBuilder.adopt`).
+	 * a stored chunk's), others copied (`CardBlocksBuilder.adopt`). `links`, when given, link exactly
+	 * these cards (positions from 0) to their customers: a registry with no card yet takes them as its
+	 * own (an import's, built as it checked the file) instead of building its own.
 	 */
-	appendCards(cards: CardsIn, progress: IndexProgress = () => {}): void {
+	appendCards(cards: CardsIn, progress: IndexProgress = () => {}, links?: CardLinks): void {
 		const firstCard = this.cardCount;
 		const added = cardCountIn(cards);
 		// Parts of the bar: taking the blocks (one step), then the links of cards to their customers.
 		const of = 2 * added;
 		this.cards.adopt(cards);
 		progress(added, of);
+		if (links && firstCard === 0) {
+			this.cardLinks = links;
+			progress(of, of);
+			return;
+		}
 		const blocks = toCardBlocks(cards).blocks;
 		let customers = 0;
 		for (const { customerSeqs } of blocks) for (let i = 0; i < customerSeqs.length; i++) if (customerSeqs[i] >= customers) customers = customerSeqs[i] + 1;
