@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardBrands, type CardRecord } from './card';
-import { allocCardColumns, cardCountOf, cardRecordAt, fingerprintSize, last4Size, writeCardRecord, type CardColumns } from './card-bytes';
+import { allocCardColumns, cardCountOf, cardRecordAt, fingerprintSize, last4Size, type CardColumns } from './card-bytes';
 import { CardBlocksBuilder, cardBlockSize, cardColumnsIn, ownsItsBuffers, toCardBlocks, type CardBlocks } from './card-column-builder';
 
 const recordArb: fc.Arbitrary<CardRecord> = fc.record({
@@ -19,18 +19,20 @@ const recordsOf = (cards: CardBlocks) => {
 	return Array.from({ length: cardCountOf(columns) }, (_, card) => cardRecordAt(columns, card));
 };
 
-/** `count` cards numbered from `first`, each value derived from its number (a card out of place shows). */
+/** Writes card number `n` at `card` of `columns`, each value derived from its number (a card out of place shows). */
+function writeNumbered(columns: CardColumns, card: number, n: number): void {
+	columns.customerSeqs[card] = n;
+	columns.brands[card] = n % cardBrands.length;
+	columns.tails[card] = n % 1000;
+	columns.expiries[card] = 101 + (n % 12);
+	for (let b = 0; b < fingerprintSize; b++) columns.fingerprints[card * fingerprintSize + b] = (n >>> (8 * (b % 3))) + b;
+	for (let b = 0; b < last4Size; b++) columns.tokenLast4[card * last4Size + b] = 0x41 + ((n + b) % 26);
+}
+
+/** `count` cards numbered from `first`. */
 function numberedCards(first: number, count: number): CardColumns {
 	const cards = allocCardColumns(count);
-	for (let i = 0; i < count; i++) {
-		const n = first + i;
-		cards.customerSeqs[i] = n;
-		cards.brands[i] = n % cardBrands.length;
-		cards.tails[i] = n % 1000;
-		cards.expiries[i] = 101 + (n % 12);
-		for (let b = 0; b < fingerprintSize; b++) cards.fingerprints[i * fingerprintSize + b] = (n >>> (8 * (b % 3))) + b;
-		for (let b = 0; b < last4Size; b++) cards.tokenLast4[i * last4Size + b] = 0x41 + ((n + b) % 26);
-	}
+	for (let i = 0; i < count; i++) writeNumbered(cards, i, first + i);
 	return cards;
 }
 
@@ -38,7 +40,12 @@ function numberedCards(first: number, count: number): CardColumns {
 function holdsNumbered(cards: CardBlocks, count: number): boolean {
 	const expected = numberedCards(0, count);
 	const got = cardColumnsIn(cards);
-	return (Object.keys(expected) as (keyof CardColumns)[]).every((key) => got[key].length === expected[key].length && got[key].every((v, i) => v === expected[key][i]));
+	return (Object.keys(expected) as (keyof CardColumns)[]).every((key) => {
+		const [a, b] = [got[key], expected[key]];
+		if (a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+		return true;
+	});
 }
 
 /** True when every block but the last holds exactly `cardBlockSize` cards and the last 1 to `cardBlockSize`. */
@@ -50,7 +57,7 @@ function isBlocked({ count, blocks }: CardBlocks): boolean {
 // Counts at a block's edges (issue 14: a full block is a stored chunk as it is, the last one trimmed).
 const edgeCountArb = fc.oneof(
 	fc.constantFrom(0, 1, cardBlockSize - 1, cardBlockSize, cardBlockSize + 1),
-	fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -2, max: 2 })).map(([blocks, off]) => Math.max(0, blocks * cardBlockSize + off))
+	fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -2, max: 2 })).map(([blocks, off]) => Math.max(0, blocks * cardBlockSize + off))
 );
 
 describe('CardBlocksBuilder', () => {
@@ -78,8 +85,11 @@ describe('CardBlocksBuilder', () => {
 				for (const [count, how] of steps) {
 					const first = builder.count;
 					if (how === 'push') {
-						const one = numberedCards(first, count);
-						for (let i = 0; i < count; i++) writeCardRecord(builder.room(), builder.offset, cardRecordAt(one, i)) && builder.count++;
+						// Card by card, as an import writes them: into the block `room` gives, at `offset`.
+						for (let i = 0; i < count; i++) {
+							writeNumbered(builder.room(), builder.offset, first + i);
+							builder.count++;
+						}
 					} else if (how === 'append') builder.append(numberedCards(first, count));
 					else if (how === 'adopt columns') builder.adopt(numberedCards(first, count));
 					else {
@@ -93,7 +103,7 @@ describe('CardBlocksBuilder', () => {
 				expect(isBlocked(builder.blocks())).toBe(true);
 				expect(holdsNumbered(builder.blocks(), total)).toBe(true);
 			}),
-			{ numRuns: 40 }
+			{ numRuns: 25 }
 		);
 	});
 
