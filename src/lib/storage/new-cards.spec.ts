@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardTextsOf, type CardColumns } from '$lib/domain/records/card-bytes';
