@@ -4,7 +4,7 @@ import { joinBytes } from '$lib/domain';
 import { createCardImportChecker, type CardImportOptions, type CheckedCard } from '$lib/domain/import/card-import-checker';
 import type { CardRow } from '$lib/domain/rules/card-row';
 import { customerIdOfKey } from '$lib/domain/rules/id-lookup';
-import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { CardBlocksBuilder, cardColumnsIn } from '$lib/domain/records/card-column-builder';
 import { cardSink, cardWriter, FileCards } from '$lib/jobs/import-cards';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { importHeader, pieces, sjis, today, utf8 } from './helpers';
@@ -88,7 +88,7 @@ function check(input: Uint8Array, cuts: number[], options: CardImportOptions, pl
 	const checker = plainCards ? createCardImportChecker({ ...options, today, plainCards: true }) : createCardImportChecker({ ...options, today, plainCards: false });
 	const cards: CardRow[] = [];
 	// The import job's typed columns, written from each push's cards while their bytes are current.
-	const columns = new CardColumnsBuilder(1);
+	const columns = new CardBlocksBuilder();
 	const write = cardWriter(new RegistryIndex(), columns, new FileCards(100_000, columns));
 	let skipped = 0;
 	let plainCount = 0;
@@ -100,13 +100,13 @@ function check(input: Uint8Array, cuts: number[], options: CardImportOptions, pl
 	for (const part of pieces(input, cuts)) take(checker.push(part));
 	const last = checker.finish();
 	take(last.cards);
-	return { cards, plainCount, report: last.report, stored: { columns: columns.columns(), skipped } };
+	return { cards, plainCount, report: last.report, stored: { columns: cardColumnsIn(columns.blocks()), skipped } };
 }
 
 /** As `check` on the byte path, each card taken as it passes (`onCard`, the import job's way): nothing in the arrays. */
 function checkStreamed(input: Uint8Array, cuts: number[], options: CardImportOptions) {
 	const cards: CardRow[] = [];
-	const columns = new CardColumnsBuilder(1);
+	const columns = new CardBlocksBuilder();
 	const write = cardSink(new RegistryIndex(), columns, new FileCards(100_000, columns));
 	let skipped = 0;
 	let plainCount = 0;
@@ -119,14 +119,13 @@ function checkStreamed(input: Uint8Array, cuts: number[], options: CardImportOpt
 			// Read at once: a plain card's object is reused for the next line.
 			if ('bytes' in card) plainCount++;
 			cards.push(asRow(card));
-			columns.reserve(1);
 			if (write(card)) skipped++;
 		}
 	});
 	for (const part of pieces(input, cuts)) handedOut += checker.push(part).length;
 	const last = checker.finish();
 	handedOut += last.cards.length;
-	return { cards, plainCount, handedOut, report: last.report, stored: { columns: columns.columns(), skipped } };
+	return { cards, plainCount, handedOut, report: last.report, stored: { columns: cardColumnsIn(columns.blocks()), skipped } };
 }
 
 // A drawn file, its chunking (the first cut past the encoding window, then any) and the import's

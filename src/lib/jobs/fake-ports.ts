@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
+import { cardCountIn } from '$lib/domain/records/card-column-builder';
 import { customerCountOf } from '$lib/domain/records/packed-customers';
 import type { RunOutcome, RunRecord, RunStart } from '$lib/domain/records/run-outcome';
 import { RegistryIndex } from '$lib/registry/registry-index';
@@ -46,7 +47,7 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 				throw new Error('registry-changed');
 			}
 			// As the storage: the rows are written chunk by chunk, each reported, then the final write.
-			const rows = (record.customers ? customerCountOf(record.customers) : undefined) ?? record.cards?.customerSeqs.length ?? 0;
+			const rows = (record.customers ? customerCountOf(record.customers) : undefined) ?? (record.cards ? cardCountIn(record.cards) : 0);
 			for (let stored = Math.min(rows, fakeChunkRows); stored <= rows && rows > 0; stored += fakeChunkRows) {
 				record.onStored?.(stored, rows);
 				if (stored === rows) break;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cardImportHeader } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
 import { cardTextsOf } from '$lib/domain/records/card-bytes';
-import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { CardBlocksBuilder, cardColumnsIn, cardCountIn } from '$lib/domain/records/card-column-builder';
 import { cardColumns, fingerprintBytes, fingerprintOf, numberedCustomers } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
@@ -42,7 +42,7 @@ describe('importCards: which cards are registered, which skipped', () => {
 		expect(report).toMatchObject(expected);
 		expect(outcome).toMatchObject({ kind: 'cards', succeeded: expected.registered, skipped: expected.skipped, status: expected.status });
 		expect(store.records).toHaveLength(1);
-		expect(store.records[0].cards?.customerSeqs.length ?? 0).toBe(expected.registered);
+		expect(store.records[0].cards ? cardCountIn(store.records[0].cards) : 0).toBe(expected.registered);
 		const cards = [0, 1, 2].map((seq) => store.index.cardsOf(seq).length);
 		expect(cards.reduce((a, b) => a + b)).toBe(1 + expected.registered);
 	});
@@ -66,7 +66,7 @@ describe('importCards: what the registry keeps of a token\'s tail, by the token\
 		const { report } = await importCards(file(`YAMATO,US-00010001,123,VISA,,,0,2912,${cell}`), job(), fakePorts(store));
 		expect(report).toMatchObject({ registered: 1, failed: 0 });
 		const kept = length > 8 ? token.slice(-4) : '';
-		expect(cardTextsOf(store.records[0].cards!).tokenLast4).toEqual([kept]);
+		expect(cardTextsOf(cardColumnsIn(store.records[0].cards!)).tokenLast4).toEqual([kept]);
 		expect(store.index.cardsOf(1)).toEqual([expect.objectContaining({ fingerprint: sha256HexSync(token), tokenLast4: kept })]);
 	});
 });
@@ -93,7 +93,7 @@ describe('importCards: the cards registered are the model\'s, whatever the order
 				const expected = rows.filter((r) => !known.has(`${r.seq}:${r.token}`) && Boolean(known.add(`${r.seq}:${r.token}`)));
 				expect(report).toMatchObject({ registered: expected.length, skipped: rows.length - expected.length, failed: 0 });
 				const cards = store.records[0].cards;
-				const stored = cards ? cardTextsOf(cards) : { customerSeqs: [], tails: [], brands: [], expiries: [], fingerprints: [], tokenLast4: [] };
+				const stored = cards ? cardTextsOf(cardColumnsIn(cards)) : { customerSeqs: [], tails: [], brands: [], expiries: [], fingerprints: [], tokenLast4: [] };
 				expect(stored.customerSeqs).toEqual(expected.map((r) => r.seq));
 				expect(stored.tails).toEqual(expected.map((r) => r.tail));
 				expect(stored.brands).toEqual(expected.map((r) => r.brand));
@@ -109,7 +109,7 @@ describe('FileCards', () => {
 	it('finds a (customer, fingerprint) pair added before, and only that pair, by its bytes', () => {
 		fc.assert(
 			fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('a', 'b', 'c')), { maxLength: 60 }), (pairs) => {
-				const columns = new CardColumnsBuilder(1);
+				const columns = new CardBlocksBuilder();
 				const cards = new FileCards(5, columns);
 				const model = new Set<string>();
 				for (const [seq, digit] of pairs) {
@@ -117,12 +117,42 @@ describe('FileCards', () => {
 					expect(cards.has(seq, fingerprintBytes(fingerprint), 0)).toBe(model.has(`${seq}:${digit}`));
 					if (model.has(`${seq}:${digit}`)) continue;
 					model.add(`${seq}:${digit}`);
-					// Growing the columns (capacity 1) must not lose what `has` compares against.
 					columns.pushRecord({ customerSeq: seq, brand: 'VISA', tail: '001', expiry: '2912', fingerprint, tokenLast4: 'WXYZ' });
 					cards.add(seq, columns.count - 1);
 				}
 			})
 		);
+	});
+});
+
+// Issue 14: a registry with no card yet takes the import's links as its own instead of building them
+// again; across block edges (positions past 10,000) they must list each customer's cards in order,
+// exactly as the registry's own linking of the same cards does, and keep working for later imports.
+describe('FileCards links taken over by a registry without cards', () => {
+	it.each([[1], [3], [10_001], [20_005]])('%i cards: the same cards per customer, in order, as linked by the registry itself', (count) => {
+		const customers = 7;
+		const seqs = Array.from({ length: count }, (_, i) => (i * 5 + (i >> 3)) % customers);
+		const columns = new CardBlocksBuilder();
+		const fileCards = new FileCards(customers, columns);
+		seqs.forEach((customerSeq, card) => {
+			columns.pushRecord({ customerSeq, brand: 'VISA', tail: String(card % 1000).padStart(3, '0'), expiry: '2912', fingerprint: fingerprintOf('a'), tokenLast4: 'WXYZ' });
+			fileCards.add(customerSeq, card);
+		});
+		const taking = new RegistryIndex();
+		const linking = new RegistryIndex();
+		for (const index of [taking, linking]) index.appendCustomers(numberedCustomers(customers));
+		taking.appendCards(columns.blocks(), undefined, fileCards.links);
+		linking.appendCards(columns.blocks());
+		const later = cardColumns([{ customerSeq: 2, fingerprint: fingerprintOf('b') }, { customerSeq: customers + 1, fingerprint: fingerprintOf('c') }]);
+		for (const index of [taking, linking]) {
+			index.appendCustomers(numberedCustomers(2, customers));
+			index.appendCards(later, undefined, fileCards.links);
+		}
+		for (let seq = 0; seq < customers + 2; seq++) {
+			const positions = taking.cardsOf(seq).map((card) => card.position);
+			expect([seq, positions]).toEqual([seq, linking.cardsOf(seq).map((card) => card.position)]);
+			expect(positions).toEqual([...seqs.flatMap((s, card) => (s === seq ? [card] : [])), ...(seq === 2 ? [count] : []), ...(seq === customers + 1 ? [count + 1] : [])]);
+		}
 	});
 });
 

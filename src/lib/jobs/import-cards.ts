@@ -10,10 +10,10 @@ import {
 	sameFingerprint,
 	tailNumberOf,
 	writeTokenTail,
-	writeTokenTailBytes,
-	type CardColumns
+	writeTokenTailBytes
 } from '$lib/domain/records/card-bytes';
-import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { CardBlocksBuilder, fingerprintAt, type CardBlocks } from '$lib/domain/records/card-column-builder';
+import { CardLinks } from '$lib/registry/card-links';
 import { CustomerIdLookup, customerKeyOf } from '$lib/domain/rules/id-lookup';
 import { firstCustomerNumber } from '$lib/domain/records/customer-id';
 import type { IndexProgress, RegistryIndex } from '$lib/registry/registry-index';
@@ -31,63 +31,58 @@ function registeredIds(index: RegistryIndex, progress: IndexProgress): CustomerI
 }
 
 /**
- * The cards this file registers, per customer (linked lists over their positions in the columns):
+ * The cards this file registers, per customer (`CardLinks` over their positions in the columns):
  * a card seen before on the same customer — and only on the same one — is found by comparing the
- * fingerprint bytes of that customer's few cards, with no table of a million fingerprints.
+ * fingerprint bytes of that customer's few cards, with no table of a million fingerprints. On a
+ * registry with no card yet, the registry takes these links as its own once the cards are stored
+ * (issue 14: built again there, 12 MB for a million cards beside these, at the import's peak).
  */
 export class FileCards {
-	private readonly first: Int32Array;
-	/** The next card of the same customer, by position; as long as the columns' capacity (grown with them, not by doubling). */
-	private next = new Int32Array(0);
+	/** Each card's customer list, by position in the columns (the order written, which is the file's). */
+	readonly links = new CardLinks();
 
 	/** `customers`: how many customer `seq`s there are (each card's `seq` is below it); `cards`: the columns being filled. */
 	constructor(
 		customers: number,
-		private readonly cards: CardColumnsBuilder
+		private readonly cards: CardBlocksBuilder
 	) {
-		this.first = new Int32Array(customers).fill(-1);
+		this.links.reserve(customers, 0);
 	}
 
 	/** True when customer `seq` already has a card in the file whose fingerprint is the 32 bytes at `fingerprints[at]`. */
 	has(seq: number, fingerprints: Uint8Array, at: number): boolean {
-		const own = this.cards.raw.fingerprints;
-		for (let card = this.first[seq]; card !== -1; card = this.next[card]) {
-			if (sameFingerprint(own, card * fingerprintSize, fingerprints, at)) return true;
+		const { links } = this;
+		for (let card = links.firstOf(seq); card !== -1; card = links.nextOf(card)) {
+			if (sameFingerprint(this.cards.blockOf(card).fingerprints, fingerprintAt(card), fingerprints, at)) return true;
 		}
 		return false;
 	}
 
 	/** Records that the card at `card` (its position in the columns, each in turn) is customer `seq`'s. */
 	add(seq: number, card: number): void {
-		if (card >= this.next.length) {
-			const larger = new Int32Array(Math.max(this.cards.capacity, card + 1));
-			larger.set(this.next);
-			this.next = larger;
-		}
-		this.next[card] = this.first[seq];
-		this.first[seq] = card;
+		this.links.link(seq, card);
 	}
 }
 
 /**
  * Writes one checked card into the typed columns (issue 14): the fingerprint is hashed straight into
- * its place in the column — the next free card's, for which the caller made room — and kept only when
+ * its place in the column — the next free card's, in the block `room` gives — and kept only when
  * the card is new to its customer (neither registered nor earlier in the file); no text is made per
  * card, and nothing of `card` is kept (a plain card's object is reused for the next line). Returns the
  * writer, which says whether it skipped the card.
  */
-export function cardSink(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (card: CheckedCard) => boolean {
+export function cardSink(index: RegistryIndex, cards: CardBlocksBuilder, fileCards: FileCards): (card: CheckedCard) => boolean {
 	return (card: CheckedCard): boolean => {
-		const { customerSeqs, brands, tails, expiries, fingerprints, tokenLast4 } = cards.raw;
+		const { customerSeqs, brands, tails, expiries, fingerprints, tokenLast4 } = cards.room();
 		const isPlain = 'bytes' in card;
 		// A checked card names a registered customer, so its ID is store-shaped: no regex, no slice per card.
 		const customerSeq = (isPlain ? card.customerKey : customerKeyOf(card.customerId)) - firstCustomerNumber;
-		const at = cards.count;
-		const fingerprintAt = at * fingerprintSize;
-		if (isPlain) sha256OfBytesInto(card.bytes, card.tokenAt, card.tokenEnd, fingerprints, fingerprintAt);
-		else sha256SyncInto(card.token, fingerprints, fingerprintAt);
-		if (index.hasCard(customerSeq, fingerprints, fingerprintAt) || fileCards.has(customerSeq, fingerprints, fingerprintAt)) return true;
-		fileCards.add(customerSeq, at);
+		const at = cards.offset;
+		const fingerprintFrom = at * fingerprintSize;
+		if (isPlain) sha256OfBytesInto(card.bytes, card.tokenAt, card.tokenEnd, fingerprints, fingerprintFrom);
+		else sha256SyncInto(card.token, fingerprints, fingerprintFrom);
+		if (index.hasCard(customerSeq, fingerprints, fingerprintFrom) || fileCards.has(customerSeq, fingerprints, fingerprintFrom)) return true;
+		fileCards.add(customerSeq, cards.count);
 		customerSeqs[at] = customerSeq;
 		brands[at] = brandIndexOf(card.brand);
 		if (isPlain) {
@@ -104,11 +99,10 @@ export function cardSink(index: RegistryIndex, cards: CardColumnsBuilder, fileCa
 	};
 }
 
-/** `cardSink` over a batch of checked cards (room made for all of them); returns how many it skipped. */
-export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, fileCards: FileCards): (checked: CheckedCard[]) => number {
+/** `cardSink` over a batch of checked cards; returns how many it skipped. */
+export function cardWriter(index: RegistryIndex, cards: CardBlocksBuilder, fileCards: FileCards): (checked: CheckedCard[]) => number {
 	const write = cardSink(index, cards, fileCards);
 	return (checked: CheckedCard[]): number => {
-		cards.reserve(checked.length);
 		let skipped = 0;
 		for (const card of checked) if (write(card)) skipped++;
 		return skipped;
@@ -120,42 +114,36 @@ export function cardWriter(index: RegistryIndex, cards: CardColumnsBuilder, file
  * index and the columns: a closure there would keep the reader's whole scope (the checker, the
  * customer lookup, the file's own cards) alive through the store and the index.
  */
-function appending(index: RegistryIndex, columns: CardColumns): (progress?: IndexProgress) => void {
-	return (progress) => index.appendCards(columns, progress);
+function appending(index: RegistryIndex, columns: CardBlocks, links: CardLinks): (progress?: IndexProgress) => void {
+	return (progress) => index.appendCards(columns, progress, links);
 }
 
 /**
- * クレジットカード情報 rows of a file of `size` bytes: step d's rules; a card already on its customer
- * (or repeated) is skipped. The columns grow to the cards the file foretells from its bytes checked so
- * far (issue 14: grown by doubling, their old copies, ~47 MB for a million cards, were alive at the
- * import's peak).
+ * クレジットカード情報 rows of a file: step d's rules; a card already on its customer (or repeated) is
+ * skipped. The columns fill blocks of one stored chunk's size (issue 14: columns sized by a forecast
+ * from the file's size and grown when it fell short, then copied again per chunk to store, held up to
+ * twice a million cards' worth at the import's peak); each full block is stored and registered as it is.
  */
-function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress, size: number): UploadReader {
+function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgress): UploadReader {
 	const customerIds = registeredIds(index, progress);
-	const cards = new CardColumnsBuilder(0);
-	const write = cardSink(index, cards, new FileCards(index.customerCount, cards));
+	const cards = new CardBlocksBuilder();
+	const fileCards = new FileCards(index.customerCount, cards);
+	const write = cardSink(index, cards, fileCards);
 	let skipped = 0;
-	// Bytes of the pushes already checked and the cards they gave: the forecast's rate (the push under
-	// way is left out, only part of its cards having passed yet; no forecast before the first ends).
-	let checked = 0;
-	let checkedCards = 0;
 	// Each card written as the checker passes it, while its line's bytes are current: no object and no
 	// array per card (a refused file's cards are dropped by the upload, which registers none then).
 	const onCard = (card: CheckedCard) => {
-		cards.reserve(1, checked, size, checkedCards);
 		if (write(card)) skipped++;
 	};
 	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true, onCard });
 	return {
 		push: (bytes) => {
 			checker.push(bytes);
-			checked += bytes.length;
-			checkedCards = cards.count;
 		},
 		finish: () => {
 			const last = checker.finish();
-			const columns = cards.keep();
-			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns) };
+			const columns = cards.blocks();
+			return { report: last.report as FileReport, skipped, count: cards.count, columns: { cards: columns }, apply: appending(index, columns, fileCards.links) };
 		}
 	};
 }
@@ -165,5 +153,5 @@ function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgres
  * registered customers; refused when the settings do not allow an import.
  */
 export function importCards(file: Blob, job: UploadJob & { kind: 'cards' }, ports: JobPorts): Promise<UploadResult> {
-	return runUpload(file, job, ports, (index, progress, size) => cardReader(job, index, progress, size));
+	return runUpload(file, job, ports, (index, progress) => cardReader(job, index, progress));
 }

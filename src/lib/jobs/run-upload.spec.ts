@@ -9,6 +9,7 @@ import { fakePorts, fakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
 import { toCustomerColumns } from '$lib/domain/records/packed-customers';
+import { cardColumnsIn, cardCountIn } from '$lib/domain/records/card-column-builder';
 
 const settings = { service: 'YAMATO', availability: 'visible' };
 // Enough rows for many slices of every size read here (the hash worker's batches are larger still).
@@ -159,7 +160,7 @@ describe('an upload registers the rows of the bytes whose hash it records', () =
 		expect(store.entries.get(report.historyId)).toMatchObject({ status: 'done', sha256: await sha256Hex(bytes), encoding: 'utf-8' });
 		const recorded = store.records.at(-1)!;
 		if (kind === 'customers') expect(toCustomerColumns(recorded.customers!).linkageIds).toEqual(Array.from({ length: rows }, (_, i) => `C${i + 1}`));
-		else expect(recorded.cards!.customerSeqs.length).toBe(rows);
+		else expect(cardCountIn(recorded.cards!)).toBe(rows);
 	});
 });
 
@@ -179,7 +180,7 @@ describe('an upload registers the same rows whatever buffers its file is read in
 		const result = kind === 'customers' ? await registerCustomers(file, { ...job, kind }, fakePorts(store)) : await importCards(file, { ...job, kind }, fakePorts(store));
 		expect(result.outcome.succeeded).toBe(count);
 		const { customers, cards } = store.records.at(-1)!;
-		return kind === 'customers' ? toCustomerColumns(customers!) : cards;
+		return kind === 'customers' ? toCustomerColumns(customers!) : cardColumnsIn(cards!);
 	};
 	// Reads of 1 byte put a boundary at every byte of every row shape: 230 rows (ten of each token
 	// length) hold them all; the larger reads need the whole file to cross many rows and buffers.

@@ -1,36 +1,38 @@
+import { cardBlockSize } from '$lib/domain/records/card-column-builder';
+
 /**
- * The cards of each customer as linked lists over card positions: three flat Int32Arrays (the first
- * and last card of each customer, the next card of each card) instead of a million small arrays,
- * reserved per append rather than grown one push at a time.
+ * The cards of each customer as linked lists over card positions: two flat Int32Arrays (the first
+ * and last card of each customer) and the next card of each card in blocks of `cardBlockSize`
+ * (allocated as cards come, never copied: issue 14), instead of a million small arrays.
  */
 export class CardLinks {
 	private first: Int32Array = new Int32Array(0);
 	private last: Int32Array = new Int32Array(0);
-	private next: Int32Array = new Int32Array(0);
+	private readonly next: Int32Array[] = [];
 
-	/** Makes room for customers below `customers` and cards below `cards` (grown to at least twice the size). */
+	/** Makes room for customers below `customers` (grown to at least twice the size) and cards below `cards`. */
 	reserve(customers: number, cards: number): void {
 		if (customers > this.first.length) {
 			const size = Math.max(customers, 2 * this.first.length);
 			this.first = grown(this.first, size);
 			this.last = grown(this.last, size);
 		}
-		if (cards > this.next.length) this.next = grown(this.next, Math.max(cards, 2 * this.next.length));
+		while (this.next.length * cardBlockSize < cards) this.next.push(new Int32Array(cardBlockSize));
 	}
 
 	/** Records that card `card` (its position in the card columns, each in turn) belongs to customer `seq`. */
 	link(seq: number, card: number): void {
-		if (seq >= this.first.length || card >= this.next.length) this.reserve(seq + 1, card + 1);
-		this.next[card] = -1;
+		if (seq >= this.first.length || card >= this.next.length * cardBlockSize) this.reserve(seq + 1, card + 1);
+		this.next[(card / cardBlockSize) | 0][card % cardBlockSize] = -1;
 		if (this.first[seq] === -1) this.first[seq] = card;
-		else this.next[this.last[seq]] = card;
+		else this.setNext(this.last[seq], card);
 		this.last[seq] = card;
 	}
 
 	/** The card positions of customer `seq`, in import order. */
 	cardsOf(seq: number): number[] {
 		const cards: number[] = [];
-		for (let card = this.firstOf(seq); card !== -1; card = this.next[card]) cards.push(card);
+		for (let card = this.firstOf(seq); card !== -1; card = this.nextOf(card)) cards.push(card);
 		return cards;
 	}
 
@@ -41,7 +43,11 @@ export class CardLinks {
 
 	/** The card position after `card` on the same customer, or -1. */
 	nextOf(card: number): number {
-		return this.next[card];
+		return this.next[(card / cardBlockSize) | 0][card % cardBlockSize];
+	}
+
+	private setNext(card: number, next: number): void {
+		this.next[(card / cardBlockSize) | 0][card % cardBlockSize] = next;
 	}
 }
 

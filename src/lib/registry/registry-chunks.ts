@@ -1,4 +1,5 @@
 import { allocCardColumns, cardBytesChunkSchema, cardColumnsOfStored, cardCountOf, copyCardColumns, sliceCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
+import { ownsItsBuffers, toCardBlocks, type CardsIn } from '$lib/domain/records/card-column-builder';
 import { customerChunkSchema } from '$lib/domain/records/customer';
 import { registryChunkSize } from '$lib/domain/records/columns';
 import {
@@ -30,25 +31,25 @@ export function* customerChunksOf(customers: CustomersIn, uploadId: number, firs
 }
 
 /**
- * Stored card chunks of one upload, in the typed shape of v6, validated, never empty. A whole chunk's
- * columns are copied into ONE set of arrays of exactly a chunk's size, reused for every chunk: each
- * chunk must be handed to IndexedDB's `add` before the next is taken (`add` clones its value at once,
- * as the IndexedDB spec says; run-repository's writer does so, and `run-repository.spec.ts` reads back
- * every card of an upload of many chunks). A fresh copy per chunk (issue 14) left a million cards'
- * worth of copies (~45 MB) alive after their write until a major collection, at the import's peak.
- * The last, shorter chunk gets arrays of its own (a view would clone its whole buffer).
+ * Stored card chunks of one upload, in the typed shape of v6, validated, never empty: one per block
+ * of `cards` (`CardBlocks`: a stored chunk's size). A full block whose arrays are its own (an import's)
+ * is handed on as it is, no copy (issue 14); any other is copied — a full one into ONE set of arrays
+ * reused for every such chunk, so each chunk must be handed to IndexedDB's `add` before the next is
+ * taken (`add` clones its value at once, as the IndexedDB spec says; run-repository's writer does so,
+ * and `run-repository.spec.ts` reads back every card of an upload of many chunks); a shorter one into
+ * arrays of its own (a view would clone its whole buffer).
  */
-export function* cardChunksOf(columns: CardColumns, uploadId: number) {
-	const total = cardCountOf(columns);
+export function* cardChunksOf(cards: CardsIn, uploadId: number) {
 	let reused: CardColumns | null = null;
-	for (let from = 0; from < total; from += registryChunkSize) {
-		const to = Math.min(total, from + registryChunkSize);
+	for (const block of toCardBlocks(cards).blocks) {
+		const count = cardCountOf(block);
 		let slice: CardColumns;
-		if (to - from === registryChunkSize) {
+		if (ownsItsBuffers(block)) slice = block;
+		else if (count === registryChunkSize) {
 			reused ??= allocCardColumns(registryChunkSize);
-			copyCardColumns(columns, from, to, reused);
+			copyCardColumns(block, 0, count, reused);
 			slice = reused;
-		} else slice = sliceCardColumns(columns, from, to);
+		} else slice = sliceCardColumns(block, 0, count);
 		yield cardBytesChunkSchema.parse({ ...slice, uploadId });
 	}
 }

@@ -1,6 +1,6 @@
 import type { CardBrand } from '$lib/domain/records/card';
-import { brandAt, cardCountOf, expiryText, fingerprintHex, fingerprintSize, last4Text, sameFingerprint, shownTokenTail, tailText, type CardColumns } from '$lib/domain/records/card-bytes';
-import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { brandAt, expiryText, fingerprintHex, last4Text, sameFingerprint, shownTokenTail, tailText } from '$lib/domain/records/card-bytes';
+import { CardBlocksBuilder, cardBlockSize, cardCountIn, fingerprintAt, toCardBlocks, type CardsIn } from '$lib/domain/records/card-column-builder';
 import type { CustomerRecord } from '$lib/domain/records/customer';
 import { toPackedCustomers, type CustomersIn } from '$lib/domain/records/packed-customers';
 import { customerIdOf, seqOfCustomerId } from '$lib/domain/records/customer-id';
@@ -73,9 +73,9 @@ const progressStride = 4095;
  */
 export class RegistryIndex implements SearchSource {
 	private readonly customers = new CustomerStore();
-	private cards = new CardColumnsBuilder(0);
+	private readonly cards = new CardBlocksBuilder();
 	private readonly seqByLinkageId = new LinkageTable(this.customers);
-	private readonly cardLinks = new CardLinks();
+	private cardLinks = new CardLinks();
 	private readonly keys = new SearchColumns();
 	private stepping: Promise<void> | null = null;
 	/** The last search's answer over the first `upTo` customers: a grown registry extends it. */
@@ -114,25 +114,34 @@ export class RegistryIndex implements SearchSource {
 	}
 
 	/**
-	 * Appends cards in import order; each must name a customer already appended. An empty card half
-	 * takes the typed columns as they are (the import's own, which it never changes again) instead of
-	 * copying them; later appends copy into arrays reserved ahead.
+	 * Appends cards in import order; each must name a customer already appended. Full blocks are taken
+	 * as they are while the cards end on a block's edge (an import's own, which it never changes again;
+	 * a stored chunk's), others copied (`CardBlocksBuilder.adopt`). `links`, when given, link exactly
+	 * these cards (positions from 0) to their customers: a registry with no card yet takes them as its
+	 * own (an import's, built as it checked the file) instead of building its own.
 	 */
-	appendCards(columns: CardColumns, progress: IndexProgress = () => {}): void {
+	appendCards(cards: CardsIn, progress: IndexProgress = () => {}, links?: CardLinks): void {
 		const firstCard = this.cardCount;
-		const added = cardCountOf(columns);
-		// Parts of the bar: the copy of the columns (one step), then the links of cards to their customers.
+		const added = cardCountIn(cards);
+		// Parts of the bar: taking the blocks (one step), then the links of cards to their customers.
 		const of = 2 * added;
-		if (firstCard === 0 && this.cards.capacity === 0) this.cards = CardColumnsBuilder.over(columns);
-		else this.cards.append(columns);
+		this.cards.adopt(cards);
 		progress(added, of);
-		const seqs = columns.customerSeqs;
+		if (links && firstCard === 0) {
+			this.cardLinks = links;
+			progress(of, of);
+			return;
+		}
+		const blocks = toCardBlocks(cards).blocks;
 		let customers = 0;
-		for (let i = 0; i < added; i++) if (seqs[i] >= customers) customers = seqs[i] + 1;
+		for (const { customerSeqs } of blocks) for (let i = 0; i < customerSeqs.length; i++) if (customerSeqs[i] >= customers) customers = customerSeqs[i] + 1;
 		this.cardLinks.reserve(customers, firstCard + added);
-		for (let i = 0; i < added; i++) {
-			if ((i & progressStride) === 0) progress(added + i, of);
-			this.cardLinks.link(seqs[i], firstCard + i);
+		let card = firstCard;
+		for (const { customerSeqs } of blocks) {
+			for (let i = 0; i < customerSeqs.length; i++, card++) {
+				if (((card - firstCard) & progressStride) === 0) progress(added + card - firstCard, of);
+				this.cardLinks.link(customerSeqs[i], card);
+			}
 		}
 		progress(of, of);
 	}
@@ -179,9 +188,9 @@ export class RegistryIndex implements SearchSource {
 	hasCard(seq: number, fingerprints: Uint8Array, at: number): boolean {
 		// Asked once per card of an import: the links are walked, no array is made per call.
 		const links = this.cardLinks;
-		const stored = this.cards.raw.fingerprints;
+		const cards = this.cards;
 		for (let card = links.firstOf(seq); card !== -1; card = links.nextOf(card)) {
-			if (sameFingerprint(stored, card * fingerprintSize, fingerprints, at)) return true;
+			if (sameFingerprint(cards.blockOf(card).fingerprints, fingerprintAt(card), fingerprints, at)) return true;
 		}
 		return false;
 	}
@@ -205,12 +214,12 @@ export class RegistryIndex implements SearchSource {
 
 	/** The brand of the card at `card` (a position below `cardCount`). */
 	cardBrandAt(card: number): CardBrand {
-		return brandAt(this.cards.raw, card);
+		return brandAt(this.cards.blockOf(card), card % cardBlockSize);
 	}
 
 	/** The expiry of the card at `card` as a YYMM number (`903` is `0903`; `expiryText`). */
 	cardExpiryAt(card: number): number {
-		return this.cards.raw.expiries[card];
+		return this.cards.blockOf(card).expiries[card % cardBlockSize];
 	}
 
 	/** One customer's fields and ID without its cards, or null when there is none at `seq`. */
@@ -227,15 +236,18 @@ export class RegistryIndex implements SearchSource {
 	/** The cards of customer `seq`, in import order. */
 	cardsOf(seq: number): CardView[] {
 		// Texts are made here only, for the few cards a page shows.
-		const c = this.cards.raw;
-		return this.cardLinks.cardsOf(seq).map((card) => ({
-			position: card,
-			brand: brandAt(c, card),
-			tail: tailText(c.tails[card]),
-			expiry: expiryText(c.expiries[card]),
-			tokenLast4: shownTokenTail(last4Text(c.tokenLast4, card)),
-			fingerprint: fingerprintHex(c.fingerprints, card)
-		}));
+		return this.cardLinks.cardsOf(seq).map((card) => {
+			const c = this.cards.blockOf(card);
+			const at = card % cardBlockSize;
+			return {
+				position: card,
+				brand: brandAt(c, at),
+				tail: tailText(c.tails[at]),
+				expiry: expiryText(c.expiries[at]),
+				tokenLast4: shownTokenTail(last4Text(c.tokenLast4, at)),
+				fingerprint: fingerprintHex(c.fingerprints, at)
+			};
+		});
 	}
 
 	/** One customer with its cards, or null when there is none at `seq`. */

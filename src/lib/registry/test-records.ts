@@ -1,6 +1,5 @@
 import type { CardRecord } from '$lib/domain/records/card';
-import type { CardColumns } from '$lib/domain/records/card-bytes';
-import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { allocCardColumns, writeCardRecord, type CardColumns } from '$lib/domain/records/card-bytes';
 import {
 	emptyCustomerColumns,
 	pushCustomer,
@@ -29,11 +28,11 @@ export function fingerprintOf(digit: string): string {
 
 /** Test helper: typed card columns from partial records (given as texts). */
 export function cardColumns(cards: (Partial<CardRecord> & { customerSeq: number })[]): CardColumns {
-	const columns = new CardColumnsBuilder(cards.length);
-	for (const card of cards) {
-		columns.pushRecord({ brand: 'VISA', tail: '123', expiry: '2912', fingerprint: fingerprintOf('a'), tokenLast4: 'WXYZ', ...card });
-	}
-	return columns.columns();
+	const columns = allocCardColumns(cards.length);
+	cards.forEach((card, at) => {
+		if (!writeCardRecord(columns, at, { brand: 'VISA', tail: '123', expiry: '2912', fingerprint: fingerprintOf('a'), tokenLast4: 'WXYZ', ...card })) throw new Error('invalid card record');
+	});
+	return columns;
 }
 
 /** Test helper: the 32 bytes of a hex fingerprint (`fingerprintOf`, `sha256HexSync`). */

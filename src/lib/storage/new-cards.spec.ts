@@ -1,6 +1,8 @@
+import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardTextsOf, type CardColumns } from '$lib/domain/records/card-bytes';
+import { cardColumnsIn, toCardBlocks } from '$lib/domain/records/card-column-builder';
 import { cardColumns, fingerprintOf } from './test-records';
 import { NewCards } from './new-cards';
 
@@ -38,7 +40,7 @@ describe('NewCards', () => {
 				const storedChunks = shapedChunks.map(([chunk]) => chunk);
 				const seen = new Set(storedChunks.flat().map(keyOf));
 				const expected = run.filter((card) => !seen.has(keyOf(card)) && (seen.add(keyOf(card)), true));
-				const kept = found.kept();
+				const kept = cardColumnsIn(found.kept());
 				expect(keysOf(kept)).toEqual(expected.map(keyOf));
 				expect(found.skipped).toBe(run.length - expected.length);
 				// Every column of each kept card is that card's own, as the import gave it.
@@ -57,7 +59,7 @@ describe('NewCards', () => {
 				found.markStored(storedAs(cardColumns(stored), asTexts));
 				const seen = new Set(stored.map(keyOf));
 				const expected = run.filter((card) => !seen.has(keyOf(card)) && (seen.add(keyOf(card)), true));
-				const kept = found.kept();
+				const kept = cardColumnsIn(found.kept());
 				expect(keysOf(kept)).toEqual(expected.map(keyOf));
 			}),
 			{ numRuns: 30 }
@@ -65,7 +67,7 @@ describe('NewCards', () => {
 	});
 
 	it('hands back the import\'s own columns when every card is new (no copy of a million cards)', () => {
-		const cards = cardColumns([{ customerSeq: 0 }, { customerSeq: 1 }]);
+		const cards = toCardBlocks(cardColumns([{ customerSeq: 0 }, { customerSeq: 1 }]));
 		expect(new NewCards(cards).kept()).toBe(cards);
 	});
 

@@ -1,5 +1,5 @@
-import { cardColumnsOfStored, cardCountOf, fingerprintSize, sameFingerprint, viewCardColumns, type CardColumns } from '$lib/domain/records/card-bytes';
-import { CardColumnsBuilder } from '$lib/domain/records/card-column-builder';
+import { cardColumnsOfStored, fingerprintSize, sameFingerprint, viewCardColumns } from '$lib/domain/records/card-bytes';
+import { CardBlocksBuilder, cardBlockSize, fingerprintAt, toCardBlocks, type CardBlocks, type CardsIn } from '$lib/domain/records/card-column-builder';
 
 // Cards compared between two progress calls, less one (a mask): tens of ms under load.
 const progressStride = (1 << 16) - 1;
@@ -21,6 +21,8 @@ function hashOf(seq: number, fingerprints: Uint8Array, at: number): number {
  * card; the fingerprints are compared as bytes where they lie, no text and no Map entry per card.
  */
 export class NewCards {
+	/** The import's cards. */
+	private readonly cards: CardBlocks;
 	/** Slots of the table: the first card of the import with each distinct key, or -1. */
 	private readonly slots: Int32Array;
 	/** 1 for a card not to write (repeated in the import, or stored already). */
@@ -36,20 +38,23 @@ export class NewCards {
 	 * still for half a second inside the write transaction).
 	 */
 	constructor(
-		private readonly cards: CardColumns,
+		cards: CardsIn,
 		private readonly progress: (done: number, of: number) => void = () => {}
 	) {
-		const { customerSeqs, fingerprints } = cards;
-		const count = cardCountOf(cards);
+		this.cards = toCardBlocks(cards);
+		const { count } = this.cards;
 		let size = 16;
 		while (size < 2 * count) size *= 2;
 		this.slots = new Int32Array(size).fill(-1);
 		this.dropped = new Uint8Array(count);
-		for (let card = 0; card < count; card++) {
-			if ((card & progressStride) === 0) progress(card, 2 * count);
-			const slot = this.slotOf(customerSeqs[card], fingerprints, card * fingerprintSize);
-			if (this.slots[slot] === -1) this.slots[slot] = card;
-			else this.drop(card);
+		let card = 0;
+		for (const { customerSeqs, fingerprints } of this.cards.blocks) {
+			for (let i = 0; i < customerSeqs.length; i++, card++) {
+				if ((card & progressStride) === 0) progress(card, 2 * count);
+				const slot = this.slotOf(customerSeqs[i], fingerprints, i * fingerprintSize);
+				if (this.slots[slot] === -1) this.slots[slot] = card;
+				else this.drop(card);
+			}
 		}
 	}
 
@@ -76,30 +81,36 @@ export class NewCards {
 		return this.droppedCount;
 	}
 
-	/** The cards to write, in import order: the import's own columns when every card is new. */
-	kept(): CardColumns {
+	/** The cards to write, in import order: the import's own blocks when every card is new. */
+	kept(): CardBlocks {
 		if (this.droppedCount === 0) return this.cards;
-		const kept = new CardColumnsBuilder(this.dropped.length - this.droppedCount);
-		// Copied a run of kept cards at a time, not card by card.
+		const kept = new CardBlocksBuilder();
+		// Copied a run of kept cards (within one block) at a time, not card by card.
 		const { dropped } = this;
-		for (let from = 0; from < dropped.length; ) {
-			while (from < dropped.length && dropped[from] === 1) from++;
-			let to = from;
-			while (to < dropped.length && dropped[to] === 0) to++;
-			if (to > from) kept.append(viewCardColumns(this.cards, from, to));
-			from = to;
-		}
-		return kept.columns();
+		this.cards.blocks.forEach((block, b) => {
+			const first = b * cardBlockSize;
+			const end = first + block.customerSeqs.length;
+			for (let from = first; from < end; ) {
+				while (from < end && dropped[from] === 1) from++;
+				let to = from;
+				while (to < end && dropped[to] === 0) to++;
+				if (to > from) kept.append(viewCardColumns(block, from - first, to - first));
+				from = to;
+			}
+		});
+		return kept.blocks();
 	}
 
 	/** The slot holding the card with this key, or the empty slot where it would go (linear probing). */
 	private slotOf(seq: number, fingerprints: Uint8Array, at: number): number {
 		const { slots } = this;
-		const own = this.cards;
+		const { blocks } = this.cards;
 		const mask = slots.length - 1;
 		for (let slot = hashOf(seq, fingerprints, at) & mask; ; slot = (slot + 1) & mask) {
 			const card = slots[slot];
-			if (card === -1 || (own.customerSeqs[card] === seq && sameFingerprint(own.fingerprints, card * fingerprintSize, fingerprints, at))) return slot;
+			if (card === -1) return slot;
+			const own = blocks[(card / cardBlockSize) | 0];
+			if (own.customerSeqs[card % cardBlockSize] === seq && sameFingerprint(own.fingerprints, fingerprintAt(card), fingerprints, at)) return slot;
 		}
 	}
 

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '$lib/domain/problems/problem';
 import { runOutcome } from '$lib/domain/records/run-outcome';
 import { cardBrands } from '$lib/domain/records/card';
-import { allocCardColumns, copyCardColumns, fingerprintSize, last4Size, sliceCardColumns, viewCardColumns } from '$lib/domain/records/card-bytes';
+import { allocCardColumns, fingerprintSize, last4Size, sliceCardColumns } from '$lib/domain/records/card-bytes';
+import { CardBlocksBuilder, cardColumnsIn, type CardsIn } from '$lib/domain/records/card-column-builder';
+import { RegistryIndex } from '$lib/registry/registry-index';
 import { registryChunkSize } from '$lib/domain/records/columns';
 import type { WorkbenchDb } from './db';
 import { historyRepository } from './history-repository';
@@ -67,12 +69,12 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 	});
 });
 
-// The card chunks of an upload are copied, one after another, into one reused set of arrays
-// (registry-chunks.ts `cardChunksOf`): IndexedDB's `add` clones each at once, so every stored chunk
-// holds its own cards — more chunks than the writer keeps in flight, and a last, shorter one.
+// The card chunks of an upload (registry-chunks.ts `cardChunksOf`): an import's own full blocks are
+// stored as they are, any other full chunk is copied into one reused set of arrays (IndexedDB's `add`
+// clones each at once), a shorter one into arrays of its own — so every stored chunk holds its own
+// cards, at every count around a chunk's edges, more chunks than the writer keeps in flight included.
 describe('runRepository.record for a card import of many chunks', () => {
-	it('stores every card with its own values, chunk after chunk', async () => {
-		const total = 6 * registryChunkSize + 123;
+	const numbered = (total: number) => {
 		const cards = allocCardColumns(total);
 		for (let i = 0; i < total; i++) {
 			cards.customerSeqs[i] = i;
@@ -82,27 +84,45 @@ describe('runRepository.record for a card import of many chunks', () => {
 			for (let b = 0; b < fingerprintSize; b++) cards.fingerprints[i * fingerprintSize + b] = (i >>> (8 * (b % 3))) + b;
 			for (let b = 0; b < last4Size; b++) cards.tokenLast4[i * last4Size + b] = 0x41 + ((i + b) % 26);
 		}
-		const expected = sliceCardColumns(cards, 0, total);
+		return cards;
+	};
+	// Column by column, the first card (byte) that differs, if any (toEqual walks millions of values slowly).
+	const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+		if (a.length !== b.length) return -2;
+		for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+		return -1;
+	};
+	const size = registryChunkSize;
+	const totals = [1, size - 1, size, size + 1, 2 * size - 1, 2 * size, 2 * size + 1, 6 * size + 123];
+	const cases = totals.flatMap((total) => [[total, 'one set of columns'], [total, 'an import\'s blocks']] as const);
+
+	it.each(cases)('stores every card of %i with its own values, chunk after chunk (given as %s)', async (total, shape) => {
+		const expected = numbered(total);
+		let cards: CardsIn = sliceCardColumns(expected, 0, total);
+		if (shape !== 'one set of columns') {
+			const builder = new CardBlocksBuilder();
+			builder.append(expected);
+			cards = builder.blocks();
+		}
 		const customersId = await runRepository.begin(newEntry({ kind: 'customers' }));
 		await runRepository.record({ historyId: customersId, customers: numberedCustomers(total), outcome: { status: 'done' } });
 		const historyId = await runRepository.begin(newEntry({ kind: 'cards' }));
 		await runRepository.record({ historyId, cards, outcome: { ...runOutcome({ kind: 'cards', report: { rows: total, failed: 0, failedRows: [], problems: [], refused: false }, succeeded: total }) } });
 		const stored = await database.cardChunks.orderBy('id').toArray();
-		expect(stored.map((chunk) => chunk.customerSeqs.length)).toEqual([...Array(6).fill(registryChunkSize), 123]);
-		const read = allocCardColumns(total);
-		let at = 0;
-		for (const chunk of stored) {
-			copyCardColumns(chunk, 0, chunk.customerSeqs.length, { ...read, ...viewCardColumns(read, at, total) });
-			at += chunk.customerSeqs.length;
-		}
-		// Column by column, the first card (byte) that differs, if any (toEqual walks 2.7 million values slowly).
-		const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-			if (a.length !== b.length) return -2;
-			for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
-			return -1;
-		};
+		const sizes = stored.map((chunk) => chunk.customerSeqs.length);
+		expect(sizes).toEqual([...Array(Math.floor(total / size)).fill(size), ...(total % size ? [total % size] : [])]);
+		const read = cardColumnsIn({ count: total, blocks: stored });
 		for (const key of Object.keys(expected) as (keyof typeof expected)[]) expect([key, firstDifference(read[key], expected[key])]).toEqual([key, -1]);
 		// Each stored chunk's arrays are exactly its own cards (no shared or oversized buffer).
 		for (const chunk of stored) expect(chunk.fingerprints.buffer.byteLength).toBe(chunk.customerSeqs.length * fingerprintSize);
+		// And the registry, taking the import's blocks, holds the same cards.
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(total));
+		index.appendCards(cards);
+		expect(index.cardCount).toBe(total);
+		for (const card of [0, size - 1, size, total - 1].filter((c) => c < total)) {
+			expect([card, index.cardsOf(card)]).toEqual([card, [expect.objectContaining({ position: card, tail: String(card % 1000).padStart(3, '0'), brand: cardBrands[card % cardBrands.length] })]]);
+		}
+		expect(Array.from({ length: total }, (_, card) => index.cardExpiryAt(card)).every((expiry, card) => expiry === 2601 + (card % 12))).toBe(true);
 	});
 });

@@ -7,7 +7,7 @@ import {
 } from '$lib/domain/records/history-entry';
 import { newNotificationSchema } from '$lib/domain/records/notification';
 import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
-import { cardCountOf, type CardColumns } from '$lib/domain/records/card-bytes';
+import { cardCountIn, toCardBlocks, type CardBlocks } from '$lib/domain/records/card-column-builder';
 import { customerCountOf } from '$lib/domain/records/packed-customers';
 import { cardChunksOf, customerChunksOf, endOfChunk } from '$lib/registry/registry-chunks';
 import { db, type WorkbenchDb } from './db';
@@ -60,9 +60,9 @@ async function writeCustomers(d: WorkbenchDb, record: RunRecord, uploadId: numbe
  */
 async function newCardsOf(
 	d: WorkbenchDb,
-	cards: CardColumns,
+	cards: CardBlocks,
 	progress: (done: number, of: number) => void
-): Promise<{ cards: CardColumns; skipped: number }> {
+): Promise<{ cards: CardBlocks; skipped: number }> {
 	const found = new NewCards(cards, progress);
 	// Chunks of either stored shape: typed (v6) or texts (v2–v5, never rewritten).
 	await d.cardChunks.each((stored) => found.markStored(stored));
@@ -77,16 +77,17 @@ const chunksInFlight = 4;
 
 /** Stores the new cards of a run; returns how many the database already held. */
 async function writeCards(d: WorkbenchDb, record: RunRecord, uploadId: number): Promise<number> {
-	if (!record.cards || cardCountOf(record.cards) === 0) return 0;
+	if (!record.cards || cardCountIn(record.cards) === 0) return 0;
+	const blocks = toCardBlocks(record.cards);
 	const end = await nextFreeSeq(d);
-	if (record.cards.customerSeqs.some((seq) => seq >= end)) throw new Error('card-customer-missing');
+	if (blocks.blocks.some((block) => block.customerSeqs.some((seq) => seq >= end))) throw new Error('card-customer-missing');
 	// The store's bar: the duplicate check over the import's cards as its first half, the writes the second.
-	const checked = cardCountOf(record.cards);
-	const { cards, skipped } = await newCardsOf(d, record.cards, (done, of) => record.onStored?.(done, 2 * of));
-	const total = cardCountOf(cards);
+	const checked = blocks.count;
+	const { cards, skipped } = await newCardsOf(d, blocks, (done, of) => record.onStored?.(done, 2 * of));
+	const total = cards.count;
 	let stored = 0;
 	const writing: Promise<void>[] = [];
-	// Each chunk is added as soon as it is taken: `cardChunksOf` reuses its arrays for the next one,
+	// Each chunk is added as soon as it is taken: `cardChunksOf` may reuse its arrays for the next one,
 	// and `add` clones its value at once.
 	for (const chunk of cardChunksOf(cards, uploadId)) {
 		stopIfCancelled(record);
@@ -129,7 +130,7 @@ export const runRepository = {
 	 */
 	async record(record: RunRecord): Promise<RunRecorded> {
 		const recorded = await recordRun(record);
-		if (recorded.firstSeq !== null || (record.cards?.customerSeqs.length ?? 0) > 0) announce('registry');
+		if (recorded.firstSeq !== null || (record.cards ? cardCountIn(record.cards) : 0) > 0) announce('registry');
 		return recorded;
 	}
 };
@@ -141,7 +142,7 @@ async function recordRun(record: RunRecord): Promise<RunRecorded> {
 	const d = db();
 	return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {
 		const stored = await openEntry(d, record);
-		const writes = Boolean(customerCountOf(record.customers) || record.cards?.customerSeqs.length);
+		const writes = Boolean(customerCountOf(record.customers) || (record.cards && cardCountIn(record.cards)));
 		if (writes && record.expectedStamp !== undefined && record.expectedStamp !== (await registryStamp(d))) {
 			throw new Error('registry-changed');
 		}

@@ -1,4 +1,5 @@
 import { customerCountOf } from '$lib/domain/records/packed-customers';
+import { cardCountIn } from '$lib/domain/records/card-column-builder';
 import type { JobPorts, JobStore } from '$lib/jobs/ports';
 import { historyRepository } from '$lib/storage/history-repository';
 import { runRepository } from '$lib/storage/run-repository';
@@ -30,7 +31,7 @@ export const storePort: JobStore & { reload(): void } = {
 			const { entry, firstSeq, stamp, alreadyStored } = await runRepository.record(checked);
 			// The job appends its rows to `loaded.index` next; when the database refused some as already
 			// stored, the memory would differ from it, so the next use reloads instead.
-			const wrote = Boolean(customerCountOf(record.customers) || record.cards?.customerSeqs.length);
+			const wrote = Boolean(customerCountOf(record.customers) || (record.cards && cardCountIn(record.cards)));
 			if (loaded && wrote && alreadyStored === 0) loaded.stamp = stamp;
 			return { historyId: entry.id, firstSeq, alreadyStored };
 		} catch (error) {

@@ -16,9 +16,9 @@ import {
 	last4Text,
 	sliceCardColumns,
 	writeCardRecord,
-	writeLast4Bytes
+	writeLast4Bytes,
+	type CardColumns
 } from './card-bytes';
-import { CardColumnsBuilder } from './card-column-builder';
 
 // Every valid value of each column, drawn from the patterns' whole range.
 const tailArb = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
@@ -35,13 +35,18 @@ const recordArb: fc.Arbitrary<CardRecord> = fc.record({
 	tokenLast4: last4Arb
 });
 
+/** Typed columns of `records`, each written with `writeCardRecord` (which must accept it). */
+function columnsOf(records: CardRecord[]): CardColumns {
+	const columns = allocCardColumns(records.length);
+	records.forEach((record, card) => expect(writeCardRecord(columns, card, record)).toBe(true));
+	return columns;
+}
+
 describe('card byte columns ↔ text columns', () => {
 	it('give back every valid card as it was written, whatever the values', () => {
 		fc.assert(
 			fc.property(fc.array(recordArb, { maxLength: 40 }), (records) => {
-				const builder = new CardColumnsBuilder(1);
-				for (const record of records) builder.pushRecord(record);
-				const columns = builder.columns();
+				const columns = columnsOf(records);
 				expect(records.map((_, card) => cardRecordAt(columns, card))).toEqual(records);
 				expect(isCardColumns(sliceCardColumns(columns, 0, records.length))).toBe(true);
 				// And the v5 text form: through the texts and back gives the same bytes.
@@ -60,10 +65,9 @@ describe('card byte columns ↔ text columns', () => {
 	] as const)('%s', (_name, changes) => {
 		const base: CardRecord = { customerSeq: 0, brand: 'VISA', tail: '012', expiry: '0903', fingerprint: 'a'.repeat(64), tokenLast4: 'WXYZ' };
 		const records = (changes as readonly Partial<CardRecord>[]).map((change) => ({ ...base, ...change }));
-		const builder = new CardColumnsBuilder(0);
-		for (const record of records) builder.pushRecord(record);
-		expect(cardTextsOf(builder.columns())).toEqual(cardTextsOf(cardColumnsOfTexts(cardTextsOf(builder.columns()))));
-		expect(records.map((_, card) => cardRecordAt(builder.columns(), card))).toEqual(records);
+		const columns = columnsOf(records);
+		expect(cardTextsOf(columns)).toEqual(cardTextsOf(cardColumnsOfTexts(cardTextsOf(columns))));
+		expect(records.map((_, card) => cardRecordAt(columns, card))).toEqual(records);
 	});
 
 	it('refuses every text a column\'s pattern refuses, and writes nothing usable', () => {
@@ -143,9 +147,7 @@ describe('stored card chunks', () => {
 	it('are read in either shape, typed (v6) or texts (v2–v5), to the same cards', () => {
 		fc.assert(
 			fc.property(fc.array(recordArb, { minLength: 1, maxLength: 20 }), (records) => {
-				const builder = new CardColumnsBuilder(0);
-				for (const record of records) builder.pushRecord(record);
-				const typed = { ...sliceCardColumns(builder.columns(), 0, records.length), uploadId: 1 };
+				const typed = { ...sliceCardColumns(columnsOf(records), 0, records.length), uploadId: 1 };
 				const texts = { ...cardTextsOf(typed), uploadId: 1 };
 				expect(cardColumnsOfStored(texts)).toEqual(cardColumnsOfStored(typed));
 			})

@@ -1,105 +1,137 @@
-import { allocCardColumns, cardCountOf, fingerprintSize, last4Size, sliceCardColumns, viewCardColumns, writeCardRecord, type CardColumns } from './card-bytes';
+import { allocCardColumns, cardCountOf, copyCardColumns, fingerprintSize, last4Size, viewCardColumns, writeCardRecord, type CardColumns } from './card-bytes';
 import type { CardRecord } from './card';
+import { registryChunkSize } from './columns';
+
+/** Cards per block: exactly one stored chunk's, so that a full block IS a stored chunk's arrays. */
+export const cardBlockSize = registryChunkSize;
 
 /**
- * Typed card columns filled card by card (an import, a registry load): reserved ahead and grown by
- * doubling, so a million cards cost about twenty copies of the arrays in all, never a push per value;
- * or, when the caller says how far through its input it is, grown once to the size the input read so
- * far foretells (issue 14: the doubling's old copies, ~47 MB for a million cards, stayed alive until
- * a major collection, at the import's peak).
+ * Cards in import order, in blocks: every block but the last holds exactly `cardBlockSize` cards,
+ * the last 1 to `cardBlockSize` (no block when `count` is 0). Card `c` is at `c % cardBlockSize` of
+ * block `⌊c / cardBlockSize⌋`.
  */
-export class CardColumnsBuilder {
-	/** Cards written so far: positions [0, count) of `raw`. */
+export interface CardBlocks {
+	count: number;
+	blocks: readonly CardColumns[];
+}
+
+/** Cards as one set of columns (tests, a stored chunk) or in blocks (an import's own). */
+export type CardsIn = CardColumns | CardBlocks;
+
+function isBlocks(cards: CardsIn): cards is CardBlocks {
+	return 'blocks' in cards;
+}
+
+/** How many cards `cards` hold. */
+export function cardCountIn(cards: CardsIn): number {
+	return isBlocks(cards) ? cards.count : cardCountOf(cards);
+}
+
+/** `cards` in blocks: one set of columns becomes views of it, one per block (no copy). */
+export function toCardBlocks(cards: CardsIn): CardBlocks {
+	if (isBlocks(cards)) return cards;
+	const count = cardCountOf(cards);
+	const blocks: CardColumns[] = [];
+	for (let from = 0; from < count; from += cardBlockSize) blocks.push(viewCardColumns(cards, from, Math.min(count, from + cardBlockSize)));
+	return { count, blocks };
+}
+
+/** `cards` as one set of columns: as they are, or the blocks copied into one (a test's or a comparison's view of them). */
+export function cardColumnsIn(cards: CardsIn): CardColumns {
+	if (!isBlocks(cards)) return cards;
+	const blocks = cards;
+	const joined = allocCardColumns(blocks.count);
+	let at = 0;
+	for (const block of blocks.blocks) {
+		copyCardColumns(block, 0, cardCountOf(block), viewCardColumns(joined, at, at + cardCountOf(block)));
+		at += cardCountOf(block);
+	}
+	return joined;
+}
+
+/**
+ * True when every column of `columns` spans its whole buffer: such arrays can be handed to
+ * IndexedDB as they are (structured clone copies a view's whole buffer, not just the view).
+ */
+export function ownsItsBuffers(columns: CardColumns): boolean {
+	const { customerSeqs, brands, tails, expiries, fingerprints, tokenLast4 } = columns;
+	return [customerSeqs, brands, tails, expiries, fingerprints, tokenLast4].every((array) => array.byteOffset === 0 && array.byteLength === array.buffer.byteLength);
+}
+
+/**
+ * Typed card columns filled card by card (an import, a registry), in fixed blocks of `cardBlockSize`
+ * allocated as they fill (issue 14): no forecast of the count, no growth copy, and a full block is
+ * handed on as it is — stored as a chunk, adopted by the registry. A million cards: 100 blocks of
+ * 450 KB, the last at most 450 KB partly spare.
+ */
+export class CardBlocksBuilder {
+	/** Cards written so far. */
 	count = 0;
-	private arrays: CardColumns;
+	private readonly all: CardColumns[] = [];
 
-	/** Room for `capacity` cards before the first growth. */
-	constructor(capacity = 256) {
-		this.arrays = allocCardColumns(capacity);
+	/** The block holding card `card` (below `count`, or `count` after `room`). */
+	blockOf(card: number): CardColumns {
+		return this.all[(card / cardBlockSize) | 0];
 	}
 
-	/** A builder holding `columns` as they are (no copy); it copies them on its first growth. */
-	static over(columns: CardColumns): CardColumnsBuilder {
-		const builder = new CardColumnsBuilder(0);
-		builder.arrays = columns;
-		builder.count = cardCountOf(columns);
-		return builder;
+	/** The place of card `count` in its block (`room()`), where the next card is written. */
+	get offset(): number {
+		return this.count % cardBlockSize;
 	}
 
-	/** How many cards fit before the arrays grow. */
-	get capacity(): number {
-		return cardCountOf(this.arrays);
+	/** The block where card `count` goes, allocated when the last block is full; then `count++` once written. */
+	room(): CardColumns {
+		if (this.count === this.all.length * cardBlockSize) this.all.push(allocCardColumns(cardBlockSize));
+		return this.all[this.all.length - 1];
 	}
 
-	/** The arrays being filled, `capacity` long: card `count` is the next to write. Valid until the next `reserve`. */
-	get raw(): CardColumns {
-		return this.arrays;
-	}
-
-	/**
-	 * Makes room for `extra` more cards, copying into larger arrays when they do not fit: twice as large
-	 * (or as large as needed); or, given that `done` of `of` units of the input (bytes of a file, say)
-	 * gave `doneCards` cards (by default all those written and to write), as large as the whole input
-	 * foretells at this rate — `doneCards × of / done` and 1/64 more —, at least 1/8 larger than now,
-	 * so a forecast that keeps falling short still costs few copies.
-	 */
-	reserve(extra: number, done = 0, of = 0, doneCards = this.count + extra): void {
-		const needed = this.count + extra;
-		if (needed <= this.capacity) return;
-		this.growTo(Math.max(needed, done > 0 && of > 0 ? foretold(doneCards, done, of, this.capacity) : Math.max(2 * this.capacity, 256)));
-	}
-
-	private growTo(capacity: number): void {
-		const grown = allocCardColumns(capacity);
-		const used = viewCardColumns(this.arrays, 0, this.count);
-		grown.customerSeqs.set(used.customerSeqs);
-		grown.brands.set(used.brands);
-		grown.tails.set(used.tails);
-		grown.expiries.set(used.expiries);
-		grown.fingerprints.set(used.fingerprints);
-		grown.tokenLast4.set(used.tokenLast4);
-		this.arrays = grown;
-	}
-
-	/** The cards written so far, as views of the arrays (no copy). */
-	columns(): CardColumns {
-		return viewCardColumns(this.arrays, 0, this.count);
-	}
-
-	/**
-	 * The cards written, to keep for good (a registry may hold them for the session): views of the
-	 * arrays when at most an eighth of them is spare room, else copies of just the cards (the doubling
-	 * may leave up to half unused).
-	 */
-	keep(): CardColumns {
-		return this.count * 8 >= this.capacity * 7 ? this.columns() : sliceCardColumns(this.arrays, 0, this.count);
-	}
-
-	/** Appends every card of `columns`. */
+	/** Appends every card of `columns`, copied a run per block. */
 	append(columns: CardColumns): void {
 		const added = cardCountOf(columns);
-		this.reserve(added);
-		const at = this.count;
-		const a = this.arrays;
-		a.customerSeqs.set(columns.customerSeqs, at);
-		a.brands.set(columns.brands, at);
-		a.tails.set(columns.tails, at);
-		a.expiries.set(columns.expiries, at);
-		a.fingerprints.set(columns.fingerprints, at * fingerprintSize);
-		a.tokenLast4.set(columns.tokenLast4, at * last4Size);
-		this.count += added;
+		for (let from = 0; from < added; ) {
+			const block = this.room();
+			const to = Math.min(added, from + cardBlockSize - this.offset);
+			copyCardColumns(columns, from, to, viewCardColumns(block, this.offset, this.offset + to - from));
+			this.count += to - from;
+			from = to;
+		}
+	}
+
+	/**
+	 * Appends every card of `cards`, taking each full block as it is (no copy) while the cards so far
+	 * end on a block's edge; any other block is copied. A block taken must never change again (the
+	 * import's own, once finished; a stored chunk's).
+	 */
+	adopt(cards: CardsIn): void {
+		for (const block of toCardBlocks(cards).blocks) {
+			if (this.count === this.all.length * cardBlockSize && cardCountOf(block) === cardBlockSize) {
+				this.all.push(block);
+				this.count += cardBlockSize;
+			} else this.append(block);
+		}
 	}
 
 	/** Appends one card given as texts; throws when a value breaks its column's pattern (a bug of the caller). */
 	pushRecord(record: CardRecord): void {
-		this.reserve(1);
-		if (!writeCardRecord(this.arrays, this.count, record)) throw new Error('invalid card record');
+		if (!writeCardRecord(this.room(), this.offset, record)) throw new Error('invalid card record');
 		this.count++;
+	}
+
+	/** The cards written, in blocks: the full ones as they are, the last trimmed by views (no copy). */
+	blocks(): CardBlocks {
+		const blocks = this.all.slice();
+		const rest = this.offset;
+		if (rest > 0) blocks[blocks.length - 1] = viewCardColumns(blocks[blocks.length - 1], 0, rest);
+		return { count: this.count, blocks };
 	}
 }
 
-/** Cards the whole input holds at the rate of `doneCards` cards in `done` of `of` units (at least 1/8 over `capacity`). */
-function foretold(doneCards: number, done: number, of: number, capacity: number): number {
-	const whole = done >= of ? doneCards : Math.ceil(((doneCards * of) / done) * (1 + 1 / 64));
-	return Math.max(whole, capacity + Math.ceil(capacity / 8));
+/** Where card `card`'s fingerprint starts in its block's `fingerprints`. */
+export function fingerprintAt(card: number): number {
+	return (card % cardBlockSize) * fingerprintSize;
+}
+
+/** Where card `card`'s token tail starts in its block's `tokenLast4`. */
+export function last4At(card: number): number {
+	return (card % cardBlockSize) * last4Size;
 }

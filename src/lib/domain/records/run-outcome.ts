@@ -1,7 +1,7 @@
 import type { Problem } from '../problems/problem';
 import type { ReconciliationCounts } from '../report/reconciliation-groups';
 import type { FileReport } from '../report/report';
-import type { CardColumns } from './card-bytes';
+import type { CardsIn } from './card-column-builder';
 import type { CustomersIn } from './packed-customers';
 import type { HistoryKind, HistoryOutcome, HistoryStatus, NewHistoryEntry } from './history-entry';
 import type { CompletionReport } from './notification';
@@ -137,8 +137,8 @@ export interface RunRecord {
 	found?: RunFound;
 	/** Customers to register, in file order (packed parts of at most 10,000, or plain columns); the first gets the next free `seq`. */
 	customers?: CustomersIn;
-	/** Cards to register; each `customerSeq` must name a registered customer. */
-	cards?: CardColumns;
+	/** Cards to register (one set of columns, or an import's blocks); each `customerSeq` must name a registered customer. */
+	cards?: CardsIn;
 	/** The `seq` the caller assigned to the first customer; the record fails if the registry moved on. */
 	expectedFirstSeq?: number;
 	/**
