@@ -78,12 +78,11 @@ export function appendCustomerChunk(index: RegistryIndex, stored: unknown): void
 
 /**
  * Adds a stored card chunk of either shape (v6 typed, v2–v5 texts) to the index; an unreadable one is
- * left out. `share`: this is chunk `done` of the `of` a load reads, so room is made for the cards the
- * rest foretell (`RegistryIndex.reserveCards`) rather than grown chunk by chunk.
+ * left out. The index keeps its cards in blocks of one stored chunk, never grown by copying, so a
+ * load needs no room made ahead for the chunks still to read.
  */
-export function appendCardChunk(index: RegistryIndex, stored: unknown, share?: { done: number; of: number }): void {
+export function appendCardChunk(index: RegistryIndex, stored: unknown): void {
 	const cards = cardColumnsOfStored(stored);
 	if (!cards) return;
-	if (share) index.reserveCards(cardCountOf(cards), share.done, share.of);
 	index.appendCards(cards);
 }

@@ -146,18 +146,6 @@ export class RegistryIndex implements SearchSource {
 		progress(of, of);
 	}
 
-	/**
-	 * Makes room for `extra` cards about to be appended, and for as many more as the input foretells
-	 * when `done` of its `of` parts (a load's stored chunks, these cards' included) gave the cards held
-	 * so far (`CardColumnsBuilder.reserve`): a load then grows its card columns about once, where
-	 * doubling copied every card read so far at each step (~90 MB copied for a million cards). The
-	 * links grow as before: reserving them at once filled 12 MB with -1 in one stretch (with the
-	 * columns, a 158 ms stall at the first card chunk, a search waiting behind it).
-	 */
-	reserveCards(extra: number, done: number, of: number): void {
-		this.cards.reserve(extra, done, of);
-	}
-
 	/** True when `seq` is a registered customer (not a placeholder, not beyond the end). */
 	isCustomer(seq: number): boolean {
 		return this.customers.isListed(seq);

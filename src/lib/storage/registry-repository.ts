@@ -114,8 +114,7 @@ async function loadInBatches(progress: LoadProgress, watch: LoadWatch, pause: Lo
 	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), onRead(0), pause);
 	watch({ index, customersRead: true });
 	const [cardIds, lastCardChunk] = await cardKeys;
-	let cardsAdded = 0;
-	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk, { done: ++cardsAdded, of: cardIds.length }), onRead(customerIds.length), pause);
+	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk), onRead(customerIds.length), pause);
 	const stamp = stampOf(lastCustomerChunk, lastCardChunk);
 	return (await registryRepository.stamp()) === stamp ? { index, stamp } : null;
 }
