@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cardImportHeader } from '$lib/domain';
 import { sha256HexSync } from '$lib/domain/hash/sha256-sync';
 import { cardTextsOf } from '$lib/domain/records/card-bytes';
-import { CardBlocksBuilder, cardColumnsIn, cardCountIn } from '$lib/domain/records/card-column-builder';
+import { CardBlocksBuilder, cardBlockSize, cardColumnsIn, cardCountIn } from '$lib/domain/records/card-column-builder';
 import { cardColumns, fingerprintBytes, fingerprintOf, numberedCustomers } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
@@ -103,6 +103,39 @@ describe('importCards: the cards registered are the model\'s, whatever the order
 			})
 		);
 	});
+});
+
+// A card is written into the block `room` gives and then may be skipped (registered already, or
+// repeated in the file): a skip right at a block's edge left an empty block counted as full (10,000
+// cards of customer 0 made up, the store's duplicate check never ending). Every count around the
+// edges, then skipped cards only.
+describe('importCards: cards skipped after the last new card, at and around a block\'s edge', () => {
+	const customers = 2 * cardBlockSize + 2;
+	const registryOfMany = () => {
+		const index = new RegistryIndex();
+		index.appendCustomers(numberedCustomers(customers));
+		index.appendCards(cardColumns([{ customerSeq: 0, fingerprint: sha256HexSync(tokenA), tokenLast4: 'xyZ1' }]));
+		return index;
+	};
+	const customerId = (seq: number) => `US-${String(10000 + seq).padStart(8, '0')}`;
+	it.each([[0], [1], [cardBlockSize - 1], [cardBlockSize], [cardBlockSize + 1], [2 * cardBlockSize]].flatMap(([added]) => [1, 3].map((skipped) => [added, skipped])))(
+		'%i new cards then %i skipped: the new cards registered, in full blocks and one last',
+		async (added, skipped) => {
+			const store = fakeStore(registryOfMany());
+			const lines = Array.from({ length: added }, (_, i) => line(customerId(i + 1), `Tk${String(i).padStart(18, '0')}`));
+			for (let i = 0; i < skipped; i++) lines.push(line(customerId(0), tokenA));
+			const { report } = await importCards(file(...lines), job(), fakePorts(store));
+			expect(report).toMatchObject({ registered: added, skipped, failed: 0 });
+			const cards = store.records[0].cards;
+			expect(cards ? cardCountIn(cards) : 0).toBe(added);
+			if (cards && 'blocks' in cards) {
+				expect(cards.blocks.length).toBe(Math.ceil(added / cardBlockSize));
+				expect(cards.blocks.reduce((sum, block) => sum + block.customerSeqs.length, 0)).toBe(added);
+			}
+			expect(store.index.cardCount).toBe(1 + added);
+			expect(store.index.cardsOf(0)).toHaveLength(1);
+		}
+	);
 });
 
 describe('FileCards', () => {

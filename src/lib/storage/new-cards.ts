@@ -93,7 +93,7 @@ export class NewCards {
 			for (let from = first; from < end; ) {
 				while (from < end && dropped[from] === 1) from++;
 				let to = from;
-				while (to < end && dropped[to] === 0) to++;
+				while (to < end && dropped[to] !== 1) to++;
 				if (to > from) kept.append(viewCardColumns(block, from - first, to - first));
 				from = to;
 			}

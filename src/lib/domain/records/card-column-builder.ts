@@ -117,9 +117,12 @@ export class CardBlocksBuilder {
 		this.count++;
 	}
 
-	/** The cards written, in blocks: the full ones as they are, the last trimmed by views (no copy). */
+	/**
+	 * The cards written, in blocks: the full ones as they are, the last trimmed by views (no copy). A
+	 * block `room` made for a card then not written (a card skipped at a block's edge) is not one of them.
+	 */
 	blocks(): CardBlocks {
-		const blocks = this.all.slice();
+		const blocks = this.all.slice(0, Math.ceil(this.count / cardBlockSize));
 		const rest = this.offset;
 		if (rest > 0) blocks[blocks.length - 1] = viewCardColumns(blocks[blocks.length - 1], 0, rest);
 		return { count: this.count, blocks };
