@@ -115,7 +115,8 @@ export interface ProblemPage {
 /** What the worker keeps of a finished conversion, for pages of problems and lists to download. */
 export interface ConversionReport {
 	summary: ConversionSummary;
-	problems: Problem[];
+	/** Code + params only (step d's converter formats no `message`): every screen and list renders them (`problemText`). */
+	problems: readonly ProblemRecord[];
 	outputEncoding: OutputEncoding;
 	reconciliation?: Reconciliation;
 	/** Step b/c: the list step d checks against (absent when the list was refused). */
