@@ -1,7 +1,7 @@
 import type { ReconciliationGroup } from '$lib/domain/report/reconciliation-groups';
 import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
-import type { Problem, ProblemCode } from '$lib/domain/problems/problem';
+import type { ProblemCode } from '$lib/domain/problems/problem';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Reconciliation } from '$lib/domain/convert/yamato-return-converter';
 import type { CustomerIdLookup } from '$lib/domain/rules/id-lookup';

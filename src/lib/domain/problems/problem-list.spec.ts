@@ -18,7 +18,7 @@ const added = fc.array(
 	{ maxLength: 60 }
 );
 
-function fill(list: ProblemList, problems: fc.Infer<typeof added>): ProblemList {
+function fill(list: ProblemList, problems: { code: ProblemCode; row: number; column: number; value: string; recognised: boolean }[]): ProblemList {
 	for (const { code, row, column, value, recognised } of problems) list.add(code, row, column, { value: recognised ? new Recognised(value) : value, fixed: new Recognised('VISA'), field: 'expiry', order: 'YYMM', spaces: '全角スペース', count: 2 });
 	return list;
 }
