@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headerPeekSize, peekReturnHeader, sha256Hex } from '$lib/domain';
+import { convertYamatoReturn, headerPeekSize, peekReturnHeader, sha256Hex } from '$lib/domain';
+import { problemText } from '$lib/i18n/problem-text';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { customerColumns } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
@@ -34,6 +36,69 @@ describe('convertReturnFile', () => {
 		const page = problemPage(result.report, 'error', 0, 10);
 		expect(page).toMatchObject({ total: 1, problems: [{ row: 3, code: 'bad-month', params: { value: '2813' } }] });
 		expect(page.problems[0]).not.toHaveProperty('message');
+	});
+
+	// Cells of each kind a return row may hold: plain, warned (case, spaces, YYYYMM, short tail,
+	// padded expiry) and wrong (bad tail, month, token, customer ID, a card number), and rows short or long.
+	const returnRows = fc.array(
+		fc
+			.tuple(
+				fc.constantFrom('US-00010000', ' US-00010001', 'US-0001000２', '', 'US-00010000'),
+				fc.constantFrom('111', '11', '1', 'abc', ''),
+				fc.constantFrom('VISA', 'visa', 'Visa ', 'ＶＩＳＡ', 'ZZZ', ''),
+				fc.constantFrom('2912', '202912', '912', '2913', '29/12', ''),
+				fc.constantFrom('AbCdEf0123456789xyZ1', ' AbCdEf0123456789xyZ1', 'Ab', '4111111111111111', ''),
+				fc.constantFrom([], ['extra'], null)
+			)
+			.map(([id, tail, brand, expiry, token, more]) => (more === null ? [id, tail, brand].join(',') : [id, tail, brand, expiry, token, ...more].join(','))),
+		{ maxLength: 30 }
+	);
+
+	it('keeps the core API’s problems minus their message (the job formats none), and every message it shows renders the same words', async () => {
+		await fc.assert(
+			fc.asyncProperty(returnRows, async (rows) => {
+				const text = [returnHeader, ...rows].join('\r\n') + '\r\n';
+				const result = (await convertReturnFile({ file: textFile(text), customerList: null }, returnJob(), fakePorts(fakeStore())))!;
+				const { encoding, outputEncoding, header, expiryOrder, service } = options;
+				const core = convertYamatoReturn(new TextEncoder().encode(text), { encoding, outputEncoding, header, expiryOrder, service }).report.problems;
+				expect(result.report.problems).toEqual(core.map(({ message: _, ...record }) => record));
+				for (const problem of result.report.problems) expect(problem).not.toHaveProperty('message');
+				// Screens and lists render the message from code + params: the core API's words, in Japanese.
+				expect(result.report.problems.map((problem) => problemText(problem, 'ja'))).toEqual(core.map((problem) => problem.message));
+			}),
+			{ numRuns: 60 }
+		);
+	}, 60_000);
+
+	// The end of step d (the digest, the outcome, the history record with up to 10,000 problems of each
+	// severity) ran about 1 s in the browser on a file of many warnings with no visible news: the page
+	// shows whole percents, and the finishing steps all fell inside one.
+	it.each([
+		['a few rows', 3, 1 << 16],
+		['many rows, in slices', 2000, 4096]
+	])('after the last row, the bar moves a whole percent at each finishing step, once inside the history record (%s)', async (_, count, slice) => {
+		const rows = Array.from({ length: count }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},11,visa,202912,AbCdEf0123456789xyZ1`);
+		const store = fakeStore();
+		const ports = fakePorts(store);
+		const record = store.record;
+		const during: number[] = [];
+		store.record = async (run) => {
+			const before = ports.bar.length;
+			const recorded = await record(run);
+			during.push(...ports.bar.slice(before));
+			return recorded;
+		};
+		const result = (await convertReturnFile({ file: chunkedFile([returnHeader, ...rows].join('\r\n') + '\r\n', slice), customerList: null }, returnJob(), ports))!;
+		expect(result.outcome.warnings).toBeGreaterThan(0);
+		const percents = ports.bar.map((value) => Math.floor(value * 100));
+		expect(percents).toEqual([...percents].sort((a, b) => a - b));
+		expect(percents.at(-1)).toBe(100);
+		// The conversion's share ends where the rows end; each step after it shows a new whole percent.
+		const converted = Math.floor((12 / 13) * 100);
+		const after = [...new Set(percents.filter((percent) => percent > converted))];
+		expect(after.length).toBeGreaterThanOrEqual(4);
+		expect(during.length).toBe(1);
+		expect(Math.floor(during[0] * 100)).toBeLessThan(100);
 	});
 
 	it.each<[string, 'ja' | 'en', string, string]>([

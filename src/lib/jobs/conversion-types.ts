@@ -1,7 +1,7 @@
 import type { ReconciliationGroup } from '$lib/domain/report/reconciliation-groups';
 import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
-import type { Problem, ProblemCode } from '$lib/domain/problems/problem';
+import type { ProblemCode } from '$lib/domain/problems/problem';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Reconciliation } from '$lib/domain/convert/yamato-return-converter';
 import type { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
@@ -115,7 +115,8 @@ export interface ProblemPage {
 /** What the worker keeps of a finished conversion, for pages of problems and lists to download. */
 export interface ConversionReport {
 	summary: ConversionSummary;
-	problems: Problem[];
+	/** Code + params only (step d's converter formats no `message`): every screen and list renders them (`problemText`). */
+	problems: readonly ProblemRecord[];
 	outputEncoding: OutputEncoding;
 	reconciliation?: Reconciliation;
 	/** Step b/c: the list step d checks against (absent when the list was refused). */

@@ -34,6 +34,28 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 		expect(notice).toMatchObject({ historyId: entry.id, kind: 'card-file', report: { rows: 3, registered: 2, skipped: 0, errors: 1, warnings: 1 } });
 	});
 
+	// The outcome's lists are checked once, with the outcome; the entry takes them as checked.
+	it.each<[string, Record<string, unknown>]>([
+		['a problem with a negative row', { problems: [{ row: -1, column: 0, severity: 'error', code: 'bad-month', params: {} }] }],
+		['a problem of no known severity', { problems: [{ row: 2, column: 1, severity: 'fatal', code: 'bad-month', params: {} }] }],
+		['a problem whose param is an object', { problems: [{ row: 2, column: 1, severity: 'error', code: 'bad-month', params: { value: {} } }] }],
+		['a failed row that is not a whole number', { failedRows: [2.5] }]
+	])('refuses an outcome with %s, storing no entry and no notice', async (_name, change) => {
+		const outcome = { ...runOutcome({ kind: 'card-file', report, succeeded: 2 }), ...change };
+		await expect(runRepository.record({ start: newEntry({ kind: 'card-file', fileName: 'r.csv' }), outcome: outcome as never })).rejects.toThrow();
+		expect(await database.history.count()).toBe(0);
+		expect(await notificationsRepository.list()).toEqual([]);
+	});
+
+	it('stores the outcome\'s lists as checked (a problem without params gets empty params)', async () => {
+		const bare = { row: 2, column: 4, severity: 'error' as const, code: 'bad-month' };
+		const outcome = { ...runOutcome({ kind: 'card-file', report, succeeded: 2 }), problems: [bare] };
+		const { entry } = await runRepository.record({ start: newEntry({ kind: 'card-file', fileName: 'r.csv' }), outcome: outcome as never });
+		const stored = await historyRepository.get(entry.id);
+		expect(stored?.problems).toEqual([{ ...bare, params: {} }]);
+		expect(stored?.failedRows).toEqual([2]);
+	});
+
 	it.each([
 		['with a customer list', { 'sent-not-returned': 6, 'unknown-returned': 1, 'multi-card': 1, expired: 0, written: 23 }],
 		['without one', { 'sent-not-returned': null, 'unknown-returned': null, 'multi-card': 0, expired: 2, written: 2 }]

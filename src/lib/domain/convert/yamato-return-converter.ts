@@ -53,6 +53,13 @@ export interface YamatoReturnOptions {
 	/** False turns off the shortcut for plain lines (tests hold both roads to the same result). */
 	usePlainLineShortcut?: boolean;
 	maxProblems?: number;
+	/**
+	 * False: the report's problems come without their Japanese `message` (absent), for a caller that
+	 * keeps `code` + `params` only and renders messages from them (step d's job: history records,
+	 * pages of problems and the problem list all render through `problemText`). Default true (SPEC
+	 * "Core API": `report.problems` carry `message`).
+	 */
+	problemMessages?: boolean;
 }
 
 /** The groups the wizard reconciles beside the conversion. */
@@ -91,7 +98,7 @@ export interface YamatoReturnConverter {
 
 /** Creates a streaming converter of Yamato's return file into the 9-column card import file. */
 export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): YamatoReturnConverter {
-	const problems = new ProblemList(options.maxProblems);
+	const problems = new ProblemList(options.maxProblems, options.problemMessages ?? true);
 	const outputEncoding = options.outputEncoding ?? 'shift_jis';
 	const service = options.service ?? 'YAMATO';
 	const expiryOrder = options.expiryOrder ?? 'YYMM';

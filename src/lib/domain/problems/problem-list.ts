@@ -69,7 +69,15 @@ export class ProblemList {
 	// Problems of the row being read while `hold` is on: listed by `commitHeld`, or dropped for one.
 	private held: [ProblemCode, number, number, ProblemInput][] | null = null;
 
-	constructor(private readonly maxProblems = defaultMaxProblems) {}
+	/**
+	 * `messages` false lists problems without their rendered Japanese `message` (the key is absent):
+	 * for a caller that keeps and renders `code` + `params` only (step d's job, SPEC "Core API"), so a
+	 * file of 100,000 listed warnings does not format 100,000 messages nobody reads.
+	 */
+	constructor(
+		private readonly maxProblems = defaultMaxProblems,
+		private readonly messages = true
+	) {}
 
 	/**
 	 * Holds back the problems added from now on (one row's), still counted in `errorCount` so a rule
@@ -118,8 +126,11 @@ export class ProblemList {
 			return;
 		}
 		const params = safeParams(input);
-		const all = { row, column, ...params };
-		const message = formatProblemMessage(code, all);
+		if (!this.messages) {
+			this.items.push({ row, column, severity, code, params } as Problem);
+			return;
+		}
+		const message = formatProblemMessage(code, { row, column, ...params });
 		this.items.push({ row, column, severity, code, message, params });
 	}
 
@@ -133,8 +144,8 @@ export class ProblemList {
 		const list = [...this.items].sort(compareProblems);
 		if (this.omitted > 0) {
 			const params = { count: this.omitted, limit: this.maxProblems };
-			const message = formatProblemMessage('too-many-problems', params);
-			list.unshift({ row: 0, column: 0, severity: 'warning', code: 'too-many-problems', message, params });
+			const note = { row: 0, column: 0, severity: 'warning', code: 'too-many-problems', params } as const;
+			list.unshift(this.messages ? { ...note, message: formatProblemMessage('too-many-problems', params) } : (note as unknown as Problem));
 		}
 		return list;
 	}

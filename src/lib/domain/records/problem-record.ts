@@ -20,8 +20,8 @@ export const problemRecordSchema = z.object({
 });
 export type ProblemRecord = z.infer<typeof problemRecordSchema>;
 
-/** A problem of a report without its rendered message (what crosses threads and is stored). */
-export function toProblemRecord({ row, column, severity, code, params }: Problem): ProblemRecord {
+/** A problem of a report without its rendered message (what crosses threads and is stored); a copy of a record too. */
+export function toProblemRecord({ row, column, severity, code, params }: Problem | ProblemRecord): ProblemRecord {
 	return { row, column, severity, code, params };
 }
 
