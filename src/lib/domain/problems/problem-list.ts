@@ -62,6 +62,8 @@ export const defaultMaxProblems = 100_000;
 export class ProblemList {
 	private readonly items: Problem[] = [];
 	private omitted = 0;
+	// Of the problems left out past the cap, how many are errors (the rest are warnings).
+	private omittedErrors = 0;
 	readonly counts = new Map<ProblemCode, number>();
 	/** How many errors (not warnings) were added. */
 	errorCount = 0;
@@ -123,6 +125,7 @@ export class ProblemList {
 		const isListed = alwaysListed.has(code) && count <= fileProblemLimit;
 		if (this.items.length >= this.maxProblems && !isListed) {
 			this.omitted++;
+			if (severity === 'error') this.omittedErrors++;
 			return;
 		}
 		const params = safeParams(input);
@@ -139,11 +142,15 @@ export class ProblemList {
 		return this.counts.has(code);
 	}
 
-	/** The listed problems sorted by row then column, with a closing note when some were left out. */
+	/**
+	 * The listed problems sorted by row then column, with a closing note when some were left out: its
+	 * params give how many (`count`), the cap (`limit`), and of those left out how many are `errors`
+	 * and `warnings`, so a file's counts stay whole past the cap (`runOutcome`).
+	 */
 	sorted(): Problem[] {
 		const list = [...this.items].sort(compareProblems);
 		if (this.omitted > 0) {
-			const params = { count: this.omitted, limit: this.maxProblems };
+			const params = { count: this.omitted, limit: this.maxProblems, errors: this.omittedErrors, warnings: this.omitted - this.omittedErrors };
 			const note = { row: 0, column: 0, severity: 'warning', code: 'too-many-problems', params } as const;
 			list.unshift(this.messages ? { ...note, message: formatProblemMessage('too-many-problems', params) } : (note as unknown as Problem));
 		}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../problems/problem-list';
 import { historyOutcomeSchema } from './history-entry';
@@ -62,5 +63,32 @@ describe('runFamilyOf', () => {
 		['card-file', 'conversion']
 	] as const)('%s is a run of the %s family', (kind, family) => {
 		expect(runFamilyOf(kind)).toBe(family);
+	});
+});
+
+// A file's counts of errors and warnings are whole past the cap on listed problems: the cap's note
+// ('too-many-problems') tells how many of each it left out and is not itself counted (a card import of
+// 300,000 warnings showed 警告 100,001件: the 100,000 listed and the note).
+describe('runOutcome: counts past the cap on listed problems', () => {
+	it('counts every error and warning added, whatever the cap and the order', () => {
+		fc.assert(
+			fc.property(fc.array(fc.boolean(), { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (isErrors, cap) => {
+				const list = new ProblemList(cap);
+				isErrors.forEach((isError, i) =>
+					isError ? list.add('bad-month', i + 2, 4, { value: '2913', month: 13, order: 'YYMM', example: '2912' }) : list.add('tail-padded', i + 2, 2, { value: '11', fixed: '011' })
+				);
+				const errors = isErrors.filter(Boolean).length;
+				const outcome = runOutcome({ kind: 'card-file', report: { rows: isErrors.length, failed: errors, failedRows: [], problems: list.sorted(), refused: false }, succeeded: 0 });
+				expect({ errors: outcome.errors, warnings: outcome.warnings }).toEqual({ errors, warnings: isErrors.length - errors });
+				expect(outcome.problems.filter((p) => p.code !== 'too-many-problems')).toHaveLength(Math.min(cap, isErrors.length));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('counts a note stored before it told the severities as no problem', () => {
+		const note = { row: 0, column: 0, severity: 'warning' as const, code: 'too-many-problems' as const, message: '', params: { count: 5, limit: 1 } };
+		const outcome = runOutcome({ kind: 'card-file', report: { rows: 6, failed: 0, failedRows: [], problems: [note], refused: false }, succeeded: 6 });
+		expect({ errors: outcome.errors, warnings: outcome.warnings }).toEqual({ errors: 0, warnings: 0 });
 	});
 });

@@ -53,14 +53,31 @@ export interface RunFacts {
 	errorsBlockImport?: boolean;
 }
 
+/**
+ * The problems kept (at most `maxStoredProblems` of each severity) and the file's counts of errors and
+ * warnings: the listed ones plus those the cap left out, which the cap's note ('too-many-problems')
+ * tells by severity — the note itself is no problem of the file and is not counted (a file of 300,000
+ * warnings showed 警告 100,001件: the 100,000 listed and the note).
+ */
 function listed(problems: readonly Problem[]) {
 	const kept: ProblemRecord[] = [];
-	const counts = { error: 0, warning: 0 };
+	const shown = { error: 0, warning: 0 };
+	const left = { error: 0, warning: 0 };
 	for (const problem of problems) {
-		const count = ++counts[problem.severity];
-		if (count <= maxStoredProblems) kept.push(toProblemRecord(problem));
+		if (problem.code === 'too-many-problems') {
+			kept.push(toProblemRecord(problem));
+			left.error += wholeOf(problem.params?.errors);
+			left.warning += wholeOf(problem.params?.warnings);
+			continue;
+		}
+		if (++shown[problem.severity] <= maxStoredProblems) kept.push(toProblemRecord(problem));
 	}
-	return { kept, errors: counts.error, warnings: counts.warning };
+	return { kept, errors: shown.error + left.error, warnings: shown.warning + left.warning };
+}
+
+/** A count from a problem's params: a whole number ≥ 0, else 0 (a note stored before it told them). */
+function wholeOf(value: unknown): number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
 /**
