@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '$lib/domain/problems/problem';
 import { runOutcome } from '$lib/domain/records/run-outcome';
 import { cardBrands } from '$lib/domain/records/card';
-import { allocCardColumns, fingerprintSize, last4Size, sliceCardColumns } from '$lib/domain/records/card-bytes';
+import { fingerprintSize, sliceCardColumns } from '$lib/domain/records/card-bytes';
 import { CardBlocksBuilder, cardColumnsIn, type CardsIn } from '$lib/domain/records/card-column-builder';
+import { numberedCards } from '$lib/domain/records/test-cards';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { registryChunkSize } from '$lib/domain/records/columns';
 import type { WorkbenchDb } from './db';
@@ -96,18 +97,7 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 // clones each at once), a shorter one into arrays of its own — so every stored chunk holds its own
 // cards, at every count around a chunk's edges, more chunks than the writer keeps in flight included.
 describe('runRepository.record for a card import of many chunks', () => {
-	const numbered = (total: number) => {
-		const cards = allocCardColumns(total);
-		for (let i = 0; i < total; i++) {
-			cards.customerSeqs[i] = i;
-			cards.brands[i] = i % cardBrands.length;
-			cards.tails[i] = i % 1000;
-			cards.expiries[i] = 2601 + (i % 12);
-			for (let b = 0; b < fingerprintSize; b++) cards.fingerprints[i * fingerprintSize + b] = (i >>> (8 * (b % 3))) + b;
-			for (let b = 0; b < last4Size; b++) cards.tokenLast4[i * last4Size + b] = 0x41 + ((i + b) % 26);
-		}
-		return cards;
-	};
+	const numbered = (total: number) => numberedCards(0, total);
 	// Column by column, the first card (byte) that differs, if any (toEqual walks millions of values slowly).
 	const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 		if (a.length !== b.length) return -2;

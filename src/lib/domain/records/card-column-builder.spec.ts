@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardBrands, type CardRecord } from './card';
-import { allocCardColumns, cardCountOf, cardRecordAt, fingerprintSize, last4Size, type CardColumns } from './card-bytes';
+import { cardCountOf, cardRecordAt, type CardColumns } from './card-bytes';
 import { CardBlocksBuilder, cardBlockSize, cardColumnsIn, ownsItsBuffers, toCardBlocks, type CardBlocks } from './card-column-builder';
+import { numberedCards, writeNumberedCard } from './test-cards';
 
 const recordArb: fc.Arbitrary<CardRecord> = fc.record({
 	customerSeq: fc.nat(1000),
@@ -18,23 +19,6 @@ const recordsOf = (cards: CardBlocks) => {
 	const columns = cardColumnsIn(cards);
 	return Array.from({ length: cardCountOf(columns) }, (_, card) => cardRecordAt(columns, card));
 };
-
-/** Writes card number `n` at `card` of `columns`, each value derived from its number (a card out of place shows). */
-function writeNumbered(columns: CardColumns, card: number, n: number): void {
-	columns.customerSeqs[card] = n;
-	columns.brands[card] = n % cardBrands.length;
-	columns.tails[card] = n % 1000;
-	columns.expiries[card] = 101 + (n % 12);
-	for (let b = 0; b < fingerprintSize; b++) columns.fingerprints[card * fingerprintSize + b] = (n >>> (8 * (b % 3))) + b;
-	for (let b = 0; b < last4Size; b++) columns.tokenLast4[card * last4Size + b] = 0x41 + ((n + b) % 26);
-}
-
-/** `count` cards numbered from `first`. */
-function numberedCards(first: number, count: number): CardColumns {
-	const cards = allocCardColumns(count);
-	for (let i = 0; i < count; i++) writeNumbered(cards, i, first + i);
-	return cards;
-}
 
 /** True when `cards` hold the numbered cards 0…count-1, in order, every value its own. */
 function holdsNumbered(cards: CardBlocks, count: number): boolean {
@@ -87,7 +71,7 @@ describe('CardBlocksBuilder', () => {
 					if (how === 'push') {
 						// Card by card, as an import writes them: into the block `room` gives, at `offset`.
 						for (let i = 0; i < count; i++) {
-							writeNumbered(builder.room(), builder.offset, first + i);
+							writeNumberedCard(builder.room(), builder.offset, first + i);
 							builder.count++;
 						}
 					} else if (how === 'append') builder.append(numberedCards(first, count));
