@@ -81,6 +81,10 @@ describe('runOutcome: counts past the cap on listed problems', () => {
 				const outcome = runOutcome({ kind: 'card-file', report: { rows: isErrors.length, failed: errors, failedRows: [], problems: list.sorted(), refused: false }, succeeded: 0 });
 				expect({ errors: outcome.errors, warnings: outcome.warnings }).toEqual({ errors, warnings: isErrors.length - errors });
 				expect(outcome.problems.filter((p) => p.code !== 'too-many-problems')).toHaveLength(Math.min(cap, isErrors.length));
+				// The bell lists real warnings only, so its "N more" is the true remainder.
+				const bell = completionReportOf(outcome);
+				expect((bell.listedWarnings ?? []).every((p) => p.code === 'tail-padded')).toBe(true);
+				expect(bell.listedWarnings?.length ?? 0).toBe(Math.min(3, isErrors.slice(0, cap).filter((isError) => !isError).length));
 			}),
 			{ numRuns: 300 }
 		);
