@@ -1,4 +1,7 @@
-const empty = -1;
+// A slot holds `seq + 1`, so the zero a fresh typed array holds means empty: a table sized for a
+// million customers is allocated without being written through (filling 8 MB with a sentinel in one
+// stretch was itself a long task), and its pages are touched as the IDs arrive.
+const empty = 0;
 
 // FNV-1a over `text` from `from` to `to`: a stored 連携用ID is hashed in its packed column, unsliced.
 function hashOf(text: string, from = 0, to = text.length): number {
@@ -19,7 +22,7 @@ export interface LinkageIdSource {
  * hashed and compared as ranges of the packed column (no string per customer).
  */
 export class LinkageTable {
-	private slots = new Int32Array(1024).fill(empty);
+	private slots = new Int32Array(1024);
 	private hashes = new Int32Array(1024);
 	private size = 0;
 
@@ -31,15 +34,18 @@ export class LinkageTable {
 		const hash = hashOf(linkageId) | 0;
 		const mask = this.slots.length - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const seq = this.slots[slot];
-			if (seq === empty) return null;
+			const held = this.slots[slot];
+			if (held === empty) return null;
+			const seq = held - 1;
 			if (this.hashes[seq] === hash && this.customers.linkageIdEquals(seq, linkageId, 0, linkageId.length)) return seq;
 		}
 	}
 
 	/**
 	 * Makes room for `count` more 連携用IDs, up to customer `lastSeq`, at once: a million added one
-	 * by one rehashed the table eleven times on the way (about 0.2 s in the browser's worker).
+	 * by one rehashed the table eleven times on the way (about 0.2 s in the browser's worker), and a
+	 * load that adds them chunk by chunk doubled it at ~130k, ~260k and ~530k customers (stalls of
+	 * 30–150 ms): a load sizes it once for the customers it will read (`RegistryIndex.expectCustomers`).
 	 */
 	reserve(count: number, lastSeq: number): void {
 		let length = this.slots.length;
@@ -61,11 +67,11 @@ export class LinkageTable {
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const held = this.slots[slot];
 			if (held === empty) {
-				this.slots[slot] = seq;
+				this.slots[slot] = seq + 1;
 				this.size++;
 				return;
 			}
-			if (this.hashes[held] === hash && this.customers.linkageIdEquals(held, text, from, to)) return;
+			if (this.hashes[held - 1] === hash && this.customers.linkageIdEquals(held - 1, text, from, to)) return;
 		}
 	}
 
@@ -82,13 +88,13 @@ export class LinkageTable {
 	// Rehashing reads the stored hashes, never the strings.
 	private rehash(length: number): void {
 		const old = this.slots;
-		this.slots = new Int32Array(length).fill(empty);
+		this.slots = new Int32Array(length);
 		const mask = this.slots.length - 1;
-		for (const seq of old) {
-			if (seq === empty) continue;
-			let slot = this.hashes[seq] & mask;
+		for (const held of old) {
+			if (held === empty) continue;
+			let slot = this.hashes[held - 1] & mask;
 			while (this.slots[slot] !== empty) slot = (slot + 1) & mask;
-			this.slots[slot] = seq;
+			this.slots[slot] = held;
 		}
 	}
 }

@@ -320,3 +320,29 @@ describe('RegistryIndex: the token tail a card view shows', () => {
 		expect(index.cardsOf(1).map((card) => card.tokenLast4)).toEqual([shown]);
 	});
 });
+
+describe('RegistryIndex: room made for the customers a load will read', () => {
+	// A load sizes its 連携用ID table from the stored chunks' keys before reading (a bound, never the
+	// exact count): too little, exactly, too much or after some appends, the index answers the same.
+	it.each([
+		['none', null, 0],
+		['too little', 5_000, 0],
+		['exactly', 25_000, 0],
+		['a chunk too much', 35_000, 0],
+		['after the first part', 25_000, 1]
+	] as const)('finds every 連携用ID and card with room made %s', (_name, total, before) => {
+		const parts = [numberedCustomers(10_000), numberedCustomers(10_000, 10_000), numberedCustomers(5_000, 20_000)];
+		const index = new RegistryIndex();
+		parts.forEach((part, p) => {
+			if (total !== null && p === before) index.expectCustomers(total);
+			index.appendCustomers(part);
+		});
+		index.appendCards(cardColumns([{ customerSeq: 24_999 }, { customerSeq: 0 }, { customerSeq: 24_999 }]));
+		expect(index.customerCount).toBe(25_000);
+		for (const seq of [0, 1, 9_999, 10_000, 19_999, 20_000, 24_999]) expect(index.seqOfLinkageId(`C${seq}`)).toBe(seq);
+		expect(index.seqOfLinkageId('C25000')).toBeNull();
+		expect(index.cardsOf(24_999).map((card) => card.position)).toEqual([0, 2]);
+		expect(index.cardsOf(0).map((card) => card.position)).toEqual([1]);
+		expect(index.cardsOf(1)).toEqual([]);
+	});
+});

@@ -3,6 +3,7 @@ import { appendCardChunk, appendCustomerChunk, endOfChunk } from '$lib/registry/
 import type { CustomerView } from '$lib/registry/registry-index';
 import { storedCustomerView } from '$lib/registry/stored-customer';
 import { RegistryIndex } from '$lib/registry/registry-index';
+import { registryChunkSize } from '$lib/domain/records/columns';
 import { registryStamp, stampOf } from './registry-stamp';
 
 /** How far a registry load has read: `(done, of)` stored chunks, customers' and cards' together. */
@@ -87,10 +88,23 @@ export interface LoadReading {
 /** Hears what a load has read after each read; null when a load starts over or reads all at once. */
 export type LoadWatch = (reading: LoadReading | null) => void;
 
-/** The chunk keys of `table`, in the order a load reads them, and the table's last key (for the stamp). */
+/**
+ * The chunk keys of `table`, in the order a load reads them, the table's last key (for the stamp) and
+ * the last key of `order` (for the customers: the last chunk's `firstSeq`, read from the index alone).
+ */
 function chunkKeys(table: Table, order: 'firstSeq' | ':id') {
 	const d = db();
-	return d.transaction('r', [table], () => Promise.all([table.orderBy(order).primaryKeys(), table.orderBy(':id').lastKey()]));
+	return d.transaction('r', [table], () =>
+		Promise.all([table.orderBy(order).primaryKeys(), table.orderBy(':id').lastKey(), order === ':id' ? null : table.orderBy(order).lastKey()])
+	);
+}
+
+/**
+ * How many customers (placeholders included) a load of chunks up to the one starting at `lastFirstSeq`
+ * ends with, at most: that chunk holds at most a chunk's worth (`endOfChunk`).
+ */
+function customersUpTo(lastFirstSeq: unknown): number {
+	return Number.isSafeInteger(lastFirstSeq) && (lastFirstSeq as number) >= 0 ? (lastFirstSeq as number) + registryChunkSize : 0;
 }
 
 /**
@@ -102,13 +116,14 @@ function chunkKeys(table: Table, order: 'firstSeq' | ':id') {
  */
 async function loadInBatches(progress: LoadProgress, watch: LoadWatch, pause: LoadPause): Promise<{ index: RegistryIndex; stamp: string } | null> {
 	const d = db();
-	const [customerIds, lastCustomerChunk] = await chunkKeys(d.customerChunks, 'firstSeq');
+	const [customerIds, lastCustomerChunk, lastFirstSeq] = await chunkKeys(d.customerChunks, 'firstSeq');
 	let of = -1;
 	let read = 0;
 	const tell = () => of >= 0 && progress(read, of);
 	const cardKeys = chunkKeys(d.cardChunks, ':id').then((keys) => ((of = customerIds.length + keys[0].length), tell(), keys));
 	cardKeys.catch(() => {}); // awaited below, once the customers are read
 	const index = new RegistryIndex();
+	index.expectCustomers(customersUpTo(lastFirstSeq));
 	watch({ index, customersRead: false });
 	const onRead = (from: number) => (count: number) => ((read = from + count), tell(), watch({ index, customersRead: from > 0 || count === customerIds.length }));
 	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), onRead(0), pause);
@@ -126,6 +141,7 @@ async function loadAtOnce(): Promise<{ index: RegistryIndex; stamp: string }> {
 		Promise.all([d.customerChunks.orderBy('firstSeq').toArray(), d.cardChunks.toArray(), registryStamp(d)])
 	);
 	const index = new RegistryIndex();
+	if (customers.length > 0) index.expectCustomers(endOfChunk(customers[customers.length - 1]));
 	for (const chunk of customers) appendCustomerChunk(index, chunk);
 	for (const chunk of cards) appendCardChunk(index, chunk);
 	return { index, stamp };
