@@ -230,6 +230,8 @@ export const en: Record<MessageKey, string> = {
 	'search.noCard': 'none',
 	'search.cardsLoading': 'Reading…',
 	'search.counting': '{found} found so far ({size} registered); still counting… (the rows on this page are final)',
+	'search.countingRows': '{found} found so far ({size} registered); still searching the rest. Customers that match are added to this page in order.',
+	'search.noMatchYet': 'No customer matches so far. The rest is being searched while the registered customers are read.',
 	'search.pageCounting': '{from}–{to} of … (still counting)',
 	'search.searching': 'Searching {size} registered customers. The previous list stays until the results arrive.',
 	'search.download': 'Download data',

@@ -228,6 +228,8 @@ export const ja = {
 	'search.noCard': 'なし',
 	'search.cardsLoading': '読み込み中…',
 	'search.counting': 'これまでに{found}件が一致しました（登録 {size}件）。残りは検索中…（このページの行は確定しています）',
+	'search.countingRows': 'これまでに{found}件が一致しました（登録 {size}件）。残りを検索しています。一致した顧客は、このページに順に加わります。',
+	'search.noMatchYet': 'これまでに一致した顧客はいません。登録されている顧客を読み込みながら、残りを検索しています。',
 	'search.pageCounting': '{from}〜{to}件目 / 全件数は検索中…',
 	'search.searching': '検索しています（登録 {size}件）。結果が出るまで、前の一覧を表示しています。',
 	'search.expired': '期限切れ',

@@ -78,8 +78,45 @@ describe('prefixPage: a search answered from the customers a load has read so fa
 					expect(page.cardsPending).toBe(true);
 					expect(page.totalPending === true).toBe(!customersRead);
 					expect(page.countingMatches === true).toBe(!customersRead);
+					expect(page.rowsPending).toBeUndefined();
 					if (customersRead) expect(page.total).toBe(expected.total);
 					else expect(page.total).toBeLessThanOrEqual(expected.total);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('gives with `partial` a page at every point of the load: the final one as without it, else marked rowsPending and the first of the whole answer’s rows', () => {
+		fc.assert(
+			fc.property(registry, ({ customers, cuts, fieldIndex, query, offset, limit }) => {
+				const all = customerColumns(customers as (Partial<CustomerRecord> & { linkageId: string })[]);
+				const count = customers.length;
+				const request: SearchRequest = { query, field: fields[fieldIndex], offset, limit };
+				const whole = new RegistryIndex();
+				whole.appendCustomers(all);
+				const expected = whole.search(request);
+				const loading = new RegistryIndex();
+				let read = 0;
+				for (const cut of [...cuts.map((c) => Math.min(c, count)).sort((a, b) => a - b), count]) {
+					if (cut > read) loading.appendCustomers(sliceOf(all, read, cut));
+					read = Math.max(read, cut);
+					const customersRead = read === count;
+					const final = prefixPage(loading, request, customersRead, count);
+					const page = prefixPage(loading, request, customersRead, count, true);
+					expect(page).not.toBeNull();
+					if (final !== null) {
+						expect(page).toEqual(final);
+						continue;
+					}
+					// Not final: the matches so far, marked so; its rows begin the whole answer's page, in order.
+					expect(page!.rowsPending).toBe(true);
+					expect(page!.totalPending).toBe(true);
+					expect(page!.countingMatches).toBe(true);
+					expect(page!.cardsPending).toBe(true);
+					expect(page!.total).toBeLessThan(offset + limit);
+					expect(page!.total).toBeLessThanOrEqual(expected.total);
+					expect(withoutCards(page!.rows)).toEqual(withoutCards(expected.rows).slice(0, page!.rows.length));
 				}
 			}),
 			{ numRuns: 300 }
@@ -105,5 +142,19 @@ describe('prefixPage: a search answered from the customers a load has read so fa
 		const page = prefixPage(loading, { query: text, field: 'linkageId', offset, limit }, read === 6, 6);
 		if (expected === null) expect(page).toBeNull();
 		else expect(page).toMatchObject({ ...expected, cardsPending: true, registrySize: 6 });
+	});
+
+	it.each([
+		['a page filled by the first customers read: final, not partial', 'OC', 0, 2, 3, { total: 2, rows: ['OC-1', 'OC-3'] }],
+		['a page that needs customers not yet read: its first rows', 'OC', 1, 2, 3, { total: 2, rows: ['OC-3'], rowsPending: true }],
+		['a search with no match yet: none so far', 'ZZ', 0, 2, 3, { total: 0, rows: [], rowsPending: true }]
+	] as const)('with partial, %s', (_name, text, offset, limit, read, expected) => {
+		const all = customerColumns([{ linkageId: 'OC-1' }, { linkageId: 'B-2' }, { linkageId: 'OC-3' }, { linkageId: 'OC-4' }, { linkageId: 'OC-5' }, { linkageId: 'OC-6' }]);
+		const loading = new RegistryIndex();
+		loading.appendCustomers(sliceOf(all, 0, read));
+		const page = prefixPage(loading, { query: text, field: 'linkageId', offset, limit }, false, 6, true);
+		expect(page).toMatchObject({ total: expected.total, totalPending: true, countingMatches: true, cardsPending: true, registrySize: 6 });
+		expect(page!.rows.map((row) => row.linkageId)).toEqual(expected.rows);
+		expect(page!.rowsPending).toBe('rowsPending' in expected ? true : undefined);
 	});
 });

@@ -17,6 +17,12 @@ export interface CustomerPage {
 	totalPending?: boolean;
 	/** With `totalPending`, for a search: `total` counts the matches found so far; more may follow this page, never before it. */
 	countingMatches?: boolean;
+	/**
+	 * With `countingMatches`: the page is not full yet, so matches among the customers still unread
+	 * may join it (after its rows, never before them: its rows are the first of the whole answer's
+	 * page, in order). Ask again (`partial` off) for the page once final.
+	 */
+	rowsPending?: boolean;
 }
 
 /** 「データダウンロード」: the (filtered) list, in the chosen encoding. */
@@ -44,17 +50,21 @@ export function peekPage(peek: { index: { search(request: SearchRequest): { rows
  * customer matches on its own fields alone, so the matches found are the first ones of the whole
  * answer, in its order: a page is final once it is full (`offset + limit` found) or every customer
  * was read (the total then too; else `totalPending`). Cards are left out (`cardsPending`): any card
- * chunk may hold any customer's cards, and they are read after every customer.
+ * chunk may hold any customer's cards, and they are read after every customer. With `partial`, a page
+ * not final yet is given too, marked `rowsPending` (its matches so far: a search typed while the
+ * customers load shows its count so far at once rather than after the rest of the reads).
  */
 export function prefixPage(
 	index: { search(request: SearchRequest): { total: number; rows: CustomerView[] } },
 	request: SearchRequest,
 	customersRead: boolean,
-	registrySize: number
+	registrySize: number,
+	partial = false
 ): CustomerPage | null {
 	const { total, rows } = index.search(request);
 	const isFull = total >= Math.max(0, request.offset) + Math.max(0, request.limit);
-	if (!customersRead && !isFull) return null;
+	if (!customersRead && !isFull && !partial) return null;
 	const page: CustomerPage = { total, rows: rows.map((row) => ({ ...row, cards: [] })), registrySize, cardsPending: true };
-	return customersRead ? page : { ...page, totalPending: true, countingMatches: true };
+	if (customersRead) return page;
+	return isFull ? { ...page, totalPending: true, countingMatches: true } : { ...page, totalPending: true, countingMatches: true, rowsPending: true };
 }

@@ -88,17 +88,19 @@ class CustomerSearchState {
 	/**
 	 * Shows the current page; the latest request wins. While the registry still loads, a page may come
 	 * first from the customers read so far, its cards pending (`page.cardsPending`) and, for a search,
-	 * its total still counting (`page.totalPending`); the loaded answer then replaces it, the same rows
-	 * for a page that was full. A page past the end (asked while the total was still counting) moves
-	 * to the last one.
+	 * its total still counting (`page.totalPending`) and even its rows (`page.rowsPending`: the count
+	 * so far at once, the rows found so far); the page once final, then the loaded answer replace it,
+	 * the same rows for a page that was full. A page past the end (asked while the total was still
+	 * counting) moves to the last one. `answer`: 'partial' takes any early page, 'final' only a final
+	 * one, 'loaded' the loaded registry's.
 	 */
-	async refresh(early = true): Promise<void> {
+	async refresh(answer: 'partial' | 'final' | 'loaded' = 'partial'): Promise<void> {
 		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		const asked = ++this.asked;
 		const changes = this.changesHeard;
 		let page: CustomerPage;
 		try {
-			page = await workbench.ask('search', { request, early });
+			page = await workbench.ask('search', { request, early: answer !== 'loaded', partial: answer === 'partial' });
 		} catch (error) {
 			if (asked === this.asked) this.failed(errorCodeOf(error));
 			return;
@@ -110,10 +112,11 @@ class CustomerSearchState {
 		this.page = page;
 		this.pageChanges = changes;
 		this.pager.total = page.total;
-		if (page.cardsPending) return this.refresh(false);
+		if (page.rowsPending) return this.refresh('final');
+		if (page.cardsPending) return this.refresh('loaded');
 		if (page.rows.length === 0 && page.total > 0 && request.offset > 0) {
 			this.pager.goTo(Math.floor((page.total - 1) / request.limit) * request.limit);
-			return this.refresh(false);
+			return this.refresh('loaded');
 		}
 	}
 

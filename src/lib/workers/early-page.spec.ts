@@ -105,6 +105,26 @@ describe('earlyPage: a search while the registry loads', () => {
 		expect(await earlyPage(request, false)).toBeNull();
 	});
 
+	// A search's first ask takes the page as the reads so far make it (its count so far at once); the
+	// follow-up asks for the final page, whose rows are the loaded registry's.
+	it.each<[string, SearchRequest, boolean]>([
+		['a match only in the last chunk: none so far, rows pending', { query: 'C24999', field: 'all', offset: 0, limit: 20 }, true],
+		['no match at all: none so far, rows pending', { query: 'ZZ', field: 'linkageId', offset: 0, limit: 20 }, true],
+		['a page full within the first read: final at once', { query: 'C1', field: 'linkageId', offset: 0, limit: 20 }, false]
+	])('with partial, %s; then the final page', async (_name, request, isPending) => {
+		const first = await earlyPage(request, true, true);
+		expect(first).not.toBeNull();
+		expect(first!.rowsPending === true).toBe(isPending);
+		expect(first!.cardsPending).toBe(true);
+		const final = await earlyPage(request, true);
+		const loaded = searchPage((await loadedRegistry.get()).index, request);
+		expect(withoutCards(first!.rows)).toEqual(withoutCards(loaded.rows).slice(0, first!.rows.length));
+		expect(first!.total).toBeLessThanOrEqual(loaded.total);
+		if (isPending) expect(first!.totalPending).toBe(true);
+		expect(final?.rowsPending).toBeUndefined();
+		expect(withoutCards(final!.rows)).toEqual(withoutCards(loaded.rows));
+	});
+
 	it('leaves the answer to the loaded registry when the load ends before the page is known', async () => {
 		const request: SearchRequest = { query: 'C24999', field: 'all', offset: 0, limit: 20 };
 		const load = loadedRegistry.get();

@@ -8,9 +8,10 @@ import { registryReading } from './registry-reading';
 /**
  * The search's page from the customers the load under way has read so far (`prefixPage`), as soon as
  * it is final; null when no load is under way any more (the loaded registry answers then). The load
- * is started if nothing holds the registry.
+ * is started if nothing holds the registry. With `partial`, the first page from what is read is given
+ * even when not final (`rowsPending`): the caller shows the count so far and asks again.
  */
-async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | null> {
+async function pageWhileLoading(request: SearchRequest, partial: boolean): Promise<CustomerPage | null> {
 	// A failed load is the loaded answer's to report (the caller asks for it next).
 	if (!loadedRegistry.held()) loadedRegistry.get().catch(() => {});
 	// Read once, before the loop: from there on a page is taken in the same turn as the read it follows.
@@ -25,7 +26,8 @@ async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | 
 		const count = reading?.index.customerCount ?? 0;
 		if (reading && (reading.customersRead || count > searchedAt)) {
 			searchedAt = count;
-			const page = prefixPage(reading.index, request, reading.customersRead, reading.customersRead ? count : Math.max(size, count));
+			// A page of nothing read yet tells nothing: a partial one waits for the first read.
+			const page = prefixPage(reading.index, request, reading.customersRead, reading.customersRead ? count : Math.max(size, count), partial && count > 0);
 			if (page) return page;
 		}
 		await registryReading.next();
@@ -39,11 +41,13 @@ async function pageWhileLoading(request: SearchRequest): Promise<CustomerPage | 
  * ID searched by 顧客ID and a blank list's page within the first chunk straight from the stored
  * chunks (`totalPending` for the blank list), any other search from the customers read so far once
  * its page is final (`prefixPage`: the rows are the whole answer's; with `totalPending`, the total
- * counts the matches found so far). Null when the loaded registry should answer: the caller wants the
- * loaded answer (the follow-up of a pending page: another early answer would be asked for again and
- * again), it is loaded, or the load ended before the page was final.
+ * counts the matches found so far). With `mayBePartial` (a search's first ask), a page the customers
+ * read so far cannot make final yet is given at once as it stands (`rowsPending`), its follow-up then
+ * asked without it. Null when the loaded registry should answer: the caller wants the loaded answer
+ * (the follow-up of a pending page: another early answer would be asked for again and again), it is
+ * loaded, or the load ended before the page was final.
  */
-export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): Promise<CustomerPage | null> {
+export async function earlyPage(request: SearchRequest, mayBeLoading: boolean, mayBePartial = false): Promise<CustomerPage | null> {
 	if (!mayBeLoading || loadedRegistry.isLoaded()) return null;
 	// Every customer read, the cards still loading: the customers in memory answer at once, with no
 	// read of a stored chunk (a whole 顧客ID peeked took 80–95 ms beside the load's card reads).
@@ -56,5 +60,5 @@ export async function earlyPage(request: SearchRequest, mayBeLoading: boolean): 
 	// (a failed load is the loaded answer's to report). A page that only wants the size (limit 0,
 	// カード情報移行) never makes it load.
 	if (request.limit > 0 && !loadedRegistry.held()) loadedRegistry.get().catch(() => {});
-	return (await peekedPage(request)) ?? pageWhileLoading(request);
+	return (await peekedPage(request)) ?? pageWhileLoading(request, mayBePartial);
 }

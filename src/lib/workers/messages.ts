@@ -16,8 +16,12 @@ export interface Commands {
 	problems: { jobId: string; filter: ProblemFilter; offset: number; limit: number };
 	/** A list for people; `encoding` overrides the conversion's output encoding (UTF-8 after a refusal). */
 	download: { jobId: string; what: JobDownload; language: Language; encoding?: OutputEncoding };
-	/** With `early`, while the registry loads: a whole customer ID or a blank list's page from the stored customer chunks (cards pending); without it, the loaded answer. */
-	search: { request: SearchRequest; early?: boolean };
+	/**
+	 * With `early`, while the registry loads: a whole customer ID or a blank list's page from the stored
+	 * customer chunks, or a search's page from the customers read so far (cards pending); with `partial`
+	 * too, that page even before it is final (`rowsPending`); without `early`, the loaded answer.
+	 */
+	search: { request: SearchRequest; early?: boolean; partial?: boolean };
 	'customer-list': { request: CustomerListDownload };
 	'reload-registry': Record<string, never>;
 	/** The registry's multi-card customers and expired cards at `today` (ms since the epoch). */

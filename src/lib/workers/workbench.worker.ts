@@ -35,7 +35,7 @@ const routes: { [K in CommandType]: (command: Commands[K], ports: JobPorts) => P
 	},
 	problems: async ({ jobId, filter, offset, limit }) => problemPage(finishedReport(jobId), filter, offset, limit),
 	download: async ({ jobId, what, language, encoding }) => conversionList(finishedReport(jobId), what, language, encoding),
-	search: async ({ request, early }) => (await earlyPage(request, early === true)) || searchPage(await registry(), request),
+	search: async ({ request, early, partial }) => (await earlyPage(request, early === true, partial === true)) || searchPage(await registry(), request),
 	'customer-list': async ({ request }) => {
 		const index = await registry();
 		return customerListFile(index, index.filteredSeqs(request), request.encoding);
