@@ -1,12 +1,7 @@
 import type { StreamHash } from '$lib/jobs/ports';
 import type { HashAnswer, HashPort } from './hash-messages';
 
-/**
- * Bytes a message carries, and batches sent unhashed before `ready()` waits (3 in flight + 1
- * filling: ≤ 2 MiB held, on both threads together). The batches are part of step d's fixed peak of
- * memory (issue 14: 1 MiB × (4 + 1) and up to 4 spares held ≥ 5 MiB); 3 in flight still keep the
- * hash thread fed while the converter fills the next one.
- */
+/** Bytes a message carries, and batches sent unhashed before `ready()` waits (3 + 1 filling: ≤ 2 MiB; 1 MiB × 4 + 1 was part of step d's fixed peak, issue 14). */
 export const [hashBatchSize, hashBatchesInFlight] = [1 << 19, 3];
 
 /**
