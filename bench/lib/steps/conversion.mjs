@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { openCdp } from '../cdp.mjs';
 import { onlyPage } from '../browser.mjs';
 import { sampleMemory } from '../memory.mjs';
+import { memoryDumpTable, startMemoryDumps } from '../memory-dump.mjs';
 import { longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
 import { chooseFile, lastClick, waitUnlessFailed, whenButtonEnabled, whenNewText } from '../ui.mjs';
 
@@ -26,9 +27,11 @@ export async function openStepD(browser, origin, file) {
 /**
  * Converts `file` in a fresh /migration page: time from the 変換する click to the download button
  * enabled, memory above the idle page, long tasks and progress gaps. `profile` also records a CPU
- * profile of the worker (and of the page) while it runs.
+ * profile of the worker (and of the page) while it runs; `memoryDump` also memory-infra dumps of
+ * the renderer while it runs (`memoryDump`: the table of the peak dump by allocator; they perturb
+ * the times they overlap, so such a run's times say little).
  */
-export async function measureConversion(browser, origin, file, { profile = false } = {}) {
+export async function measureConversion(browser, origin, file, { profile = false, memoryDump = false } = {}) {
 	const { page, cdp, stepD } = await openStepD(browser, origin, file);
 	await page.waitForTimeout(500);
 	await whenButtonEnabled(page, 'converted', downloadLabel);
@@ -36,9 +39,11 @@ export async function measureConversion(browser, origin, file, { profile = false
 	await whenNewText(page, 'convert-failed', '[data-bench="step-d"] [role="alert"]', '.');
 	const memory = await sampleMemory(browser.profileDir, cdp);
 	if (profile) await Promise.all([cdp.startWorkerProfile(), cdp.startPageProfile()]);
+	const dumps = memoryDump ? await startMemoryDumps(cdp.session, browser.profileDir) : null;
 	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
 	const done = await waitUnlessFailed(page, 'converted', 'convert-failed', '[data-bench="step-d"] [role="alert"]');
 	const profiles = profile ? { worker: await cdp.stopWorkerProfile(), page: await cdp.stopPageProfile() } : null;
+	const dumped = dumps ? memoryDumpTable(await dumps.stop()) : null;
 	const mem = await memory.stop();
 	const start = await lastClick(page, '変換する');
 	const records = await readInstruments(page);
@@ -57,6 +62,7 @@ export async function measureConversion(browser, origin, file, { profile = false
 		longTasks: longTasksIn(records, start, done),
 		progress: progressGaps(records, start, done),
 		worker: workerRoundTrip(records, 'convert', start),
-		profiles
+		profiles,
+		memoryDump: dumped
 	};
 }

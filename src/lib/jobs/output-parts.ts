@@ -1,5 +1,7 @@
+import { sinkPiece } from '$lib/domain/convert/output-bytes';
+
 /**
- * Output bytes handed to Blobs every few megabytes: a Blob's bytes live outside the worker's heap,
+ * Output bytes handed to Blobs every `sinkPiece` bytes (1 MiB, the converter's own pieces): a Blob's bytes live outside the worker's heap,
  * so a million-row output never sits in memory twice (as arrays and again as the final Blob).
  */
 export class OutputParts {
@@ -11,7 +13,7 @@ export class OutputParts {
 		if (bytes.length === 0) return;
 		this.pending.push(bytes);
 		this.pendingSize += bytes.length;
-		if (this.pendingSize >= 8 << 20) this.flush();
+		if (this.pendingSize >= sinkPiece) this.flush();
 	}
 
 	/** Bytes the caller reuses after this call: copied into a Blob now (a Blob keeps a snapshot of its parts). */

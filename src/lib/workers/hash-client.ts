@@ -1,8 +1,8 @@
 import type { StreamHash } from '$lib/jobs/ports';
 import type { HashAnswer, HashPort } from './hash-messages';
 
-/** Bytes a message carries, and batches sent unhashed before `ready()` waits (4 in flight + 1 filling: ≤ 5 MiB held). */
-export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
+/** Bytes a message carries, and batches sent unhashed before `ready()` waits (3 + 1 filling: ≤ 2 MiB; 1 MiB × 4 + 1 was part of step d's fixed peak, issue 14). */
+export const [hashBatchSize, hashBatchesInFlight] = [1 << 19, 3];
 
 /**
  * Hashes on another thread: `start()` gives a `StreamHash` whose `update` copies the bytes into a

@@ -42,3 +42,43 @@ describe('OutputBytes.plainLine', () => {
 		);
 	});
 });
+
+describe('OutputBytes with a sink', () => {
+	// Step d writes its output in pieces of `sinkPiece` bytes (issue 14: smaller pieces, a smaller
+	// fixed peak of memory). Whatever the piece size, down to less than one line, the pieces joined
+	// are the bytes written without a sink, in every output encoding, header or not.
+	it('hands over the same bytes, in order, whatever the piece size', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom('shift_jis', 'utf-8-bom') as fc.Arbitrary<'shift_jis' | 'utf-8-bom'>,
+				fc.boolean(),
+				fc.integer({ min: 1, max: 200 }),
+				fc.array(fc.oneof(fc.tuple(span(1), span(1)), fc.string({ maxLength: 30 })), { minLength: 0, maxLength: 40 }),
+				(encoding, withHeader, pieceSize, lines) => {
+					const write = (out: OutputBytes) => {
+						const taken: Uint8Array[] = [];
+						out.start(withHeader);
+						for (const line of lines) {
+							if (typeof line === 'string') out.text(`${line}\r\n`, false);
+							else {
+								const bytes = ascii.encode(`${line[0]}${line[1]}`);
+								out.plainLine(bytes, 0, line[0].length, bytes.length);
+							}
+							taken.push(out.take());
+						}
+						taken.push(out.take(true));
+						return joinBytes(taken);
+					};
+					const pieces: Uint8Array[] = [];
+					const sunk = write(new OutputBytes(encoding, 'YAMATO', (bytes) => pieces.push(bytes.slice()), pieceSize));
+					const whole = write(new OutputBytes(encoding, 'YAMATO'));
+					expect(sunk.length).toBe(0);
+					expect(Array.from(joinBytes(pieces))).toEqual(Array.from(whole));
+					// Only the last piece is short of the piece size, unless a line was longer than it.
+					for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThan(0);
+				}
+			)
+		);
+	});
+});
+

@@ -4,8 +4,13 @@ import { cardImportHeaderLine } from './card-import-line';
 
 const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
 const empty = new Uint8Array(0);
-/** Bytes a sink gets at a time (from one reused buffer). */
-const sinkPiece = 8 << 20;
+/**
+ * Bytes a sink gets at a time (from one reused buffer): the buffer and the sink's copy of a piece
+ * (a Blob's bytes wait in the renderer until the browser takes them) are part of step d's fixed
+ * peak of memory, so a piece is 1 MiB (issue 14: 8 MiB pieces held 16 MiB and more of a 36 MB
+ * file's 46 MB peak); a million-row output is then ~60 Blobs, each well under a millisecond.
+ */
+export const sinkPiece = 1 << 20;
 // The first buffer without a sink: a file of a few rows (a preview, a test) does not pay for zeroing
 // a megabyte; a large one reaches full size after a few doublings, one join on the first push.
 const firstCapacity = 1 << 16;
@@ -36,19 +41,21 @@ export class OutputBytes {
 	/**
 	 * `service` is column 1 of every line (settings 利用サービス), encoded once. With `sink`, the
 	 * bytes go to it instead, as views of one reused buffer, valid only during the call (the sink
-	 * copies what it keeps), in pieces of 8 MiB as the buffer fills and the rest at the last `take`.
+	 * copies what it keeps), in pieces of `pieceSize` bytes (`sinkPiece`; a line longer than that
+	 * grows the buffer to hold it) as the buffer fills and the rest at the last `take`.
 	 */
 	constructor(
 		private readonly encoding: OutputEncoding,
 		service: string,
-		private readonly sink?: (bytes: Uint8Array) => void
+		private readonly sink?: (bytes: Uint8Array) => void,
+		pieceSize = sinkPiece
 	) {
 		this.prefix = encodeOutput(`${service},`, encoding, false);
 		const padded = new Uint8Array(this.prefix.length + 3);
 		padded.set(this.prefix);
 		this.prefixView = new DataView(padded.buffer);
 		// A sink gets few large pieces (a Blob made per piece costs far more than its bytes' copy).
-		if (sink) this.capacity = sinkPiece;
+		if (sink) this.capacity = pieceSize;
 	}
 
 	/** The file's start: the BOM of UTF-8 output, then the header row when `withHeader`. */
