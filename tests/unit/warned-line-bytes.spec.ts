@@ -122,6 +122,25 @@ describe('readWarnedCardBytes', () => {
 		['a space inside the ID', 'US-0001 0000,111,VISA,2912,tok', false],
 		['an ID in lower case', 'us-00010000,111,VISA,2912,tok', false]
 	])('%s (taken: %s)', (_name, line, isTaken) => {
-		expect(readWarnedCardBytes(ascii(line), 0, line.length, emptyWarnedCardLine())).toBe(isTaken);
+		// Taken: the index of the CR or LF that ends it.
+		expect(readWarnedCardBytes(ascii(`${line}\r\n`), 0, line.length + 2, emptyWarnedCardLine())).toBe(isTaken ? line.length : -1);
+	});
+
+	it.each<[string, string]>([
+		['no line end before the limit', 'US-00010000,111,visa,2912,tok'],
+		['six cells', 'US-00010000,111,visa,2912,tok,memo\r\n'],
+		['four cells', 'US-00010000,111,visa,2912\r\n'],
+		['a quote in the token', 'US-00010000,111,visa,2912,to"k\r\n'],
+		['a tab before the token', 'US-00010000,111,visa,2912,\ttok\r\n'],
+		['DEL in the token', 'US-00010000,111,visa,2912,tok\x7f\r\n'],
+		['a byte past ASCII in the token', 'US-00010000,111,visa,2912,tok\xe3\r\n']
+	])('takes no line the CSV reader would not hand over as five plain cells: %s', (_name, line) => {
+		expect(readWarnedCardBytes(ascii(line), 0, line.length, emptyWarnedCardLine())).toBe(-1);
+	});
+
+	it('ends a line at LF or a lone CR, read from `start`', () => {
+		const bytes = ascii('xx US-00010000,7,Jcb,912,tok\nUS-00010001,7,JCB,2912,tok\r');
+		expect(readWarnedCardBytes(bytes, 3, bytes.length, emptyWarnedCardLine())).toBe(28);
+		expect(readWarnedCardBytes(bytes, 29, bytes.length, emptyWarnedCardLine())).toBe(bytes.length - 1);
 	});
 });

@@ -1,10 +1,13 @@
 // The params of step d's warnings on the byte path, one frozen object per distinct value, made the
 // first time it is needed and shared after: a million-row file with 200,000 warned rows makes no
 // string and no object per warning (past the cap on listed problems nobody reads them; below it
-// `ProblemList.add` copies what it lists). Each object is what `checkCardRow` hands in for the same
-// value, key for key; `tests/unit/warned-line-bytes.spec.ts` holds the two to the same problems.
+// `ProblemList.add` copies what it lists). Each object gives the params `checkCardRow` gives for the
+// same value, key for key; `tests/unit/warned-line-bytes.spec.ts` holds the two to the same problems.
+// The values are digits the reader recognised as a tail or an expiry (at most 6, no letter): what
+// `quoteCell` would quote as they stand, so they pass `recognised` and the list copies them as
+// they are, without masking each one again.
 
-import { recognised } from '../problems/display-value';
+import { recognised, type Recognised } from '../problems/display-value';
 import type { ProblemInput } from '../problems/problem-list';
 import { cardBrands } from '../rules/brand';
 import type { CardField } from '../rules/card-row';
@@ -21,12 +24,14 @@ export function digitsText(value: number, digits: number): string {
 	return String(10 ** digits + value).slice(1);
 }
 
+const digitsOf = (value: number, digits: number) => recognised(digitsText(value, digits));
+
 const tailCache = new Map<number, Params>();
 /** `tail-padded` of a tail of `digits` (1–2) digits with value `tail`. */
 export function tailParams(tail: number, digits: number): Params {
 	const key = digits * 1000 + tail;
 	let params = tailCache.get(key);
-	if (!params) tailCache.set(key, (params = Object.freeze({ field: 'last3', value: digitsText(tail, digits), fixed: digitsText(tail, 3) })));
+	if (!params) tailCache.set(key, (params = Object.freeze({ field: 'last3', value: digitsOf(tail, digits), fixed: digitsOf(tail, 3) })));
 	return params;
 }
 
@@ -51,7 +56,7 @@ export function expiryRepairParams(value: number, digits: number): Params {
 	const key = digits * 1e6 + value;
 	let params = repairCache.get(key);
 	if (!params) {
-		params = Object.freeze({ field: 'expiry', value: digitsText(value, digits), fixed: digitsText(value % 10000, 4), order: 'YYMM' });
+		params = Object.freeze({ field: 'expiry', value: digitsOf(value, digits), fixed: digitsOf(value % 10000, 4), order: 'YYMM' });
 		repairCache.set(key, params);
 	}
 	return params;
@@ -63,7 +68,7 @@ export function expiredParams(yymm: number): Params {
 	let params = expiredCache.get(yymm);
 	if (!params) {
 		const value = digitsText(yymm, 4);
-		params = Object.freeze({ field: 'expiry', value, year: `20${value.slice(0, 2)}`, month: yymm % 100 });
+		params = Object.freeze({ field: 'expiry', value: recognised(value), year: recognised(`20${value.slice(0, 2)}`), month: yymm % 100 });
 		expiredCache.set(yymm, params);
 	}
 	return params;
@@ -71,5 +76,5 @@ export function expiredParams(yymm: number): Params {
 
 /** The YYMM expiry `yymm` as its four digits (shared with `expiredParams`). */
 export function expiryText(yymm: number): string {
-	return expiredParams(yymm).value as string;
+	return (expiredParams(yymm).value as Recognised).text;
 }

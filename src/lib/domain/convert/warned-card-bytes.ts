@@ -68,53 +68,57 @@ function digitsValue(b: Uint8Array, from: number, to: number): number {
 }
 
 /**
- * Reads bytes[start, end) — a row `asciiRowEnd` took: printable ASCII, no quote, five cells — as
- * the card rules read it in SPEC's column order with the default ID pattern and YYMM: true when
- * every rule passes, with or without warnings (SPEC "Repairs shown as warnings"), and `out` holds
- * what they would repair; false when the rules would find an error or the row needs a repair this
- * reader does not make. Spaces: only U+0020 can stand in such a row (the rules trim the same).
+ * Reads the line at `start` as the card rules read its text in SPEC's column order with the default
+ * ID pattern and YYMM: the index of the CR or LF that ends it (before `limit`) when it is printable
+ * ASCII without a quote, of five cells (so its text is its bytes in Shift_JIS and UTF-8 alike, as
+ * `asciiRowEnd` takes), and every rule passes, with or without warnings (SPEC "Repairs shown as
+ * warnings"); `out` then holds what the rules would repair. -1 when the rules would find an error,
+ * the row needs a repair this reader does not make, or the line does not end before `limit`.
+ * Spaces: only U+0020 can stand in such a line (the rules trim the same).
  */
-export function readWarnedCardBytes(b: Uint8Array, start: number, end: number, out: WarnedCardLine): boolean {
+export function readWarnedCardBytes(b: Uint8Array, start: number, limit: number, out: WarnedCardLine): number {
 	let trimmed = 0;
 	let at = start;
 	let isExact = true;
 	for (let column = 0; column < 5; column++) {
+		// A cell ends at a comma or the line's end; every byte up to there is checked by its field below.
 		let cellEnd = at;
-		while (cellEnd < end && b[cellEnd] !== 44) cellEnd++;
+		while (cellEnd < limit && b[cellEnd] !== 44 && b[cellEnd] !== 10 && b[cellEnd] !== 13) cellEnd++;
+		if (cellEnd === limit || (b[cellEnd] === 44) !== (column < 4)) return -1;
 		let from = at;
 		let to = cellEnd;
 		while (from < to && b[from] === 32) from++;
 		while (to > from && b[to - 1] === 32) to--;
 		// A value of spaces only is missing: an error.
-		if (from === to) return false;
+		if (from === to) return -1;
 		if (from !== at || to !== cellEnd) trimmed |= 1 << column;
 		if (column === 0) {
-			if (to - from !== 11 || b[from] !== 85 || b[from + 1] !== 83 || b[from + 2] !== 45) return false;
+			if (to - from !== 11 || b[from] !== 85 || b[from + 1] !== 83 || b[from + 2] !== 45) return -1;
 			const key = digitsValue(b, from + 3, to);
-			if (key < 0) return false;
+			if (key < 0) return -1;
 			out.customerKey = key;
 			out.idStart = from;
 		} else if (column === 1) {
-			if (to - from > 3) return false;
+			if (to - from > 3) return -1;
 			const tail = digitsValue(b, from, to);
-			if (tail < 0) return false;
+			if (tail < 0) return -1;
 			out.tail = tail;
 			out.tailDigits = to - from;
 		} else if (column === 2) {
 			const brand = brandIgnoringCase(b, from, to);
-			if (brand < 0) return false;
+			if (brand < 0) return -1;
 			const name = cardBrands[brand];
 			for (let i = 0; i < to - from && isExact; i++) if (b[from + i] !== name.charCodeAt(i)) isExact = false;
 			out.brand = brand;
 			out.brandStart = from;
 			out.brandEnd = to;
 		} else if (column === 3) {
-			if (!readExpiryDigits(b, from, to, out)) return false;
+			if (!readExpiryDigits(b, from, to, out)) return -1;
 		} else {
-			// A token: a letter or digit, then printable ASCII without space, `,` or `"` (none here).
+			// A token: a letter or digit, then printable ASCII without space, `,` or `"` (SPEC).
 			const first = b[from] | 0x20;
-			if (!((b[from] >= 48 && b[from] <= 57) || (first >= 97 && first <= 122))) return false;
-			for (let i = from + 1; i < to; i++) if (b[i] === 32) return false;
+			if (!((b[from] >= 48 && b[from] <= 57) || (first >= 97 && first <= 122))) return -1;
+			for (let i = from + 1; i < to; i++) if (b[i] < 0x21 || b[i] > 0x7e || b[i] === 0x22) return -1;
 			out.tokenStart = from;
 			out.tokenEnd = to;
 		}
@@ -122,7 +126,8 @@ export function readWarnedCardBytes(b: Uint8Array, start: number, end: number, o
 	}
 	out.isBrandExact = isExact;
 	out.trimmed = trimmed;
-	return true;
+	// `at` is one past the line's CR or LF.
+	return at - 1;
 }
 
 // The expiry as `readExpiry` reads it in YYMM: 4 digits, 3 padded, or YYYYMM of a year 20xx; month 01–12.

@@ -236,10 +236,11 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			plainNeedsRules = end < 0 || (ids !== undefined && !ids.hasKey(plainLine.customerKey));
 			plainIsWarned = false;
 			if (plainNeedsRules) {
-				end = asciiRowEnd(bytes, start, limit, yamatoReturnColumns.length - 1);
-				if (end < 0) return -1;
 				// A row that passes with warnings only is still read from its bytes (see `readWarnedCardBytes`).
-				plainIsWarned = readWarnedCardBytes(bytes, start, end, warnedLine) && (ids === undefined || ids.hasKey(warnedLine.customerKey));
+				end = readWarnedCardBytes(bytes, start, limit, warnedLine);
+				plainIsWarned = end >= 0 && (ids === undefined || ids.hasKey(warnedLine.customerKey));
+				if (!plainIsWarned) end = asciiRowEnd(bytes, start, limit, yamatoReturnColumns.length - 1);
+				if (end < 0) return -1;
 				plainNeedsRules = !plainIsWarned;
 			}
 			plainBytes = bytes;
