@@ -36,10 +36,12 @@ export function tailParams(tail: number, digits: number): Params {
 }
 
 const brandCache = new Map<number, Params>();
-/** `brand-normalized` of the ASCII letters bytes[from, to) (at most 6) naming `cardBrands[brand]`. */
+/** `brand-normalized` of the ASCII letters bytes[from, to) naming `cardBrands[brand]` in some case. */
 export function brandParams(bytes: Uint8Array, from: number, to: number, brand: number): Params {
-	let key = 0;
-	for (let i = from; i < to; i++) key = key * 256 + bytes[i];
+	// The brand and which of its letters are in lower case name the spelling (a small integer key).
+	let key = brand;
+	for (let i = from; i < to; i++) key = key * 2 + ((bytes[i] >> 5) & 1);
+	key = key * 8 + (to - from);
 	let params = brandCache.get(key);
 	if (!params) {
 		const value = String.fromCharCode(...bytes.subarray(from, to));
