@@ -1,8 +1,12 @@
 import { joinBytes } from '../bytes';
 import { encodeOutput, type OutputEncoding } from '../encoding/encode-text';
+import { cardBrands } from '../rules/brand';
 import { cardImportHeaderLine } from './card-import-line';
+import type { WarnedCardLine } from './warned-card-bytes';
 
 const utf8Bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+// The brands in capitals as ASCII bytes (the same in Shift_JIS and UTF-8).
+const brandBytes = cardBrands.map((brand) => Uint8Array.from(brand, (c) => c.charCodeAt(0)));
 const empty = new Uint8Array(0);
 /**
  * Bytes a sink gets at a time (from one reused buffer): the buffer and the sink's copy of a piece
@@ -111,6 +115,48 @@ export class OutputBytes {
 		else for (let i = 0; i < second; i++) this.buffer[at + i] = bytes[brandEnd + i];
 		at += second;
 		output.setInt16(at, 0x0d0a);
+		this.length = at + 2;
+	}
+
+	/**
+	 * A warned return row read by `readWarnedCardBytes` (its bytes still in `bytes`) as its import
+	 * line, repaired: the service, the customer ID, the tail in 3 digits, the brand in capitals,
+	 * `,,,0`, the expiry in YYMM, the token, CR LF — what `cardImportLine` writes for the card the
+	 * rules make of the same row, byte for byte.
+	 */
+	warnedLine(bytes: Uint8Array, line: WarnedCardLine): void {
+		const prefix = this.prefix;
+		const brand = brandBytes[line.brand];
+		const tokenLength = line.tokenEnd - line.tokenStart;
+		this.room(prefix.length + 12 + 4 + brand.length + 5 + 5 + tokenLength + 2);
+		const buffer = this.buffer;
+		let at = this.length;
+		for (let i = 0; i < prefix.length; i++) buffer[at++] = prefix[i];
+		for (let i = line.idStart; i < line.idStart + 11; i++) buffer[at++] = bytes[i];
+		const tail = line.tail;
+		buffer[at] = 44;
+		buffer[at + 1] = 48 + ((tail / 100) | 0);
+		buffer[at + 2] = 48 + (((tail / 10) | 0) % 10);
+		buffer[at + 3] = 48 + (tail % 10);
+		buffer[at + 4] = 44;
+		at += 5;
+		for (let i = 0; i < brand.length; i++) buffer[at++] = brand[i];
+		// `,,,0,`: columns 5 and 6 blank, column 7 `0` (SPEC "Card import file").
+		buffer[at] = 44;
+		buffer[at + 1] = 44;
+		buffer[at + 2] = 44;
+		buffer[at + 3] = 48;
+		buffer[at + 4] = 44;
+		const yymm = line.yymm;
+		buffer[at + 5] = 48 + ((yymm / 1000) | 0);
+		buffer[at + 6] = 48 + (((yymm / 100) | 0) % 10);
+		buffer[at + 7] = 48 + (((yymm / 10) | 0) % 10);
+		buffer[at + 8] = 48 + (yymm % 10);
+		buffer[at + 9] = 44;
+		at += 10;
+		for (let i = line.tokenStart; i < line.tokenEnd; i++) buffer[at++] = bytes[i];
+		buffer[at] = 13;
+		buffer[at + 1] = 10;
 		this.length = at + 2;
 	}
 

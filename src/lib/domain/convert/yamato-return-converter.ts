@@ -17,6 +17,8 @@ import { addMultiCardWarnings } from './multi-card-warnings';
 import { OutputBytes } from './output-bytes';
 import { asciiRowEnd, asciiText } from './plain-bytes';
 import { readPlainCardBytes, readPlainCardLine, type PlainCardLine } from './plain-card-line';
+import { brandParams, expiredParams, expiryRepairParams, expiryText, tailParams, trimmedParams } from './repair-params';
+import { emptyWarnedCardLine, readWarnedCardBytes } from './warned-card-bytes';
 
 /** How Yamato's return file (step d) is told to have a header: the rule its reader uses, and its failed-rows download. */
 export const yamatoReturnHeaderRule = { mode: 'detect' as const, columns: yamatoReturnColumns } satisfies HeaderRule;
@@ -139,10 +141,8 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	// A plain line of an expired card: the warning and the reconciliation entry `checkCardRow` and
 	// `onData` give it (the customer's ID and the expiry are ASCII digits the shortcut has read).
 	const noteExpired = (row: number, line: PlainCardLine) => {
-		const expiry = String(10000 + line.expired).slice(1);
-		const params = { field: 'expiry', value: expiry, year: `20${expiry.slice(0, 2)}`, month: line.expired % 100 };
-		problems.add('card-expired', row, ctx!.columns.expiry, params);
-		expiredCards.push({ row, customerId: customerIdOfKey(line.customerKey), expiry });
+		problems.add('card-expired', row, ctx!.columns.expiry, expiredParams(line.expired));
+		expiredCards.push({ row, customerId: customerIdOfKey(line.customerKey), expiry: expiryText(line.expired) });
 	};
 	const onData = (row: number, cells: string[] | null, raw: string) => {
 		if (ctx === null) {
@@ -197,6 +197,32 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	// reader and the plain rows after each warned one, which went the general way with it, took more
 	// than half the time).
 	let plainNeedsRules = false;
+	// True when the line last read is a warned row `readWarnedCardBytes` took (into `warnedLine`).
+	let plainIsWarned = false;
+	const warnedLine = emptyWarnedCardLine();
+	// A warned row: the problems `checkCardRow` adds for it, in its order, and its repaired line.
+	const warnedRow = (row: number) => {
+		const line = warnedLine;
+		const columns = ctx!.columns;
+		for (let column = 0; column < 5; column++) {
+			if (line.trimmed & (1 << column)) problems.add('trimmed-spaces', row, column + 1, trimmedParams[column]);
+		}
+		if (line.tailDigits < 3) problems.add('tail-padded', row, columns.last3, tailParams(line.tail, line.tailDigits));
+		if (!line.isBrandExact) problems.add('brand-normalized', row, columns.brand, brandParams(plainBytes, line.brandStart, line.brandEnd, line.brand));
+		const repair = line.expiryDigits === 6 ? 'expiry-yyyymm' : line.expiryDigits === 3 ? 'expiry-padded' : null;
+		if (repair) problems.add(repair, row, columns.expiry, expiryRepairParams(line.expiryValue, line.expiryDigits));
+		const yymm = line.yymm;
+		const year = (yymm / 100) | 0;
+		if ((2000 + year) * 12 + (yymm % 100) - 1 < ctx!.todayMonth) {
+			problems.add('card-expired', row, columns.expiry, expiredParams(yymm));
+			expiredCards.push({ row, customerId: customerIdOfKey(line.customerKey), expiry: expiryText(yymm) });
+		}
+		tally.addKey(line.customerKey, row);
+		if (year < 1 || year > 12) yymmOnly++;
+		begin();
+		out.warnedLine(plainBytes, line);
+		written++;
+	};
 	const plainLines: PlainLineSink & { digitRunFrom: number } = {
 		cells: yamatoReturnColumns.length,
 		// A plain line's cells before the token (US- and 8 digits, 3 digits, a brand, 4 digits, each
@@ -206,19 +232,28 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		read: (bytes, start, limit) => {
 			if (!canTakePlainLines || ctx === null) return -1;
 			let end = readPlainCardBytes(bytes, start, limit, ctx.todayMonth, plainLine);
-			plainNeedsRules = end < 0 || (ctx.customerIds !== undefined && !ctx.customerIds.hasKey(plainLine.customerKey));
-			if (plainNeedsRules) end = asciiRowEnd(bytes, start, limit, yamatoReturnColumns.length - 1);
-			if (end < 0) return -1;
+			const ids = ctx.customerIds;
+			plainNeedsRules = end < 0 || (ids !== undefined && !ids.hasKey(plainLine.customerKey));
+			plainIsWarned = false;
+			if (plainNeedsRules) {
+				// A row that passes with warnings only is still read from its bytes (see `readWarnedCardBytes`).
+				end = readWarnedCardBytes(bytes, start, limit, warnedLine);
+				plainIsWarned = end >= 0 && (ids === undefined || ids.hasKey(warnedLine.customerKey));
+				if (!plainIsWarned) end = asciiRowEnd(bytes, start, limit, yamatoReturnColumns.length - 1);
+				if (end < 0) return -1;
+				plainNeedsRules = !plainIsWarned;
+			}
 			plainBytes = bytes;
 			plainStart = start;
 			plainEnd = end;
-			// A row for the rules may hold digits anywhere: the card-number probe reads all of it.
-			plainLines.digitRunFrom = plainNeedsRules ? start : plainLine.brandEnd + 6;
+			// A row that is not plain may hold digits anywhere: the card-number probe reads all of it.
+			plainLines.digitRunFrom = plainNeedsRules || plainIsWarned ? start : plainLine.brandEnd + 6;
 			return end;
 		},
 		write: (row) => {
 			// The text of the bytes fails the shortcut as its bytes did: straight to the rules.
 			if (plainNeedsRules) return rulesRow(row, asciiText(plainBytes, plainStart, plainEnd).split(','));
+			if (plainIsWarned) return warnedRow(row);
 			tally.addKey(plainLine.customerKey, row);
 			if (plainLine.expired >= 0) noteExpired(row, plainLine);
 			if (plainLine.isYymmOnly) yymmOnly++;
