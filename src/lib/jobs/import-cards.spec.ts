@@ -221,7 +221,7 @@ describe('importCards: 複数カード counts the cards each customer will have,
 			fc.asyncProperty(fc.array(cardRow, { minLength: 1, maxLength: 30 }), async (rows) => {
 				const store = fakeStore(registry());
 				const lines = rows.map((r) => line(`US-0001000${r.seq}`, r.isQuoted ? `"${r.token}"` : r.token, r.isBad ? '2913' : '2912'));
-				await importCards(file(...lines), job(), fakePorts(store));
+				const { outcome } = await importCards(file(...lines), job(), fakePorts(store));
 				const known = new Set([`0:${tokenA}`]);
 				const counted = new Map<number, number[]>();
 				rows.forEach((r, i) => {
@@ -237,7 +237,7 @@ describe('importCards: 複数カード counts the cards each customer will have,
 					const code = registered ? 'multiple-cards-registered' : 'multiple-cards';
 					for (const row of at) expected.push(`${row} ${code} ${at.length + registered} ${at.join('、')}`);
 				}
-				const warned = store.records[0].outcome!.problems
+				const warned = outcome.problems
 					.filter((p) => p.code.startsWith('multiple-cards'))
 					.map((p) => `${p.row} ${p.code} ${p.params?.count} ${p.params?.rows}`);
 				expect(warned.sort()).toEqual(expected.sort());
@@ -252,8 +252,8 @@ describe('importCards: 複数カード counts the cards each customer will have,
 		['two new cards, the second row repeated', [line('US-00010001', tokenA), line('US-00010001', tokenB), line('US-00010001', tokenA)], ['2 multiple-cards', '3 multiple-cards']]
 	])('%s', async (_name, lines, expected) => {
 		const store = fakeStore(registry());
-		await importCards(file(...lines), job(), fakePorts(store));
-		const warned = store.records[0].outcome!.problems.filter((p) => p.code.startsWith('multiple-cards')).map((p) => `${p.row} ${p.code}`);
+		const { outcome } = await importCards(file(...lines), job(), fakePorts(store));
+		const warned = outcome.problems.filter((p) => p.code.startsWith('multiple-cards')).map((p) => `${p.row} ${p.code}`);
 		expect(warned).toEqual(expected);
 	});
 });
