@@ -49,7 +49,7 @@ test('a full disk during steps a–c keeps the linkage CSV downloadable and says
 	await page.goto('/migration');
 	await loadStoreList(page);
 	const stepC = page.getByRole('region', { name: 'c. 連携用CSVを作る' });
-	await expect(stepC.getByText('顧客 4件を読み込みました（連携用IDあり 3件）。')).toBeVisible();
+	await expect(stepC.getByText('顧客 4件を読み込みました（連携用CSVに書き出す顧客 3件）。')).toBeVisible();
 	await expect(page.getByRole('alert').filter({ hasText: '取り込み履歴には記録できませんでした' })).toContainText('ブラウザの保存容量が足りないため');
 	const linkage = await downloadBytes(page, stepC.getByRole('button', { name: '連携用CSVをダウンロード' }));
 	expect(linkage.bytes.equals(await readFile(fixture('store-customer-list.linkage.expected.sjis.csv')))).toBe(true);

@@ -11,7 +11,7 @@ test('steps a–d with Shift_JIS files: both downloads match the expected files 
 	await loadStoreList(page);
 
 	const stepC = page.getByRole('region', { name: 'c. 連携用CSVを作る' });
-	await expect(stepC.getByText('顧客 4件を読み込みました（連携用IDあり 3件）。')).toBeVisible();
+	await expect(stepC.getByText('顧客 4件を読み込みました（連携用CSVに書き出す顧客 3件）。')).toBeVisible();
 	await expect(stepC.getByText(/連携用IDがありません/)).toBeVisible();
 	const linkage = await downloadBytes(page, stepC.getByRole('button', { name: '連携用CSVをダウンロード' }));
 	expect(linkage.bytes.equals(await readFile(fixture('store-customer-list.linkage.expected.sjis.csv')))).toBe(true);

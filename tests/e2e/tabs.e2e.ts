@@ -93,6 +93,41 @@ test('「すべてのデータを消去」 in tab A empties tab B\'s list and do
 	await expect(a.getByText('yamato-return.sjis.csv')).toHaveCount(0);
 });
 
+// Operator trial: after 「すべてのデータを消去」 in tab A, tab B (in English) opened its next page in
+// Japanese, and its open history entry stayed open showing the erased entry. The language is a
+// display preference the erase keeps (its confirmation names settings, customers, cards, history
+// and notices); the entry's panel closes.
+test('「すべてのデータを消去」 in tab A (Japanese) closes tab B\'s open history entry; B stays in English, next page too', async ({ page: a, context }) => {
+	await saveSettings(a);
+	await a.goto('/customers');
+	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4件を登録しました。');
+
+	const b = await context.newPage();
+	await b.goto('/history');
+	await b.getByRole('combobox', { name: '表示言語' }).selectOption('en');
+	await expect(b.getByRole('heading', { level: 1 })).toHaveText('Import history');
+	await b.getByRole('button', { name: 'Details of oldcart-customers.utf8bom.csv' }).click();
+	const detail = b.getByRole('region', { name: /^Entry details/ });
+	await expect(detail.getByText('oldcart-customers.utf8bom.csv')).toBeVisible();
+
+	await a.getByRole('link', { name: '支払い方法設定' }).click();
+	await a.getByRole('button', { name: 'すべてのデータを消去' }).click();
+	await a.getByRole('button', { name: '消去する' }).click();
+	await expect(a.getByText('すべてのデータを消去しました。')).toBeVisible();
+
+	await expect(detail).toHaveCount(0);
+	await expect(b.getByText('oldcart-customers.utf8bom.csv')).toHaveCount(0);
+	await expect(b.getByRole('heading', { level: 1 })).toHaveText('Import history');
+	await b.goto('/customers');
+	await expect(b.getByRole('heading', { level: 1 })).toHaveText('Customers');
+	await expect(b.locator('html')).toHaveAttribute('lang', 'en');
+	// Tab A keeps the Japanese it shows; a page loaded anew opens in the language chosen last (B's).
+	await a.getByRole('link', { name: '顧客データ取り込み履歴' }).click();
+	await expect(a.getByRole('heading', { level: 1 })).toHaveText('顧客データ取り込み履歴');
+	await a.reload();
+	await expect(a.getByRole('heading', { level: 1 })).toHaveText('Import history');
+});
+
 test('settings saved as 利用しない in tab A block a card import in tab B at once', async ({ page: a, context }) => {
 	await saveSettings(a);
 	const b = await context.newPage();

@@ -37,7 +37,7 @@ test('デモデータを作成, then the whole migration with its three files sh
 	await chooseFile(page, stepB, upload('demo-store-customer-list.csv', customerList.bytes));
 	await stepB.getByRole('button', { name: '顧客一覧を読み込む' }).click();
 	const stepC = page.getByRole('region', { name: 'c. 連携用CSVを作る' });
-	await expect(stepC.getByText(`顧客 ${expected.storeCustomers}件を読み込みました（連携用IDあり ${expected.linked}件）。`)).toBeVisible();
+	await expect(stepC.getByText(`顧客 ${expected.storeCustomers}件を読み込みました（連携用CSVに書き出す顧客 ${expected.linked}件）。`)).toBeVisible();
 	await expect(stepC.getByRole('cell', { name: /には連携用IDがありません。/ })).toHaveCount(2);
 	const linkage = await downloadBytes(page, stepC.getByRole('button', { name: '連携用CSVをダウンロード' }));
 	const linkageLines = new TextDecoder('shift_jis').decode(linkage.bytes).split('\r\n');

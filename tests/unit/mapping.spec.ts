@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	quoteCell,
 	chooseColumns,
 	chooseReturnMapping,
 	convertYamatoReturn,
@@ -75,7 +74,7 @@ describe('chosen columns', () => {
 		const chosen = convert(text, { columns: { token: 6 } }).report.problems.filter((p) => p.code === 'duplicate-header');
 		expect(detected.map((p) => [p.column, p.params.first])).toEqual([[6, 1]]);
 		expect(chosen.map((p) => [p.column, p.params.first])).toEqual([[1, 6]]);
-		expect(chosen[0].message).toBe('見出し行の1列目「token」は6列目と同じ項目のため、使いません。');
+		expect(chosen[0].message).toBe('見出し行の1列目「token」は6列目と同じ項目のため、使いません。1列目を使うなら、見出しの名前を直してから、もう一度指定してください。');
 	});
 
 	it.each([
@@ -112,7 +111,7 @@ describe('header cells', () => {
 		['an unknown header', `${unknownHeader}\r\n${unknownRow}\r\n`, {}, unknownHeader.split(',')],
 		// SPEC "Privacy promise": an unknown cell of 8 characters or more is masked like any cell.
 		['an English one with spaces', `Member No,Last Digit,Kind,Valid,Key\r\n${unknownRow}\r\n`, {}, ['****…r No', '****…igit', 'Kind', 'Valid', 'Key']],
-		['a first row the operator calls a header', `${unknownRow}\r\n${unknownRow}\r\n`, { firstRowIsHeader: true }, unknownRow.split(',').map(quoteCell)],
+		['a first row the operator calls a header', `${unknownRow}\r\n${unknownRow}\r\n`, { firstRowIsHeader: true }, ['2912', '****…xyZ1', 'US-00010000', 'VISA', '111']],
 		['a card row', `${unknownRow}\r\n`, {}, undefined],
 		['a card row with a short expiry', `US-00010000,1,VISA,912,${token}\r\n`, {}, undefined],
 		['a malformed first record', `"a"b,キー\r\n${unknownRow}\r\n`, {}, undefined]

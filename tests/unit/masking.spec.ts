@@ -117,7 +117,7 @@ describe('real-world files (tests/fixtures/real-world/README.md)', () => {
 		const bytes = fixture('real-world/return-noheader-forced-header.csv');
 		const { report } = convertYamatoReturn(bytes, { today, firstRowIsHeader: true, columns: { customerId: 1, last3: 2, brand: 3, expiry: 4, token: 5 } });
 		expect(report.hasHeader).toBe(true);
-		expect(report.headerCells).toEqual(['****…0000', '111', 'VISA', '2912', '****…OKEN']);
+		expect(report.headerCells).toEqual(['US-00010000', '111', 'VISA', '2912', '****…OKEN']);
 		expect(allText(report)).not.toContain('AbCdEf0123456789FIRSTROWTOKEN');
 		const detected = convertYamatoReturn(bytes, { today, firstRowIsHeader: true });
 		expect(allText(detected.report)).not.toContain('AbCdEf0123456789FIRSTROWTOKEN');

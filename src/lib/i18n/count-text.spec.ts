@@ -30,7 +30,7 @@ describe('counts in catalogue messages', () => {
 		['en', 'bell.reportConversion', { rows: 50000, registered: 50000, errors: 0, warnings: 0 }, 'Read 50,000 rows · written 50,000'],
 		['en', 'bell.reportConversion', { rows: 1, registered: 1, errors: 0, warnings: 1 }, 'Read 1 row · written 1'],
 		['en', 'migration.multiCardNote', { count: 1000 }, '1,000 customers have several cards'],
-		['ja', 'migration.customersLoaded', { total: 50000, linked: 50000 }, '顧客 50,000件を読み込みました（連携用IDあり 50,000件）'],
+		['ja', 'migration.customersLoaded', { total: 50000, linked: 50000 }, '顧客 50,000件を読み込みました（連携用CSVに書き出す顧客 50,000件）'],
 		['ja', 'mapping.column', { column: 12345, name: 'x' }, '列12345'],
 		['ja', 'report.files.item', { number: 1234, kind: 'x' }, '1234. x']
 	] as const)('%s %s reads %j as %s', (language, key, params, expected) => {

@@ -23,6 +23,7 @@ const paramsOf = (field: string, format: string): Record<string, string | number
 	value: typedValue,
 	fixed: typedFixed,
 	month: 13,
+	registered: 1,
 	order: 'YYMM',
 	example: '2912',
 	expected: 'YAMATO',

@@ -4,7 +4,7 @@ import { fromLegacyFailure, toProblemRecord } from '$lib/domain/records/problem-
 import { problemText } from './problem-text';
 
 const allCodes: ProblemCode[] = [...fileProblemCodes, ...rowProblemCodes];
-const sample = { field: 'expiry', fields: 'customerId,token', value: '2913', fixed: '2912', month: 13, order: 'YYMM', example: '2912', expected: 'YAMATO', format: '^US-\\d{8}$', rows: '2、5', count: 2, limit: 10, first: 1, year: 2029, encoding: 'UTF-32', cells: 3, columns: 5 };
+const sample = { field: 'expiry', fields: 'customerId,token', value: '2913', fixed: '2912', month: 13, order: 'YYMM', example: '2912', expected: 'YAMATO', format: '^US-\\d{8}$', rows: '2、5', count: 2, registered: 1, limit: 10, first: 1, year: 2029, encoding: 'UTF-32', cells: 3, columns: 5 };
 
 describe('problemText', () => {
 	it.each(allCodes)('%s: Japanese is the core\'s own message; English fills every parameter', (code) => {

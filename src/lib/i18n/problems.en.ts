@@ -52,7 +52,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'missing-header': 'Row {row} does not name "{fields}". Choose a file with a header row.',
 	'forced-header-unnamed':
 		'Row {row} was skipped as the header row, but it names no known column, so it may be data. If row {row} is data, untick "Row 1 is a header row" and convert again.',
-	'duplicate-header': 'Header column {column} "{value}" names the same field as column {first} and is not used.',
+	'duplicate-header': 'Header column {column} "{value}" names the same field as column {first} and is not used. To use column {column} instead, rename its header and choose the file again.',
 	'too-many-problems': '{count} more {count:problem was|problems were} found. The list shows the first {limit}.',
 	'import-not-allowed':
 		'Cannot import: the service in the payment settings is not YAMATO, or availability is "Not used". Check the payment settings.',
@@ -73,9 +73,10 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'bad-month': 'Row {row}: expiry "{value}" has month {month}. Enter it as {order} (e.g. {example}).',
 	'expiry-looks-mmyy':
 		'Row {row}: expiry "{value}" would have month {month} as YYMM. The column looks like MMYY (month first). Read the whole column as MMYY, or enter YYMM (e.g. 2912).',
-	'card-expired': 'Row {row}: expiry "{value}" ({yearMonth}) has passed.',
+	'card-expired':
+		'Row {row}: expiry "{value}" ({yearMonth}) has passed. The card cannot be charged: ask the customer to update their card.',
 	'bad-token':
-		'Row {row}: auth key "{value}" is not valid. It starts with a letter or digit and holds no space, comma, quote or full-width character.',
+		'Row {row}: auth key "{value}" is not valid. Compare it with Yamato\'s return file and enter it so that it starts with a letter or digit and holds no space, comma, quote or full-width character.',
 	'missing-cells':
 		'Row {row} has {cells} of {columns} {columns:column|columns}: a value may be missing or the columns shifted left, so the row was not read. Check this row in the original data and give it all {columns} columns, separating empty values with "," too.',
 	'extra-cells':
@@ -86,11 +87,14 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':
 		'Row {row}: customer ID "{value}" has {count} {count:card|cards} ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
-	'service-mismatch': 'Row {row}: payment service "{value}" differs from the configured service "{expected}".',
+	'multiple-cards-registered':
+		'Row {row}: customer ID "{value}" has {count} cards: {registered} already registered, the others in this file ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
+	'service-mismatch':
+		'Row {row}: payment service "{value}" differs from the configured service "{expected}". Enter "{expected}", or check the service in the payment settings.',
 	'not-blank': 'Row {row}: leave the {field} blank.',
-	'bad-serial': 'Row {row}: serial "{value}" must be "0" or blank.',
+	'bad-serial': 'Row {row}: serial "{value}" must be "0" or blank. Enter "0" or leave it blank.',
 	'no-linkage-id':
-		'Row {row}: customer ID "{value}" has no linkage ID. It is new in the store, so it is not written to the linkage CSV.',
+		'Row {row}: customer ID "{value}" has no linkage ID. It is new in the store, so it is not written to the linkage CSV. If the customer came from the old cart, enter its linkage ID in the store and download the customer list again.',
 	'bad-phone':
 		'Row {row}, column {column}: {field} "{value}" does not look like a phone number. Use digits, hyphens, parentheses and + only, and check that the columns are not shifted. This row was not registered.',
 	'bad-postal-code':
@@ -100,11 +104,11 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'looks-like-token':
 		'Row {row}, column {column}: {field} "{value}" is a long value of letters and digits without spaces and looks like a card token. Check that the columns are not shifted and the file has a header row. Never put card tokens in customer data. This row was not registered.',
 	'bad-linkage-id':
-		'Row {row}: linkage ID "{value}" cannot be used. It starts with a letter or digit and holds no space, comma, quote or control character.',
+		'Row {row}: linkage ID "{value}" cannot be used. In the store, change this customer\'s linkage ID so that it starts with a letter or digit and holds no space, comma, quote or control character, then download the customer list again.',
 	'duplicate-linkage-id':
-		'Row {row}: linkage ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used.',
+		'Row {row}: linkage ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used. Check in the store which customer the linkage ID belongs to, correct the others, then download the customer list again.',
 	'duplicate-customer-id':
-		'Row {row}: customer ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used.',
+		'Row {row}: customer ID "{value}" is also on {rowCount:row|rows} {rows}. It is not clear which is right, so this row is not used. Check in the customer list file which row is right, delete the others, then load the file again.',
 	'not-encodable':
 		'The {field} "{value}" cannot be written in Shift_JIS (row {row}, column {column}). Write the file as UTF-8 (with BOM).',
 	'repeated-bom':

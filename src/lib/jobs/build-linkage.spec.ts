@@ -69,3 +69,25 @@ describe('a list file read as a stream gives the CSV of the whole file', () => {
 		expect(result.report.summary).toMatchObject({ rows: whole.report.rows, encoding: 'shift_jis', sha256: await sha256Hex(list) });
 	});
 });
+
+// Operator trial: step c said 「連携用IDあり 19,996件」 for 20,000 customers of whom 19,999 had a
+// 連携用ID (3 of them invalid or repeated). The number is the customers written to the linkage CSV
+// (SPEC step c: a missing, invalid or repeated ID is not written), and the words now say so; held
+// here as the count of the CSV's own rows, for every kind of row step c leaves out.
+describe('step c counts the customers written to the linkage CSV', () => {
+	const header = 'サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)';
+	const id = (n: number) => `US-${String(10000 + n).padStart(8, '0')}`;
+	it.each<[string, string[], { total: number; linked: number }]>([
+		['every customer with a good ID', [`${id(0)},C1`, `${id(1)},C2`], { total: 2, linked: 2 }],
+		['one without a 連携用ID', [`${id(0)},C1`, `${id(1)},`], { total: 2, linked: 1 }],
+		['one with a 連携用ID that starts with =', [`${id(0)},C1`, `${id(1)},=cmd`], { total: 2, linked: 1 }],
+		['a 連携用ID on two rows', [`${id(0)},C1`, `${id(1)},C1`, `${id(2)},C3`], { total: 3, linked: 1 }],
+		['a customer ID on two rows', [`${id(0)},C1`, `${id(0)},C2`, `${id(2)},C3`], { total: 3, linked: 1 }],
+		['one missing, one invalid, one repeated twice', [`${id(0)},C1`, `${id(1)},`, `${id(2)},"a b"`, `${id(3)},C4`, `${id(4)},C4`], { total: 5, linked: 1 }]
+	])('%s', async (_name, rows, expected) => {
+		const result = (await buildLinkage(textFile([header, ...rows].join('\r\n') + '\r\n'), job, fakePorts(fakeStore())))!;
+		expect(result.report.summary.customers).toEqual(expected);
+		const written = new TextDecoder('shift_jis').decode(await result.output!.arrayBuffer()).split('\r\n').filter(Boolean).length - 1;
+		expect(result.report.summary.customers!.linked).toBe(written);
+	});
+});

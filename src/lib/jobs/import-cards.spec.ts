@@ -202,3 +202,58 @@ describe('importCards: a cancel at every stage registers nothing', () => {
 		expect(store.records.map((record) => record.cards)).toEqual([undefined]);
 	});
 });
+
+// Operator trial: 「US-00010000 has 2 cards (rows 2 and 20002)」 where row 20002 repeated a card and
+// was skipped. SPEC "Warnings" (複数枚のカード): the warning counts the cards the customer will have —
+// its registered ones and the file's rows, a failed row included (whether or not it passed), a row
+// skipped as its customer's card already not — and lists the file's rows it counts.
+describe('importCards: 複数カード counts the cards each customer will have, never a skipped repeat', () => {
+	const tokens = [tokenA, tokenB, 'ZzYyXx5544332211wvU3'];
+	const cardRow = fc.record({
+		seq: fc.integer({ min: 0, max: 2 }),
+		token: fc.constantFrom(...tokens),
+		// A failing row (month 13), and a quoted token that takes the general reader, not the plain lines.
+		isBad: fc.boolean(),
+		isQuoted: fc.boolean()
+	});
+	it('warns on exactly the counted rows, with the count of all the customer\'s cards (customer 0 holds card A already)', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(cardRow, { minLength: 1, maxLength: 30 }), async (rows) => {
+				const store = fakeStore(registry());
+				const lines = rows.map((r) => line(`US-0001000${r.seq}`, r.isQuoted ? `"${r.token}"` : r.token, r.isBad ? '2913' : '2912'));
+				const { outcome } = await importCards(file(...lines), job(), fakePorts(store));
+				const known = new Set([`0:${tokenA}`]);
+				const counted = new Map<number, number[]>();
+				rows.forEach((r, i) => {
+					const key = `${r.seq}:${r.token}`;
+					if (!r.isBad && known.has(key)) return;
+					if (!r.isBad) known.add(key);
+					counted.set(r.seq, [...(counted.get(r.seq) ?? []), i + 2]);
+				});
+				const expected: string[] = [];
+				for (const [seq, at] of counted) {
+					const registered = seq === 0 ? 1 : 0;
+					if (at.length + registered < 2) continue;
+					const code = registered ? 'multiple-cards-registered' : 'multiple-cards';
+					for (const row of at) expected.push(`${row} ${code} ${at.length + registered} ${at.join('、')}`);
+				}
+				const warned = outcome.problems
+					.filter((p) => p.code.startsWith('multiple-cards'))
+					.map((p) => `${p.row} ${p.code} ${p.params?.count} ${p.params?.rows}`);
+				expect(warned.sort()).toEqual(expected.sort());
+			})
+		);
+	});
+
+	it.each<[string, string[], string[]]>([
+		['a file that only repeats the registered card', [line('US-00010000', tokenA), line('US-00010000', tokenA)], []],
+		['a card twice in the file, customer without cards', [line('US-00010001', tokenB), line('US-00010001', tokenB)], []],
+		['a second card beside the registered one', [line('US-00010000', tokenB)], ['2 multiple-cards-registered']],
+		['two new cards, the second row repeated', [line('US-00010001', tokenA), line('US-00010001', tokenB), line('US-00010001', tokenA)], ['2 multiple-cards', '3 multiple-cards']]
+	])('%s', async (_name, lines, expected) => {
+		const store = fakeStore(registry());
+		const { outcome } = await importCards(file(...lines), job(), fakePorts(store));
+		const warned = outcome.problems.filter((p) => p.code.startsWith('multiple-cards')).map((p) => `${p.row} ${p.code}`);
+		expect(warned).toEqual(expected);
+	});
+});

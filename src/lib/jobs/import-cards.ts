@@ -132,10 +132,14 @@ function cardReader(job: UploadJob, index: RegistryIndex, progress: IndexProgres
 	let skipped = 0;
 	// Each card written as the checker passes it, while its line's bytes are current: no object and no
 	// array per card (a refused file's cards are dropped by the upload, which registers none then).
-	const onCard = (card: CheckedCard) => {
-		if (write(card)) skipped++;
+	const onCard = (card: CheckedCard): boolean => {
+		const isSkipped = write(card);
+		if (isSkipped) skipped++;
+		return isSkipped;
 	};
-	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true, onCard });
+	// The cards a customer has already count towards 複数カード with the file's new ones.
+	const registeredCards = index.cardCount > 0 ? (key: number) => index.cardCountOf(key - firstCustomerNumber) : undefined;
+	const checker = createCardImportChecker({ encoding: job.encoding, settings: job.settings, customerIds, plainCards: true, onCard, registeredCards });
 	return {
 		push: (bytes) => {
 			checker.push(bytes);

@@ -4,7 +4,9 @@ import { countText } from '$lib/i18n/count-text';
 import { failureText } from '$lib/i18n/failures';
 import { problemText } from '$lib/i18n/problem-text';
 
-const storageKey = 'webcollect-workbench.language';
+/** Where the language choice is kept in localStorage (a display preference, kept by an erase). */
+export const languageStorageKey = 'webcollect-workbench.language';
+const storageKey = languageStorageKey;
 
 /** The operator's language, remembered in localStorage; Japanese unless chosen otherwise. */
 class LocaleState {

@@ -1,5 +1,6 @@
 import { workbench } from '$lib/workers/workbench-client';
 import { loadStorage } from './lazy-storage';
+import { languageStorageKey } from './locale.svelte';
 
 /** How much this browser stores for the app, whether it is protected, and erasing it all. */
 class StorageStatusState {
@@ -22,11 +23,17 @@ class StorageStatusState {
 		this.persisted = await navigator.storage.persist();
 	}
 
-	/** 「すべてのデータを消去」: every table, the worker's in-memory registry, the language choice. */
+	/**
+	 * 「すべてのデータを消去」: every table, the worker's in-memory registry, and what else this page
+	 * keeps in localStorage — but the display language, which is no data of the shop (the confirmation
+	 * names settings, customers, cards, history and notices): every tab, this one included, stays in
+	 * the language it shows, and the next page opens in it too (operator trial: tab B, in English,
+	 * opened its next page in Japanese after tab A erased).
+	 */
 	async eraseAll() {
 		await (await loadStorage()).eraseEverything();
 		await workbench.ask('reload-registry', {});
-		localStorage.clear();
+		for (const key of Object.keys(localStorage)) if (key !== languageStorageKey) localStorage.removeItem(key);
 		this.erased = true;
 		await this.refresh();
 	}

@@ -1,5 +1,7 @@
 import { sha256HexSync } from '../hash/sha256-sync';
-import { displayValue, quoteCell } from '../problems/display-value';
+import { displayValue, quoteCell, shownCustomerId } from '../problems/display-value';
+import { normalizeBrand } from '../rules/brand';
+import { trimSpaces } from '../rules/patterns';
 import { buildHeaderIndex, keyOfHeader, type ColumnSpec } from './match-header';
 import { normalizeHeader } from './normalize-header';
 
@@ -22,13 +24,26 @@ function indexOf(specs: readonly ColumnSpec[]): Map<string, string> {
 }
 
 /**
+ * A cell a rule recognises as no secret, shown whole (no line breaks, 40 characters): a customer ID
+ * of the default shape, or a card brand (an alias included); else null. A forced header row is a
+ * data row, and its customer ID and brand are what tells the operator which column is which.
+ */
+function recognisedCell(cell: string): string | null {
+	const value = trimSpaces(cell);
+	const id = shownCustomerId(value);
+	if (typeof id !== 'string') return id.text;
+	return normalizeBrand(value) !== null ? displayValue(value) : null;
+}
+
+/**
  * Header cells as the operator may see, store and remember them (SPEC "Privacy promise": a
- * forced header row is still a row of cells): a cell naming a column of `specs` is shown whole
- * (no line breaks, 40 characters), any other goes through `quoteCell` (a token becomes `****…Ab12`).
+ * forced header row is still a row of cells): a cell naming a column of `specs`, or a value a rule
+ * recognises as no secret (a customer ID of the default shape, a card brand), is shown whole (no
+ * line breaks, 40 characters); any other goes through `quoteCell` (a token becomes `****…Ab12`).
  */
 export function displayHeaderCells(cells: readonly string[], specs: readonly ColumnSpec[]): string[] {
 	const index = indexOf(specs);
-	return cells.map((cell) => (keyOfHeader(cell, index) !== null ? displayValue(cell) : quoteCell(cell)));
+	return cells.map((cell) => (keyOfHeader(cell, index) !== null ? displayValue(cell) : (recognisedCell(cell) ?? quoteCell(cell))));
 }
 
 /** What identifies a kind of file: SHA-256 hex of its loose header names in order, trailing blanks left out. */

@@ -38,8 +38,16 @@ export interface CardImportOptions {
 	 * (then empty): no object or array per card (issue 14: a million cards gathered per push were
 	 * ~95 MB of young objects). A plain card is one object reused for every plain line: read it
 	 * before returning. When `finish` says the file is refused, drop the cards given here too.
+	 * Returning true says the card is skipped, being its customer's already (registered, or earlier
+	 * in the file): it is no second card of that customer (`multiple-cards`).
 	 */
-	onCard?: (card: CheckedCard) => void;
+	onCard?: (card: CheckedCard) => boolean | void;
+	/**
+	 * How many cards customer `US-` + `key` (its 8 digits as a number) has registered already: they
+	 * count towards `multiple-cards` with the file's own (SPEC "Warnings": 複数枚のカード, the cards
+	 * the customer will have). Asked once per customer at `finish`.
+	 */
+	registeredCards?: (key: number) => number;
 }
 
 /** A card that passed step e's rules: a general line's texts, or a plain line's offsets into its bytes. */
@@ -86,6 +94,7 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 	const isAllowed = service === 'YAMATO' && options.settings?.availability !== 'disabled';
 	const tally = new CustomerTally();
 	let cards: CheckedCard[] = [];
+	// True when the card is skipped as its customer's already.
 	const pass = options.onCard ?? ((card: CheckedCard) => void cards.push(card));
 	let expiredCards = 0;
 	let ctx: CardRuleContext | null = null;
@@ -130,10 +139,12 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 		};
 		const isValid = extraRules(fields, row);
 		const card = checkCardRow(fields, row, ctx);
-		if (ctx.facts.customerId !== null) tally.add(ctx.facts.customerId, row);
 		if (ctx.facts.isExpired) expiredCards++;
-		if (card !== null && isValid) pass(card);
+		let isSkipped = false;
+		if (card !== null && isValid) isSkipped = pass(card) === true;
 		else source.state.failedRows.push(row);
+		// A failed row still counts (SPEC: whether or not it passed); a skipped repeat is no other card.
+		if (ctx.facts.customerId !== null && !isSkipped) tally.add(ctx.facts.customerId, row);
 	};
 	// Plain lines straight from their bytes, once a first data row made the context and the columns
 	// are SPEC's order with the default customer ID pattern (the shortcut knows no other).
@@ -158,7 +169,6 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 			return end;
 		},
 		write: (row) => {
-			tally.addKey(plain.customerKey, row);
 			const { customerKey, brand, tailAt, expiryAt, tokenAt, tokenEnd } = plain;
 			if (options.onCard) {
 				// One object for every plain line, which `onCard` reads before it returns.
@@ -170,9 +180,10 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 				reused.expiryAt = expiryAt;
 				reused.tokenAt = tokenAt;
 				reused.tokenEnd = tokenEnd;
-				options.onCard(reused);
+				if (options.onCard(reused) !== true) tally.addKey(customerKey, row);
 				return;
 			}
+			tally.addKey(customerKey, row);
 			// A literal of one shape (a spread of `plain` made a slow dictionary object per card).
 			cards.push({ row, customerKey, brand, bytes: plainBytes, tailAt, expiryAt, tokenAt, tokenEnd });
 		}
@@ -208,7 +219,8 @@ export function createCardImportChecker(options: CardImportOptions = {}): CardIm
 			if (isAllowed) source.finish();
 			// A file refused for a card number reports nothing else from its rows.
 			const isCardRefusal = isCardNumberRefusal(problems);
-			const multiCardCustomers = isCardRefusal ? [] : tally.repeated();
+			const { registeredCards } = options;
+			const multiCardCustomers = isCardRefusal ? [] : registeredCards ? tally.repeatedWith(registeredCards) : tally.repeated();
 			addMultiCardWarnings(multiCardCustomers, problems, source.state.mapping.customerId);
 			const written = source.state.rows - source.state.failedRows.length;
 			const report = { ...baseReport(source.state, problems, written), multiCardCustomers, expiredCards };

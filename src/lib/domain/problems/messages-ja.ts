@@ -26,7 +26,7 @@ const templates: Record<ProblemCode, string> = {
 	'missing-header':
 		'{row}行目に「{fields}」の見出しが見つかりません。見出し行のあるファイルを指定してください。',
 	'duplicate-header':
-		'見出し行の{column}列目「{value}」は{first}列目と同じ項目のため、使いません。',
+		'見出し行の{column}列目「{value}」は{first}列目と同じ項目のため、使いません。{column}列目を使うなら、見出しの名前を直してから、もう一度指定してください。',
 	'forced-header-unnamed':
 		'{row}行目を見出し行として読み飛ばしましたが、どの列名とも一致しないため、データの行かもしれません。{row}行目もデータなら「1行目は見出し行」のチェックを外して、もう一度変換してください。',
 	'too-many-problems': 'ほかに{count}件の問題があります。一覧にあるのは最初の{limit}件です。',
@@ -60,9 +60,10 @@ const templates: Record<ProblemCode, string> = {
 	'bad-month': '{row}行目の有効期限「{value}」は月が{month}です。{order}形式（例：{example}）で入力してください。',
 	'expiry-looks-mmyy':
 		'{row}行目の有効期限「{value}」は、YYMM形式では月が{month}になります。MMYY形式（月・年の順）の列のようです。列全体をMMYY形式として読み込むか、YYMM形式（例：2912）で入力してください。',
-	'card-expired': '{row}行目の有効期限「{value}」（{year}年{month}月）は期限が切れています。',
+	'card-expired':
+		'{row}行目の有効期限「{value}」（{year}年{month}月）は期限が切れています。このカードでは決済できないため、お客様にカード情報の更新を依頼してください。',
 	'bad-token':
-		'{row}行目の認証キー「{value}」は形式が正しくありません。英数字で始まり、空白・カンマ（,）・引用符（"）・全角文字を含まない値にしてください。',
+		'{row}行目の認証キー「{value}」は形式が正しくありません。ヤマト運輸から返却されたファイルの値と見比べ、英数字で始まり、空白・カンマ（,）・引用符（"）・全角文字を含まない値にしてください。',
 	'missing-cells':
 		'{row}行目は{columns}列のうち{cells}列しかありません。値が抜けているか、列が左にずれている可能性があるため、この行は読み込みませんでした。元のデータでこの行を確認し、空の値も「,」で区切って{columns}列にしてください。',
 	'extra-cells':
@@ -73,11 +74,14 @@ const templates: Record<ProblemCode, string> = {
 	'unknown-customer': '{row}行目の顧客ID「{value}」は顧客一覧にありません。顧客IDを確認してください。',
 	'multiple-cards':
 		'{row}行目の顧客ID「{value}」には{count}枚のカードがあります（{rows}行目）。データを移行する前に、サブスクストアのサポートに連絡してください。',
-	'service-mismatch': '{row}行目の決済代行会社「{value}」が、設定の利用サービス「{expected}」と違います。',
+	'multiple-cards-registered':
+		'{row}行目の顧客ID「{value}」には、登録済みの{registered}枚と合わせて{count}枚のカードがあります（このファイルでは{rows}行目）。データを移行する前に、サブスクストアのサポートに連絡してください。',
+	'service-mismatch':
+		'{row}行目の決済代行会社「{value}」が、設定の利用サービス「{expected}」と違います。決済代行会社を「{expected}」にするか、支払い方法設定の利用サービスを確認してください。',
 	'not-blank': '{row}行目の{field}は空欄にしてください。',
 	'bad-serial': '{row}行目の連番物理「{value}」は「0」か空欄にしてください。',
 	'no-linkage-id':
-		'{row}行目の顧客ID「{value}」には連携用IDがありません。サブスクストアで新しく登録された顧客のため、連携用CSVには書き出しません。',
+		'{row}行目の顧客ID「{value}」には連携用IDがありません。サブスクストアで新しく登録された顧客のため、連携用CSVには書き出しません。旧カートの顧客なら、サブスクストアで連携用IDを登録し、顧客一覧をダウンロードし直してください。',
 	'bad-phone':
 		'{row}行目{column}列目の{field}「{value}」は電話番号に見えません。数字・ハイフン・括弧・＋だけで入力してください。列がずれていないかも確認してください。この行は登録しませんでした。',
 	'bad-postal-code':
@@ -87,11 +91,11 @@ const templates: Record<ProblemCode, string> = {
 	'looks-like-token':
 		'{row}行目{column}列目の{field}「{value}」は、英字と数字が混ざった空白のない長い値で、カードの認証キーのように見えます。列がずれていないか、見出し行があるかを確認してください。認証キーを顧客情報に入れないでください。この行は登録しませんでした。',
 	'bad-linkage-id':
-		'{row}行目の連携用ID「{value}」は使えません。英字か数字で始まり、空白・カンマ（,）・引用符（"）・制御文字を含まない値にしてください。',
+		'{row}行目の連携用ID「{value}」は使えません。サブスクストアでこの顧客の連携用IDを、英字か数字で始まり、空白・カンマ（,）・引用符（"）・制御文字を含まない値に直し、顧客一覧をダウンロードし直してください。',
 	'duplicate-linkage-id':
-		'{row}行目の連携用ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
+		'{row}行目の連携用ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。サブスクストアでどの顧客の連携用IDが正しいか確かめて直し、顧客一覧をダウンロードし直してください。',
 	'duplicate-customer-id':
-		'{row}行目の顧客ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。',
+		'{row}行目の顧客ID「{value}」は、ほかの行（{rows}行目）にもあります。どれが正しいか判断できないため、この行は使いません。顧客一覧のファイルでどの行が正しいか確かめ、ほかの行を消してから、もう一度読み込んでください。',
 	'not-encodable':
 		'{field}の「{value}」は、Shift_JISで書き出せません（{row}行目・{column}列目）。UTF-8（BOM付き）で書き出してください。',
 	'repeated-bom':

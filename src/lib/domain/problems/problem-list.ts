@@ -39,6 +39,7 @@ const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'expiry-padded',
 	'card-expired',
 	'multiple-cards',
+	'multiple-cards-registered',
 	'no-linkage-id',
 	'duplicate-header',
 	'forced-header-unnamed',

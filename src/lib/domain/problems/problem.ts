@@ -52,6 +52,7 @@ export const rowProblemCodes = [
 	'bad-customer-id',
 	'unknown-customer',
 	'multiple-cards',
+	'multiple-cards-registered',
 	'service-mismatch',
 	'not-blank',
 	'bad-serial',

@@ -5,6 +5,8 @@ import { IntList } from './int-list';
 export interface CustomerRows {
 	customerId: string;
 	rows: number[];
+	/** Cards the customer holds beyond these rows (already registered), when any: `repeatedWith`. */
+	registered?: number;
 }
 
 // IDs of the store's own shape (US- and 8 digits) are kept as numbers in typed arrays: a million
@@ -87,20 +89,30 @@ export class CustomerTally {
 		return this.groups(2);
 	}
 
+	/**
+	 * The customers with more than one card once `elsewhere(key)` more cards (those of `US-` + `key`
+	 * held outside these rows, e.g. already registered) are counted with their rows, in order of first
+	 * appearance; `elsewhere` is asked once per customer of the store's shape, never per row.
+	 */
+	repeatedWith(elsewhere: (key: number) => number): CustomerRows[] {
+		return this.groups(2, elsewhere);
+	}
+
 	// With keys in ascending order a repeat stands beside its first appearance: no need to group.
 	private mayRepeat(): boolean {
 		return !this.isAscending || this.hasAdjacentRepeat;
 	}
 
-	private groups(minRows: number): CustomerRows[] {
+	private groups(minRows: number, elsewhere?: (key: number) => number): CustomerRows[] {
 		const list: CustomerRows[] = [];
-		if (minRows === 1 || this.mayRepeat()) {
+		if (minRows === 1 || elsewhere || this.mayRepeat()) {
 			const order = this.sorted();
 			this.eachGroup((key, from, to) => {
-				if (to - from < minRows) return;
+				const registered = elsewhere ? elsewhere(key) : 0;
+				if (to - from + registered < minRows) return;
 				const rows: number[] = [];
 				for (let k = from; k < to; k++) rows.push(this.keyRows.at(order[k]));
-				list.push({ customerId: customerIdOfKey(key), rows });
+				list.push(registered > 0 ? { customerId: customerIdOfKey(key), rows, registered } : { customerId: customerIdOfKey(key), rows });
 			});
 		}
 		for (const [customerId, first] of this.firstRows) {
