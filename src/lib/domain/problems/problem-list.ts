@@ -58,9 +58,27 @@ const fileProblemLimit = 1000;
 /** Default cap on listed problems: a million-row file of bad rows must not hold a million messages. */
 export const defaultMaxProblems = 100_000;
 
-/** Collects the problems of one file; beyond `maxProblems` it only counts row problems. */
+/**
+ * Collects the problems of one file and lists the first `maxProblems` of them by (row, column, order
+ * added), whatever order they come in (a rule that reports after every row is read, such as step d's
+ * `multiple-cards`, included); the rest are only counted, by severity, in the closing note. Whole-file
+ * problems (`fileProblemCodes`, up to 1,000 of each code) are listed besides, past the cap and outside it.
+ *
+ * Selection: while fewer than `maxProblems` are kept they are appended; when the cap is reached the kept
+ * ones become a max-heap by (row, column, order added), so a later problem costs one comparison with the
+ * last kept one when it sorts after it (the common in-order case) and O(log maxProblems) when it sorts
+ * before and takes its place (the one put out counts as left out, with its own severity).
+ */
 export class ProblemList {
+	// The capped problems: appended until full, then a max-heap by (row, column, seq).
 	private readonly items: Problem[] = [];
+	// Order added of each kept problem, parallel to `items` (the tie-break of `compareProblems`).
+	private readonly seqs: number[] = [];
+	private isHeap = false;
+	// Whole-file problems within their limit: listed outside the cap.
+	private readonly fileItems: Problem[] = [];
+	private readonly fileSeqs: number[] = [];
+	private seq = 0;
 	private omitted = 0;
 	// Of the problems left out past the cap, how many are errors (the rest are warnings).
 	private omittedErrors = 0;
@@ -72,6 +90,7 @@ export class ProblemList {
 	private held: [ProblemCode, number, number, ProblemInput][] | null = null;
 
 	/**
+	 * `maxProblems` caps the row problems listed (0 or less: none listed, all counted in the note).
 	 * `messages` false lists problems without their rendered Japanese `message` (the key is absent):
 	 * for a caller that keeps and renders `code` + `params` only (step d's job, SPEC "Core API"), so a
 	 * file of 100,000 listed warnings does not format 100,000 messages nobody reads.
@@ -111,7 +130,8 @@ export class ProblemList {
 
 	/**
 	 * Records a problem at `row`/`column` (0 for the whole file). The one place params become
-	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised`.
+	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised`. Past the cap it
+	 * is kept only when it sorts before the last one kept (see the class doc).
 	 */
 	add(code: ProblemCode, row: number, column: number, input: ProblemInput = {}): void {
 		const severity = severityOf(code);
@@ -122,19 +142,78 @@ export class ProblemList {
 		}
 		const count = (this.counts.get(code) ?? 0) + 1;
 		this.counts.set(code, count);
-		const isListed = alwaysListed.has(code) && count <= fileProblemLimit;
-		if (this.items.length >= this.maxProblems && !isListed) {
-			this.omitted++;
-			if (severity === 'error') this.omittedErrors++;
+		const seq = this.seq++;
+		if (alwaysListed.has(code) && count <= fileProblemLimit) {
+			this.fileItems.push(this.problem(code, severity, row, column, input));
+			this.fileSeqs.push(seq);
 			return;
 		}
+		const items = this.items;
+		if (items.length < this.maxProblems) {
+			items.push(this.problem(code, severity, row, column, input));
+			this.seqs.push(seq);
+			return;
+		}
+		if (items.length === 0) {
+			this.leaveOut(severity);
+			return;
+		}
+		if (!this.isHeap) this.heapify();
+		// The top is the last kept by (row, column, seq); a later seq never sorts before an equal cell.
+		const top = items[0];
+		if (row > top.row || (row === top.row && column >= top.column)) {
+			this.leaveOut(severity);
+			return;
+		}
+		this.leaveOut(top.severity);
+		items[0] = this.problem(code, severity, row, column, input);
+		this.seqs[0] = seq;
+		this.siftDown(0);
+	}
+
+	private problem(code: ProblemCode, severity: Severity, row: number, column: number, input: ProblemInput): Problem {
 		const params = safeParams(input);
-		if (!this.messages) {
-			this.items.push({ row, column, severity, code, params } as Problem);
-			return;
-		}
+		if (!this.messages) return { row, column, severity, code, params } as Problem;
 		const message = formatProblemMessage(code, { row, column, ...params });
-		this.items.push({ row, column, severity, code, message, params });
+		return { row, column, severity, code, message, params };
+	}
+
+	private leaveOut(severity: Severity): void {
+		this.omitted++;
+		if (severity === 'error') this.omittedErrors++;
+	}
+
+	// True when kept problem `i` sorts after kept problem `j` by (row, column, seq).
+	private after(i: number, j: number): boolean {
+		const a = this.items[i];
+		const b = this.items[j];
+		return a.row !== b.row ? a.row > b.row : a.column !== b.column ? a.column > b.column : this.seqs[i] > this.seqs[j];
+	}
+
+	private heapify(): void {
+		for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+		this.isHeap = true;
+	}
+
+	private siftDown(start: number): void {
+		const items = this.items;
+		const seqs = this.seqs;
+		const n = items.length;
+		let i = start;
+		for (;;) {
+			const left = 2 * i + 1;
+			if (left >= n) return;
+			let largest = left;
+			if (left + 1 < n && this.after(left + 1, left)) largest = left + 1;
+			if (!this.after(largest, i)) return;
+			const item = items[i];
+			items[i] = items[largest];
+			items[largest] = item;
+			const s = seqs[i];
+			seqs[i] = seqs[largest];
+			seqs[largest] = s;
+			i = largest;
+		}
 	}
 
 	/** True when at least one problem with this code was added. */
@@ -148,7 +227,10 @@ export class ProblemList {
 	 * and `warnings`, so a file's counts stay whole past the cap (`runOutcome`).
 	 */
 	sorted(): Problem[] {
-		const list = [...this.items].sort(compareProblems);
+		const problems = [...this.fileItems, ...this.items];
+		const seqs = [...this.fileSeqs, ...this.seqs];
+		const order = Array.from(problems.keys()).sort((i, j) => compareProblems(problems[i], problems[j]) || seqs[i] - seqs[j]);
+		const list = order.map((i) => problems[i]);
 		if (this.omitted > 0) {
 			const params = { count: this.omitted, limit: this.maxProblems, errors: this.omittedErrors, warnings: this.omitted - this.omittedErrors };
 			const note = { row: 0, column: 0, severity: 'warning', code: 'too-many-problems', params } as const;
