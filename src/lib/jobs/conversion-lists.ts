@@ -10,8 +10,13 @@ import type { ConversionReport, JobDownload, ProblemFilter, ProblemPage } from '
 /** One page of a finished conversion's problems, filtered by severity, as records (no rendered text). */
 export function problemPage(report: ConversionReport, filter: ProblemFilter, offset: number, limit: number): ProblemPage {
 	const all = report.problems;
-	const matching = filter === 'all' ? all : all.filter((problem) => problem.severity === filter);
-	return { total: matching.length, offset, problems: matching.slice(offset, offset + limit).map(toProblemRecord) };
+	// The cap's note leads the list when there is one (`ProblemList.sorted`).
+	const note = all[0]?.code === 'too-many-problems' ? all[0] : null;
+	const skip = note ? 1 : 0;
+	const matching = filter === 'all' ? all : all.filter((problem, i) => i >= skip && problem.severity === filter);
+	const from = filter === 'all' ? skip : 0;
+	const page = matching.slice(from + offset, from + offset + limit).map(toProblemRecord);
+	return { total: matching.length - from, offset, problems: page, note: note && toProblemRecord(note) };
 }
 
 /** A list for people as written, or the cells Shift_JIS cannot hold (then nothing is written: no `?`). */

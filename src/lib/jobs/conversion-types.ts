@@ -106,10 +106,16 @@ export interface ConversionSummary {
 
 export type ProblemFilter = 'all' | 'error' | 'warning';
 
+/**
+ * One page of a conversion's problems. `total` counts the file's problems that match the filter; the
+ * cap's closing note ('too-many-problems': how many were left out of the list) is no problem of the
+ * file, so it is neither counted nor paged but given apart in `note`, whatever the filter.
+ */
 export interface ProblemPage {
 	total: number;
 	offset: number;
 	problems: ProblemRecord[];
+	note: ProblemRecord | null;
 }
 
 /** What the worker keeps of a finished conversion, for pages of problems and lists to download. */

@@ -10,6 +10,8 @@ export class ProblemList {
 	filter = $state<ProblemFilter>('all');
 	readonly pager = new Pager(50);
 	rows = $state.raw<ProblemRecord[]>([]);
+	/** The cap's closing note (how many problems the list leaves out), shown apart from the pages. */
+	note = $state.raw<ProblemRecord | null>(null);
 
 	constructor(private readonly jobId: () => string) {}
 
@@ -20,6 +22,7 @@ export class ProblemList {
 			if (request.jobId !== this.jobId() || request.filter !== this.filter || request.offset !== this.pager.offset) return;
 			this.pager.total = page.total;
 			this.rows = page.problems;
+			this.note = page.note;
 		});
 	}
 

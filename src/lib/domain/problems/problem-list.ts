@@ -59,9 +59,32 @@ const fileProblemLimit = 1000;
 /** Default cap on listed problems: a million-row file of bad rows must not hold a million messages. */
 export const defaultMaxProblems = 100_000;
 
-/** Collects the problems of one file; beyond `maxProblems` it only counts row problems. */
+/**
+ * Collects the problems of one file and lists the first `maxProblems` of them by (row, column, order
+ * added), whatever order they come in (a rule that reports after every row is read, such as step d's
+ * `multiple-cards`, included); the rest are only counted, by severity, in the closing note. Whole-file
+ * problems (`fileProblemCodes`, up to 1,000 of each code) are listed besides, past the cap and outside it.
+ *
+ * Selection: while fewer than `maxProblems` are kept they are appended. Past the cap, while the kept ones
+ * came in (row, column) order, a problem that does not sort before the last one costs one comparison
+ * (the common case: rules report row by row). The first one that sorts before turns the kept ones into a
+ * max-heap by (row, column, order added), once; from then on a problem costs one comparison with its top
+ * and O(log maxProblems) when it sorts before it and takes its place (the one put out counts as left
+ * out, with its own severity). `sorted()` heap-sorts them in place, which needs no second array.
+ */
 export class ProblemList {
+	// The capped problems: appended (or sorted) until one comes out of order past the cap, then a
+	// max-heap by (row, column, seq) until `sorted()` sorts them again.
 	private readonly items: Problem[] = [];
+	// Order added of each kept problem, parallel to `items` (the tie-break of `compareProblems`).
+	private readonly seqs: number[] = [];
+	private isHeap = false;
+	// While not a heap: true when `items` is in (row, column, seq) order, its last one the greatest.
+	private isOrdered = true;
+	// Whole-file problems within their limit: listed outside the cap.
+	private readonly fileItems: Problem[] = [];
+	private readonly fileSeqs: number[] = [];
+	private seq = 0;
 	private omitted = 0;
 	// Of the problems left out past the cap, how many are errors (the rest are warnings).
 	private omittedErrors = 0;
@@ -73,6 +96,7 @@ export class ProblemList {
 	private held: [ProblemCode, number, number, ProblemInput][] | null = null;
 
 	/**
+	 * `maxProblems` caps the row problems listed (0 or less: none listed, all counted in the note).
 	 * `messages` false lists problems without their rendered Japanese `message` (the key is absent):
 	 * for a caller that keeps and renders `code` + `params` only (step d's job, SPEC "Core API"), so a
 	 * file of 100,000 listed warnings does not format 100,000 messages nobody reads.
@@ -112,7 +136,8 @@ export class ProblemList {
 
 	/**
 	 * Records a problem at `row`/`column` (0 for the whole file). The one place params become
-	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised`.
+	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised`. Past the cap it
+	 * is kept only when it sorts before the last one kept (see the class doc).
 	 */
 	add(code: ProblemCode, row: number, column: number, input: ProblemInput = {}): void {
 		const severity = severityOf(code);
@@ -123,19 +148,120 @@ export class ProblemList {
 		}
 		const count = (this.counts.get(code) ?? 0) + 1;
 		this.counts.set(code, count);
-		const isListed = alwaysListed.has(code) && count <= fileProblemLimit;
-		if (this.items.length >= this.maxProblems && !isListed) {
-			this.omitted++;
-			if (severity === 'error') this.omittedErrors++;
+		const seq = this.seq++;
+		if (alwaysListed.has(code) && count <= fileProblemLimit) {
+			this.fileItems.push(this.problem(code, severity, row, column, input));
+			this.fileSeqs.push(seq);
 			return;
 		}
+		const items = this.items;
+		const n = items.length;
+		if (n < this.maxProblems) {
+			if (this.isOrdered && n > 0) {
+				const last = items[n - 1];
+				this.isOrdered = row > last.row || (row === last.row && column >= last.column);
+			}
+			items.push(this.problem(code, severity, row, column, input));
+			this.seqs.push(seq);
+			return;
+		}
+		if (n === 0) {
+			this.leaveOut(severity);
+			return;
+		}
+		// Against the last kept by (row, column, seq): a later seq never sorts before an equal cell.
+		if (!this.isHeap) {
+			const last = items[n - 1];
+			if (this.isOrdered && (row > last.row || (row === last.row && column >= last.column))) {
+				this.leaveOut(severity);
+				return;
+			}
+			this.heapify();
+		}
+		const top = items[0];
+		if (row > top.row || (row === top.row && column >= top.column)) {
+			this.leaveOut(severity);
+			return;
+		}
+		this.leaveOut(top.severity);
+		items[0] = this.problem(code, severity, row, column, input);
+		this.seqs[0] = seq;
+		this.siftDown(0, items.length);
+	}
+
+	private problem(code: ProblemCode, severity: Severity, row: number, column: number, input: ProblemInput): Problem {
 		const params = safeParams(input);
-		if (!this.messages) {
-			this.items.push({ row, column, severity, code, params } as Problem);
-			return;
-		}
+		if (!this.messages) return { row, column, severity, code, params } as Problem;
 		const message = formatProblemMessage(code, { row, column, ...params });
-		this.items.push({ row, column, severity, code, message, params });
+		return { row, column, severity, code, message, params };
+	}
+
+	private leaveOut(severity: Severity): void {
+		this.omitted++;
+		if (severity === 'error') this.omittedErrors++;
+	}
+
+	// True when kept problem `i` sorts after kept problem `j` by (row, column, seq).
+	private after(i: number, j: number): boolean {
+		const a = this.items[i];
+		const b = this.items[j];
+		return a.row !== b.row ? a.row > b.row : a.column !== b.column ? a.column > b.column : this.seqs[i] > this.seqs[j];
+	}
+
+	// Puts the kept problems in (row, column, seq) order, in place: nothing to do when they came in
+	// order; a stable sort when they are in the order added, which rules keep nearly sorted (merge sort
+	// runs); a heap sort when they are a heap.
+	private order(): void {
+		const items = this.items;
+		const seqs = this.seqs;
+		if (this.isHeap) {
+			for (let end = items.length - 1; end > 0; end--) {
+				const item = items[0];
+				items[0] = items[end];
+				items[end] = item;
+				const s = seqs[0];
+				seqs[0] = seqs[end];
+				seqs[end] = s;
+				this.siftDown(0, end);
+			}
+		} else if (!this.isOrdered) {
+			// In the order added, so index order is seq order: a stable sort by cell settles ties.
+			const order = Array.from(items.keys()).sort((a, b) => compareProblems(items[a], items[b]));
+			const oldItems = items.slice();
+			const oldSeqs = seqs.slice();
+			for (let i = 0; i < order.length; i++) {
+				items[i] = oldItems[order[i]];
+				seqs[i] = oldSeqs[order[i]];
+			}
+		}
+		this.isHeap = false;
+		this.isOrdered = true;
+	}
+
+	private heapify(): void {
+		for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftDown(i, this.items.length);
+		this.isHeap = true;
+	}
+
+	// Sifts `items[start]` down the heap of the first `n` kept problems.
+	private siftDown(start: number, n: number): void {
+		const items = this.items;
+		const seqs = this.seqs;
+		let i = start;
+		for (;;) {
+			const left = 2 * i + 1;
+			if (left >= n) return;
+			let largest = left;
+			if (left + 1 < n && this.after(left + 1, left)) largest = left + 1;
+			if (!this.after(largest, i)) return;
+			const item = items[i];
+			items[i] = items[largest];
+			items[largest] = item;
+			const s = seqs[i];
+			seqs[i] = seqs[largest];
+			seqs[largest] = s;
+			i = largest;
+		}
 	}
 
 	/** True when at least one problem with this code was added. */
@@ -149,7 +275,25 @@ export class ProblemList {
 	 * and `warnings`, so a file's counts stay whole past the cap (`runOutcome`).
 	 */
 	sorted(): Problem[] {
-		const list = [...this.items].sort(compareProblems);
+		this.order();
+		const items = this.items;
+		const seqs = this.seqs;
+		let list: Problem[];
+		if (this.fileItems.length === 0) list = items.slice();
+		else {
+			// Whole-file problems are few (1,000 of each code at most): sorted apart, then merged.
+			const files = this.fileItems;
+			const fileSeqs = this.fileSeqs;
+			const fileOrder = Array.from(files.keys()).sort((a, b) => compareProblems(files[a], files[b]) || fileSeqs[a] - fileSeqs[b]);
+			list = [];
+			let i = 0;
+			for (const f of fileOrder) {
+				const file = files[f];
+				while (i < items.length && (compareProblems(items[i], file) || seqs[i] - fileSeqs[f]) < 0) list.push(items[i++]);
+				list.push(file);
+			}
+			while (i < items.length) list.push(items[i++]);
+		}
 		if (this.omitted > 0) {
 			const params = { count: this.omitted, limit: this.maxProblems, errors: this.omittedErrors, warnings: this.omitted - this.omittedErrors };
 			const note = { row: 0, column: 0, severity: 'warning', code: 'too-many-problems', params } as const;

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ProblemList } from '$lib/domain/problems/problem-list';
+import type { ProblemCode } from '$lib/domain/problems/problem';
+import { toProblemRecord } from '$lib/domain/records/problem-record';
+import { problemPage } from './conversion-lists';
+import type { ConversionReport, ProblemFilter } from './conversion-types';
+
+// The cap's closing note is no problem of the file: the pager counted it ("1–50 of 100,001" for a list
+// of 100,000) and showed it as a row of the first page. Pages hold the file's problems only; the note
+// comes apart, with every filter.
+describe('problemPage and the cap note', () => {
+	const problem = fc.record({ code: fc.constantFrom<ProblemCode>('trimmed-spaces', 'bad-token', 'card-number-found'), row: fc.nat(30), column: fc.nat(5) });
+
+	it('pages exactly the listed problems of the filter and gives the note apart', () => {
+		fc.assert(
+			fc.property(fc.array(problem, { maxLength: 80 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom<ProblemFilter>('all', 'error', 'warning'), fc.integer({ min: 1, max: 9 }), (added, cap, filter, pageSize) => {
+				const list = new ProblemList(cap, false);
+				for (const { code, row, column } of added) list.add(code, row, column);
+				const sorted = list.sorted();
+				const report = { problems: sorted.map(toProblemRecord) } as unknown as ConversionReport;
+				const listed = report.problems.filter((p) => p.code !== 'too-many-problems' && (filter === 'all' || p.severity === filter));
+				const note = report.problems.find((p) => p.code === 'too-many-problems') ?? null;
+				const pages = [];
+				for (let offset = 0; ; offset += pageSize) {
+					const page = problemPage(report, filter, offset, pageSize);
+					expect(page.total).toBe(listed.length);
+					expect(page.note).toEqual(note);
+					if (page.problems.length === 0) break;
+					pages.push(...page.problems);
+				}
+				expect(pages).toEqual(listed);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
