@@ -108,14 +108,13 @@ export function streamedFile(bytes: Uint8Array, { chunk, isByteStream = false, f
 	const end = Math.min(bytes.length, failAt ?? Infinity);
 	const stream = () => {
 		let at = 0;
-		return new ReadableStream({
-			...(isByteStream && { type: 'bytes' as const }),
-			pull(controller: ReadableStreamDefaultController<Uint8Array>) {
-				if (at < end) return controller.enqueue(bytes.slice(at, (at = Math.min(end, at + chunk))));
-				if (end < bytes.length) controller.error(new DOMException('The file could not be read.', 'NotReadableError'));
-				else controller.close();
-			}
-		});
+		// Either controller takes a fresh Uint8Array: typed as the byte stream's.
+		const pull = (controller: ReadableByteStreamController) => {
+			if (at < end) return controller.enqueue(bytes.slice(at, (at = Math.min(end, at + chunk))));
+			if (end < bytes.length) controller.error(new DOMException('The file could not be read.', 'NotReadableError'));
+			else controller.close();
+		};
+		return isByteStream ? new ReadableStream({ type: 'bytes', pull }) : new ReadableStream<Uint8Array>({ pull: pull as unknown as UnderlyingDefaultSource<Uint8Array>['pull'] });
 	};
 	return { size: bytes.length, stream } as unknown as Blob;
 }

@@ -27,8 +27,9 @@ export function fakeHashWorker(options: { failAfter?: number; answerDelays?: rea
 					return;
 				}
 				const answer: HashAnswer | null = serve(copy);
+				if (!answer) return;
 				const answerIt = () => port.onmessage?.(new MessageEvent('message', { data: answer }));
-				if (answer) void (delay === null ? answerIt() : setTimeout(answerIt, delay));
+				void (delay === null ? answerIt() : setTimeout(answerIt, delay));
 			});
 		}
 	};
