@@ -11,15 +11,11 @@ export const [hashBatchSize, hashBatchesInFlight] = [1 << 20, 4];
  * `ready()` waits while `hashBatchesInFlight` batches are unhashed (a starved hash thread must not
  * pile the file up in memory) and is woken when the worker answers a failure to any command; `hex()`
  * sends the last batch and resolves with the digest; `drop()` forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
- * its pending digests reject with 'hash-failed' and the next hash starts a new worker; `prepare()` starts it ahead.
- * The second argument sets the batch size in bytes and the batches in flight (tests: many batches from a small file).
+ * its pending digests reject with 'hash-failed' and the next hash starts a new worker; `prepare()` starts it ahead; `batches`: bytes per batch and batches in flight (tests: many batches from a small file).
  */
-export function createHashClient(
-	spawn: () => HashPort,
-	{ size: batchSize, inFlight: batchesInFlight } = { size: hashBatchSize, inFlight: hashBatchesInFlight }
-): { start(): StreamHash; prepare(): void } {
-	let port: HashPort | null = null;
-	let nextId = 1;
+export function createHashClient(spawn: () => HashPort, batches = { size: hashBatchSize, inFlight: hashBatchesInFlight }): { start(): StreamHash; prepare(): void } {
+	const { size: batchSize, inFlight: batchesInFlight } = batches;
+	let [port, nextId]: [HashPort | null, number] = [null, 1];
 	// Each worker's listeners by hash id (undefined: the worker failed): a failing worker stops its own.
 	const listeners = new WeakMap<HashPort, Map<number, (answer: HashAnswer | undefined) => void>>();
 	const connect = (): HashPort => {
