@@ -98,3 +98,23 @@ export function chunkedFile(text: string | Uint8Array, chunkSize = 64): Blob {
 		});
 	return { size: bytes.length, stream, arrayBuffer: async () => bytes.buffer } as unknown as Blob;
 }
+
+/**
+ * Test helper: a file streaming `bytes` in chunks of `chunk` bytes, as a byte stream (BYOB reads into
+ * the reader's buffers, as a browser's `Blob.stream()`) or not; with `failAt`, the read fails
+ * (NotReadableError: the file changed on disk since it was chosen) once that many bytes were given.
+ */
+export function streamedFile(bytes: Uint8Array, { chunk, isByteStream = false, failAt }: { chunk: number; isByteStream?: boolean; failAt?: number }): Blob {
+	const end = Math.min(bytes.length, failAt ?? Infinity);
+	const stream = () => {
+		let at = 0;
+		// Either controller takes a fresh Uint8Array: typed as the byte stream's.
+		const pull = (controller: ReadableByteStreamController) => {
+			if (at < end) return controller.enqueue(bytes.slice(at, (at = Math.min(end, at + chunk))));
+			if (end < bytes.length) controller.error(new DOMException('The file could not be read.', 'NotReadableError'));
+			else controller.close();
+		};
+		return isByteStream ? new ReadableStream({ type: 'bytes', pull }) : new ReadableStream<Uint8Array>({ pull: pull as unknown as UnderlyingDefaultSource<Uint8Array>['pull'] });
+	};
+	return { size: bytes.length, stream } as unknown as Blob;
+}

@@ -5,6 +5,9 @@ import { detectEncoding } from '$lib/domain';
 import { detectionWindow } from '$lib/domain/encoding/detect-encoding';
 import { encodingScan, heldPollMs, streamHashed, streamHashOf, streamInput } from './read-input';
 import { sha256Hex } from '$lib/domain';
+import { createHashClient } from '$lib/workers/hash-client';
+import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
+import { streamedFile } from './fake-ports';
 
 /** A Blob whose stream delivers `bytes` in the given slices, while `size` says what was chosen. */
 function slicedFile(slices: Uint8Array[], size = slices.reduce((sum, slice) => sum + slice.length, 0)): Blob {
@@ -214,5 +217,58 @@ describe('streamHashed', () => {
 		const digest = await streamHashed(slicedFile(slices), hash, () => undefined, () => polls++ >= poll);
 		expect(digest).toBeNull();
 		expect(dropped).toBe(true);
+	});
+});
+
+/** What a promise came to within `ms` (real time): its value, its error's name or message, or 'hung'. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { error: string } | 'hung'> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const hung = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), ms)));
+	const settled = promise.then(
+		(value) => ({ value }),
+		(error: Error) => ({ error: error.name === 'NotReadableError' ? error.name : error.message })
+	);
+	return Promise.race([settled, hung]).finally(() => clearTimeout(timer));
+}
+
+// A read held back by a lagging hash (ready()) waits on the hash worker's answers, on reads under
+// way into the other buffer, and on cancel polls: a wake-up missed anywhere leaves the job running
+// for ever (its bar frozen). With batches of a few bytes and at most 1-3 in flight, a small file
+// holds the read back again and again, at every point of the interleaving.
+describe('streamHashed ends whatever the timing of the hash worker, the reads and the cancel', () => {
+	const bytes = Uint8Array.from({ length: 3000 }, (_, i) => (i * 131 + (i >> 7)) & 0xff);
+	const faults = fc.record({
+		length: fc.integer({ min: 0, max: bytes.length }),
+		chunk: fc.integer({ min: 1, max: 700 }),
+		isByteStream: fc.boolean(),
+		batch: fc.record({ size: fc.integer({ min: 16, max: 400 }), inFlight: fc.integer({ min: 1, max: 3 }) }),
+		answerDelays: fc.array(fc.nat({ max: 4 }), { minLength: 1, maxLength: 9 }),
+		readFailsAt: fc.option(fc.nat({ max: bytes.length })),
+		cancelAtPoll: fc.option(fc.nat({ max: 30 })),
+		workerFailsAt: fc.option(fc.nat({ max: 40 }))
+	});
+	it('gives the digest, or null once cancelled, or the read’s or the hash’s failure: never hangs, never a wrong digest', async () => {
+		await fc.assert(
+			fc.asyncProperty(faults, async ({ length, chunk, isByteStream, batch, answerDelays, readFailsAt, cancelAtPoll, workerFailsAt }) => {
+				const content = bytes.subarray(0, length);
+				const file = streamedFile(content, { chunk, isByteStream, failAt: readFailsAt ?? undefined });
+				const worker = fakeHashWorker({ answerDelays, failAfter: workerFailsAt ?? undefined });
+				const hash = createHashClient(() => worker, batch).start();
+				let [polls, taken] = [0, 0];
+				const isCancelled = () => cancelAtPoll !== null && polls++ >= cancelAtPoll;
+				const ended = await within(streamHashed(file, hash, (slice) => void (taken += slice.length), isCancelled), 5000);
+				expect(ended).not.toBe('hung');
+				if (ended === 'hung') return;
+				const isReadCut = readFailsAt !== null && readFailsAt < length;
+				if ('value' in ended && ended.value !== null) {
+					expect(ended.value).toBe(await sha256Hex(content));
+					expect([taken, isReadCut]).toEqual([length, false]);
+				} else if ('value' in ended) expect(cancelAtPoll).not.toBeNull();
+				else if (ended.error === 'NotReadableError') expect(isReadCut).toBe(true);
+				else expect([ended.error, workerFailsAt !== null]).toEqual(['hash-failed', true]);
+				if (cancelAtPoll === null && !isReadCut && workerFailsAt === null) expect(ended).toEqual({ value: await sha256Hex(content) });
+			}),
+			{ numRuns: 150 }
+		);
 	});
 });

@@ -41,7 +41,11 @@ export async function streamInput(
 		const buffer = spare.pop()!;
 		const length = Math.min(buffer.byteLength, size - asked);
 		asked += length;
-		return byob!.read(new Uint8Array(buffer, 0, length));
+		const read = byob!.read(new Uint8Array(buffer, 0, length));
+		// A read ahead may fail while the slice before it is handled, or once the job is cancelled and
+		// no one awaits it: marked handled here, its error still reaches the loop that awaits it.
+		read.catch(() => undefined);
+		return read;
 	};
 	let next = byob && offset < size ? ask() : null;
 	while (offset < size) {
@@ -55,7 +59,8 @@ export async function streamInput(
 		if (byob && offset < size && spare.length > 0) next = ask();
 		const held = onSlice(room === value.length ? value : value.subarray(0, room), offset);
 		if ((held instanceof Promise && !(await heldOrCancelled(held, isCancelled))) || (await isCancelled())) {
-			await reader.cancel();
+			// A cancel wins over a read ahead that failed meanwhile (the stream errored: cancel rejects).
+			await reader.cancel().catch(() => undefined);
 			return false;
 		}
 		// The slice's buffer (handed back by the read, transferred) is filled again two reads on.

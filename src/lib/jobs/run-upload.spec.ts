@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardImportHeader, detectEncoding, sha256Hex } from '$lib/domain';
 import { encodeShiftJis } from '$lib/domain/encoding/encode-text';
@@ -5,7 +6,7 @@ import { RegistryIndex } from '$lib/registry/registry-index';
 import { numberedCustomers } from '$lib/registry/test-records';
 import { createHashClient } from '$lib/workers/hash-client';
 import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
-import { fakePorts, fakeStore } from './fake-ports';
+import { fakePorts, fakeStore, streamedFile } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
 import { toCustomerColumns } from '$lib/domain/records/packed-customers';
@@ -191,4 +192,53 @@ describe('an upload registers the same rows whatever buffers its file is read in
 			expect(await registered(kind, count, slicedFile(bytes, slice, true))).toEqual(await registered(kind, count, slicedFile(bytes, 0)));
 		}
 	);
+});
+
+// The read of an upload waits on the hash worker when the hash lags (ready()), on reads under way and
+// on cancel polls: whatever their timing and whatever fails where, every upload must end — its rows
+// registered with the file's hash, or 中断 with nothing registered — and never leave its entry 実行中
+// with the page's bar frozen. Batches of a few bytes make the hash lag at every point of the file.
+describe('every upload ends, registered or 中断, for any timing of its hash worker and any fault', () => {
+	const bytes = utf8(customersText);
+	const faults = fc.record({
+		chunk: fc.integer({ min: 1, max: 3000 }),
+		isByteStream: fc.boolean(),
+		batch: fc.record({ size: fc.integer({ min: 64, max: 2048 }), inFlight: fc.integer({ min: 1, max: 3 }) }),
+		answerDelays: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 7 }),
+		readFailsAt: fc.option(fc.nat({ max: bytes.length - 1 }), { freq: 3 }),
+		cancelAtPoll: fc.option(fc.nat({ max: 60 }), { freq: 3 }),
+		workerFailsAt: fc.option(fc.nat({ max: 60 }), { freq: 3 })
+	});
+	it('ends done with every row and the hash, or 中断 with nothing registered (a read or hash failure goes on)', async () => {
+		const sha256 = await sha256Hex(bytes);
+		await fc.assert(
+			fc.asyncProperty(faults, async ({ chunk, isByteStream, batch, answerDelays, readFailsAt, cancelAtPoll, workerFailsAt }) => {
+				const store = fakeStore(new RegistryIndex());
+				const ports = fakePorts(store, cancelAtPoll ?? Infinity);
+				ports.streamHash = createHashClient(() => fakeHashWorker({ answerDelays, failAfter: workerFailsAt ?? undefined }), batch).start;
+				const file = streamedFile(bytes, { chunk, isByteStream, failAt: readFailsAt ?? undefined });
+				const job = { kind: 'customers', fileName: 'customers.csv', encoding: 'auto', errorsBlockImport: false, settings } as const;
+				let timer: ReturnType<typeof setTimeout> | undefined;
+				const ended = await Promise.race([
+					registerCustomers(file, job, ports).then(
+						({ outcome }) => outcome.status,
+						(error: Error) => (error.name === 'NotReadableError' ? error.name : error.message)
+					),
+					new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), 5000)))
+				]).finally(() => clearTimeout(timer));
+				const entries = [...store.entries.values()];
+				const stored = store.records.filter((record) => record.customers);
+				if (ended === 'done') {
+					expect(entries).toMatchObject([{ status: 'done', succeeded: rows, sha256 }]);
+					expect(stored).toHaveLength(1);
+				} else {
+					expect(['interrupted', 'NotReadableError', 'hash-failed']).toContain(ended);
+					expect(entries.map((entry) => entry.status)).toEqual(['interrupted']);
+					expect(stored).toEqual([]);
+				}
+				if (readFailsAt === null && cancelAtPoll === null && workerFailsAt === null) expect(ended).toBe('done');
+			}),
+			{ numRuns: 120 }
+		);
+	});
 });

@@ -11,11 +11,11 @@ export const [hashBatchSize, hashBatchesInFlight] = [1 << 19, 3];
  * `ready()` waits while `hashBatchesInFlight` batches are unhashed (a starved hash thread must not
  * pile the file up in memory) and is woken when the worker answers a failure to any command; `hex()`
  * sends the last batch and resolves with the digest; `drop()` forgets a cancelled job's hash. The worker starts on the first hash and is kept; when it fails,
- * its pending digests reject with 'hash-failed' and the next hash starts a new worker; `prepare()` starts it ahead.
+ * its pending digests reject with 'hash-failed' and the next hash starts a new worker; `prepare()` starts it ahead; `batches`: bytes per batch and batches in flight (tests: many batches from a small file).
  */
-export function createHashClient(spawn: () => HashPort): { start(): StreamHash; prepare(): void } {
-	let port: HashPort | null = null;
-	let nextId = 1;
+export function createHashClient(spawn: () => HashPort, batches = { size: hashBatchSize, inFlight: hashBatchesInFlight }): { start(): StreamHash; prepare(): void } {
+	const { size: batchSize, inFlight: batchesInFlight } = batches;
+	let [port, nextId]: [HashPort | null, number] = [null, 1];
 	// Each worker's listeners by hash id (undefined: the worker failed): a failing worker stops its own.
 	const listeners = new WeakMap<HashPort, Map<number, (answer: HashAnswer | undefined) => void>>();
 	const connect = (): HashPort => {
@@ -36,7 +36,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash; 
 		prepare: () => void connect(),
 		start: () => {
 			const [id, worker, spare] = [nextId++, connect(), [] as Uint8Array[]];
-			let batch = new Uint8Array(hashBatchSize);
+			let batch = new Uint8Array(batchSize);
 			let [filled, inFlight, failed] = [0, 0, false];
 			let wake: (() => void) | null = null;
 			let digest: { resolve: (hex: string) => void; reject: (error: Error) => void } | null = null;
@@ -44,7 +44,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash; 
 			listeners.get(worker)!.set(id, (answer) => {
 				if (!answer || 'failed' in answer) (failed = true), digest?.reject(new Error('hash-failed')), done();
 				else if ('hex' in answer) digest?.resolve(answer.hex), done();
-				else if ((answer.bytes?.length === hashBatchSize && spare.length < hashBatchesInFlight && spare.push(answer.bytes), --inFlight < hashBatchesInFlight)) wake?.();
+				else if ((answer.bytes?.length === batchSize && spare.length < batchesInFlight && spare.push(answer.bytes), --inFlight < batchesInFlight)) wake?.();
 			});
 			const send = () => {
 				if (failed) filled = 0; // A failed hash sends nothing more: its digest is refused.
@@ -52,7 +52,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash; 
 				// The batch goes whole or cut to what it holds, and is transferred: this thread keeps no copy.
 				const bytes = filled === batch.length ? batch : batch.slice(0, filled);
 				worker.postMessage({ type: 'update', id, bytes }, [bytes.buffer]);
-				(batch = (spare.pop() as Uint8Array<ArrayBuffer> | undefined) ?? new Uint8Array(hashBatchSize)), (filled = 0), inFlight++;
+				(batch = (spare.pop() as Uint8Array<ArrayBuffer> | undefined) ?? new Uint8Array(batchSize)), (filled = 0), inFlight++;
 			};
 			return {
 				update: (bytes) => {
@@ -64,7 +64,7 @@ export function createHashClient(spawn: () => HashPort): { start(): StreamHash; 
 					}
 				},
 				ready: () =>
-					inFlight < hashBatchesInFlight || failed ? undefined : new Promise<void>((resolve) => (wake = () => ((wake = null), resolve()))),
+					inFlight < batchesInFlight || failed ? undefined : new Promise<void>((resolve) => (wake = () => ((wake = null), resolve()))),
 				hex: () => {
 					if (failed) return Promise.reject(new Error('hash-failed'));
 					send();
