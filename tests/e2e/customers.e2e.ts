@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
 
@@ -63,6 +65,20 @@ test('a card file is refused with a link to settings when cards are not in use',
 	await expect(bulk.getByRole('button', { name: 'データアップロード' })).toBeDisabled();
 	await bulk.getByRole('link', { name: '支払い方法設定を確認する' }).click();
 	await expect(page).toHaveURL(/\/settings$/);
+});
+
+test('a file without a header row is refused and the box says why, at 1280 and 390 px', async ({ page }) => {
+	const path = join(tmpdir(), `no-header-${process.pid}.csv`);
+	await writeFile(path, 'OC-11,山田 太郎,taro@example.jp\r\nOC-12,佐藤 花子,hana@example.jp\r\n');
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto('/customers');
+		const bulk = page.getByRole('region', { name: '一括登録' });
+		await chooseFile(page, bulk, path);
+		await bulk.getByRole('button', { name: 'データアップロード' }).click();
+		await expect(bulk.getByRole('alert')).toContainText('このファイルは取り込めませんでした。');
+		await expect(bulk.getByRole('alert').getByRole('listitem')).toHaveText('1行目に「連携用ID」の見出しが見つかりません。見出し行のあるファイルを指定してください。');
+	}
 });
 
 test('the whole rehearsal: registry → linkage CSV → conversion → card import → cards on customers', async ({ page }) => {

@@ -46,6 +46,12 @@ test('an upload: refusal reasons and the history detail are English', async ({ p
 	await expect(bulk.getByRole('alert')).toContainText('Row 2, column 2 holds what looks like a full card number.');
 	await expect(bulk.getByRole('alert')).not.toContainText(japanese);
 
+	// A file without a header row is refused at its row 1: the box says why, not only that it was.
+	await chooseFile(page, bulk, 'no-header.csv', 'OC-11,山田 太郎,taro@example.jp\r\nOC-12,佐藤 花子,hana@example.jp\r\n');
+	await bulk.getByRole('button', { name: 'Upload data' }).click();
+	await expect(bulk.getByRole('alert')).toContainText('This file could not be imported.');
+	await expect(bulk.getByRole('alert').getByRole('listitem')).toContainText('Row 1 does not name "linkage ID". Choose a file with a header row.');
+
 	await chooseFile(page, bulk, 'customers.csv', '旧カートの顧客番号,氏名\r\nC1,a\r\n,b\r\n');
 	await bulk.getByRole('button', { name: 'Upload data' }).click();
 	await expect(bulk.getByText('Read 2 rows and registered 1.', { exact: false })).toBeVisible();

@@ -49,6 +49,21 @@ describe('registerCustomers: who is registered, who is skipped', () => {
 		expect(refused.report.reasons[0]).not.toHaveProperty('message');
 	});
 
+	// Every way a file is refused as a whole says why in the result box (operator trial: a file
+	// without a header row showed 「このファイルは取り込めませんでした。」 and an empty list).
+	it.each<[string, string, string]>([
+		['no header row', 'C1,山田,a@example.jp\r\nC2,佐藤,b@example.jp\r\n', 'missing-header'],
+		['a header without the 連携用ID column', '氏名,メールアドレス\r\n山田,a@example.jp\r\n', 'missing-header'],
+		['a card number', `${header}\r\nC9,4111111111111111,\r\n`, 'card-number-found'],
+		['an empty file', '', 'empty-file'],
+		['a header only', `${header}\r\n`, 'header-only']
+	])('a refused file says why: %s', async (_name, text, code) => {
+		const { report } = await registerCustomers(textFile(text), job(), fakePorts(fakeStore()));
+		expect(report.status).toBe('refused');
+		expect(report.reasons.map((reason) => reason.code)).toContain(code);
+		for (const reason of report.reasons) expect(reason.severity).toBe('error');
+	});
+
 	it('records problems of both severities as codes and parameters', async () => {
 		const store = fakeStore();
 		const { outcome } = await registerCustomers(file('C1,a,', ',b,', ' C3 ,c,'), job(), fakePorts(store));

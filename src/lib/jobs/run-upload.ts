@@ -1,5 +1,6 @@
 import type { FileReport } from '$lib/domain';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
+import { fileProblemCodes, type ProblemCode } from '$lib/domain/problems/problem';
 import { customerIdOf } from '$lib/domain/records/customer-id';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { interruptedOutcome, runOutcome, type RunFound, type RunOutcome, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
@@ -46,8 +47,15 @@ export const uploadStages = [
 // Bytes checked between two progress calls: a few thousand rows (tens of ms under load).
 const checkSlice = 1 << 18;
 
+const fileCodes: ReadonlySet<ProblemCode> = new Set(fileProblemCodes);
+
+/**
+ * What the result box says of a run. A refused file's `reasons` are its errors of the whole file:
+ * row 0, or a code of `fileProblemCodes` at the row that showed it (a header row that names no
+ * required column is row 1; a card number is where it stands), so a refusal always says why.
+ */
 function summaryOf(job: UploadJob, historyId: number, outcome: RunOutcome, report?: FileReport): UploadSummary {
-	const whole = report?.refused ? report.problems.filter((p) => p.row === 0 || p.code === 'card-number-found') : [];
+	const whole = report?.refused ? report.problems.filter((p) => p.severity === 'error' && (p.row === 0 || fileCodes.has(p.code))) : [];
 	return {
 		historyId,
 		kind: job.kind,
