@@ -1,4 +1,4 @@
-import type { ProblemList } from '../problems/problem-list';
+import type { ProblemInput, ProblemList } from '../problems/problem-list';
 import { shownCustomerId } from '../problems/display-value';
 import { formatRows, type CustomerRows } from '../rules/customer-tally';
 
@@ -18,8 +18,10 @@ export function addMultiCardWarnings(
 		const value = shownCustomerId(customerId);
 		const registered = customer.registered ?? 0;
 		const count = rows.length + registered;
-		const params = { field: 'customerId', value, count, rows: formatRows(rows) };
-		if (registered === 0) for (const row of rows) problems.add('multiple-cards', row, column, params);
-		else for (const row of rows) problems.add('multiple-cards-registered', row, column, { ...params, registered });
+		// One params object per customer, shared by its rows (`ProblemList.add` copies what it lists).
+		const params: ProblemInput = { field: 'customerId', value, count, rows: formatRows(rows) };
+		if (registered > 0) params.registered = registered;
+		const code = registered === 0 ? 'multiple-cards' : 'multiple-cards-registered';
+		for (const row of rows) problems.add(code, row, column, params);
 	}
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { joinBytes } from '../bytes';
 import { encodeOutput } from '../encoding/encode-text';
 import { OutputBytes } from './output-bytes';
+import { emptyWarnedCardLine, readWarnedCardBytes } from './warned-card-bytes';
 
 const ascii = new TextEncoder();
 
@@ -74,11 +75,69 @@ describe('OutputBytes with a sink', () => {
 					const whole = write(new OutputBytes(encoding, 'YAMATO'));
 					expect(sunk.length).toBe(0);
 					expect(Array.from(joinBytes(pieces))).toEqual(Array.from(whole));
-					// Only the last piece is short of the piece size, unless a line was longer than it.
-					for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThan(0);
+					// No piece is empty (a piece is handed over only when a write does not fit after it).
+					for (const piece of pieces) expect(piece.length).toBeGreaterThan(0);
 				}
 			)
 		);
 	});
 });
 
+describe('OutputBytes.warnedLine', () => {
+	// A warned return row is written repaired straight from its bytes (`readWarnedCardBytes`): the
+	// tail in 3 digits, the brand in capitals, YYMM. Whatever the piece size of a sink (down to less
+	// than one line, so a line lands at every place of the buffer) and the rows around it, the bytes
+	// are its import line's text, none lost at a piece's end and none twice.
+	const row = fc.record({
+		id: fc.integer({ min: 0, max: 99_999_999 }),
+		tail: fc.integer({ min: 0, max: 999 }),
+		tailDigits: fc.integer({ min: 1, max: 3 }),
+		brand: fc.tuple(fc.constantFrom('VISA', 'MASTER', 'JCB', 'AMEX', 'DINERS'), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })),
+		year: fc.integer({ min: 0, max: 99 }),
+		month: fc.integer({ min: 1, max: 12 }),
+		expiryDigits: fc.constantFrom(3, 4, 6),
+		token: fc.stringMatching(/^[A-Za-z0-9][!#-+\--~]{0,40}$/),
+		spaces: fc.array(fc.nat({ max: 2 }), { minLength: 10, maxLength: 10 })
+	});
+	const pad = (value: number, digits: number) => String(value).padStart(digits, '0');
+
+	it('writes each warned row as its repaired import line, through a sink of any piece size', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom('shift_jis', 'utf-8-bom') as fc.Arbitrary<'shift_jis' | 'utf-8-bom'>,
+				fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+				fc.array(fc.oneof(row, fc.string({ unit: fc.constantFrom(...'abc,12'.split('')), maxLength: 30 })), { minLength: 1, maxLength: 12 }),
+				(encoding, pieceSize, lines) => {
+					const pieces: Uint8Array[] = [];
+					const out = new OutputBytes(encoding, 'YAMATO', pieceSize === undefined ? undefined : (bytes) => pieces.push(bytes.slice()), pieceSize);
+					const taken: Uint8Array[] = [];
+					let expected = '';
+					const line = emptyWarnedCardLine();
+					for (const r of lines) {
+						if (typeof r === 'string') {
+							out.text(`${r}\r\n`, true);
+							expected += `${r}\r\n`;
+						} else {
+							const tail = r.tail % 10 ** r.tailDigits;
+							const yymm = pad(r.year, 2) + pad(r.month, 2);
+							const expiry = r.expiryDigits === 6 ? `20${yymm}` : r.expiryDigits === 3 && r.year < 10 ? String(r.year) + pad(r.month, 2) : yymm;
+							const brand = [...r.brand[0]].map((c, i) => (r.brand[1][i] ? c.toLowerCase() : c)).join('');
+							const cells = [`US-${pad(r.id, 8)}`, pad(tail, r.tailDigits), brand, expiry, r.token].map((cell, i) => ' '.repeat(r.spaces[2 * i]) + cell + ' '.repeat(r.spaces[2 * i + 1]));
+							const bytes = ascii.encode(`${cells.join(',')}\r\nUS-`);
+							expect(readWarnedCardBytes(bytes, 0, bytes.length, line)).toBe(bytes.length - 5);
+							out.warnedLine(bytes, line);
+							const shownYymm = expiry.length === 3 ? `0${expiry}` : expiry.slice(-4);
+							expected += `YAMATO,US-${pad(r.id, 8)},${pad(tail, 3)},${r.brand[0]},,,0,${shownYymm},${r.token}\r\n`;
+						}
+						taken.push(out.take());
+					}
+					taken.push(out.take(true));
+					const all = joinBytes([...taken, ...pieces]);
+					if (pieceSize !== undefined) expect(joinBytes(taken).length).toBe(0);
+					expect(Array.from(all)).toEqual(Array.from(encodeOutput(expected, encoding, false)));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
