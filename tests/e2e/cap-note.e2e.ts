@@ -35,6 +35,12 @@ test.describe('the cap on listed problems', () => {
 		// The first row of the first page: the several-cards warning of row 2 (added last, listed first).
 		await expect(stepD.getByRole('row').filter({ hasText: '行目の顧客ID' }).first()).toHaveAccessibleName(/^2 1 警告 2行目の顧客ID「US-00010000」には2枚のカードがあります/);
 		await expect(stepD.getByRole('row', { name: /ほかに/ })).toHaveCount(0);
+		// Only warnings were left out: under エラー the note is gone and the table says there are no errors.
+		await stepD.getByRole('radio', { name: 'エラー' }).check();
+		await expect(stepD.getByText('エラーはありません。')).toBeVisible();
+		await expect(stepD.getByRole('note').filter({ hasText: 'ほかに' })).toHaveCount(0);
+		await stepD.getByRole('radio', { name: '警告' }).check();
+		await expect(stepD.getByRole('note').filter({ hasText: 'ほかに' })).toHaveText('ほかに1,502件の問題があります。一覧にあるのは最初の100,000件です。');
 	});
 
 	test('English: the same note in English', async ({ page }) => {
@@ -43,5 +49,8 @@ test.describe('the cap on listed problems', () => {
 		const stepD = await convert(page, 'd. Make the import file', 'Choose file', 'Convert');
 		await expect(stepD.getByRole('note').filter({ hasText: 'more problems' })).toHaveText('1,502 more problems were found. The list shows the first 100,000.', { timeout: 180_000 });
 		await expect(stepD.getByRole('navigation', { name: /Problems/ })).toContainText(/of 100,?000/);
+		await stepD.getByRole('radio', { name: 'Errors' }).check();
+		await expect(stepD.getByText('No errors.')).toBeVisible();
+		await expect(stepD.getByRole('note').filter({ hasText: 'more problems' })).toHaveCount(0);
 	});
 });

@@ -163,6 +163,8 @@ export const en: Record<MessageKey, string> = {
 	'problems.code': 'Code',
 	'problems.message': 'Message',
 	'problems.none': 'No problems.',
+	'problems.noneErrors': 'No errors.',
+	'problems.noneWarnings': 'No warnings.',
 	'problems.wholeFile': 'Whole file',
 	'problems.page': '{from}–{to} of {total}',
 	'problems.prev': 'Previous',

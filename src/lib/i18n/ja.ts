@@ -162,6 +162,8 @@ export const ja = {
 	'problems.code': 'コード',
 	'problems.message': '内容',
 	'problems.none': '問題はありません。',
+	'problems.noneErrors': 'エラーはありません。',
+	'problems.noneWarnings': '警告はありません。',
 	'problems.wholeFile': 'ファイル全体',
 	'problems.page': '{from}〜{to}件目 / 全{total}件',
 	'problems.prev': '前へ',

@@ -1,7 +1,7 @@
 import { customerIdTable, expiredCardsTable, multiCardTable, peopleListBytes, problemListWordsJa, problemsTable, type PeopleTable } from '$lib/domain';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { UnencodableCells } from '$lib/domain/report/unencodable-cells';
-import { toProblemRecord } from '$lib/domain/records/problem-record';
+import { toProblemRecord, type ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from '$lib/i18n';
 import { problemText } from '$lib/i18n/problem-text';
 import { problemListWordsEn } from '$lib/i18n/problems.en';
@@ -16,7 +16,20 @@ export function problemPage(report: ConversionReport, filter: ProblemFilter, off
 	const matching = filter === 'all' ? all : all.filter((problem, i) => i >= skip && problem.severity === filter);
 	const from = filter === 'all' ? skip : 0;
 	const page = matching.slice(from + offset, from + offset + limit).map(toProblemRecord);
-	return { total: matching.length - from, offset, problems: page, note: note && toProblemRecord(note) };
+	return { total: matching.length - from, offset, problems: page, note: note && noteOf(toProblemRecord(note), filter) };
+}
+
+/**
+ * The cap's note as a filter shows it: whole under 「すべて」; under errors or warnings it counts only
+ * those left out (its `errors` / `warnings` params, `ProblemList.sorted`), and is gone when none of
+ * them were, so the note never says "N more" over a table that says there are none. A note stored
+ * before it counted by severity is shown whole.
+ */
+export function noteOf(note: ProblemRecord, filter: ProblemFilter): ProblemRecord | null {
+	if (filter === 'all') return note;
+	const count = note.params[filter === 'error' ? 'errors' : 'warnings'];
+	if (typeof count !== 'number') return note;
+	return count === 0 ? null : { ...note, params: { ...note.params, count } };
 }
 
 /** A list for people as written, or the cells Shift_JIS cannot hold (then nothing is written: no `?`). */

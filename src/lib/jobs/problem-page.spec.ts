@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ProblemList } from '$lib/domain/problems/problem-list';
+import { ProblemList, severityOf } from '$lib/domain/problems/problem-list';
 import type { ProblemCode } from '$lib/domain/problems/problem';
 import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { problemPage } from './conversion-lists';
@@ -8,7 +8,7 @@ import type { ConversionReport, ProblemFilter } from './conversion-types';
 
 // The cap's closing note is no problem of the file: the pager counted it ("1–50 of 100,001" for a list
 // of 100,000) and showed it as a row of the first page. Pages hold the file's problems only; the note
-// comes apart, with every filter.
+// comes apart, with every filter, counting what that filter's severity left out (none: no note).
 describe('problemPage and the cap note', () => {
 	const problem = fc.record({ code: fc.constantFrom<ProblemCode>('trimmed-spaces', 'bad-token', 'card-number-found'), row: fc.nat(30), column: fc.nat(5) });
 
@@ -20,7 +20,11 @@ describe('problemPage and the cap note', () => {
 				const sorted = list.sorted();
 				const report = { problems: sorted.map(toProblemRecord) } as unknown as ConversionReport;
 				const listed = report.problems.filter((p) => p.code !== 'too-many-problems' && (filter === 'all' || p.severity === filter));
-				const note = report.problems.find((p) => p.code === 'too-many-problems') ?? null;
+				const whole = report.problems.find((p) => p.code === 'too-many-problems') ?? null;
+				// Under a filter the note counts the left-out problems of that severity (those added less
+				// those listed), and is gone when none were left out.
+				const leftOut = added.filter(({ code }) => severityOf(code) === filter).length - listed.length;
+				const note = !whole || filter === 'all' ? whole : leftOut === 0 ? null : { ...whole, params: { ...whole.params, count: leftOut } };
 				const pages = [];
 				for (let offset = 0; ; offset += pageSize) {
 					const page = problemPage(report, filter, offset, pageSize);
