@@ -78,6 +78,9 @@ test('a file without a header row is refused and the box says why, at 1280 and 3
 		await bulk.getByRole('button', { name: 'データアップロード' }).click();
 		await expect(bulk.getByRole('alert')).toContainText('このファイルは取り込めませんでした。');
 		await expect(bulk.getByRole('alert').getByRole('listitem')).toHaveText('1行目に「連携用ID」の見出しが見つかりません。見出し行のあるファイルを指定してください。');
+		// Another file chosen: the refusal spoke of the file before, and goes.
+		await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
+		await expect(bulk.getByText('このファイルは取り込めませんでした。')).toHaveCount(0);
 	}
 });
 

@@ -7,12 +7,21 @@ import { paymentSettings } from './settings.svelte';
 /** 一括登録: the chosen kind and file, the upload run, and how it ended. */
 class BulkUploadState {
 	kind = $state<UploadKind>('customers');
-	file = $state<File | null>(null);
+	#file = $state<File | null>(null);
 	errorsBlockImport = $state(false);
 	readonly run = new JobRun('upload');
 	summary = $derived(this.run.result);
 	/** Called after an upload ends with a history entry, with its summary (the registry view refreshes). */
 	onFinished: ((summary: UploadSummary) => void) | null = null;
+
+	/** The chosen file. Choosing another one drops the last run's result: it spoke of the file before. */
+	get file(): File | null {
+		return this.#file;
+	}
+	set file(next: File | null) {
+		if (next !== this.#file && next && this.run.status !== 'running') this.run.reset();
+		this.#file = next;
+	}
 
 	get isBlockedBySettings(): boolean {
 		return this.kind === 'cards' && !paymentSettings.allowsCardImport;
@@ -31,7 +40,7 @@ class BulkUploadState {
 
 	/** Drops the chosen file and the last result (after an erase). */
 	forget() {
-		this.file = null;
+		this.#file = null;
 		this.run.reset();
 	}
 
@@ -45,7 +54,7 @@ class BulkUploadState {
 		if (!summary) return;
 		rememberSource(summary.historyId, file);
 		// A finished upload clears the chosen file (a refused one stays, to retry with another kind).
-		if (summary.status !== 'refused') this.file = null;
+		if (summary.status !== 'refused') this.#file = null;
 		this.onFinished?.(summary);
 	}
 }
