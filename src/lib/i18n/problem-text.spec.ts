@@ -65,6 +65,8 @@ describe('problemText: English words follow the count (Intl.PluralRules, Intl.Li
 		['three other rows', 'duplicate-linkage-id', { value: 'A1', rows: '5、9、12' }, 'is also on rows 5, 9 and 12.'],
 		['a cut list', 'duplicate-linkage-id', { value: 'A1', rows: '5、9ほか' }, 'is also on rows 5, 9 and more.'],
 		['two cards', 'multiple-cards', { value: 'US-1', count: 2, rows: '3、4' }, 'has 2 cards (rows 3 and 4).'],
+		['one registered, one in the file', 'multiple-cards-registered', { value: 'US-1', count: 2, registered: 1, rows: '3' }, 'has 2 cards: 1 already registered, the one in this file (row 3).'],
+		['one registered, two in the file', 'multiple-cards-registered', { value: 'US-1', count: 3, registered: 1, rows: '3、4' }, 'has 3 cards: 1 already registered, the others in this file (rows 3 and 4).'],
 		['one more problem', 'too-many-problems', { count: 1, limit: 10 }, '1 more problem was found.'],
 		['1,234 more problems', 'too-many-problems', { count: '1,234', limit: 10 }, '1,234 more problems were found.'],
 		['an expiry month', 'card-expired', { value: '2601', year: 2026, month: 1 }, 'expiry "2601" (January 2026) has passed.']

@@ -88,7 +88,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'multiple-cards':
 		'Row {row}: customer ID "{value}" has {count} {count:card|cards} ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
 	'multiple-cards-registered':
-		'Row {row}: customer ID "{value}" has {count} cards: {registered} already registered, the others in this file ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
+		'Row {row}: customer ID "{value}" has {count} cards: {registered} already registered, {rowCount:the one|the others} in this file ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
 	'service-mismatch':
 		'Row {row}: payment service "{value}" differs from the configured service "{expected}". Enter "{expected}", or check the service in the payment settings.',
 	'not-blank': 'Row {row}: leave the {field} blank.',
