@@ -45,26 +45,37 @@ const registry = fc.record({
 	limit: fc.integer({ min: 1, max: 6 })
 });
 
+/**
+ * The search of `input` asked after each read of a load, as the worker does: the whole answer (over a
+ * registry with a card per customer when `withCards`), and per read the registry read so far and
+ * whether every customer is in.
+ */
+function* readsOf(input: typeof registry extends fc.Arbitrary<infer T> ? T : never, withCards: boolean) {
+	const { customers, cuts, fieldIndex, query, offset, limit } = input;
+	const all = customerColumns(customers as (Partial<CustomerRecord> & { linkageId: string })[]);
+	const count = customers.length;
+	const request: SearchRequest = { query, field: fields[fieldIndex], offset, limit };
+	const whole = new RegistryIndex();
+	whole.appendCustomers(all);
+	if (withCards) whole.appendCards(cardColumns(customers.map((_, seq) => ({ customerSeq: seq }))));
+	const expected = whole.search(request);
+	// The load appends in reads; a search between two reads builds its keys on what is there, and
+	// later reads extend them.
+	const loading = new RegistryIndex();
+	let read = 0;
+	for (const cut of [...cuts.map((c) => Math.min(c, count)).sort((a, b) => a - b), count]) {
+		if (cut > read) loading.appendCustomers(sliceOf(all, read, cut));
+		read = Math.max(read, cut);
+		yield { loading, request, count, expected, customersRead: read === count };
+	}
+}
+
 describe('prefixPage: a search answered from the customers a load has read so far', () => {
 	it('gives, for any registry, query and point of the load, the whole answer’s rows in its order for every page it marks final', () => {
 		fc.assert(
-			fc.property(registry, ({ customers, cuts, fieldIndex, query, offset, limit }) => {
-				const all = customerColumns(customers as (Partial<CustomerRecord> & { linkageId: string })[]);
-				const count = customers.length;
-				const request: SearchRequest = { query, field: fields[fieldIndex], offset, limit };
-				const whole = new RegistryIndex();
-				whole.appendCustomers(all);
-				whole.appendCards(cardColumns(customers.map((_, seq) => ({ customerSeq: seq }))));
-				const expected = whole.search(request);
-
-				// The load appends in reads; a search between two reads builds its keys on what is there,
-				// and later reads extend them (as in the worker).
-				const loading = new RegistryIndex();
-				let read = 0;
-				for (const cut of [...cuts.map((c) => Math.min(c, count)).sort((a, b) => a - b), count]) {
-					if (cut > read) loading.appendCustomers(sliceOf(all, read, cut));
-					read = Math.max(read, cut);
-					const customersRead = read === count;
+			fc.property(registry, (input) => {
+				const { offset, limit } = input;
+				for (const { loading, request, count, expected, customersRead } of readsOf(input, true)) {
 					const page = prefixPage(loading, request, customersRead, count);
 					const found = loading.search(request).total;
 					if (page === null) {
@@ -89,19 +100,9 @@ describe('prefixPage: a search answered from the customers a load has read so fa
 
 	it('gives with `partial` a page at every point of the load: the final one as without it, else marked rowsPending and the first of the whole answer’s rows', () => {
 		fc.assert(
-			fc.property(registry, ({ customers, cuts, fieldIndex, query, offset, limit }) => {
-				const all = customerColumns(customers as (Partial<CustomerRecord> & { linkageId: string })[]);
-				const count = customers.length;
-				const request: SearchRequest = { query, field: fields[fieldIndex], offset, limit };
-				const whole = new RegistryIndex();
-				whole.appendCustomers(all);
-				const expected = whole.search(request);
-				const loading = new RegistryIndex();
-				let read = 0;
-				for (const cut of [...cuts.map((c) => Math.min(c, count)).sort((a, b) => a - b), count]) {
-					if (cut > read) loading.appendCustomers(sliceOf(all, read, cut));
-					read = Math.max(read, cut);
-					const customersRead = read === count;
+			fc.property(registry, (input) => {
+				const { offset, limit } = input;
+				for (const { loading, request, count, expected, customersRead } of readsOf(input, false)) {
 					const final = prefixPage(loading, request, customersRead, count);
 					const page = prefixPage(loading, request, customersRead, count, true);
 					expect(page).not.toBeNull();
