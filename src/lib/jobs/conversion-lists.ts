@@ -16,20 +16,20 @@ export function problemPage(report: ConversionReport, filter: ProblemFilter, off
 	const matching = filter === 'all' ? all : all.filter((problem, i) => i >= skip && problem.severity === filter);
 	const from = filter === 'all' ? skip : 0;
 	const page = matching.slice(from + offset, from + offset + limit).map(toProblemRecord);
-	return { total: matching.length - from, offset, problems: page, note: note && noteOf(toProblemRecord(note), filter) };
+	return { total: matching.length - from, offset, problems: page, note: note && noteOf(toProblemRecord(note), filter, matching.length - from) };
 }
 
 /**
  * The cap's note as a filter shows it: whole under 「すべて」; under errors or warnings it counts only
- * those left out (its `errors` / `warnings` params, `ProblemList.sorted`), and is gone when none of
- * them were, so the note never says "N more" over a table that says there are none. A note stored
- * before it counted by severity is shown whole.
+ * those left out (its `errors` / `warnings` params, `ProblemList.sorted`) and says the list shows the
+ * first `listed` of them (the filter's table), and is gone when none were left out — so the note
+ * never contradicts the table under it. A note stored before it counted by severity is shown whole.
  */
-export function noteOf(note: ProblemRecord, filter: ProblemFilter): ProblemRecord | null {
+export function noteOf(note: ProblemRecord, filter: ProblemFilter, listed: number): ProblemRecord | null {
 	if (filter === 'all') return note;
 	const count = note.params[filter === 'error' ? 'errors' : 'warnings'];
 	if (typeof count !== 'number') return note;
-	return count === 0 ? null : { ...note, params: { ...note.params, count } };
+	return count === 0 ? null : { ...note, params: { ...note.params, count, limit: listed } };
 }
 
 /** A list for people as written, or the cells Shift_JIS cannot hold (then nothing is written: no `?`). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../problems/problem-list';
 import { historyOutcomeSchema } from './history-entry';
-import { completionReportOf, interruptedOutcome, maxStoredProblems, runFamilyOf, runOutcome } from './run-outcome';
+import { completionReportOf, fileWarnings, interruptedOutcome, maxStoredProblems, runFamilyOf, runOutcome } from './run-outcome';
 
 function report(errors: number, warnings: number, change: { refused?: boolean; rows?: number } = {}) {
 	const list = new ProblemList(1_000_000);
@@ -52,6 +52,21 @@ describe('runOutcome', () => {
 		expect(listed).toHaveLength(Math.min(warnings, 3));
 		expect(listed.every((problem) => problem.severity === 'warning')).toBe(true);
 		expect(listed.map((problem) => problem.row)).toEqual(Array.from({ length: Math.min(warnings, 3) }, (_, i) => i + 2));
+	});
+});
+
+describe('fileWarnings: the warnings a history entry and the bell list', () => {
+	// An entry stored past the cap keeps the cap's note among its problems, a warning by severity:
+	// the entry's list of warnings showed it as one of the file's (the bell already left it out).
+	it('leaves out the cap\'s note and errors, keeps every warning of the file in order', () => {
+		fc.assert(
+			fc.property(fc.array(fc.record({ row: fc.nat(9), severity: fc.constantFrom('error' as const, 'warning' as const), code: fc.constantFrom('trimmed-spaces', 'bad-token', 'too-many-problems') }), { maxLength: 30 }), (drawn) => {
+				const problems = drawn.map(({ row, severity, code }) => ({ row, column: 1, severity: code === 'too-many-problems' ? ('warning' as const) : severity, code, params: {} }));
+				const kept = fileWarnings(problems);
+				expect(kept).toEqual(problems.filter((p) => p.severity === 'warning' && p.code !== 'too-many-problems'));
+				expect(kept.some((p) => p.code === 'too-many-problems')).toBe(false);
+			})
+		);
 	});
 });
 

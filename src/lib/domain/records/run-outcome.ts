@@ -131,10 +131,18 @@ export function completionReportOf(
 		warnings: outcome.warnings
 	};
 	if (outcome.status === 'interrupted') report.interrupted = true;
-	// The cap's note is no warning of the file (`listed`): the bell lists real ones and counts the rest right.
-	const warnings = (outcome.problems ?? []).filter((problem) => problem.severity === 'warning' && problem.code !== 'too-many-problems').slice(0, listedWarnings);
+	// The bell lists real warnings and counts the rest right.
+	const warnings = fileWarnings(outcome.problems ?? []).slice(0, listedWarnings);
 	if (warnings.length > 0) report.listedWarnings = warnings;
 	return report;
+}
+
+/**
+ * The warnings of the file among a run's stored problems: the cap's note ('too-many-problems') is no
+ * warning of the file (`listed`), so every list of warnings — the bell's, an entry's — leaves it out.
+ */
+export function fileWarnings(problems: readonly ProblemRecord[]): ProblemRecord[] {
+	return problems.filter((problem) => problem.severity === 'warning' && problem.code !== 'too-many-problems');
 }
 
 /** What an entry knows when its run starts: the file, its hash and encoding, the kind of run. */
