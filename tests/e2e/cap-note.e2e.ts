@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support';
+import { chooseFile } from './files';
 import { returnHeader } from './wizard';
 
 // Past the cap on listed problems (100,000) the list keeps the first 100,000 by row and column — the
@@ -15,9 +16,7 @@ const file = () => {
 
 async function convert(page: Page, region: string, choose: string, button: string) {
 	const stepD = page.getByRole('region', { name: region });
-	const chooser = page.waitForEvent('filechooser');
-	await stepD.getByRole('button', { name: choose }).click();
-	await (await chooser).setFiles(file());
+	await chooseFile(page, stepD, file(), choose);
 	await stepD.getByRole('button', { name: button, exact: true }).click();
 	return stepD;
 }

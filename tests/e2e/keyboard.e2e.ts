@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support';
-import { fixture } from './files';
+import { fixture, setFileThrough } from './files';
 
 /** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never does. */
 async function tabTo(page: Page, target: Locator, limit = 120) {
@@ -17,9 +17,7 @@ async function press(page: Page, target: Locator, key = 'Enter') {
 }
 
 async function chooseByKeyboard(page: Page, scope: Locator, file: string | { name: string; mimeType: string; buffer: Buffer }) {
-	const chooser = page.waitForEvent('filechooser');
-	await press(page, scope.getByRole('button', { name: 'ファイルを指定する' }));
-	await (await chooser).setFiles(file);
+	await setFileThrough(page, () => press(page, scope.getByRole('button', { name: 'ファイルを指定する' })), file);
 }
 
 test('the whole migration can be done with the keyboard alone, with a visible focus', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from './support';
+import { chooseFile } from './files';
 
 test('the language switch turns the app to English, problems included, and is remembered', async ({ page }) => {
 	await page.goto('/migration');
@@ -11,9 +12,7 @@ test('the language switch turns the app to English, problems included, and is re
 
 	const text = 'サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー\r\nUS-00010001,042,JCB,2813,QwErTy9876543210abC2\r\n';
 	const stepD = page.getByRole('region', { name: 'd. Make the import file' });
-	const chooser = page.waitForEvent('filechooser');
-	await stepD.getByRole('button', { name: 'Choose file' }).click();
-	await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await chooseFile(page, stepD, { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) }, 'Choose file');
 	await stepD.getByRole('button', { name: 'Convert', exact: true }).click();
 	await expect(stepD.getByText('Row 2: expiry "2813" has month 13. Enter it as YYMM (e.g. 2912).')).toBeVisible();
 

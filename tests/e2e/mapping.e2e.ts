@@ -90,9 +90,7 @@ test('the mapping speaks English too', async ({ page }) => {
 	await page.goto('/migration');
 	await page.getByLabel('表示言語').selectOption('en');
 	const stepD = page.getByRole('region', { name: 'd. Make the import file', exact: true });
-	const chooser = page.waitForEvent('filechooser');
-	await stepD.getByRole('button', { name: 'Choose file' }).click();
-	await (await chooser).setFiles(returnFile('return.csv'));
+	await chooseFile(page, stepD, returnFile('return.csv'), 'Choose file');
 	await stepD.getByRole('button', { name: 'Convert', exact: true }).click();
 	await stepD.getByLabel('customer ID', { exact: true }).selectOption({ label: 'Column 3: 会員番号' });
 	await expect(stepD.getByLabel('Row 1 is a header row')).toBeChecked();

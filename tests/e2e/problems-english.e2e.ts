@@ -1,14 +1,12 @@
 import { expect, test } from './support';
-import { downloadBytes } from './files';
+import { chooseFile as chooseThrough, downloadBytes } from './files';
 import type { Locator, Page } from '@playwright/test';
 import { returnHeader } from './wizard';
 
 // Problems travel and are stored as codes: in English, every screen and download says them in English.
 
 async function chooseFile(page: Page, scope: Locator, name: string, text: string) {
-	const chooser = page.waitForEvent('filechooser');
-	await scope.getByRole('button', { name: 'Choose file' }).click();
-	await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await chooseThrough(page, scope, { name, mimeType: 'text/csv', buffer: Buffer.from(text) }, 'Choose file');
 }
 
 async function toEnglish(page: Page) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
 import { expect, test } from './support';
+import { chooseFile } from './files';
 
 // Every job shows its progress through one ProgressBar (label, bar, percent, キャンセル and its note):
 // at 390 px, in either language, that row wraps inside the screen — no sideways scroll, キャンセル whole.
@@ -23,9 +24,7 @@ for (const language of languages) {
 		await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
 		await page.goto('/migration');
 		const stepD = page.getByRole('region', { name: t('migration.stepD') });
-		const chooser = page.waitForEvent('filechooser');
-		await stepD.getByRole('button', { name: t('upload.choose') }).click();
-		await (await chooser).setFiles(bigFile);
+		await chooseFile(page, stepD, bigFile, t('upload.choose'));
 		await stepD.getByRole('button', { name: t('migration.convert') }).click();
 		const cancel = stepD.getByRole('button', { name: t('common.cancel') });
 		await expect(stepD.getByRole('progressbar')).toBeVisible();

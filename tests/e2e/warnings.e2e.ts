@@ -1,13 +1,11 @@
 import type { Page } from '@playwright/test';
-import { downloadBytes } from './files';
+import { chooseFile, downloadBytes } from './files';
 import { expect, test } from './support';
 
 // Issue 13 point 1: warnings are listed (row, column, message) beside errors, not only counted.
 
 async function chooseText(page: Page, scope: ReturnType<Page['getByRole']>, button: string, name: string, text: string) {
-	const chooser = page.waitForEvent('filechooser');
-	await scope.getByRole('button', { name: button }).click();
-	await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await chooseFile(page, scope, { name, mimeType: 'text/csv', buffer: Buffer.from(text) }, button);
 }
 
 const words = {
