@@ -75,13 +75,11 @@ describe.each(kinds)('%s', (_name, header, row, read) => {
 		expect(tooWide(result.problems)).toEqual([expect.objectContaining({ row: 3, params: { count: maxColumns + 5, limit: maxColumns } })]);
 	});
 
-	it('1,000,000 columns give a clear result at once: too many columns, or (when the line is longer) a line too long', () => {
-		const started = performance.now();
+	it('1,000,000 columns give a clear result: too many columns, or (when the line is longer) a line too long', () => {
 		const narrowCells = read(file(`${header[0]}${','.repeat(999_999)}`, row.join(',')));
 		const wideCells = read(file(widen(header, 1_000_000), row.join(',')));
 		expect(narrowCells.refused && wideCells.refused).toBe(true);
 		expect(tooWide(narrowCells.problems)).toEqual([expect.objectContaining({ row: 1, params: { count: 1_000_000, limit: maxColumns } })]);
 		expect(wideCells.problems.map((problem) => problem.code)).toContain('line-too-long');
-		expect(performance.now() - started).toBeLessThan(30_000);
 	});
 });
