@@ -33,11 +33,17 @@ export function listText(language: Language, items: readonly string[], isCut = f
 	return language === 'ja' ? `${items.join('、')}ほか` : `${items.join(', ')} and more`;
 }
 
-/** A month of a year as words of `language`: 「2026年1月」, "January 2026". */
+/**
+ * A month of a year as words of `language`: 「2026年1月」, "January 2026". A pair that names no calendar month
+ * (a month outside 1–12, a year outside 1–9999, not whole numbers: a stored entry from elsewhere) is written
+ * as its numbers, 「2029年13月」 / "2029-13", never rolled into another month and never an error.
+ */
 export function yearMonthText(language: Language, year: number, month: number): string {
-	return new Intl.DateTimeFormat(localeOf[language], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-		Date.UTC(year, month - 1, 1)
-	);
+	const isMonth = Number.isInteger(year) && year >= 1 && year <= 9999 && Number.isInteger(month) && month >= 1 && month <= 12;
+	if (!isMonth) return language === 'ja' ? `${year}年${month}月` : `${year}-${month}`;
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, 1);
+	return new Intl.DateTimeFormat(localeOf[language], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** The number a parameter holds, whether given as 3, '3' or a formatted '1,234'. */

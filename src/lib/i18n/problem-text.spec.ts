@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProblemList, formatProblemMessage, rowProblemCodes, fileProblemCodes, type ProblemCode } from '$lib/domain';
 import { fromLegacyFailure, toProblemRecord } from '$lib/domain/records/problem-record';
 import { problemText } from './problem-text';
+import { yearMonthText } from './plural';
 
 const allCodes: ProblemCode[] = [...fileProblemCodes, ...rowProblemCodes];
 const sample = { field: 'expiry', fields: 'customerId,token', value: '2913', fixed: '2912', month: 13, order: 'YYMM', example: '2912', expected: 'YAMATO', format: '^US-\\d{8}$', rows: '2、5', count: 2, registered: 1, limit: 10, first: 1, year: 2029, encoding: 'UTF-32', cells: 3, columns: 5 };
@@ -53,6 +54,29 @@ describe('problemText', () => {
 		const record = { row: 4, column: 2, severity: 'error' as const, code: 'from-the-future', params: {} };
 		expect(problemText(record, 'ja')).toBe('4行目2列目の問題（from-the-future）');
 		expect(problemText(record, 'en')).toBe('Row 4, column 2: problem "from-the-future".');
+	});
+});
+
+describe('yearMonthText', () => {
+	it.each<[number, number, string, string]>([
+		[2026, 1, '2026年1月', 'January 2026'],
+		[2029, 12, '2029年12月', 'December 2029'],
+		[50, 6, '50年6月', 'June 50'],
+		[2029, 13, '2029年13月', '2029-13'],
+		[2029, 0, '2029年0月', '2029-0'],
+		[300000, 1, '300000年1月', '300000-1'],
+		[2029, 1.5, '2029年1.5月', '2029-1.5'],
+		[Number.NaN, 1, 'NaN年1月', 'NaN-1']
+	])('%s, %s: 「%s」 / "%s", never another month and never an error', (year, month, ja, en) => {
+		expect(yearMonthText('ja', year, month)).toBe(ja);
+		expect(yearMonthText('en', year, month)).toBe(en);
+	});
+
+	it('a stored card-expired entry with any year and month renders in English without throwing', () => {
+		for (const [year, month] of [[300000, 1], [2029, 13], [-1, 2]]) {
+			const text = problemText({ row: 2, column: 4, code: 'card-expired', severity: 'warning', message: '', params: { value: '2913', year, month } } as never, 'en');
+			expect(text).toContain(`(${year}-${month})`);
+		}
 	});
 });
 
