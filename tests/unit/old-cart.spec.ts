@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOldCartCustomers } from '$lib/domain';
+import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { trimSpaces } from '$lib/domain/rules/spacing';
+import { problemText } from '$lib/i18n/problem-text';
 import { utf8 } from './helpers';
 
 const codes = (report: { problems: { row: number; column: number; code: string }[] }) =>
@@ -24,6 +26,9 @@ describe('old cart customers (一括登録 › 顧客情報)', () => {
 		const { customers, report } = parseOldCartCustomers(utf8('旧カートの顧客番号,氏名\r\n,a\r\n=1,b\r\nC1,c\r\nC1,d\r\n'));
 		expect(customers.map((c) => c.name)).toEqual(['c']);
 		expect(codes(report)).toEqual(['missing-value@2,1', 'bad-linkage-id@3,1', 'duplicate-linkage-id@5,1']);
+		const repeat = toProblemRecord(report.problems[2]);
+		expect(repeat.params.rows).toBe('4');
+		expect(problemText(repeat, 'en')).toContain('is also on row 4.');
 	});
 
 	it('trims values with a warning', () => {

@@ -103,6 +103,8 @@ function legacyParams(code: string, text: string): Params | null {
 export function problemText(problem: ProblemRecord, language: Language): string {
 	const catalogue = catalogues[language];
 	let params: Params = { row: problem.row, column: problem.column, code: problem.code, ...problem.params };
+	// A row list is text (「3、4」); 一括登録 › 顧客情報 stored a lone earlier row as a number.
+	if (typeof params.rows === 'number') params.rows = String(params.rows);
 	const legacy = problem.params[legacyTextParam];
 	if (legacy !== undefined) {
 		if (language === 'ja') return String(legacy);

@@ -209,7 +209,7 @@ export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep:
 				problems.add(fault, row, columnOf[0], { field: 'linkageId', value: isIdDamage(fault) ? shownDamagedId(value) : value });
 			} else {
 				const first = firstRows.firstOrKeep(idText, idFrom, idTo, row);
-				if (first !== undefined) problems.add('duplicate-linkage-id', row, columnOf[0], { value: ownSlice(idText, idFrom, idTo), rows: first });
+				if (first !== undefined) problems.add('duplicate-linkage-id', row, columnOf[0], { value: ownSlice(idText, idFrom, idTo), rows: String(first) });
 			}
 		}
 		if (problems.errorCount > errorsBefore) {
