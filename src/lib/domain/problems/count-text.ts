@@ -26,6 +26,8 @@ const everyGroup = /\B(?=(\d{3})+(?!\d))/g;
  */
 export function groupedCount(value: number): string {
 	const text = String(value);
+	// Whole numbers (every count) at once; most in messages are small (cells, columns, cards).
+	if (Number.isSafeInteger(value)) return value < 1000 && value > -1000 ? text : text.replace(everyGroup, ',');
 	if (!plainNumber.test(text)) return text;
 	return text.replace(wholeDigits, (whole) => whole.replace(everyGroup, ','));
 }
