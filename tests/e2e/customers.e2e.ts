@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
+import { registerOldCartCustomers, saveShopSettings } from './wizard';
 
 test('register the old-cart customers, get US- IDs in order, and a delta run skips them', async ({ page }) => {
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	const bulk = await registerOldCartCustomers(page);
 	await expect(bulk.getByText('付けた顧客IDは US-00010000〜US-00010003 です。')).toBeVisible();
 
 	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
@@ -85,17 +82,9 @@ test('a file without a header row is refused and the box says why, at 1280 and 3
 });
 
 test('the whole rehearsal: registry → linkage CSV → conversion → card import → cards on customers', async ({ page }) => {
-	await page.goto('/settings');
-	await page.getByLabel('加盟店コード').fill('12345678');
-	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
-	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByText('保存しました。')).toBeVisible();
+	await saveShopSettings(page);
 
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	const bulk = await registerOldCartCustomers(page);
 
 	await page.goto('/migration');
 	const stepB = page.getByRole('region', { name: 'a・b. 顧客一覧を読み込む' });

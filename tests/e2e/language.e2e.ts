@@ -21,3 +21,16 @@ test('the language switch turns the app to English, problems included, and is re
 	await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('カード情報移行');
 });
+
+test.describe('in a browser set to another locale (de-DE writes 12.345 and 1,5)', () => {
+	test.use({ locale: 'de-DE' });
+
+	test("numbers on screen follow the app's one format, not the browser's", async ({ page }) => {
+		await page.goto('/customers');
+		const bulk = page.getByRole('region', { name: '一括登録' });
+		await chooseFile(page, bulk, { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from('x'.repeat(12345)) });
+		await expect(bulk.getByText('12,345 バイト')).toBeVisible();
+		await page.goto('/settings');
+		await expect(page.getByTestId('storage-usage')).toHaveText(/^使用量：\d{1,3}(,\d{3})*(\.\d)? MB \/ 上限 \d{1,3}(,\d{3})*(\.\d)? MB$/);
+	});
+});

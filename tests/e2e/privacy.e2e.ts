@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
 import { bigCustomerFile, dumpIndexedDb } from './storage';
-import { returnFileWithMemo } from './wizard';
+import { registerOldCartCustomers, returnFileWithMemo } from './wizard';
 
 // Luhn-valid numbers with brand prefixes, written the ways people paste them.
 const cardNumbers = [
@@ -106,11 +106,7 @@ test('a full card number is refused at every entry and never kept, shown, logged
 });
 
 test('「すべてのデータを消去」 leaves IndexedDB empty', async ({ page }) => {
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	const bulk = await registerOldCartCustomers(page);
 	expect((await dumpIndexedDb(page)).customerChunks).not.toBe('[]');
 
 	await page.goto('/settings');
@@ -130,11 +126,7 @@ test('a quota error says so clearly and loses nothing already stored', async ({ 
 	// quota that holds a few customers but not six megabytes of them, then use the app.
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 2_000_000 });
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	const bulk = await registerOldCartCustomers(page);
 
 	await chooseFile(page, bulk, { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCustomerFile(100_000)) });
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();

@@ -1,14 +1,11 @@
 import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture } from './files';
+import { registerOldCartCustomers } from './wizard';
 
 const latin1 = (bytes: Buffer) => bytes.toString('latin1');
 
 test('rehearsal: register, link, convert, import with a failure, fix the failed row, re-import — after reloads too', async ({ page }) => {
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	const bulk = await registerOldCartCustomers(page);
 	const list = page.getByRole('region', { name: '顧客一覧(検索)' });
 	const customers = await downloadBytes(page, list.getByRole('button', { name: 'データダウンロード' }));
 	expect(new TextDecoder('shift_jis').decode(customers.bytes)).toContain('US-00010000,C0001,');

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
-import { chooseFile, fixture } from './files';
+import { chooseFile } from './files';
 import { expect, test } from './support';
+import { registerOldCartCustomers, saveShopSettings } from './wizard';
 
 /** Issue 14: a search typed while 顧客一覧 still reads the registry answers before the load ends. */
 const viewports = [
@@ -14,16 +15,8 @@ const cardFile = ['YAMATO,US-00010000,111,VISA,,,0,2912,AbCdEf0123456789xyZ1', '
 
 /** Four customers and three cards, registered in Japanese as an operator does. */
 async function registerCustomersAndCards(page: Page) {
-	await page.goto('/settings');
-	await page.getByLabel('加盟店コード').fill('12345678');
-	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
-	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByText('保存しました。')).toBeVisible();
-	await page.goto('/customers');
-	const bulk = page.getByRole('region', { name: '一括登録' });
-	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
-	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	await saveShopSettings(page);
+	const bulk = await registerOldCartCustomers(page);
 	await bulk.getByRole('radio', { name: /クレジットカード情報/ }).check();
 	await chooseFile(page, bulk, { name: 'cards.csv', mimeType: 'text/csv', buffer: Buffer.from(cardFile) });
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();

@@ -5,18 +5,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support';
 import { chooseFile, fixture } from './files';
 import { bigCustomerFile, dumpIndexedDb } from './storage';
+import { saveShopSettings } from './wizard';
 
 // SPEC "Several tabs": two pages of one context are two tabs of one browser.
 const cardFile = fixture('yamato-return.card-import.expected.sjis.csv');
-
-async function saveSettings(page: Page, availability?: RegExp) {
-	await page.goto('/settings');
-	await page.getByLabel('加盟店コード').fill('12345678');
-	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
-	if (availability) await page.getByRole('radio', { name: availability }).check();
-	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByText('保存しました。')).toBeVisible();
-}
 
 async function upload(page: Page, kind: RegExp, file: Parameters<typeof chooseFile>[2]) {
 	const bulk = page.getByRole('region', { name: '一括登録' });
@@ -27,7 +19,7 @@ async function upload(page: Page, kind: RegExp, file: Parameters<typeof chooseFi
 }
 
 test('a card file imported in tab A and again in a stale tab B is skipped card by card; the list still renders', async ({ page: a, context }) => {
-	await saveSettings(a);
+	await saveShopSettings(a);
 	await a.goto('/customers');
 	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4行を読み込み、4件を登録しました。');
 	const b = await context.newPage();
@@ -55,7 +47,7 @@ test('a card file imported in tab A and again in a stale tab B is skipped card b
 });
 
 test('「すべてのデータを消去」 in tab A empties tab B\'s list and download and tab C\'s 移行レポート, and drops A\'s conversion', async ({ page: a, context }) => {
-	await saveSettings(a);
+	await saveShopSettings(a);
 	await a.goto('/customers');
 	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4件を登録しました。');
 	await a.getByRole('link', { name: 'カード情報移行' }).click();
@@ -98,7 +90,7 @@ test('「すべてのデータを消去」 in tab A empties tab B\'s list and do
 // display preference the erase keeps (its confirmation names settings, customers, cards, history
 // and notices); the entry's panel closes.
 test('「すべてのデータを消去」 in tab A (Japanese) closes tab B\'s open history entry; B stays in English, next page too', async ({ page: a, context }) => {
-	await saveSettings(a);
+	await saveShopSettings(a);
 	await a.goto('/customers');
 	await expect(await upload(a, /顧客情報/, fixture('oldcart-customers.utf8bom.csv'))).toContainText('4件を登録しました。');
 
@@ -129,7 +121,7 @@ test('「すべてのデータを消去」 in tab A (Japanese) closes tab B\'s o
 });
 
 test('settings saved as 利用しない in tab A block a card import in tab B at once', async ({ page: a, context }) => {
-	await saveSettings(a);
+	await saveShopSettings(a);
 	const b = await context.newPage();
 	await b.goto('/customers');
 	const bulkB = b.getByRole('region', { name: '一括登録' });
@@ -137,7 +129,7 @@ test('settings saved as 利用しない in tab A block a card import in tab B at
 	await chooseFile(b, bulkB, cardFile);
 	await expect(bulkB.getByRole('button', { name: 'データアップロード' })).toBeEnabled();
 
-	await saveSettings(a, /利用しない/);
+	await saveShopSettings(a, /利用しない/);
 	await expect(bulkB.getByText(/カード情報は取り込めません/)).toBeVisible();
 	await expect(bulkB.getByRole('button', { name: 'データアップロード' })).toBeDisabled();
 });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { chooseFile, fixture } from './files';
 import { expect } from './support';
 
@@ -26,11 +26,28 @@ export const returnHeader = 'サブスクストアの顧客ID,カード番号下
 export const returnFileWithMemo = (memo: string) =>
 	`${returnHeader},メモ\r\nUS-00010000,111,VISA,2912,AbCdEf0123456789xyZ1,\r\nUS-00010001,042,JCB,2803,QwErTy9876543210abC2,${memo}\r\n`;
 
-/** On 顧客一覧, registers the old-cart fixture's four customers (US-00010000…US-00010003) through 一括登録. */
-export async function registerOldCartCustomers(page: Page): Promise<void> {
+/**
+ * On 顧客一覧, registers the old-cart fixture's four customers (US-00010000…US-00010003) through
+ * 一括登録; returns that region.
+ */
+export async function registerOldCartCustomers(page: Page): Promise<Locator> {
 	await page.goto('/customers');
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'));
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
 	await expect(bulk.getByText('4行を読み込み、4件を登録しました。')).toBeVisible();
+	return bulk;
+}
+
+/**
+ * On 支払い方法設定, saves a 加盟店コード and アクセスキー (the settings an import needs), with the
+ * 利用可否 choice named by `availability` when given.
+ */
+export async function saveShopSettings(page: Page, availability?: RegExp): Promise<void> {
+	await page.goto('/settings');
+	await page.getByLabel('加盟店コード').fill('12345678');
+	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');
+	if (availability) await page.getByRole('radio', { name: availability }).check();
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByText('保存しました。')).toBeVisible();
 }

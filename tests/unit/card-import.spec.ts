@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCardImportFile, createCardImportChecker } from '$lib/domain';
 import { splitPlainLine } from '$lib/domain/import/card-import-checker';
-import { fixture, importHeader, sjis, today } from './helpers';
+import { codesAt, fixture, importHeader, sjis, today } from './helpers';
 
 const token = 'AbCdEf0123456789xyZ1';
 const customerIds = new Set(['US-00010000', 'US-00010001', 'US-00010002']);
 const check = (text: string, options = {}) =>
 	checkCardImportFile(sjis(text), { today, customerIds, settings: { service: 'YAMATO', availability: 'visible' }, ...options });
-const codes = (report: { problems: { row: number; column: number; code: string }[] }) =>
-	report.problems.map((p) => `${p.code}@${p.row},${p.column}`);
 
 describe('card import file (step e)', () => {
 	it('takes the file that step d wrote', () => {
@@ -34,7 +32,7 @@ describe('card import file (step e)', () => {
 	])('errs on %s', (_, row, problem) => {
 		const { cards, report } = check(`${importHeader}\r\n${row}\r\n`);
 		expect(cards).toEqual([]);
-		expect(codes(report)).toContain(problem);
+		expect(codesAt(report)).toContain(problem);
 		expect(report.failedRows).toEqual([2]);
 	});
 
@@ -50,7 +48,7 @@ describe('card import file (step e)', () => {
 		const rows = [1, 2].map((n) => `YAMATO,US-00010000,11${n},VISA,,,0,2912,${token}`).join('\r\n');
 		const { cards, report } = check(`${rows}\r\n`);
 		expect(cards).toHaveLength(2);
-		expect(codes(report)).toEqual(['multiple-cards@1,2', 'multiple-cards@2,2']);
+		expect(codesAt(report)).toEqual(['multiple-cards@1,2', 'multiple-cards@2,2']);
 	});
 
 	it('streams: cards come out as they pass', () => {

@@ -141,30 +141,21 @@ describe.each(Object.entries(decoders))('with %s', (_, decoder) => {
 		'\u3000', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u30fc', '\uff0d', '\u2212', '\u00a0',
 		'\u00b7', '\u00ad', '\u30fb', '\uff0e', '\uff0f', '\u3002', '\u2003', '\u200b', '\ufeff', '\uff5e', '\u301c', '\u2060'
 	];
-	it.each(utf8Cases.map((sep) => [`U+${sep.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (${hex(enc(sep))})`, sep]))(
-		'a Shift_JIS row with a card number separated by %s in UTF-8: refused at its row and column, nothing shown',
-		(_, sep) => {
-			const rows = kindRows['old-cart customer file'];
-			const input = fileWith(rows, 'shift_jis', 3, 2, pasted(groups, [sep], 'shift_jis'));
-			const outcome = kinds['old-cart customer file'].run(input, []);
-			expect(outcome.refused).toBe(true);
-			expect(outcome.problems.filter((p) => p.code === 'card-number-found').map((p) => [p.row, p.column])).toEqual([[4, 3]]);
-			expectNoDigitsOf(groups, outcome.shown);
-		}
-	);
-
 	const sjisCases = ['\u3000', '\u30fc', '\u2212', '\uff0d', '\u30fb', '\uff0f', '\uff0e', '\u2010', '\u2015'].filter((c) => sjisSeparators.includes(c));
-	it.each(sjisCases.map((sep) => [`U+${sep.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (${hex(sjis(sep))})`, sep]))(
-		'a UTF-8 row with a card number separated by %s in Shift_JIS: refused at its row and column, nothing shown',
-		(_, sep) => {
-			const rows = kindRows['old-cart customer file'];
-			const input = fileWith(rows, 'utf-8', 3, 2, pasted(groups, [sep], 'utf-8'));
-			const outcome = kinds['old-cart customer file'].run(input, []);
-			expect(outcome.refused).toBe(true);
-			expect(outcome.problems.filter((p) => p.code === 'card-number-found').map((p) => [p.row, p.column])).toEqual([[4, 3]]);
-			expectNoDigitsOf(groups, outcome.shown);
-		}
-	);
+	const codePoint = (sep: string) => `U+${sep.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+	// A row of one encoding with the separator's bytes of the other: [file, separator, its encoding, sep, file encoding].
+	const crossCases: [string, string, string, string, 'shift_jis' | 'utf-8'][] = [
+		...utf8Cases.map((sep): [string, string, string, string, 'shift_jis'] => ['Shift_JIS', `${codePoint(sep)} (${hex(enc(sep))})`, 'UTF-8', sep, 'shift_jis']),
+		...sjisCases.map((sep): [string, string, string, string, 'utf-8'] => ['UTF-8', `${codePoint(sep)} (${hex(sjis(sep))})`, 'Shift_JIS', sep, 'utf-8'])
+	];
+	it.each(crossCases)('a %s row with a card number separated by %s in %s: refused at its row and column, nothing shown', (_file, _label, _other, sep, encoding) => {
+		const rows = kindRows['old-cart customer file'];
+		const input = fileWith(rows, encoding, 3, 2, pasted(groups, [sep], encoding));
+		const outcome = kinds['old-cart customer file'].run(input, []);
+		expect(outcome.refused).toBe(true);
+		expect(outcome.problems.filter((p) => p.code === 'card-number-found').map((p) => [p.row, p.column])).toEqual([[4, 3]]);
+		expectNoDigitsOf(groups, outcome.shown);
+	});
 
 	it('holds the premise: in this decoder, some such rows decode without error', () => {
 		const fatal = new TextDecoder('shift_jis', { fatal: true });

@@ -49,6 +49,10 @@ export function fromSjis(bytes: Uint8Array | null): string {
 }
 
 /** 2026-11-28 noon in Tokyo: `2611` is valid, `2610` expired. */
+/** A report's problems as `code@row,column`, in order: the short form specs compare reports by. */
+export const codesAt = (report: { problems: readonly { row: number; column: number; code: string }[] }): string[] =>
+	report.problems.map((p) => `${p.code}@${p.row},${p.column}`);
+
 export const today = new Date('2026-11-28T12:00:00+09:00');
 
 /** The header of Yamato's return file, as the fixture has it. */

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildLinkageCsv, buildLinkageCsvFromRecords } from '$lib/domain';
-import { fromSjis, sjis, utf8 } from './helpers';
+import { codesAt, fromSjis, sjis, utf8 } from './helpers';
 
 const header = 'サブスクストアの顧客ID,旧カートの顧客番号(連携用ID),氏名';
 const outHeader = '旧カートの顧客番号(連携用ID),サブスクストアの顧客ID';
 const build = (body: string, options = {}) => buildLinkageCsv(sjis(`${header}\r\n${body}`), options);
-const codes = (report: { problems: { row: number; column: number; code: string }[] }) =>
-	report.problems.map((p) => `${p.code}@${p.row},${p.column}`);
 
 describe('linkage CSV (step c)', () => {
 	it('writes the two columns in list order', () => {
@@ -32,7 +30,7 @@ describe('linkage CSV (step c)', () => {
 		['a duplicated customer ID', 'US-00010001,C1,a\r\nUS-00010001,C2,b\r\nUS-00010003,C3,c\r\n', ['duplicate-customer-id@2,1', 'duplicate-customer-id@3,1']]
 	])('errs on every row of %s, writing none of them', (_, body, expected) => {
 		const { output, report } = build(body);
-		expect(codes(report)).toEqual(expected);
+		expect(codesAt(report)).toEqual(expected);
 		expect(fromSjis(output)).toBe(`${outHeader}\r\nC3,US-00010003\r\n`);
 		expect(report).toMatchObject({ written: 1, failed: 2, failedRows: [2, 3] });
 	});
@@ -45,17 +43,17 @@ describe('linkage CSV (step c)', () => {
 		['holding a quote', '"C""1"', 'bad-linkage-id']
 	])('refuses a 連携用ID %s', (_, value, code) => {
 		const { report } = build(`US-00010001,${value},a\r\n`);
-		expect(codes(report)).toEqual([`${code}@2,2`]);
+		expect(codesAt(report)).toEqual([`${code}@2,2`]);
 	});
 
 	it('errs on a customer ID off the pattern, and on a missing one', () => {
-		expect(codes(build('US-1,C1,a\r\n,C2,b\r\n').report)).toEqual(['bad-customer-id@2,1', 'missing-value@3,1']);
+		expect(codesAt(build('US-1,C1,a\r\n,C2,b\r\n').report)).toEqual(['bad-customer-id@2,1', 'missing-value@3,1']);
 	});
 
 	it('accepts a 連携用ID in Japanese, and says when Shift_JIS cannot hold it', () => {
 		expect(fromSjis(build('US-00010001,会員１,a\r\n').output)).toBe(`${outHeader}\r\n会員１,US-00010001\r\n`);
 		const emoji = utf8(`${header}\r\nUS-00010001,C😀,a\r\n`);
-		expect(codes(buildLinkageCsv(emoji).report)).toEqual(['not-encodable@2,2']);
+		expect(codesAt(buildLinkageCsv(emoji).report)).toEqual(['not-encodable@2,2']);
 		const bom = buildLinkageCsv(emoji, { outputEncoding: 'utf-8-bom' });
 		expect(bom.output).toEqual(utf8(`${outHeader}\r\nC😀,US-00010001\r\n`, true));
 	});
@@ -79,12 +77,12 @@ describe('linkage CSV (step c)', () => {
 		];
 		const { output, report } = buildLinkageCsvFromRecords(records);
 		expect(fromSjis(output)).toBe(`${outHeader}\r\nC0001,US-00010000\r\nC0002,US-00010001\r\nC0003,US-00010002\r\n`);
-		expect(codes(report)).toEqual(['no-linkage-id@4,2']);
+		expect(codesAt(report)).toEqual(['no-linkage-id@4,2']);
 	});
 
 	it('refuses a list holding a card number', () => {
 		const { output, report } = build('US-00010001,C1,4111111111111111\r\n');
 		expect(output).toBeNull();
-		expect(codes(report)).toEqual(['card-number-found@2,3']);
+		expect(codesAt(report)).toEqual(['card-number-found@2,3']);
 	});
 });

@@ -11,7 +11,7 @@ import {
 } from '$lib/domain';
 import { ProblemList } from '$lib/domain/problems/problem-list';
 import { problemText } from '$lib/i18n/problem-text';
-import { fixture, today } from './helpers';
+import { codesAt, fixture, today } from './helpers';
 
 // SPEC "Privacy promise", privacy-safe reading: quoted only when shorter than 8 characters, not a
 // mix of letters and digits and without a long digit run; else `****` (8 or fewer) or `****…` + last 4.
@@ -106,7 +106,7 @@ describe('real-world files (tests/fixtures/real-world/README.md)', () => {
 		const { output, report } = buildLinkageCsv(fixture('real-world/linkage-excel-scientific-id.sjis.csv'), {
 			outputEncoding: 'utf-8-bom'
 		});
-		expect(report.problems.map((p) => `${p.code}@${p.row},${p.column}`)).toEqual(['id-scientific-notation@2,2']);
+		expect(codesAt(report)).toEqual(['id-scientific-notation@2,2']);
 		expect(report.problems[0].message).toContain('文字列として書き出し直してください');
 		expect(problemText(report.problems[0], 'en')).toContain('as text');
 		expect(report).toMatchObject({ written: 1, failedRows: [2] });

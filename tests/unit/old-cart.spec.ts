@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOldCartCustomers } from '$lib/domain';
+import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { trimSpaces } from '$lib/domain/rules/spacing';
-import { utf8 } from './helpers';
-
-const codes = (report: { problems: { row: number; column: number; code: string }[] }) =>
-	report.problems.map((p) => `${p.code}@${p.row},${p.column}`);
+import { problemText } from '$lib/i18n/problem-text';
+import { codesAt, utf8 } from './helpers';
 
 describe('old cart customers (一括登録 › 顧客情報)', () => {
 	it('matches English headers and keeps optional columns optional', () => {
@@ -17,19 +16,22 @@ describe('old cart customers (一括登録 › 顧客情報)', () => {
 	it('needs the old cart number column', () => {
 		const { customers, report } = parseOldCartCustomers(utf8('氏名,メール\r\n山田,a@x.jp\r\n'));
 		expect(customers).toEqual([]);
-		expect(codes(report)).toEqual(['missing-header@1,0']);
+		expect(codesAt(report)).toEqual(['missing-header@1,0']);
 	});
 
 	it('errs on a missing, malformed or repeated number; the first of a repeat is kept', () => {
 		const { customers, report } = parseOldCartCustomers(utf8('旧カートの顧客番号,氏名\r\n,a\r\n=1,b\r\nC1,c\r\nC1,d\r\n'));
 		expect(customers.map((c) => c.name)).toEqual(['c']);
-		expect(codes(report)).toEqual(['missing-value@2,1', 'bad-linkage-id@3,1', 'duplicate-linkage-id@5,1']);
+		expect(codesAt(report)).toEqual(['missing-value@2,1', 'bad-linkage-id@3,1', 'duplicate-linkage-id@5,1']);
+		const repeat = toProblemRecord(report.problems[2]);
+		expect(repeat.params.rows).toBe('4');
+		expect(problemText(repeat, 'en')).toContain('is also on row 4.');
 	});
 
 	it('trims values with a warning', () => {
 		const { customers, report } = parseOldCartCustomers(utf8('連携用ID,氏名\r\nC1, 山田 太郎 \r\n'));
 		expect(customers[0].name).toBe('山田 太郎');
-		expect(codes(report)).toEqual(['trimmed-spaces@2,2']);
+		expect(codesAt(report)).toEqual(['trimmed-spaces@2,2']);
 	});
 
 	it('keeps a quoted multi-line address as one record', () => {

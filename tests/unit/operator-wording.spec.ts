@@ -4,7 +4,7 @@ import { toProblemRecord } from '$lib/domain/records/problem-record';
 import { edgeSpaceKinds } from '$lib/domain/rules/spacing';
 import { problemText } from '$lib/i18n/problem-text';
 import type { Language } from '$lib/i18n';
-import { fixture, returnHeader, sjis, today, utf8 } from './helpers';
+import { codesAt, fixture, returnHeader, sjis, today, utf8 } from './helpers';
 
 const languages: Language[] = ['ja', 'en'];
 const text = (problem: Problem, language: Language) => problemText(toProblemRecord(problem), language);
@@ -95,7 +95,7 @@ describe('step c: a failing row with a cell too many is one shifted-right error,
 		['an empty cell pushed before a bad ID', 'US-0001,,C0001,a', ['shifted-right@2,4'], 0]
 	])('%s', (_name, row, expected, written) => {
 		const { report } = buildLinkageCsv(sjis(`${listHeader}\r\n${row}\r\n`));
-		expect(report.problems.map((p) => `${p.code}@${p.row},${p.column}`)).toEqual(expected);
+		expect(codesAt(report)).toEqual(expected);
 		expect(report.written).toBe(written);
 		if (written === 0) expect(report.failedRows).toEqual([2]);
 	});

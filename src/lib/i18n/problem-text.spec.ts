@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemList, formatProblemMessage, rowProblemCodes, fileProblemCodes, type ProblemCode } from '$lib/domain';
 import { fromLegacyFailure, toProblemRecord } from '$lib/domain/records/problem-record';
+import { problemTemplatesJa } from '$lib/domain/problems/messages-ja';
 import { problemText } from './problem-text';
 import { yearMonthText } from './plural';
 
@@ -17,6 +18,14 @@ describe('problemText', () => {
 		const english = problemText(record, 'en');
 		expect(english).not.toMatch(/\{\w+\}/);
 		expect(english).not.toMatch(/[ぁ-んァ-ン一-龯]/);
+	});
+
+	// A row list (`rows`) is text; an entry of 一括登録 › 顧客情報 stored a lone earlier row as a number,
+	// and its English fell back to 'problem "duplicate-linkage-id"' (no rowCount for the plural).
+	it.each(allCodes.filter((code) => problemTemplatesJa[code].includes('{rows}')))('%s with its row list stored as one number reads that row', (code) => {
+		const record = { row: 12346, column: 1, severity: 'error' as const, code, params: { ...sample, rows: 12345 } };
+		expect(problemText(record, 'ja')).toMatch(/[（は]12345行目）/);
+		expect(problemText(record, 'en')).toMatch(/\brow 12345\b/);
 	});
 
 	it.each<[string, { row: number; column: number; code: string; message: string }, string, string]>([

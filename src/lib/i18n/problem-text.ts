@@ -1,6 +1,5 @@
 import { fieldLabels } from '$lib/domain/problems/field-labels';
-import { countParamsOf, groupedCount } from '$lib/domain/problems/count-text';
-import type { ProblemCode } from '$lib/domain/problems/problem';
+import { groupedCount, isCountParam } from '$lib/domain/problems/count-text';
 import { customerIdFormatJa, problemTemplatesJa, spaceKindLabelsJa } from '$lib/domain/problems/messages-ja';
 import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 import { legacyTextParam } from '$lib/domain/records/legacy-text';
@@ -38,7 +37,7 @@ const placeholder = /\{(\w+)(?::([^{}]+))?\}/g;
  * entry's text did not read back). Decided on the template, not the text: a filled value may hold
  * braces of its own (a shop's ID pattern `^C\d{7}$`).
  */
-function fill(template: string, params: Params, catalogue: Catalogue, language: Language, counts?: ReadonlySet<string>): string | null {
+function fill(template: string, params: Params, catalogue: Catalogue, language: Language): string | null {
 	let isComplete = true;
 	const text = template.replace(placeholder, (whole, name: string, forms: string | undefined) => {
 		// An entry stored before trimming named the kinds of space says "spaces".
@@ -48,8 +47,9 @@ function fill(template: string, params: Params, catalogue: Catalogue, language: 
 			return whole;
 		}
 		if (forms !== undefined) return pluralForm(language, countOf(params[name]), forms);
-		if (counts?.has(name)) return groupedCount(params[name]);
-		const value = String(params[name]);
+		const given = params[name];
+		if (isCountParam(name, given)) return groupedCount(given);
+		const value = String(given);
 		if (name === 'field') return catalogue.fields[value] ?? value;
 		if (name === 'format') return catalogue.format(value);
 		if (name === 'fields') return value.split(',').map((field) => catalogue.fields[field] ?? field).join(catalogue.fieldJoin);
@@ -103,6 +103,8 @@ function legacyParams(code: string, text: string): Params | null {
 export function problemText(problem: ProblemRecord, language: Language): string {
 	const catalogue = catalogues[language];
 	let params: Params = { row: problem.row, column: problem.column, code: problem.code, ...problem.params };
+	// A row list is text (「3、4」); 一括登録 › 顧客情報 stored a lone earlier row as a number.
+	if (typeof params.rows === 'number') params.rows = String(params.rows);
 	const legacy = problem.params[legacyTextParam];
 	if (legacy !== undefined) {
 		if (language === 'ja') return String(legacy);
@@ -112,7 +114,7 @@ export function problemText(problem: ProblemRecord, language: Language): string 
 	if (format !== undefined) params = { ...params, format };
 	if (language === 'en') params = { ...params, ...englishParams(params) };
 	const template = catalogue.templates[problem.code];
-	const text = template === undefined ? null : fill(template, params, catalogue, language, countParamsOf[problem.code as ProblemCode]);
+	const text = template === undefined ? null : fill(template, params, catalogue, language);
 	// A placeholder left unfilled (an old entry's text did not read back) falls back to the plain form.
 	return text ?? fill(catalogue.unknown, params, catalogue, language) ?? `${problem.row}:${problem.column} ${problem.code}`;
 }

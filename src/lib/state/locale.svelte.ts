@@ -1,6 +1,6 @@
+import { groupedCount } from '$lib/domain/problems/count-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
-import { countText } from '$lib/i18n/count-text';
 import { failureText } from '$lib/i18n/failures';
 import { problemText } from '$lib/i18n/problem-text';
 
@@ -41,7 +41,8 @@ class LocaleState {
 	/** Why a job or a save failed (a failure code), in the current language, with what to do next. */
 	failure = (code: string): string => failureText(code, this.language);
 
-	number = (value: number): string => countText(this.language, value);
+	/** A count as every screen writes it, the same in both languages (`groupedCount`: 50000 → 50,000). */
+	number = (value: number): string => groupedCount(value);
 }
 
 export const locale = new LocaleState();

@@ -13,6 +13,7 @@ import { defaultCustomerIdPattern, statelessPattern, trimSpaces } from '../rules
 import { addMultiCardWarnings } from '../convert/multi-card-warnings';
 import type { PlainLineSink } from '../csv/table-source';
 import { readPlainImportBytes, type PlainImportCard, type PlainImportLine } from './plain-import-line';
+import { readWholeFile } from './whole-file';
 
 export type { PlainImportCard } from './plain-import-line';
 
@@ -234,13 +235,5 @@ export function checkCardImportFile(
 	input: Uint8Array,
 	options: CardImportOptions = {}
 ): { cards: CardRow[]; report: CardImportReport } {
-	const checker = createCardImportChecker({ ...options, plainCards: false });
-	const cards: CardRow[] = [];
-	for (let offset = 0; offset < input.length; offset += 1 << 16) {
-		for (const card of checker.push(input.subarray(offset, offset + (1 << 16)))) cards.push(card);
-	}
-	const last = checker.finish();
-	if (last.report.refused) return { cards: [], report: last.report };
-	for (const card of last.cards) cards.push(card);
-	return { cards, report: last.report };
+	return readWholeFile(input, createCardImportChecker({ ...options, plainCards: false }), 'cards');
 }

@@ -13,6 +13,7 @@ import { shownDamagedId } from '../problems/display-value';
 import { FirstRows } from '../rules/first-rows';
 import { isEmailLikeIn, isPhoneLikeIn, isPostalCodeLike, isTokenShapedIn } from '../rules/contact-values';
 import type { ProblemCode } from '../problems/problem';
+import { readWholeFile } from './whole-file';
 
 /** How 顧客情報 (一括登録) is told to have a header: the rule its reader uses, and its failed-rows download. */
 export const oldCartCustomerHeaderRule = { mode: 'required' as const, columns: oldCartCustomerColumns } satisfies HeaderRule;
@@ -209,7 +210,7 @@ export function readOldCartCustomerRanges(options: OldCartCustomerOptions, keep:
 				problems.add(fault, row, columnOf[0], { field: 'linkageId', value: isIdDamage(fault) ? shownDamagedId(value) : value });
 			} else {
 				const first = firstRows.firstOrKeep(idText, idFrom, idTo, row);
-				if (first !== undefined) problems.add('duplicate-linkage-id', row, columnOf[0], { value: ownSlice(idText, idFrom, idTo), rows: first });
+				if (first !== undefined) problems.add('duplicate-linkage-id', row, columnOf[0], { value: ownSlice(idText, idFrom, idTo), rows: String(first) });
 			}
 		}
 		if (problems.errorCount > errorsBefore) {
@@ -266,13 +267,5 @@ export function parseOldCartCustomers(
 	input: Uint8Array,
 	options: OldCartCustomerOptions = {}
 ): { customers: OldCartCustomer[]; report: OldCartCustomerReport } {
-	const parser = createOldCartCustomerParser(options);
-	const customers: OldCartCustomer[] = [];
-	for (let offset = 0; offset < input.length; offset += 1 << 16) {
-		for (const customer of parser.push(input.subarray(offset, offset + (1 << 16)))) customers.push(customer);
-	}
-	const last = parser.finish();
-	if (last.report.refused) return { customers: [], report: last.report };
-	for (const customer of last.customers) customers.push(customer);
-	return { customers, report: last.report };
+	return readWholeFile(input, createOldCartCustomerParser(options), 'customers');
 }

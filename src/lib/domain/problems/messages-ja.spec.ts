@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countParamsOf } from './count-text';
+import { notCountParams } from './count-text';
 import { fieldLabel } from './field-labels';
 import { customerIdFormatJa, formatProblemMessage, problemTemplatesJa, spacesTextJa } from './messages-ja';
 import { fileProblemCodes, rowProblemCodes, type ProblemCode, type ProblemParams } from './problem';
@@ -14,7 +14,7 @@ function byReplace(code: ProblemCode, params: ProblemParams): string {
 		if (name === 'spaces') return spacesTextJa(String(params.spaces ?? ''));
 		if (name === 'format' && name in params) return customerIdFormatJa(String(params.format));
 		if (name === 'fields') return String(params.fields).split(',').map(fieldLabel).join('」と「');
-		if (countParamsOf[code]?.has(name) && name in params) return threeByThree(String(params[name]));
+		if (typeof params[name] === 'number' && !notCountParams.has(name)) return threeByThree(String(params[name]));
 		return name in params ? String(params[name]) : whole;
 	});
 }

@@ -1,6 +1,6 @@
 import type { ProblemCode, ProblemParams } from './problem';
 import { fieldLabel } from './field-labels';
-import { countParamsOf, groupedCount } from './count-text';
+import { groupedCount, isCountParam } from './count-text';
 import { defaultCustomerIdExample, defaultCustomerIdPattern } from '../rules/patterns';
 
 const quoteRule = '値に引用符を含めるときは、値全体を引用符で囲み、中の引用符を2つ重ねてください。';
@@ -152,7 +152,6 @@ function partsOf(code: ProblemCode): string[] {
 /** The plain Japanese message of a problem, with its parameters filled in (`{name}` kept when absent). */
 export function formatProblemMessage(code: ProblemCode, params: ProblemParams): string {
 	const parts = partsOf(code);
-	const counts = countParamsOf[code];
 	let message = parts[0];
 	for (let i = 1; i < parts.length; i += 2) {
 		const name = parts[i];
@@ -160,8 +159,11 @@ export function formatProblemMessage(code: ProblemCode, params: ProblemParams): 
 		else if (name === 'spaces') message += spacesTextJa(String(params.spaces ?? ''));
 		else if (name === 'format' && name in params) message += customerIdFormatJa(String(params.format));
 		else if (name === 'fields') message += String(params.fields).split(',').map(fieldLabel).join('」と「');
-		else if (counts?.has(name) && name in params) message += groupedCount(params[name]);
-		else message += name in params ? String(params[name]) : `{${name}}`;
+		else if (!(name in params)) message += `{${name}}`;
+		else {
+			const value = params[name];
+			message += isCountParam(name, value) ? groupedCount(value) : String(value);
+		}
 		message += parts[i + 1];
 	}
 	return message;
