@@ -6,6 +6,7 @@ import {
 	type HistoryEntry
 } from '$lib/domain/records/history-entry';
 import { newNotificationSchema } from '$lib/domain/records/notification';
+import { checkedProblemRecords } from '$lib/domain/records/problem-record';
 import { completionReportOf, type RunRecord, type RunStart } from '$lib/domain/records/run-outcome';
 import { cardCountIn, toCardBlocks, type CardBlocks } from '$lib/domain/records/card-column-builder';
 import { customerCountOf } from '$lib/domain/records/packed-customers';
@@ -137,7 +138,9 @@ export const runRepository = {
 
 /** `runRepository.record` without telling the other tabs. */
 async function recordRun(record: RunRecord): Promise<RunRecorded> {
-	const outcome = historyOutcomeSchema.parse(record.outcome);
+	// The listed problems are checked apart, without a copy of those already exact (`checkedProblemRecords`).
+	const { problems: listed, ...rest } = record.outcome;
+	const outcome = { ...historyOutcomeSchema.parse({ ...rest, problems: [] }), problems: listed === undefined ? [] : checkedProblemRecords(listed) };
 	if (outcome.status === 'running') throw new Error('a recorded run must have a final status');
 	const d = db();
 	return d.transaction('rw', [d.customerChunks, d.cardChunks, d.history, d.notifications], async () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblemMessage } from './messages-ja';
-import type { ProblemCode } from './problem';
-import { ProblemList } from './problem-list';
+import type { Problem, ProblemCode } from './problem';
+import { ProblemList, safeParams, severityOf, sharedParams, type ProblemInput } from './problem-list';
 import { Recognised } from './display-value';
 
 // Codes of every kind: row warnings, row errors, and whole-file problems (listed past the cap).
@@ -119,5 +119,111 @@ describe('ProblemList cap: the first N by (row, column, order added)', () => {
 			['missing-cells', 3, 0]
 		]);
 		expect(got[0].params).toMatchObject({ count: 2, errors: 0, warnings: 2 });
+	});
+});
+
+// Step d's warnings on the bytes share one params object per distinct value (`sharedParams`), listed
+// as it is where any other input is copied through `safeParams` per problem: the list must be the same
+// for any mix of the two, and only an object `sharedParams` made skips the masking.
+describe('ProblemList with shared params', () => {
+	const inputs = fc.array(
+		fc.record({
+			code: fc.constantFrom(...codes),
+			row: fc.nat(30),
+			column: fc.nat(6),
+			value: fc.string({ maxLength: 20 }),
+			recognised: fc.boolean(),
+			shared: fc.boolean(),
+			// Several problems of one input, as the byte path gives one object to every row of a value.
+			times: fc.integer({ min: 1, max: 3 })
+		}),
+		{ maxLength: 40 }
+	);
+	const inputOf = (value: string, isRecognised: boolean): ProblemInput => ({ field: 'expiry', value: isRecognised ? new Recognised(value) : value, fixed: new Recognised('2912'), order: 'YYMM', month: 12 });
+
+	it.each([true, false])('lists the same problems as the same inputs copied one by one, for any mix and cap (messages %s)', (messages) => {
+		fc.assert(
+			fc.property(inputs, fc.integer({ min: -1, max: 50 }), (added, cap) => {
+				const copied = new ProblemList(cap, messages);
+				const mixed = new ProblemList(cap, messages);
+				for (const { code, row, column, value, recognised, shared, times } of added) {
+					const input = inputOf(value, recognised);
+					const given = shared ? sharedParams(input) : input;
+					for (let i = 0; i < times; i++) {
+						copied.add(code, row, column + i, inputOf(value, recognised));
+						mixed.add(code, row, column + i, given);
+					}
+				}
+				expect(mixed.sorted()).toEqual(copied.sorted());
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('makes the params `safeParams` makes, frozen; any other object, frozen or not, is still masked', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 30 }), fc.boolean(), (value, isRecognised) => {
+				const input = inputOf(value, isRecognised);
+				const shared = sharedParams(input);
+				expect(shared).toEqual(safeParams(input));
+				expect(Object.isFrozen(shared)).toBe(true);
+			})
+		);
+		const token = 'AbCdEf0123456789xyZ1';
+		const list = new ProblemList(10, false);
+		list.add('bad-token', 1, 5, Object.freeze({ field: 'token', value: token }));
+		list.add('bad-token', 2, 5, sharedParams({ field: 'token', value: token }));
+		// A copy of a shared object is no shared object: masked again (the mask of a mask is the same).
+		list.add('bad-token', 3, 5, { ...sharedParams({ field: 'token', value: token }) });
+		const shown = list.sorted().map((p) => p.params.value);
+		expect(shown).toEqual(['****…xyZ1', '****…xyZ1', '****…xyZ1']);
+	});
+});
+
+// Whatever the list keeps inside (shared params as they are, copies, a heap past the cap), `sorted()`
+// is the list a plain array of every problem gives (each made safe, whole-file ones besides, the first
+// N of the others by (row, column, order added), then the note), field for field, for any mix of codes,
+// shared and copied params, caps, and reads midway.
+describe('ProblemList against a plain array of every problem', () => {
+	const fileCodes = new Set<ProblemCode>(['card-number-found', 'missing-column']);
+	const step = fc.record({
+		code: fc.constantFrom<ProblemCode>('trimmed-spaces', 'multiple-cards', 'bad-token', 'bad-expiry', 'card-number-found', 'missing-column', 'card-expired'),
+		row: fc.nat(25),
+		column: fc.nat(5),
+		value: fc.constantFrom('2301', 'AbCdEf0123456789', 'visa', '12'),
+		isShared: fc.boolean(),
+		peek: fc.boolean()
+	});
+	const sharedOf = new Map<string, ReturnType<typeof sharedParams>>();
+	const inputOf = (value: string): ProblemInput => ({ field: 'expiry', value, month: 1 });
+
+	it.each([true, false])('gives the same problems, fields and order as a list of objects (messages %s)', (messages) => {
+		fc.assert(
+			fc.property(fc.array(step, { maxLength: 80 }), fc.integer({ min: -1, max: 40 }), (steps, cap) => {
+				const list = new ProblemList(cap, messages);
+				const all: (Problem & { seq: number })[] = [];
+				steps.forEach(({ code, row, column, value, isShared, peek }, seq) => {
+					if (peek) list.sorted();
+					if (isShared && !sharedOf.has(value)) sharedOf.set(value, sharedParams(inputOf(value)));
+					list.add(code, row, column, isShared ? sharedOf.get(value)! : inputOf(value));
+					const params = safeParams(inputOf(value));
+					const message = formatProblemMessage(code, { row, column, ...params });
+					all.push({ row, column, severity: severityOf(code), code, ...(messages ? { message } : {}), params, seq } as Problem & { seq: number });
+				});
+				const byPlace = (a: { row: number; column: number; seq: number }, b: typeof a) => a.row - b.row || a.column - b.column || a.seq - b.seq;
+				const others = all.filter((p) => !fileCodes.has(p.code)).sort(byPlace);
+				const kept = others.slice(0, Math.max(0, cap));
+				const left = others.slice(kept.length);
+				const expected: Problem[] = [...all.filter((p) => fileCodes.has(p.code)), ...kept].sort(byPlace).map(({ seq: _, ...p }) => p);
+				if (left.length > 0) {
+					const errors = left.filter((p) => p.severity === 'error').length;
+					const params = { count: left.length, limit: cap, errors, warnings: left.length - errors };
+					const note = { row: 0, column: 0, severity: 'warning', code: 'too-many-problems', params } as unknown as Problem;
+					expected.unshift(messages ? { ...note, message: formatProblemMessage('too-many-problems', params) } : note);
+				}
+				expect(list.sorted()).toEqual(expected);
+			}),
+			{ numRuns: 400 }
+		);
 	});
 });

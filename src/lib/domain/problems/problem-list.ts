@@ -30,6 +30,22 @@ export function safeParams(input: ProblemInput): ProblemParams {
 	return params;
 }
 
+// The params objects `sharedParams` made: safe already, so every problem that uses one lists it as it is.
+const shared = new WeakSet<object>();
+
+/**
+ * Params made safe once (by `safeParams`) and frozen, for a rule that gives many problems the same
+ * values (step d's warnings read on the bytes: one object per distinct value, `repair-params`):
+ * `ProblemList.add` lists such an object as it is, where it copies any other input through
+ * `safeParams` per problem. Only an object made here is taken as safe; any other input, frozen or
+ * not, is masked as always (SPEC "Privacy promise").
+ */
+export function sharedParams(input: ProblemInput): Readonly<ProblemParams> {
+	const params = Object.freeze(safeParams(input));
+	shared.add(params);
+	return params;
+}
+
 const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'trimmed-spaces',
 	'extra-cells',
@@ -136,8 +152,9 @@ export class ProblemList {
 
 	/**
 	 * Records a problem at `row`/`column` (0 for the whole file). The one place params become
-	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised`. Past the cap it
-	 * is kept only when it sorts before the last one kept (see the class doc).
+	 * safe: cell text is masked by `quoteCell` unless a rule marked it `recognised` (params made by
+	 * `sharedParams` went through the same `safeParams` once and are listed as they are). Past the
+	 * cap it is kept only when it sorts before the last one kept (see the class doc).
 	 */
 	add(code: ProblemCode, row: number, column: number, input: ProblemInput = {}): void {
 		const severity = severityOf(code);
@@ -190,7 +207,8 @@ export class ProblemList {
 	}
 
 	private problem(code: ProblemCode, severity: Severity, row: number, column: number, input: ProblemInput): Problem {
-		const params = safeParams(input);
+		// A shared object is listed as it is (no copy per problem: 100,000 listed warnings held 100,000 copies).
+		const params = shared.has(input) ? (input as ProblemParams) : safeParams(input);
 		if (!this.messages) return { row, column, severity, code, params } as Problem;
 		const message = formatProblemMessage(code, { row, column, ...params });
 		return { row, column, severity, code, message, params };

@@ -25,6 +25,47 @@ export function toProblemRecord({ row, column, severity, code, params }: Problem
 	return { row, column, severity, code, params };
 }
 
+const problemRecordsSchema = z.array(problemRecordSchema);
+const recordKeys: ReadonlySet<string> = new Set(['row', 'column', 'severity', 'code', 'params']);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+// True when `value` is what `problemRecordSchema` gives back for it, field for field: a plain object of
+// the five fields, each valid (params present, a plain object of strings and finite numbers).
+function isExactRecord(value: unknown): boolean {
+	if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
+	const keys = Object.keys(value);
+	if (!keys.every((key) => recordKeys.has(key))) return false;
+	const { row, column, severity, code, params } = value;
+	if (!isCount(row) || !isCount(column) || (severity !== 'error' && severity !== 'warning') || typeof code !== 'string') return false;
+	if (!isPlainObject(params) || Object.getOwnPropertySymbols(params).length > 0) return false;
+	for (const key of Object.keys(params)) {
+		const param = params[key];
+		if (typeof param !== 'string' && !(typeof param === 'number' && Number.isFinite(param))) return false;
+	}
+	return true;
+}
+
+/**
+ * `problems` checked as a list of problem records: what `z.array(problemRecordSchema).parse` gives
+ * (and throws), but a record that is exactly what the schema gives back is kept as it is, not
+ * copied with its params (a history record of step d lists up to 20,000 problems; the copies and
+ * their collection cost as much as the rest of the conversion's end, and the params objects the
+ * problems share are stored once only while they stay shared).
+ */
+export function checkedProblemRecords(problems: unknown): ProblemRecord[] {
+	if (!Array.isArray(problems)) return problemRecordsSchema.parse(problems);
+	const checked: ProblemRecord[] = new Array(problems.length);
+	for (let i = 0; i < problems.length; i++) {
+		const problem: unknown = problems[i];
+		if (!isExactRecord(problem)) return problemRecordsSchema.parse(problems);
+		checked[i] = problem as ProblemRecord;
+	}
+	return checked;
+}
+
 /** A failure as schema version 2 stored it (`message`: Japanese text) as a problem record. */
 export function fromLegacyFailure(failure: { row?: unknown; column?: unknown; code?: unknown; message?: unknown }): ProblemRecord {
 	const whole = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0);
