@@ -182,6 +182,7 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 			const found = await registryRepository.peekCustomer(seq);
 			const view = loaded.view(seq);
 			expect(found?.registrySize).toBe(loaded.customerCount);
+			expect(await registryRepository.peekCustomer(seq, loaded.customerCount)).toEqual(found);
 			expect(found?.view && withoutCards([found.view])).toEqual(view && withoutCards([view]));
 			expect(found?.view?.cards ?? []).toEqual([]);
 		}
@@ -202,6 +203,7 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 		const [first] = await database.customerChunks.toArray();
 		await database.customerChunks.add({ ...first, id: undefined, uploadId: 1, firstSeq: 5, count: 10 } as never);
 		expect(await registryRepository.peekCustomer(7)).toBeNull();
+		expect(await registryRepository.peekCustomer(7, 15)).toBeNull();
 	});
 });
 
@@ -234,6 +236,9 @@ describe('a registry stored partly by v5 (arrays of strings), v6 (packed, absolu
 					expect(loaded.customerAt(seq)).toEqual(expected.customerAt(seq));
 					const peeked = await registryRepository.peekCustomer(seq);
 					expect(peeked?.view ?? null).toEqual(expected.view(seq));
+					expect(peeked?.registrySize).toBe(expected.customerCount);
+					// The size told (a load read it already): the same customer, the size as told.
+					expect(await registryRepository.peekCustomer(seq, expected.customerCount)).toEqual(peeked);
 				}
 				for (const { linkageId } of uploads.flatMap(([customers]) => customers)) expect(loaded.seqOfLinkageId(linkageId)).toBe(expected.seqOfLinkageId(linkageId));
 				for (const field of ['all', 'id', 'linkageId', 'name', 'email', 'phone'] as const) {

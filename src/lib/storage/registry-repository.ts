@@ -198,20 +198,37 @@ export const registryRepository = {
 
 	/**
 	 * Customer `seq` without its cards (null when the registry lists no such customer) and the
-	 * registry's size, read from the one customer chunk that holds it. Null when it cannot answer
-	 * exactly: that chunk overlaps the one before it (a whole load would keep the earlier one), or a
-	 * read failure.
+	 * registry's size, read from the one customer chunk that holds it: which chunk that is and the
+	 * one before it come from the `firstSeq` index's keys, no chunk read; the chunk before is read only
+	 * when it starts less than a chunk's worth earlier (it might then overlap this one), the last one
+	 * only when `registrySize` is not given (a load already read it from the store: `registryReading`).
+	 * Issue 14: a whole 顧客ID typed while a million customers load waited for its reads behind the
+	 * load's; three chunks were read where one answers. Null when it cannot answer exactly: that chunk
+	 * overlaps the one before it (a whole load would keep the earlier one), or a read failure.
 	 */
-	async peekCustomer(seq: number): Promise<{ view: CustomerView | null; registrySize: number } | null> {
+	async peekCustomer(seq: number, registrySize?: number): Promise<{ view: CustomerView | null; registrySize: number } | null> {
 		const d = db();
 		try {
 			return await d.transaction('r', [d.customerChunks], async () => {
-				const [[holding, before], last] = await Promise.all([
-					d.customerChunks.where('firstSeq').belowOrEqual(seq).reverse().limit(2).toArray(),
-					d.customerChunks.orderBy('firstSeq').last()
-				]);
+				const chunks = d.customerChunks;
+				// The chunk holding `seq` and the one before it: their `firstSeq` and primary key.
+				const near: { firstSeq: number; id: number }[] = [];
+				const lastId = registrySize === undefined ? chunks.orderBy('firstSeq').reverse().limit(1).primaryKeys() : null;
+				await chunks
+					.where('firstSeq')
+					.belowOrEqual(seq)
+					.reverse()
+					.limit(2)
+					.eachKey((firstSeq, cursor) => near.push({ firstSeq: firstSeq as number, id: cursor.primaryKey as number }));
+				const [holdingKey, beforeKey] = near;
+				const mayOverlap = holdingKey && beforeKey && holdingKey.firstSeq - beforeKey.firstSeq < registryChunkSize;
+				const [holding, before] = await Promise.all([holdingKey && chunks.get(holdingKey.id), mayOverlap ? chunks.get(beforeKey.id) : undefined]);
 				if (holding && before && endOfChunk(before) > holding.firstSeq) return null;
-				return { view: holding ? storedCustomerView(seq, holding) : null, registrySize: last ? endOfChunk(last) : 0 };
+				const view = holding ? storedCustomerView(seq, holding) : null;
+				if (registrySize !== undefined) return { view, registrySize };
+				const [last] = (await lastId) ?? [];
+				const lastChunk = last === undefined ? undefined : last === holdingKey?.id ? holding : await chunks.get(last);
+				return { view, registrySize: lastChunk ? endOfChunk(lastChunk) : 0 };
 			});
 		} catch {
 			return null;
