@@ -205,4 +205,22 @@ test('right after a large first registration, 顧客一覧 never says no custome
 	expect(afterRegistration.filter((frame) => frame.list.includes('まだ登録されていません')).length).toBe(0);
 	// Each of those frames shows the registered customers, or says they are being read.
 	expect(afterRegistration.filter((frame) => !/登録 200,000件|登録された顧客を読み込んでいます/.test(frame.list)).length).toBe(0);
+
+	// A search typed right after: from its click on, no frame shows the blank list's count under it
+	// (「200,000件」 stood under US-0002 until its 10,000 came, operator trial).
+	await list.getByLabel('検索する項目').selectOption({ label: '顧客ID' });
+	await list.getByLabel('検索語').fill('US-0002');
+	await page.evaluate(() => {
+		const marks = window as unknown as { frames_: { registered: boolean; list: string }[]; clickedAt_: number };
+		const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === '検索');
+		button?.addEventListener('click', () => (marks.clickedAt_ = marks.frames_.length), { capture: true, once: true });
+	});
+	await list.getByRole('button', { name: '検索', exact: true }).click();
+	await expect(list.getByRole('status')).toHaveText('10,000件（登録 200,000件）', { timeout: 30_000 });
+	const afterSearch = await page.evaluate(() => {
+		const marks = window as unknown as { frames_: { list: string }[]; clickedAt_: number };
+		return marks.frames_.slice(marks.clickedAt_).map((frame) => frame.list);
+	});
+	expect(afterSearch.length).toBeGreaterThan(0);
+	expect(afterSearch.filter((list) => list.includes('200,000件（登録')).length).toBe(0);
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerPage, SearchRequest } from '$lib/registry/customer-page';
 
@@ -146,5 +147,61 @@ describe('customerSearch when the search fails', () => {
 		await customerSearch.submit();
 		expect(customerSearch.failureCode).toBeNull();
 		expect(customerSearch.page?.rows).toHaveLength(1);
+	});
+});
+
+// A result is never shown under another query: whatever the order in which searches are typed and
+// their answers come (a fast answer to a later search, a slow one to an earlier search), a count is
+// shown (`searching` false) only while the page shown answers the query searched last.
+describe('customerSearch: the counts shown belong to the query searched last', () => {
+	const queries = [
+		{ query: '', field: 'all' },
+		{ query: 'US-0002', field: 'id' },
+		{ query: 'US-0002', field: 'all' },
+		{ query: 'C1', field: 'linkageId' }
+	] as const;
+	// Each query's answer has a count of its own, so a count tells which query it answers.
+	const totalOf = (request: SearchRequest) => 1000 * (1 + queries.findIndex((q) => q.query === request.query && q.field === request.field));
+	const step = fc.oneof(
+		fc.record({ submit: fc.constantFrom(...queries.keys()) }),
+		fc.record({ answer: fc.nat() })
+	);
+
+	it('holds for any order of searches and answers', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
+				answers.length = 0;
+				answers.push((request) => ({ total: totalOf(request), rows: rows(0, 1), registrySize: 200_000 }));
+				customerSearch.query = '';
+				customerSearch.field = 'all';
+				await customerSearch.submit();
+				let searched: (typeof queries)[number] = queries[0];
+				const held: { give: () => void; done: Promise<void> }[] = [];
+				const check = () => {
+					if (customerSearch.page && !customerSearch.searching) expect(customerSearch.page.total).toBe(totalOf({ ...searched, offset: 0, limit: 20 }));
+				};
+				for (const s of steps) {
+					if ('submit' in s) {
+						searched = queries[s.submit];
+						let give = () => {};
+						const given = new Promise<void>((resolve) => (give = resolve));
+						answers.push(async (request) => (await given, { total: totalOf(request), rows: rows(0, 1), registrySize: 200_000 }));
+						customerSearch.query = searched.query;
+						customerSearch.field = searched.field;
+						held.push({ give, done: customerSearch.submit() });
+					} else if (held.length > 0) {
+						const [answer] = held.splice(s.answer % held.length, 1);
+						answer.give();
+						await answer.done;
+					}
+					check();
+				}
+				for (const answer of held) answer.give();
+				await Promise.all(held.map((answer) => answer.done));
+				check();
+				expect(customerSearch.searching).toBe(false);
+				expect(customerSearch.page?.total).toBe(totalOf({ ...searched, offset: 0, limit: 20 }));
+			})
+		);
 	});
 });

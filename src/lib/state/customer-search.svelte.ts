@@ -6,8 +6,11 @@ import type { SearchField } from '$lib/registry/registry-search';
 import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
 
-/** How long a search may take before the screen says it is still searching (ms). */
-const lateMs = 200;
+/** A search as submitted: what its pages answer. */
+interface AppliedQuery {
+	query: string;
+	field: SearchField;
+}
 
 /** 顧客一覧(検索): the query, one page of customers, and the list download. */
 class CustomerSearchState {
@@ -18,15 +21,12 @@ class CustomerSearchState {
 	page = $state.raw<CustomerPage | null>(null);
 	/** Cells the last Shift_JIS download could not hold (nothing was written then), or null. */
 	unencodable = $state.raw<UnencodableCells | null>(null);
-	private applied = { query: '', field: 'all' as SearchField };
+	/** The query searched last (`submit`): every page asked for from then on answers it. */
+	private applied = $state.raw<AppliedQuery>({ query: '', field: 'all' });
+	/** The query the shown page answers. */
+	private pageQuery = $state.raw<AppliedQuery>({ query: '', field: 'all' });
 	/** Requests made so far: an answer to an older one is dropped. */
 	private asked = 0;
-	/**
-	 * True while a new query's answer is late (over `lateMs`, e.g. a 連携用ID search while a large
-	 * registry still loads): the rows shown are the previous query's, and the screen says so.
-	 */
-	searching = $state(false);
-	private lateTimer: ReturnType<typeof setTimeout> | undefined;
 	/**
 	 * Why the last search could not be answered (a failure code, e.g. 'database-closed' once another
 	 * tab upgraded the database and this one must reload), or null. The rows shown before are then
@@ -49,9 +49,17 @@ class CustomerSearchState {
 		}
 		this.applied = { query: this.query, field: this.field };
 		this.pager.goTo(0);
-		clearTimeout(this.lateTimer);
-		this.lateTimer = setTimeout(() => (this.searching = true), lateMs);
 		return this.refresh();
+	}
+
+	/**
+	 * True while the shown page answers another query than the one searched last (its answer is on
+	 * the way): the screen then says it is searching and shows none of that page's counts, which are
+	 * the previous query's (a search typed right after a blank list of 200,000 read「200,000件」under
+	 * `US-0002` until its 10,000 came). Its rows may stay, said to be the previous list's.
+	 */
+	get searching(): boolean {
+		return this.page !== null && (this.pageQuery.query !== this.applied.query || this.pageQuery.field !== this.applied.field);
 	}
 
 	/**
@@ -95,7 +103,8 @@ class CustomerSearchState {
 	 * one, 'loaded' the loaded registry's.
 	 */
 	async refresh(answer: 'partial' | 'final' | 'loaded' = 'partial'): Promise<void> {
-		const request = { ...this.applied, offset: this.pager.offset, limit: this.pager.pageSize };
+		const applied = this.applied;
+		const request = { ...applied, offset: this.pager.offset, limit: this.pager.pageSize };
 		const asked = ++this.asked;
 		const changes = this.changesHeard;
 		let page: CustomerPage;
@@ -106,10 +115,9 @@ class CustomerSearchState {
 			return;
 		}
 		if (asked !== this.asked) return;
-		clearTimeout(this.lateTimer);
-		this.searching = false;
 		this.failureCode = null;
 		this.page = page;
+		this.pageQuery = applied;
 		this.pageChanges = changes;
 		this.pager.total = page.total;
 		if (page.rowsPending) return this.refresh('final');
@@ -122,8 +130,6 @@ class CustomerSearchState {
 
 	// A search that failed leaves no answer standing: the page is cleared and the failure kept to show.
 	private failed(code: string) {
-		clearTimeout(this.lateTimer);
-		this.searching = false;
 		this.failureCode = code;
 		this.forget();
 	}

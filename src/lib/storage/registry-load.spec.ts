@@ -10,7 +10,7 @@ import { cardTextsOf, shownTokenTail, type CardColumns } from '$lib/domain/recor
 import type { CustomerColumns } from '$lib/domain/records/customer';
 import { packTexts, unpackTexts } from '$lib/domain/records/packed-text';
 import { db, type WorkbenchDb } from './db';
-import { registryRepository } from './registry-repository';
+import { registryRepository, type CustomerChunkStarts } from './registry-repository';
 import { runRepository } from './run-repository';
 import { cardColumns, customerColumns, fingerprintOf, newEntry, numberedCustomers, useFreshDb } from './test-records';
 
@@ -35,6 +35,13 @@ function v6ColumnsOf(columns: CustomerColumns) {
 			return [key, { text: values.join(''), ends: Uint32Array.from(values, (value) => (end += value.length)) }];
 		})
 	);
+}
+
+/** The registry loaded, with the customer chunks its load listed (`LoadReading.customerChunks`). */
+async function loadListing() {
+	let chunks: CustomerChunkStarts | undefined;
+	const { index } = await registryRepository.load(undefined, (reading) => (chunks = reading?.customerChunks ?? chunks));
+	return { index, chunks: chunks! };
 }
 
 /** What a page shows of its customers before their cards are read. */
@@ -177,11 +184,12 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 		await upload({ cards: cardsFor([12_345, 25_004], 'c') });
 		// The chunk of D1 and D2 can no longer be read: the loaded registry keeps their IDs as placeholders.
 		const d1 = await database.customerChunks.where('firstSeq').equals(25_000).first();
-		const loaded = await registryRepository.loadIndex();
+		const { index: loaded, chunks } = await loadListing();
 		for (const seq of [0, 9_999, 10_000, 12_345, 24_999, 25_000, 25_001, 25_004, 25_005, 99_999]) {
 			const found = await registryRepository.peekCustomer(seq);
 			const view = loaded.view(seq);
 			expect(found?.registrySize).toBe(loaded.customerCount);
+			expect(await registryRepository.peekCustomer(seq, { registrySize: loaded.customerCount, chunks })).toEqual(found);
 			expect(found?.view && withoutCards([found.view])).toEqual(view && withoutCards([view]));
 			expect(found?.view?.cards ?? []).toEqual([]);
 		}
@@ -189,6 +197,7 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 		const afterDamage = await registryRepository.loadIndex();
 		expect(afterDamage.view(25_000)).toBeNull();
 		expect((await registryRepository.peekCustomer(25_000))?.view).toBeNull();
+		expect((await registryRepository.peekCustomer(25_000, { registrySize: afterDamage.customerCount, chunks }))?.view).toBeNull();
 		expect(withoutCards([(await registryRepository.peekCustomer(25_004))!.view!])).toEqual(withoutCards([afterDamage.view(25_004)!]));
 		// A stored customer with an empty 連携用ID is never listed, by the loaded registry nor by a peek.
 		const later = await database.customerChunks.where('firstSeq').equals(25_002).first();
@@ -202,6 +211,15 @@ describe('registryRepository.peekCustomer: one customer by ID (without cards) be
 		const [first] = await database.customerChunks.toArray();
 		await database.customerChunks.add({ ...first, id: undefined, uploadId: 1, firstSeq: 5, count: 10 } as never);
 		expect(await registryRepository.peekCustomer(7)).toBeNull();
+		expect(await registryRepository.peekCustomer(7, { registrySize: 15, chunks: (await loadListing()).chunks })).toBeNull();
+	});
+
+	it('declines a listed chunk that is gone (the registry cleared since the load listed it)', async () => {
+		await upload({ customers: numberedCustomers(10) });
+		const { chunks } = await loadListing();
+		expect((await registryRepository.peekCustomer(3, { registrySize: 10, chunks }))?.view?.linkageId).toBe('C3');
+		await registryRepository.clearRegistry();
+		expect(await registryRepository.peekCustomer(3, { registrySize: 10, chunks })).toBeNull();
 	});
 });
 
@@ -228,12 +246,15 @@ describe('a registry stored partly by v5 (arrays of strings), v6 (packed, absolu
 					expected.appendCustomers(columns);
 					firstSeq += customers.length;
 				}
-				const loaded = await registryRepository.loadIndex();
+				const { index: loaded, chunks } = await loadListing();
 				expect(loaded.customerCount).toBe(expected.customerCount);
 				for (let seq = 0; seq <= expected.customerCount; seq++) {
 					expect(loaded.customerAt(seq)).toEqual(expected.customerAt(seq));
 					const peeked = await registryRepository.peekCustomer(seq);
 					expect(peeked?.view ?? null).toEqual(expected.view(seq));
+					expect(peeked?.registrySize).toBe(expected.customerCount);
+					// The size told (a load read it already): the same customer, the size as told.
+					expect(await registryRepository.peekCustomer(seq, { registrySize: expected.customerCount, chunks })).toEqual(peeked);
 				}
 				for (const { linkageId } of uploads.flatMap(([customers]) => customers)) expect(loaded.seqOfLinkageId(linkageId)).toBe(expected.seqOfLinkageId(linkageId));
 				for (const field of ['all', 'id', 'linkageId', 'name', 'email', 'phone'] as const) {

@@ -83,6 +83,18 @@ async function readInBatches(table: Table, ids: number[], handle: (chunk: unknow
 export interface LoadReading {
 	index: RegistryIndex;
 	customersRead: boolean;
+	/** The stored customer chunks the load reads, as listed when it started (`CustomerChunkStarts`). */
+	customerChunks?: CustomerChunkStarts;
+}
+
+/**
+ * The stored customer chunks in the order of their first customer: `firstSeqs[i]` (ascending) is
+ * where chunk `ids[i]` (its primary key) starts. Chunks are only added after the last or all cleared,
+ * and keys are never reused, so a chunk listed here is, while it is stored, the one listed.
+ */
+export interface CustomerChunkStarts {
+	firstSeqs: readonly number[];
+	ids: readonly number[];
 }
 
 /** Hears what a load has read after each read; null when a load starts over or reads all at once. */
@@ -95,7 +107,12 @@ export type LoadWatch = (reading: LoadReading | null) => void;
 function chunkKeys(table: Table, order: 'firstSeq' | ':id') {
 	const d = db();
 	return d.transaction('r', [table], () =>
-		Promise.all([table.orderBy(order).primaryKeys(), table.orderBy(':id').lastKey(), order === ':id' ? null : table.orderBy(order).lastKey()])
+		Promise.all([
+			table.orderBy(order).primaryKeys(),
+			table.orderBy(':id').lastKey(),
+			order === ':id' ? null : table.orderBy(order).lastKey(),
+			order === ':id' ? null : (table.orderBy(order).keys() as Promise<number[]>)
+		])
 	);
 }
 
@@ -116,7 +133,8 @@ function customersUpTo(lastFirstSeq: unknown): number {
  */
 async function loadInBatches(progress: LoadProgress, watch: LoadWatch, pause: LoadPause): Promise<{ index: RegistryIndex; stamp: string } | null> {
 	const d = db();
-	const [customerIds, lastCustomerChunk, lastFirstSeq] = await chunkKeys(d.customerChunks, 'firstSeq');
+	const [customerIds, lastCustomerChunk, lastFirstSeq, firstSeqs] = await chunkKeys(d.customerChunks, 'firstSeq');
+	const customerChunks: CustomerChunkStarts = { firstSeqs: firstSeqs ?? [], ids: customerIds };
 	let of = -1;
 	let read = 0;
 	const tell = () => of >= 0 && progress(read, of);
@@ -124,10 +142,10 @@ async function loadInBatches(progress: LoadProgress, watch: LoadWatch, pause: Lo
 	cardKeys.catch(() => {}); // awaited below, once the customers are read
 	const index = new RegistryIndex();
 	index.expectCustomers(customersUpTo(lastFirstSeq));
-	watch({ index, customersRead: false });
-	const onRead = (from: number) => (count: number) => ((read = from + count), tell(), watch({ index, customersRead: from > 0 || count === customerIds.length }));
+	watch({ index, customersRead: false, customerChunks });
+	const onRead = (from: number) => (count: number) => ((read = from + count), tell(), watch({ index, customersRead: from > 0 || count === customerIds.length, customerChunks }));
 	await readInBatches(d.customerChunks, customerIds, (chunk) => appendCustomerChunk(index, chunk), onRead(0), pause);
-	watch({ index, customersRead: true });
+	watch({ index, customersRead: true, customerChunks });
 	const [cardIds, lastCardChunk] = await cardKeys;
 	await readInBatches(d.cardChunks, cardIds, (chunk) => appendCardChunk(index, chunk), onRead(customerIds.length), pause);
 	const stamp = stampOf(lastCustomerChunk, lastCardChunk);
@@ -145,6 +163,29 @@ async function loadAtOnce(): Promise<{ index: RegistryIndex; stamp: string }> {
 	for (const chunk of customers) appendCustomerChunk(index, chunk);
 	for (const chunk of cards) appendCardChunk(index, chunk);
 	return { index, stamp };
+}
+
+/** The index of the last listed chunk starting at or before `seq` (the later of equal starts), or -1. */
+function lastStartingBy(firstSeqs: readonly number[], seq: number): number {
+	let low = 0;
+	let high = firstSeqs.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (firstSeqs[mid] <= seq) low = mid + 1;
+		else high = mid;
+	}
+	return low - 1;
+}
+
+/** `peekCustomer` over listed chunks (`CustomerChunkStarts`): the chunk holding `seq` read by its key, in one request. */
+async function peekListed(seq: number, registrySize: number, chunks: CustomerChunkStarts) {
+	const at = lastStartingBy(chunks.firstSeqs, seq);
+	if (at === -1) return { view: null, registrySize };
+	const mayOverlap = at > 0 && chunks.firstSeqs[at] - chunks.firstSeqs[at - 1] < registryChunkSize;
+	const [holding, before] = await db().customerChunks.bulkGet(mayOverlap ? [chunks.ids[at], chunks.ids[at - 1]] : [chunks.ids[at]]);
+	if (!holding || (mayOverlap && !before)) return null;
+	if (before && endOfChunk(before) > holding.firstSeq) return null;
+	return { view: storedCustomerView(seq, holding), registrySize };
 }
 
 /** The customer registry: columnar chunks, loaded whole into a `RegistryIndex`, written per upload. */
@@ -199,12 +240,18 @@ export const registryRepository = {
 	/**
 	 * Customer `seq` without its cards (null when the registry lists no such customer) and the
 	 * registry's size, read from the one customer chunk that holds it. Null when it cannot answer
-	 * exactly: that chunk overlaps the one before it (a whole load would keep the earlier one), or a
-	 * read failure.
+	 * exactly: that chunk overlaps the one before it (a whole load would keep the earlier one), a chunk
+	 * listed is gone (the registry was cleared), or a read failure.
+	 * With `known` (a load under way read the size and listed the chunks: `registryReading`) and
+	 * `seq` below that size, it is one read of that chunk (and of the one before it only when that one
+	 * starts less than a chunk earlier and might overlap it): issue 14, a whole 顧客ID typed while a
+	 * million customers load waited behind the load's reads for each of its own, and read three
+	 * chunks (the two nearest and the last, for the size) where one answers.
 	 */
-	async peekCustomer(seq: number): Promise<{ view: CustomerView | null; registrySize: number } | null> {
+	async peekCustomer(seq: number, known?: { registrySize: number; chunks?: CustomerChunkStarts }): Promise<{ view: CustomerView | null; registrySize: number } | null> {
 		const d = db();
 		try {
+			if (known?.chunks && seq < known.registrySize) return await peekListed(seq, known.registrySize, known.chunks);
 			return await d.transaction('r', [d.customerChunks], async () => {
 				const [[holding, before], last] = await Promise.all([
 					d.customerChunks.where('firstSeq').belowOrEqual(seq).reverse().limit(2).toArray(),

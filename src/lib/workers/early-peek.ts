@@ -18,7 +18,8 @@ function wholeIdSeq({ field, query }: SearchRequest): number | null {
 export async function peekedPage(request: SearchRequest): Promise<CustomerPage | null> {
 	const seq = wholeIdSeq(request);
 	if (seq !== null) {
-		const found = await registryRepository.peekCustomer(seq);
+		const size = registryReading.size();
+		const found = await registryRepository.peekCustomer(seq, size === null ? undefined : { registrySize: size, chunks: registryReading.current()?.customerChunks });
 		if (!found) return null;
 		registryReading.sized(found.registrySize);
 		const rows = found.view ? [found.view].slice(request.offset, request.offset + request.limit) : [];
