@@ -323,12 +323,15 @@ export function createTableSource<Key extends string>(
 			return isHeader;
 		}
 		if (options.header === 'required') {
-			if (match.missing.length > 0) {
-				isHeaderRefused = true;
-				refuse('missing-header', row, { fields: requiredKeys(columns) });
+			if (match.missing.length === 0) {
+				useHeader(row, fields, match);
+				return true;
 			}
-			else useHeader(row, fields, match);
-			return true;
+			isHeaderRefused = true;
+			refuse('missing-header', row, { fields: requiredKeys(columns) });
+			// A first record that names no column at all is the file's first data row (a file without
+			// a header): counted, so the entry's 行数 says what the file holds, not one row less.
+			return match.matched > 0;
 		}
 		if (!isNamed) {
 			state.hasHeader = isHeader;
