@@ -4,7 +4,7 @@ import { endOfFirstLine } from '../encoding/undecodable';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
 import { findCardNumberColumn, indexOfLongDigitRunInAscii } from '../guard/card-number';
 import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
-import { recogniseFileKind, wrongKindCode, type FileKind } from '../headers/file-kind';
+import { allKnownColumns, otherKindAt, recogniseFileKind, type UploadPlace } from '../headers/file-kind';
 import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
 import { isAllSpace, isSpaceCode } from '../rules/spacing';
 import {
@@ -32,7 +32,7 @@ export interface TableSourceOptions<Key extends string> {
 	/** True: the first record is the header even when it names fewer than two known columns. */
 	firstRowIsHeader?: boolean;
 	/** The kind of file this reader expects: a header of another kind refuses the file at once. */
-	kind?: FileKind;
+	kind?: UploadPlace;
 	/** A file kind's reader of plain lines straight from the bytes (see `PlainLineSink`). */
 	plainLines?: PlainLineSink;
 	/**
@@ -311,13 +311,17 @@ export function createTableSource<Key extends string>(
 			problems.add('forced-header-unnamed', row, 0, { row });
 		}
 		if (!hasCardNumber && (isHeader || (!isMalformed && looksLikeHeader(fields)))) describeHeader(fields);
-		// A file of another kind (a card file chosen as 顧客情報…) is one clear problem, not dozens of rows.
-		const recognised = options.kind && !isMalformed ? recogniseFileKind(fields) : null;
-		if (recognised !== null && recognised !== options.kind) {
+		// A file of another kind (a card file chosen as 顧客情報…) is one clear problem, not dozens of
+		// rows, in the words of the place it was dropped on. Its first record is that kind's header.
+		const other = options.kind && !isMalformed ? otherKindAt(options.kind, recogniseFileKind(fields)) : null;
+		if (other?.refuses) {
 			isHeaderRefused = true;
-			refuse(wrongKindCode[recognised], 0);
+			state.hasHeader = true;
+			if (!hasCardNumber) state.headerCells = displayHeaderCells(fields, allKnownColumns);
+			refuse(other.code, 0, { place: options.kind! });
 			return true;
 		}
+		if (other) problems.add(other.code, 0, 0, { place: options.kind! });
 		if (options.chosenColumns) {
 			useChosenColumns(row, fields, isNamed ? match : null, isHeader);
 			return isHeader;

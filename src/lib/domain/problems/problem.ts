@@ -24,6 +24,8 @@ export const fileProblemCodes = [
 	'looks-like-card-file',
 	'looks-like-return-file',
 	'looks-like-customer-list',
+	'looks-like-linkage-csv',
+	'linkage-csv-as-list',
 	'repeated-bom'
 ] as const;
 
