@@ -13,6 +13,7 @@ import {
 	type Problem,
 	type UploadPlace
 } from '$lib/domain';
+import { createDemoStore } from '$lib/domain/demo/demo-store';
 import { problemText } from '$lib/i18n/problem-text';
 import { fixture, sjis, today, utf8 } from './helpers';
 
@@ -104,6 +105,23 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 		expect(problems.map((problem) => problem.code)).not.toContain(expect.stringMatching(/^looks-like-|^linkage-csv/));
 	});
 
+	// The demo's three files (「デモデータを作成」), each dropped on every place that is not its own.
+	const demo = createDemoStore({ today });
+	const demoFiles: [FileKind, Uint8Array][] = [
+		['customers', demo.oldCart.bytes],
+		['customer-list', demo.customerList.bytes],
+		['yamato-return', demo.yamatoReturn.bytes]
+	];
+	it.each(uploadPlaces.flatMap((place) => demoFiles.filter(([kind]) => kind !== place).map(([kind, bytes]) => ({ kind, place, bytes }))))(
+		'the demo\'s $kind file at $place: one problem naming it, in this place\'s words',
+		({ kind, place, bytes }) => {
+			const read = readers[place](bytes);
+			expect(read.isRefused).toBe(true);
+			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: wrongKindCode[kind], params: { place } })]);
+			expect(problemText(read.problems[0], 'ja')).toContain(placeWords[place].ja);
+		}
+	);
+
 	it('a linkage CSV in steps a・b is read as the list of the customers it links, with the warning', () => {
 		const { output, report } = buildLinkageCsv(files.linkage);
 		expect(report.problems.map((p) => p.code)).toEqual(['linkage-csv-as-list']);
@@ -146,6 +164,10 @@ describe('recogniseFileKind', () => {
 		['old cart customers', ['旧カートの顧客番号', '氏名', '氏名(カナ)', 'メールアドレス', '電話番号'], 'customers'],
 		['old cart customers, number only', ['旧カートの顧客番号'], 'customers'],
 		['old cart customers, with order number and JAN', ['旧カートの顧客番号', '氏名', '最終注文番号', 'JAN'], 'customers'],
+		['old cart customers by the cart\'s own 会員番号 (the demo\'s file)', ['会員番号', '氏名', 'フリガナ', 'メールアドレス', '電話番号', '郵便番号', '住所'], 'customers'],
+		['old cart customers by 顧客番号 and an e-mail', ['顧客番号', 'メール'], 'customers'],
+		['a 会員番号 alone names too little', ['会員番号', 'ポイント'], null],
+		['a store list whose 連携用ID is named 顧客番号', ['サブスクストアの顧客ID', '顧客番号', '氏名'], null],
 		['a card row (no header)', ['YAMATO', 'US-00010000', '111', 'VISA', '', '', '0', '2912', 'AbCdEf0123456789'], null],
 		['a return row (no header)', ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789'], null],
 		['one card column alone', ['有効期限', 'メモ'], null],

@@ -32,6 +32,10 @@ const storeIdSpec: ColumnSpec<'storeId'> = {
 	required: true
 };
 const storeId = buildHeaderIndex([storeIdSpec]);
+// An old cart's own names for its customer number: taken for one beside a personal column only
+// (「会員番号,氏名,フリガナ…」, the demo's old-cart file), never beside a store customer ID.
+const oldCartNumber = buildHeaderIndex([{ key: 'oldCartNumber', names: ['顧客番号', '会員番号', 'customer number', 'member number'], required: true }]);
+const personal = buildHeaderIndex(oldCartCustomerColumns.filter((spec) => spec.key !== 'linkageId'));
 const linkageId = buildHeaderIndex([
 	{ key: 'linkageId', names: ['旧カートの顧客番号(連携用ID)', '旧カートの顧客番号', '連携用ID', 'linkage id', 'old customer id'], required: true }
 ]);
@@ -43,7 +47,8 @@ const linkageId = buildHeaderIndex([
  * only the import file has (決済代行会社, SEND ID, 連番物理; a holder's name may come back from Yamato) the card import file;
  * exactly a 連携用ID then a store customer ID (nothing else) step c's linkage CSV; a store customer
  * ID beside a 連携用ID the store's list; a 旧カートの顧客番号 alone (with or without names, e-mail…)
- * the old cart's customers. Source: SPEC "File formats", screen 3 c.
+ * the old cart's customers, and so does an old cart's own 顧客番号・会員番号 beside a name, e-mail…
+ * column. Source: SPEC "File formats", screen 3 c.
  */
 export function recogniseFileKind(headerFields: readonly string[]): FileKind | null {
 	let cards = 0;
@@ -51,18 +56,23 @@ export function recogniseFileKind(headerFields: readonly string[]): FileKind | n
 	let storeIdAt = 0;
 	let linkageIdAt = 0;
 	let namedCells = 0;
+	let hasOldCartNumber = false;
+	let hasPersonal = false;
 	headerFields.forEach((cell, index) => {
 		if (!isAllSpace(cell)) namedCells++;
 		if (keyOfHeader(cell, cardFields) !== null) cards++;
 		else if (keyOfHeader(cell, importOnly) !== null) importColumns++;
 		else if (keyOfHeader(cell, storeId) !== null) storeIdAt ||= index + 1;
 		else if (keyOfHeader(cell, linkageId) !== null) linkageIdAt ||= index + 1;
+		else if (keyOfHeader(cell, oldCartNumber) !== null) hasOldCartNumber = true;
+		else if (keyOfHeader(cell, personal) !== null) hasPersonal = true;
 	});
 	if (cards >= 2) return importColumns > 0 ? 'cards' : 'yamato-return';
 	// Step c writes exactly these two cells, the 連携用ID first; the store's list starts with its own ID.
 	if (linkageIdAt === 1 && storeIdAt === 2 && namedCells === 2) return 'linkage';
 	if (storeIdAt > 0 && linkageIdAt > 0) return 'customer-list';
 	if (linkageIdAt > 0) return 'customers';
+	if (storeIdAt === 0 && hasOldCartNumber && hasPersonal) return 'customers';
 	return null;
 }
 
