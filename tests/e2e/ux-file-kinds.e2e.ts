@@ -21,7 +21,8 @@ const words = {
 		stepD: 'この d. では、ヤマト運輸から返却されたファイルを指定してください。',
 		stepB: 'この a・b. では、サブスクストアの顧客一覧',
 		registration: '登録の種類を確認',
-		header: '見出し行：はい'
+		header: '見出し行：はい',
+		peopleList: 'このファイルは、このアプリが書き出した確認用の一覧'
 	},
 	en: {
 		customerFile: 'This file looks like a customer file (the old cart’s customers).',
@@ -29,7 +30,8 @@ const words = {
 		stepD: 'Here in step d, choose the file Yamato returned.',
 		stepB: 'Here in steps a–b, choose the store’s customer list',
 		registration: 'Check the kind of registration',
-		header: 'Header row: Yes'
+		header: 'Header row: Yes',
+		peopleList: 'This file looks like one of the lists this app writes for people to read'
 	}
 } as const;
 
@@ -76,6 +78,14 @@ for (const language of languages) {
 			await expect(refusal).toContainText(w.stepD);
 			await expect(refusal).not.toContainText(w.stepB);
 			expect(await fitsWidth(page, refusal)).toBe(true);
+
+			// The problems list this screen downloads, dropped back on it.
+			const problemsList = Buffer.from('\ufeff行数,列,重要度,コード,内容\r\n3,4,エラー,bad-month,3行目の有効期限「2813」は月が13です。\r\n', 'utf8');
+			await chooseIn(page, stepD, language, { name: 'problems.csv', mimeType: 'text/csv', buffer: problemsList });
+			await stepD.getByRole('button', { name: t('migration.convert') }).click();
+			await expect(refusal).toContainText(w.peopleList);
+			await expect(refusal).toContainText(w.stepD);
+			await expect(refusal.getByRole('listitem')).toHaveCount(1);
 		});
 	}
 

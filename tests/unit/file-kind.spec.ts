@@ -3,8 +3,12 @@ import {
 	buildLinkageCsv,
 	checkCardImportFile,
 	convertYamatoReturn,
+	customerIdListCsv,
+	expiredCardsCsv,
 	fileKinds,
+	multiCardListCsv,
 	parseOldCartCustomers,
+	problemsCsv,
 	recogniseFileKind,
 	otherKindAt,
 	uploadPlaces,
@@ -15,6 +19,7 @@ import {
 } from '$lib/domain';
 import { createDemoStore } from '$lib/domain/demo/demo-store';
 import { problemText } from '$lib/i18n/problem-text';
+import { problemListWordsEn } from '$lib/i18n/problems.en';
 import { fixture, sjis, today, utf8 } from './helpers';
 
 /** One real file of each kind: what an operator may pick up by mistake. */
@@ -23,7 +28,8 @@ const files: Record<FileKind, Uint8Array> = {
 	cards: fixture('yamato-return.card-import.expected.sjis.csv'),
 	'yamato-return': fixture('yamato-return.sjis.csv'),
 	'customer-list': fixture('store-customer-list.sjis.csv'),
-	linkage: fixture('store-customer-list.linkage.expected.sjis.csv')
+	linkage: fixture('store-customer-list.linkage.expected.sjis.csv'),
+	'people-list': problemsCsv(convertYamatoReturn(fixture('yamato-return.sjis.csv'), { today }).report.problems)
 };
 
 interface Read {
@@ -61,7 +67,8 @@ const kindNames: Record<FileKind, { ja: string; en: string }> = {
 	cards: { ja: 'このファイルはクレジットカード情報のファイル（インポート用CSV）のようです。', en: 'This file looks like a credit card file (the import CSV).' },
 	'yamato-return': { ja: 'このファイルはヤマト運輸からの返却ファイルのようです。', en: 'This file looks like Yamato’s return file.' },
 	'customer-list': { ja: 'このファイルはサブスクストアの顧客一覧のようです。', en: 'This file looks like the store’s customer list.' },
-	linkage: { ja: 'で作る連携用CSV（ヤマト運輸に送るファイル）のようです。', en: 'linkage CSV made in' }
+	linkage: { ja: 'で作る連携用CSV（ヤマト運輸に送るファイル）のようです。', en: 'linkage CSV made in' },
+	'people-list': { ja: 'このファイルは、このアプリが書き出した確認用の一覧', en: 'This file looks like one of the lists this app writes for people to read' }
 };
 
 /** What each place asks for, in its own screen's words (its step, or its kind of registration). */
@@ -119,6 +126,25 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 			expect(read.isRefused).toBe(true);
 			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: wrongKindCode[kind], params: { place } })]);
 			expect(problemText(read.problems[0], 'ja')).toContain(placeWords[place].ja);
+		}
+	);
+
+	// Every list the app writes for people (its downloads beside the results), in either encoding.
+	const returned = convertYamatoReturn(fixture('yamato-return.sjis.csv'), { today }).report;
+	const expired = [{ row: 3, customerId: 'US-00010001', expiry: '2401' }];
+	const peopleLists: [string, Uint8Array][] = [
+		['problems (ja)', problemsCsv(returned.problems, { encoding: 'utf-8-bom' })],
+		['problems (en)', problemsCsv(returned.problems, { words: problemListWordsEn })],
+		['several cards', multiCardListCsv([{ customerId: 'US-00010000', rows: [2, 5] }])],
+		['expired cards', expiredCardsCsv(expired, { encoding: 'utf-8-bom' })],
+		['customer IDs', customerIdListCsv(['US-00010000', 'US-00010001'])]
+	];
+	it.each(uploadPlaces.flatMap((place) => peopleLists.map(([list, bytes]) => ({ list, place, bytes }))))(
+		'the $list list at $place: named a list for people, not dozens of row errors',
+		({ place, bytes }) => {
+			const read = readers[place](bytes);
+			expect(read.isRefused).toBe(true);
+			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: 'looks-like-people-list', params: { place } })]);
 		}
 	);
 

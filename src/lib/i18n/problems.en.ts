@@ -37,6 +37,8 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 		'This file looks like the store’s customer list. {place}The customer list is loaded in Card migration, steps a–b, to make the linkage CSV.',
 	'looks-like-linkage-csv':
 		'This file looks like the linkage CSV made in Card migration, step c (the file for Yamato). {place}The linkage CSV is not imported anywhere: send it to Yamato.',
+	'looks-like-people-list':
+		'This file looks like one of the lists this app writes for people to read (problems, customers with several cards, expired cards, customer IDs). {place}These lists are for reading, and are not imported anywhere.',
 	'linkage-csv-as-list':
 		'This file looks like the linkage CSV made in step c (the file for Yamato). {place}Only the customers in this file (those with a linkage ID) were loaded as the customer list. If you have the store’s customer list, choose it instead.',
 	'empty-file': 'The file has no data rows. Check its content.',

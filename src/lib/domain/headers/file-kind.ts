@@ -2,15 +2,18 @@ import type { ProblemCode } from '../problems/problem';
 import { isAllSpace } from '../rules/spacing';
 import { cardImportColumns, customerListColumns, oldCartCustomerColumns, yamatoReturnColumns } from './columns';
 import { buildHeaderIndex, keyOfHeader, type ColumnSpec } from './match-header';
+import { normalizeHeader } from './normalize-header';
+import { problemListWordsJa } from '../report/people-lists';
 
 /**
  * The kinds of file an operator carries between the old cart, the store and Yamato:
  * `customers` the old cart's customers (一括登録 › 顧客情報), `cards` the 9-column card import
  * file (一括登録 › クレジットカード情報), `yamato-return` Yamato's return file (step d),
  * `customer-list` the store's 顧客一覧 download (steps a・b), `linkage` the two-column linkage CSV
- * step c makes for Yamato (SPEC screen 3).
+ * step c makes for Yamato (SPEC screen 3), `people-list` a list the app writes for people to read
+ * (problems, several cards, expired cards, customer IDs: `report/people-lists.ts`).
  */
-export const fileKinds = ['customers', 'cards', 'yamato-return', 'customer-list', 'linkage'] as const;
+export const fileKinds = ['customers', 'cards', 'yamato-return', 'customer-list', 'linkage', 'people-list'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 /**
@@ -36,6 +39,24 @@ const storeId = buildHeaderIndex([storeIdSpec]);
 // (「会員番号,氏名,フリガナ…」, the demo's old-cart file), never beside a store customer ID.
 const oldCartNumber = buildHeaderIndex([{ key: 'oldCartNumber', names: ['顧客番号', '会員番号', 'customer number', 'member number'], required: true }]);
 const personal = buildHeaderIndex(oldCartCustomerColumns.filter((spec) => spec.key !== 'linkageId'));
+// The whole headers of the lists for people (`report/people-lists.ts`; the problems list in both
+// languages, its English words being `problemListWordsEn`'s), in their loose form.
+const peopleListHeaders = new Set(
+	[
+		problemListWordsJa.header,
+		['Row', 'Column', 'Severity', 'Code', 'Message'],
+		['サブスクストアの顧客ID', 'カード枚数', '行数'],
+		['行数', 'サブスクストアの顧客ID', '有効期限'],
+		['サブスクストアの顧客ID']
+	].map(looseHeader)
+);
+
+function looseHeader(cells: readonly string[]): string {
+	const names = cells.map(normalizeHeader);
+	while (names.length > 0 && names[names.length - 1] === '') names.pop();
+	return names.join('\u001f');
+}
+
 const linkageId = buildHeaderIndex([
 	{ key: 'linkageId', names: ['旧カートの顧客番号(連携用ID)', '旧カートの顧客番号', '連携用ID', 'linkage id', 'old customer id'], required: true }
 ]);
@@ -45,12 +66,14 @@ const linkageId = buildHeaderIndex([
  * null when it names too little to tell (a data row, an unknown file). Pure; never throws.
  * Card columns (two of 下3桁・ブランド・有効期限・認証キー) mark Yamato's return file, plus a column
  * only the import file has (決済代行会社, SEND ID, 連番物理; a holder's name may come back from Yamato) the card import file;
- * exactly a 連携用ID then a store customer ID (nothing else) step c's linkage CSV; a store customer
+ * the whole header of a list the app writes for people, that list; exactly a 連携用ID then a store
+ * customer ID (nothing else) step c's linkage CSV; a store customer
  * ID beside a 連携用ID the store's list; a 旧カートの顧客番号 alone (with or without names, e-mail…)
  * the old cart's customers, and so does an old cart's own 顧客番号・会員番号 beside a name, e-mail…
  * column. Source: SPEC "File formats", screen 3 c.
  */
 export function recogniseFileKind(headerFields: readonly string[]): FileKind | null {
+	if (peopleListHeaders.has(looseHeader(headerFields))) return 'people-list';
 	let cards = 0;
 	let importColumns = 0;
 	let storeIdAt = 0;
@@ -85,7 +108,8 @@ export const wrongKindCode = {
 	cards: 'looks-like-card-file',
 	'yamato-return': 'looks-like-return-file',
 	'customer-list': 'looks-like-customer-list',
-	linkage: 'looks-like-linkage-csv'
+	linkage: 'looks-like-linkage-csv',
+	'people-list': 'looks-like-people-list'
 } as const satisfies Record<FileKind, string>;
 
 /**

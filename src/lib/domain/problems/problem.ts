@@ -25,6 +25,7 @@ export const fileProblemCodes = [
 	'looks-like-return-file',
 	'looks-like-customer-list',
 	'looks-like-linkage-csv',
+	'looks-like-people-list',
 	'linkage-csv-as-list',
 	'repeated-bom'
 ] as const;
