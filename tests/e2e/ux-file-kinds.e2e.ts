@@ -102,6 +102,19 @@ for (const language of languages) {
 		await expect(stepC.getByRole('button', { name: t('migration.downloadLinkage') })).toBeEnabled();
 	});
 
+	test(`${language}: a store list without the 連携用ID column is refused, its first line shown as the header it is`, async ({ page }) => {
+		await useLanguage(page, language);
+		await page.goto('/migration');
+		const stepB = page.getByRole('region', { name: t('migration.stepB') });
+		await stepB.getByRole('radio').first().check();
+		const file = { name: 'ids-only.csv', mimeType: 'text/csv', buffer: Buffer.from('サブスクストアの顧客ID,氏名\r\nUS-00010000,山田\r\nUS-00010001,佐藤\r\n') };
+		await chooseIn(page, stepB, language, file);
+		await stepB.getByRole('button', { name: t('migration.stepBAction') }).click();
+		const stepC = page.getByRole('region', { name: t('migration.stepC'), exact: true });
+		await expect(stepC.getByRole('alert')).toBeVisible();
+		await expect(stepC.locator('p.meta')).toContainText(w.header);
+	});
+
 	test(`${language}: a customer file without a header counts its two rows in the history`, async ({ page }) => {
 		await useLanguage(page, language);
 		await page.goto('/customers');

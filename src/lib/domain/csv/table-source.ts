@@ -334,8 +334,10 @@ export function createTableSource<Key extends string>(
 			isHeaderRefused = true;
 			refuse('missing-header', row, { fields: requiredKeys(columns) });
 			// A first record that names no column at all is the file's first data row (a file without
-			// a header): counted, so the entry's 行数 says what the file holds, not one row less.
-			return match.matched > 0;
+			// a header): counted, so the entry's 行数 says what the file holds, not one row less. One
+			// that names some is a header that lacks a required column, and is reported as a header.
+			state.hasHeader = match.matched > 0;
+			return state.hasHeader;
 		}
 		if (!isNamed) {
 			state.hasHeader = isHeader;
