@@ -22,7 +22,9 @@ const words = {
 		stepB: 'この a・b. では、サブスクストアの顧客一覧',
 		registration: '登録の種類を確認',
 		header: '見出し行：はい',
-		peopleList: 'このファイルは、このアプリが書き出した確認用の一覧'
+		peopleList: 'このファイルは、このアプリが書き出した確認用の一覧',
+		returnFile: 'このファイルはヤマト運輸からの返却ファイルのようです。',
+		customersKind: '登録の種類「顧客情報」で取り込むのは、旧カートから書き出した顧客のファイルです。'
 	},
 	en: {
 		customerFile: 'This file looks like a customer file (the old cart’s customers).',
@@ -31,7 +33,9 @@ const words = {
 		stepB: 'Here in steps a–b, choose the store’s customer list',
 		registration: 'Check the kind of registration',
 		header: 'Header row: Yes',
-		peopleList: 'This file looks like one of the lists this app writes for people to read'
+		peopleList: 'This file looks like one of the lists this app writes for people to read',
+		returnFile: 'This file looks like Yamato’s return file.',
+		customersKind: 'The kind of registration “Customer information” takes the customers exported from the old cart.'
 	}
 } as const;
 
@@ -113,6 +117,18 @@ for (const language of languages) {
 		const stepC = page.getByRole('region', { name: t('migration.stepC'), exact: true });
 		await expect(stepC.getByRole('alert')).toBeVisible();
 		await expect(stepC.locator('p.meta')).toContainText(w.header);
+	});
+
+	test(`${language}: Yamato's return file without a header, chosen as 顧客情報, is named by its rows`, async ({ page }) => {
+		await useLanguage(page, language);
+		await page.goto('/customers');
+		const bulk = page.getByRole('region', { name: t('bulk.title') });
+		await chooseIn(page, bulk, language, fixture('real-world/return-noheader-forced-header.csv'));
+		await bulk.getByRole('button', { name: t('upload.upload') }).click();
+		const refusal = bulk.getByRole('alert');
+		await expect(refusal.getByRole('listitem')).toHaveCount(1);
+		await expect(refusal.getByRole('listitem')).toContainText(w.returnFile);
+		await expect(refusal.getByRole('listitem')).toContainText(w.customersKind);
 	});
 
 	test(`${language}: a customer file without a header counts its two rows in the history`, async ({ page }) => {

@@ -10,6 +10,7 @@ import {
 	parseOldCartCustomers,
 	problemsCsv,
 	recogniseFileKind,
+	recogniseRowKind,
 	otherKindAt,
 	uploadPlaces,
 	wrongKindCode,
@@ -148,6 +149,28 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 		}
 	);
 
+	// Files without a header: named by the shape of their first row, which is counted as data.
+	const withoutHeader = (bytes: Uint8Array) => bytes.subarray(bytes.indexOf(10) + 1);
+	const headerless: [FileKind, string, Uint8Array][] = [
+		['yamato-return', 'return-noheader-forced-header.csv', fixture('real-world/return-noheader-forced-header.csv')],
+		['yamato-return', 'yamato-return.sjis.csv without its header', withoutHeader(files['yamato-return'])],
+		['cards', 'the card import file without its header', withoutHeader(files.cards)]
+	];
+	it.each(uploadPlaces.flatMap((place) => headerless.filter(([kind]) => kind !== place).map(([kind, name, bytes]) => ({ kind, name, place, bytes }))))(
+		'$name at $place: named by its rows, in this place\'s words, every row counted',
+		({ kind, place, bytes }) => {
+			const read = readers[place](bytes);
+			expect(read).toMatchObject({ isRefused: true, hasHeader: false });
+			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: wrongKindCode[kind], params: { place } })]);
+			expect(problemText(read.problems[0], 'en')).toContain(placeWords[place].en);
+		}
+	);
+
+	it.each(headerless)('%s file without a header (%s) is still read at its own place', (kind, _name, bytes) => {
+		const read = readers[kind as UploadPlace](bytes);
+		expect(read.problems.map((p) => p.code)).not.toContain(expect.stringMatching(/^looks-like-/));
+	});
+
 	it('a linkage CSV in steps a・b is read as the list of the customers it links, with the warning', () => {
 		const { output, report } = buildLinkageCsv(files.linkage);
 		expect(report.problems.map((p) => p.code)).toEqual(['linkage-csv-as-list']);
@@ -169,6 +192,22 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 		const refusal = read.problems.find((p) => p.row === 0)!;
 		expect(refusal).toMatchObject({ code: 'looks-like-customer-file', params: { place: 'yamato-return' } });
 		expect(problemText(refusal, 'ja')).toContain(placeWords['yamato-return'].ja);
+	});
+});
+
+describe('recogniseRowKind', () => {
+	it.each<[string, string[], FileKind | null]>([
+		['a return row', ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789'], 'yamato-return'],
+		['a return row with repairs to make (alias, short tail, YYYYMM, spaces)', [' US-00010000', '11', 'Visa', '202912', 'AbCdEf0123456789 ', ''], 'yamato-return'],
+		['a card import row', ['YAMATO', 'US-00010000', '111', 'VISA', '', '', '0', '2912', 'AbCdEf0123456789'], 'cards'],
+		['a return row whose token is no token', ['US-00010000', '111', 'VISA', '2912', 'abcdefgh'], null],
+		['a return row with an unknown brand', ['US-00010000', '111', 'NOCARD', '2912', 'AbCdEf0123456789'], null],
+		['a customer row', ['C1', '山田 太郎', 'ヤマダ タロウ', 'a@example.jp', '09012345678'], null],
+		['a store list row', ['US-00010000', 'C1'], null],
+		['six cells', ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789', 'memo'], null],
+		['nothing', [], null]
+	])('%s', (_name, cells, kind) => {
+		expect(recogniseRowKind(cells)).toBe(kind);
 	});
 });
 

@@ -4,7 +4,7 @@ import { endOfFirstLine } from '../encoding/undecodable';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
 import { findCardNumberColumn, indexOfLongDigitRunInAscii } from '../guard/card-number';
 import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
-import { allKnownColumns, otherKindAt, recogniseFileKind, type UploadPlace } from '../headers/file-kind';
+import { allKnownColumns, otherKindAt, recogniseFileKind, recogniseRowKind, type UploadPlace } from '../headers/file-kind';
 import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
 import { isAllSpace, isSpaceCode } from '../rules/spacing';
 import {
@@ -320,6 +320,15 @@ export function createTableSource<Key extends string>(
 			if (!hasCardNumber) state.headerCells = displayHeaderCells(fields, allKnownColumns);
 			refuse(other.code, 0, { place: options.kind! });
 			return true;
+		}
+		// A file of another kind without a header (Yamato's return rows chosen as 顧客情報…): named by
+		// the shape of its first row, which is data, counted as a row.
+		const otherRows = options.kind && !isMalformed && !other && match.matched === 0 ? otherKindAt(options.kind, recogniseRowKind(fields)) : null;
+		if (otherRows?.refuses) {
+			isHeaderRefused = true;
+			state.headerCells = undefined;
+			refuse(otherRows.code, 0, { place: options.kind! });
+			return false;
 		}
 		if (other) problems.add(other.code, 0, 0, { place: options.kind! });
 		if (options.chosenColumns) {

@@ -1,4 +1,7 @@
 import type { ProblemCode } from '../problems/problem';
+import { isLetterDigitMix } from '../problems/display-value';
+import { normalizeBrand } from '../rules/brand';
+import { trimSpaces } from '../rules/patterns';
 import { isAllSpace } from '../rules/spacing';
 import { cardImportColumns, customerListColumns, oldCartCustomerColumns, yamatoReturnColumns } from './columns';
 import { buildHeaderIndex, keyOfHeader, type ColumnSpec } from './match-header';
@@ -96,6 +99,28 @@ export function recogniseFileKind(headerFields: readonly string[]): FileKind | n
 	if (storeIdAt > 0 && linkageIdAt > 0) return 'customer-list';
 	if (linkageIdAt > 0) return 'customers';
 	if (storeIdAt === 0 && hasOldCartNumber && hasPersonal) return 'customers';
+	return null;
+}
+
+const tailShape = /^[0-9]{1,3}$/;
+const expiryShape = /^[0-9]{3,6}$/;
+
+/** True when the trimmed cells at `tail`, `brand` and `expiry` have the shapes of a card row's. */
+function hasCardCells(cells: readonly string[], tail: number, brand: number, expiry: number): boolean {
+	return tailShape.test(trimSpaces(cells[tail])) && normalizeBrand(trimSpaces(cells[brand])) !== null && expiryShape.test(trimSpaces(cells[expiry]));
+}
+
+/**
+ * Which kind of file a first record that is no header belongs to, from the shape of its cells, or
+ * null: five cells with a tail, a brand and an expiry in places 2–4 and a token-shaped fifth are a
+ * row of Yamato's return file; nine with them in places 3, 4 and 8 a row of the card import file
+ * (SPEC "File formats": the column orders a file without a header has). Pure; never throws.
+ */
+export function recogniseRowKind(cells: readonly string[]): FileKind | null {
+	let count = cells.length;
+	while (count > 0 && isAllSpace(cells[count - 1])) count--;
+	if (count === 5 && hasCardCells(cells, 1, 2, 3) && isLetterDigitMix(trimSpaces(cells[4]))) return 'yamato-return';
+	if (count === 9 && hasCardCells(cells, 2, 3, 7) && !isAllSpace(cells[8])) return 'cards';
 	return null;
 }
 
