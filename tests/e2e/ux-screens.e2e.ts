@@ -182,13 +182,13 @@ for (const language of languages) {
 		const refusal = bulk.getByRole('alert');
 		await expect(refusal).toContainText(t('bulk.refused'));
 		await expect(refusal.getByRole('listitem')).toHaveCount(1);
-		await expect(refusal.getByRole('listitem')).toContainText(language === 'ja' ? 'このファイルはクレジットカード情報のファイルのようです。登録の種類を確認してください。' : 'This file looks like a credit card file.');
+		await expect(refusal.getByRole('listitem')).toContainText(language === 'ja' ? 'このファイルはクレジットカード情報のファイル（インポート用CSV）のようです。登録の種類「顧客情報」で取り込むのは、' : 'This file looks like a credit card file (the import CSV). The kind of registration “Customer information” takes');
 		// A refused file stays chosen, so the operator can switch the kind and upload it again.
 		await bulk.getByRole('radio', { name: t('bulk.kind.cards') }).check();
 		await bulk.locator('input[type=file]').setInputFiles(fixture('oldcart-customers.utf8bom.csv'));
 		await bulk.getByRole('button', { name: t('upload.upload') }).click();
 		await expect(refusal.getByRole('listitem')).toHaveCount(1);
-		await expect(refusal.getByRole('listitem')).toContainText(language === 'ja' ? 'このファイルは顧客情報（旧カートの顧客）のファイルのようです。' : 'This file looks like a customer file');
+		await expect(refusal.getByRole('listitem')).toContainText(language === 'ja' ? 'このファイルは顧客情報（旧カートの顧客）のファイルのようです。登録の種類「クレジットカード情報」で取り込むのは、' : 'This file looks like a customer file (the old cart’s customers). The kind of registration “Credit card information” takes');
 	});
 }
 

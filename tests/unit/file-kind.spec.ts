@@ -3,14 +3,24 @@ import {
 	buildLinkageCsv,
 	checkCardImportFile,
 	convertYamatoReturn,
+	customerIdListCsv,
+	expiredCardsCsv,
 	fileKinds,
+	multiCardListCsv,
 	parseOldCartCustomers,
+	problemsCsv,
 	recogniseFileKind,
+	recogniseRowKind,
+	otherKindAt,
+	uploadPlaces,
 	wrongKindCode,
 	type FileKind,
-	type Problem
+	type Problem,
+	type UploadPlace
 } from '$lib/domain';
+import { createDemoStore } from '$lib/domain/demo/demo-store';
 import { problemText } from '$lib/i18n/problem-text';
+import { problemListWordsEn } from '$lib/i18n/problems.en';
 import { fixture, sjis, today, utf8 } from './helpers';
 
 /** One real file of each kind: what an operator may pick up by mistake. */
@@ -18,50 +28,186 @@ const files: Record<FileKind, Uint8Array> = {
 	customers: fixture('oldcart-customers.utf8bom.csv'),
 	cards: fixture('yamato-return.card-import.expected.sjis.csv'),
 	'yamato-return': fixture('yamato-return.sjis.csv'),
-	'customer-list': fixture('store-customer-list.sjis.csv')
+	'customer-list': fixture('store-customer-list.sjis.csv'),
+	linkage: fixture('store-customer-list.linkage.expected.sjis.csv'),
+	'people-list': problemsCsv(convertYamatoReturn(fixture('yamato-return.sjis.csv'), { today }).report.problems)
 };
 
-/** Each reader, as its screen calls it, reduced to its problems and whether it refused the file. */
-const readers: Record<FileKind, (input: Uint8Array) => { problems: Problem[]; isRefused: boolean }> = {
+interface Read {
+	problems: Problem[];
+	isRefused: boolean;
+	/** Whether the report says the file's first record is a header (step d's 「見出し行」). */
+	hasHeader: boolean;
+	/** Step d's header cells as shown in its column table (the other places show none). */
+	headerCells?: string[];
+}
+
+/** Each upload place's reader, as its screen calls it, reduced to what the screen shows of a refusal. */
+const readers: Record<UploadPlace, (input: Uint8Array) => Read> = {
 	customers: (input) => {
 		const { report } = parseOldCartCustomers(input);
-		return { problems: report.problems, isRefused: report.refused };
+		return { problems: report.problems, isRefused: report.refused, hasHeader: report.hasHeader };
 	},
 	cards: (input) => {
 		const { report } = checkCardImportFile(input, { today, settings: { service: 'YAMATO', availability: 'visible' } });
-		return { problems: report.problems, isRefused: report.refused };
+		return { problems: report.problems, isRefused: report.refused, hasHeader: report.hasHeader };
 	},
 	'yamato-return': (input) => {
 		const { output, report } = convertYamatoReturn(input, { today });
-		return { problems: report.problems, isRefused: output === null };
+		return { problems: report.problems, isRefused: output === null, hasHeader: report.hasHeader, headerCells: report.headerCells };
 	},
 	'customer-list': (input) => {
 		const { output, report } = buildLinkageCsv(input);
-		return { problems: report.problems, isRefused: output === null };
+		return { problems: report.problems, isRefused: output === null, hasHeader: report.hasHeader };
 	}
 };
 
-const wrongPairs = fileKinds.flatMap((target) =>
-	fileKinds.filter((kind) => kind !== target).map((kind) => ({ kind, target }))
-);
+/** How each kind is named (the message's first sentence), in both languages. */
+const kindNames: Record<FileKind, { ja: string; en: string }> = {
+	customers: { ja: 'このファイルは顧客情報（旧カートの顧客）のファイルのようです。', en: 'This file looks like a customer file (the old cart’s customers).' },
+	cards: { ja: 'このファイルはクレジットカード情報のファイル（インポート用CSV）のようです。', en: 'This file looks like a credit card file (the import CSV).' },
+	'yamato-return': { ja: 'このファイルはヤマト運輸からの返却ファイルのようです。', en: 'This file looks like Yamato’s return file.' },
+	'customer-list': { ja: 'このファイルはサブスクストアの顧客一覧のようです。', en: 'This file looks like the store’s customer list.' },
+	linkage: { ja: 'で作る連携用CSV（ヤマト運輸に送るファイル）のようです。', en: 'linkage CSV made in' },
+	'people-list': { ja: 'このファイルは、このアプリが書き出した確認用の一覧', en: 'This file looks like one of the lists this app writes for people to read' }
+};
 
-describe('a file of another kind given to a reader (issue 13 point 3)', () => {
-	it.each(wrongPairs)('$kind file read as $target: one file-level problem naming the kind', ({ kind, target }) => {
-		const { problems, isRefused } = readers[target](files[kind]);
-		expect(isRefused).toBe(true);
-		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatchObject({ row: 0, column: 0, severity: 'error', code: wrongKindCode[kind] });
+/** What each place asks for, in its own screen's words (its step, or its kind of registration). */
+const placeWords: Record<UploadPlace, { ja: string; en: string }> = {
+	customers: { ja: '登録の種類「顧客情報」で取り込むのは、旧カートから書き出した顧客のファイルです。', en: 'The kind of registration “Customer information” takes the customers exported from the old cart.' },
+	cards: { ja: '登録の種類「クレジットカード情報」で取り込むのは、【カード情報移行】の d. で作ったインポート用CSV（9列）です。', en: 'The kind of registration “Credit card information” takes the 9-column import CSV' },
+	'yamato-return': { ja: 'この d. では、ヤマト運輸から返却されたファイルを指定してください。', en: 'Here in step d, choose the file Yamato returned.' },
+	'customer-list': { ja: 'この a・b. では、サブスクストアの顧客一覧（「データダウンロード」で出力したファイル）を指定してください。', en: 'Here in steps a–b, choose the store’s customer list' }
+};
+
+/** Words of one place that another place's message must not borrow (operator trial: step d said 「登録の種類を確認してください」). */
+const foreignWords: Record<UploadPlace, RegExp> = {
+	customers: /この d\. では|この a・b\. では|Here in step/,
+	cards: /この d\. では|この a・b\. では|Here in step/,
+	'yamato-return': /登録の種類を確認|この a・b\. では|Check the kind of registration|steps a–b, choose/,
+	'customer-list': /登録の種類を確認|この d\. では|Check the kind of registration|step d, choose/
+};
+
+const kindsAtPlaces = uploadPlaces.flatMap((place) => fileKinds.filter((kind) => kind !== place).map((kind) => ({ kind, place })));
+
+describe('every kind of file dropped on every upload place (issue 13 point 3; operator trial)', () => {
+	it.each(kindsAtPlaces)('a $kind file at $place: named rightly, told what this place reads, in both languages', ({ kind, place }) => {
+		const read = readers[place](files[kind]);
+		const other = otherKindAt(place, kind)!;
+		const problem = read.problems.find((p) => p.code === other.code)!;
+		expect(problem).toMatchObject({ row: 0, column: 0, severity: other.refuses ? 'error' : 'warning', params: { place } });
+		expect(read.isRefused).toBe(other.refuses);
+		// A refusal of another kind is the one problem; its first record is that kind's header.
+		if (other.refuses) expect(read.problems).toEqual([problem]);
+		if (other.refuses) expect(read.hasHeader).toBe(true);
+		for (const language of ['ja', 'en'] as const) {
+			const text = problemText(problem, language);
+			expect(text).toContain(kindNames[kind][language]);
+			expect(text).toContain(placeWords[place][language]);
+			expect(text).not.toMatch(foreignWords[place]);
+		}
 	});
 
-	it.each(fileKinds)('a %s file read by its own reader is not called another kind', (kind) => {
-		const { problems } = readers[kind](files[kind]);
-		expect(problems.map((problem) => problem.code)).not.toContain(expect.stringMatching(/^looks-like-/));
+	it.each(uploadPlaces)('a %s file read at its own place is not called another kind', (place) => {
+		const { problems } = readers[place](files[place]);
+		expect(problems.map((problem) => problem.code)).not.toContain(expect.stringMatching(/^looks-like-|^linkage-csv/));
 	});
 
-	it.each(Object.values(wrongKindCode))('%s has a message in both languages that says what to check', (code) => {
+	// The demo's three files (「デモデータを作成」), each dropped on every place that is not its own.
+	const demo = createDemoStore({ today });
+	const demoFiles: [FileKind, Uint8Array][] = [
+		['customers', demo.oldCart.bytes],
+		['customer-list', demo.customerList.bytes],
+		['yamato-return', demo.yamatoReturn.bytes]
+	];
+	it.each(uploadPlaces.flatMap((place) => demoFiles.filter(([kind]) => kind !== place).map(([kind, bytes]) => ({ kind, place, bytes }))))(
+		'the demo\'s $kind file at $place: one problem naming it, in this place\'s words',
+		({ kind, place, bytes }) => {
+			const read = readers[place](bytes);
+			expect(read.isRefused).toBe(true);
+			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: wrongKindCode[kind], params: { place } })]);
+			expect(problemText(read.problems[0], 'ja')).toContain(placeWords[place].ja);
+		}
+	);
+
+	// Every list the app writes for people (its downloads beside the results), in either encoding.
+	const returned = convertYamatoReturn(fixture('yamato-return.sjis.csv'), { today }).report;
+	const expired = [{ row: 3, customerId: 'US-00010001', expiry: '2401' }];
+	const peopleLists: [string, Uint8Array][] = [
+		['problems (ja)', problemsCsv(returned.problems, { encoding: 'utf-8-bom' })],
+		['problems (en)', problemsCsv(returned.problems, { words: problemListWordsEn })],
+		['several cards', multiCardListCsv([{ customerId: 'US-00010000', rows: [2, 5] }])],
+		['expired cards', expiredCardsCsv(expired, { encoding: 'utf-8-bom' })],
+		['customer IDs', customerIdListCsv(['US-00010000', 'US-00010001'])]
+	];
+	it.each(uploadPlaces.flatMap((place) => peopleLists.map(([list, bytes]) => ({ list, place, bytes }))))(
+		'the $list list at $place: named a list for people, not dozens of row errors',
+		({ place, bytes }) => {
+			const read = readers[place](bytes);
+			expect(read.isRefused).toBe(true);
+			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: 'looks-like-people-list', params: { place } })]);
+		}
+	);
+
+	// Files without a header: named by the shape of their first row, which is counted as data.
+	const withoutHeader = (bytes: Uint8Array) => bytes.subarray(bytes.indexOf(10) + 1);
+	const headerless: [FileKind, string, Uint8Array][] = [
+		['yamato-return', 'return-noheader-forced-header.csv', fixture('real-world/return-noheader-forced-header.csv')],
+		['yamato-return', 'yamato-return.sjis.csv without its header', withoutHeader(files['yamato-return'])],
+		['cards', 'the card import file without its header', withoutHeader(files.cards)]
+	];
+	it.each(uploadPlaces.flatMap((place) => headerless.filter(([kind]) => kind !== place).map(([kind, name, bytes]) => ({ kind, name, place, bytes }))))(
+		'$name at $place: named by its rows, in this place\'s words, every row counted',
+		({ kind, place, bytes }) => {
+			const read = readers[place](bytes);
+			expect(read).toMatchObject({ isRefused: true, hasHeader: false });
+			expect(read.problems).toEqual([expect.objectContaining({ row: 0, code: wrongKindCode[kind], params: { place } })]);
+			expect(problemText(read.problems[0], 'en')).toContain(placeWords[place].en);
+		}
+	);
+
+	it.each(headerless)('%s file without a header (%s) is still read at its own place', (kind, _name, bytes) => {
+		const read = readers[kind as UploadPlace](bytes);
+		expect(read.problems.map((p) => p.code)).not.toContain(expect.stringMatching(/^looks-like-/));
+	});
+
+	it('a linkage CSV in steps a・b is read as the list of the customers it links, with the warning', () => {
+		const { output, report } = buildLinkageCsv(files.linkage);
+		expect(report.problems.map((p) => p.code)).toEqual(['linkage-csv-as-list']);
+		expect(output).toEqual(files.linkage);
+	});
+
+	it.each(Object.values(wrongKindCode))('%s stored without its place (an older entry) still reads in both languages', (code) => {
 		const problem = { row: 0, column: 0, severity: 'error', code, params: {} } as const;
-		expect(problemText(problem, 'ja')).toMatch(/のようです。.+/);
-		expect(problemText(problem, 'en')).toMatch(/^This file looks like .+\. .+/);
+		expect(problemText(problem, 'ja')).toMatch(/のようです。[^{}]+$/);
+		expect(problemText(problem, 'en')).toMatch(/^This file looks like [^{}]+\. [^{}]+$/);
+	});
+
+	// SPEC "Decoding" and the fixture's README: UTF-8 for 72 KB, then Shift_JIS rows. Dropped on step
+	// d, its first record is the customer file's header (「見出し行: あり」, names shown whole), and the
+	// refusal is in step d's words.
+	it('oldcart-mixed-encoding.csv at step d: its header is a header, and the refusal names the customer file', () => {
+		const read = readers['yamato-return'](fixture('real-world/oldcart-mixed-encoding.csv'));
+		expect(read).toMatchObject({ isRefused: true, hasHeader: true, headerCells: ['旧カートの顧客番号', '氏名'] });
+		const refusal = read.problems.find((p) => p.row === 0)!;
+		expect(refusal).toMatchObject({ code: 'looks-like-customer-file', params: { place: 'yamato-return' } });
+		expect(problemText(refusal, 'ja')).toContain(placeWords['yamato-return'].ja);
+	});
+});
+
+describe('recogniseRowKind', () => {
+	it.each<[string, string[], FileKind | null]>([
+		['a return row', ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789'], 'yamato-return'],
+		['a return row with repairs to make (alias, short tail, YYYYMM, spaces)', [' US-00010000', '11', 'Visa', '202912', 'AbCdEf0123456789 ', ''], 'yamato-return'],
+		['a card import row', ['YAMATO', 'US-00010000', '111', 'VISA', '', '', '0', '2912', 'AbCdEf0123456789'], 'cards'],
+		['a return row whose token is no token', ['US-00010000', '111', 'VISA', '2912', 'abcdefgh'], null],
+		['a return row with an unknown brand', ['US-00010000', '111', 'NOCARD', '2912', 'AbCdEf0123456789'], null],
+		['a customer row', ['C1', '山田 太郎', 'ヤマダ タロウ', 'a@example.jp', '09012345678'], null],
+		['a store list row', ['US-00010000', 'C1'], null],
+		['six cells', ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789', 'memo'], null],
+		['nothing', [], null]
+	])('%s', (_name, cells, kind) => {
+		expect(recogniseRowKind(cells)).toBe(kind);
 	});
 });
 
@@ -74,12 +220,19 @@ describe('recogniseFileKind', () => {
 		['return file with a holder name', ['顧客ID', 'カード名義人', '下3桁', 'brand', 'exp', 'token'], 'yamato-return'],
 		['full-width and spaced names', ['ｻﾌﾞｽｸｽﾄｱの顧客ID', 'カード番号 下３桁', 'ＣＡＲＤ　ＢＲＡＮＤ'], 'yamato-return'],
 		['store customer list', ['サブスクストアの顧客ID', '旧カートの顧客番号(連携用ID)', '氏名', 'メールアドレス', '登録日時'], 'customer-list'],
-		['linkage CSV', ['旧カートの顧客番号(連携用ID)', 'サブスクストアの顧客ID'], 'customer-list'],
+		['linkage CSV', ['旧カートの顧客番号(連携用ID)', 'サブスクストアの顧客ID'], 'linkage'],
+		['linkage CSV, loose names and a trailing empty cell', ['連携用ID', ' サブスクストアの顧客ID ', ''], 'linkage'],
+		['store list of the two ID columns, the store\'s own first', ['サブスクストアの顧客ID', '旧カートの顧客番号(連携用ID)'], 'customer-list'],
+		['the two ID columns with a name after them', ['旧カートの顧客番号(連携用ID)', 'サブスクストアの顧客ID', '氏名'], 'customer-list'],
 		['store customer list, English names', ['customer id', 'linkage id', 'name'], 'customer-list'],
 		['old cart customers named by a customer id alone (the old cart\'s own number)', ['customer id', 'name', 'email'], null],
 		['old cart customers', ['旧カートの顧客番号', '氏名', '氏名(カナ)', 'メールアドレス', '電話番号'], 'customers'],
 		['old cart customers, number only', ['旧カートの顧客番号'], 'customers'],
 		['old cart customers, with order number and JAN', ['旧カートの顧客番号', '氏名', '最終注文番号', 'JAN'], 'customers'],
+		['old cart customers by the cart\'s own 会員番号 (the demo\'s file)', ['会員番号', '氏名', 'フリガナ', 'メールアドレス', '電話番号', '郵便番号', '住所'], 'customers'],
+		['old cart customers by 顧客番号 and an e-mail', ['顧客番号', 'メール'], 'customers'],
+		['a 会員番号 alone names too little', ['会員番号', 'ポイント'], null],
+		['a store list whose 連携用ID is named 顧客番号', ['サブスクストアの顧客ID', '顧客番号', '氏名'], null],
 		['a card row (no header)', ['YAMATO', 'US-00010000', '111', 'VISA', '', '', '0', '2912', 'AbCdEf0123456789'], null],
 		['a return row (no header)', ['US-00010000', '111', 'VISA', '2912', 'AbCdEf0123456789'], null],
 		['one card column alone', ['有効期限', 'メモ'], null],

@@ -32,7 +32,7 @@ export { buildHeaderIndex, defaultMapping, keyOfHeader, matchHeader } from './he
 export type { ColumnMapping, ColumnSpec, HeaderMatch } from './headers/match-header';
 export { chooseColumns, duplicatesInUse, type ChosenColumns, type ChosenMapping } from './headers/chosen-columns';
 export { displayHeaderCells, headerSignature, looksLikeHeader } from './headers/header-cells';
-export { fileKinds, recogniseFileKind, wrongKindCode, type FileKind } from './headers/file-kind';
+export { fileKinds, otherKindAt, recogniseFileKind, recogniseRowKind, uploadPlaces, wrongKindCode, type FileKind, type UploadPlace } from './headers/file-kind';
 export {
 	mappingKinds,
 	savedColumnMappingSchema,

@@ -1,12 +1,12 @@
 import { fieldLabels } from '$lib/domain/problems/field-labels';
 import { groupedCount, isCountParam } from '$lib/domain/problems/count-text';
-import { customerIdFormatJa, problemTemplatesJa, spaceKindLabelsJa } from '$lib/domain/problems/messages-ja';
+import { customerIdFormatJa, placeTextJa, problemTemplatesJa, spaceKindLabelsJa } from '$lib/domain/problems/messages-ja';
 import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 import { legacyTextParam } from '$lib/domain/records/legacy-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Language } from './index';
 import { countOf, listText, pluralForm, yearMonthText } from './plural';
-import { customerIdFormatEn, fieldNames, problemTemplatesEn, spaceKindNamesEn } from './problems.en';
+import { customerIdFormatEn, fieldNames, placeTextEn, problemTemplatesEn, spaceKindNamesEn } from './problems.en';
 
 type Params = Record<string, string | number>;
 
@@ -21,12 +21,14 @@ interface Catalogue {
 	/** Names of the kinds of space (`spaces` param), and the word for spaces of no known kind. */
 	spaces: Readonly<Record<string, string>>;
 	anySpace: string;
+	/** What each upload place reads (`place` param of a file of another kind); none for older entries. */
+	places: Readonly<Record<string, string>>;
 }
 
 // One catalogue per language; the Japanese templates are the core's own (its reports carry them).
 const catalogues: Record<Language, Catalogue> = {
-	ja: { templates: problemTemplatesJa, fields: fieldLabels, fieldJoin: '」と「', format: customerIdFormatJa, unknown: '{row}行目{column}列目の問題（{code}）', spaces: spaceKindLabelsJa, anySpace: '空白' },
-	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', format: customerIdFormatEn, unknown: 'Row {row}, column {column}: problem "{code}".', spaces: spaceKindNamesEn, anySpace: 'spaces' }
+	ja: { templates: problemTemplatesJa, fields: fieldLabels, fieldJoin: '」と「', format: customerIdFormatJa, unknown: '{row}行目{column}列目の問題（{code}）', spaces: spaceKindLabelsJa, anySpace: '空白', places: placeTextJa },
+	en: { templates: problemTemplatesEn, fields: fieldNames, fieldJoin: '", "', format: customerIdFormatEn, unknown: 'Row {row}, column {column}: problem "{code}".', spaces: spaceKindNamesEn, anySpace: 'spaces', places: placeTextEn }
 };
 
 /** `{name}` and `{name:one|other}` (the word form for the count in `name`, by `Intl.PluralRules`). */
@@ -42,6 +44,8 @@ function fill(template: string, params: Params, catalogue: Catalogue, language: 
 	const text = template.replace(placeholder, (whole, name: string, forms: string | undefined) => {
 		// An entry stored before trimming named the kinds of space says "spaces".
 		if (name === 'spaces') return spacesText(String(params.spaces ?? ''), catalogue, language);
+		// An entry stored before problems named the place a file was dropped on says no more than its kind.
+		if (name === 'place') return catalogue.places[String(params.place)] ?? '';
 		if (!(name in params)) {
 			isComplete = false;
 			return whole;

@@ -28,13 +28,19 @@ const quoteRule = 'To put a quote in a value, quote the whole value and double t
 // English mirrors of the core's Japanese messages, by code; parameters are already safe to show.
 export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'looks-like-customer-file':
-		'This file looks like a customer file (the old cart’s customers). Check the kind of registration: customer files are registered under Customers › Bulk registration as “Customer information”.',
+		'This file looks like a customer file (the old cart’s customers). {place}Customer files are registered under Customers › Bulk registration, with the kind of registration “Customer information”.',
 	'looks-like-card-file':
-		'This file looks like a credit card file. Check the kind of registration: card import files are registered under Customers › Bulk registration as “Credit card information”.',
+		'This file looks like a credit card file (the import CSV). {place}Import CSVs are registered under Customers › Bulk registration, with the kind of registration “Credit card information”.',
 	'looks-like-return-file':
-		'This file looks like Yamato’s return file. Convert it into a card import file in Card migration, step d, before importing it.',
+		'This file looks like Yamato’s return file. {place}A return file is converted into the import CSV in Card migration, step d, before it is imported.',
 	'looks-like-customer-list':
-		'This file looks like the store’s customer list. Load it in Card migration, steps a–b, to make the linkage CSV. Check the file.',
+		'This file looks like the store’s customer list. {place}The customer list is loaded in Card migration, steps a–b, to make the linkage CSV.',
+	'looks-like-linkage-csv':
+		'This file looks like the linkage CSV made in Card migration, step c (the file for Yamato). {place}The linkage CSV is not imported anywhere: send it to Yamato.',
+	'looks-like-people-list':
+		'This file looks like one of the lists this app writes for people to read (problems, customers with several cards, expired cards, customer IDs). {place}These lists are for reading, and are not imported anywhere.',
+	'linkage-csv-as-list':
+		'This file looks like the linkage CSV made in step c (the file for Yamato). {place}Only the customers in this file (those with a linkage ID) were loaded as the customer list. If you have the store’s customer list, choose it instead.',
 	'empty-file': 'The file has no data rows. Check its content.',
 	'header-only': 'The file has only a header row. Choose a file with data rows.',
 	'utf-16-file': 'This file is saved as UTF-16. Save it again as a UTF-8 or Shift_JIS CSV file.',
@@ -121,6 +127,14 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 		'Row {row}: the {field} "{value}" holds thousands separators added by a spreadsheet. The row was not read. Export this column from the original data again, as text.',
 	'id-rounded':
 		'Row {row}: the {field} "{value}" was rounded to 15 digits by a spreadsheet: every digit from the 16th on is 0. The original number is lost, so the row was not read. Export this column from the original data again, as text.'
+};
+
+/** English mirror of `placeTextJa`: what the place a file was dropped on reads, in its screen's words. */
+export const placeTextEn: Readonly<Record<string, string>> = {
+	customers: 'The kind of registration “Customer information” takes the customers exported from the old cart. ',
+	cards: 'The kind of registration “Credit card information” takes the 9-column import CSV made in Card migration, step d. ',
+	'yamato-return': 'Here in step d, choose the file Yamato returned. ',
+	'customer-list': 'Here in steps a–b, choose the store’s customer list (the file from its “Download data”). '
 };
 
 /** English names of the kinds of space `trimmed-spaces` names (`spaceKinds`; the Japanese are the core's). */

@@ -4,7 +4,7 @@ import { endOfFirstLine } from '../encoding/undecodable';
 import type { DetectedEncoding, EncodingChoice } from '../encoding/detect-encoding';
 import { findCardNumberColumn, indexOfLongDigitRunInAscii } from '../guard/card-number';
 import { chooseColumns, duplicatesInUse, type ChosenColumns } from '../headers/chosen-columns';
-import { recogniseFileKind, wrongKindCode, type FileKind } from '../headers/file-kind';
+import { allKnownColumns, otherKindAt, recogniseFileKind, recogniseRowKind, type UploadPlace } from '../headers/file-kind';
 import { displayHeaderCells, headerSignature, looksLikeHeader } from '../headers/header-cells';
 import { isAllSpace, isSpaceCode } from '../rules/spacing';
 import {
@@ -32,7 +32,7 @@ export interface TableSourceOptions<Key extends string> {
 	/** True: the first record is the header even when it names fewer than two known columns. */
 	firstRowIsHeader?: boolean;
 	/** The kind of file this reader expects: a header of another kind refuses the file at once. */
-	kind?: FileKind;
+	kind?: UploadPlace;
 	/** A file kind's reader of plain lines straight from the bytes (see `PlainLineSink`). */
 	plainLines?: PlainLineSink;
 	/**
@@ -311,24 +311,42 @@ export function createTableSource<Key extends string>(
 			problems.add('forced-header-unnamed', row, 0, { row });
 		}
 		if (!hasCardNumber && (isHeader || (!isMalformed && looksLikeHeader(fields)))) describeHeader(fields);
-		// A file of another kind (a card file chosen as 顧客情報…) is one clear problem, not dozens of rows.
-		const recognised = options.kind && !isMalformed ? recogniseFileKind(fields) : null;
-		if (recognised !== null && recognised !== options.kind) {
+		// A file of another kind (a card file chosen as 顧客情報…) is one clear problem, not dozens of
+		// rows, in the words of the place it was dropped on. Its first record is that kind's header.
+		const other = options.kind && !isMalformed ? otherKindAt(options.kind, recogniseFileKind(fields)) : null;
+		if (other?.refuses) {
 			isHeaderRefused = true;
-			refuse(wrongKindCode[recognised], 0);
+			state.hasHeader = true;
+			if (!hasCardNumber) state.headerCells = displayHeaderCells(fields, allKnownColumns);
+			refuse(other.code, 0, { place: options.kind! });
 			return true;
 		}
+		// A file of another kind without a header (Yamato's return rows chosen as 顧客情報…): named by
+		// the shape of its first row, which is data, counted as a row.
+		const otherRows = options.kind && !isMalformed && !other && match.matched === 0 ? otherKindAt(options.kind, recogniseRowKind(fields)) : null;
+		if (otherRows?.refuses) {
+			isHeaderRefused = true;
+			state.headerCells = undefined;
+			refuse(otherRows.code, 0, { place: options.kind! });
+			return false;
+		}
+		if (other) problems.add(other.code, 0, 0, { place: options.kind! });
 		if (options.chosenColumns) {
 			useChosenColumns(row, fields, isNamed ? match : null, isHeader);
 			return isHeader;
 		}
 		if (options.header === 'required') {
-			if (match.missing.length > 0) {
-				isHeaderRefused = true;
-				refuse('missing-header', row, { fields: requiredKeys(columns) });
+			if (match.missing.length === 0) {
+				useHeader(row, fields, match);
+				return true;
 			}
-			else useHeader(row, fields, match);
-			return true;
+			isHeaderRefused = true;
+			refuse('missing-header', row, { fields: requiredKeys(columns) });
+			// A first record that names no column at all is the file's first data row (a file without
+			// a header): counted, so the entry's 行数 says what the file holds, not one row less. One
+			// that names some is a header that lacks a required column, and is reported as a header.
+			state.hasHeader = match.matched > 0;
+			return state.hasHeader;
 		}
 		if (!isNamed) {
 			state.hasHeader = isHeader;

@@ -76,3 +76,21 @@ describe('the linkage build reports every phase in bounded steps', () => {
 		expect(of.get('write')!.of).toBe(count + count - Math.floor((count + 3) / 7));
 	});
 });
+
+// A list refused for its header counts the rows it holds and says whether its first record is a
+// header (step c's 「見出し行」) as the history's 行数 does (operator trial: a header-less file's first
+// line was taken for the header, so 行数 was one short).
+describe('a list refused for its header', () => {
+	const encode = (text: string) => new TextEncoder().encode(text);
+	it.each<[string, string, number, boolean]>([
+		['no header, two lines', 'US-00010000,C1\r\nUS-00010001,C2\r\n', 2, false],
+		['no header, one line', 'US-00010000,C1\r\n', 1, false],
+		['a header without the 連携用ID column', 'サブスクストアの顧客ID,氏名\r\nUS-00010000,山田\r\nUS-00010001,佐藤\r\n', 2, true],
+		['a header without the customer ID column', '顧客番号,メモ\r\nC1,a\r\n', 1, true]
+	])('%s', (_name, text, rows, hasHeader) => {
+		const { output, report } = buildLinkageCsv(encode(text));
+		expect(output).toBeNull();
+		expect(report.problems.map((p) => p.code)).toEqual(['missing-header']);
+		expect(report).toMatchObject({ rows, hasHeader });
+	});
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { notCountParams } from './count-text';
 import { fieldLabel } from './field-labels';
-import { customerIdFormatJa, formatProblemMessage, problemTemplatesJa, spacesTextJa } from './messages-ja';
+import { customerIdFormatJa, formatProblemMessage, placeTextJa, problemTemplatesJa, spacesTextJa } from './messages-ja';
 import { fileProblemCodes, rowProblemCodes, type ProblemCode, type ProblemParams } from './problem';
 import { defaultCustomerIdPattern } from '../rules/patterns';
 
@@ -12,6 +12,7 @@ function byReplace(code: ProblemCode, params: ProblemParams): string {
 	return problemTemplatesJa[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
 		if (name === 'field') return fieldLabel(String(params.field));
 		if (name === 'spaces') return spacesTextJa(String(params.spaces ?? ''));
+		if (name === 'place') return placeTextJa[String(params.place)] ?? '';
 		if (name === 'format' && name in params) return customerIdFormatJa(String(params.format));
 		if (name === 'fields') return String(params.fields).split(',').map(fieldLabel).join('」と「');
 		if (typeof params[name] === 'number' && !notCountParams.has(name)) return threeByThree(String(params[name]));
@@ -28,8 +29,8 @@ function threeByThree(text: string): string {
 }
 
 const codes = [...fileProblemCodes, ...rowProblemCodes];
-const names = ['row', 'column', 'value', 'fixed', 'field', 'fields', 'format', 'count', 'limit', 'year', 'month', 'rows', 'order', 'example', 'encoding', 'cells', 'columns', 'first', 'spaces'];
-const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 100_000 }), fc.nat().map(String), fc.constantFrom('token', 'expiry,token', defaultCustomerIdPattern.source, '{value}', '$&', '$1', 'no-break', 'space,no-break,zero-width', 'tab,unknown'));
+const names = ['row', 'column', 'value', 'fixed', 'field', 'fields', 'format', 'count', 'limit', 'year', 'month', 'rows', 'order', 'example', 'encoding', 'cells', 'columns', 'first', 'spaces', 'place'];
+const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 100_000 }), fc.nat().map(String), fc.constantFrom('token', 'expiry,token', defaultCustomerIdPattern.source, '{value}', '$&', '$1', 'no-break', 'space,no-break,zero-width', 'tab,unknown', 'customers', 'yamato-return', 'customer-list'));
 
 describe('formatProblemMessage', () => {
 	it('fills every template as a replace of its {name} parameters does, with any parameters present or not', () => {

@@ -34,13 +34,19 @@ const templates: Record<ProblemCode, string> = {
 	'import-not-allowed':
 		'支払い方法設定の利用サービスがYAMATOでないか、利用可否が「利用しない」のため、取り込めません。支払い方法設定を確認してください。',
 	'looks-like-customer-file':
-		'このファイルは顧客情報（旧カートの顧客）のファイルのようです。登録の種類を確認してください。顧客情報は【顧客一覧】の一括登録で「顧客情報」を選んで取り込みます。',
+		'このファイルは顧客情報（旧カートの顧客）のファイルのようです。{place}顧客情報のファイルは【顧客一覧】の一括登録で、登録の種類「顧客情報」を選んで取り込みます。',
 	'looks-like-card-file':
-		'このファイルはクレジットカード情報のファイルのようです。登録の種類を確認してください。インポート用CSVは【顧客一覧】の一括登録で「クレジットカード情報」を選んで取り込みます。',
+		'このファイルはクレジットカード情報のファイル（インポート用CSV）のようです。{place}インポート用CSVは【顧客一覧】の一括登録で、登録の種類「クレジットカード情報」を選んで取り込みます。',
 	'looks-like-return-file':
-		'このファイルはヤマト運輸からの返却ファイルのようです。返却ファイルは【カード情報移行】の d. でインポート用CSVに変換してから取り込んでください。',
+		'このファイルはヤマト運輸からの返却ファイルのようです。{place}返却ファイルは【カード情報移行】の d. でインポート用CSVに変換してから取り込みます。',
 	'looks-like-customer-list':
-		'このファイルはサブスクストアの顧客一覧のようです。顧客一覧は【カード情報移行】の a・b. で読み込み、連携用CSVを作ります。ファイルを確認してください。',
+		'このファイルはサブスクストアの顧客一覧のようです。{place}顧客一覧は【カード情報移行】の a・b. で読み込み、連携用CSVを作ります。',
+	'looks-like-linkage-csv':
+		'このファイルは【カード情報移行】の c. で作る連携用CSV（ヤマト運輸に送るファイル）のようです。{place}連携用CSVは、どこにも取り込まずにヤマト運輸に送ります。',
+	'looks-like-people-list':
+		'このファイルは、このアプリが書き出した確認用の一覧（問題の一覧、複数枚のカード、有効期限切れのカード、顧客IDの一覧）のようです。{place}確認用の一覧は人が読むためのファイルで、どこにも取り込みません。',
+	'linkage-csv-as-list':
+		'このファイルは c. で作る連携用CSV（ヤマト運輸に送るファイル）のようです。{place}このファイルにある顧客（連携用IDのある顧客）だけを顧客一覧として読み込みました。ストアの顧客一覧があれば、そちらを指定し直してください。',
 	'stray-quote': `{row}行目{column}列目の値の途中に引用符（"）があります。${quoteRule}この行は読み込みませんでした。`,
 	'unclosed-quote': `{row}行目{column}列目の引用符（"）が閉じられていません。${quoteRule}この行は読み込みませんでした。`,
 	undecodable:
@@ -112,6 +118,18 @@ const templates: Record<ProblemCode, string> = {
 };
 
 /**
+ * The `place` param of a file of another kind (an `UploadPlace`: where it was dropped) as the
+ * sentence saying what that place reads, in the words of its screen; '' for an entry stored before
+ * problems named their place.
+ */
+export const placeTextJa: Readonly<Record<string, string>> = {
+	customers: '登録の種類「顧客情報」で取り込むのは、旧カートから書き出した顧客のファイルです。',
+	cards: '登録の種類「クレジットカード情報」で取り込むのは、【カード情報移行】の d. で作ったインポート用CSV（9列）です。',
+	'yamato-return': 'この d. では、ヤマト運輸から返却されたファイルを指定してください。',
+	'customer-list': 'この a・b. では、サブスクストアの顧客一覧（「データダウンロード」で出力したファイル）を指定してください。'
+};
+
+/**
  * A customer ID's `format` param (a pattern's source, `customerIdFormat`) in Japanese words:
  * 「US-」と8桁の数字 with the example for the default pattern, else the shop's own pattern.
  */
@@ -157,6 +175,7 @@ export function formatProblemMessage(code: ProblemCode, params: ProblemParams): 
 		const name = parts[i];
 		if (name === 'field') message += fieldLabel(String(params.field));
 		else if (name === 'spaces') message += spacesTextJa(String(params.spaces ?? ''));
+		else if (name === 'place') message += placeTextJa[String(params.place)] ?? '';
 		else if (name === 'format' && name in params) message += customerIdFormatJa(String(params.format));
 		else if (name === 'fields') message += String(params.fields).split(',').map(fieldLabel).join('」と「');
 		else if (!(name in params)) message += `{${name}}`;

@@ -13,7 +13,7 @@ import { quoteCell, Recognised } from './display-value';
 export type ProblemInput = Record<string, string | number | Recognised>;
 
 // Params the code itself fills (field keys, formats, row lists, settings): never cell text.
-const codeKeys: ReadonlySet<string> = new Set(['field', 'fields', 'order', 'example', 'expected', 'format', 'rows', 'encoding', 'spaces']);
+const codeKeys: ReadonlySet<string> = new Set(['field', 'fields', 'order', 'example', 'expected', 'format', 'rows', 'encoding', 'spaces', 'place']);
 
 /**
  * The params as stored and shown: every string that may carry cell text goes through
@@ -60,6 +60,7 @@ const warningCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'duplicate-header',
 	'forced-header-unnamed',
 	'too-many-problems',
+	'linkage-csv-as-list',
 	'repeated-bom'
 ]);
 

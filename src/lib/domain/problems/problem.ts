@@ -24,6 +24,9 @@ export const fileProblemCodes = [
 	'looks-like-card-file',
 	'looks-like-return-file',
 	'looks-like-customer-list',
+	'looks-like-linkage-csv',
+	'looks-like-people-list',
+	'linkage-csv-as-list',
 	'repeated-bom'
 ] as const;
 
