@@ -14,6 +14,23 @@ export function readInstruments(page) {
 	});
 }
 
+/**
+ * The page's clock once the frame after this call has been produced (a task after the next animation
+ * frame): the end of a long-task window that holds the result's own layout and paint, and work the
+ * page defers just past the result (a focus in a task of its own), not only the task that built it.
+ */
+export function afterNextFrame(page) {
+	// A page that produces no frame (hidden) ends the window half a second later all the same.
+	return page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const end = () => resolve(performance.now());
+				const fallback = setTimeout(end, 500);
+				requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), end()), 0));
+			})
+	);
+}
+
 /** Long tasks that overlap [from, to]: count, the longest and when it began after `from`, in ms (null when unsupported). */
 export function longTasksIn(records, from, to) {
 	if (records.longtasks === null) return { count: null, longest: null, longestAt: null };

@@ -13,6 +13,8 @@ import { measureFirstLoad } from '../steps/first-load.mjs';
 import { breakdown } from '../bundle-breakdown.mjs';
 import { measureSearch, measureUpload, openCustomers } from '../steps/registry.mjs';
 import { runRehearsal } from '../steps/rehearsal.mjs';
+import { measureWide } from './wide-header.mjs';
+import { traceLines } from '../trace.mjs';
 import { ms } from '../report.mjs';
 
 /** What the home page's first-load JS is made of, by package and app module (a minified build with maps). */
@@ -57,6 +59,11 @@ export async function runProfiles(input, outDir, log) {
 			await save(`convert-${tag}-worker`, `Conversion ${file.label}, worker (${ms(run.ms)} under the profiler)`, run.profiles.worker);
 			await save(`convert-${tag}-page`, `Conversion ${file.label}, page main thread`, run.profiles.page);
 		}
+		// The wide header's long tasks are the page's own (layout, text, the result's build): a trace names them.
+		const wide = await measureWide(browser, server.origin, 100_000, { trace: true });
+		const wideLines = await traceLines(`Wide header (100,000 columns), page main thread (longest task ${ms(wide.longTasks.longest ?? 0)})`, wide.events, join(outDir, 'wide-100000-page.trace.json'), 20);
+		report.push(...wideLines, '');
+		console.log(wideLines.join('\n'), '\n');
 		let screen = await openCustomers(browser, server.origin);
 		const register = await measureUpload(browser, screen, '顧客情報', input.customers, { profile: true });
 		await save('register-worker', `一括登録 › 顧客情報, worker (${ms(register.ms)} under the profiler)`, register.profiles.worker);

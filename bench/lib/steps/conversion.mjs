@@ -4,7 +4,7 @@ import { openCdp } from '../cdp.mjs';
 import { onlyPage } from '../browser.mjs';
 import { sampleMemory } from '../memory.mjs';
 import { memoryDumpTable, startMemoryDumps } from '../memory-dump.mjs';
-import { longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
+import { afterNextFrame, longTasksIn, progressGaps, readInstruments, workerRoundTrip } from '../timeline.mjs';
 import { chooseFile, lastClick, waitUnlessFailed, whenButtonEnabled, whenNewText } from '../ui.mjs';
 
 const regionD = 'd. インポート用データを作る';
@@ -42,6 +42,8 @@ export async function measureConversion(browser, origin, file, { profile = false
 	const dumps = memoryDump ? await startMemoryDumps(cdp.session, browser.profileDir) : null;
 	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
 	const done = await waitUnlessFailed(page, 'converted', 'convert-failed', '[data-bench="step-d"] [role="alert"]');
+	// Long tasks are counted until the result has been laid out and painted, not only until it is in the DOM.
+	const painted = await afterNextFrame(page);
 	const profiles = profile ? { worker: await cdp.stopWorkerProfile(), page: await cdp.stopPageProfile() } : null;
 	const dumped = dumps ? memoryDumpTable(await dumps.stop()) : null;
 	const mem = await memory.stop();
@@ -59,7 +61,7 @@ export async function measureConversion(browser, origin, file, { profile = false
 		/** The worker's own elapsed time as the screen shows it (処理時間), when it does. */
 		workerElapsedMs: seconds ? Number(seconds) * 1000 : null,
 		memory: mem,
-		longTasks: longTasksIn(records, start, done),
+		longTasks: longTasksIn(records, start, painted),
 		progress: progressGaps(records, start, done),
 		worker: workerRoundTrip(records, 'convert', start),
 		profiles,
