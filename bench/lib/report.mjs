@@ -61,6 +61,10 @@ function progressRow(rows, group, runs, isTargeted) {
 	const where = gap.maxGapAt < 1 ? 'from the click' : `from ${ms(gap.maxGapAt)} after the click`;
 	const load = worst.load === undefined ? '' : `; load average ${worst.load}`;
 	row(rows, group, 'longest wait between visible progress updates', `${ms(gap.maxGap)} (${where}; ${gap.updates} updates${load})`, '≤ 250 ms', isTargeted ? gap.maxGap <= 250 : null);
+	if (gap.longest?.length) {
+		const waits = gap.longest.map((wait) => `${ms(wait.ms)} at ${ms(wait.at)} (${wait.from} → ${wait.to})`).join(', ');
+		row(rows, group, '… the longest waits (when each began after the click; the bar at its two ends)', waits);
+	}
 }
 
 /** CPU time the step used, by thread kind (median over runs): what it cost whatever the machine's load. */

@@ -44,8 +44,14 @@ export function longTasksIn(records, from, to) {
  * bar, and the end. `maxGap` is the longest wait without visible news; `updates` the changes seen.
  */
 export function progressGaps(records, from, to) {
-	const times = records.progress.filter((p) => p.t >= from && p.t <= to).map((p) => p.t);
+	const seen = records.progress.filter((p) => p.t >= from && p.t <= to);
+	const times = seen.map((p) => p.t);
 	const marks = [from, ...times, to];
+	// The bar's value (percent) at each mark: which phase a long wait sat in.
+	const values = ['click', ...seen.map((p) => `${p.value} %`), 'result'];
+	const waits = [];
+	for (let i = 1; i < marks.length; i++) waits.push({ ms: marks[i] - marks[i - 1], at: marks[i - 1] - from, from: values[i - 1], to: values[i] });
+	waits.sort((a, b) => b.ms - a.ms);
 	let maxGap = 0;
 	let maxGapAt = 0;
 	for (let i = 1; i < marks.length; i++) {
@@ -61,6 +67,8 @@ export function progressGaps(records, from, to) {
 		maxGap,
 		/** When the longest wait began, in ms after the click. */
 		maxGapAt,
+		/** The three longest waits: ms, start after the click, and the bar at each end. */
+		longest: waits.slice(0, 3),
 		maxGapBetweenUpdates: between.length ? Math.max(...between) : null,
 		firstAfter: times.length ? times[0] - from : null,
 		lastToEnd: times.length ? to - times[times.length - 1] : null

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertYamatoReturn, type YamatoReturnOptions } from '$lib/domain';
 import { fromSjis, importHeader, returnHeader, sjis, today } from './helpers';
@@ -157,6 +158,28 @@ describe('customers', () => {
 		expect(report.reconciliation.notReturnedCustomerIds).toEqual(['US-00010003', 'X-1']);
 		expect(JSON.parse(JSON.stringify(report)).reconciliation.returnedCustomerIds).toEqual(['US-00010000']);
 		expect(structuredClone(report).reconciliation.returnedCustomerIds).toEqual(['US-00010000']);
+	});
+
+	// Issue 14: the search for the sent customers not returned (a million of them on each side) tells
+	// how far it is. Its reports never go back, stay within their total and end at it when the sent
+	// IDs are an array, and listening changes nothing of the result (the one path for every caller).
+	it('reports how far the search for sent customers not returned is, without changing what it finds', () => {
+		const id = fc.oneof(fc.integer({ min: 10000, max: 10040 }).map((n) => `US-${String(n).padStart(8, '0')}`), fc.constantFrom('X-1', 'C7', ''));
+		fc.assert(
+			fc.property(fc.array(id, { maxLength: 30 }), fc.array(id, { maxLength: 60 }), (returned, sentCustomerIds) => {
+				const rows = returned.map((customerId) => `${customerId},111,VISA,2912,${token}`).join('\r\n');
+				const heard: [number, number][] = [];
+				const quiet = convertRow(rows, { sentCustomerIds }).report.reconciliation;
+				const told = convertRow(rows, { sentCustomerIds, onFinishProgress: (done, of) => heard.push([done, of]) }).report.reconciliation;
+				expect(told.notReturnedCustomerIds).toEqual(quiet.notReturnedCustomerIds);
+				for (let i = 0; i < heard.length; i++) {
+					expect(heard[i][0]).toBeLessThanOrEqual(heard[i][1]);
+					if (i > 0) expect(heard[i][0]).toBeGreaterThanOrEqual(heard[i - 1][0]);
+				}
+				// Each of the passes reports where it starts: the search is never silent.
+				if (sentCustomerIds.length > 0) expect(heard.length).toBeGreaterThan(0);
+			})
+		);
 	});
 });
 

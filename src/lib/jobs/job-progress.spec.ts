@@ -3,7 +3,8 @@ import { cardImportHeader } from '$lib/domain';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { numberedCustomers } from '$lib/registry/test-records';
 import { buildLinkage, linkageStages } from './build-linkage';
-import type { ConversionOptions, LinkageJob } from './conversion-types';
+import type { ConversionOptions, LinkageJob, ReturnFileJob } from './conversion-types';
+import { convertReturnFile } from './convert-return-file';
 import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
@@ -123,5 +124,24 @@ describe('steps b/c move the bar once per bounded amount of work in every phase'
 		const [start] = phases(linkageStages).get(from)!;
 		const [, end] = phases(linkageStages).get(to)!;
 		expect(ports.bar.filter((value) => value > start + 1e-9 && value < end - 1e-9).length).toBeGreaterThanOrEqual(least);
+	});
+});
+
+// Step d reads its file in slices of 1 MiB (a browser's stream gives larger chunks still) and
+// converts each in pieces, the bar moving before each: a step per 256 KiB however the file streams
+// (issue 14: a whole slice was 40–60 ms of the worker's time at load 3–4).
+describe('step d moves the bar once per 256 KiB converted', () => {
+	const options: ConversionOptions = { encoding: 'auto', outputEncoding: 'shift_jis', header: true, expiryOrder: 'YYMM', service: 'YAMATO', checkCustomerList: false };
+	const lines = Array.from({ length: 40_000 }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},111,VISA,2912,Tk${String(i).padStart(18, '0')}`);
+	const text = ['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー', ...lines].join('\r\n') + '\r\n';
+	const size = new TextEncoder().encode(text).length;
+	it.each([1 << 20, 1 << 22])('read in chunks of %i bytes', async (chunk) => {
+		const ports = fakePorts(fakeStore());
+		const job: ReturnFileJob = { kind: 'yamato-return', jobId: 'd-1', fileName: 'return.csv', options, customerListJobId: null };
+		expect((await convertReturnFile({ file: chunkedFile(text, chunk), customerList: null }, job, ports))?.outcome.succeeded).toBe(lines.length);
+		// The convert phase is the bar's first (size of size + size / 6); its last step ends it.
+		const convertEnd = 6 / 7;
+		const steps = ports.bar.filter((value) => value > 1e-9 && value < convertEnd - 1e-9);
+		expect(steps.length).toBeGreaterThanOrEqual(Math.floor(size / (1 << 18)) - 1);
 	});
 });

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cardImportHeader } from '$lib/domain';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { numberedCustomers } from '$lib/registry/test-records';
+import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { buildLinkage } from './build-linkage';
-import type { LinkageJob } from './conversion-types';
+import type { LinkageJob, ReturnFileJob } from './conversion-types';
+import { convertReturnFile } from './convert-return-file';
 import { fakePorts, fakeStore, type FakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import type { JobPorts } from './ports';
@@ -104,6 +106,20 @@ const registryOf = (rows: number) => {
 	index.appendCustomers(numberedCustomers(rows));
 	return index;
 };
+const customerId = (i: number) => `US-${String(10000 + i).padStart(8, '0')}`;
+// Step d's return file of `rows` customers, each returned once, and the customer list of step b it
+// is checked against: those customers and as many more, every one of them sent.
+const returnFile = (rows: number) =>
+	new Blob([
+		['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー', ...Array.from({ length: rows }, (_, i) => `${customerId(i)},111,VISA,2912,Tk${String(i).padStart(18, '0')}`)].join('\r\n') + '\r\n'
+	]);
+const customerListOf = (rows: number) => {
+	const sent = Array.from({ length: 2 * rows }, (_, i) => customerId(i));
+	return { ids: new CustomerIdLookup(sent), sent };
+};
+// The store's customer list file of step c.
+const listFile = (rows: number) =>
+	new Blob([['サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)', ...Array.from({ length: rows }, (_, i) => `${customerId(i)},C${i + 1}`)].join('\r\n') + '\r\n']);
 const linkageJob: LinkageJob = {
 	kind: 'linkage',
 	jobId: 'c-1',
@@ -151,7 +167,26 @@ describe('no stretch of work between two progress calls grows with the file', ()
 			}
 		],
 		// A few rows above 65,536 (the CSV's encoded parts) and 4096 × 16: the strides' last parts stay short.
-		['step c, from the registry', 66_000, (rows) => ({ store: fakeStore(registryOf(rows)), run: (ports) => buildLinkage(null, linkageJob, ports) })]
+		['step c, from the registry', 66_000, (rows) => ({ store: fakeStore(registryOf(rows)), run: (ports) => buildLinkage(null, linkageJob, ports) })],
+		[
+			'step c, from the store\'s list file',
+			66_000,
+			(rows) => {
+				const file = listFile(rows);
+				return { store: fakeStore(), run: (ports) => buildLinkage(file, { ...linkageJob, source: 'file', fileName: 'list.csv' }, ports) };
+			}
+		],
+		// The file is a few 1 MiB slices; its finish looks for the list's sent customers not returned.
+		[
+			'step d, checked against a customer list',
+			66_000,
+			(rows) => {
+				const file = returnFile(rows);
+				const customerList = customerListOf(rows);
+				const job: ReturnFileJob = { kind: 'yamato-return', jobId: 'd-1', fileName: 'return.csv', options: linkageJob.options, customerListJobId: 'c-1' };
+				return { store: fakeStore(), run: (ports) => convertReturnFile({ file, customerList }, job, ports) };
+			}
+		]
 	])('%s: %i rows, then twice as many', async (_name, rows, input) => {
 		const largest = async ({ run, store }: ReturnType<typeof input>) => {
 			const byName = new Map<string, number>();

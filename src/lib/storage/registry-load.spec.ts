@@ -72,12 +72,14 @@ describe('registryRepository.load: a few chunks at a time', () => {
 		expect(index.cardsOf(105_003)).toHaveLength(2);
 		// 12 customer chunks and 1 card chunk: reads of at most 2 chunks, the count never going back;
 		// the card chunks are listed beside the first customer reads (three reads of two chunks asked
-		// ahead), so the first report may follow those.
+		// ahead), so the first report may follow those. From then on every chunk handled is reported,
+		// not every read (issue 14: a job waiting on the load saw its bar still for two chunks).
 		expect(calls.every(([, of]) => of === 13)).toBe(true);
 		expect(calls[0][0]).toBeLessThanOrEqual(6);
 		expect(calls.at(-1)).toEqual([13, 13]);
-		expect(calls.map(([count]) => count)).toEqual([...calls.map(([count]) => count)].sort((a, b) => a - b));
-		expect(new Set(calls.map(([count]) => count)).size).toBeGreaterThanOrEqual(4);
+		const counts = calls.map(([count]) => count);
+		expect(counts).toEqual([...counts].sort((a, b) => a - b));
+		for (let chunks = counts[0]; chunks <= 13; chunks++) expect(counts).toContain(chunks);
 	});
 
 	// A worker gives its loop a turn before each chunk it adds (a search then waits behind one chunk,

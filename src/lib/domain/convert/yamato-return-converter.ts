@@ -38,6 +38,13 @@ export interface YamatoReturnOptions {
 	/** The customers sent to Yamato (the linkage CSV's): gives `notReturnedCustomerIds`. */
 	sentCustomerIds?: Iterable<string>;
 	/**
+	 * Hears how far `finish` has come in its one long part, the search for `sentCustomerIds` not
+	 * returned (the lookup of the returned IDs, two passes over them, then a pass over the sent IDs),
+	 * every 4096 IDs: `done` of `of`, units IDs (`of` counts the sent IDs only when given as an
+	 * array). A million sent IDs took 90–330 ms here with no news on the bar (issue 14).
+	 */
+	onFinishProgress?: (done: number, of: number) => void;
+	/**
 	 * The operator's columns (1-based, 0 for none), overriding what the header names; fields left
 	 * out keep the detected column. A required field without a column, or moved past the first
 	 * record's last cell, refuses the file (`missing-column`).
@@ -311,9 +318,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			});
 			if (options.sentCustomerIds) {
 				reconciliation.notReturnedCustomerIds = [];
-				const missing: string[] = [];
-				for (const id of options.sentCustomerIds) if (!tally.has(id) && !failedReturned.has(id)) missing.push(id);
-				reconciliation.notReturnedCustomerIds = missing;
+				reconciliation.notReturnedCustomerIds = notReturned(options.sentCustomerIds, tally, failedReturned, options.onFinishProgress);
 			}
 			const { columnCount = 0, headerCells, headerSignature } = source.state;
 			const report: YamatoReturnReport = {
@@ -327,6 +332,27 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			return { output: source.state.refused ? null : last, report };
 		}
 	};
+}
+
+// Sent IDs between two progress calls of the search for those not returned, minus one (a mask).
+const sentStride = 0xfff;
+
+/**
+ * The sent IDs neither the tally nor the failed rows hold, in sent order; `progress` (see
+ * `onFinishProgress`) hears the tally's lookup being built, then the pass over `sent`.
+ */
+function notReturned(sent: Iterable<string>, tally: CustomerTally, failed: ReadonlySet<string>, progress?: (done: number, of: number) => void): string[] {
+	const lookup = 2 * tally.keyCount;
+	const of = lookup + (Array.isArray(sent) ? sent.length : 0);
+	tally.prepareLookup(progress && ((done) => progress(done, of)));
+	const missing: string[] = [];
+	let i = 0;
+	for (const id of sent) {
+		if (progress && (i & sentStride) === 0) progress(lookup + i, of);
+		i++;
+		if (!tally.has(id) && !failed.has(id)) missing.push(id);
+	}
+	return missing;
 }
 
 // Every returned ID once: the rows the rules read (the tally's order), then the customers of rows that

@@ -71,6 +71,20 @@ export class CustomerTally {
 		return ids;
 	}
 
+	/** How many IDs of the store's shape (`US-` and 8 digits) were added, repeats included. */
+	get keyCount(): number {
+		return this.keys.length;
+	}
+
+	/**
+	 * Builds now the lookup `has` otherwise builds at its first call (two passes over the keys added),
+	 * `progress(done, of)` hearing every 4096 keys (units: keys, `of` twice `keyCount`): a caller
+	 * about to ask of a million IDs keeps its bar moving through it (issue 14).
+	 */
+	prepareLookup(progress?: (done: number, of: number) => void): void {
+		this.keySet ??= new KeySet(this.keys, progress);
+	}
+
 	/** True when `customerId` was added. */
 	has(customerId: string): boolean {
 		const key = customerKeyOf(customerId);
