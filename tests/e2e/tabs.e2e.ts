@@ -134,21 +134,24 @@ test('settings saved as 利用しない in tab A block a card import in tab B at
 	await expect(bulkB.getByRole('button', { name: 'データアップロード' })).toBeDisabled();
 });
 
-test('キャンセル late in a registration (past 90 %) leaves nothing registered', async ({ page }) => {
+test('キャンセル late in a registration (while its customers are stored, 80 % and past) leaves nothing registered', async ({ page }) => {
 	const path = join(tmpdir(), `late-cancel-${process.pid}.csv`);
 	await writeFile(path, bigCustomerFile(600_000));
 	await page.goto('/customers');
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await chooseFile(page, bulk, path);
-	// キャンセル is pressed in the page the moment the bar shows 90 %: the store's packed chunks write
-	// 600,000 customers in a few hundred ms, shorter than a poll from the test plus a click under load.
+	// キャンセル is pressed in the page the moment the bar shows 80 %: the store (76–94 % of the bar,
+	// run-upload.ts uploadStages) writes 600,000 customers in a few hundred ms, shorter than a poll from
+	// the test plus a click under load, and on a fast machine the bar crosses 90–94 % in one step.
 	const cancelledAt = bulk.evaluate(
 		(region) =>
 			new Promise<number>((resolve) => {
 				const observer = new MutationObserver(() => {
+					// The upload done before the test saw 80 % with キャンセル: a figure of its own (-1000), not a hang.
+					if (region.textContent?.includes('件を登録しました')) return observer.disconnect(), resolve(-1000);
 					const value = Number(region.querySelector('progress')?.getAttribute('value') ?? 0);
 					const cancel = [...region.querySelectorAll('button')].find((button) => button.textContent === 'キャンセル');
-					if (value < 90 || !cancel) return;
+					if (value < 80 || !cancel) return;
 					observer.disconnect();
 					resolve(cancel.disabled ? -value : (cancel.click(), value));
 				});
@@ -156,8 +159,9 @@ test('キャンセル late in a registration (past 90 %) leaves nothing register
 			})
 	);
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
-	// Negative when the final write had begun already (キャンセル disabled): the test could not cancel late.
-	expect(await cancelledAt).toBeGreaterThanOrEqual(90);
+	// Negative when the final write had begun already (キャンセル disabled) or the upload was done: the
+	// test could not cancel late.
+	expect(await cancelledAt).toBeGreaterThanOrEqual(80);
 	await expect(bulk.getByText('取り込みを中断しました。何も登録していません。')).toBeVisible({ timeout: 60_000 });
 	expect((await dumpIndexedDb(page)).customerChunks).toBe('[]');
 	await page.reload();
