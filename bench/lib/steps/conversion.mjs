@@ -41,7 +41,12 @@ export async function measureConversion(browser, origin, file, { profile = false
 	if (profile) await Promise.all([cdp.startWorkerProfile(), cdp.startPageProfile()]);
 	const dumps = memoryDump ? await startMemoryDumps(cdp.session, browser.profileDir) : null;
 	await stepD.getByRole('button', { name: '変換する', exact: true }).click();
-	const done = await waitUnlessFailed(page, 'converted', 'convert-failed', '[data-bench="step-d"] [role="alert"]');
+	const done = await waitUnlessFailed(page, 'converted', 'convert-failed', '[data-bench="step-d"] [role="alert"]', 180_000).catch(async (error) => {
+		// A conversion that shows no result in 3 minutes (a million rows take seconds): say what the page shows.
+		const shown = await stepD.innerText().catch(() => '(step d unreadable)');
+		const bench = await page.evaluate(() => ({ messages: window.__bench.messages.slice(-8), clicks: window.__bench.clicks?.slice?.(-4) })).catch(() => null);
+		throw new Error(`step d showed no result within 3 minutes of 変換する (${error.message}); step d reads:\n${shown.slice(0, 2000)}\nlast worker messages: ${JSON.stringify(bench)}`);
+	});
 	// Long tasks are counted until the result has been laid out and painted, not only until it is in the DOM.
 	const painted = await afterNextFrame(page);
 	const profiles = profile ? { worker: await cdp.stopWorkerProfile(), page: await cdp.stopPageProfile() } : null;
