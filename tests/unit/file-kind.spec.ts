@@ -62,6 +62,14 @@ const readers: Record<UploadPlace, (input: Uint8Array) => Read> = {
 	}
 };
 
+/**
+ * The codes of `problems` that `pattern` matches. (`not.toContain(expect.stringMatching(…))` cannot
+ * fail: on an array, toContain compares by identity and never calls an asymmetric matcher.)
+ */
+function codesMatching(problems: readonly Problem[], pattern: RegExp): string[] {
+	return problems.map((problem) => problem.code).filter((code) => pattern.test(code));
+}
+
 /** How each kind is named (the message's first sentence), in both languages. */
 const kindNames: Record<FileKind, { ja: string; en: string }> = {
 	customers: { ja: 'このファイルは顧客情報（旧カートの顧客）のファイルのようです。', en: 'This file looks like a customer file (the old cart’s customers).' },
@@ -110,7 +118,7 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 
 	it.each(uploadPlaces)('a %s file read at its own place is not called another kind', (place) => {
 		const { problems } = readers[place](files[place]);
-		expect(problems.map((problem) => problem.code)).not.toContain(expect.stringMatching(/^looks-like-|^linkage-csv/));
+		expect(codesMatching(problems, /^looks-like-|^linkage-csv/)).toEqual([]);
 	});
 
 	// The demo's three files (「デモデータを作成」), each dropped on every place that is not its own.
@@ -168,7 +176,7 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 
 	it.each(headerless)('%s file without a header (%s) is still read at its own place', (kind, _name, bytes) => {
 		const read = readers[kind as UploadPlace](bytes);
-		expect(read.problems.map((p) => p.code)).not.toContain(expect.stringMatching(/^looks-like-/));
+		expect(codesMatching(read.problems, /^looks-like-/)).toEqual([]);
 	});
 
 	it('a linkage CSV in steps a・b is read as the list of the customers it links, with the warning', () => {
