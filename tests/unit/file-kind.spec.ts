@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	buildLinkageCsv,
@@ -19,6 +20,8 @@ import {
 	type UploadPlace
 } from '$lib/domain';
 import { createDemoStore } from '$lib/domain/demo/demo-store';
+import { cardImportColumns, customerListColumns, oldCartCustomerColumns, yamatoReturnColumns } from '$lib/domain/headers/columns';
+import type { ColumnSpec } from '$lib/domain/headers/match-header';
 import { problemText } from '$lib/i18n/problem-text';
 import { problemListWordsEn } from '$lib/i18n/problems.en';
 import { fixture, sjis, today, utf8 } from './helpers';
@@ -200,6 +203,49 @@ describe('every kind of file dropped on every upload place (issue 13 point 3; op
 		const refusal = read.problems.find((p) => p.row === 0)!;
 		expect(refusal).toMatchObject({ code: 'looks-like-customer-file', params: { place: 'yamato-return' } });
 		expect(problemText(refusal, 'ja')).toContain(placeWords['yamato-return'].ja);
+	});
+});
+
+// The other side of naming a file of another kind: a file of a place's own kind is never refused
+// or named as another kind there, whatever names of its columns it uses (every alias its reader
+// takes), however they are written (spaces, full width, a note in brackets), in any order, with its
+// optional columns or not and columns no kind names beside them. The one exception by design: the
+// store's list cut down to its two IDs with the 連携用ID first is what step c writes, and is read
+// with the warning that names it.
+describe('a file of a place\'s own kind is never refused or named as another kind there', () => {
+	const ownColumns: Record<UploadPlace, readonly ColumnSpec[]> = {
+		customers: oldCartCustomerColumns,
+		cards: cardImportColumns,
+		'yamato-return': yamatoReturnColumns,
+		// The store's 顧客一覧 carries names and contacts beside its two IDs (so does the app's own download).
+		'customer-list': [...customerListColumns, ...oldCartCustomerColumns.filter((spec) => spec.key !== 'linkageId')]
+	};
+	const writings: ((name: string) => string)[] = [
+		(name) => name,
+		(name) => ` ${name}\u3000`,
+		(name) => name.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+		(name) => `${name}（必須）`
+	];
+	const unknownColumns = ['メモ', '備考', '登録日時', 'ポイント', '最終注文番号', 'JAN', 'note', 'カード枚数'];
+	const ownHeader = (place: UploadPlace): fc.Arbitrary<string[]> =>
+		ownColumns[place]
+			.map((spec): fc.Arbitrary<string | null> => {
+				const cell = fc.tuple(fc.constantFrom(...spec.names), fc.constantFrom(...writings)).map(([name, write]) => write(name));
+				return spec.required ? cell.map((name): string | null => name) : fc.option(cell, { nil: null });
+			})
+			.reduce<fc.Arbitrary<(string | null)[]>>((cells, cell) => fc.tuple(cells, cell).map(([before, next]) => [...before, next]), fc.constant<(string | null)[]>([]))
+			.chain((named) => fc.subarray(unknownColumns).map((unknown) => [...named.filter((cell): cell is string => cell !== null), ...unknown]))
+			.chain((cells) => fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length }));
+
+	it.each(uploadPlaces)('%s: any header of its own columns', (place) => {
+		fc.assert(
+			fc.property(ownHeader(place), (header) => {
+				const { problems } = readers[place](utf8(`${header.join(',')}\r\n`));
+				expect(codesMatching(problems, /^looks-like-/)).toEqual([]);
+				if (codesMatching(problems, /^linkage-csv/).length > 0) expect({ place, columns: header.length }).toEqual({ place: 'customer-list', columns: 2 });
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });
 
