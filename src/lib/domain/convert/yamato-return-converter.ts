@@ -12,7 +12,7 @@ import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
 import { customerIdLookup, customerIdOfKey, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
-import { cardImportHeaderLine, cardImportLine } from './card-import-line';
+import { cardImportLine } from './card-import-line';
 import { addMultiCardWarnings } from './multi-card-warnings';
 import { OutputBytes } from './output-bytes';
 import { asciiRowEnd, asciiText } from './plain-bytes';
