@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
-import { fixture } from './files';
+import { chooseFile, fixture } from './files';
 import { expect, test } from './support';
 
 // Operator trial: a file of another kind dropped on a step is named rightly and told what that
@@ -43,10 +43,9 @@ async function useLanguage(page: Page, language: Language) {
 	await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
 }
 
+/** 「ファイルを指定する」 in `language`, through the browser tests' one chooser (it waits for a painted frame first). */
 async function chooseIn(page: Page, scope: Locator, language: Language, file: string | { name: string; mimeType: string; buffer: Buffer }) {
-	const chooser = page.waitForEvent('filechooser');
-	await scope.getByRole('button', { name: translate(language, 'upload.choose') }).click();
-	await (await chooser).setFiles(file);
+	await chooseFile(page, scope, file, translate(language, 'upload.choose'));
 }
 
 /** True when the box ends inside the viewport (a long message wraps, it does not run off a phone). */
