@@ -102,19 +102,33 @@ export function chunkedFile(text: string | Uint8Array, chunkSize = 64): Blob {
 /**
  * Test helper: a file streaming `bytes` in chunks of `chunk` bytes, as a byte stream (BYOB reads into
  * the reader's buffers, as a browser's `Blob.stream()`) or not; with `failAt`, the read fails
- * (NotReadableError: the file changed on disk since it was chosen) once that many bytes were given.
+ * (NotReadableError: the file changed on disk since it was chosen) once that many bytes were given;
+ * with `stallAt`, the first `stalls` streams opened leave their read unanswered for ever once that
+ * many bytes of the file were given (a browser's Blob stream once did). `slice(from)` is the same
+ * file's rest, as `Blob.slice`; `opened` counts the streams.
  */
-export function streamedFile(bytes: Uint8Array, { chunk, isByteStream = false, failAt }: { chunk: number; isByteStream?: boolean; failAt?: number }): Blob {
+export function streamedFile(
+	bytes: Uint8Array,
+	{ chunk, isByteStream = false, failAt, stallAt, stalls = 1 }: { chunk: number; isByteStream?: boolean; failAt?: number; stallAt?: number; stalls?: number }
+): Blob & { opened: number } {
 	const end = Math.min(bytes.length, failAt ?? Infinity);
-	const stream = () => {
-		let at = 0;
+	const file = {
+		size: bytes.length,
+		opened: 0,
+		stream: () => streamFrom(0),
+		slice: (from: number) => ({ size: bytes.length - from, stream: () => streamFrom(from) }) as unknown as Blob
+	};
+	const streamFrom = (from: number) => {
+		let at = from;
+		const stalling = stallAt !== undefined && file.opened++ < stalls;
 		// Either controller takes a fresh Uint8Array: typed as the byte stream's.
 		const pull = (controller: ReadableByteStreamController) => {
+			if (stalling && at >= stallAt!) return new Promise<void>(() => undefined);
 			if (at < end) return controller.enqueue(bytes.slice(at, (at = Math.min(end, at + chunk))));
 			if (end < bytes.length) controller.error(new DOMException('The file could not be read.', 'NotReadableError'));
 			else controller.close();
 		};
 		return isByteStream ? new ReadableStream({ type: 'bytes', pull }) : new ReadableStream<Uint8Array>({ pull: pull as unknown as UnderlyingDefaultSource<Uint8Array>['pull'] });
 	};
-	return { size: bytes.length, stream } as unknown as Blob;
+	return file as unknown as Blob & { opened: number };
 }

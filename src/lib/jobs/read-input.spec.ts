@@ -127,6 +127,54 @@ describe('streamInput', () => {
 	});
 });
 
+// A read the stream never answers (a browser's Blob stream once left one for minutes, step d at 60 %)
+// must neither hang the job nor lose or repeat a byte: the rest is read from a new stream where it stopped.
+describe('streamInput after a read left unanswered', () => {
+	const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 37 + (i >> 5)) & 0xff);
+	const stall = { firstMs: 5, tries: 4 };
+	it('hands on every byte once, in order, wherever the stall, for any chunking and either kind of stream', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 1, max: bytes.length }),
+				fc.integer({ min: 1, max: 900 }),
+				fc.nat({ max: bytes.length - 1 }),
+				fc.integer({ min: 1, max: 3 }),
+				fc.boolean(),
+				fc.boolean(),
+				async (length, chunk, stallAt, stalls, isByteStream, reuse) => {
+					const content = bytes.subarray(0, length);
+					const at = stallAt % length;
+					const file = streamedFile(content, { chunk, isByteStream, stallAt: at, stalls });
+					const copies: Uint8Array[] = [];
+					let read = 0;
+					const done = await streamInput(file, (slice, total) => ((read = total), copies.push(slice.slice())), () => false, { reuse, stall });
+					expect(done).toBe(true);
+					expect(read).toBe(length);
+					expect(joinBytes(copies)).toEqual(content);
+					// A stall at a chunk's start is met by every stalling stream; one inside a chunk may be read past.
+					if (at % chunk === 0) expect(file.opened).toBe(stalls + 1);
+					else expect(file.opened).toBeLessThanOrEqual(stalls + 1);
+				}
+			),
+			{ numRuns: 120 }
+		);
+	});
+
+	it('fails as an unreadable file when every new stream stalls too, after the tries allowed', async () => {
+		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
+		await expect(streamInput(file, () => undefined, () => false, { reuse: true, stall })).rejects.toThrow('could not be read');
+		expect(file.opened).toBe(stall.tries);
+	});
+
+	it('ends cancelled when a cancel comes while a read is unanswered', async () => {
+		let cancelled = false;
+		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
+		// The cancel comes just after the last slice before the stall was handed on: while the read waits.
+		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, { reuse: true, stall });
+		expect(await done).toBe(false);
+	});
+});
+
 // An upload judges its encoding from the slices as they are read (no scan of the whole file after
 // the read): the answer must be detectEncoding's of the whole file, however the file is cut.
 describe('encodingScan', () => {

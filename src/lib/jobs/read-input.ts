@@ -12,31 +12,25 @@ import type { JobPorts, StreamHash } from './ports';
  * into one buffer of `sliceSize` bytes again and again (a byte stream's BYOB reader: no new array
  * per slice, nothing for the garbage collector), and a slice is valid only until `onSlice`'s
  * promise settles (or it returns): the callee copies what it keeps. A stream without BYOB reads
- * gives fresh arrays as before.
+ * gives fresh arrays as before. A read left unanswered for `stall.firstMs` (doubled for each such
+ * stall in a row) is given up and the rest read from a new stream over `file.slice(offset)`: no byte
+ * lost or repeated; `stall.tries` stalls in a row fail as NotReadableError (see `readStall`).
  */
 export async function streamInput(
 	file: Blob,
 	onSlice: (slice: Uint8Array, read: number) => unknown,
 	isCancelled: () => boolean | Promise<boolean>,
-	{ reuse = false }: { reuse?: boolean } = {}
+	{ reuse = false, stall = readStall }: { reuse?: boolean; stall?: { firstMs: number; tries: number } } = {}
 ): Promise<boolean> {
 	if (await isCancelled()) return false;
 	const size = file.size;
-	const stream = file.stream();
-	let byob: ReadableStreamBYOBReader | null = null;
-	if (reuse) {
-		try {
-			byob = stream.getReader({ mode: 'byob' });
-		} catch {
-			// Not a byte stream: read its own chunks.
-		}
-	}
-	const reader = byob ?? stream.getReader();
-	// Two buffers in turn: the next read is under way while the callee handles the last slice, so
-	// the file's reading overlaps the work on it (a BYOB reader reads only when asked).
-	const spare: ArrayBuffer[] = byob ? [new ArrayBuffer(sliceSize), new ArrayBuffer(sliceSize)] : [];
 	let offset = 0;
 	let asked = 0;
+	let byob: ReadableStreamBYOBReader | null = null;
+	let reader: ReadableStreamBYOBReader | ReadableStreamDefaultReader<Uint8Array>;
+	// Two buffers in turn: the next read is under way while the callee handles the last slice, so
+	// the file's reading overlaps the work on it (a BYOB reader reads only when asked).
+	let spare: ArrayBuffer[] = [];
 	const ask = () => {
 		const buffer = spare.pop()!;
 		const length = Math.min(buffer.byteLength, size - asked);
@@ -47,10 +41,41 @@ export async function streamInput(
 		read.catch(() => undefined);
 		return read;
 	};
-	let next = byob && offset < size ? ask() : null;
+	let next: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+	// The file's stream from `offset` on: at the start, and again after a read that went unanswered.
+	const open = () => {
+		const stream = offset === 0 ? file.stream() : file.slice(offset, size).stream();
+		byob = null;
+		if (reuse) {
+			try {
+				byob = stream.getReader({ mode: 'byob' });
+			} catch {
+				// Not a byte stream: read its own chunks.
+			}
+		}
+		reader = byob ?? stream.getReader();
+		spare = byob ? [new ArrayBuffer(sliceSize), new ArrayBuffer(sliceSize)] : [];
+		asked = offset;
+		next = byob && offset < size ? ask() : null;
+	};
+	open();
+	let stalls = 0;
 	while (offset < size) {
-		const { done, value } = next ? await next : await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+		const reading = next ?? (reader! as ReadableStreamDefaultReader<Uint8Array>).read();
 		next = null;
+		const answer = await unlessStalled(reading, stall.firstMs * 2 ** stalls);
+		if (answer === stalled) {
+			// A read left unanswered (a browser's Blob stream once did, for minutes, 60 % into a step d
+			// conversion): the bytes from `offset` on are read again from a new stream over the file's
+			// rest, so nothing is lost or read twice. The stuck read keeps its buffer; new ones are made.
+			void reader!.cancel().catch(() => undefined);
+			if (++stalls >= stall.tries) throw new DOMException('The file could not be read.', 'NotReadableError');
+			if (await isCancelled()) return false;
+			open();
+			continue;
+		}
+		stalls = 0;
+		const { done, value } = answer;
 		if (done || !value) break;
 		const room = Math.min(value.length, size - offset);
 		offset += room;
@@ -60,7 +85,7 @@ export async function streamInput(
 		const held = onSlice(room === value.length ? value : value.subarray(0, room), offset);
 		if ((held instanceof Promise && !(await heldOrCancelled(held, isCancelled))) || (await isCancelled())) {
 			// A cancel wins over a read ahead that failed meanwhile (the stream errored: cancel rejects).
-			await reader.cancel().catch(() => undefined);
+			await reader!.cancel().catch(() => undefined);
 			return false;
 		}
 		// The slice's buffer (handed back by the read, transferred) is filled again two reads on.
@@ -69,8 +94,28 @@ export async function streamInput(
 			if (!next && offset < size) next = ask();
 		}
 	}
-	if (offset >= size) await reader.cancel().catch(() => undefined);
+	if (offset >= size) await reader!.cancel().catch(() => undefined);
 	return true;
+}
+
+/**
+ * How long one read of the file may go unanswered before `streamInput` reads the rest from a new
+ * stream (ms), doubled for each such stall in a row; after `tries` in a row the read fails as an
+ * unreadable file. A read of 1 MiB from a local file takes milliseconds; opening the stream again
+ * where it stopped costs nothing when a read was merely slow.
+ */
+export const readStall = { firstMs: 2000, tries: 5 };
+
+const stalled = Symbol('stalled');
+
+/** `read`'s answer, or `stalled` when it has none after `ms`. */
+async function unlessStalled<T>(read: Promise<T>, ms: number): Promise<T | typeof stalled> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	try {
+		return await Promise.race([read, new Promise<typeof stalled>((resolve) => (timer = setTimeout(() => resolve(stalled), ms)))]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 /** A job's hash of a streamed file: on another core when the ports give one, else on this thread. */
