@@ -17,8 +17,8 @@ function returnRows(bytes: Uint8Array): string[][] {
 	return text.split(/\r?\n/).slice(1).filter((line) => line !== '').map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '')));
 }
 
-/** The whole rehearsal as an operator makes it: customers, steps b–d, the card import file registered. */
-async function rehearse(page: Page, t: (key: MessageKey, params?: Record<string, string | number>) => string) {
+/** The rehearsal up to step d: demo data made, customers registered, steps b–d; no card registered. */
+async function rehearseToStepD(page: Page, t: (key: MessageKey, params?: Record<string, string | number>) => string) {
 	const demo = demoFiles();
 	await page.goto('/');
 	await page.getByRole('button', { name: t('demo.create') }).click();
@@ -33,7 +33,12 @@ async function rehearse(page: Page, t: (key: MessageKey, params?: Record<string,
 
 	await page.goto('/migration');
 	const cardFile = await demoStepsBToD(page, t, demo);
+	return { demo, cardFile, bulk };
+}
 
+/** The whole rehearsal as an operator makes it: customers, steps b–d, the card import file registered. */
+async function rehearse(page: Page, t: (key: MessageKey, params?: Record<string, string | number>) => string) {
+	const { demo, cardFile, bulk } = await rehearseToStepD(page, t);
 	await page.goto('/customers');
 	await bulk.getByRole('radio', { name: t('bulk.kind.cards') }).check();
 	await bulk.locator('input[type=file]').setInputFiles({ name: 'demo-card-import.csv', mimeType: 'text/csv', buffer: cardFile });
@@ -136,6 +141,27 @@ for (const language of ['ja', 'en'] as Language[]) {
 			await page.emulateMedia({ media: 'screen' });
 		});
 	}
+
+	test(`${language}: right after step d, the message to support says the report's own figures`, async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		await rehearseToStepD(page, t);
+		await page.goto('/migration');
+		await page.getByRole('link', { name: t('report.open'), exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('report.title'));
+		// No card is registered yet: the figures are step d's, and the message says them as step d's.
+		await expect(page.getByText(t('report.cards.none'))).toBeVisible();
+		const figure = async (group: string) => Number(await page.getByTestId(`report-recon-${group}`).innerText());
+		await expect(page.getByTestId('report-recon-written')).toBeVisible();
+		const [multi, expired] = [await figure('multi-card'), await figure('expired')];
+		expect(multi).toBeGreaterThan(0);
+		expect(expired).toBeGreaterThan(0);
+		const message = page.getByTestId('support-message');
+		await expect(message).toContainText(t('report.message.multiStepD', { count: multi }));
+		await expect(message).toContainText(t('report.message.expiredStepD', { count: expired }));
+		await expect(message).toContainText(t('report.message.ask'));
+		await expect(message).not.toContainText(t('report.message.multiNone'));
+	});
 
 	test(`${language}: 移行レポート before any rehearsal says what to do, from /migration`, async ({ page }) => {
 		await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);

@@ -2,6 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { translate } from '../../src/lib/i18n';
+import { failureText } from '../../src/lib/i18n/failures';
+import { importLockName } from '../../src/lib/workers/import-lock';
 import { expect, test } from './support';
 import { chooseFile, fixture } from './files';
 import { bigCustomerFile, dumpIndexedDb } from './storage';
@@ -133,6 +136,75 @@ test('settings saved as 利用しない in tab A block a card import in tab B at
 	await expect(bulkB.getByText(/カード情報は取り込めません/)).toBeVisible();
 	await expect(bulkB.getByRole('button', { name: 'データアップロード' })).toBeDisabled();
 });
+
+// Operator trial: 「すべてのデータを消去」 in tab A while tab B imported (一括登録, bar at 46 %): B's form
+// went back to empty with no word. B now says its upload was stopped by the erase in another tab,
+// in its own language, and nothing of it is registered. No race with the test's clicks: a tab
+// (A) holds the history table (a readwrite transaction kept busy) until both B's upload and A's erase
+// wait on it, so neither can finish first; let go, the database runs them in order and B's job,
+// reading 300,000 rows, is still running when the erase is told.
+async function holdHistory(page: Page): Promise<() => Promise<void>> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const opening = indexedDB.open('webcollect-workbench');
+				opening.onerror = () => reject(opening.error);
+				opening.onsuccess = () => {
+					const db = opening.result;
+					const history = db.transaction('history', 'readwrite').objectStore('history');
+					const state = window as unknown as { letGo?: boolean };
+					const spin = () => {
+						if (state.letGo) return db.close();
+						history.count().onsuccess = spin;
+					};
+					spin();
+					resolve();
+				};
+			})
+	);
+	return () => page.evaluate(() => void ((window as unknown as { letGo?: boolean }).letGo = true));
+}
+
+for (const language of ['ja', 'en'] as const) {
+	test(`${language}: 「すべてのデータを消去」 in tab A while tab B imports: B says its upload was stopped, nothing registered`, async ({ page: a, context }) => {
+		test.setTimeout(180_000);
+		const path = join(tmpdir(), `erase-while-importing-${process.pid}-${language}.csv`);
+		await writeFile(path, bigCustomerFile(300_000));
+		// The language is the browser's (one localStorage): every tab shows it.
+		await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		await a.goto('/settings');
+		const b = await context.newPage();
+		await b.goto('/customers');
+		const bulk = b.getByRole('region', { name: translate(language, 'bulk.title') });
+		await chooseFile(b, bulk, path, translate(language, 'upload.choose'));
+
+		// Each page's start-up sweep (中断 entries) takes the import lock and the history table: done
+		// first (A's and B's pages are up), so that no sweep waits on the hold with the lock.
+		const importLockUsed = () =>
+			a.evaluate(async (name) => {
+				const { held = [], pending = [] } = await navigator.locks.query();
+				return [...held, ...pending].some((lock) => lock.name === name);
+			}, importLockName);
+		await expect.poll(importLockUsed).toBe(false);
+		const letGo = await holdHistory(a);
+		await bulk.getByRole('button', { name: translate(language, 'upload.upload') }).click();
+		await expect(bulk.getByRole('progressbar')).toBeVisible();
+		await a.getByRole('button', { name: translate(language, 'data.erase'), exact: true }).click();
+		await a.getByRole('button', { name: translate(language, 'data.eraseYes'), exact: true }).click();
+		await letGo();
+		await expect(a.getByText(translate(language, 'data.erased'))).toBeVisible();
+
+		await expect(bulk.getByRole('alert')).toHaveText(failureText('erased-upload', language));
+		await expect(bulk.getByRole('progressbar')).toHaveCount(0);
+		// Once B's job let go of the import lock, nothing of the file is registered.
+		await expect.poll(importLockUsed, { timeout: 60_000 }).toBe(false);
+		expect((await dumpIndexedDb(b)).customerChunks).toBe('[]');
+		// The stopped upload's message stays; a reload shows no customer.
+		await expect(bulk.getByRole('alert')).toHaveText(failureText('erased-upload', language));
+		await b.reload();
+		await expect(b.getByText(translate(language, 'search.empty'))).toBeVisible();
+	});
+}
 
 test('キャンセル late in a registration (while its customers are stored, 80 % and past) leaves nothing registered', async ({ page }) => {
 	const path = join(tmpdir(), `late-cancel-${process.pid}.csv`);

@@ -67,4 +67,20 @@ for (const language of ['ja', 'en'] as const) {
 		await expect(bulk.getByRole('heading', { name: w.failed })).toBeVisible();
 		await expect(bulk.getByRole('heading', { name: w.warnings, exact: true })).toBeVisible();
 	});
+
+	// A row number is a position: the table's cell writes it as the message beside it does
+	// (「3002行目」 / "Row 3002"), never grouped like a count (行 「3,002」).
+	test(`${language}: a failed row past 1,000 has the same number in its cell and in its message`, async ({ page }) => {
+		await page.goto('/customers');
+		if (language === 'en') await page.getByRole('combobox', { name: '表示言語' }).selectOption('en');
+		const bulk = page.getByRole('region', { name: w.bulk });
+		const good = Array.from({ length: 3000 }, (_, i) => `C${i + 1},a\r\n`).join('');
+		await chooseText(page, bulk, w.choose, 'customers.csv', `旧カートの顧客番号,氏名\r\n${good},b\r\n`);
+		await bulk.getByRole('button', { name: w.upload }).click();
+		const table = bulk.getByRole('table');
+		await expect(table.getByRole('row')).toHaveCount(2);
+		await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('3002');
+		await expect(table).toContainText(w.uploadError.replace('3', '3002'));
+		await expect(table).not.toContainText('3,002');
+	});
 }

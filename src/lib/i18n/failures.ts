@@ -16,6 +16,10 @@ export const failureCodes = [
 	'database-closed',
 	'card-number-in-file-name',
 	'unknown-job',
+	'erased-upload',
+	'erased-conversion',
+	'erased-upload-here',
+	'erased-conversion-here',
 	'unknown'
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
@@ -39,6 +43,14 @@ const ja: Record<FailureCode, string> = {
 	'card-number-in-file-name':
 		'ファイル名に、カード番号の全桁と思われる数字があります。ファイル名を変えてから指定してください。このファイルは読み込みませんでした。',
 	'unknown-job': 'この変換の結果はもう残っていません（データを消去したか、新しい変換を始めました）。もう一度ファイルを指定して変換してください。',
+	'erased-upload':
+		'別のタブで「すべてのデータを消去」が行われたため、このアップロードを中止しました。何も登録していません。登録する場合は、もう一度ファイルを指定してアップロードしてください。',
+	'erased-conversion':
+		'別のタブで「すべてのデータを消去」が行われたため、この変換を中止しました。ファイルは作っていません。必要なら、もう一度ファイルを指定して変換してください。',
+	'erased-upload-here':
+		'「すべてのデータを消去」を行ったため、このアップロードを中止しました。何も登録していません。登録する場合は、もう一度ファイルを指定してアップロードしてください。',
+	'erased-conversion-here':
+		'「すべてのデータを消去」を行ったため、この変換を中止しました。ファイルは作っていません。必要なら、もう一度ファイルを指定して変換してください。',
 	unknown: '予期しない理由で処理できませんでした。何も登録していません。ページを再読み込みしてから、もう一度お試しください。'
 };
 
@@ -60,6 +72,14 @@ const en: Record<FailureCode, string> = {
 	'card-number-in-file-name':
 		'The file name holds what looks like a full card number. Rename the file, then choose it again. The file was not read.',
 	'unknown-job': 'The result of this conversion is no longer kept (the data was erased or a new conversion started). Choose the file again and convert it.',
+	'erased-upload':
+		'This upload was stopped because all data was erased ("Erase all data") in another tab. Nothing was registered. To register the file, choose it again and upload it.',
+	'erased-conversion':
+		'This conversion was stopped because all data was erased ("Erase all data") in another tab. No file was made. If you need it, choose the file again and convert it.',
+	'erased-upload-here':
+		'This upload was stopped because all data was erased ("Erase all data"). Nothing was registered. To register the file, choose it again and upload it.',
+	'erased-conversion-here':
+		'This conversion was stopped because all data was erased ("Erase all data"). No file was made. If you need it, choose the file again and convert it.',
 	unknown: 'Something unexpected stopped the work. Nothing was registered. Reload the page and try again.'
 };
 

@@ -1,13 +1,12 @@
+import type { ReportFigures } from '$lib/domain/report/report-figures';
 import { translate, type Language } from './index';
 import { listText } from './plural';
 
-/** What the message to the store's support tells: the multi-card customers and the expired cards. */
-export interface SupportFacts {
-	multiCardCount: number;
-	/** IDs of the multi-card customers (all of them, or the first of them). */
-	multiCardIds: readonly string[];
-	expiredCount: number;
-}
+/**
+ * What the message to the store's support tells: the multi-card customers and the expired cards,
+ * as the report's own tables show them (`reportFigures`, one source for both).
+ */
+export type SupportFacts = ReportFigures;
 
 /** IDs named in the message at most; the rest are counted ("ほか N人"). */
 export const namedCustomers = 50;
@@ -15,16 +14,25 @@ export const namedCustomers = 50;
 /**
  * The ready-to-send text of the migration report (SPEC §6) in `language`: it names how many
  * customers hold several cards, with their IDs, and asks how to migrate them — the source asks that
- * they be reported to support before migrating (複数枚のカード). Customer IDs and counts only: never
- * a token nor a card number. Lines end in `\n`.
+ * they be reported to support before migrating (複数枚のカード). Each line says where its figure comes
+ * from — the registered cards, or the return file converted at step d (counts only, the IDs are in
+ * step d's lists) — so it reads as the report's tables do. Customer IDs and counts only: never a
+ * token nor a card number. Lines end in `\n`.
  */
 export function supportMessage(language: Language, facts: SupportFacts, maxIds = namedCustomers): string {
 	const say = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
 	const named = facts.multiCardIds.slice(0, maxIds);
 	const rest = facts.multiCardCount - named.length;
 	const ids = rest > 0 ? listText(language, [...named, say('report.message.more', { count: rest })]) : listText(language, named);
-	const found = [facts.multiCardCount > 0 ? say('report.message.multi', { count: facts.multiCardCount, ids }) : say('report.message.multiNone')];
-	if (facts.expiredCount > 0) found.push(say('report.message.expired', { count: facts.expiredCount }));
+	const fromStepD = facts.source === 'step-d';
+	const found = [
+		facts.multiCardCount === 0
+			? say(fromStepD ? 'report.message.multiNoneStepD' : 'report.message.multiNone')
+			: fromStepD
+				? say('report.message.multiStepD', { count: facts.multiCardCount })
+				: say('report.message.multi', { count: facts.multiCardCount, ids })
+	];
+	if (facts.expiredCount > 0) found.push(say(fromStepD ? 'report.message.expiredStepD' : 'report.message.expired', { count: facts.expiredCount }));
 	return [
 		say('report.message.subject'),
 		'',

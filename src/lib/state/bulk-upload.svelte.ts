@@ -38,10 +38,13 @@ class BulkUploadState {
 		return paymentSettings.refresh();
 	}
 
-	/** Drops the chosen file and the last result (after an erase). */
-	forget() {
+	/**
+	 * Drops the chosen file and the last result (after an erase). An upload still running is stopped
+	 * and says why (`erasedCode`): nothing of it is registered.
+	 */
+	forget(erasedCode: string) {
 		this.#file = null;
-		this.run.reset();
+		if (!this.run.stop(erasedCode) && !this.run.wasErased) this.run.reset();
 	}
 
 	async start(file: File) {

@@ -14,6 +14,8 @@ export class JobRun<K extends CommandType> {
 	/** True once the job's final write started: キャンセル is then disabled and says why. */
 	isFinalWrite = $state(false);
 	private requestId: number | null = null;
+	// The number of the newest start (or stop): a stopped run's late answer never overwrites what shows.
+	private runs = 0;
 
 	constructor(private readonly type: K) {}
 
@@ -25,6 +27,7 @@ export class JobRun<K extends CommandType> {
 		this.result = null;
 		this.failure = '';
 		this.isFinalWrite = false;
+		const run = ++this.runs;
 		const { requestId, done } = workbench.request(this.type, fields, (doneUnits, total, finalWrite) => {
 			if (finalWrite) return void (this.isFinalWrite = true);
 			this.done = doneUnits;
@@ -32,16 +35,34 @@ export class JobRun<K extends CommandType> {
 		});
 		this.requestId = requestId;
 		try {
-			this.result = await done;
+			const result = await done;
+			if (run !== this.runs) return null;
+			this.result = result;
 			this.status = 'done';
 			return this.result;
 		} catch (error) {
+			if (run !== this.runs) return null;
 			this.status = error instanceof CancelledError ? 'cancelled' : 'failed';
 			this.failure = error instanceof Error ? error.message : String(error);
 			return null;
 		} finally {
-			this.requestId = null;
+			if (run === this.runs) this.requestId = null;
 		}
+	}
+
+	/**
+	 * Stops a running job for a reason the page did not choose — 「すべてのデータを消去」 (SPEC "Several
+	 * tabs") — and shows `code` (a failure code): the worker's job is cancelled, even in its final
+	 * write (its transaction then aborts, or the erase that waits behind it clears what it wrote), and
+	 * its late answer is dropped. True when a job was running.
+	 */
+	stop(code: string): boolean {
+		if (this.status !== 'running') return false;
+		if (this.requestId !== null) workbench.cancel(this.requestId);
+		this.requestId = null;
+		this.runs++;
+		this.fail(code);
+		return true;
 	}
 
 	cancel() {
@@ -53,6 +74,11 @@ export class JobRun<K extends CommandType> {
 		this.status = 'failed';
 		this.failure = code;
 		this.result = null;
+	}
+
+	/** True when the run was stopped by 「すべてのデータを消去」 (its failure code is one of `erasedCodes`). */
+	get wasErased(): boolean {
+		return this.status === 'failed' && this.failure.startsWith('erased-');
 	}
 
 	reset() {

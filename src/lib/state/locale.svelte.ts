@@ -1,4 +1,4 @@
-import { groupedCount } from '$lib/domain/problems/count-text';
+import { groupedCount, numberText } from '$lib/domain/problems/count-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
 import { failureText } from '$lib/i18n/failures';
@@ -43,6 +43,12 @@ class LocaleState {
 
 	/** A count as every screen writes it, the same in both languages (`groupedCount`: 50000 → 50,000). */
 	number = (value: number): string => groupedCount(value);
+
+	/**
+	 * A row or column number (a position: 行番号, 列番号) as every table cell and message writes it,
+	 * never grouped (`numberText`: row 3002 → "3002", as 「3002行目」 / "Row 3002").
+	 */
+	position = (name: 'row' | 'column', value: number): string => numberText(name, value);
 }
 
 export const locale = new LocaleState();

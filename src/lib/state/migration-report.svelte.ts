@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import { errorCodeOf } from '$lib/domain/records/failure-code';
 import { lastFinishedStepD } from '$lib/domain/records/last-step-d';
+import { reportFigures } from '$lib/domain/report/report-figures';
 import { supportMessage } from '$lib/i18n/support-message';
 import type { CardFindings } from '$lib/registry/card-findings';
 import { workbench } from '$lib/workers/workbench-client';
@@ -28,14 +29,11 @@ class MigrationReportState {
 	/** The newest conversion of a return file (step d) that finished (done or with errors), or null. */
 	lastStepD = $derived(lastFinishedStepD(this.entries));
 
+	/** The report's group figures: one source for its tables and its message (`reportFigures`). */
+	figures = $derived(reportFigures(this.lastStepD?.reconciliation, this.findings));
+
 	/** The ready-to-send text in the chosen language. */
-	supportText = $derived(
-		supportMessage(locale.language, {
-			multiCardCount: this.findings?.multiCardCount ?? 0,
-			multiCardIds: this.findings?.multiCard.map((customer) => customer.id) ?? [],
-			expiredCount: this.findings?.expiredCount ?? 0
-		})
-	);
+	supportText = $derived(supportMessage(locale.language, this.figures));
 
 	// Pages showing the report now, and the number of the newest read (an older read that ends
 	// later never overwrites it).

@@ -48,9 +48,8 @@ class MigrationState {
 	}
 
 	/** Drops both conversions, their files and outputs (after an erase: nothing of them stays downloadable). */
-	forget() {
-		this.list.reset();
-		this.conversion.reset();
+	forget(erasedCode: string) {
+		for (const run of [this.list, this.conversion]) if (!run.stop(erasedCode) && !run.wasErased) run.reset();
 		this.listFile = null;
 		this.returnFile = null;
 		this.listJobId = null;

@@ -20,8 +20,9 @@ export function followOtherTabs(): () => void {
 		const listShown = customerSearch.page !== null;
 		if (change === 'erased') {
 			customerSearch.forget();
-			bulkUpload.forget();
-			migration.forget();
+			// An upload or a conversion still running is stopped and says why; nothing of it stays.
+			bulkUpload.forget('erased-upload');
+			migration.forget('erased-conversion');
 			forgetSources();
 			// An opened history entry is erased with the rest: its panel closes rather than stay open.
 			historyView.open(null);

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemText } from '$lib/i18n/problem-text';
 import { problemTemplatesEn } from '$lib/i18n/problems.en';
-import { groupedCount, isCountParam } from './count-text';
+import { groupedCount, isCountParam, numberText } from './count-text';
 import { formatProblemMessage, problemTemplatesJa } from './messages-ja';
 import { fileProblemCodes, rowProblemCodes, type ProblemCode, type ProblemParams } from './problem';
 import { ProblemList } from './problem-list';
@@ -119,5 +121,50 @@ describe('the cap note with thousands separators', () => {
 	it('groups only the counts: row and column numbers of other messages stay as they are', () => {
 		expect(formatProblemMessage('tail-padded', { row: 12345, column: 2, field: 'last3', value: '11', fixed: '011' })).toContain('12345');
 		expect(note.params).toMatchObject({ count: 100_001, limit: 100_000 });
+	});
+});
+
+// A row number was written two ways: 一括登録's failed-row and warning tables showed 行 「3,002」
+// while the message beside it said 「3002行目」 / "Row 3002" and steps c/d showed 3002. One rule
+// (`numberText`, on screens `locale.position`) for a position in a message and in a table cell.
+describe('numberText: a row or column number is a position, never grouped, in a cell as in its message', () => {
+	it('writes a position as the problem text does, and a count grouped', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 100_000 }), (row, column) => {
+				const record = { row, column, severity: 'error' as const, code: 'card-number-found' as const, params: {} };
+				expect(numberText('row', row)).toBe(String(row));
+				expect(numberText('column', column)).toBe(String(column));
+				expect(formatProblemMessage('card-number-found', { row, column })).toContain(`${numberText('row', row)}行目${numberText('column', column)}列目`);
+				expect(problemText(record, 'en')).toContain(`Row ${numberText('row', row)}, column ${numberText('column', column)}`);
+				expect(numberText('count', row)).toBe(groupedCount(row));
+			})
+		);
+		expect(numberText('row', 3002)).toBe('3002');
+		expect(numberText('rows', 3002)).toBe('3,002');
+	});
+
+	const svelteFiles = (dir: string): string[] =>
+		readdirSync(dir).flatMap((name) => {
+			const path = join(dir, name);
+			return statSync(path).isDirectory() ? svelteFiles(path) : path.endsWith('.svelte') ? [path] : [];
+		});
+
+	it('every table cell showing a row or column number writes it by locale.position', () => {
+		const offending: string[] = [];
+		let cells = 0;
+		for (const file of [...svelteFiles('src/lib/components'), ...svelteFiles('src/routes')]) {
+			const text = readFileSync(file, 'utf8');
+			for (const [, body] of text.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)) {
+				// Shown text only: not an attribute's value (`value={choice.column}`) nor a block's key.
+				for (const [expression] of body.matchAll(/(?<!=)\{(?![#:/])[^{}]*\b\w+\.(?:row|column)\b[^{}]*\}/g)) {
+					cells++;
+					if (!/locale\.position\('(?:row|column)', \w+\.(?:row|column)\)/.test(expression)) offending.push(`${file}: ${expression}`);
+				}
+			}
+			for (const [call] of text.matchAll(/locale\.number\([^()]*\b(?:row|column)\)/g)) offending.push(`${file}: ${call}`);
+		}
+		// The failed-row and warning tables (history, 一括登録) and the problems of steps c/d at least.
+		expect(cells).toBeGreaterThanOrEqual(4);
+		expect(offending).toEqual([]);
 	});
 });

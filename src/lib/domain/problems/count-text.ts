@@ -12,6 +12,15 @@ export function isCountParam(name: string, value: string | number): value is num
 	return typeof value === 'number' && !notCountParams.has(name);
 }
 
+/**
+ * A number as it is written wherever the param `name` shows — in a message and in a table cell
+ * alike: a count grouped (`groupedCount`: 3002 rows → "3,002"), a position, calendar part or code
+ * (`notCountParams`) as its plain digits (row 3002 → "3002", as 「3002行目」 / "Row 3002" write it).
+ */
+export function numberText(name: string, value: number): string {
+	return isCountParam(name, value) ? groupedCount(value) : String(value);
+}
+
 const plainNumber = /^-?\d+(?:\.\d+)?$/;
 const wholeDigits = /^-?\d+/;
 const everyGroup = /\B(?=(\d{3})+(?!\d))/g;

@@ -1,6 +1,6 @@
 import type { ProblemCode, ProblemParams } from './problem';
 import { fieldLabel } from './field-labels';
-import { groupedCount, isCountParam } from './count-text';
+import { numberText } from './count-text';
 import { defaultCustomerIdExample, defaultCustomerIdPattern } from '../rules/patterns';
 
 const quoteRule = '値に引用符を含めるときは、値全体を引用符で囲み、中の引用符を2つ重ねてください。';
@@ -181,7 +181,7 @@ export function formatProblemMessage(code: ProblemCode, params: ProblemParams): 
 		else if (!(name in params)) message += `{${name}}`;
 		else {
 			const value = params[name];
-			message += isCountParam(name, value) ? groupedCount(value) : String(value);
+			message += typeof value === 'number' ? numberText(name, value) : String(value);
 		}
 		message += parts[i + 1];
 	}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { supportMessage } from '$lib/i18n/support-message';
+import type { ReconciliationCounts } from './reconciliation-groups';
+import { reportFigures, type RegisteredFindings } from './report-figures';
+
+const stepD = (multi: number, expired: number): ReconciliationCounts => ({
+	'sent-not-returned': null,
+	'unknown-returned': null,
+	'multi-card': multi,
+	expired,
+	written: 10
+});
+const registered = (cards: number, ids: string[], expired: number): RegisteredFindings => ({
+	cards,
+	multiCardCount: ids.length,
+	multiCard: ids.map((id) => ({ id })),
+	expiredCount: expired
+});
+
+// The lines of the message that name a group, and what they must say for a count (SPEC §6).
+const says = {
+	ja: { multi: (n: number) => `顧客が ${n}人います`, multiNone: '顧客はいません', expired: (n: number) => `有効期限切れのカードが ${n}枚` },
+	en: { multi: (n: number) => `${n} customer`, multiNone: 'no customer has several cards', expired: (n: number) => `${n} card` }
+} as const;
+
+describe('reportFigures: one source for the report tables and its message', () => {
+	// The report states the operator meets: nothing yet, only step d, only cards imported, both.
+	it.each([
+		['none', undefined, null, { source: 'none', multiCardCount: 0, multiCardIds: [], expiredCount: 0 }],
+		['none (registry read, empty)', null, registered(0, [], 0), { source: 'none', multiCardCount: 0, multiCardIds: [], expiredCount: 0 }],
+		['only step d (demo a・b, then d)', stepD(1, 1), registered(0, [], 0), { source: 'step-d', multiCardCount: 1, multiCardIds: [], expiredCount: 1 }],
+		['only cards imported', undefined, registered(5, ['US-00010004'], 2), { source: 'cards', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 2 }],
+		['both: the registered cards are what migrates', stepD(3, 0), registered(4, ['US-1'], 1), { source: 'cards', multiCardCount: 1, multiCardIds: ['US-1'], expiredCount: 1 }]
+	] as const)('%s', (_, counts, found, figures) => {
+		expect(reportFigures(counts, found)).toEqual(figures);
+	});
+
+	it('the message states each group as the shown figure, in both languages, in every state', () => {
+		const ids = fc.uniqueArray(fc.integer({ min: 1, max: 99_999_999 }).map((n) => `US-${String(n).padStart(8, '0')}`), { maxLength: 4 });
+		fc.assert(
+			fc.property(
+				fc.option(fc.tuple(fc.nat(50), fc.nat(50)), { nil: undefined }),
+				fc.option(fc.tuple(fc.nat(20), ids, fc.nat(20)), { nil: null }),
+				fc.constantFrom('ja' as const, 'en' as const),
+				(d, r, language) => {
+					const counts = d && stepD(...d);
+					const found = r && registered(r[1].length > 0 ? Math.max(r[0], r[1].length * 2) : r[0], r[1], r[2]);
+					const figures = reportFigures(counts, found);
+					// The figures are those of the section the page shows for the source.
+					const shown = found && found.cards > 0 ? found : counts ? { multiCardCount: counts['multi-card'], expiredCount: counts.expired } : null;
+					expect(figures.multiCardCount).toBe(shown?.multiCardCount ?? 0);
+					expect(figures.expiredCount).toBe(shown?.expiredCount ?? 0);
+					const text = supportMessage(language, figures);
+					const say = says[language];
+					if (figures.multiCardCount > 0) {
+						expect(text).toContain(say.multi(figures.multiCardCount));
+						expect(text.toLowerCase()).not.toContain(say.multiNone);
+					} else expect(text.toLowerCase()).toContain(say.multiNone);
+					if (figures.expiredCount > 0) expect(text).toContain(say.expired(figures.expiredCount));
+					else expect(text).not.toMatch(/expired|有効期限切れ/);
+					// A figure from step d says so, and names no customer it cannot know.
+					expect(text.includes(language === 'ja' ? 'ステップdで変換した' : 'converted at step d')).toBe(figures.source === 'step-d');
+					for (const id of figures.multiCardIds) expect(text).toContain(id);
+				}
+			)
+		);
+	});
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The worker's requests, each settled by the test: the job's late answer after an erase stopped it.
+type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+const pending: Pending[] = [];
+const cancelled: number[] = [];
+vi.mock('$lib/workers/workbench-client', () => {
+	class CancelledError extends Error {}
+	return {
+		CancelledError,
+		workbench: {
+			request: () => {
+				const requestId = pending.length + 1;
+				const done = new Promise((resolve, reject) => pending.push({ resolve, reject }));
+				return { requestId, done };
+			},
+			cancel: (requestId: number) => cancelled.push(requestId)
+		}
+	};
+});
+const { JobRun } = await import('./job-run.svelte');
+const { CancelledError } = await import('$lib/workers/workbench-client');
+
+// 「すべてのデータを消去」 in another tab while this one uploads (150,000 rows, bar at 46 %) or converts:
+// the form went back to empty with no word. Now the run stops, says why, and its late answer —
+// whatever it is — never replaces that.
+describe('JobRun.stop: a job stopped by an erase says so, whatever the worker answers late', () => {
+	const lateAnswers: [string, (job: Pending) => void][] = [
+		['a result (it had written before the erase cleared it)', (job) => job.resolve({ summary: 'late' })],
+		['a failure (its history entry was erased: not running)', (job) => job.reject(new Error('history entry 7 is not running'))],
+		['cancelled', (job) => job.reject(new CancelledError())]
+	];
+	it.each(lateAnswers)('the worker answers %s', async (_, answer) => {
+		const run = new JobRun('upload');
+		const started = run.start({} as never, 100);
+		const requestId = pending.length;
+		expect(run.status).toBe('running');
+		expect(run.stop('erased-upload')).toBe(true);
+		expect(cancelled).toContain(requestId);
+		expect(run.status).toBe('failed');
+		expect(run.failure).toBe('erased-upload');
+		expect(run.wasErased).toBe(true);
+		answer(pending[requestId - 1]);
+		expect(await started).toBeNull();
+		expect(run.status).toBe('failed');
+		expect(run.failure).toBe('erased-upload');
+		expect(run.result).toBeNull();
+	});
+
+	it('a run not running is not stopped (the erase then just clears it)', async () => {
+		const run = new JobRun('convert');
+		expect(run.stop('erased-conversion')).toBe(false);
+		const started = run.start({} as never);
+		pending[pending.length - 1].resolve({ summary: 'x' });
+		await started;
+		expect(run.stop('erased-conversion')).toBe(false);
+		expect(run.status).toBe('done');
+		expect(run.wasErased).toBe(false);
+	});
+
+	it('a run started again after a stop shows its own answer', async () => {
+		const run = new JobRun('upload');
+		void run.start({} as never);
+		const first = pending[pending.length - 1];
+		run.stop('erased-upload');
+		const again = run.start({} as never);
+		first.resolve({ summary: 'stale' });
+		pending[pending.length - 1].resolve({ summary: 'fresh' });
+		expect(await again).toEqual({ summary: 'fresh' });
+		expect(run.status).toBe('done');
+		expect(run.result).toEqual({ summary: 'fresh' });
+	});
+});
