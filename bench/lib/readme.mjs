@@ -17,7 +17,7 @@ npm run bench -- --quick         # 100k-row files only, a smoke run (README left
 npm run bench -- --only=registry # some stages: first-load, conversion, shapes, hash, registry, rehearsal, wide, memory, huge
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
-npm run bench -- --profile       # then CPU profiles of the worker, in an unminified build
+npm run bench -- --profile       # then CPU profiles of the worker (and a main-thread trace of the wide header), in an unminified build
 npm run bench -- --only=registry --memory-dump  # the renderer's memory by allocator at each upload's peak
 npm run bench -- --quiet=3       # before each stage, wait (≤ 10 min) for the load average to fall below 3
 npm run bench -- --report=F      # no run: print (and write here) the table of a saved results.json
@@ -73,7 +73,8 @@ upload it overlaps: the times of such a run are not comparable, and the README's
   thread, other renderer threads (V8's GC helpers, compositor) and every other process (IndexedDB's
   backend, blob storage). It moves much less than wall time when other work shares the cores.
 - **Long tasks**: a \`PerformanceObserver('longtask')\` (tasks over 50 ms) on the main thread, between
-  the click and the result. **Progress**: every change of a \`<progress>\` value seen by the observer;
+  the click and the first frame after the result (step d and the wide header: the result's own layout and
+  paint, and a focus the page moves to a task of its own, are counted with it). **Progress**: every change of a \`<progress>\` value seen by the observer;
   the figure is the longest wait without one, from the click to the result (both ends included).
 - **First load**: every JS response of the page when each route (\`/\`, \`/settings\`, \`/migration\`,
   \`/customers\`, \`/history\`, \`/report\`, an unknown path) is first opened in a fresh profile, each gzipped with zlib
@@ -93,7 +94,10 @@ upload it overlaps: the times of such a run are not comparable, and the README's
   with the load average before and after. Step d may keep its own hash only while the ratio is < 1.
 - **Wide header** (\`--only=wide\`, issue 12): return files whose header has 100,000 and 1,000 columns
   (20 rows each), chosen and converted in a fresh /migration page; the longest main-thread task from
-  choosing the file to the result shown, and how many column-mapping options were rendered.
+  choosing the file to the result shown (and when it began), and how many column-mapping options were rendered.
+  With \`--profile\`, the 100,000-column file again under a DevTools trace of the page: each main-thread task of
+  20 ms or more with what it held by name (script, forced layout, text shaping, paint, GC), in \`profiles.txt\`, the
+  trace in \`wide-100000-page.trace.json\` (a CPU profile of the page names its JavaScript only).
 - **Repeated conversions** (\`--only=memory\`, issue 12): one page converts the same 445k-row return file
   (26 MB; 100k rows with \`--quick\`) 30 times; after each run garbage is collected on the page and the
   worker and the renderers' RSS and both JS heaps are read. Figure: after run 30 / after run 1.
