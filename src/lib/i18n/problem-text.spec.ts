@@ -66,6 +66,23 @@ describe('problemText', () => {
 	});
 });
 
+describe('problemText: stored params are looked up in the catalogue\'s own words only', () => {
+	it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('place, field, fields and spaces named %s print no function', (key) => {
+		const records = [
+			{ code: 'looks-like-linkage-csv', params: { place: key } },
+			{ code: 'missing-value', params: { field: key } },
+			{ code: 'missing-columns', params: { fields: `${key},token` } },
+			{ code: 'trimmed-spaces', params: { field: 'token', spaces: key } }
+		];
+		for (const language of ['ja', 'en'] as const) {
+			for (const { code, params } of records) {
+				const text = problemText({ row: 2, column: 1, code, severity: 'error', message: '', params } as never, language);
+				expect(text).not.toMatch(/function|\[native code\]|\[object Object\]/);
+			}
+		}
+	});
+});
+
 describe('yearMonthText', () => {
 	it.each<[number, number, string, string]>([
 		[2026, 1, '2026年1月', 'January 2026'],

@@ -45,7 +45,7 @@ function fill(template: string, params: Params, catalogue: Catalogue, language: 
 		// An entry stored before trimming named the kinds of space says "spaces".
 		if (name === 'spaces') return spacesText(String(params.spaces ?? ''), catalogue, language);
 		// An entry stored before problems named the place a file was dropped on says no more than its kind.
-		if (name === 'place') return catalogue.places[String(params.place)] ?? '';
+		if (name === 'place') return wordOf(catalogue.places, String(params.place)) ?? '';
 		if (!(name in params)) {
 			isComplete = false;
 			return whole;
@@ -54,18 +54,26 @@ function fill(template: string, params: Params, catalogue: Catalogue, language: 
 		const given = params[name];
 		if (isCountParam(name, given)) return groupedCount(given);
 		const value = String(given);
-		if (name === 'field') return catalogue.fields[value] ?? value;
+		if (name === 'field') return wordOf(catalogue.fields, value) ?? value;
 		if (name === 'format') return catalogue.format(value);
-		if (name === 'fields') return value.split(',').map((field) => catalogue.fields[field] ?? field).join(catalogue.fieldJoin);
+		if (name === 'fields') return value.split(',').map((field) => wordOf(catalogue.fields, field) ?? field).join(catalogue.fieldJoin);
 		return value;
 	});
 	return isComplete ? text : null;
 }
 
+/**
+ * The word a catalogue table gives `key`, only from the table's own entries: a stored param such as
+ * `place: 'constructor'` (never written by the app) must not reach Object.prototype and print a function.
+ */
+function wordOf(table: Readonly<Record<string, string>>, key: string): string | undefined {
+	return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The `spaces` param (kinds of space, comma-joined) in words of the language. */
 function spacesText(kinds: string, catalogue: Catalogue, language: Language): string {
 	if (kinds === '') return catalogue.anySpace;
-	const names = kinds.split(',').map((kind) => catalogue.spaces[kind] ?? catalogue.spaces.other);
+	const names = kinds.split(',').map((kind) => wordOf(catalogue.spaces, kind) ?? catalogue.spaces.other);
 	return language === 'ja' ? names.join('・') : listText(language, names);
 }
 
