@@ -173,6 +173,29 @@ describe('streamInput after a read left unanswered', () => {
 		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, { reuse: true, stall });
 		expect(await done).toBe(false);
 	});
+
+	// A cancel is the operator's, whatever the read does meanwhile: it must neither wait for the stall
+	// to be given up (up to 2 + 4 + 8 + 16 + 32 s) nor turn into a failure at the last try.
+	it('ends cancelled at once when a cancel comes while a read waits, not when the stall is given up', async () => {
+		let cancelled = false;
+		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
+		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, {
+			reuse: true,
+			stall: { firstMs: 3_600_000, tries: 4 }
+		});
+		expect(await done).toBe(false);
+		expect(file.opened).toBe(1);
+	});
+
+	it('ends cancelled, not unreadable, when the cancel came during the last stall allowed', async () => {
+		let cancelled = false;
+		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
+		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, {
+			reuse: true,
+			stall: { firstMs: 5, tries: 1 }
+		});
+		expect(await done).toBe(false);
+	});
 });
 
 // An upload judges its encoding from the slices as they are read (no scan of the whole file after

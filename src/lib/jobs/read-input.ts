@@ -5,8 +5,8 @@ import type { JobPorts, StreamHash } from './ports';
 /**
  * Reads a file slice by slice from its stream without ever holding it whole: each slice goes to
  * `onSlice` with the bytes read so far; a promise it returns is awaited before the next read (a
- * consumer lagging behind holds reading back), `isCancelled` polled every `heldPollMs` meanwhile
- * so a cancel ends a wait that may never end. Polls `isCancelled` before reading and after each
+ * consumer lagging behind holds reading back), `isCancelled` polled every `heldPollMs` meanwhile,
+ * as while a read of the file waits, so a cancel ends a wait that may never end. Polls `isCancelled` before reading and after each
  * slice; false when cancelled. A file that grew while being read is cut at the size it had when
  * chosen. Each slice is a fresh array the callee may keep, unless `reuse`: then the stream reads
  * into one buffer of `sliceSize` bytes again and again (a byte stream's BYOB reader: no new array
@@ -63,14 +63,22 @@ export async function streamInput(
 	while (offset < size) {
 		const reading = next ?? (reader! as ReadableStreamDefaultReader<Uint8Array>).read();
 		next = null;
-		const answer = await unlessStalled(reading, stall.firstMs * 2 ** stalls);
+		const answer = await unlessStalled(reading, stall.firstMs * 2 ** stalls, isCancelled);
+		if (answer === cancelledWhileReading) {
+			// A cancel while a read waits (given up only after 2 s, doubled for each stall in a row) is
+			// heard within `heldPollMs`, not when the stall is given up. Not awaited: a stream that leaves
+			// a read unanswered may leave its cancel so too.
+			void reader!.cancel().catch(() => undefined);
+			return false;
+		}
 		if (answer === stalled) {
 			// A read left unanswered (a browser's Blob stream once did, for minutes, 60 % into a step d
 			// conversion): the bytes from `offset` on are read again from a new stream over the file's
 			// rest, so nothing is lost or read twice. The stuck read keeps its buffer; new ones are made.
 			void reader!.cancel().catch(() => undefined);
-			if (++stalls >= stall.tries) throw new DOMException('The file could not be read.', 'NotReadableError');
+			// A cancel wins over the last stall: the job ends cancelled, not as an unreadable file.
 			if (await isCancelled()) return false;
+			if (++stalls >= stall.tries) throw new DOMException('The file could not be read.', 'NotReadableError');
 			open();
 			continue;
 		}
@@ -107,12 +115,32 @@ export async function streamInput(
 export const readStall = { firstMs: 2000, tries: 5 };
 
 const stalled = Symbol('stalled');
+const cancelledWhileReading = Symbol('cancelled');
 
-/** `read`'s answer, or `stalled` when it has none after `ms`. */
-async function unlessStalled<T>(read: Promise<T>, ms: number): Promise<T | typeof stalled> {
+/**
+ * `read`'s answer (its rejection thrown); `stalled` when it has none after `ms`; `cancelledWhileReading`
+ * when `isCancelled`, polled every `heldPollMs` while the read waits, says so first.
+ */
+async function unlessStalled<T>(
+	read: Promise<T>,
+	ms: number,
+	isCancelled: () => boolean | Promise<boolean>
+): Promise<T | typeof stalled | typeof cancelledWhileReading> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	const waited = Promise.race([read, new Promise<typeof stalled>((resolve) => (timer = setTimeout(() => resolve(stalled), ms)))]);
+	let isSettled = false;
+	const settle = waited.then(
+		() => void (isSettled = true),
+		() => void (isSettled = true)
+	);
 	try {
-		return await Promise.race([read, new Promise<typeof stalled>((resolve) => (timer = setTimeout(() => resolve(stalled), ms)))]);
+		while (!isSettled) {
+			let poll: ReturnType<typeof setTimeout> | undefined;
+			await Promise.race([settle, new Promise((resolve) => (poll = setTimeout(resolve, heldPollMs)))]);
+			clearTimeout(poll);
+			if (!isSettled && (await isCancelled())) return cancelledWhileReading;
+		}
+		return await waited;
 	} finally {
 		clearTimeout(timer);
 	}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // The worker's requests, each settled by the test: the job's late answer after an erase stopped it.
-type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void; progress?: (done: number, total: number, finalWrite?: boolean) => void };
 const pending: Pending[] = [];
 const cancelled: number[] = [];
 vi.mock('$lib/workers/workbench-client', () => {
@@ -9,9 +9,9 @@ vi.mock('$lib/workers/workbench-client', () => {
 	return {
 		CancelledError,
 		workbench: {
-			request: () => {
+			request: (_type: string, _fields: unknown, progress?: Pending['progress']) => {
 				const requestId = pending.length + 1;
-				const done = new Promise((resolve, reject) => pending.push({ resolve, reject }));
+				const done = new Promise((resolve, reject) => pending.push({ resolve, reject, progress }));
 				return { requestId, done };
 			},
 			cancel: (requestId: number) => cancelled.push(requestId)
@@ -69,5 +69,25 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		expect(await again).toEqual({ summary: 'fresh' });
 		expect(run.status).toBe('done');
 		expect(run.result).toEqual({ summary: 'fresh' });
+	});
+
+	// The worker hears the cancel only between two steps of the stopped job: its progress meanwhile is
+	// not the new run's (its final write would disable the new run's キャンセル).
+	it("a stopped run's late progress does not move the next run's bar nor disable its cancel", async () => {
+		const run = new JobRun('upload');
+		void run.start({} as never, 100);
+		const first = pending[pending.length - 1];
+		run.stop('erased-upload');
+		void run.start({} as never, 200);
+		const second = pending.length;
+		first.progress?.(90, 100);
+		first.progress?.(1, 1, true);
+		expect(run.done).toBe(0);
+		expect(run.total).toBe(200);
+		expect(run.isFinalWrite).toBe(false);
+		run.cancel();
+		expect(cancelled).toContain(second);
+		pending[second - 1].progress?.(50, 200);
+		expect(run.done).toBe(50);
 	});
 });

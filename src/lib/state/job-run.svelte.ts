@@ -14,7 +14,7 @@ export class JobRun<K extends CommandType> {
 	/** True once the job's final write started: キャンセル is then disabled and says why. */
 	isFinalWrite = $state(false);
 	private requestId: number | null = null;
-	// The number of the newest start (or stop): a stopped run's late answer never overwrites what shows.
+	// The number of the newest start (or stop): a stopped run's late answer or progress never overwrites what shows.
 	private runs = 0;
 
 	constructor(private readonly type: K) {}
@@ -29,6 +29,8 @@ export class JobRun<K extends CommandType> {
 		this.isFinalWrite = false;
 		const run = ++this.runs;
 		const { requestId, done } = workbench.request(this.type, fields, (doneUnits, total, finalWrite) => {
+			// A stopped run's late progress neither moves a later run's bar nor disables its キャンセル.
+			if (run !== this.runs) return;
 			if (finalWrite) return void (this.isFinalWrite = true);
 			this.done = doneUnits;
 			this.total = total;
