@@ -166,35 +166,31 @@ describe('streamInput after a read left unanswered', () => {
 		expect(file.opened).toBe(stall.tries);
 	});
 
-	it('ends cancelled when a cancel comes while a read is unanswered', async () => {
+	/**
+	 * Streams `bytes` with every read from byte 1,400 on left unanswered, the cancel coming just after the
+	 * slice before the stall was handed on: while the read waits.
+	 */
+	async function cancelledWhileStalled(stallOf: { firstMs: number; tries: number }) {
 		let cancelled = false;
 		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
-		// The cancel comes just after the last slice before the stall was handed on: while the read waits.
-		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, { reuse: true, stall });
-		expect(await done).toBe(false);
+		const done = await streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, { reuse: true, stall: stallOf });
+		return { done, opened: file.opened };
+	}
+
+	it('ends cancelled when a cancel comes while a read is unanswered', async () => {
+		expect((await cancelledWhileStalled(stall)).done).toBe(false);
 	});
 
 	// A cancel is the operator's, whatever the read does meanwhile: it must neither wait for the stall
 	// to be given up (up to 2 + 4 + 8 + 16 + 32 s) nor turn into a failure at the last try.
 	it('ends cancelled at once when a cancel comes while a read waits, not when the stall is given up', async () => {
-		let cancelled = false;
-		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
-		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, {
-			reuse: true,
-			stall: { firstMs: 3_600_000, tries: 4 }
-		});
-		expect(await done).toBe(false);
-		expect(file.opened).toBe(1);
+		const { done, opened } = await cancelledWhileStalled({ firstMs: 3_600_000, tries: 4 });
+		expect(done).toBe(false);
+		expect(opened).toBe(1);
 	});
 
 	it('ends cancelled, not unreadable, when the cancel came during the last stall allowed', async () => {
-		let cancelled = false;
-		const file = streamedFile(bytes, { chunk: 700, isByteStream: true, stallAt: 1400, stalls: 99 });
-		const done = streamInput(file, (_, read) => void (read >= 1400 && setTimeout(() => (cancelled = true), 1)), () => cancelled, {
-			reuse: true,
-			stall: { firstMs: 5, tries: 1 }
-		});
-		expect(await done).toBe(false);
+		expect((await cancelledWhileStalled({ firstMs: 5, tries: 1 })).done).toBe(false);
 	});
 });
 

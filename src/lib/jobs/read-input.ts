@@ -64,7 +64,7 @@ export async function streamInput(
 		const reading = next ?? (reader! as ReadableStreamDefaultReader<Uint8Array>).read();
 		next = null;
 		const answer = await unlessStalled(reading, stall.firstMs * 2 ** stalls, isCancelled);
-		if (answer === cancelledWhileReading) {
+		if (answer === cancelledWhileWaiting) {
 			// A cancel while a read waits (given up only after 2 s, doubled for each stall in a row) is
 			// heard within `heldPollMs`, not when the stall is given up. Not awaited: a stream that leaves
 			// a read unanswered may leave its cancel so too.
@@ -115,32 +115,20 @@ export async function streamInput(
 export const readStall = { firstMs: 2000, tries: 5 };
 
 const stalled = Symbol('stalled');
-const cancelledWhileReading = Symbol('cancelled');
+const cancelledWhileWaiting = Symbol('cancelled');
 
 /**
- * `read`'s answer (its rejection thrown); `stalled` when it has none after `ms`; `cancelledWhileReading`
- * when `isCancelled`, polled every `heldPollMs` while the read waits, says so first.
+ * `read`'s answer (its rejection thrown); `stalled` when it has none after `ms`; `cancelledWhileWaiting`
+ * when `isCancelled` says so first (see `settledUnlessCancelled`).
  */
 async function unlessStalled<T>(
 	read: Promise<T>,
 	ms: number,
 	isCancelled: () => boolean | Promise<boolean>
-): Promise<T | typeof stalled | typeof cancelledWhileReading> {
+): Promise<T | typeof stalled | typeof cancelledWhileWaiting> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const waited = Promise.race([read, new Promise<typeof stalled>((resolve) => (timer = setTimeout(() => resolve(stalled), ms)))]);
-	let isSettled = false;
-	const settle = waited.then(
-		() => void (isSettled = true),
-		() => void (isSettled = true)
-	);
 	try {
-		while (!isSettled) {
-			let poll: ReturnType<typeof setTimeout> | undefined;
-			await Promise.race([settle, new Promise((resolve) => (poll = setTimeout(resolve, heldPollMs)))]);
-			clearTimeout(poll);
-			if (!isSettled && (await isCancelled())) return cancelledWhileReading;
-		}
-		return await waited;
+		return await settledUnlessCancelled(Promise.race([read, new Promise<typeof stalled>((resolve) => (timer = setTimeout(() => resolve(stalled), ms)))]), isCancelled);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -227,19 +215,27 @@ export const heldPollMs = 50;
 
 /** Waits for `held` (its rejection thrown), polling `isCancelled` every `heldPollMs`: false when cancelled first. */
 async function heldOrCancelled(held: Promise<unknown>, isCancelled: () => boolean | Promise<boolean>): Promise<boolean> {
-	let settled = false;
-	const settle = held.then(
-		() => void (settled = true),
-		() => void (settled = true)
+	return (await settledUnlessCancelled(held, isCancelled)) !== cancelledWhileWaiting;
+}
+
+/**
+ * `promise`'s value (its rejection thrown), or `cancelledWhileWaiting` once `isCancelled`, polled every
+ * `heldPollMs` while it waits, says so first: the one wait of `streamInput` for a read of the file and
+ * for a callee that holds reading back, so a cancel ends a wait that may never end.
+ */
+async function settledUnlessCancelled<T>(promise: Promise<T>, isCancelled: () => boolean | Promise<boolean>): Promise<T | typeof cancelledWhileWaiting> {
+	let isSettled = false;
+	const settle = promise.then(
+		() => void (isSettled = true),
+		() => void (isSettled = true)
 	);
-	while (!settled) {
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		await Promise.race([settle, new Promise((resolve) => (timer = setTimeout(resolve, heldPollMs)))]);
-		clearTimeout(timer);
-		if (!settled && (await isCancelled())) return false;
+	while (!isSettled) {
+		let poll: ReturnType<typeof setTimeout> | undefined;
+		await Promise.race([settle, new Promise((resolve) => (poll = setTimeout(resolve, heldPollMs)))]);
+		clearTimeout(poll);
+		if (!isSettled && (await isCancelled())) return cancelledWhileWaiting;
 	}
-	await held;
-	return true;
+	return await promise;
 }
 
 /** Slices a job feeds its streaming reader: small enough for progress and a cancel every few ms. */
