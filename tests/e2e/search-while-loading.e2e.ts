@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
 import { chooseFile } from './files';
+import { holdStore } from './storage';
 import { expect, test } from './support';
 import { registerOldCartCustomers, saveShopSettings } from './wizard';
 
@@ -24,31 +25,13 @@ async function registerCustomersAndCards(page: Page) {
 }
 
 /**
- * Holds the card chunks in a write transaction of another tab until `release`: a load of the registry
+ * Holds the card chunks in a write transaction of another tab until let go: a load of the registry
  * reads every customer, then waits for the cards — the state of a large registry part-way through its
  * load, held for as long as the test looks at it, whatever the machine's speed.
  */
 async function holdCardChunks(other: Page): Promise<{ release: () => Promise<void> }> {
 	await other.goto('/settings');
-	await other.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const opening = indexedDB.open('webcollect-workbench');
-				opening.onerror = () => reject(opening.error);
-				opening.onsuccess = () => {
-					const store = opening.result.transaction('cardChunks', 'readwrite').objectStore('cardChunks');
-					const holder = window as unknown as { releaseCards?: () => void };
-					let isHeld = true;
-					holder.releaseCards = () => (isHeld = false);
-					// A transaction stays open while it has requests: ask again after each answer.
-					const ask = () => {
-						if (isHeld) store.count().onsuccess = ask;
-					};
-					store.count().onsuccess = () => (ask(), resolve());
-				};
-			})
-	);
-	return { release: () => other.evaluate(() => (window as unknown as { releaseCards: () => void }).releaseCards()) };
+	return { release: await holdStore(other, 'cardChunks') };
 }
 
 for (const language of ['ja', 'en'] as Language[]) {

@@ -38,3 +38,32 @@ export function bigCustomerFile(count: number): string {
 	}
 	return lines.join('\r\n');
 }
+
+/**
+ * Holds the app's IndexedDB store `store` busy in a write transaction of `page` (a transaction stays
+ * open while it has requests: a count is asked again after each answer) until the returned function
+ * lets it go and closes the connection: whatever else reads or writes that store waits meanwhile,
+ * however fast the machine. Resolves once the transaction holds the store.
+ */
+export async function holdStore(page: Page, store: string): Promise<() => Promise<void>> {
+	await page.evaluate(
+		(name) =>
+			new Promise<void>((resolve, reject) => {
+				const opening = indexedDB.open('webcollect-workbench');
+				opening.onerror = () => reject(opening.error);
+				opening.onsuccess = () => {
+					const db = opening.result;
+					const held = db.transaction(name, 'readwrite').objectStore(name);
+					const state = window as unknown as { storeHeld?: boolean };
+					state.storeHeld = true;
+					const ask = () => {
+						if (state.storeHeld) held.count().onsuccess = ask;
+						else db.close();
+					};
+					held.count().onsuccess = () => (ask(), resolve());
+				};
+			}),
+		store
+	);
+	return () => page.evaluate(() => void ((window as unknown as { storeHeld?: boolean }).storeHeld = false));
+}

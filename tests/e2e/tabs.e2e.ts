@@ -7,7 +7,7 @@ import { failureText } from '../../src/lib/i18n/failures';
 import { importLockName } from '../../src/lib/workers/import-lock';
 import { expect, test } from './support';
 import { chooseFile, fixture } from './files';
-import { bigCustomerFile, dumpIndexedDb } from './storage';
+import { bigCustomerFile, dumpIndexedDb, holdStore } from './storage';
 import { saveShopSettings } from './wizard';
 
 // SPEC "Several tabs": two pages of one context are two tabs of one browser.
@@ -143,28 +143,6 @@ test('settings saved as 利用しない in tab A block a card import in tab B at
 // (A) holds the history table (a readwrite transaction kept busy) until both B's upload and A's erase
 // wait on it, so neither can finish first; let go, the database runs them in order and B's job,
 // reading 300,000 rows, is still running when the erase is told.
-async function holdHistory(page: Page): Promise<() => Promise<void>> {
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const opening = indexedDB.open('webcollect-workbench');
-				opening.onerror = () => reject(opening.error);
-				opening.onsuccess = () => {
-					const db = opening.result;
-					const history = db.transaction('history', 'readwrite').objectStore('history');
-					const state = window as unknown as { letGo?: boolean };
-					const spin = () => {
-						if (state.letGo) return db.close();
-						history.count().onsuccess = spin;
-					};
-					spin();
-					resolve();
-				};
-			})
-	);
-	return () => page.evaluate(() => void ((window as unknown as { letGo?: boolean }).letGo = true));
-}
-
 for (const language of ['ja', 'en'] as const) {
 	test(`${language}: 「すべてのデータを消去」 in tab A while tab B imports: B says its upload was stopped, nothing registered`, async ({ page: a, context }) => {
 		test.setTimeout(180_000);
@@ -186,7 +164,7 @@ for (const language of ['ja', 'en'] as const) {
 				return [...held, ...pending].some((lock) => lock.name === name);
 			}, importLockName);
 		await expect.poll(importLockUsed).toBe(false);
-		const letGo = await holdHistory(a);
+		const letGo = await holdStore(a, 'history');
 		await bulk.getByRole('button', { name: translate(language, 'upload.upload') }).click();
 		await expect(bulk.getByRole('progressbar')).toBeVisible();
 		await a.getByRole('button', { name: translate(language, 'data.erase'), exact: true }).click();
