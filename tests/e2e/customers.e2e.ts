@@ -224,3 +224,31 @@ test('right after a large first registration, 顧客一覧 never says no custome
 	expect(afterSearch.length).toBeGreaterThan(0);
 	expect(afterSearch.filter((list) => list.includes('200,000件（登録')).length).toBe(0);
 });
+
+// Words typed but not searched: the list, its count and 「データダウンロード」 still answer the last search,
+// and the screen names that search until 「検索」 is pressed (the count was taken for the new word's).
+for (const [language, width] of [['ja', 1280], ['en', 390]] as const) {
+	test(`typed but not searched: the screen names the search the list answers (${language}, ${width} px)`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 800 });
+		await registerOldCartCustomers(page);
+		const words =
+			language === 'ja'
+				? { region: '顧客一覧(検索)', query: '検索語', search: '検索', download: 'データダウンロード', all: '表示中の一覧・件数とデータダウンロードは、前に検索したすべての顧客のものです。入力した条件で探すには「検索」を押してください。', one: '表示中の一覧・件数とデータダウンロードは、前に検索した「C0002」（すべて）のものです。入力した条件で探すには「検索」を押してください。', count: '1件（登録 4件）' }
+				: { region: 'Customer list (search)', query: 'Search for', search: 'Search', download: 'Download data', all: 'The list, its count and the download are still those of the last search: all customers. Press "Search" to search for what you typed.', one: 'The list, its count and the download are still those of the last search: "C0002" (All). Press "Search" to search for what you typed.', count: '1 found (4 registered)' };
+		if (language === 'en') await page.getByRole('combobox', { name: '表示言語' }).selectOption('en');
+		const list = page.getByRole('region', { name: words.region });
+		const download = list.getByRole('button', { name: words.download });
+		await list.getByLabel(words.query).fill('C0002');
+		await expect(list.getByText(words.all)).toBeVisible();
+		await expect(download).toHaveAccessibleDescription(words.all);
+		// The download is the list shown: all four customers, not the one typed.
+		const all = new TextDecoder('shift_jis').decode((await downloadBytes(page, download)).bytes);
+		expect(all.split('\r\n')).toHaveLength(6);
+		await list.getByRole('button', { name: words.search }).click();
+		await expect(list.getByRole('status')).toHaveText(words.count);
+		await expect(list.getByText(words.all)).toHaveCount(0);
+		await list.getByLabel(words.query).fill('');
+		await expect(list.getByText(words.one)).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+	});
+}

@@ -236,6 +236,9 @@ export const en: Record<MessageKey, string> = {
 	'search.noMatchYet': 'No customer matches so far. The rest is being searched while the registered customers are read.',
 	'search.pageCounting': '{from}–{to} of … (still counting)',
 	'search.searching': 'Searching {size} registered customers. The previous list stays until the results arrive.',
+	'search.edited': 'The list, its count and the download are still those of the last search: {query}. Press "Search" to search for what you typed.',
+	'search.searchedAll': 'all customers',
+	'search.searchedQuery': '"{query}" ({field})',
 	'search.download': 'Download data',
 	'search.downloadNone': 'With no matching customer there is nothing to download. Change the search words.',
 	'unencodable.lead':

@@ -235,6 +235,9 @@ export const ja = {
 	'search.pageCounting': '{from}〜{to}件目 / 全件数は検索中…',
 	'search.searching': '検索しています（登録 {size}件）。結果が出るまで、前の一覧を表示しています。',
 	'search.expired': '期限切れ',
+	'search.edited': '表示中の一覧・件数とデータダウンロードは、前に検索した{query}のものです。入力した条件で探すには「検索」を押してください。',
+	'search.searchedAll': 'すべての顧客',
+	'search.searchedQuery': '「{query}」（{field}）',
 	'search.download': 'データダウンロード',
 	'search.downloadNone': '一致する顧客がいないため、ダウンロードするデータはありません。検索の言葉を変えてください。',
 	'unencodable.lead':

@@ -179,6 +179,8 @@ describe('customerSearch: the counts shown belong to the query searched last', (
 				const held: { give: () => void; done: Promise<void> }[] = [];
 				const check = () => {
 					if (customerSearch.page && !customerSearch.searching) expect(customerSearch.page.total).toBe(totalOf({ ...searched, offset: 0, limit: 20 }));
+					// No page of the new query is asked for on the previous query's total (its first page unseen).
+					if (customerSearch.searching) expect(customerSearch.hasNext).toBe(false);
 				};
 				for (const s of steps) {
 					if ('submit' in s) {
@@ -203,5 +205,30 @@ describe('customerSearch: the counts shown belong to the query searched last', (
 				expect(customerSearch.page?.total).toBe(totalOf({ ...searched, offset: 0, limit: 20 }));
 			})
 		);
+	});
+});
+
+// Words typed but not searched: the list, its count and the download still answer the last search,
+// and the screen says so (`edited`) until 「検索」 is pressed — for a change of words, of field, or both.
+describe('customerSearch: typed but not searched', () => {
+	it.each([
+		['other words', { query: 'US-1', field: 'all' }, true],
+		['another field', { query: 'US-0', field: 'id' }, true],
+		['both', { query: 'x', field: 'name' }, true],
+		['the same query typed again', { query: 'US-0', field: 'all' }, false]
+	] as const)('%s', async (_name, typed, edited) => {
+		answers.push(() => ({ total: 3, rows: rows(0, 3), registrySize: 3 }));
+		customerSearch.query = 'US-0';
+		customerSearch.field = 'all';
+		await customerSearch.submit();
+		expect(customerSearch.edited).toBe(false);
+		customerSearch.query = typed.query;
+		customerSearch.field = typed.field;
+		expect(customerSearch.edited).toBe(edited);
+		expect(customerSearch.searchedQuery).toEqual({ query: 'US-0', field: 'all' });
+		answers.push(() => ({ total: 1, rows: rows(0, 1), registrySize: 3 }));
+		await customerSearch.submit();
+		expect(customerSearch.edited).toBe(false);
+		expect(customerSearch.searchedQuery).toEqual(typed);
 	});
 });

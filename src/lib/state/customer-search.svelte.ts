@@ -7,7 +7,7 @@ import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
 
 /** A search as submitted: what its pages answer. */
-interface AppliedQuery {
+export interface AppliedQuery {
 	query: string;
 	field: SearchField;
 }
@@ -60,6 +60,21 @@ class CustomerSearchState {
 	 */
 	get searching(): boolean {
 		return this.page !== null && (this.pageQuery.query !== this.applied.query || this.pageQuery.field !== this.applied.field);
+	}
+
+	/**
+	 * True while what is typed (the words or the field) differs from the query searched last: the
+	 * list, its count and 「データダウンロード」 still answer that query (`searchedQuery`), and the screen
+	 * says so until 「検索」 is pressed (an operator typing a new word took the count and the download
+	 * for the new word's).
+	 */
+	get edited(): boolean {
+		return this.page !== null && (this.query !== this.applied.query || this.field !== this.applied.field);
+	}
+
+	/** The query searched last: what the list, its count and the download answer. */
+	get searchedQuery(): Readonly<AppliedQuery> {
+		return this.applied;
 	}
 
 	/**
@@ -134,8 +149,13 @@ class CustomerSearchState {
 		this.forget();
 	}
 
-	/** True when a later page may hold customers: one does, or this page is full while the total is still counting. */
+	/**
+	 * True when a later page may hold customers: one does, or this page is full while the total is
+	 * still counting. Never while `searching`: the total known is the previous query's, and its second
+	 * page would be asked of the new query before its first was shown.
+	 */
 	get hasNext(): boolean {
+		if (this.searching) return false;
 		const page = this.page;
 		return this.pager.hasNext || (page?.totalPending === true && page.rows.length === this.pager.pageSize);
 	}
