@@ -1,8 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support';
-import { chooseFile, downloadBytes, fixture } from './files';
+import { chooseFile, downloadBytes, fixture, testFile } from './files';
 import { registerOldCartCustomers, saveShopSettings } from './wizard';
 
 test('register the old-cart customers, get US- IDs in order, and a delta run skips them', async ({ page }) => {
@@ -65,8 +63,7 @@ test('a card file is refused with a link to settings when cards are not in use',
 });
 
 test('a file without a header row is refused and the box says why, at 1280 and 390 px', async ({ page }) => {
-	const path = join(tmpdir(), `no-header-${process.pid}.csv`);
-	await writeFile(path, 'OC-11,山田 太郎,taro@example.jp\r\nOC-12,佐藤 花子,hana@example.jp\r\n');
+	const path = await testFile('no-header.csv', 'OC-11,山田 太郎,taro@example.jp\r\nOC-12,佐藤 花子,hana@example.jp\r\n');
 	for (const width of [1280, 390]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.goto('/customers');

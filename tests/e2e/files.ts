@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { test, type Download, type Locator, type Page } from '@playwright/test';
 
 export const fixture = (name: string) => `tests/fixtures/${name}`;
@@ -7,6 +8,25 @@ export const fixture = (name: string) => `tests/fixtures/${name}`;
 export async function asUtf8(name: string, bom = false): Promise<Buffer> {
 	const text = new TextDecoder('shift_jis').decode(await readFile(fixture(name)));
 	return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+}
+
+/**
+ * Writes `contents` as `name` in the running test's (or hook's) own output folder under test-results/,
+ * which every run empties first, and returns its path: the made-up files of 300,000–1,500,000 rows
+ * (up to 75 MB each) no longer pile up in the system's temporary folder run after run.
+ */
+export async function testFile(name: string, contents: string | Buffer): Promise<string> {
+	const path = test.info().outputPath(name);
+	await mkdir(dirname(path), { recursive: true });
+	await writeFile(path, contents);
+	return path;
+}
+
+/** A return file of step d with a Japanese header and `rows` valid rows (CRLF, ASCII after the header). */
+export function bigReturnFile(rows: number): string {
+	const lines = ['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー'];
+	for (let i = 0; i < rows; i++) lines.push(`US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,2912,Tok${i}abcdefghijKLMN`);
+	return lines.join('\r\n');
 }
 
 type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };

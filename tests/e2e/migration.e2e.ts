@@ -1,10 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support';
 import { loadStoreList, stepBOf } from './wizard';
 import { registerCustomers } from './ux-support';
-import { asUtf8, chooseFile, downloadBytes, fixture } from './files';
+import { asUtf8, bigReturnFile, chooseFile, downloadBytes, fixture, testFile } from './files';
 
 test('steps a–d with Shift_JIS files: both downloads match the expected files byte for byte', async ({ page }) => {
 	await page.goto('/migration');
@@ -121,12 +119,7 @@ test('bad rows are listed with row, column and message, and can be filtered and 
 });
 
 test('a long conversion shows progress and can be cancelled mid-way', async ({ page }) => {
-	const lines = ['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー'];
-	for (let i = 0; i < 1_500_000; i++) {
-		lines.push(`US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,2912,Tok${i}abcdefghijKLMN`);
-	}
-	const path = join(tmpdir(), `big-return-${process.pid}.csv`);
-	await writeFile(path, lines.join('\r\n'));
+	const path = await testFile('big-return.csv', bigReturnFile(1_500_000));
 	await page.goto('/migration');
 	const stepD = page.getByRole('region', { name: 'd. インポート用データを作る' });
 	await chooseFile(page, stepD, path);

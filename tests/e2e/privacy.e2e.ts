@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support';
-import { chooseFile, downloadBytes, fixture } from './files';
+import { chooseFile, downloadBytes, fixture, testFile } from './files';
 import { bigCustomerFile, dumpIndexedDb } from './storage';
 import { registerOldCartCustomers, returnFileWithMemo } from './wizard';
 
@@ -107,7 +105,7 @@ test('a full card number is refused at every entry and never kept, shown, logged
 });
 
 test('「すべてのデータを消去」 leaves IndexedDB empty', async ({ page }) => {
-	const bulk = await registerOldCartCustomers(page);
+	await registerOldCartCustomers(page);
 	expect((await dumpIndexedDb(page)).customerChunks).not.toBe('[]');
 
 	await page.goto('/settings');
@@ -139,8 +137,7 @@ test('a quota error says so clearly and loses nothing already stored', async ({ 
 });
 
 test('reloading mid-import leaves no rows and the entry shows 中断', async ({ page }) => {
-	const path = join(tmpdir(), `interrupt-${process.pid}.csv`);
-	await writeFile(path, bigCustomerFile(600_000));
+	const path = await testFile('interrupt.csv', bigCustomerFile(600_000));
 	await page.goto('/customers');
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await chooseFile(page, bulk, path);
@@ -169,8 +166,7 @@ test('a second tab cannot import while the first one does', async ({ page, conte
 	// finds the lock held past the start-up grace says another tab is importing — with the lock held by
 	// a third tab for as long as the test needs, then let go, after which that same upload runs.
 	test.slow();
-	const path = join(tmpdir(), `locked-${process.pid}.csv`);
-	await writeFile(path, bigCustomerFile(600_000));
+	const path = await testFile('locked.csv', bigCustomerFile(600_000));
 	const other = await context.newPage();
 	await page.goto('/customers');
 	await other.goto('/customers');

@@ -1,21 +1,16 @@
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
 import { expect, test } from './support';
-import { chooseFile } from './files';
+import { bigReturnFile, chooseFile, testFile } from './files';
 
 // Every job shows its progress through one ProgressBar (label, bar, percent, キャンセル and its note):
 // at 390 px, in either language, that row wraps inside the screen — no sideways scroll, キャンセル whole.
 // A trial found an upload's row 410 px wide at 390 px, キャンセル cut off.
 const languages: Language[] = ['ja', 'en'];
 
+let bigFile = '';
 test.beforeAll(async () => {
-	const lines = ['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー'];
-	for (let i = 0; i < 1_500_000; i++) lines.push(`US-${String(10000 + i).padStart(8, '0')},${String(i % 1000).padStart(3, '0')},VISA,2912,Tok${i}abcdefghijKLMN`);
-	await writeFile(bigFile, lines.join('\r\n'));
+	bigFile = await testFile('progress-fit.csv', bigReturnFile(1_500_000));
 });
-const bigFile = join(tmpdir(), `progress-fit-${process.pid}.csv`);
 
 for (const language of languages) {
 	const t = (key: MessageKey) => translate(language, key);
