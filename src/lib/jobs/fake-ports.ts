@@ -104,12 +104,14 @@ export function chunkedFile(text: string | Uint8Array, chunkSize = 64): Blob {
  * the reader's buffers, as a browser's `Blob.stream()`) or not; with `failAt`, the read fails
  * (NotReadableError: the file changed on disk since it was chosen) once that many bytes were given;
  * with `stallAt`, the first `stalls` streams opened leave their read unanswered for ever once that
- * many bytes of the file were given (a browser's Blob stream once did). `slice(from)` is the same
+ * many bytes of the file were given (a browser's Blob stream once did), or with `lateMs` answer that
+ * one read only so late (after it was given up, or just before: the bytes of a stream cancelled
+ * meanwhile go nowhere, as a browser's would). `slice(from)` is the same
  * file's rest, as `Blob.slice`; `opened` counts the streams.
  */
 export function streamedFile(
 	bytes: Uint8Array,
-	{ chunk, isByteStream = false, failAt, stallAt, stalls = 1 }: { chunk: number; isByteStream?: boolean; failAt?: number; stallAt?: number; stalls?: number }
+	{ chunk, isByteStream = false, failAt, stallAt, stalls = 1, lateMs }: { chunk: number; isByteStream?: boolean; failAt?: number; stallAt?: number; stalls?: number; lateMs?: number }
 ): Blob & { opened: number } {
 	const end = Math.min(bytes.length, failAt ?? Infinity);
 	const file = {
@@ -120,10 +122,24 @@ export function streamedFile(
 	};
 	const streamFrom = (from: number) => {
 		let at = from;
-		const stalling = stallAt !== undefined && file.opened++ < stalls;
+		let stalling = stallAt !== undefined && file.opened++ < stalls;
 		// Either controller takes a fresh Uint8Array: typed as the byte stream's.
 		const pull = (controller: ReadableByteStreamController) => {
-			if (stalling && at >= stallAt!) return new Promise<void>(() => undefined);
+			if (stalling && at >= stallAt!) {
+				// Never answered, or answered `lateMs` later (after the read was given up, or just before).
+				if (lateMs === undefined) return new Promise<void>(() => undefined);
+				stalling = false;
+				return new Promise<void>((resolve) =>
+					setTimeout(() => {
+						try {
+							if (at < end) controller.enqueue(bytes.slice(at, (at = Math.min(end, at + chunk))));
+						} catch {
+							// The stream was cancelled meanwhile: its late bytes go nowhere.
+						}
+						resolve();
+					}, lateMs)
+				);
+			}
 			if (at < end) return controller.enqueue(bytes.slice(at, (at = Math.min(end, at + chunk))));
 			if (end < bytes.length) controller.error(new DOMException('The file could not be read.', 'NotReadableError'));
 			else controller.close();

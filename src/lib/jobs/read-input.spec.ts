@@ -141,23 +141,44 @@ describe('streamInput after a read left unanswered', () => {
 				fc.integer({ min: 1, max: 3 }),
 				fc.boolean(),
 				fc.boolean(),
-				async (length, chunk, stallAt, stalls, isByteStream, reuse) => {
+				fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined }),
+				async (length, chunk, stallAt, stalls, isByteStream, reuse, lateMs) => {
 					const content = bytes.subarray(0, length);
 					const at = stallAt % length;
-					const file = streamedFile(content, { chunk, isByteStream, stallAt: at, stalls });
+					const file = streamedFile(content, { chunk, isByteStream, stallAt: at, stalls, lateMs });
 					const copies: Uint8Array[] = [];
 					let read = 0;
 					const done = await streamInput(file, (slice, total) => ((read = total), copies.push(slice.slice())), () => false, { reuse, stall });
 					expect(done).toBe(true);
 					expect(read).toBe(length);
 					expect(joinBytes(copies)).toEqual(content);
-					// A stall at a chunk's start is met by every stalling stream; one inside a chunk may be read past.
-					if (at % chunk === 0) expect(file.opened).toBe(stalls + 1);
+					// A stall at a chunk's start is met by every stalling stream; one inside a chunk may be read
+					// past; a late answer that beat the give-up opened no new stream.
+					if (at % chunk === 0 && lateMs === undefined) expect(file.opened).toBe(stalls + 1);
 					else expect(file.opened).toBeLessThanOrEqual(stalls + 1);
 				}
 			),
 			{ numRuns: 120 }
 		);
+	});
+
+	// A byte stream whose source queues more than one read takes (a chunk above the 1 MiB reused
+	// buffer): the read past the buffer's end stays queued; a stall inside or at the end of such a chunk
+	// must still hand on every byte once.
+	it.each([
+		['at the start of the second chunk', 1_500_000],
+		['inside a queued chunk, past the first buffer', 1_200_000],
+		['inside the first chunk', 700_000]
+	])('hands on every byte once when chunks outgrow the reused buffer and the stall is %s', async (_, stallAt) => {
+		const big = Uint8Array.from({ length: 3_000_000 }, (_, i) => (i * 31 + (i >> 11)) & 0xff);
+		for (const lateMs of [undefined, 30]) {
+			const file = streamedFile(big, { chunk: 1_500_000, isByteStream: true, stallAt, stalls: 2, lateMs });
+			const copies: Uint8Array[] = [];
+			expect(await streamInput(file, (slice) => void copies.push(slice.slice()), () => false, { reuse: true, stall })).toBe(true);
+			expect(Buffer.from(joinBytes(copies)).equals(Buffer.from(big))).toBe(true);
+			// At a chunk's start every stalling stream meets the stall (two given up, then a third stream).
+			if (stallAt % 1_500_000 === 0 && lateMs === undefined) expect(file.opened).toBe(3);
+		}
 	});
 
 	it('fails as an unreadable file when every new stream stalls too, after the tries allowed', async () => {
