@@ -50,10 +50,12 @@ class BulkUploadState {
 	async start(file: File) {
 		// An older copy of the app blocks the database: say so now rather than wait on it.
 		if (databaseAccess.blocked) return this.run.fail('database-blocked');
-		// Settings saved in another tab count: read them just before the import.
-		const { service, availability } = await paymentSettings.refresh();
-		const job = { kind: this.kind, fileName: file.name, encoding: 'auto' as const, errorsBlockImport: this.errorsBlockImport, settings: { service, availability } };
-		const summary = await this.run.start({ job, file }, file.size);
+		const { kind, errorsBlockImport } = this;
+		const summary = await this.run.start(async () => {
+			// Settings saved in another tab count: read them just before the import.
+			const { service, availability } = await paymentSettings.refresh();
+			return { job: { kind, fileName: file.name, encoding: 'auto' as const, errorsBlockImport, settings: { service, availability } }, file };
+		}, file.size);
 		if (!summary) return;
 		rememberSource(summary.historyId, file);
 		// A finished upload clears the chosen file (a refused one stays, to retry with another kind).

@@ -20,6 +20,9 @@ vi.mock('$lib/workers/workbench-client', () => {
 });
 const { JobRun } = await import('./job-run.svelte');
 const { CancelledError } = await import('$lib/workers/workbench-client');
+const lastRequest = () => pending.length;
+// Lets every continuation already queued run (a task runs only once the microtasks are done).
+const everyMicrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // 「すべてのデータを消去」 in another tab while this one uploads (150,000 rows, bar at 46 %) or converts:
 // the form went back to empty with no word. Now the run stops, says why, and its late answer —
@@ -89,5 +92,48 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		expect(cancelled).toContain(second);
 		pending[second - 1].progress?.(50, 200);
 		expect(run.done).toBe(50);
+	});
+});
+
+// 一括登録 reads the settings, step d a saved mapping, before the worker is asked: the run counts
+// from the click, so キャンセル or 「すべてのデータを消去」 heard meanwhile stops it (an erase told then
+// went unheard, and the upload imported into the emptied database).
+describe('a run reading what its job needs before the worker is asked', () => {
+	// The run waits until `letGo`; `requests` counts the worker's requests before it started.
+	const waiting = (run: InstanceType<typeof JobRun<'upload'>>) => {
+		const requests = lastRequest();
+		let letGo = () => {};
+		const started = run.start(() => new Promise((resolve) => (letGo = () => resolve({} as never))));
+		return { started, requests, letGo: () => letGo() };
+	};
+
+	it('is running, and a stop then sends nothing to the worker', async () => {
+		const run = new JobRun('upload');
+		const { started, requests, letGo } = waiting(run);
+		expect(run.status).toBe('running');
+		expect(run.stop('erased-upload')).toBe(true);
+		letGo();
+		await everyMicrotask();
+		expect(lastRequest()).toBe(requests);
+		expect(await started).toBeNull();
+		expect([run.status, run.failure]).toEqual(['failed', 'erased-upload']);
+	});
+
+	it('キャンセル while a run waits for its settings cancels it before the worker is asked', async () => {
+		const run = new JobRun('upload');
+		const { started, requests, letGo } = waiting(run);
+		run.cancel();
+		expect(run.status).toBe('cancelled');
+		letGo();
+		await everyMicrotask();
+		expect(lastRequest()).toBe(requests);
+		expect(await started).toBeNull();
+		expect(run.status).toBe('cancelled');
+	});
+
+	it('a failure while it reads what the job needs ends the run as failed, never left running', async () => {
+		const run = new JobRun('upload');
+		expect(await run.start(() => Promise.reject(new Error('database-closed')))).toBeNull();
+		expect([run.status, run.failure]).toEqual(['failed', 'database-closed']);
 	});
 });

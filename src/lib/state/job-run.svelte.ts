@@ -19,8 +19,13 @@ export class JobRun<K extends CommandType> {
 
 	constructor(private readonly type: K) {}
 
-	/** Runs the job; resolves with its answer, or null when it was cancelled or failed. */
-	async start(fields: Commands[K], size = 0): Promise<Answers[K] | null> {
+	/**
+	 * Runs the job; resolves with its answer, or null when it was cancelled, failed or stopped.
+	 * `fields` may be a function that reads what the job needs first (settings, a saved mapping):
+	 * the run counts as running from the start, so キャンセル or an erase heard while it reads stops
+	 * it before the worker is ever asked.
+	 */
+	async start(fields: Commands[K] | (() => Promise<Commands[K]>), size = 0): Promise<Answers[K] | null> {
 		this.status = 'running';
 		this.done = 0;
 		this.total = size;
@@ -28,15 +33,18 @@ export class JobRun<K extends CommandType> {
 		this.failure = '';
 		this.isFinalWrite = false;
 		const run = ++this.runs;
-		const { requestId, done } = workbench.request(this.type, fields, (doneUnits, total, finalWrite) => {
-			// A stopped run's late progress neither moves a later run's bar nor disables its キャンセル.
-			if (run !== this.runs) return;
-			if (finalWrite) return void (this.isFinalWrite = true);
-			this.done = doneUnits;
-			this.total = total;
-		});
-		this.requestId = requestId;
 		try {
+			const command = typeof fields === 'function' ? await fields() : fields;
+			// Stopped or cancelled while it read what it needs: the job is never sent.
+			if (run !== this.runs) return null;
+			const { requestId, done } = workbench.request(this.type, command, (doneUnits, total, finalWrite) => {
+				// A stopped run's late progress neither moves a later run's bar nor disables its キャンセル.
+				if (run !== this.runs) return;
+				if (finalWrite) return void (this.isFinalWrite = true);
+				this.done = doneUnits;
+				this.total = total;
+			});
+			this.requestId = requestId;
 			const result = await done;
 			if (run !== this.runs) return null;
 			this.result = result;
@@ -67,8 +75,17 @@ export class JobRun<K extends CommandType> {
 		return true;
 	}
 
+	/**
+	 * キャンセル: asks the worker to stop the job, unless its final write started. A run still reading
+	 * what it needs (see `start`) is cancelled at once and never sent.
+	 */
 	cancel() {
-		if (this.requestId !== null && !this.isFinalWrite) workbench.cancel(this.requestId);
+		if (this.isFinalWrite) return;
+		if (this.requestId !== null) workbench.cancel(this.requestId);
+		else if (this.status === 'running') {
+			this.runs++;
+			this.status = 'cancelled';
+		}
 	}
 
 	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */

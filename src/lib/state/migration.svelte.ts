@@ -111,13 +111,14 @@ class MigrationState {
 	async convertReturn(file: File) {
 		// The cells a previous file's list could not hold in Shift_JIS are not this run's.
 		this.lists.clear();
-		const options = {
-			...$state.snapshot(this.options),
-			checkCustomerList: this.checksCustomerList,
-			...(await columnMappings.optionsFor(file))
-		};
-		const job = { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId };
-		const answer = await this.conversion.start({ job, file }, file.size);
+		const answer = await this.conversion.start(async () => {
+			const options = {
+				...$state.snapshot(this.options),
+				checkCustomerList: this.checksCustomerList,
+				...(await columnMappings.optionsFor(file))
+			};
+			return { job: { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId }, file };
+		}, file.size);
 		if (!answer) return;
 		if (answer.summary.historyId) rememberSource(answer.summary.historyId, file);
 		await columnMappings.finished(answer.summary);
