@@ -1,7 +1,11 @@
+import type { FailureCode } from '$lib/i18n/failures';
 import type { Answers, Commands, CommandType } from '$lib/workers/messages';
 import { CancelledError, workbench } from '$lib/workers/workbench-client';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** Where 「すべてのデータを消去」 was done, as a run's box tells it: in this tab, or in another one. */
+export type ErasedWhere = 'here' | 'other-tab';
 
 /** One job in the worker as the page sees it: status, progress, cancel, and its answer or failure. */
 export class JobRun<K extends CommandType> {
@@ -86,6 +90,25 @@ export class JobRun<K extends CommandType> {
 			this.runs++;
 			this.status = 'cancelled';
 		}
+	}
+
+	/**
+	 * 「すべてのデータを消去」 reached this run, done `where` (SPEC "Several tabs"): its box says so and
+	 * is never left blank. A run reading what it needs or running (its final write too) is stopped
+	 * (`stop`: erased-upload, erased-conversion); a finished one's result is dropped and the box says
+	 * that what it registered or made is gone and how to get it again (erased-upload-result,
+	 * erased-conversion-result); each with -here when this tab erased. A failed or cancelled run keeps
+	 * its message (nothing of it was kept, so it stays true), as does one that already says it was
+	 * erased; an idle run stays idle. With `finishedToo` false only a run not finished is stopped
+	 * (before this tab's erase, which may still fail: a result must not be called erased then).
+	 */
+	erased(where: ErasedWhere, finishedToo = true): void {
+		const place = where === 'here' ? '-here' : '';
+		const noun = this.type === 'upload' ? 'upload' : 'conversion';
+		const stopped: FailureCode = `erased-${noun}${place}`;
+		const resultGone: FailureCode = `erased-${noun}-result${place}`;
+		if (this.stop(stopped) || this.status !== 'done' || !finishedToo) return;
+		this.fail(resultGone);
 	}
 
 	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */
