@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { translate } from '../../src/lib/i18n';
+import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
 import { importLockName } from '../../src/lib/workers/import-lock';
 import { expect, test } from './support';
@@ -182,6 +182,51 @@ for (const language of ['ja', 'en'] as const) {
 		await b.reload();
 		await expect(b.getByText(translate(language, 'search.empty'))).toBeVisible();
 	});
+}
+
+// Operator trial (390 px, English, two tabs): 「すべてのデータを消去」 in tab A reached tab B's 一括登録
+// whose upload had finished, its result on screen: the result vanished without a word (and A's own
+// finished upload too). Each box now says the result was erased — in another tab, or here — that
+// nothing registered from the file nor its history is kept, and to upload it again.
+for (const language of ['ja', 'en'] as const) {
+	for (const width of [1280, 390]) {
+		test(`${language} at ${width} px: 「すべてのデータを消去」 in tab A turns the result of a finished upload into a word, in tab B and in A`, async ({ page: a, context }) => {
+			const t = (key: MessageKey) => translate(language, key);
+			const viewport = { width, height: 844 };
+			await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+			const uploaded = async (page: Page, rows: number) => {
+				await page.setViewportSize(viewport);
+				await page.goto('/customers');
+				const bulk = page.getByRole('region', { name: t('bulk.title') });
+				await chooseFile(page, bulk, { name: `${rows}.csv`, mimeType: 'text/csv', buffer: Buffer.from(bigCustomerFile(rows)) }, t('upload.choose'));
+				await bulk.getByRole('button', { name: t('upload.upload') }).click();
+				await expect(bulk.getByRole('link', { name: t('bulk.openHistory') })).toBeVisible();
+				return bulk;
+			};
+			const bulkA = await uploaded(a, 2);
+			const b = await context.newPage();
+			const bulkB = await uploaded(b, 3);
+
+			await a.getByRole('link', { name: t('nav.settings') }).click();
+			await a.getByRole('button', { name: t('data.erase'), exact: true }).click();
+			await a.getByRole('button', { name: t('data.eraseYes'), exact: true }).click();
+			await expect(a.getByText(t('data.erased'))).toBeVisible();
+
+			// B: the result gives way to the word of an erase made in another tab, whole at this width.
+			const wordB = bulkB.getByRole('alert');
+			await expect(wordB).toHaveText(failureText('erased-upload-result', language));
+			await expect(bulkB.getByRole('link', { name: t('bulk.openHistory') })).toHaveCount(0);
+			const fits = await wordB.evaluate((box) => box.getBoundingClientRect().right <= document.documentElement.clientWidth && document.documentElement.scrollWidth <= innerWidth);
+			expect(fits).toBe(true);
+			// A, back on its 一括登録: the word of an erase made here.
+			await a.getByRole('link', { name: t('nav.customers') }).click();
+			await expect(bulkA.getByRole('alert')).toHaveText(failureText('erased-upload-result-here', language));
+			await expect(bulkA.getByRole('link', { name: t('bulk.openHistory') })).toHaveCount(0);
+			// What the word says holds: a reload shows no customer.
+			await b.reload();
+			await expect(b.getByText(t('search.empty'))).toBeVisible();
+		});
+	}
 }
 
 test('キャンセル late in a registration (while its customers are stored, 80 % and past) leaves nothing registered', async ({ page }) => {

@@ -20,6 +20,10 @@ export const failureCodes = [
 	'erased-conversion',
 	'erased-upload-here',
 	'erased-conversion-here',
+	'erased-upload-result',
+	'erased-conversion-result',
+	'erased-upload-result-here',
+	'erased-conversion-result-here',
 	'unknown'
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
@@ -51,6 +55,14 @@ const ja: Record<FailureCode, string> = {
 		'「すべてのデータを消去」を行ったため、このアップロードを中止しました。何も登録していません。登録する場合は、もう一度ファイルを指定してアップロードしてください。',
 	'erased-conversion-here':
 		'「すべてのデータを消去」を行ったため、この変換を中止しました。ファイルは作っていません。必要なら、もう一度ファイルを指定して変換してください。',
+	'erased-upload-result':
+		'別のタブで「すべてのデータを消去」が行われたため、このアップロードの結果は消去されました。このファイルから登録した顧客・カードも、その履歴も残っていません。登録し直す場合は、もう一度ファイルを指定してアップロードしてください。',
+	'erased-conversion-result':
+		'別のタブで「すべてのデータを消去」が行われたため、この変換の結果は消去されました。作ったファイルも、その履歴も残っていません。必要なら、もう一度ファイルを指定して変換してください。',
+	'erased-upload-result-here':
+		'「すべてのデータを消去」を行ったため、このアップロードの結果は消去されました。このファイルから登録した顧客・カードも、その履歴も残っていません。登録し直す場合は、もう一度ファイルを指定してアップロードしてください。',
+	'erased-conversion-result-here':
+		'「すべてのデータを消去」を行ったため、この変換の結果は消去されました。作ったファイルも、その履歴も残っていません。必要なら、もう一度ファイルを指定して変換してください。',
 	unknown: '予期しない理由で処理できませんでした。何も登録していません。ページを再読み込みしてから、もう一度お試しください。'
 };
 
@@ -80,6 +92,14 @@ const en: Record<FailureCode, string> = {
 		'This upload was stopped because all data was erased ("Erase all data"). Nothing was registered. To register the file, choose it again and upload it.',
 	'erased-conversion-here':
 		'This conversion was stopped because all data was erased ("Erase all data"). No file was made. If you need it, choose the file again and convert it.',
+	'erased-upload-result':
+		'All data was erased ("Erase all data") in another tab, so the result of this upload is gone: nothing registered from this file, nor its history, is kept. To register it again, choose the file again and upload it.',
+	'erased-conversion-result':
+		'All data was erased ("Erase all data") in another tab, so the result of this conversion is gone: the file it made and its history are no longer kept. If you need them, choose the file again and convert it.',
+	'erased-upload-result-here':
+		'All data was erased ("Erase all data"), so the result of this upload is gone: nothing registered from this file, nor its history, is kept. To register it again, choose the file again and upload it.',
+	'erased-conversion-result-here':
+		'All data was erased ("Erase all data"), so the result of this conversion is gone: the file it made and its history are no longer kept. If you need them, choose the file again and convert it.',
 	unknown: 'Something unexpected stopped the work. Nothing was registered. Reload the page and try again.'
 };
 

@@ -2,6 +2,7 @@ import type { UploadKind, UploadSummary } from '$lib/jobs/upload-types';
 import { databaseAccess } from './database-access.svelte';
 import { rememberSource } from './history.svelte';
 import { JobRun } from './job-run.svelte';
+import { pageRuns } from './page-runs';
 import { paymentSettings } from './settings.svelte';
 
 /** 一括登録: the chosen kind and file, the upload run, and how it ended. */
@@ -9,7 +10,7 @@ class BulkUploadState {
 	kind = $state<UploadKind>('customers');
 	#file = $state<File | null>(null);
 	errorsBlockImport = $state(false);
-	readonly run = new JobRun('upload');
+	readonly run = pageRuns.add(new JobRun('upload'));
 	summary = $derived(this.run.result);
 	/** Called after an upload ends with a history entry, with its summary (the registry view refreshes). */
 	onFinished: ((summary: UploadSummary) => void) | null = null;
@@ -38,22 +39,20 @@ class BulkUploadState {
 		return paymentSettings.refresh();
 	}
 
-	/**
-	 * Drops the chosen file and the last result (after an erase). An upload still running is stopped
-	 * and says why (`erasedCode`): nothing of it is registered.
-	 */
-	forget(erasedCode: string) {
+	/** Drops the chosen file (after an erase; the run says what the erase did to it: `pageRuns`). */
+	forget() {
 		this.#file = null;
-		if (!this.run.stop(erasedCode) && !this.run.wasErased) this.run.reset();
 	}
 
 	async start(file: File) {
 		// An older copy of the app blocks the database: say so now rather than wait on it.
 		if (databaseAccess.blocked) return this.run.fail('database-blocked');
-		// Settings saved in another tab count: read them just before the import.
-		const { service, availability } = await paymentSettings.refresh();
-		const job = { kind: this.kind, fileName: file.name, encoding: 'auto' as const, errorsBlockImport: this.errorsBlockImport, settings: { service, availability } };
-		const summary = await this.run.start({ job, file }, file.size);
+		const { kind, errorsBlockImport } = this;
+		const summary = await this.run.start(async () => {
+			// Settings saved in another tab count: read them just before the import.
+			const { service, availability } = await paymentSettings.refresh();
+			return { job: { kind, fileName: file.name, encoding: 'auto' as const, errorsBlockImport, settings: { service, availability } }, file };
+		}, file.size);
 		if (!summary) return;
 		rememberSource(summary.historyId, file);
 		// A finished upload clears the chosen file (a refused one stays, to retry with another kind).

@@ -20,6 +20,9 @@ vi.mock('$lib/workers/workbench-client', () => {
 });
 const { JobRun } = await import('./job-run.svelte');
 const { CancelledError } = await import('$lib/workers/workbench-client');
+const lastRequest = () => pending.length;
+// Lets every continuation already queued run (a task runs only once the microtasks are done).
+const everyMicrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // 「すべてのデータを消去」 in another tab while this one uploads (150,000 rows, bar at 46 %) or converts:
 // the form went back to empty with no word. Now the run stops, says why, and its late answer —
@@ -89,5 +92,176 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		expect(cancelled).toContain(second);
 		pending[second - 1].progress?.(50, 200);
 		expect(run.done).toBe(50);
+	});
+});
+
+// Operator trial (390 px, two tabs): 「すべてのデータを消去」 reached an upload or conversion whose result
+// was on screen, and its box went blank without a word, here or in the other tab; an upload still
+// reading its settings when the erase was told was not stopped at all and imported into the emptied
+// database. The kind: every run state × where the erase was made. A run is never silently reset.
+describe('「すべてのデータを消去」 reaches every run of the page, whatever its state, and its box says so', async () => {
+	const { PageRuns } = await import('./page-runs');
+	const { failureText, isFailureCode } = await import('$lib/i18n/failures');
+	type Run = InstanceType<typeof JobRun<'upload' | 'convert'>>;
+	// What a state leaves in flight: the worker's request (answered late after the erase), or the
+	// reading of what the job needs (settings, a saved mapping), let go after the erase.
+	type InFlight = { started: Promise<unknown>; request?: number; letGo?: () => void };
+
+	const states: [string, (run: Run) => Promise<InFlight>, (noun: string, place: string) => [string, string]][] = [
+		['idle', async () => ({ started: Promise.resolve(null) }), () => ['idle', '']],
+		[
+			'waiting for its settings or mapping (no worker job yet)',
+			async (run) => {
+				let letGo = () => {};
+				const started = run.start(() => new Promise((resolve) => (letGo = () => resolve({} as never))));
+				return { started, letGo };
+			},
+			(noun, place) => ['failed', `erased-${noun}${place}`]
+		],
+		['running', async (run) => ({ started: run.start({} as never, 100), request: lastRequest() }), (noun, place) => ['failed', `erased-${noun}${place}`]],
+		[
+			'in its final write',
+			async (run) => {
+				const started = run.start({} as never, 100);
+				pending[lastRequest() - 1].progress?.(1, 1, true);
+				expect(run.isFinalWrite).toBe(true);
+				return { started, request: lastRequest() };
+			},
+			(noun, place) => ['failed', `erased-${noun}${place}`]
+		],
+		[
+			'finished, its result shown',
+			async (run) => {
+				const started = run.start({} as never);
+				pending[lastRequest() - 1].resolve({ summary: 'shown' });
+				await started;
+				expect(run.status).toBe('done');
+				return { started };
+			},
+			(noun, place) => ['failed', `erased-${noun}-result${place}`]
+		],
+		[
+			'failed (its message shown)',
+			async (run) => {
+				const started = run.start({} as never);
+				pending[lastRequest() - 1].reject(new Error('import-busy'));
+				await started;
+				return { started };
+			},
+			() => ['failed', 'import-busy']
+		],
+		[
+			'cancelled',
+			async (run) => {
+				const started = run.start({} as never);
+				pending[lastRequest() - 1].reject(new CancelledError());
+				await started;
+				return { started };
+			},
+			() => ['cancelled', '']
+		]
+	];
+	type Runs = InstanceType<typeof PageRuns>;
+	const places: [string, (runs: Runs) => Promise<void>, string][] = [
+		['in another tab', async (runs) => runs.heardErase(), ''],
+		// This tab's own notice comes while its erase ends, or after: both say "here".
+		['here, its own notice heard before the erase ends', (runs) => runs.eraseHere(async () => void (await Promise.resolve(), runs.heardErase())), '-here'],
+		['here, its own notice heard after', async (runs) => (await runs.eraseHere(async () => {}), runs.heardErase()), '-here']
+	];
+	const kinds = [
+		['upload', 'upload'],
+		['convert', 'conversion']
+	] as const;
+	const cases = kinds.flatMap(([type, noun]) =>
+		states.flatMap(([state, make, expected]) => places.map(([place, erase, suffix]) => [`${type} ${state}, erased ${place}`, type, noun, make, expected, erase, suffix] as const))
+	);
+
+	it.each(cases)('%s', async (_, type, noun, make, expected, erase, suffix) => {
+		const runs = new PageRuns();
+		const run = runs.add(new JobRun(type));
+		const inFlight = await make(run);
+		const [status, failure] = expected(noun, suffix);
+		const before = run.status;
+		const requests = lastRequest();
+
+		await erase(runs);
+		expect([run.status, run.failure]).toEqual([status, failure]);
+		// Never silently reset: a run that showed something still shows why.
+		if (before !== 'idle') expect(run.status).not.toBe('idle');
+		if (failure.startsWith('erased-')) {
+			expect(run.result).toBeNull();
+			expect(run.wasErased).toBe(true);
+			expect(isFailureCode(failure)).toBe(true);
+			// The message tells where the erase was made.
+			expect(failureText(failure, 'ja').includes('別のタブ')).toBe(suffix === '');
+			expect(failureText(failure, 'en').includes('another tab')).toBe(suffix === '');
+		}
+		if (inFlight.request !== undefined) expect(cancelled).toContain(inFlight.request);
+
+		// Whatever comes late — the job's answer, the settings read — changes nothing, and a job
+		// still waiting to start is never sent to the worker.
+		inFlight.letGo?.();
+		await everyMicrotask();
+		expect(lastRequest()).toBe(requests);
+		if (inFlight.request !== undefined) pending[inFlight.request - 1].resolve({ summary: 'late' });
+		await inFlight.started;
+		expect([run.status, run.failure]).toEqual([status, failure]);
+	});
+
+	it('an erase that fails leaves a finished result as it was; a run not finished was stopped before it', async () => {
+		const runs = new PageRuns();
+		const finished = runs.add(new JobRun('upload'));
+		const started = finished.start({} as never);
+		pending[lastRequest() - 1].resolve({ summary: 'kept' });
+		await started;
+		const running = runs.add(new JobRun('convert'));
+		void running.start({} as never);
+		const failure = new Error('quota-exceeded');
+		await expect(runs.eraseHere(() => Promise.reject(failure))).rejects.toBe(failure);
+		expect([finished.status, finished.result]).toEqual(['done', { summary: 'kept' }]);
+		expect([running.status, running.failure]).toEqual(['failed', 'erased-conversion-here']);
+	});
+});
+
+// 一括登録 reads the settings, step d a saved mapping, before the worker is asked: the run counts
+// from the click, so キャンセル or 「すべてのデータを消去」 heard meanwhile stops it (an erase told then
+// went unheard, and the upload imported into the emptied database).
+describe('a run reading what its job needs before the worker is asked', () => {
+	// The run waits until `letGo`; `requests` counts the worker's requests before it started.
+	const waiting = (run: InstanceType<typeof JobRun<'upload'>>) => {
+		const requests = lastRequest();
+		let letGo = () => {};
+		const started = run.start(() => new Promise((resolve) => (letGo = () => resolve({} as never))));
+		return { started, requests, letGo: () => letGo() };
+	};
+
+	it('is running, and a stop then sends nothing to the worker', async () => {
+		const run = new JobRun('upload');
+		const { started, requests, letGo } = waiting(run);
+		expect(run.status).toBe('running');
+		expect(run.stop('erased-upload')).toBe(true);
+		letGo();
+		await everyMicrotask();
+		expect(lastRequest()).toBe(requests);
+		expect(await started).toBeNull();
+		expect([run.status, run.failure]).toEqual(['failed', 'erased-upload']);
+	});
+
+	it('キャンセル while a run waits for its settings cancels it before the worker is asked', async () => {
+		const run = new JobRun('upload');
+		const { started, requests, letGo } = waiting(run);
+		run.cancel();
+		expect(run.status).toBe('cancelled');
+		letGo();
+		await everyMicrotask();
+		expect(lastRequest()).toBe(requests);
+		expect(await started).toBeNull();
+		expect(run.status).toBe('cancelled');
+	});
+
+	it('a failure while it reads what the job needs ends the run as failed, never left running', async () => {
+		const run = new JobRun('upload');
+		expect(await run.start(() => Promise.reject(new Error('database-closed')))).toBeNull();
+		expect([run.status, run.failure]).toEqual(['failed', 'database-closed']);
 	});
 });

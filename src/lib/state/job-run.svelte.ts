@@ -1,7 +1,11 @@
+import type { FailureCode } from '$lib/i18n/failures';
 import type { Answers, Commands, CommandType } from '$lib/workers/messages';
 import { CancelledError, workbench } from '$lib/workers/workbench-client';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** Where 「すべてのデータを消去」 was done, as a run's box tells it: in this tab, or in another one. */
+export type ErasedWhere = 'here' | 'other-tab';
 
 /** One job in the worker as the page sees it: status, progress, cancel, and its answer or failure. */
 export class JobRun<K extends CommandType> {
@@ -19,8 +23,13 @@ export class JobRun<K extends CommandType> {
 
 	constructor(private readonly type: K) {}
 
-	/** Runs the job; resolves with its answer, or null when it was cancelled or failed. */
-	async start(fields: Commands[K], size = 0): Promise<Answers[K] | null> {
+	/**
+	 * Runs the job; resolves with its answer, or null when it was cancelled, failed or stopped.
+	 * `fields` may be a function that reads what the job needs first (settings, a saved mapping):
+	 * the run counts as running from the start, so キャンセル or an erase heard while it reads stops
+	 * it before the worker is ever asked.
+	 */
+	async start(fields: Commands[K] | (() => Promise<Commands[K]>), size = 0): Promise<Answers[K] | null> {
 		this.status = 'running';
 		this.done = 0;
 		this.total = size;
@@ -28,15 +37,18 @@ export class JobRun<K extends CommandType> {
 		this.failure = '';
 		this.isFinalWrite = false;
 		const run = ++this.runs;
-		const { requestId, done } = workbench.request(this.type, fields, (doneUnits, total, finalWrite) => {
-			// A stopped run's late progress neither moves a later run's bar nor disables its キャンセル.
-			if (run !== this.runs) return;
-			if (finalWrite) return void (this.isFinalWrite = true);
-			this.done = doneUnits;
-			this.total = total;
-		});
-		this.requestId = requestId;
 		try {
+			const command = typeof fields === 'function' ? await fields() : fields;
+			// Stopped or cancelled while it read what it needs: the job is never sent.
+			if (run !== this.runs) return null;
+			const { requestId, done } = workbench.request(this.type, command, (doneUnits, total, finalWrite) => {
+				// A stopped run's late progress neither moves a later run's bar nor disables its キャンセル.
+				if (run !== this.runs) return;
+				if (finalWrite) return void (this.isFinalWrite = true);
+				this.done = doneUnits;
+				this.total = total;
+			});
+			this.requestId = requestId;
 			const result = await done;
 			if (run !== this.runs) return null;
 			this.result = result;
@@ -67,8 +79,36 @@ export class JobRun<K extends CommandType> {
 		return true;
 	}
 
+	/**
+	 * キャンセル: asks the worker to stop the job, unless its final write started. A run still reading
+	 * what it needs (see `start`) is cancelled at once and never sent.
+	 */
 	cancel() {
-		if (this.requestId !== null && !this.isFinalWrite) workbench.cancel(this.requestId);
+		if (this.isFinalWrite) return;
+		if (this.requestId !== null) workbench.cancel(this.requestId);
+		else if (this.status === 'running') {
+			this.runs++;
+			this.status = 'cancelled';
+		}
+	}
+
+	/**
+	 * 「すべてのデータを消去」 reached this run, done `where` (SPEC "Several tabs"): its box says so and
+	 * is never left blank. A run reading what it needs or running (its final write too) is stopped
+	 * (`stop`: erased-upload, erased-conversion); a finished one's result is dropped and the box says
+	 * that what it registered or made is gone and how to get it again (erased-upload-result,
+	 * erased-conversion-result); each with -here when this tab erased. A failed or cancelled run keeps
+	 * its message (nothing of it was kept, so it stays true), as does one that already says it was
+	 * erased; an idle run stays idle. With `finishedToo` false only a run not finished is stopped
+	 * (before this tab's erase, which may still fail: a result must not be called erased then).
+	 */
+	erased(where: ErasedWhere, finishedToo = true): void {
+		const place = where === 'here' ? '-here' : '';
+		const noun = this.type === 'upload' ? 'upload' : 'conversion';
+		const stopped: FailureCode = `erased-${noun}${place}`;
+		const resultGone: FailureCode = `erased-${noun}-result${place}`;
+		if (this.stop(stopped) || this.status !== 'done' || !finishedToo) return;
+		this.fail(resultGone);
 	}
 
 	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */

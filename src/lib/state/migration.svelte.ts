@@ -4,6 +4,7 @@ import { workbench } from '$lib/workers/workbench-client';
 import { columnMappings } from './column-mappings.svelte';
 import { ConversionRun } from './conversion-run.svelte';
 import { rememberSource } from './history.svelte';
+import { pageRuns } from './page-runs';
 import { PeopleDownload } from './people-download.svelte';
 import { paymentSettings } from './settings.svelte';
 
@@ -28,8 +29,8 @@ class MigrationState {
 	registrySizeKnown = $state(false);
 	listSourceChosen = false;
 	returnFile = $state<File | null>(null);
-	readonly list = new ConversionRun();
-	readonly conversion = new ConversionRun();
+	readonly list = pageRuns.add(new ConversionRun());
+	readonly conversion = pageRuns.add(new ConversionRun());
 	/** The last step b run whose list was read (not refused): step d checks returned IDs against it. */
 	private listJobId = $state<string | null>(null);
 
@@ -47,9 +48,11 @@ class MigrationState {
 		return this.options.checkCustomerList && this.hasCustomerList;
 	}
 
-	/** Drops both conversions, their files and outputs (after an erase: nothing of them stays downloadable). */
-	forget(erasedCode: string) {
-		for (const run of [this.list, this.conversion]) if (!run.stop(erasedCode) && !run.wasErased) run.reset();
+	/**
+	 * Drops both conversions' files and step d's lists (after an erase: nothing of them stays
+	 * downloadable; the runs say what the erase did to them and drop their outputs: `pageRuns`).
+	 */
+	forget() {
 		this.listFile = null;
 		this.returnFile = null;
 		this.listJobId = null;
@@ -111,13 +114,14 @@ class MigrationState {
 	async convertReturn(file: File) {
 		// The cells a previous file's list could not hold in Shift_JIS are not this run's.
 		this.lists.clear();
-		const options = {
-			...$state.snapshot(this.options),
-			checkCustomerList: this.checksCustomerList,
-			...(await columnMappings.optionsFor(file))
-		};
-		const job = { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId };
-		const answer = await this.conversion.start({ job, file }, file.size);
+		const answer = await this.conversion.start(async () => {
+			const options = {
+				...$state.snapshot(this.options),
+				checkCustomerList: this.checksCustomerList,
+				...(await columnMappings.optionsFor(file))
+			};
+			return { job: { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId }, file };
+		}, file.size);
 		if (!answer) return;
 		if (answer.summary.historyId) rememberSource(answer.summary.historyId, file);
 		await columnMappings.finished(answer.summary);

@@ -5,6 +5,7 @@ import { customerSearch } from './customer-search.svelte';
 import { forgetSources, historyView } from './history.svelte';
 import { migration } from './migration.svelte';
 import { migrationReport } from './migration-report.svelte';
+import { pageRuns } from './page-runs';
 import { paymentSettings } from './settings.svelte';
 
 /**
@@ -20,9 +21,11 @@ export function followOtherTabs(): () => void {
 		const listShown = customerSearch.page !== null;
 		if (change === 'erased') {
 			customerSearch.forget();
-			// An upload or a conversion still running is stopped and says why; nothing of it stays.
-			bulkUpload.forget('erased-upload');
-			migration.forget('erased-conversion');
+			// Every upload and conversion says what the erase did to it (stopped, or its result gone);
+			// nothing of it stays.
+			pageRuns.heardErase();
+			bulkUpload.forget();
+			migration.forget();
 			forgetSources();
 			// An opened history entry is erased with the rest: its panel closes rather than stay open.
 			historyView.open(null);

@@ -1,0 +1,53 @@
+import type { ErasedWhere } from './job-run.svelte';
+
+/** What the registry asks of a run: see `JobRun.erased`. */
+export interface ErasableRun {
+	erased(where: ErasedWhere, finishedToo?: boolean): void;
+}
+
+/**
+ * The runs this page holds — 一括登録's upload, steps a・b and d's conversions — each added where it
+ * is made (a module not loaded has no run to reach). 「すべてのデータを消去」 reaches every one of them
+ * through this one list, whether this tab or another one erased (SPEC "Several tabs"); it touches
+ * the runs only, never the chosen files, which the erase's notice clears once the erase is done.
+ */
+export class PageRuns {
+	readonly #runs = new Set<ErasableRun>();
+	// Erases of this tab under way: the notice this tab hears of its own erase is told as 'here'.
+	#erasingHere = 0;
+
+	/** Adds `run` to the page's runs; returns it. */
+	add<R extends ErasableRun>(run: R): R {
+		this.#runs.add(run);
+		return run;
+	}
+
+	/**
+	 * 「すべてのデータを消去」 pressed in this tab, `erase` doing it. The runs not finished are stopped
+	 * first (nothing of them is registered after the erase, and the erase does not wait behind their
+	 * jobs); once `erase` resolved, every run says it was erased here. When `erase` rejects (the
+	 * rejection is passed on), a finished run keeps its result: nothing of it was erased.
+	 */
+	async eraseHere(erase: () => Promise<void>): Promise<void> {
+		for (const run of this.#runs) run.erased('here', false);
+		this.#erasingHere++;
+		try {
+			await erase();
+		} finally {
+			this.#erasingHere--;
+		}
+		for (const run of this.#runs) run.erased('here');
+	}
+
+	/**
+	 * The erase's notice as this tab hears it, from another tab or from its own erase (then told as
+	 * 'here', whether the notice comes before `eraseHere` resolved or after): every run says so.
+	 */
+	heardErase(): void {
+		const where: ErasedWhere = this.#erasingHere > 0 ? 'here' : 'other-tab';
+		for (const run of this.#runs) run.erased(where);
+	}
+}
+
+/** This page's runs. */
+export const pageRuns = new PageRuns();
