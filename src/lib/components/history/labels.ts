@@ -1,12 +1,21 @@
 import type { MessageKey } from '$lib/i18n';
 import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
 import { isRegistryList } from '$lib/domain/records/list-source';
+import type { CustomerCheck } from '$lib/domain/records/customer-check';
 
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
 export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
 
 /** True for the conversions (連携用CSV, インポート用CSV): they write a file and register nothing. */
 export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' || kind === 'card-file';
+
+/**
+ * The catalogue key saying whether a step d run was checked against the a・b customer list (SPEC
+ * screen 3 d): with the list's customers (`{customers}`), without its count (an older record), or not
+ * at all (what was not checked, and what to do). Null when the record does not tell.
+ */
+export const customerCheckKey = (check: CustomerCheck | null): MessageKey | null =>
+	check === null ? null : !check.isChecked ? 'check.unchecked' : check.customers === null ? 'check.checkedUncounted' : 'check.checked';
 
 /** The words of an entry's success count: 書き出し for conversions, 登録 for uploads. */
 export const outcomeKey = (kind: HistoryKind): MessageKey =>

@@ -41,6 +41,10 @@ export interface RunOutcome {
 	errorsBlockImport?: boolean;
 	/** Step d: the numbers of its reconciliation, for the migration report (SPEC §6). */
 	reconciliation?: ReconciliationCounts;
+	/** Step d: the a・b customer list the returned IDs were checked against, null when not checked. */
+	customerList?: { customers: number } | null;
+	/** Step d: the first multi-card customers' IDs (at most `storedMultiCardIds`), for the report. */
+	multiCardIds?: string[];
 }
 
 /** The facts of a finished run the outcome is built from. */
