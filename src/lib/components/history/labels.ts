@@ -2,12 +2,24 @@ import type { MessageKey } from '$lib/i18n';
 import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
 import { isRegistryList } from '$lib/domain/records/list-source';
 import type { CustomerCheck } from '$lib/domain/records/customer-check';
+import type { NoticeProblems } from '$lib/domain/records/notification';
 
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
 export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
 
 /** True for the conversions (連携用CSV, インポート用CSV): they write a file and register nothing. */
 export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' || kind === 'card-file';
+
+/**
+ * The bell's line under the problems a notice quotes: how many errors and warnings it left to the
+ * history (`noticeProblems`), as one message with its parameters; null when it quoted them all.
+ */
+export function moreProblemsMessage({ moreErrors, moreWarnings }: Pick<NoticeProblems, 'moreErrors' | 'moreWarnings'>): { key: MessageKey; params: Record<string, number> } | null {
+	if (moreErrors > 0 && moreWarnings > 0) return { key: 'bell.moreProblems', params: { errors: moreErrors, warnings: moreWarnings } };
+	if (moreErrors > 0) return { key: 'bell.moreErrors', params: { count: moreErrors } };
+	if (moreWarnings > 0) return { key: 'bell.moreWarnings', params: { count: moreWarnings } };
+	return null;
+}
 
 /**
  * The catalogue key saying whether a step d run was checked against the a・b customer list (SPEC
