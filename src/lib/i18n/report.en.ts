@@ -53,5 +53,13 @@ export const reportEn: Record<keyof typeof reportJa, string> = {
 	'report.message.ask': 'We were asked to tell you before migrating when a customer has several cards. Please tell us how to migrate these customers’ cards.',
 	'report.message.askNone': 'Please confirm that we can go ahead with the migration as it is.',
 	'report.message.attach': 'The files processed and the reconciliation are in the attached migration report (PDF).',
-	'report.message.more': '{count} more'
+	'report.message.more': '{count} more',
+	'report.message.multiStepDIds': '- In the return file converted at step d, {count} {count:customer has|customers have} several cards (the cards are not registered yet). Customer IDs: {ids}',
+	'report.message.stepDChecked': '- Step d checked the return file against the customer list of steps a–b ({customers} {customers:customer|customers}).',
+	'report.message.stepDCheckedUncounted': '- Step d checked the return file against the customer list of steps a–b.',
+	'report.message.stepDUnchecked': '- Step d did not check the return file against the customer list of steps a–b: whether the returned customer IDs are in the store was not checked.',
+	'check.label': 'Customer list check',
+	'check.checked': 'Checked against the customer list of steps a–b ({customers} {customers:customer|customers}).',
+	'check.checkedUncounted': 'Checked against the customer list of steps a–b (its number of customers was not recorded).',
+	'check.unchecked': 'Not checked against the customer list of steps a–b: whether the returned customer IDs are in the store, and whether every customer sent came back, was not checked, so customer IDs the store does not hold may have been written. To check, load the customer list in steps a–b again and convert again.'
 };

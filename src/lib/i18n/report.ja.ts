@@ -51,5 +51,14 @@ export const reportJa = {
 	'report.message.ask': '複数枚のカードを持つ顧客がいる場合は移行前に連絡するよう案内がありましたので、お知らせします。これらの顧客のカード情報をどのように移行すればよいか、教えてください。',
 	'report.message.askNone': 'この内容で移行を進めてよいか、ご確認ください。',
 	'report.message.attach': '処理したファイルと照合結果は、添付の移行レポート（PDF）をご覧ください。',
-	'report.message.more': 'ほか {count}人'
+	'report.message.more': 'ほか {count}人',
+	'report.message.multiStepDIds': '・ステップdで変換した返却ファイルに、1人で複数枚のカードを持つ顧客が {count}人います（カード情報はまだ登録していません）。顧客ID：{ids}',
+	'report.message.stepDChecked': '・ステップdの返却ファイルは、a・bの顧客一覧（顧客 {customers}件）と照合して変換しました。',
+	'report.message.stepDCheckedUncounted': '・ステップdの返却ファイルは、a・bの顧客一覧と照合して変換しました。',
+	'report.message.stepDUnchecked': '・ステップdの返却ファイルは、a・bの顧客一覧と照合せずに変換しました。返却された顧客IDがストアにあるかは確認していません。',
+	// Whether a step d run checked the returned IDs against the customer list of a・b (result, 履歴, report).
+	'check.label': '顧客一覧との照合',
+	'check.checked': 'a・bの顧客一覧（顧客 {customers}件）と照合しました。',
+	'check.checkedUncounted': 'a・bの顧客一覧と照合しました（顧客の件数は記録されていません）。',
+	'check.unchecked': 'a・bの顧客一覧と照合していません。返却された顧客IDがストアにあるか、送った顧客がすべて返却されたかを確認していないため、ストアにない顧客IDも書き出しています。照合するには、a・bで顧客一覧をもう一度読み込み、もう一度変換してください。'
 } as const;

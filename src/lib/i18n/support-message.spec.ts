@@ -3,12 +3,12 @@ import { supportMessage } from './support-message';
 
 describe('supportMessage', () => {
 	it.each([
-		['ja', { source: 'cards', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 1 }, ['複数枚のカードを登録している顧客が 1人います。顧客ID：US-00010004', '有効期限切れのカードが 1枚', '移行前に連絡するよう']],
-		['ja', { source: 'cards', multiCardCount: 2, multiCardIds: ['US-00010004', 'US-00010007'], expiredCount: 0 }, ['2人います。顧客ID：US-00010004、US-00010007', 'どのように移行すればよいか']],
-		['ja', { source: 'cards', multiCardCount: 0, multiCardIds: [], expiredCount: 3 }, ['複数枚のカードを登録している顧客はいません。', '3枚あります', 'ご確認ください']],
-		['en', { source: 'cards', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 1 }, ['1 customer has several cards registered. Customer IDs: US-00010004', '1 card has expired', 'before migrating']],
-		['en', { source: 'cards', multiCardCount: 3, multiCardIds: ['US-1', 'US-2', 'US-3'], expiredCount: 2 }, ['3 customers have several cards', 'US-1, US-2 and US-3', '2 cards have expired']],
-		['en', { source: 'cards', multiCardCount: 0, multiCardIds: [], expiredCount: 0 }, ['No customer has several cards registered.', 'go ahead']]
+		['ja', { source: 'cards', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 1, stepDCheck: null }, ['複数枚のカードを登録している顧客が 1人います。顧客ID：US-00010004', '有効期限切れのカードが 1枚', '移行前に連絡するよう']],
+		['ja', { source: 'cards', multiCardCount: 2, multiCardIds: ['US-00010004', 'US-00010007'], expiredCount: 0, stepDCheck: null }, ['2人います。顧客ID：US-00010004、US-00010007', 'どのように移行すればよいか']],
+		['ja', { source: 'cards', multiCardCount: 0, multiCardIds: [], expiredCount: 3, stepDCheck: null }, ['複数枚のカードを登録している顧客はいません。', '3枚あります', 'ご確認ください']],
+		['en', { source: 'cards', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 1, stepDCheck: null }, ['1 customer has several cards registered. Customer IDs: US-00010004', '1 card has expired', 'before migrating']],
+		['en', { source: 'cards', multiCardCount: 3, multiCardIds: ['US-1', 'US-2', 'US-3'], expiredCount: 2, stepDCheck: null }, ['3 customers have several cards', 'US-1, US-2 and US-3', '2 cards have expired']],
+		['en', { source: 'cards', multiCardCount: 0, multiCardIds: [], expiredCount: 0, stepDCheck: null }, ['No customer has several cards registered.', 'go ahead']]
 	] as const)('%s %j', (language, facts, parts) => {
 		const text = supportMessage(language, facts);
 		for (const part of parts) expect(text).toContain(part);
@@ -17,9 +17,22 @@ describe('supportMessage', () => {
 
 	it.each(['ja', 'en'] as const)('names at most the cap of IDs and counts the rest (%s)', (language) => {
 		const ids = Array.from({ length: 60 }, (_, i) => `US-${String(10000 + i).padStart(8, '0')}`);
-		const text = supportMessage(language, { source: 'cards', multiCardCount: 75, multiCardIds: ids, expiredCount: 0 }, 50);
+		const text = supportMessage(language, { source: 'cards', multiCardCount: 75, multiCardIds: ids, expiredCount: 0, stepDCheck: null }, 50);
 		expect(text).toContain(ids[49]);
 		expect(text).not.toContain(ids[50]);
 		expect(text).toContain(language === 'ja' ? 'ほか 25人' : '25 more');
+	});
+
+	// The message after step d alone (cards not registered yet): the multi-card customers named by ID,
+	// never "see step d's lists", and whether the return file was checked against the a・b list.
+	it.each([
+		['ja', { isChecked: true, customers: 30 }, ['顧客が 2人います', '顧客ID：US-00010004、US-00010009', 'a・bの顧客一覧（顧客 30件）と照合して変換しました'], ['照合結果の一覧にあります', '照合せずに']],
+		['ja', { isChecked: false }, ['顧客ID：US-00010004、US-00010009', 'a・bの顧客一覧と照合せずに変換しました', '顧客IDがストアにあるかは確認していません'], ['照合して変換しました']],
+		['en', { isChecked: true, customers: 1 }, ['2 customers have several cards', 'Customer IDs: US-00010004 and US-00010009', 'customer list of steps a–b (1 customer)'], ['reconciliation lists', 'did not check']],
+		['en', { isChecked: false }, ['Customer IDs: US-00010004 and US-00010009', 'did not check the return file against the customer list of steps a–b', 'whether the returned customer IDs are in the store was not checked'], ['(1 customer)']]
+	] as const)('%s after step d, check %j', (language, stepDCheck, parts, absent) => {
+		const text = supportMessage(language, { source: 'step-d', multiCardCount: 2, multiCardIds: ['US-00010004', 'US-00010009'], expiredCount: 0, stepDCheck });
+		for (const part of parts) expect(text).toContain(part);
+		for (const part of absent) expect(text).not.toContain(part);
 	});
 });

@@ -13,11 +13,12 @@ export const namedCustomers = 50;
 
 /**
  * The ready-to-send text of the migration report (SPEC §6) in `language`: it names how many
- * customers hold several cards, with their IDs, and asks how to migrate them — the source asks that
- * they be reported to support before migrating (複数枚のカード). Each line says where its figure comes
- * from — the registered cards, or the return file converted at step d (counts only, the IDs are in
- * step d's lists) — so it reads as the report's tables do. Customer IDs and counts only: never a
- * token nor a card number. Lines end in `\n`.
+ * customers hold several cards, with their IDs (at most `maxIds`, then "ほか N人"), and asks how to
+ * migrate them — the source asks that they be reported to support before migrating (複数枚のカード).
+ * Each line says where its figure comes from — the registered cards, or the return file converted at
+ * step d — so it reads as the report's tables do, and a line says whether the last step d was checked
+ * against the customer list of a・b (and how many customers it had). Customer IDs and counts only:
+ * never a token nor a card number. Lines end in `\n`.
  */
 export function supportMessage(language: Language, facts: SupportFacts, maxIds = namedCustomers): string {
 	const say = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
@@ -28,11 +29,24 @@ export function supportMessage(language: Language, facts: SupportFacts, maxIds =
 	const found = [
 		facts.multiCardCount === 0
 			? say(fromStepD ? 'report.message.multiNoneStepD' : 'report.message.multiNone')
-			: fromStepD
-				? say('report.message.multiStepD', { count: facts.multiCardCount })
-				: say('report.message.multi', { count: facts.multiCardCount, ids })
+			: !fromStepD
+				? say('report.message.multi', { count: facts.multiCardCount, ids })
+				: named.length > 0
+					? say('report.message.multiStepDIds', { count: facts.multiCardCount, ids })
+					: // A step d recorded before the history kept the IDs: counted, named in step d's lists.
+						say('report.message.multiStepD', { count: facts.multiCardCount })
 	];
 	if (facts.expiredCount > 0) found.push(say(fromStepD ? 'report.message.expiredStepD' : 'report.message.expired', { count: facts.expiredCount }));
+	const check = facts.stepDCheck;
+	if (check) {
+		found.push(
+			!check.isChecked
+				? say('report.message.stepDUnchecked')
+				: check.customers === null
+					? say('report.message.stepDCheckedUncounted')
+					: say('report.message.stepDChecked', { customers: check.customers })
+		);
+	}
 	return [
 		say('report.message.subject'),
 		'',

@@ -100,7 +100,7 @@ export async function buildLinkage(
 	const lookup = (done: number) => bar('record', 2 + done / (3 * Math.max(1, ids.length)), 3);
 	const customerList = report.refused
 		? undefined
-		: { ids: new CustomerIdLookup(stepped(ids, lookup), undefined, (done, of) => lookup(ids.length + (2 * ids.length * done) / Math.max(1, of))), sent: report.linkedCustomerIds };
+		: { ids: new CustomerIdLookup(stepped(ids, lookup), undefined, (done, of) => lookup(ids.length + (2 * ids.length * done) / Math.max(1, of))), sent: report.linkedCustomerIds, customers: ids.length };
 	bar('record', 3, 3);
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,

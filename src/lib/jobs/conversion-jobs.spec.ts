@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { convertYamatoReturn, headerPeekSize, peekReturnHeader, sha256Hex } from '$lib/domain';
 import { problemText } from '$lib/i18n/problem-text';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
+import { historyOutcomeSchema, storedMultiCardIds } from '$lib/domain/records/history-entry';
 import { customerColumns } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { buildLinkage } from './build-linkage';
@@ -124,7 +125,7 @@ describe('convertReturnFile', () => {
 	});
 
 	it('checks returned IDs against the customer list it is given, and only when asked', async () => {
-		const customerList = { ids: new CustomerIdLookup(['US-00010000']), sent: ['US-00010000'] };
+		const customerList = { ids: new CustomerIdLookup(['US-00010000']), sent: ['US-00010000'], customers: 1 };
 		const file = () => returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010005,042,JCB,2812,QwErTy9876543210abC2');
 		const checked = (await convertReturnFile({ file: file(), customerList }, returnJob(), fakePorts(fakeStore())))!;
 		expect(checked.report.summary).toMatchObject({ written: 1, reconciliation: { 'unknown-returned': 1, 'sent-not-returned': 0 } });
@@ -137,7 +138,7 @@ describe('convertReturnFile', () => {
 		['with the customer list', true, { 'sent-not-returned': 1, 'unknown-returned': 1, 'multi-card': 1, expired: 1, written: 3 }],
 		['without it', false, { 'sent-not-returned': null, 'unknown-returned': null, 'multi-card': 1, expired: 1, written: 4 }]
 	])('records the reconciliation numbers in the outcome, as the page shows them (%s)', async (_name, checkCustomerList, counts) => {
-		const customerList = { ids: new CustomerIdLookup(['US-00010000', 'US-00010001', 'US-00010002']), sent: ['US-00010000', 'US-00010001', 'US-00010002'] };
+		const customerList = { ids: new CustomerIdLookup(['US-00010000', 'US-00010001', 'US-00010002']), sent: ['US-00010000', 'US-00010001', 'US-00010002'], customers: 3 };
 		const file = returnFile(
 			'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1',
 			'US-00010000,222,JCB,2911,QwErTy9876543210abC2',
@@ -149,6 +150,38 @@ describe('convertReturnFile', () => {
 		expect(result.outcome.reconciliation).toEqual(counts);
 		expect(result.report.summary.reconciliation).toEqual(counts);
 		expect(store.records[0].outcome).toMatchObject({ reconciliation: counts });
+	});
+
+	// The same file with and without the a・b list (SPEC screen 3 d): every record of the run says which
+	// it was, with the list's size, and names the multi-card customers (IDs only) for the report.
+	it.each([
+		['checked, the list given and asked for', true, true, { customers: 3 }],
+		['not checked: the option off', false, true, null],
+		['not checked: no list loaded (after a reload)', true, false, null]
+	])('records whether it was checked against the customer list: %s', async (_name, checkCustomerList, hasList, recorded) => {
+		const ids = ['US-00010000', 'US-00010001', 'US-00010002'];
+		const customerList = hasList ? { ids: new CustomerIdLookup(ids), sent: ids, customers: ids.length } : null;
+		const file = returnFile(
+			'US-00010002,111,VISA,2912,AbCdEf0123456789xyZ1',
+			'US-00010000,222,JCB,2911,QwErTy9876543210abC2',
+			'US-00010002,333,VISA,2912,ZxCvBn0123456789qwE3',
+			'US-00010000,444,VISA,2912,PoIuYt0123456789lkJ4'
+		);
+		const store = fakeStore();
+		const result = (await convertReturnFile({ file, customerList }, returnJob({ options: { ...options, checkCustomerList } }), fakePorts(store)))!;
+		expect(result.report.summary.customerList).toEqual(recorded);
+		expect(store.records[0].outcome).toMatchObject({ customerList: recorded, multiCardIds: ['US-00010002', 'US-00010000'] });
+		expect(historyOutcomeSchema.safeParse(store.records[0].outcome).success).toBe(true);
+	});
+
+	it('keeps at most the stored cap of multi-card IDs, in order of first appearance', async () => {
+		const customers = storedMultiCardIds + 7;
+		const rows = Array.from({ length: customers }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},111,VISA,2912,AbCdEf0123456789xy${String(i).padStart(3, '0')}`);
+		const file = returnFile(...rows, ...rows);
+		const store = fakeStore();
+		const result = (await convertReturnFile({ file, customerList: null }, returnJob(), fakePorts(store)))!;
+		expect(result.outcome.reconciliation?.['multi-card']).toBe(customers);
+		expect(result.outcome.multiCardIds).toEqual(rows.slice(0, storedMultiCardIds).map((row) => row.split(',')[0]));
 	});
 
 	const text = [returnHeader, ...Array.from({ length: 5 }, (_, i) => `US-0001000${i},111,VISA,2912,AbCdEf0123456789xyZ1`)].join('\r\n');
@@ -262,6 +295,9 @@ describe('buildLinkage', () => {
 		expect(result.outcome).toMatchObject({ kind: 'linkage', succeeded: result.report.summary.written });
 		expect(store.records).toHaveLength(1);
 		expect(result.report.customerList?.sent).toHaveLength(result.report.summary.written);
+		// Step d says how many customers it checked against: all of the list's, linked or not.
+		expect(result.report.customerList?.customers).toBe(result.report.summary.customers?.total);
+		expect(result.report.summary.customers?.total).toBeGreaterThan(result.report.summary.customers!.linked);
 	});
 
 	it('from the registry: the registered customers in ID order, without reading a file', async () => {

@@ -61,6 +61,8 @@ export interface CustomerList {
 	ids: CustomerIdLookup;
 	/** Customers written to the linkage CSV (sent to Yamato), in list order. */
 	sent: string[];
+	/** Customers in the list (with or without a 連携用ID): what a step d run says it checked against. */
+	customers: number;
 }
 
 export type { ReconciliationGroup };
@@ -95,6 +97,8 @@ export interface ConversionSummary {
 	suggestedExpiryOrder?: 'MMYY';
 	/** Step d only: how many customers fall in each reconciliation group (null without a list). */
 	reconciliation?: Record<ReconciliationGroup, number | null>;
+	/** Step d only: the a・b customer list checked against (its customers), null when not checked. */
+	customerList?: { customers: number } | null;
 	/** Step b/c only: customers in the list, and those with a 連携用ID. */
 	customers?: { total: number; linked: number };
 	elapsedMs: number;

@@ -1,5 +1,6 @@
 import { chooseReturnMapping, createSha256Stream, createYamatoReturnConverter, headerPeekSize, type ReturnMappingChoice } from '$lib/domain';
 import { reconciliationCounts } from '$lib/domain/report/reconciliation-groups';
+import { storedMultiCardIds } from '$lib/domain/records/history-entry';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion-types';
@@ -117,6 +118,11 @@ export async function convertReturnFile(
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
 	// The migration report shows the numbers of the last step d, so the history keeps them (counts only).
 	outcome.reconciliation = reconciliationCounts(report.reconciliation, list !== null, report.written);
+	// Whether (and against how many customers) the returned IDs were checked: a run without the a・b
+	// list writes IDs the store may not hold, and every view of the run must say so (SPEC screen 3 d).
+	outcome.customerList = list ? { customers: list.customers } : null;
+	// The report's message to support names the multi-card customers (customer IDs only, SPEC §6).
+	outcome.multiCardIds = report.reconciliation.multiCardCustomers.slice(0, storedMultiCardIds).map((customer) => customer.customerId);
 	bar('finish', searchSteps + 2, finishSteps);
 	const { historyId, historyFailure } = await recordConversion(ports.store, {
 		start: conversionStart(job, report, size, sha256, startedAt),

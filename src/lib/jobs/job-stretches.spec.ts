@@ -115,7 +115,7 @@ const returnFile = (rows: number) =>
 	]);
 const customerListOf = (rows: number) => {
 	const sent = Array.from({ length: 2 * rows }, (_, i) => customerId(i));
-	return { ids: new CustomerIdLookup(sent), sent };
+	return { ids: new CustomerIdLookup(sent), sent, customers: sent.length };
 };
 // The store's customer list file of step c.
 const listFile = (rows: number) =>

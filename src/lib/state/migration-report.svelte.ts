@@ -30,7 +30,7 @@ class MigrationReportState {
 	lastStepD = $derived(lastFinishedStepD(this.entries));
 
 	/** The report's group figures: one source for its tables and its message (`reportFigures`). */
-	figures = $derived(reportFigures(this.lastStepD?.reconciliation, this.findings));
+	figures = $derived(reportFigures(this.lastStepD, this.findings));
 
 	/** The ready-to-send text in the chosen language. */
 	supportText = $derived(supportMessage(locale.language, this.figures));

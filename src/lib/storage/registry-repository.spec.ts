@@ -104,13 +104,13 @@ describe('registryRepository: IDs and delta runs', () => {
 describe('registryRepository: one transaction per upload', () => {
 	it('writes the chunks, the final entry and the notice together', async () => {
 		const historyId = await runRepository.begin(newEntry({ fileName: 'old.csv' }));
-		const outcome = { status: 'errors' as const, rows: 3, succeeded: 2, failed: 1, warnings: 1, failedRows: [3] };
+		const outcome = { status: 'errors' as const, rows: 3, succeeded: 2, failed: 1, errors: 1, warnings: 1, failedRows: [3] };
 		const problems = [{ row: 3, column: 1, severity: 'error' as const, code: 'missing-value', params: { field: 'linkageId' } }];
 		await runRepository.record({ historyId, customers: numberedCustomers(2), outcome: { ...outcome, problems } });
 		expect(await historyRepository.get(historyId)).toMatchObject({ ...outcome, problems });
 		const [notice] = await notificationsRepository.list();
 		expect(notice).toMatchObject({ historyId, fileName: 'old.csv', read: false, starred: false });
-		expect(notice.report).toEqual({ rows: 3, registered: 2, skipped: 0, errors: 1, warnings: 1 });
+		expect(notice.report).toEqual({ rows: 3, registered: 2, skipped: 0, errors: 1, warnings: 1, errorProblems: 1, listedProblems: problems });
 	});
 
 	it('leaves nothing of an upload whose second chunk turns out invalid', async () => {

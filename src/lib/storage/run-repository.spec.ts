@@ -66,6 +66,15 @@ describe('runRepository.record for a conversion (no entry begun)', () => {
 		expect((await historyRepository.get(entry.id))?.reconciliation).toEqual(reconciliation);
 	});
 
+	it.each([
+		['checked against a list of 30 customers', { customers: 30 }, ['US-00010004', 'US-00010009']],
+		['not checked against a customer list', null, []]
+	])('keeps whether step d was %s, and its multi-card IDs', async (_name, customerList, multiCardIds) => {
+		const outcome = { ...runOutcome({ kind: 'card-file', report, succeeded: 2 }), customerList, multiCardIds };
+		const { entry } = await runRepository.record({ start: newEntry({ kind: 'card-file', fileName: 'r.csv' }), outcome });
+		expect(await historyRepository.get(entry.id)).toMatchObject({ customerList, multiCardIds });
+	});
+
 	// The shape step d stored before 2026-11-30 (no reconciliation field), put straight into the table.
 	it('reads an entry stored without reconciliation numbers (before 2026-11-30) as having none', async () => {
 		const stored = {

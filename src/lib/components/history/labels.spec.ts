@@ -3,7 +3,7 @@ import { historyStatuses, type HistoryStatus } from '$lib/domain/records/history
 import { translate } from '$lib/i18n';
 import { completionReportOf } from '$lib/domain/records/run-outcome';
 import { registryListName } from '$lib/domain/records/list-source';
-import { fileNameText, hasFile, knownRows, reportKey, unknownRowsKey } from './labels';
+import { bellName, fileNameText, hasFile, knownRows, moreProblemsMessage, reportKey, unknownRowsKey } from './labels';
 
 // 履歴's 行数: an interrupted or running entry stores 0 rows, which must not read as an empty file.
 describe('knownRows', () => {
@@ -35,8 +35,8 @@ describe('reportKey', () => {
 	it.each(historyStatuses.flatMap((status) => kinds.flatMap((kind) => (['ja', 'en'] as const).map((language) => [status, kind, language] as const))))(
 		'a %s %s run reads in %s',
 		(status, kind, language) => {
-			const report = completionReportOf({ rows: 0, succeeded: 0, skipped: 0, failed: 0, warnings: 0, status });
-			const { interrupted: _interrupted, listedWarnings: _listed, ...counts } = report;
+			const report = completionReportOf({ rows: 0, succeeded: 0, skipped: 0, failed: 0, errors: 0, warnings: 0, status });
+			const { interrupted: _interrupted, listedWarnings: _listed, listedProblems: _problems, errorProblems: _errorProblems, ...counts } = report;
 			const text = translate(language, reportKey({ kind, report }), counts);
 			const interrupted = language === 'ja' ? '中断' : 'Interrupted';
 			expect(text.includes(interrupted)).toBe(status === 'interrupted');
@@ -62,5 +62,40 @@ describe('fileNameText and hasFile', () => {
 	] as const)('%s %j in %s reads %j (has a file: %s)', (kind, fileName, language, shown, withFile) => {
 		expect(fileNameText({ kind, fileName }, (key) => translate(language, key))).toBe(shown);
 		expect(hasFile({ kind, fileName })).toBe(withFile);
+	});
+});
+
+// The line under the problems a notice quotes: what it left to the history, by severity, in both languages.
+describe('moreProblemsMessage', () => {
+	it.each([
+		['ja', 0, 0, null],
+		['ja', 2, 0, 'ほかにエラーが2件あります。履歴で確認できます。'],
+		['ja', 0, 1, 'ほかに警告が1件あります。履歴で確認できます。'],
+		['ja', 1, 7, 'ほかにエラーが1件、警告が7件あります。履歴で確認できます。'],
+		['en', 0, 0, null],
+		['en', 1, 0, '1 more error in the history.'],
+		['en', 0, 2, '2 more warnings in the history.'],
+		['en', 1, 1, '1 more error and 1 warning in the history.'],
+		['en', 3, 1200, '3 more errors and 1,200 warnings in the history.']
+	] as const)('%s: %i errors and %i warnings left out → %s', (language, moreErrors, moreWarnings, text) => {
+		const message = moreProblemsMessage({ moreErrors, moreWarnings });
+		expect(message && translate(language, message.key, message.params)).toBe(text);
+	});
+});
+
+// The bell's accessible name holds the unread count, in words of each language (plural rule in English).
+describe('bellName', () => {
+	it.each([
+		['ja', 0, '通知'],
+		['ja', 1, '通知（未読 1件）'],
+		['ja', 2, '通知（未読 2件）'],
+		['ja', 1000, '通知（未読 1,000件）'],
+		['en', 0, 'Notifications'],
+		['en', 1, 'Notifications (1 unread notice)'],
+		['en', 2, 'Notifications (2 unread notices)'],
+		['en', 1000, 'Notifications (1,000 unread notices)']
+	] as const)('%s with %i unread → %s', (language, unread, name) => {
+		const { key, params } = bellName(unread);
+		expect(translate(language, key, params)).toBe(name);
 	});
 });

@@ -1,12 +1,41 @@
 import type { MessageKey } from '$lib/i18n';
 import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
 import { isRegistryList } from '$lib/domain/records/list-source';
+import type { CustomerCheck } from '$lib/domain/records/customer-check';
+import type { NoticeProblems } from '$lib/domain/records/notification';
 
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
 export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`;
 
 /** True for the conversions (連携用CSV, インポート用CSV): they write a file and register nothing. */
 export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' || kind === 'card-file';
+
+/**
+ * The accessible name of the bell (SPEC §5: a bell with an unread count; SPEC "Names that tests rely
+ * on": 「通知」): 「通知」 alone with nothing unread, else with the count — 「通知（未読 2件）」,
+ * "Notifications (2 unread notices)" — so a screen reader hears the count with the button.
+ */
+export const bellName = (unread: number): { key: MessageKey; params: Record<string, number> } =>
+	unread > 0 ? { key: 'bell.labelUnread', params: { count: unread } } : { key: 'bell.label', params: {} };
+
+/**
+ * The bell's line under the problems a notice quotes: how many errors and warnings it left to the
+ * history (`noticeProblems`), as one message with its parameters; null when it quoted them all.
+ */
+export function moreProblemsMessage({ moreErrors, moreWarnings }: Pick<NoticeProblems, 'moreErrors' | 'moreWarnings'>): { key: MessageKey; params: Record<string, number> } | null {
+	if (moreErrors > 0 && moreWarnings > 0) return { key: 'bell.moreProblems', params: { errors: moreErrors, warnings: moreWarnings } };
+	if (moreErrors > 0) return { key: 'bell.moreErrors', params: { count: moreErrors } };
+	if (moreWarnings > 0) return { key: 'bell.moreWarnings', params: { count: moreWarnings } };
+	return null;
+}
+
+/**
+ * The catalogue key saying whether a step d run was checked against the a・b customer list (SPEC
+ * screen 3 d): with the list's customers (`{customers}`), without its count (an older record), or not
+ * at all (what was not checked, and what to do). Null when the record does not tell.
+ */
+export const customerCheckKey = (check: CustomerCheck | null): MessageKey | null =>
+	check === null ? null : !check.isChecked ? 'check.unchecked' : check.customers === null ? 'check.checkedUncounted' : 'check.checked';
 
 /** The words of an entry's success count: 書き出し for conversions, 登録 for uploads. */
 export const outcomeKey = (kind: HistoryKind): MessageKey =>

@@ -14,6 +14,9 @@ export const historyEncodings = ['utf-8', 'utf-8-bom', 'shift_jis'] as const;
 
 const count = z.int().check(z.nonnegative());
 
+/** Multi-card customer IDs a step d entry keeps at most (the report names them, then counts the rest). */
+export const storedMultiCardIds = 50;
+
 /** The numbers of one step d's reconciliation, null for a group that needs the customer list. */
 export const reconciliationCountsSchema = z.object({
 	'sent-not-returned': z.nullable(count),
@@ -43,7 +46,13 @@ export const historyOutcomeSchema = z.object({
 	errorsBlockImport: z.optional(z.boolean()),
 	// 2026-11-30: step d keeps the numbers of its reconciliation (counts only, no IDs), for the
 	// migration report (SPEC §6). Entries stored before have none; not indexed, so no schema version.
-	reconciliation: z.optional(reconciliationCountsSchema)
+	reconciliation: z.optional(reconciliationCountsSchema),
+	// 2026-12-01: step d keeps whether its returned IDs were checked against the a・b customer list
+	// (the number of customers that list had; null: not checked), and the first IDs of its
+	// multi-card customers (customer IDs only), for the migration report and its message (SPEC §6).
+	// Entries stored before have neither; not indexed, so no schema version.
+	customerList: z.optional(z.nullable(z.object({ customers: count }))),
+	multiCardIds: z.optional(z.array(z.string()).check(z.maxLength(storedMultiCardIds)))
 });
 export type HistoryOutcome = z.input<typeof historyOutcomeSchema>;
 

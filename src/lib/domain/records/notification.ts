@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { historyKinds } from './history-entry';
-import { problemRecordSchema } from './problem-record';
+import { problemRecordSchema, type ProblemRecord } from './problem-record';
 
 const count = z.int().check(z.nonnegative());
 
@@ -13,10 +13,36 @@ export const completionReportSchema = z.object({
 	warnings: count,
 	/** True when the run was interrupted (中断) and so registered or wrote nothing; absent on older notices. */
 	interrupted: z.optional(z.boolean()),
-	/** The first warnings of the run (at most `listedWarnings`), so the bell says which rows and why. */
-	listedWarnings: z.optional(z.array(problemRecordSchema).check(z.maxLength(3)))
+	/** Notices stored before 2026-12-01: the first warnings of the run (at most 3), errors never listed. */
+	listedWarnings: z.optional(z.array(problemRecordSchema).check(z.maxLength(3))),
+	// 2026-12-01: the first problems of the run, errors before warnings (at most 3), and how many error
+	// problems the run had (`errors` counts failed rows), so the bell quotes an error whenever there is one.
+	listedProblems: z.optional(z.array(problemRecordSchema).check(z.maxLength(3))),
+	errorProblems: z.optional(count)
 });
 export type CompletionReport = z.infer<typeof completionReportSchema>;
+
+/** What a notice lists of its run's problems, and how many of each severity it leaves to the history. */
+export interface NoticeProblems {
+	listed: ProblemRecord[];
+	moreErrors: number;
+	moreWarnings: number;
+}
+
+/**
+ * The problems a notice quotes (SPEC §5: the completion report), errors before warnings, and the
+ * count of each severity not quoted. A notice stored before it listed errors quotes its warnings and
+ * leaves its errors to the failed-rows count (`moreErrors` 0: their number of problems is unknown).
+ */
+export function noticeProblems(report: CompletionReport): NoticeProblems {
+	const listed = report.listedProblems ?? report.listedWarnings ?? [];
+	const listedErrors = listed.filter((problem) => problem.severity === 'error').length;
+	return {
+		listed,
+		moreErrors: Math.max(0, (report.errorProblems ?? listedErrors) - listedErrors),
+		moreWarnings: Math.max(0, report.warnings - (listed.length - listedErrors))
+	};
+}
 
 /** A notice before it is stored; unread and not starred unless said otherwise. */
 export const newNotificationSchema = z.object({

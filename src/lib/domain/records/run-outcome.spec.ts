@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../problems/problem-list';
 import { historyOutcomeSchema } from './history-entry';
+import { completionReportSchema, noticeProblems } from './notification';
 import { completionReportOf, fileWarnings, interruptedOutcome, maxStoredProblems, runFamilyOf, runOutcome } from './run-outcome';
 
 function report(errors: number, warnings: number, change: { refused?: boolean; rows?: number } = {}) {
@@ -42,16 +43,37 @@ describe('runOutcome', () => {
 			skipped: 1,
 			errors: 2,
 			warnings: 1,
-			listedWarnings: [{ row: 2, column: 2, severity: 'warning', code: 'tail-padded', params: { value: '11', fixed: '011' } }]
+			errorProblems: 2,
+			listedProblems: [
+				{ row: 2, column: 4, severity: 'error', code: 'bad-month', params: { value: '2913', month: 13, order: 'YYMM', example: '2912' } },
+				{ row: 3, column: 4, severity: 'error', code: 'bad-month', params: { value: '2913', month: 13, order: 'YYMM', example: '2912' } },
+				{ row: 2, column: 2, severity: 'warning', code: 'tail-padded', params: { value: '11', fixed: '011' } }
+			]
 		});
 	});
 
-	it.each([0, 1, 3, 7])('the bell lists the first warnings of %i, never an error, at most three', (warnings) => {
-		const outcome = runOutcome({ kind: 'linkage', report: report(2, warnings, { rows: 9 }), succeeded: 1 });
-		const listed = completionReportOf(outcome).listedWarnings ?? [];
-		expect(listed).toHaveLength(Math.min(warnings, 3));
-		expect(listed.every((problem) => problem.severity === 'warning')).toBe(true);
-		expect(listed.map((problem) => problem.row)).toEqual(Array.from({ length: Math.min(warnings, 3) }, (_, i) => i + 2));
+	// The bell quotes the error of a run that has both (an operator trial quoted a warning instead):
+	// errors first, by row, then warnings, at most three; what it leaves out is counted per severity.
+	it.each<[string, number, number, { severity: string; row: number }[], { moreErrors: number; moreWarnings: number }]>([
+		['neither', 0, 0, [], { moreErrors: 0, moreWarnings: 0 }],
+		['errors only', 2, 0, [{ severity: 'error', row: 2 }, { severity: 'error', row: 3 }], { moreErrors: 0, moreWarnings: 0 }],
+		['errors only, past three', 5, 0, [{ severity: 'error', row: 2 }, { severity: 'error', row: 3 }, { severity: 'error', row: 4 }], { moreErrors: 2, moreWarnings: 0 }],
+		['warnings only', 0, 4, [{ severity: 'warning', row: 2 }, { severity: 'warning', row: 3 }, { severity: 'warning', row: 4 }], { moreErrors: 0, moreWarnings: 1 }],
+		['both: one error, then warnings', 1, 3, [{ severity: 'error', row: 2 }, { severity: 'warning', row: 2 }, { severity: 'warning', row: 3 }], { moreErrors: 0, moreWarnings: 1 }],
+		['both: errors fill the list', 4, 7, [{ severity: 'error', row: 2 }, { severity: 'error', row: 3 }, { severity: 'error', row: 4 }], { moreErrors: 1, moreWarnings: 7 }]
+	])('the bell lists %s', (_name, errors, warnings, listed, more) => {
+		const outcome = runOutcome({ kind: 'card-file', report: report(errors, warnings, { rows: 9 }), succeeded: 1 });
+		const notice = completionReportOf(outcome);
+		const shown = noticeProblems(notice);
+		expect(shown.listed.map(({ severity, row }) => ({ severity, row }))).toEqual(listed);
+		expect({ moreErrors: shown.moreErrors, moreWarnings: shown.moreWarnings }).toEqual(more);
+		expect(completionReportSchema.safeParse(notice).success).toBe(true);
+	});
+
+	it('a notice stored before errors were listed quotes its warnings, as it did', () => {
+		const warning = { row: 4, column: 2, severity: 'warning' as const, code: 'tail-padded', params: { value: '11', fixed: '011' } };
+		const old = { rows: 9, registered: 7, skipped: 0, errors: 2, warnings: 5, listedWarnings: [warning] };
+		expect(noticeProblems(old)).toEqual({ listed: [warning], moreErrors: 0, moreWarnings: 4 });
 	});
 });
 
@@ -96,10 +118,15 @@ describe('runOutcome: counts past the cap on listed problems', () => {
 				const outcome = runOutcome({ kind: 'card-file', report: { rows: isErrors.length, failed: errors, failedRows: [], problems: list.sorted(), refused: false }, succeeded: 0 });
 				expect({ errors: outcome.errors, warnings: outcome.warnings }).toEqual({ errors, warnings: isErrors.length - errors });
 				expect(outcome.problems.filter((p) => p.code !== 'too-many-problems')).toHaveLength(Math.min(cap, isErrors.length));
-				// The bell lists real warnings only, so its "N more" is the true remainder.
-				const bell = completionReportOf(outcome);
-				expect((bell.listedWarnings ?? []).every((p) => p.code === 'tail-padded')).toBe(true);
-				expect(bell.listedWarnings?.length ?? 0).toBe(Math.min(3, isErrors.slice(0, cap).filter((isError) => !isError).length));
+				// The bell lists real problems only, errors first, so its "N more" is the true remainder.
+				const bell = noticeProblems(completionReportOf(outcome));
+				const keptErrors = isErrors.slice(0, cap).filter(Boolean).length;
+				const keptWarnings = isErrors.slice(0, cap).filter((isError) => !isError).length;
+				expect(bell.listed.every((p) => p.code !== 'too-many-problems')).toBe(true);
+				expect(bell.listed.map((p) => p.severity)).toEqual([...Array(Math.min(3, keptErrors)).fill('error'), ...Array(Math.max(0, Math.min(3 - keptErrors, keptWarnings))).fill('warning')]);
+				const listedErrors = bell.listed.filter((p) => p.severity === 'error').length;
+				expect(bell.moreErrors + listedErrors).toBe(errors);
+				expect(bell.moreWarnings + bell.listed.length - listedErrors).toBe(isErrors.length - errors);
 			}),
 			{ numRuns: 300 }
 		);

@@ -41,6 +41,10 @@ export interface RunOutcome {
 	errorsBlockImport?: boolean;
 	/** Step d: the numbers of its reconciliation, for the migration report (SPEC §6). */
 	reconciliation?: ReconciliationCounts;
+	/** Step d: the a・b customer list the returned IDs were checked against, null when not checked. */
+	customerList?: { customers: number } | null;
+	/** Step d: the first multi-card customers' IDs (at most `storedMultiCardIds`), for the report. */
+	multiCardIds?: string[];
 }
 
 /** The facts of a finished run the outcome is built from. */
@@ -109,16 +113,18 @@ export function interruptedOutcome(kind: HistoryKind): RunOutcome {
 	return { ...runOutcome({ kind, report: empty, succeeded: 0 }), status: 'interrupted' };
 }
 
-/** Warnings a notice lists by row and message (the history entry lists them all). */
-export const listedWarnings = 3;
+/** Problems a notice lists by row and message (the history entry lists them all). */
+export const listedProblems = 3;
 
 /**
  * The completion report of the bell: rows read, written or registered, skipped, failed rows,
- * warnings, and the first `listedWarnings` warnings themselves (issue 13: warnings are listed,
- * not only counted). An interrupted run (中断) is marked so, since its counts of 0 read as an empty file.
+ * warnings, and the first `listedProblems` problems themselves — errors before warnings, so a run
+ * with both quotes its error (issue 13: problems are listed, not only counted) — with the number of
+ * error problems (`errors` counts failed rows). An interrupted run (中断) is marked so, since its
+ * counts of 0 read as an empty file.
  */
 export function completionReportOf(
-	outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'warnings'> & {
+	outcome: Pick<RunOutcome, 'rows' | 'succeeded' | 'skipped' | 'failed' | 'errors' | 'warnings'> & {
 		problems?: readonly ProblemRecord[];
 		status?: HistoryStatus;
 	}
@@ -128,12 +134,15 @@ export function completionReportOf(
 		registered: outcome.succeeded,
 		skipped: outcome.skipped,
 		errors: outcome.failed,
-		warnings: outcome.warnings
+		warnings: outcome.warnings,
+		errorProblems: outcome.errors
 	};
 	if (outcome.status === 'interrupted') report.interrupted = true;
-	// The bell lists real warnings and counts the rest right.
-	const warnings = fileWarnings(outcome.problems ?? []).slice(0, listedWarnings);
-	if (warnings.length > 0) report.listedWarnings = warnings;
+	// The bell lists real problems (the cap's note is none) and counts the rest right.
+	const problems = outcome.problems ?? [];
+	const errors = problems.filter((problem) => problem.severity === 'error' && problem.code !== 'too-many-problems');
+	const listed = [...errors, ...fileWarnings(problems)].slice(0, listedProblems);
+	if (listed.length > 0) report.listedProblems = listed;
 	return report;
 }
 

@@ -1,3 +1,4 @@
+import { customerCheckOf, type CustomerCheck, type CustomerCheckFacts } from '../records/customer-check';
 import type { ReconciliationCounts } from './reconciliation-groups';
 
 /**
@@ -20,27 +21,46 @@ export interface RegisteredFindings {
 export interface ReportFigures {
 	source: ReportSource;
 	multiCardCount: number;
-	/** IDs of the multi-card customers; empty when the source keeps counts only (step d). */
+	/**
+	 * IDs of the multi-card customers (all, or the first of them; `multiCardCount` counts all); empty
+	 * when the source keeps counts only (a step d recorded before the history kept its IDs).
+	 */
 	multiCardIds: readonly string[];
 	expiredCount: number;
+	/** Whether the last step d was checked against the a・b customer list; null without a step d that tells. */
+	stepDCheck: CustomerCheck | null;
+}
+
+/** What the report reads of the last finished step d: its numbers, its multi-card IDs, its check. */
+export interface StepDFacts extends CustomerCheckFacts {
+	reconciliation?: ReconciliationCounts | null;
+	multiCardIds?: readonly string[];
 }
 
 /**
  * The one source of the report's group figures (SPEC §6), for its tables and its message to
  * support alike: the registry's figures once it holds cards (what is migrated, with customer IDs),
- * otherwise the last step d's reconciliation counts (the history keeps counts, not IDs), otherwise
- * zeros. `stepD` is the last finished step d's counts (null or undefined when none, or one made
- * before the history kept them); `registered` the registry's findings (null before they are read).
+ * otherwise the last step d's reconciliation counts with the multi-card IDs its entry keeps,
+ * otherwise zeros; with every source, whether the last step d was checked against the a・b customer
+ * list. `stepD` is the last finished step d's history entry (null or undefined when none; one made
+ * before the history kept numbers has no reconciliation); `registered` the registry's findings
+ * (null before they are read).
  */
-export function reportFigures(stepD: ReconciliationCounts | null | undefined, registered: RegisteredFindings | null): ReportFigures {
+export function reportFigures(stepD: StepDFacts | null | undefined, registered: RegisteredFindings | null): ReportFigures {
+	const stepDCheck = stepD ? customerCheckOf(stepD) : null;
 	if (registered && registered.cards > 0) {
 		return {
 			source: 'cards',
 			multiCardCount: registered.multiCardCount,
 			multiCardIds: registered.multiCard.map((customer) => customer.id),
-			expiredCount: registered.expiredCount
+			expiredCount: registered.expiredCount,
+			stepDCheck
 		};
 	}
-	if (stepD) return { source: 'step-d', multiCardCount: stepD['multi-card'] ?? 0, multiCardIds: [], expiredCount: stepD.expired ?? 0 };
-	return { source: 'none', multiCardCount: 0, multiCardIds: [], expiredCount: 0 };
+	const counts = stepD?.reconciliation;
+	if (counts) {
+		const multiCardIds = stepD?.multiCardIds ?? [];
+		return { source: 'step-d', multiCardCount: counts['multi-card'] ?? 0, multiCardIds, expiredCount: counts.expired ?? 0, stepDCheck };
+	}
+	return { source: 'none', multiCardCount: 0, multiCardIds: [], expiredCount: 0, stepDCheck };
 }

@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
+import { chooseFile, fixture } from './files';
+import { expect, test } from './support';
+import { axeFindings } from './ux-support';
+import { returnHeader } from './wizard';
+
+/**
+ * An operator trial (SPEC screen 3 d, §6 移行レポート): the same return file converted with the a・b
+ * customer list loaded, then again after a reload (the list is gone, so step d cannot check). Both
+ * runs have the same SHA-256; every place that shows one — the result, its 履歴 entry, 移行レポート and
+ * its message to support — says whether it was checked against the a・b list, and against how many
+ * customers; the unchecked one says what was not checked and what to do. The message names the
+ * multi-card customer by ID.
+ */
+const viewports = [
+	{ width: 1280, height: 900 },
+	{ width: 390, height: 844 }
+];
+
+// US-00010000 has two cards; US-00010099 is not in the store's list (an error only when checked).
+const returnFile = [returnHeader, 'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010000,222,JCB,2911,QwErTy9876543210abC2', 'US-00010099,333,VISA,2912,ZxCvBn0123456789qwE3'].join('\r\n') + '\r\n';
+const storeCustomers = 4;
+
+for (const language of ['ja', 'en'] as Language[]) {
+	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+	const checked = t('check.checked', { customers: storeCustomers });
+	const unchecked = t('check.unchecked');
+
+	async function convert(page: Page) {
+		const stepD = page.getByRole('region', { name: t('migration.stepD') });
+		await chooseFile(page, stepD, { name: 'return.csv', mimeType: 'text/csv', buffer: Buffer.from(returnFile) }, t('upload.choose'));
+		await stepD.getByRole('button', { name: t('migration.convert') }).click();
+		await expect(stepD.getByRole('heading', { name: t('migration.result') })).toBeFocused();
+		return stepD;
+	}
+
+	for (const viewport of viewports) {
+		test(`${language} at ${viewport.width} px: each step d run says whether it was checked against the a・b customer list`, async ({ page }) => {
+			test.setTimeout(120_000);
+			await page.setViewportSize(viewport);
+			await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+			await page.goto('/migration');
+
+			// Run 1: with the a・b list (4 customers) loaded, the unknown ID is an error.
+			const stepB = page.getByRole('region', { name: t('migration.stepB') });
+			await stepB.getByRole('radio', { name: t('migration.source.file') }).check();
+			await chooseFile(page, stepB, fixture('store-customer-list.sjis.csv'), t('upload.choose'));
+			await stepB.getByRole('button', { name: t('migration.stepBAction') }).click();
+			await expect(page.getByText(t('migration.customersLoaded', { total: storeCustomers, linked: 3 })).first()).toBeVisible();
+			let stepD = await convert(page);
+			await expect(stepD.getByText(t('migration.summary', { rows: 3, written: 2, errors: 1, warnings: 2 }))).toBeVisible();
+			await expect(stepD.getByTestId('customer-check')).toHaveText(checked);
+			await expect(stepD.getByTestId('customer-check')).toBeVisible();
+
+			// Run 2: after a reload the list is gone; the same file writes the unknown ID, and says so.
+			await page.reload();
+			stepD = await convert(page);
+			await expect(stepD.getByText(t('migration.summary', { rows: 3, written: 3, errors: 0, warnings: 2 }))).toBeVisible();
+			await expect(stepD.getByTestId('customer-check')).toHaveText(unchecked);
+			await expect(stepD.getByTestId('customer-check')).toBeVisible();
+
+			// 履歴: entry 2 (checked) and entry 3 (unchecked); entry 1 is the list of a・b.
+			for (const [id, text] of [
+				[2, checked],
+				[3, unchecked]
+			] as const) {
+				await page.goto(`/history?entry=${id}`);
+				const detail = page.getByRole('region', { name: `${t('history.entry.title')}: return.csv` });
+				await expect(detail.getByTestId('customer-check')).toHaveText(text);
+				await expect(detail.getByTestId('customer-check')).toBeVisible();
+			}
+
+			// 移行レポート: both runs (same SHA-256) each say which they were; the reconciliation (the last run) too.
+			await page.goto('/report');
+			const files = page.getByRole('region', { name: t('report.files.title') }).getByRole('listitem');
+			await expect(files).toHaveCount(3);
+			await expect(files.nth(1).getByTestId('customer-check')).toHaveText(checked);
+			await expect(files.nth(2).getByTestId('customer-check')).toHaveText(unchecked);
+			await expect(files.nth(0).getByTestId('customer-check')).toHaveCount(0);
+			const hashes = await files.locator('code.hash').allTextContents();
+			expect(hashes[1]).toBe(hashes[2]);
+			const recon = page.getByRole('region', { name: t('report.recon.title') });
+			await expect(recon.getByTestId('report-customer-check')).toHaveText(unchecked);
+			await expect(recon.getByTestId('report-customer-check')).toBeVisible();
+
+			// The message to support: the multi-card customer by ID, and the unchecked last step d.
+			const message = page.getByTestId('support-message');
+			await expect(message).toContainText(t('report.message.multiStepDIds', { count: 1, ids: 'US-00010000' }));
+			await expect(message).toContainText(t('report.message.stepDUnchecked'));
+			await expect(message).not.toContainText(t('report.message.multiStepD', { count: 1 }));
+			await expect(message).toBeVisible();
+
+			// The notes fit the screen and keep the page accessible.
+			const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+			expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+			const serious = (await axeFindings(page, '/report')).filter((f) => f.impact === 'serious' || f.impact === 'critical');
+			expect(serious).toEqual([]);
+		});
+	}
+}
