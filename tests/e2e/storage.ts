@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { importLockName } from '../../src/lib/workers/import-lock';
 
 /** Everything the app keeps in IndexedDB, as one JSON text per store (read raw, not through the app). */
 export async function dumpIndexedDb(page: Page): Promise<Record<string, string>> {
@@ -66,4 +67,16 @@ export async function holdStore(page: Page, store: string): Promise<() => Promis
 		store
 	);
 	return () => page.evaluate(() => void ((window as unknown as { storeHeld?: boolean }).storeHeld = false));
+}
+
+/**
+ * True while the import lock is held or asked for in `page`'s origin: a page's start-up sweep (中断
+ * entries) takes it and the history store for a moment; a test that holds a store waits for this to
+ * be false first, so that the job under test, not the sweep, is the one that waits on the hold.
+ */
+export function isImportLockUsed(page: Page): Promise<boolean> {
+	return page.evaluate(async (name) => {
+		const { held = [], pending = [] } = await navigator.locks.query();
+		return [...held, ...pending].some((lock) => lock.name === name);
+	}, importLockName);
 }

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
-import { importLockName } from '../../src/lib/workers/import-lock';
 import { expect, test } from './support';
 import { chooseFile, fixture } from './files';
-import { bigCustomerFile, dumpIndexedDb, holdStore } from './storage';
+import { bigCustomerFile, dumpIndexedDb, holdStore, isImportLockUsed } from './storage';
 import { saveShopSettings } from './wizard';
 
 // SPEC "Several tabs": two pages of one context are two tabs of one browser.
@@ -158,11 +157,7 @@ for (const language of ['ja', 'en'] as const) {
 
 		// Each page's start-up sweep (中断 entries) takes the import lock and the history table: done
 		// first (A's and B's pages are up), so that no sweep waits on the hold with the lock.
-		const importLockUsed = () =>
-			a.evaluate(async (name) => {
-				const { held = [], pending = [] } = await navigator.locks.query();
-				return [...held, ...pending].some((lock) => lock.name === name);
-			}, importLockName);
+		const importLockUsed = () => isImportLockUsed(a);
 		await expect.poll(importLockUsed).toBe(false);
 		const letGo = await holdStore(a, 'history');
 		await bulk.getByRole('button', { name: translate(language, 'upload.upload') }).click();
