@@ -1,11 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
 import { expect, test } from './support';
-import { chooseFile, fixture } from './files';
+import { chooseFile, fixture, testFile } from './files';
 import { bigCustomerFile, dumpIndexedDb, holdStore, isImportLockUsed } from './storage';
 import { saveShopSettings } from './wizard';
 
@@ -145,8 +142,7 @@ test('settings saved as 利用しない in tab A block a card import in tab B at
 for (const language of ['ja', 'en'] as const) {
 	test(`${language}: 「すべてのデータを消去」 in tab A while tab B imports: B says its upload was stopped, nothing registered`, async ({ page: a, context }) => {
 		test.setTimeout(180_000);
-		const path = join(tmpdir(), `erase-while-importing-${process.pid}-${language}.csv`);
-		await writeFile(path, bigCustomerFile(300_000));
+		const path = await testFile('erase-while-importing.csv', bigCustomerFile(300_000));
 		// The language is the browser's (one localStorage): every tab shows it.
 		await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
 		await a.goto('/settings');
@@ -225,8 +221,7 @@ for (const language of ['ja', 'en'] as const) {
 }
 
 test('キャンセル late in a registration (while its customers are stored, 80 % and past) leaves nothing registered', async ({ page }) => {
-	const path = join(tmpdir(), `late-cancel-${process.pid}.csv`);
-	await writeFile(path, bigCustomerFile(600_000));
+	const path = await testFile('late-cancel.csv', bigCustomerFile(600_000));
 	await page.goto('/customers');
 	const bulk = page.getByRole('region', { name: '一括登録' });
 	await chooseFile(page, bulk, path);
