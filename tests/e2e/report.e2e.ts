@@ -128,10 +128,12 @@ for (const language of ['ja', 'en'] as Language[]) {
 			// Printed: the header, the menu and every button are gone; the report stays.
 			const print = page.getByRole('button', { name: t('report.print') });
 			await expect(print).toBeVisible();
-			const bell = page.getByRole('button', { name: new RegExp(`^${t('bell.label')}`) });
-			await expect(bell).toBeVisible();
 			await page.emulateMedia({ media: 'print' });
 			await expect(page.getByRole('navigation', { name: t('nav.label') })).toBeHidden();
+			const bell = page.getByRole('button', { name: t('bell.label'), exact: true });
+			await page.emulateMedia({ media: 'screen' });
+			await expect(bell).toBeVisible();
+			await page.emulateMedia({ media: 'print' });
 			await expect(bell).toBeHidden();
 			await expect(print).toBeHidden();
 			await expect(page.getByRole('button', { name: t('report.message.copy') })).toBeHidden();

@@ -38,7 +38,7 @@ for (const language of ['ja', 'en'] as const) {
 		await chooseText(page, stepB, w.choose, 'list.csv', 'サブスクストアの顧客ID,旧カートの顧客番号(連携用ID)\r\nUS-00010000,A1\r\nUS-00010001,\r\n');
 		await stepB.getByRole('button', { name: w.load }).click();
 
-		await page.getByRole('button', { name: new RegExp(`^${w.bell}`) }).click();
+		await page.getByRole('button', { name: w.bell, exact: true }).click();
 		const listed = page.getByRole('dialog', { name: w.bell }).getByRole('group', { name: w.warnings });
 		await expect(listed.getByRole('paragraph')).toHaveCount(1);
 		await expect(listed).toContainText(w.warning);

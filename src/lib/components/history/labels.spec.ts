@@ -3,7 +3,7 @@ import { historyStatuses, type HistoryStatus } from '$lib/domain/records/history
 import { translate } from '$lib/i18n';
 import { completionReportOf } from '$lib/domain/records/run-outcome';
 import { registryListName } from '$lib/domain/records/list-source';
-import { bellName, fileNameText, hasFile, knownRows, moreProblemsMessage, reportKey, unknownRowsKey } from './labels';
+import { fileNameText, hasFile, knownRows, moreProblemsMessage, reportKey, unknownRowsKey } from './labels';
 
 // 履歴's 行数: an interrupted or running entry stores 0 rows, which must not read as an empty file.
 describe('knownRows', () => {
@@ -80,22 +80,5 @@ describe('moreProblemsMessage', () => {
 	] as const)('%s: %i errors and %i warnings left out → %s', (language, moreErrors, moreWarnings, text) => {
 		const message = moreProblemsMessage({ moreErrors, moreWarnings });
 		expect(message && translate(language, message.key, message.params)).toBe(text);
-	});
-});
-
-// The bell's accessible name holds the unread count, in words of each language (plural rule in English).
-describe('bellName', () => {
-	it.each([
-		['ja', 0, '通知'],
-		['ja', 1, '通知（未読 1件）'],
-		['ja', 2, '通知（未読 2件）'],
-		['ja', 1000, '通知（未読 1,000件）'],
-		['en', 0, 'Notifications'],
-		['en', 1, 'Notifications (1 unread notice)'],
-		['en', 2, 'Notifications (2 unread notices)'],
-		['en', 1000, 'Notifications (1,000 unread notices)']
-	] as const)('%s with %i unread → %s', (language, unread, name) => {
-		const { key, params } = bellName(unread);
-		expect(translate(language, key, params)).toBe(name);
 	});
 });

@@ -11,14 +11,6 @@ export const kindKey = (kind: HistoryKind): MessageKey => `history.kind.${kind}`
 export const isConversion = (kind: HistoryKind): boolean => kind === 'linkage' || kind === 'card-file';
 
 /**
- * The accessible name of the bell (SPEC §5: a bell with an unread count; SPEC "Names that tests rely
- * on": 「通知」): 「通知」 alone with nothing unread, else with the count — 「通知（未読 2件）」,
- * "Notifications (2 unread notices)" — so a screen reader hears the count with the button.
- */
-export const bellName = (unread: number): { key: MessageKey; params: Record<string, number> } =>
-	unread > 0 ? { key: 'bell.labelUnread', params: { count: unread } } : { key: 'bell.label', params: {} };
-
-/**
  * The bell's line under the problems a notice quotes: how many errors and warnings it left to the
  * history (`noticeProblems`), as one message with its parameters; null when it quoted them all.
  */
