@@ -13,7 +13,7 @@ vi.mock('$lib/workers/workbench-client', () => ({
 		}
 	}
 }));
-const { customerSearch } = await import('./customer-search.svelte');
+const { customerSearch, sameSearch } = await import('./customer-search.svelte');
 
 const row = (seq: number) => ({ seq, id: `US-${seq}`, linkageId: `C${seq}`, name: '', kana: '', email: '', phone: '', zip: '', address: '', cards: [] });
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => row(from + i));
@@ -215,7 +215,8 @@ describe('customerSearch: typed but not searched', () => {
 		['other words', { query: 'US-1', field: 'all' }, true],
 		['another field', { query: 'US-0', field: 'id' }, true],
 		['both', { query: 'x', field: 'name' }, true],
-		['the same query typed again', { query: 'US-0', field: 'all' }, false]
+		['the same query typed again', { query: 'US-0', field: 'all' }, false],
+		['the same words with spaces around and in full width', { query: ' ＵＳ－０ ', field: 'all' }, false]
 	] as const)('%s', async (_name, typed, edited) => {
 		answers.push(() => ({ total: 3, rows: rows(0, 3), registrySize: 3 }));
 		customerSearch.query = 'US-0';
@@ -230,5 +231,35 @@ describe('customerSearch: typed but not searched', () => {
 		await customerSearch.submit();
 		expect(customerSearch.edited).toBe(false);
 		expect(customerSearch.searchedQuery).toEqual(typed);
+	});
+});
+
+describe('sameSearch', () => {
+	it.each([
+		[{ query: '', field: 'all' }, { query: '', field: 'name' }, true],
+		[{ query: '  ', field: 'id' }, { query: '', field: 'all' }, true],
+		[{ query: 'US-1', field: 'id' }, { query: 'US-1', field: 'all' }, false],
+		[{ query: 'US-1', field: 'id' }, { query: 'ＵＳ－１ ', field: 'id' }, true],
+		[{ query: 'US-1', field: 'id' }, { query: 'US-2', field: 'id' }, false]
+	] as const)('%o and %o: %s', (a, b, same) => {
+		expect(sameSearch(a, b)).toBe(same);
+		expect(sameSearch(b, a)).toBe(same);
+	});
+
+	// A blank list on an empty registry, or a field changed with no words: nothing typed to search for.
+	it('says nothing over an empty registry, or for a field changed with no words', async () => {
+		answers.push(() => ({ total: 0, rows: [], registrySize: 0 }));
+		customerSearch.query = '';
+		customerSearch.field = 'all';
+		await customerSearch.submit();
+		customerSearch.query = 'US';
+		expect(customerSearch.edited).toBe(false);
+		answers.push(() => ({ total: 3, rows: rows(0, 3), registrySize: 3 }));
+		customerSearch.query = '';
+		await customerSearch.submit();
+		customerSearch.field = 'name';
+		expect(customerSearch.edited).toBe(false);
+		customerSearch.query = 'x';
+		expect(customerSearch.edited).toBe(true);
 	});
 });

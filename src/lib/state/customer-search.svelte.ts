@@ -3,6 +3,7 @@ import { containsCardNumber } from '$lib/domain/guard/card-number';
 import { errorCodeOf } from '$lib/domain/records/failure-code';
 import type { CustomerPage } from '$lib/registry/customer-page';
 import type { SearchField } from '$lib/registry/registry-search';
+import { exactKey } from '$lib/registry/search-keys';
 import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
 
@@ -10,6 +11,15 @@ import { Pager } from './pager.svelte';
 export interface AppliedQuery {
 	query: string;
 	field: SearchField;
+}
+
+/**
+ * True when `a` and `b` find the same customers: the same words (as the search reads them: NFKC,
+ * trimmed, `exactKey`) in the same field, or both blank, which lists every customer whatever the field.
+ */
+export function sameSearch(a: AppliedQuery, b: AppliedQuery): boolean {
+	const [wordsA, wordsB] = [exactKey(a.query), exactKey(b.query)];
+	return wordsA === wordsB && (wordsA === '' || a.field === b.field);
 }
 
 /** 顧客一覧(検索): the query, one page of customers, and the list download. */
@@ -69,7 +79,8 @@ class CustomerSearchState {
 	 * for the new word's).
 	 */
 	get edited(): boolean {
-		return this.page !== null && (this.query !== this.applied.query || this.field !== this.applied.field);
+		if (this.page === null || this.page.registrySize === 0) return false;
+		return !sameSearch({ query: this.query, field: this.field }, this.applied);
 	}
 
 	/** The query searched last: what the list, its count and the download answer. */
