@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildApp, removeBuild } from '../app-build.mjs';
+import { generatedFile } from '../generate.mjs';
 import { launchBrowser } from '../browser.mjs';
 import { profileLines, summariseProfile } from '../profile.mjs';
 import { startServer } from '../server.mjs';
@@ -59,7 +60,8 @@ export async function runProfiles(input, outDir, log, wanted = () => true) {
 	try {
 		const returns = wanted('conversion') ? input.returns.filter((f) => f.rows === input.rows) : [];
 		for (const file of [...returns, ...(wanted('shapes') ? input.shapes : [])]) {
-			const run = await measureConversion(browser, server.origin, file.path, { profile: true });
+			const path = file.path ?? (await generatedFile(`yamato-return-${file.shape}`, file.rows, file.encoding));
+			const run = await measureConversion(browser, server.origin, path, { profile: true });
 			const tag = file.shape ?? file.encoding.replace(/[-_]/g, '');
 			await save(`convert-${tag}-worker`, `Conversion ${file.label}, worker (${ms(run.ms)} under the profiler)`, run.profiles.worker);
 			await save(`convert-${tag}-page`, `Conversion ${file.label}, page main thread`, run.profiles.page);
