@@ -321,12 +321,12 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 				reconciliation.notReturnedCustomerIds = notReturned(options.sentCustomerIds, tally, failedReturned, options.onFinishProgress);
 			}
 			const { columnCount = 0, headerCells, headerSignature } = source.state;
-			const report: YamatoReturnReport = {
-				...baseReport(source.state, problems, written),
+			// Onto the base report, not a spread of it: a spread would make its problems into objects now.
+			const report: YamatoReturnReport = Object.assign(baseReport(source.state, problems, written), {
 				columnCount,
 				...(headerCells && { headerCells, headerSignature }),
 				reconciliation
-			};
+			});
 			const looksMmyy = problems.counts.get('expiry-looks-mmyy') ?? 0;
 			if (expiryOrder === 'YYMM' && looksMmyy > 0 && yymmOnly === 0) report.suggestedExpiryOrder = 'MMYY';
 			return { output: source.state.refused ? null : last, report };
