@@ -105,9 +105,8 @@ async function main() {
 		await stage('first-load', async (browser) => (results.firstLoad = await firstLoadStage(browser, server.origin)));
 		await stage('conversion', async (browser) => (results.conversions = await conversionStage(browser, server.origin, input.returns, options.runs, log)));
 		await stage('shapes', async (browser) => {
-			const shapes = [];
-			for (const file of input.shapes) shapes.push({ ...file, path: await generatedFile(`yamato-return-${file.shape}`, file.rows, file.encoding) });
-			results.shapes = await conversionStage(browser, server.origin, shapes, options.runs, log);
+			for (const file of input.shapes) file.path = await generatedFile(`yamato-return-${file.shape}`, file.rows, file.encoding);
+			results.shapes = await conversionStage(browser, server.origin, input.shapes, options.runs, log);
 		});
 		await stage('hash', async (browser) => (results.hash = await hashStage(browser, input.returns[0], options.quick ? 3 : 5, log)));
 		await stage('registry', async (browser) => (results.registry = await registryStage(browser, server.origin, input, log, { memoryDump: options.memoryDump, settleList: options.settleList })));
@@ -128,7 +127,9 @@ async function main() {
 		await writeReadme(results);
 		log('bench/README.md updated with these figures');
 	}
-	if (options.profile) await runProfiles(input, outDir, log);
+	// --only=profile alone profiles every step, as before; with stages named, theirs.
+	const profiled = options.only?.some((name) => name !== 'profile') ? wanted : () => true;
+	if (options.profile) await runProfiles(input, outDir, log, profiled);
 }
 
 /** --report: the table of an earlier run, and the README from it when that run was a full one. */

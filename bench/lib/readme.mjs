@@ -18,6 +18,7 @@ npm run bench -- --only=registry # some stages: first-load, conversion, shapes, 
 npm run bench -- --runs=5        # conversions and Papa.parse 5 times each (median; default 3)
 npm run bench -- --huge          # also a 9.5M-row file, beyond one JS string (~555 MB)
 npm run bench -- --profile       # then CPU profiles of the worker (and a main-thread trace of the wide header), in an unminified build
+npm run bench -- --only=shapes --profile  # the shapes stage, then a worker profile of each shape (with --only, the profiled steps are those stages')
 npm run bench -- --only=registry --memory-dump  # the renderer's memory by allocator at each upload's peak
 npm run bench -- --quiet=3       # before each stage, wait (≤ 10 min) for the load average to fall below 3
 npm run bench -- --report=F      # no run: print (and write here) the table of a saved results.json

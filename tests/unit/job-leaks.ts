@@ -37,13 +37,13 @@ export async function runAll(kind: Kind, bytes: Uint8Array | string, extra: Reco
 			? { kind: 'yamato-return', jobId: 'd', fileName: 'f.csv', options: { ...opts, ...extra }, customerListJobId: null }
 			: { kind: 'linkage', jobId: 'c', fileName: 'f.csv', source: 'file', options: { ...opts, ...extra } };
 		const r: any = kind === 'return' ? await convertReturnFile({ file, customerList: null }, job, ports) : await buildLinkage(file, job, ports);
-		out.push(await dump(r.report.summary), await dump(r.report.problems), await dump(r.outcome));
+		out.push(await dump(r.report.summary), await dump(r.report.problems.toArray()), await dump(r.outcome));
 		for (const w of ['problems', 'multi-card', 'expired', 'unknown-returned'] as const) {
 			for (const l of ['ja', 'en'] as const) {
 				try { out.push(await dump(conversionList(r.report, w, l))); } catch {}
 			}
 		}
-		await texts(r.report.problems);
+		await texts(r.report.problems.toArray());
 		(out as any).output = r.output ? await dump(r.output) : null;
 	} else {
 		const job: any = { kind: kind === 'oldcart' ? 'customers' : 'cards', fileName: 'f.csv', encoding: 'auto', errorsBlockImport: false, settings: { service: 'YAMATO', availability: 'visible' } };

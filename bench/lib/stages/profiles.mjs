@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildApp, removeBuild } from '../app-build.mjs';
+import { generatedFile } from '../generate.mjs';
 import { launchBrowser } from '../browser.mjs';
 import { profileLines, summariseProfile } from '../profile.mjs';
 import { startServer } from '../server.mjs';
@@ -37,8 +38,12 @@ async function firstLoadBreakdown(outDir, log) {
 	}
 }
 
-export async function runProfiles(input, outDir, log) {
-	await firstLoadBreakdown(outDir, log);
+/**
+ * The profiles of the stages `wanted` names (a full run: all of them); `--only=shapes` profiles each
+ * shape of the return file, whose end (a warned file's problems, history record) the others lack.
+ */
+export async function runProfiles(input, outDir, log, wanted = () => true) {
+	if (wanted('first-load')) await firstLoadBreakdown(outDir, log);
 	log('profiling: building an unminified copy');
 	const appDir = await buildApp({ readable: true });
 	const buildDir = join(appDir, 'build');
@@ -53,38 +58,42 @@ export async function runProfiles(input, outDir, log) {
 	};
 	const browser = await launchBrowser();
 	try {
-		for (const file of input.returns.filter((f) => f.rows === input.rows)) {
-			const run = await measureConversion(browser, server.origin, file.path, { profile: true });
-			const tag = file.encoding.replace(/[-_]/g, '');
+		const returns = wanted('conversion') ? input.returns.filter((f) => f.rows === input.rows) : [];
+		for (const file of [...returns, ...(wanted('shapes') ? input.shapes : [])]) {
+			const path = file.path ?? (await generatedFile(`yamato-return-${file.shape}`, file.rows, file.encoding));
+			const run = await measureConversion(browser, server.origin, path, { profile: true });
+			const tag = file.shape ?? file.encoding.replace(/[-_]/g, '');
 			await save(`convert-${tag}-worker`, `Conversion ${file.label}, worker (${ms(run.ms)} under the profiler)`, run.profiles.worker);
 			await save(`convert-${tag}-page`, `Conversion ${file.label}, page main thread`, run.profiles.page);
 		}
-		// The wide header's long tasks are the page's own (layout, text, the result's build): a trace names them.
-		const wide = await measureWide(browser, server.origin, 100_000, { trace: true });
-		const wideLines = await traceLines(`Wide header (100,000 columns), page main thread (longest task ${ms(wide.longTasks.longest ?? 0)})`, wide.events, join(outDir, 'wide-100000-page.trace.json'), 20);
-		report.push(...wideLines, '');
-		console.log(wideLines.join('\n'), '\n');
-		let screen = await openCustomers(browser, server.origin);
-		const register = await measureUpload(browser, screen, '顧客情報', input.customers, { profile: true });
-		await save('register-worker', `一括登録 › 顧客情報, worker (${ms(register.ms)} under the profiler)`, register.profiles.worker);
-		screen = await openCustomers(browser, server.origin, { profile: true });
-		await save('open-customers-worker', `Opening /customers with the customers, worker from its start (${ms(screen.loadMs)})`, screen.loadProfile);
-		const cards = await measureUpload(browser, screen, 'クレジットカード情報', input.cards, { profile: true });
-		await save('cards-worker', `一括登録 › クレジットカード情報, worker (${ms(cards.ms)} under the profiler)`, cards.profiles.worker);
-		screen = await openCustomers(browser, server.origin, { profile: true });
-		await save('open-customers-cards-worker', `Opening /customers with customers and cards, worker from its start (${ms(screen.loadMs)})`, screen.loadProfile);
-		await measureSearch(screen, '顧客ID', 'US-00500000');
-		const name = await measureSearch(screen, '氏名', '髙橋 美咲', { profile: true });
-		await save('search-name-first-worker', `First search by 氏名, worker (${ms(name.ms)})`, name.profile);
-		await browser.close();
-		const fresh = await launchBrowser();
-		try {
-			const rehearsal = await runRehearsal(fresh, server.origin, { customers: input.customers, returnFile: input.returnForRehearsal }, outDir, input.rows, { profile: true });
-			for (const [index, step] of rehearsal.steps.entries()) {
-				await save(`rehearsal-${index + 1}-worker`, `Rehearsal: ${step.name}, worker (${ms(step.ms)})`, rehearsal.profiles[step.name]);
+		if (wanted('wide') || wanted('registry') || wanted('rehearsal')) {
+			// The wide header's long tasks are the page's own (layout, text, the result's build): a trace names them.
+			const wide = await measureWide(browser, server.origin, 100_000, { trace: true });
+			const wideLines = await traceLines(`Wide header (100,000 columns), page main thread (longest task ${ms(wide.longTasks.longest ?? 0)})`, wide.events, join(outDir, 'wide-100000-page.trace.json'), 20);
+			report.push(...wideLines, '');
+			console.log(wideLines.join('\n'), '\n');
+			let screen = await openCustomers(browser, server.origin);
+			const register = await measureUpload(browser, screen, '顧客情報', input.customers, { profile: true });
+			await save('register-worker', `一括登録 › 顧客情報, worker (${ms(register.ms)} under the profiler)`, register.profiles.worker);
+			screen = await openCustomers(browser, server.origin, { profile: true });
+			await save('open-customers-worker', `Opening /customers with the customers, worker from its start (${ms(screen.loadMs)})`, screen.loadProfile);
+			const cards = await measureUpload(browser, screen, 'クレジットカード情報', input.cards, { profile: true });
+			await save('cards-worker', `一括登録 › クレジットカード情報, worker (${ms(cards.ms)} under the profiler)`, cards.profiles.worker);
+			screen = await openCustomers(browser, server.origin, { profile: true });
+			await save('open-customers-cards-worker', `Opening /customers with customers and cards, worker from its start (${ms(screen.loadMs)})`, screen.loadProfile);
+			await measureSearch(screen, '顧客ID', 'US-00500000');
+			const name = await measureSearch(screen, '氏名', '髙橋 美咲', { profile: true });
+			await save('search-name-first-worker', `First search by 氏名, worker (${ms(name.ms)})`, name.profile);
+			await browser.close();
+			const fresh = await launchBrowser();
+			try {
+				const rehearsal = await runRehearsal(fresh, server.origin, { customers: input.customers, returnFile: input.returnForRehearsal }, outDir, input.rows, { profile: true });
+				for (const [index, step] of rehearsal.steps.entries()) {
+					await save(`rehearsal-${index + 1}-worker`, `Rehearsal: ${step.name}, worker (${ms(step.ms)})`, rehearsal.profiles[step.name]);
+				}
+			} finally {
+				await fresh.close();
 			}
-		} finally {
-			await fresh.close();
 		}
 	} finally {
 		await browser.close().catch(() => null);

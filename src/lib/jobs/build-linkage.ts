@@ -1,5 +1,6 @@
 import { buildLinkageCsvFromRecords, createLinkageBuilder, type LinkagePhase, type LinkageReport } from '$lib/domain';
 import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
+import { listedProblemsOf } from '$lib/domain/report/report';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { linkageRecordsOf } from '$lib/registry/linkage-records';
 import { conversionStart, conversionSummary } from './conversion-summary';
@@ -104,7 +105,7 @@ export async function buildLinkage(
 	bar('record', 3, 3);
 	return {
 		output: output ? new Blob([output as BlobPart], { type: 'text/csv' }) : null,
-		report: { summary, problems: report.problems, outputEncoding: job.options.outputEncoding, customerList },
+		report: { summary, problems: listedProblemsOf(report), outputEncoding: job.options.outputEncoding, customerList },
 		outcome
 	};
 }

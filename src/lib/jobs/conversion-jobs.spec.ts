@@ -62,10 +62,11 @@ describe('convertReturnFile', () => {
 				const result = (await convertReturnFile({ file: textFile(text), customerList: null }, returnJob(), fakePorts(fakeStore())))!;
 				const { encoding, outputEncoding, header, expiryOrder, service } = options;
 				const core = convertYamatoReturn(new TextEncoder().encode(text), { encoding, outputEncoding, header, expiryOrder, service }).report.problems;
-				expect(result.report.problems).toEqual(core.map(({ message: _, ...record }) => record));
-				for (const problem of result.report.problems) expect(problem).not.toHaveProperty('message');
+				const listed = result.report.problems.toArray();
+				expect(listed).toEqual(core.map(({ message: _, ...record }) => record));
+				for (const problem of listed) expect(problem).not.toHaveProperty('message');
 				// Screens and lists render the message from code + params: the core API's words, in Japanese.
-				expect(result.report.problems.map((problem) => problemText(problem, 'ja'))).toEqual(core.map((problem) => problem.message));
+				expect(listed.map((problem) => problemText(problem, 'ja'))).toEqual(core.map((problem) => problem.message));
 			}),
 			{ numRuns: 60 }
 		);

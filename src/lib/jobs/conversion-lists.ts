@@ -11,12 +11,17 @@ import type { ConversionReport, JobDownload, ProblemFilter, ProblemPage } from '
 export function problemPage(report: ConversionReport, filter: ProblemFilter, offset: number, limit: number): ProblemPage {
 	const all = report.problems;
 	// The cap's note leads the list when there is one (`ProblemList.sorted`).
-	const note = all[0]?.code === 'too-many-problems' ? all[0] : null;
+	const note = all.length > 0 && all.code(0) === 'too-many-problems' ? all.record(0) : null;
 	const skip = note ? 1 : 0;
-	const matching = filter === 'all' ? all : all.filter((problem, i) => i >= skip && problem.severity === filter);
-	const from = filter === 'all' ? skip : 0;
-	const page = matching.slice(from + offset, from + offset + limit).map(toProblemRecord);
-	return { total: matching.length - from, offset, problems: page, note: note && noteOf(toProblemRecord(note), filter, matching.length - from) };
+	// The problems of the page become records; the others are read in columns only.
+	const page: ProblemRecord[] = [];
+	let total = 0;
+	for (let i = skip; i < all.length; i++) {
+		if (filter !== 'all' && all.severity(i) !== filter) continue;
+		if (total >= offset && total < offset + limit) page.push(all.record(i));
+		total++;
+	}
+	return { total, offset, problems: page, note: note && noteOf(note, filter, total) };
 }
 
 /**
@@ -39,7 +44,7 @@ function tableOf(report: ConversionReport, what: JobDownload, language: Language
 	const recon = report.reconciliation;
 	if (what === 'problems') {
 		const words = language === 'ja' ? problemListWordsJa : problemListWordsEn;
-		return problemsTable(report.problems, { words, text: (problem) => problemText(toProblemRecord(problem), language) });
+		return problemsTable(report.problems.toArray(), { words, text: (problem) => problemText(toProblemRecord(problem), language) });
 	}
 	if (what === 'multi-card' && recon) return multiCardTable(recon.multiCardCustomers);
 	if (what === 'expired' && recon) return expiredCardsTable(recon.expiredCards);

@@ -3,7 +3,8 @@ import type { YamatoReturnReport } from '$lib/domain/convert/yamato-return-conve
 import type { MappingSource } from '$lib/domain/convert/choose-return-mapping';
 import type { DetectedEncoding } from '$lib/domain/encoding/detect-encoding';
 import { fileProblemCodes } from '$lib/domain/problems/problem';
-import { toProblemRecord } from '$lib/domain/records/problem-record';
+import { listedProblemsOf } from '$lib/domain/report/report';
+import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { RunOutcome, RunStart } from '$lib/domain/records/run-outcome';
 import type { ConversionJob, ConversionSummary } from './conversion-types';
 
@@ -39,7 +40,7 @@ export function conversionSummary(report: FileReport & { suggestedExpiryOrder?: 
 		warnings: outcome.warnings,
 		refused: report.refused,
 		problemCounts: report.problemCounts,
-		fileProblems: report.problems.filter((problem) => wholeFileCodes.has(problem.code)).slice(0, 20).map(toProblemRecord),
+		fileProblems: fileProblemsOf(report),
 		suggestedExpiryOrder: report.suggestedExpiryOrder,
 		elapsedMs: facts.elapsedMs,
 		...facts.returnFile,
@@ -49,6 +50,14 @@ export function conversionSummary(report: FileReport & { suggestedExpiryOrder?: 
 	if (outcome.reconciliation) summary.reconciliation = outcome.reconciliation;
 	if (outcome.customerList !== undefined) summary.customerList = outcome.customerList;
 	return summary;
+}
+
+// The first 20 whole-file problems as records, read from the listed ones in columns (no object for the others).
+function fileProblemsOf(report: FileReport): ProblemRecord[] {
+	const listed = listedProblemsOf(report);
+	const found: ProblemRecord[] = [];
+	for (let i = 0; i < listed.length && found.length < 20; i++) if (wholeFileCodes.has(listed.code(i))) found.push(listed.record(i));
+	return found;
 }
 
 /** The start of a conversion's history entry (a refused file with no rows has no encoding). */

@@ -2,6 +2,7 @@ import type { ReconciliationGroup } from '$lib/domain/report/reconciliation-grou
 import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { ProblemCode } from '$lib/domain/problems/problem';
+import type { ListedProblems } from '$lib/domain/problems/listed-problems';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { Reconciliation } from '$lib/domain/convert/yamato-return-converter';
 import type { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
@@ -125,8 +126,12 @@ export interface ProblemPage {
 /** What the worker keeps of a finished conversion, for pages of problems and lists to download. */
 export interface ConversionReport {
 	summary: ConversionSummary;
-	/** Code + params only (step d's converter formats no `message`): every screen and list renders them (`problemText`). */
-	problems: readonly ProblemRecord[];
+	/**
+	 * The listed problems in columns (`listedProblemsOf`): made into records only for a page shown,
+	 * the problem-list download and the history record. Step d's have no `message` (its converter
+	 * formats none): every screen and list renders code + params (`problemText`).
+	 */
+	problems: ListedProblems;
 	outputEncoding: OutputEncoding;
 	reconciliation?: Reconciliation;
 	/** Step b/c: the list step d checks against (absent when the list was refused). */

@@ -1,6 +1,7 @@
 import { chooseReturnMapping, createSha256Stream, createYamatoReturnConverter, headerPeekSize, type ReturnMappingChoice } from '$lib/domain';
 import { reconciliationCounts } from '$lib/domain/report/reconciliation-groups';
 import { storedMultiCardIds } from '$lib/domain/records/history-entry';
+import { listedProblemsOf } from '$lib/domain/report/report';
 import { runOutcome, type RunOutcome } from '$lib/domain/records/run-outcome';
 import { conversionStart, conversionSummary } from './conversion-summary';
 import type { ConversionReport, CustomerList, ReturnFileJob } from './conversion-types';
@@ -145,7 +146,7 @@ export async function convertReturnFile(
 	if (output) parts.add(output);
 	return {
 		output: output ? parts.blob() : null,
-		report: { summary, problems: report.problems, outputEncoding, reconciliation: report.reconciliation, sent: list?.sent ?? null },
+		report: { summary, problems: listedProblemsOf(report), outputEncoding, reconciliation: report.reconciliation, sent: list?.sent ?? null },
 		outcome
 	};
 }

@@ -18,9 +18,10 @@ describe('problemPage and the cap note', () => {
 				const list = new ProblemList(cap, false);
 				for (const { code, row, column } of added) list.add(code, row, column);
 				const sorted = list.sorted();
-				const report = { problems: sorted.map(toProblemRecord) } as unknown as ConversionReport;
-				const listed = report.problems.filter((p) => p.code !== 'too-many-problems' && (filter === 'all' || p.severity === filter));
-				const whole = report.problems.find((p) => p.code === 'too-many-problems') ?? null;
+				const records = sorted.map(toProblemRecord);
+				const report = { problems: list.listed() } as unknown as ConversionReport;
+				const listed = records.filter((p) => p.code !== 'too-many-problems' && (filter === 'all' || p.severity === filter));
+				const whole = records.find((p) => p.code === 'too-many-problems') ?? null;
 				// Under a filter the note counts the left-out problems of that severity (those added less
 				// those listed), and is gone when none were left out.
 				const leftOut = added.filter(({ code }) => severityOf(code) === filter).length - listed.length;

@@ -10,14 +10,15 @@ import { baseReport, isCardNumberRefusal, type FileReport } from '../report/repo
 import { checkCardRow, emptyCardFacts, type CardRuleContext } from '../rules/card-row';
 import { CustomerTally, type CustomerRows } from '../rules/customer-tally';
 import { isYymmOnly, tokyoMonthIndex, type ExpiryOrder } from '../rules/expiry';
-import { customerIdLookup, customerIdOfKey, type CustomerIdSet } from '../rules/id-lookup';
+import { customerIdLookup, type CustomerIdSet } from '../rules/id-lookup';
 import { defaultCustomerIdPattern, statelessPattern } from '../rules/patterns';
 import { cardImportLine } from './card-import-line';
+import { ExpiredCards, type ExpiredCard } from './expired-cards';
 import { addMultiCardWarnings } from './multi-card-warnings';
 import { OutputBytes } from './output-bytes';
 import { asciiRowEnd, asciiText } from './plain-bytes';
 import { readPlainCardBytes, readPlainCardLine, type PlainCardLine } from './plain-card-line';
-import { brandParams, expiredParams, expiryRepairParams, expiryText, tailParams, trimmedParams } from './repair-params';
+import { brandParams, expiredParams, expiryRepairParams, tailParams, trimmedParams } from './repair-params';
 import { emptyWarnedCardLine, readWarnedCardBytes } from './warned-card-bytes';
 
 /** How Yamato's return file (step d) is told to have a header: the rule its reader uses, and its failed-rows download. */
@@ -73,7 +74,8 @@ export interface YamatoReturnOptions {
 
 /** The groups the wizard reconciles beside the conversion. */
 export interface Reconciliation {
-	expiredCards: { row: number; customerId: string; expiry: string }[];
+	/** Built when first read (an enumerable getter, like `returnedCustomerIds`); `expiredCardCount` counts them without. */
+	expiredCards: ExpiredCard[];
 	multiCardCustomers: CustomerRows[];
 	/** Returned IDs (matching the pattern) that the loaded customer list lacks. */
 	unknownCustomerIds: CustomerRows[];
@@ -113,7 +115,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	const expiryOrder = options.expiryOrder ?? 'YYMM';
 	const tally = new CustomerTally();
 	const unknown = new CustomerTally();
-	const expiredCards: Reconciliation['expiredCards'] = [];
+	const expiredCards = new ExpiredCards();
 	// Customers of rows that came back but failed before the rules read them (cells missing, shifted):
 	// returned all the same. Rare rows, so a plain set beside the tally.
 	const failedReturned = new Set<string>();
@@ -149,7 +151,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 	// `onData` give it (the customer's ID and the expiry are ASCII digits the shortcut has read).
 	const noteExpired = (row: number, line: PlainCardLine) => {
 		problems.add('card-expired', row, ctx!.columns.expiry, expiredParams(line.expired));
-		expiredCards.push({ row, customerId: customerIdOfKey(line.customerKey), expiry: expiryText(line.expired) });
+		expiredCards.addKey(row, line.customerKey, line.expired);
 	};
 	const onData = (row: number, cells: string[] | null, raw: string) => {
 		if (ctx === null) {
@@ -181,7 +183,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			if (facts.isUnknownCustomer) unknown.add(facts.customerId, row);
 		}
 		if (facts.isExpired) {
-			expiredCards.push({ row, customerId: facts.customerId ?? '', expiry: facts.expiryDigits ?? '' });
+			expiredCards.addText(row, facts.customerId ?? '', facts.expiryDigits ?? '');
 		}
 		if (facts.expiryDigits !== null && isYymmOnly(facts.expiryDigits)) yymmOnly++;
 		if (card === null) {
@@ -222,7 +224,7 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 		const year = (yymm / 100) | 0;
 		if ((2000 + year) * 12 + (yymm % 100) - 1 < ctx!.todayMonth) {
 			problems.add('card-expired', row, columns.expiry, expiredParams(yymm));
-			expiredCards.push({ row, customerId: customerIdOfKey(line.customerKey), expiry: expiryText(yymm) });
+			expiredCards.addKey(row, line.customerKey, yymm);
 		}
 		tally.addKey(line.customerKey, row);
 		if (year < 1 || year > 12) yymmOnly++;
@@ -303,14 +305,14 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			const last = takeOutput(true);
 			// A file refused for a card number reports nothing else from its rows.
 			const isCardRefusal = isCardNumberRefusal(problems);
-			if (isCardRefusal) expiredCards.length = 0;
+			if (isCardRefusal) expiredCards.clear();
 			const multiCardCustomers = isCardRefusal ? [] : tally.repeated();
 			addMultiCardWarnings(multiCardCustomers, problems, source.state.mapping.customerId);
-			const reconciliation = {
-				expiredCards,
-				multiCardCustomers,
-				unknownCustomerIds: isCardRefusal ? [] : unknown.all()
-			} as Reconciliation;
+			// The expired cards become objects when first read (first among the keys, as they always were).
+			let expired: ExpiredCard[] | null = null;
+			const reconciliation = Object.defineProperty({}, 'expiredCards', { enumerable: true, get: () => (expired ??= expiredCards.toArray()) }) as Reconciliation;
+			expiredCountOf.set(reconciliation, expiredCards);
+			Object.assign(reconciliation, { multiCardCustomers, unknownCustomerIds: isCardRefusal ? [] : unknown.all() });
 			let returned: string[] | null = null;
 			Object.defineProperty(reconciliation, 'returnedCustomerIds', {
 				enumerable: true,
@@ -321,17 +323,25 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 				reconciliation.notReturnedCustomerIds = notReturned(options.sentCustomerIds, tally, failedReturned, options.onFinishProgress);
 			}
 			const { columnCount = 0, headerCells, headerSignature } = source.state;
-			const report: YamatoReturnReport = {
-				...baseReport(source.state, problems, written),
+			// Onto the base report, not a spread of it: a spread would make its problems into objects now.
+			const report: YamatoReturnReport = Object.assign(baseReport(source.state, problems, written), {
 				columnCount,
 				...(headerCells && { headerCells, headerSignature }),
 				reconciliation
-			};
+			});
 			const looksMmyy = problems.counts.get('expiry-looks-mmyy') ?? 0;
 			if (expiryOrder === 'YYMM' && looksMmyy > 0 && yymmOnly === 0) report.suggestedExpiryOrder = 'MMYY';
 			return { output: source.state.refused ? null : last, report };
 		}
 	};
+}
+
+// The expired cards behind each reconciliation `finish` made, for their count.
+const expiredCountOf = new WeakMap<object, ExpiredCards>();
+
+/** How many expired cards `reconciliation` lists, without making them into objects when it can. */
+export function expiredCardCount(reconciliation: Reconciliation): number {
+	return expiredCountOf.get(reconciliation)?.length ?? reconciliation.expiredCards.length;
 }
 
 // Sent IDs between two progress calls of the search for those not returned, minus one (a mask).

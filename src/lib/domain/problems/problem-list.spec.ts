@@ -4,6 +4,7 @@ import { formatProblemMessage } from './messages-ja';
 import type { Problem, ProblemCode } from './problem';
 import { ProblemList, safeParams, severityOf, sharedParams, type ProblemInput } from './problem-list';
 import { Recognised } from './display-value';
+import { toProblemRecord } from '../records/problem-record';
 
 // Codes of every kind: row warnings, row errors, and whole-file problems (listed past the cap).
 const codes: ProblemCode[] = ['trimmed-spaces', 'brand-normalized', 'expiry-yyyymm', 'bad-token', 'bad-expiry', 'card-number-found', 'multiple-cards', 'missing-cells'];
@@ -222,6 +223,17 @@ describe('ProblemList against a plain array of every problem', () => {
 					expected.unshift(messages ? { ...note, message: formatProblemMessage('too-many-problems', params) } : note);
 				}
 				expect(list.sorted()).toEqual(expected);
+				// The same list in columns (`listed()`, what step d's job reads): each field read back, and
+				// each problem made from them, is the object above (no `message` key without messages).
+				const listed = list.listed();
+				expect(listed.length).toBe(expected.length);
+				expected.forEach((problem, i) => {
+					expect([listed.row(i), listed.column(i), listed.severity(i), listed.code(i), listed.params(i)]).toEqual([problem.row, problem.column, problem.severity, problem.code, problem.params]);
+					expect(listed.record(i)).toEqual(toProblemRecord(problem));
+					expect(listed.record(i).params).toBe(listed.params(i));
+					expect(listed.at(i)).toEqual(problem);
+					expect('message' in listed.at(i)).toBe(messages);
+				});
 			}),
 			{ numRuns: 400 }
 		);

@@ -1,12 +1,11 @@
 import {
-	compareProblems,
 	fileProblemCodes,
 	type Problem,
 	type ProblemCode,
 	type ProblemParams,
 	type Severity
 } from './problem';
-import { formatProblemMessage } from './messages-ja';
+import { ListedProblems } from './listed-problems';
 import { quoteCell, Recognised } from './display-value';
 
 /** Params as a rule hands them in: cell text raw (masked here) or marked `recognised`. */
@@ -90,17 +89,20 @@ export const defaultMaxProblems = 100_000;
  * out, with its own severity). `sorted()` heap-sorts them in place, which needs no second array.
  */
 export class ProblemList {
-	// The capped problems: appended (or sorted) until one comes out of order past the cap, then a
-	// max-heap by (row, column, seq) until `sorted()` sorts them again.
-	private readonly items: Problem[] = [];
-	// Order added of each kept problem, parallel to `items` (the tie-break of `compareProblems`).
-	private readonly seqs: number[] = [];
+	// The capped problems in columns (no object per problem; `listed` hands them over as they are):
+	// appended (or sorted) until one comes out of order past the cap, then a max-heap by (row, column,
+	// seq) until `listed()` sorts them again.
+	private rows: number[] = [];
+	private columns: number[] = [];
+	private codes: ProblemCode[] = [];
+	private params: ProblemParams[] = [];
+	// Order added of each kept problem (the tie-break of `compareProblems`).
+	private seqs: number[] = [];
 	private isHeap = false;
-	// While not a heap: true when `items` is in (row, column, seq) order, its last one the greatest.
+	// While not a heap: true when the kept ones are in (row, column, seq) order, the last the greatest.
 	private isOrdered = true;
-	// Whole-file problems within their limit: listed outside the cap.
-	private readonly fileItems: Problem[] = [];
-	private readonly fileSeqs: number[] = [];
+	// Whole-file problems within their limit: listed outside the cap (few: 1,000 of each code at most).
+	private readonly fileItems: { row: number; column: number; code: ProblemCode; params: ProblemParams; seq: number }[] = [];
 	private seq = 0;
 	private omitted = 0;
 	// Of the problems left out past the cap, how many are errors (the rest are warnings).
@@ -116,7 +118,8 @@ export class ProblemList {
 	 * `maxProblems` caps the row problems listed (0 or less: none listed, all counted in the note).
 	 * `messages` false lists problems without their rendered Japanese `message` (the key is absent):
 	 * for a caller that keeps and renders `code` + `params` only (step d's job, SPEC "Core API"), so a
-	 * file of 100,000 listed warnings does not format 100,000 messages nobody reads.
+	 * file of 100,000 listed warnings does not format 100,000 messages nobody reads. With messages,
+	 * each is rendered when its problem is made into an object (`ListedProblems.at`).
 	 */
 	constructor(
 		private readonly maxProblems = defaultMaxProblems,
@@ -168,18 +171,20 @@ export class ProblemList {
 		this.counts.set(code, count);
 		const seq = this.seq++;
 		if (alwaysListed.has(code) && count <= fileProblemLimit) {
-			this.fileItems.push(this.problem(code, severity, row, column, input));
-			this.fileSeqs.push(seq);
+			this.fileItems.push({ row, column, code, params: paramsOf(input), seq });
 			return;
 		}
-		const items = this.items;
-		const n = items.length;
+		const { rows, columns } = this;
+		const n = rows.length;
 		if (n < this.maxProblems) {
 			if (this.isOrdered && n > 0) {
-				const last = items[n - 1];
-				this.isOrdered = row > last.row || (row === last.row && column >= last.column);
+				const lastRow = rows[n - 1];
+				this.isOrdered = row > lastRow || (row === lastRow && column >= columns[n - 1]);
 			}
-			items.push(this.problem(code, severity, row, column, input));
+			rows.push(row);
+			columns.push(column);
+			this.codes.push(code);
+			this.params.push(paramsOf(input));
 			this.seqs.push(seq);
 			return;
 		}
@@ -189,30 +194,24 @@ export class ProblemList {
 		}
 		// Against the last kept by (row, column, seq): a later seq never sorts before an equal cell.
 		if (!this.isHeap) {
-			const last = items[n - 1];
-			if (this.isOrdered && (row > last.row || (row === last.row && column >= last.column))) {
+			const lastRow = rows[n - 1];
+			if (this.isOrdered && (row > lastRow || (row === lastRow && column >= columns[n - 1]))) {
 				this.leaveOut(severity);
 				return;
 			}
 			this.heapify();
 		}
-		const top = items[0];
-		if (row > top.row || (row === top.row && column >= top.column)) {
+		if (row > rows[0] || (row === rows[0] && column >= columns[0])) {
 			this.leaveOut(severity);
 			return;
 		}
-		this.leaveOut(top.severity);
-		items[0] = this.problem(code, severity, row, column, input);
+		this.leaveOut(severityOf(this.codes[0]));
+		rows[0] = row;
+		columns[0] = column;
+		this.codes[0] = code;
+		this.params[0] = paramsOf(input);
 		this.seqs[0] = seq;
-		this.siftDown(0, items.length);
-	}
-
-	private problem(code: ProblemCode, severity: Severity, row: number, column: number, input: ProblemInput): Problem {
-		// A shared object is listed as it is (no copy per problem: 100,000 listed warnings held 100,000 copies).
-		const params = shared.has(input) ? (input as ProblemParams) : safeParams(input);
-		if (!this.messages) return { row, column, severity, code, params } as Problem;
-		const message = formatProblemMessage(code, { row, column, ...params });
-		return { row, column, severity, code, message, params };
+		this.siftDown(0, n);
 	}
 
 	private leaveOut(severity: Severity): void {
@@ -222,50 +221,50 @@ export class ProblemList {
 
 	// True when kept problem `i` sorts after kept problem `j` by (row, column, seq).
 	private after(i: number, j: number): boolean {
-		const a = this.items[i];
-		const b = this.items[j];
-		return a.row !== b.row ? a.row > b.row : a.column !== b.column ? a.column > b.column : this.seqs[i] > this.seqs[j];
+		const { rows, columns } = this;
+		return rows[i] !== rows[j] ? rows[i] > rows[j] : columns[i] !== columns[j] ? columns[i] > columns[j] : this.seqs[i] > this.seqs[j];
+	}
+
+	// Swaps kept problems `i` and `j` in every column.
+	private swap(i: number, j: number): void {
+		for (const column of [this.rows, this.columns, this.codes, this.params, this.seqs] as unknown[][]) {
+			const value = column[i];
+			column[i] = column[j];
+			column[j] = value;
+		}
 	}
 
 	// Puts the kept problems in (row, column, seq) order, in place: nothing to do when they came in
 	// order; a stable sort when they are in the order added, which rules keep nearly sorted (merge sort
 	// runs); a heap sort when they are a heap.
 	private order(): void {
-		const items = this.items;
-		const seqs = this.seqs;
 		if (this.isHeap) {
-			for (let end = items.length - 1; end > 0; end--) {
-				const item = items[0];
-				items[0] = items[end];
-				items[end] = item;
-				const s = seqs[0];
-				seqs[0] = seqs[end];
-				seqs[end] = s;
+			for (let end = this.rows.length - 1; end > 0; end--) {
+				this.swap(0, end);
 				this.siftDown(0, end);
 			}
 		} else if (!this.isOrdered) {
 			// In the order added, so index order is seq order: a stable sort by cell settles ties.
-			const order = Array.from(items.keys()).sort((a, b) => compareProblems(items[a], items[b]));
-			const oldItems = items.slice();
-			const oldSeqs = seqs.slice();
-			for (let i = 0; i < order.length; i++) {
-				items[i] = oldItems[order[i]];
-				seqs[i] = oldSeqs[order[i]];
-			}
+			const { rows, columns } = this;
+			const order = Array.from(rows.keys()).sort((a, b) => rows[a] - rows[b] || columns[a] - columns[b]);
+			const pick = <T>(column: T[]) => order.map((i) => column[i]);
+			this.rows = pick(rows);
+			this.columns = pick(columns);
+			this.codes = pick(this.codes);
+			this.params = pick(this.params);
+			this.seqs = pick(this.seqs);
 		}
 		this.isHeap = false;
 		this.isOrdered = true;
 	}
 
 	private heapify(): void {
-		for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftDown(i, this.items.length);
+		for (let i = (this.rows.length >> 1) - 1; i >= 0; i--) this.siftDown(i, this.rows.length);
 		this.isHeap = true;
 	}
 
-	// Sifts `items[start]` down the heap of the first `n` kept problems.
+	// Sifts kept problem `start` down the heap of the first `n` kept problems.
 	private siftDown(start: number, n: number): void {
-		const items = this.items;
-		const seqs = this.seqs;
 		let i = start;
 		for (;;) {
 			const left = 2 * i + 1;
@@ -273,12 +272,7 @@ export class ProblemList {
 			let largest = left;
 			if (left + 1 < n && this.after(left + 1, left)) largest = left + 1;
 			if (!this.after(largest, i)) return;
-			const item = items[i];
-			items[i] = items[largest];
-			items[largest] = item;
-			const s = seqs[i];
-			seqs[i] = seqs[largest];
-			seqs[largest] = s;
+			this.swap(i, largest);
 			i = largest;
 		}
 	}
@@ -291,33 +285,47 @@ export class ProblemList {
 	/**
 	 * The listed problems sorted by row then column, with a closing note when some were left out: its
 	 * params give how many (`count`), the cap (`limit`), and of those left out how many are `errors`
-	 * and `warnings`, so a file's counts stay whole past the cap (`runOutcome`).
+	 * and `warnings`, so a file's counts stay whole past the cap (`runOutcome`). One object per problem;
+	 * `listed()` gives the same list in columns.
 	 */
 	sorted(): Problem[] {
-		this.order();
-		const items = this.items;
-		const seqs = this.seqs;
-		let list: Problem[];
-		if (this.fileItems.length === 0) list = items.slice();
-		else {
-			// Whole-file problems are few (1,000 of each code at most): sorted apart, then merged.
-			const files = this.fileItems;
-			const fileSeqs = this.fileSeqs;
-			const fileOrder = Array.from(files.keys()).sort((a, b) => compareProblems(files[a], files[b]) || fileSeqs[a] - fileSeqs[b]);
-			list = [];
-			let i = 0;
-			for (const f of fileOrder) {
-				const file = files[f];
-				while (i < items.length && (compareProblems(items[i], file) || seqs[i] - fileSeqs[f]) < 0) list.push(items[i++]);
-				list.push(file);
-			}
-			while (i < items.length) list.push(items[i++]);
-		}
-		if (this.omitted > 0) {
-			const params = { count: this.omitted, limit: this.maxProblems, errors: this.omittedErrors, warnings: this.omitted - this.omittedErrors };
-			const note = { row: 0, column: 0, severity: 'warning', code: 'too-many-problems', params } as const;
-			list.unshift(this.messages ? { ...note, message: formatProblemMessage('too-many-problems', params) } : (note as unknown as Problem));
-		}
-		return list;
+		return this.listed().toArray();
 	}
+
+	/**
+	 * What `sorted()` lists, in columns (no object per problem): a copy, so later adds leave it as it is.
+	 * The list may be added to after.
+	 */
+	listed(): ListedProblems {
+		this.order();
+		const { rows, columns, codes, params, seqs } = this;
+		const note = this.omitted > 0;
+		const size = (note ? 1 : 0) + rows.length + this.fileItems.length;
+		const out = { rows: new Array<number>(size), columns: new Array<number>(size), codes: new Array<ProblemCode>(size), params: new Array<ProblemParams>(size) };
+		let at = 0;
+		const put = (row: number, column: number, code: ProblemCode, param: ProblemParams) => {
+			out.rows[at] = row;
+			out.columns[at] = column;
+			out.codes[at] = code;
+			out.params[at++] = param;
+		};
+		if (note) {
+			const count = this.omitted;
+			put(0, 0, 'too-many-problems', { count, limit: this.maxProblems, errors: this.omittedErrors, warnings: count - this.omittedErrors });
+		}
+		// Whole-file problems are few (1,000 of each code at most): sorted apart, then merged.
+		const files = this.fileItems.slice().sort((a, b) => a.row - b.row || a.column - b.column || a.seq - b.seq);
+		let i = 0;
+		for (const file of files) {
+			while (i < rows.length && (rows[i] - file.row || columns[i] - file.column || seqs[i] - file.seq) < 0) put(rows[i], columns[i], codes[i], params[i++]);
+			put(file.row, file.column, file.code, file.params);
+		}
+		while (i < rows.length) put(rows[i], columns[i], codes[i], params[i++]);
+		return ListedProblems.rendered(out.rows, out.columns, out.codes.map(severityOf), out.codes, out.params, this.messages);
+	}
+}
+
+// A shared object is listed as it is (no copy per problem: 100,000 listed warnings held 100,000 copies).
+function paramsOf(input: ProblemInput): ProblemParams {
+	return shared.has(input) ? (input as ProblemParams) : safeParams(input);
 }

@@ -58,7 +58,17 @@ const mutant = fc
 		return copy;
 	});
 const item = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: mutant, weight: 6 }, { arbitrary: record, weight: 1 }, { arbitrary: fc.constantFrom(null, 3, 'x', new Other(2), Object.create(null)), weight: 1 });
-const list = fc.oneof({ arbitrary: fc.array(item, { maxLength: 8 }), weight: 8 }, { arbitrary: fc.constantFrom(undefined, null, {}, 'x', [, { row: 1 }]), weight: 1 });
+// Records sharing one params object (step d's warnings do), valid or not: copies of the items, so the
+// generated values are left as they are.
+const sharing = fc.tuple(fc.array(item, { maxLength: 8 }), fc.array(fc.tuple(fc.nat(7), fc.nat(7)), { maxLength: 4 })).map(([items, pairs]) => {
+	const copies = items.map((x) => (typeof x === 'object' && x !== null ? Object.assign(Object.create(Object.getPrototypeOf(x)), x) : x));
+	for (const [from, to] of pairs) {
+		const [a, b] = [copies[from], copies[to]];
+		if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && 'params' in a) b.params = a.params;
+	}
+	return copies;
+});
+const list = fc.oneof({ arbitrary: fc.array(item, { maxLength: 8 }), weight: 4 }, { arbitrary: sharing, weight: 4 }, { arbitrary: fc.constantFrom(undefined, null, {}, 'x', [, { row: 1 }]), weight: 1 });
 
 const outcomeOf = (run: () => unknown) => {
 	try {

@@ -32,19 +32,29 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 
-// True when `value` is what `problemRecordSchema` gives back for it, field for field: a plain object of
-// the five fields, each valid (params present, a plain object of strings and finite numbers).
-function isExactRecord(value: unknown): boolean {
-	if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
-	const keys = Object.keys(value);
-	if (!keys.every((key) => recordKeys.has(key))) return false;
-	const { row, column, severity, code, params } = value;
-	if (!isCount(row) || !isCount(column) || (severity !== 'error' && severity !== 'warning') || typeof code !== 'string') return false;
+// True when `params` is a plain object of strings and finite numbers (what the schema gives back as is).
+function isExactParams(params: unknown): boolean {
 	if (!isPlainObject(params) || Object.getOwnPropertySymbols(params).length > 0) return false;
 	for (const key of Object.keys(params)) {
 		const param = params[key];
 		if (typeof param !== 'string' && !(typeof param === 'number' && Number.isFinite(param))) return false;
 	}
+	return true;
+}
+
+// True when `value` is what `problemRecordSchema` gives back for it, field for field: a plain object of
+// the five fields, each valid (params present and exact). `exactParams` holds params objects found
+// exact already in this check (problems share them: step d's 10,000 stored warnings share a few dozen).
+function isExactRecord(value: unknown, exactParams: Set<unknown>): boolean {
+	if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
+	// Its keys without an array per record: a plain object's prototype adds none (`isPlainObject`),
+	// and one that did (a polluted Object.prototype) only sends the list to the schema.
+	for (const key in value) if (!recordKeys.has(key)) return false;
+	const { row, column, severity, code, params } = value;
+	if (!isCount(row) || !isCount(column) || (severity !== 'error' && severity !== 'warning') || typeof code !== 'string') return false;
+	if (exactParams.has(params)) return true;
+	if (!isExactParams(params)) return false;
+	exactParams.add(params);
 	return true;
 }
 
@@ -58,9 +68,10 @@ function isExactRecord(value: unknown): boolean {
 export function checkedProblemRecords(problems: unknown): ProblemRecord[] {
 	if (!Array.isArray(problems)) return problemRecordsSchema.parse(problems);
 	const checked: ProblemRecord[] = new Array(problems.length);
+	const exactParams = new Set<unknown>();
 	for (let i = 0; i < problems.length; i++) {
 		const problem: unknown = problems[i];
-		if (!isExactRecord(problem)) return problemRecordsSchema.parse(problems);
+		if (!isExactRecord(problem, exactParams)) return problemRecordsSchema.parse(problems);
 		checked[i] = problem as ProblemRecord;
 	}
 	return checked;

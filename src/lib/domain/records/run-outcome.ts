@@ -1,11 +1,11 @@
-import type { Problem } from '../problems/problem';
 import type { ReconciliationCounts } from '../report/reconciliation-groups';
-import type { FileReport } from '../report/report';
+import { listedProblemsOf, type FileReport } from '../report/report';
+import type { ListedProblems } from '../problems/listed-problems';
 import type { CardsIn } from './card-column-builder';
 import type { CustomersIn } from './packed-customers';
 import type { HistoryKind, HistoryOutcome, HistoryStatus, NewHistoryEntry } from './history-entry';
 import type { CompletionReport } from './notification';
-import { toProblemRecord, type ProblemRecord } from './problem-record';
+import type { ProblemRecord } from './problem-record';
 
 /** Problems kept per severity and run: enough to fix a file, bounded for million-row disasters. */
 export const maxStoredProblems = 10_000;
@@ -63,18 +63,20 @@ export interface RunFacts {
  * tells by severity — the note itself is no problem of the file and is not counted (a file of 300,000
  * warnings showed 警告 100,001件: the 100,000 listed and the note).
  */
-function listed(problems: readonly Problem[]) {
+function listed(problems: ListedProblems) {
 	const kept: ProblemRecord[] = [];
 	const shown = { error: 0, warning: 0 };
 	const left = { error: 0, warning: 0 };
-	for (const problem of problems) {
-		if (problem.code === 'too-many-problems') {
-			kept.push(toProblemRecord(problem));
-			left.error += wholeOf(problem.params?.errors);
-			left.warning += wholeOf(problem.params?.warnings);
+	// Read in columns: only the problems kept become records (10,000 of each severity at most).
+	for (let i = 0; i < problems.length; i++) {
+		if (problems.code(i) === 'too-many-problems') {
+			kept.push(problems.record(i));
+			const params = problems.params(i);
+			left.error += wholeOf(params?.errors);
+			left.warning += wholeOf(params?.warnings);
 			continue;
 		}
-		if (++shown[problem.severity] <= maxStoredProblems) kept.push(toProblemRecord(problem));
+		if (++shown[problems.severity(i)] <= maxStoredProblems) kept.push(problems.record(i));
 	}
 	return { kept, errors: shown.error + left.error, warnings: shown.warning + left.warning };
 }
@@ -89,7 +91,7 @@ function wholeOf(value: unknown): number {
  * refused as a whole (then at least one failed row), 'errors' when a row failed, else 'done'.
  */
 export function runOutcome({ kind, report, succeeded, skipped = 0, errorsBlockImport }: RunFacts): RunOutcome {
-	const { kept, errors, warnings } = listed(report.problems);
+	const { kept, errors, warnings } = listed(listedProblemsOf(report));
 	const status = report.refused ? 'refused' : report.failed > 0 ? 'errors' : 'done';
 	const outcome: RunOutcome = {
 		kind,

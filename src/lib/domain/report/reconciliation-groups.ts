@@ -1,4 +1,4 @@
-import type { Reconciliation } from '../convert/yamato-return-converter';
+import { expiredCardCount, type Reconciliation } from '../convert/yamato-return-converter';
 
 /** Groups of step d's reconciliation (SPEC "Reconciliation"), each downloadable as a list. */
 export const reconciliationGroups = [
@@ -23,7 +23,7 @@ export function reconciliationCounts(groups: Reconciliation, hasList: boolean, w
 		'sent-not-returned': hasList ? (groups.notReturnedCustomerIds?.length ?? 0) : null,
 		'unknown-returned': hasList ? groups.unknownCustomerIds.length : null,
 		'multi-card': groups.multiCardCustomers.length,
-		expired: groups.expiredCards.length,
+		expired: expiredCardCount(groups),
 		written
 	};
 }
