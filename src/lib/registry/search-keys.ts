@@ -1,3 +1,4 @@
+import { searchWords } from '$lib/domain/records/search-query';
 /** Ends every key inside a joined column of keys; no key function removes or adds it. */
 export const keySeparator = '\u0001';
 
@@ -56,7 +57,5 @@ export function isPhoneLike(query: string): boolean {
 	return phoneLike.test(text) && /\d/.test(text);
 }
 
-/** An exact identifier (customer ID, 連携用ID) as typed: NFKC, trimmed. */
-export function exactKey(value: string): string {
-	return value.normalize('NFKC').trim();
-}
+/** An exact identifier (customer ID, 連携用ID) as typed: NFKC, trimmed (`searchWords`). */
+export const exactKey = searchWords;

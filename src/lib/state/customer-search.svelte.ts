@@ -3,7 +3,7 @@ import { containsCardNumber } from '$lib/domain/guard/card-number';
 import { errorCodeOf } from '$lib/domain/records/failure-code';
 import type { CustomerPage } from '$lib/registry/customer-page';
 import type { SearchField } from '$lib/registry/registry-search';
-import { exactKey } from '$lib/registry/search-keys';
+import { searchWords } from '$lib/domain/records/search-query';
 import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
 
@@ -15,10 +15,10 @@ export interface AppliedQuery {
 
 /**
  * True when `a` and `b` find the same customers: the same words (as the search reads them: NFKC,
- * trimmed, `exactKey`) in the same field, or both blank, which lists every customer whatever the field.
+ * trimmed, `searchWords`) in the same field, or both blank, which lists every customer whatever the field.
  */
 export function sameSearch(a: AppliedQuery, b: AppliedQuery): boolean {
-	const [wordsA, wordsB] = [exactKey(a.query), exactKey(b.query)];
+	const [wordsA, wordsB] = [searchWords(a.query), searchWords(b.query)];
 	return wordsA === wordsB && (wordsA === '' || a.field === b.field);
 }
 
