@@ -61,5 +61,7 @@ export const reportEn: Record<keyof typeof reportJa, string> = {
 	'check.label': 'Customer list check',
 	'check.checked': 'Checked against the customer list of steps a–b ({customers} {customers:customer|customers}).',
 	'check.checkedUncounted': 'Checked against the customer list of steps a–b (its number of customers was not recorded).',
-	'check.unchecked': 'Not checked against the customer list of steps a–b: whether the returned customer IDs are in the store, and whether every customer sent came back, was not checked, so customer IDs the store does not hold may have been written. To check, load the customer list in steps a–b again and convert again.'
+	'check.unchecked': 'Not checked against the customer list of steps a–b: whether the returned customer IDs are in the store, and whether every customer sent came back, was not checked, so customer IDs the store does not hold may have been written. To check, load the customer list in steps a–b again and convert again.',
+	'check.uncheckedOff':
+		'Not checked against the customer list of steps a–b: a list was loaded, but "Check against the loaded customer list" was unticked. Whether the returned customer IDs are in the store, and whether every customer sent came back, was not checked, so customer IDs the store does not hold may have been written. To check, tick "Check against the loaded customer list" with the customer list of steps a–b loaded, and convert again.'
 };

@@ -60,5 +60,9 @@ export const reportJa = {
 	'check.label': '顧客一覧との照合',
 	'check.checked': 'a・bの顧客一覧（顧客 {customers}件）と照合しました。',
 	'check.checkedUncounted': 'a・bの顧客一覧と照合しました（顧客の件数は記録されていません）。',
-	'check.unchecked': 'a・bの顧客一覧と照合していません。返却された顧客IDがストアにあるか、送った顧客がすべて返却されたかを確認していないため、ストアにない顧客IDも書き出しています。照合するには、a・bで顧客一覧をもう一度読み込み、もう一度変換してください。'
+	// Not checked, no list loaded in the tab (also older entries that do not say why).
+	'check.unchecked': 'a・bの顧客一覧と照合していません。返却された顧客IDがストアにあるか、送った顧客がすべて返却されたかを確認していないため、ストアにない顧客IDも書き出している可能性があります。照合するには、a・bで顧客一覧をもう一度読み込み、もう一度変換してください。',
+	// Not checked: a list was loaded but 「読み込んだ顧客一覧と照合する」 was unticked.
+	'check.uncheckedOff':
+		'a・bの顧客一覧は読み込まれていましたが、「読み込んだ顧客一覧と照合する」のチェックが外れていたため、照合していません。返却された顧客IDがストアにあるか、送った顧客がすべて返却されたかを確認していないため、ストアにない顧客IDも書き出している可能性があります。照合するには、a・bで顧客一覧を読み込んだ状態で「読み込んだ顧客一覧と照合する」にチェックを入れ、もう一度変換してください。'
 } as const;

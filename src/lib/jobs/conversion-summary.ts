@@ -49,6 +49,7 @@ export function conversionSummary(report: FileReport & { suggestedExpiryOrder?: 
 	// Step d: the reconciliation's numbers, as its outcome (and so the history) keeps them.
 	if (outcome.reconciliation) summary.reconciliation = outcome.reconciliation;
 	if (outcome.customerList !== undefined) summary.customerList = outcome.customerList;
+	if (outcome.uncheckedReason) summary.uncheckedReason = outcome.uncheckedReason;
 	return summary;
 }
 

@@ -1,4 +1,5 @@
 import type { ReconciliationGroup } from '$lib/domain/report/reconciliation-groups';
+import type { UncheckedReason } from '$lib/domain/records/customer-check';
 import type { DetectedEncoding, EncodingChoice } from '$lib/domain/encoding/detect-encoding';
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { ProblemCode } from '$lib/domain/problems/problem';
@@ -100,6 +101,8 @@ export interface ConversionSummary {
 	reconciliation?: Record<ReconciliationGroup, number | null>;
 	/** Step d only: the a・b customer list checked against (its customers), null when not checked. */
 	customerList?: { customers: number } | null;
+	/** Step d only, not checked: why (no list loaded, or the option unticked). */
+	uncheckedReason?: UncheckedReason;
 	/** Step b/c only: customers in the list, and those with a 連携用ID. */
 	customers?: { total: number; linked: number };
 	elapsedMs: number;

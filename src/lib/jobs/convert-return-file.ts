@@ -117,13 +117,18 @@ export async function convertReturnFile(
 	const { mapping } = run as Required<typeof run>;
 	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'card-file', report, succeeded: report.written });
-	// The migration report shows the numbers of the last step d, so the history keeps them (counts only).
-	outcome.reconciliation = reconciliationCounts(report.reconciliation, list !== null, report.written);
-	// Whether (and against how many customers) the returned IDs were checked: a run without the a・b
-	// list writes IDs the store may not hold, and every view of the run must say so (SPEC screen 3 d).
-	outcome.customerList = list ? { customers: list.customers } : null;
-	// The report's message to support names the multi-card customers (customer IDs only, SPEC §6).
-	outcome.multiCardIds = report.reconciliation.multiCardCustomers.slice(0, storedMultiCardIds).map((customer) => customer.customerId);
+	// A refused file wrote nothing and checked nothing: its record keeps no reconciliation and no check.
+	if (!report.refused) {
+		// The migration report shows the numbers of the last step d, so the history keeps them (counts only).
+		outcome.reconciliation = reconciliationCounts(report.reconciliation, list !== null, report.written);
+		// Whether (and against how many customers) the returned IDs were checked, and if not why (no list
+		// loaded, or the option unticked): a run without the a・b list writes IDs the store may not hold,
+		// and every view of the run must say so, and what to do (SPEC screen 3 d).
+		outcome.customerList = list ? { customers: list.customers } : null;
+		if (!list) outcome.uncheckedReason = input.customerList ? 'off' : 'no-list';
+		// The report's message to support names the multi-card customers (customer IDs only, SPEC §6).
+		outcome.multiCardIds = report.reconciliation.multiCardCustomers.slice(0, storedMultiCardIds).map((customer) => customer.customerId);
+	}
 	bar('finish', searchSteps + 2, finishSteps);
 	const { historyId, historyFailure } = await recordConversion(ports.store, {
 		start: conversionStart(job, report, size, sha256, startedAt),

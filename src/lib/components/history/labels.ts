@@ -1,7 +1,7 @@
 import type { MessageKey } from '$lib/i18n';
 import type { HistoryEntry, HistoryKind, HistoryStatus } from '$lib/domain/records/history-entry';
 import { isRegistryList } from '$lib/domain/records/list-source';
-import type { CustomerCheck } from '$lib/domain/records/customer-check';
+import type { CustomerCheck, UncheckedReason } from '$lib/domain/records/customer-check';
 import type { NoticeProblems } from '$lib/domain/records/notification';
 
 /** The catalogue key of an entry's kind (顧客情報, クレジットカード情報, 連携用CSV, インポート用CSV). */
@@ -24,10 +24,13 @@ export function moreProblemsMessage({ moreErrors, moreWarnings }: Pick<NoticePro
 /**
  * The catalogue key saying whether a step d run was checked against the a・b customer list (SPEC
  * screen 3 d): with the list's customers (`{customers}`), without its count (an older record), or not
- * at all (what was not checked, and what to do). Null when the record does not tell.
+ * at all — what was not checked, and what to do for the reason it was not: load the a・b list again
+ * ('no-list'), or tick 「読み込んだ顧客一覧と照合する」 ('off'). Null when the record does not tell.
  */
 export const customerCheckKey = (check: CustomerCheck | null): MessageKey | null =>
-	check === null ? null : !check.isChecked ? 'check.unchecked' : check.customers === null ? 'check.checkedUncounted' : 'check.checked';
+	check === null ? null : !check.isChecked ? uncheckedKeys[check.reason] : check.customers === null ? 'check.checkedUncounted' : 'check.checked';
+
+const uncheckedKeys = { 'no-list': 'check.unchecked', off: 'check.uncheckedOff' } as const satisfies Record<UncheckedReason, MessageKey>;
 
 /** The words of an entry's success count: 書き出し for conversions, 登録 for uploads. */
 export const outcomeKey = (kind: HistoryKind): MessageKey =>

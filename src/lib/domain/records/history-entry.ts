@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { fromLegacyFailure, problemRecordSchema } from './problem-record';
+import { uncheckedReasons } from './customer-check';
 
 /** What an entry records: the two bulk registrations and the two conversions. */
 export const historyKinds = ['customers', 'cards', 'linkage', 'card-file'] as const;
@@ -52,6 +53,9 @@ export const historyOutcomeSchema = z.object({
 	// multi-card customers (customer IDs only), for the migration report and its message (SPEC §6).
 	// Entries stored before have neither; not indexed, so no schema version.
 	customerList: z.optional(z.nullable(z.object({ customers: count }))),
+	// 2026-12-01 (later): why it was not checked (no list loaded, or the option unticked), with
+	// `customerList` null. Entries stored before have none and read as no list (customerCheckOf).
+	uncheckedReason: z.optional(z.enum(uncheckedReasons)),
 	multiCardIds: z.optional(z.array(z.string()).check(z.maxLength(storedMultiCardIds)))
 });
 export type HistoryOutcome = z.input<typeof historyOutcomeSchema>;

@@ -2,6 +2,7 @@ import type { ReconciliationCounts } from '../report/reconciliation-groups';
 import { listedProblemsOf, type FileReport } from '../report/report';
 import type { ListedProblems } from '../problems/listed-problems';
 import type { CardsIn } from './card-column-builder';
+import type { UncheckedReason } from './customer-check';
 import type { CustomersIn } from './packed-customers';
 import type { HistoryKind, HistoryOutcome, HistoryStatus, NewHistoryEntry } from './history-entry';
 import type { CompletionReport } from './notification';
@@ -43,6 +44,8 @@ export interface RunOutcome {
 	reconciliation?: ReconciliationCounts;
 	/** Step d: the a・b customer list the returned IDs were checked against, null when not checked. */
 	customerList?: { customers: number } | null;
+	/** Step d, not checked (`customerList` null): no list loaded, or 「読み込んだ顧客一覧と照合する」 unticked. */
+	uncheckedReason?: UncheckedReason;
 	/** Step d: the first multi-card customers' IDs (at most `storedMultiCardIds`), for the report. */
 	multiCardIds?: string[];
 }

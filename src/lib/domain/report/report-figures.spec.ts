@@ -13,9 +13,11 @@ const counts = (multi: number, expired: number, hasList = false): Reconciliation
 });
 /** A step d entry as the history keeps it: its numbers, the multi-card IDs, the list checked against. */
 const stepD = (multi: number, expired: number, ids: string[] = [], customers: number | null = null): StepDFacts => ({
+	status: 'done',
 	reconciliation: counts(multi, expired, customers !== null),
 	multiCardIds: ids,
-	customerList: customers === null ? null : { customers }
+	customerList: customers === null ? null : { customers },
+	...(customers === null && { uncheckedReason: 'no-list' as const })
 });
 const registered = (cards: number, ids: string[], expired: number): RegisteredFindings => ({
 	cards,
@@ -36,8 +38,8 @@ describe('reportFigures: one source for the report tables and its message', () =
 		['none', undefined, null, { source: 'none', multiCardCount: 0, multiCardIds: [], expiredCount: 0, stepDCheck: null }],
 		['none (registry read, empty)', null, registered(0, [], 0), { source: 'none', multiCardCount: 0, multiCardIds: [], expiredCount: 0, stepDCheck: null }],
 		['only step d (demo a・b, then d)', stepD(1, 1, ['US-00010004'], 30), registered(0, [], 0), { source: 'step-d', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 1, stepDCheck: { isChecked: true, customers: 30 } }],
-		['only step d, unchecked (after a reload)', stepD(1, 0, ['US-00010004']), registered(0, [], 0), { source: 'step-d', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 0, stepDCheck: { isChecked: false } }],
-		['only step d, recorded before the IDs were kept', { reconciliation: counts(2, 0, true) }, null, { source: 'step-d', multiCardCount: 2, multiCardIds: [], expiredCount: 0, stepDCheck: { isChecked: true, customers: null } }],
+		['only step d, unchecked (after a reload)', stepD(1, 0, ['US-00010004']), registered(0, [], 0), { source: 'step-d', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 0, stepDCheck: { isChecked: false, reason: 'no-list' } }],
+		['only step d, recorded before the IDs were kept', { status: 'done', reconciliation: counts(2, 0, true) }, null, { source: 'step-d', multiCardCount: 2, multiCardIds: [], expiredCount: 0, stepDCheck: { isChecked: true, customers: null } }],
 		['only cards imported', undefined, registered(5, ['US-00010004'], 2), { source: 'cards', multiCardCount: 1, multiCardIds: ['US-00010004'], expiredCount: 2, stepDCheck: null }],
 		['both: the registered cards are what migrates', stepD(3, 0, ['US-7', 'US-8', 'US-9'], 4), registered(4, ['US-1'], 1), { source: 'cards', multiCardCount: 1, multiCardIds: ['US-1'], expiredCount: 1, stepDCheck: { isChecked: true, customers: 4 } }]
 	] as const)('%s', (_, record, found, figures) => {

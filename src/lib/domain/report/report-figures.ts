@@ -32,10 +32,10 @@ export interface ReportFigures {
 }
 
 /** What the report reads of the last finished step d: its numbers, its multi-card IDs, its check. */
-export interface StepDFacts extends CustomerCheckFacts {
+export type StepDFacts = CustomerCheckFacts & {
 	reconciliation?: ReconciliationCounts | null;
 	multiCardIds?: readonly string[];
-}
+};
 
 /**
  * The one source of the report's group figures (SPEC §6), for its tables and its message to
