@@ -42,7 +42,6 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		expect(cancelled).toContain(requestId);
 		expect(run.status).toBe('failed');
 		expect(run.failure).toBe('erased-upload');
-		expect(run.wasErased).toBe(true);
 		answer(pending[requestId - 1]);
 		expect(await started).toBeNull();
 		expect(run.status).toBe('failed');
@@ -58,7 +57,6 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		await started;
 		expect(run.stop('erased-conversion')).toBe(false);
 		expect(run.status).toBe('done');
-		expect(run.wasErased).toBe(false);
 	});
 
 	it('a run started again after a stop shows its own answer', async () => {
@@ -190,7 +188,6 @@ describe('「すべてのデータを消去」 reaches every run of the page, wh
 		if (before !== 'idle') expect(run.status).not.toBe('idle');
 		if (failure.startsWith('erased-')) {
 			expect(run.result).toBeNull();
-			expect(run.wasErased).toBe(true);
 			expect(isFailureCode(failure)).toBe(true);
 			// The message tells where the erase was made.
 			expect(failureText(failure, 'ja').includes('別のタブ')).toBe(suffix === '');

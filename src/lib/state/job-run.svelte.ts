@@ -118,11 +118,6 @@ export class JobRun<K extends CommandType> {
 		this.result = null;
 	}
 
-	/** True when the run was stopped by 「すべてのデータを消去」 (its failure code is one of `erasedCodes`). */
-	get wasErased(): boolean {
-		return this.status === 'failed' && this.failure.startsWith('erased-');
-	}
-
 	reset() {
 		this.status = 'idle';
 		this.result = null;

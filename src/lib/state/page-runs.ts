@@ -1,6 +1,6 @@
 import type { ErasedWhere } from './job-run.svelte';
 
-/** What the registry asks of a run: see `JobRun.erased`. */
+/** What the page's run list (`PageRuns`) asks of each run it holds: see `JobRun.erased`. */
 export interface ErasableRun {
 	erased(where: ErasedWhere, finishedToo?: boolean): void;
 }
