@@ -99,7 +99,7 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 // database. The kind: every run state × where the erase was made. A run is never silently reset.
 describe('「すべてのデータを消去」 reaches every run of the page, whatever its state, and its box says so', async () => {
 	const { PageRuns } = await import('./page-runs');
-	const { failureText, isFailureCode } = await import('$lib/i18n/failures');
+	const { failureCodes, failureText, isFailureCode } = await import('$lib/i18n/failures');
 	type Run = InstanceType<typeof JobRun<'upload' | 'convert'>>;
 	// What a state leaves in flight: the worker's request (answered late after the erase), or the
 	// reading of what the job needs (settings, a saved mapping), let go after the erase.
@@ -137,16 +137,6 @@ describe('「すべてのデータを消去」 reaches every run of the page, wh
 				return { started };
 			},
 			(noun, place) => ['failed', `erased-${noun}-result${place}`]
-		],
-		[
-			'failed (its message shown)',
-			async (run) => {
-				const started = run.start({} as never);
-				pending[lastRequest() - 1].reject(new Error('import-busy'));
-				await started;
-				return { started };
-			},
-			() => ['failed', 'import-busy']
 		],
 		[
 			'cancelled',
@@ -203,6 +193,29 @@ describe('「すべてのデータを消去」 reaches every run of the page, wh
 		if (inFlight.request !== undefined) pending[inFlight.request - 1].resolve({ summary: 'late' });
 		await inFlight.started;
 		expect([run.status, run.failure]).toEqual([status, failure]);
+	});
+
+	// After an erase a failed upload still said 「別のタブで取り込み中です。終わってからもう一度アップロード
+	// してください」 with no file chosen any more (the erase drops it). The kind: every failure code a run
+	// can end with × where the erase was made × upload or conversion. A message whose advice needs what
+	// the erase removed — the chosen file (upload again, press 「データアップロード」 again) or the data it
+	// says is kept — gives way to the erase's word; any other stays, being still true.
+	const needsWhatEraseRemoved = (text: string) =>
+		/もう一度アップロード|もう一度「データアップロード」|これまでに登録したデータはそのまま|upload again|upload once more|"Upload data"|data registered before is intact/i.test(text);
+	const failedCases = kinds.flatMap(([type, noun]) =>
+		failureCodes.flatMap((code) => places.map(([place, erase, suffix]) => [`${type} failed with ${code}, erased ${place}`, type, noun, code, erase, suffix] as const))
+	);
+	it.each(failedCases)('%s', async (_, type, noun, code, erase, suffix) => {
+		const runs = new PageRuns();
+		const run = runs.add(new JobRun(type));
+		const started = run.start({} as never);
+		pending[lastRequest() - 1].reject(new Error(code));
+		await started;
+		expect([run.status, run.failure]).toEqual(['failed', code]);
+		await erase(runs);
+		const stale = needsWhatEraseRemoved(failureText(code, 'ja')) || needsWhatEraseRemoved(failureText(code, 'en'));
+		expect([run.status, run.failure]).toEqual(['failed', stale ? `erased-${noun}-result${suffix}` : code]);
+		for (const language of ['ja', 'en'] as const) expect(needsWhatEraseRemoved(failureText(run.failure, language))).toBe(false);
 	});
 
 	it('an erase that fails leaves a finished result as it was; a run not finished was stopped before it', async () => {
