@@ -34,6 +34,8 @@ export const failedRunAfterErase: Record<FailureCode, 'kept' | 'result-erased'> 
 	'erased-conversion-result': 'kept',
 	'erased-upload-result-here': 'kept',
 	'erased-conversion-result-here': 'kept',
+	'erase-failed-upload': 'result-erased',
+	'erase-failed-conversion': 'result-erased',
 	unknown: 'kept'
 };
 
@@ -144,6 +146,18 @@ export class JobRun<K extends CommandType> {
 		const failure = isFailureCode(this.failure) ? this.failure : 'unknown';
 		if (this.status === 'done' || (this.status === 'failed' && failedRunAfterErase[failure] === 'result-erased')) this.fail(resultGone);
 		return false;
+	}
+
+	/**
+	 * This tab's erase, which had stopped this run (`erased('here', false)`), failed before it erased
+	 * anything: the box says the erase was asked for and did not happen (erase-failed-upload,
+	 * erase-failed-conversion), no longer that all data was erased; an upload's adds that it may have
+	 * registered (the worker may have been in its final write, or entered it before it heard the stop).
+	 * A run that says anything else (started again meanwhile) is left alone.
+	 */
+	eraseFailed(): void {
+		const noun = this.type === 'upload' ? 'upload' : 'conversion';
+		if (this.status === 'failed' && this.failure === `erased-${noun}-here`) this.fail(`erase-failed-${noun}`);
 	}
 
 	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */
