@@ -70,3 +70,33 @@ for (const language of languages) {
 		await expect(bulk.getByRole('progressbar')).toHaveCount(0);
 	});
 }
+
+// A conversion asks for no cancel once it records its history entry: キャンセル did nothing then and
+// said nothing (an upload's is disabled and says why). Each step's conversion is held in that final
+// write by another connection holding the history store, which it writes last.
+const steps = [
+	['b', 'migration.stepB', 'store-customer-list.sjis.csv', 'migration.stepBAction'],
+	['d', 'migration.stepD', 'return.csv', 'migration.convert']
+] as const;
+for (const language of languages) {
+	for (const [step, region, file, action] of steps) {
+		const t = (key: MessageKey) => translate(language, key);
+		test(`${language}: step ${step}'s キャンセル is disabled and says why during the conversion's final write`, async ({ page }) => {
+			await page.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+			await page.goto('/migration');
+			const scope = page.getByRole('region', { name: t(region) });
+			const chosen = file === 'return.csv' ? { name: file, mimeType: 'text/csv', buffer: Buffer.from(bigReturnFile(20)) } : `tests/fixtures/${file}`;
+			await chooseFile(page, scope, chosen, t('upload.choose'));
+			await expect.poll(() => isImportLockUsed(page)).toBe(false);
+			const letGo = await holdStore(page, 'history');
+			await scope.getByRole('button', { name: t(action) }).click();
+			const cancel = scope.getByRole('button', { name: t('common.cancel') });
+			await expect(cancel).toBeDisabled();
+			await expect(scope.getByText(t('progress.cannotCancel'))).toBeVisible();
+			await expect(cancel).toHaveAccessibleDescription(t('progress.cannotCancel'));
+			await letGo();
+			await expect(scope.getByRole('progressbar')).toHaveCount(0);
+			await expect(scope.getByText(t('migration.cancelled'))).toHaveCount(0);
+		});
+	}
+}

@@ -263,6 +263,8 @@ export const en: Record<MessageKey, string> = {
 	'data.eraseConfirm': 'This erases settings, customers, cards, import history and notifications. It cannot be undone.',
 	'data.eraseYes': 'Erase',
 	'data.erased': 'All data was erased.',
+	'data.eraseFailed': 'The data could not be erased; it is as it was.',
+	'data.eraseUnfinished': 'The data was erased, but what follows the erase did not finish.',
 	'upgrade.banner': 'This app was updated to a new version in another tab. Reload to continue.',
 	'upgrade.reload': 'Reload'
 };

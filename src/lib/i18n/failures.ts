@@ -24,6 +24,8 @@ export const failureCodes = [
 	'erased-conversion-result',
 	'erased-upload-result-here',
 	'erased-conversion-result-here',
+	'erase-failed-upload',
+	'erase-failed-conversion',
 	'unknown'
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
@@ -63,6 +65,10 @@ const ja: Record<FailureCode, string> = {
 		'「すべてのデータを消去」を行ったため、このアップロードの結果は消去されました。このファイルから登録した顧客・カードも、その履歴も残っていません。登録し直す場合は、もう一度ファイルを指定してアップロードしてください。',
 	'erased-conversion-result-here':
 		'「すべてのデータを消去」を行ったため、この変換の結果は消去されました。作ったファイルも、その履歴も残っていません。必要なら、もう一度ファイルを指定して変換してください。',
+	'erase-failed-upload':
+		'「すべてのデータを消去」を行うため、このアップロードを中止しましたが、消去はできませんでした（理由は「支払い方法設定」の「このブラウザのデータ」に表示しています）。データはそのままです。中止が間に合わず、このファイルから登録した可能性があります。取り込み履歴で確かめてから、必要ならもう一度アップロードしてください。',
+	'erase-failed-conversion':
+		'「すべてのデータを消去」を行うため、この変換を中止しましたが、消去はできませんでした（理由は「支払い方法設定」の「このブラウザのデータ」に表示しています）。データはそのままです。ファイルは作っていません。必要なら、もう一度変換してください。',
 	unknown: '予期しない理由で処理できませんでした。何も登録していません。ページを再読み込みしてから、もう一度お試しください。'
 };
 
@@ -100,6 +106,10 @@ const en: Record<FailureCode, string> = {
 		'All data was erased ("Erase all data"), so the result of this upload is gone: nothing registered from this file, nor its history, is kept. To register it again, choose the file again and upload it.',
 	'erased-conversion-result-here':
 		'All data was erased ("Erase all data"), so the result of this conversion is gone: the file it made and its history are no longer kept. If you need them, choose the file again and convert it.',
+	'erase-failed-upload':
+		'This upload was stopped for "Erase all data", but the erase failed (the reason is shown under "Data in this browser" in Payment settings). The data is as it was. The upload may have registered this file before it stopped: check the import history, then upload again if needed.',
+	'erase-failed-conversion':
+		'This conversion was stopped for "Erase all data", but the erase failed (the reason is shown under "Data in this browser" in Payment settings). The data is as it was. No file was made. If you need it, run the conversion again.',
 	unknown: 'Something unexpected stopped the work. Nothing was registered. Reload the page and try again.'
 };
 

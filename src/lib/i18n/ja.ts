@@ -262,6 +262,8 @@ export const ja = {
 	'data.eraseConfirm': '設定・顧客・カード情報・取り込み履歴・通知をすべて消去します。元に戻せません。',
 	'data.eraseYes': '消去する',
 	'data.erased': 'すべてのデータを消去しました。',
+	'data.eraseFailed': 'データを消去できませんでした。データはそのままです。',
+	'data.eraseUnfinished': 'データは消去しましたが、そのあとの処理が終わりませんでした。',
 	'upgrade.banner': '別のタブでこのアプリが新しいバージョンに更新されました。続けるには再読み込みしてください。',
 	'upgrade.reload': '再読み込み'
 } as const;

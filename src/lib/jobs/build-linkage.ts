@@ -81,6 +81,8 @@ export async function buildLinkage(
 	}
 	bar('write', 1, 1);
 	if (await ports.isCancelled()) return null;
+	// The last cancel asked: from here the job records its entry and finishes whatever is pressed.
+	ports.finalWrite?.();
 	const { output, report } = built;
 	const outcome = runOutcome({ kind: 'linkage', report, succeeded: report.written });
 	// A list from the registry has no file: no bytes to hash, no encoding read (not those of empty input).

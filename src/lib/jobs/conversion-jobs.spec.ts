@@ -354,3 +354,29 @@ describe('a conversion whose history cannot be written', () => {
 		expect(result.output).not.toBeNull();
 	});
 });
+
+// During a conversion's last stretch (its history entry, its summary) no cancel was asked any more,
+// but the page never heard so: キャンセル stayed pressable, did nothing, and said nothing (an upload's
+// says "Writing: it can no longer be cancelled"). The kind: every job that polls a cancel tells its
+// final write once, after its last poll, so the page disables キャンセル exactly when it stops working.
+describe('a conversion tells its final write once, after the last cancel it asks', () => {
+	const customers = new RegistryIndex();
+	customers.appendCustomers(customerColumns([{ linkageId: 'C1' }, { linkageId: 'C2' }]));
+	const jobs: [string, (ports: ReturnType<typeof fakePorts>) => Promise<unknown>][] = [
+		['step d, a return file', (ports) => convertReturnFile({ file: returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1'), customerList: null }, returnJob(), ports)],
+		['step d, a return file in slices', (ports) => convertReturnFile({ file: chunkedFile([returnHeader, 'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1'].join('\r\n'), 16), customerList: null }, returnJob(), ports)],
+		['step b, a store download', (ports) => buildLinkage(fixture('store-customer-list.sjis.csv'), linkageJob(), ports)],
+		['step b, the registry', (ports) => buildLinkage(null, linkageJob({ source: 'registry', fileName: 'registry' }), ports)]
+	];
+	it.each(jobs)('%s', async (_, run) => {
+		const ports = fakePorts(fakeStore(customers));
+		const events: string[] = [];
+		const poll = ports.isCancelled;
+		ports.isCancelled = () => (events.push('poll'), poll());
+		ports.finalWrite = () => events.push('final write');
+		expect(await run(ports)).not.toBeNull();
+		expect(events.filter((event) => event === 'final write')).toHaveLength(1);
+		expect(events.at(-1)).toBe('final write');
+		expect(events).toContain('poll');
+	});
+});

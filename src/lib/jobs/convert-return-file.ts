@@ -110,6 +110,8 @@ export async function convertReturnFile(
 		// A hash worker that failed leaves a finished conversion whole: the file is hashed again here.
 		sha256 = (await answered) ?? (await hashOnThisThread(input.file, ports.isCancelled));
 		if (sha256 === null) return null;
+		// The last cancel asked: from here the job records its entry and finishes whatever is pressed.
+		ports.finalWrite?.();
 		bar('finish', searchSteps + 1, finishSteps);
 	} finally {
 		if (!digest) hash.drop();

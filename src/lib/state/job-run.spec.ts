@@ -42,7 +42,6 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		expect(cancelled).toContain(requestId);
 		expect(run.status).toBe('failed');
 		expect(run.failure).toBe('erased-upload');
-		expect(run.wasErased).toBe(true);
 		answer(pending[requestId - 1]);
 		expect(await started).toBeNull();
 		expect(run.status).toBe('failed');
@@ -58,7 +57,6 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 		await started;
 		expect(run.stop('erased-conversion')).toBe(false);
 		expect(run.status).toBe('done');
-		expect(run.wasErased).toBe(false);
 	});
 
 	it('a run started again after a stop shows its own answer', async () => {
@@ -101,7 +99,7 @@ describe('JobRun.stop: a job stopped by an erase says so, whatever the worker an
 // database. The kind: every run state × where the erase was made. A run is never silently reset.
 describe('「すべてのデータを消去」 reaches every run of the page, whatever its state, and its box says so', async () => {
 	const { PageRuns } = await import('./page-runs');
-	const { failureText, isFailureCode } = await import('$lib/i18n/failures');
+	const { failureCodes, failureText, isFailureCode } = await import('$lib/i18n/failures');
 	type Run = InstanceType<typeof JobRun<'upload' | 'convert'>>;
 	// What a state leaves in flight: the worker's request (answered late after the erase), or the
 	// reading of what the job needs (settings, a saved mapping), let go after the erase.
@@ -139,16 +137,6 @@ describe('「すべてのデータを消去」 reaches every run of the page, wh
 				return { started };
 			},
 			(noun, place) => ['failed', `erased-${noun}-result${place}`]
-		],
-		[
-			'failed (its message shown)',
-			async (run) => {
-				const started = run.start({} as never);
-				pending[lastRequest() - 1].reject(new Error('import-busy'));
-				await started;
-				return { started };
-			},
-			() => ['failed', 'import-busy']
 		],
 		[
 			'cancelled',
@@ -190,7 +178,6 @@ describe('「すべてのデータを消去」 reaches every run of the page, wh
 		if (before !== 'idle') expect(run.status).not.toBe('idle');
 		if (failure.startsWith('erased-')) {
 			expect(run.result).toBeNull();
-			expect(run.wasErased).toBe(true);
 			expect(isFailureCode(failure)).toBe(true);
 			// The message tells where the erase was made.
 			expect(failureText(failure, 'ja').includes('別のタブ')).toBe(suffix === '');
@@ -208,18 +195,109 @@ describe('「すべてのデータを消去」 reaches every run of the page, wh
 		expect([run.status, run.failure]).toEqual([status, failure]);
 	});
 
-	it('an erase that fails leaves a finished result as it was; a run not finished was stopped before it', async () => {
+	// After an erase a failed upload still said 「別のタブで取り込み中です。終わってからもう一度アップロード
+	// してください」 with no file chosen any more (the erase drops it). The kind: every failure code a run
+	// can end with × where the erase was made × upload or conversion. A message whose advice needs what
+	// the erase removed — the chosen file (upload again, press 「データアップロード」 again, run the
+	// conversion again) or the data it says is kept — gives way to the erase's word; any other stays,
+	// being still true.
+	const needsWhatEraseRemoved = (text: string) =>
+		/もう一度アップロード|もう一度「データアップロード」|もう一度変換して|これまでに登録したデータはそのまま|upload again|upload once more|"Upload data"|run the conversion again|data registered before is intact/i.test(text);
+	const failedCases = kinds.flatMap(([type, noun]) =>
+		failureCodes.flatMap((code) => places.map(([place, erase, suffix]) => [`${type} failed with ${code}, erased ${place}`, type, noun, code, erase, suffix] as const))
+	);
+	it.each(failedCases)('%s', async (_, type, noun, code, erase, suffix) => {
 		const runs = new PageRuns();
-		const finished = runs.add(new JobRun('upload'));
-		const started = finished.start({} as never);
-		pending[lastRequest() - 1].resolve({ summary: 'kept' });
+		const run = runs.add(new JobRun(type));
+		const started = run.start({} as never);
+		pending[lastRequest() - 1].reject(new Error(code));
 		await started;
-		const running = runs.add(new JobRun('convert'));
-		void running.start({} as never);
-		const failure = new Error('quota-exceeded');
-		await expect(runs.eraseHere(() => Promise.reject(failure))).rejects.toBe(failure);
-		expect([finished.status, finished.result]).toEqual(['done', { summary: 'kept' }]);
-		expect([running.status, running.failure]).toEqual(['failed', 'erased-conversion-here']);
+		expect([run.status, run.failure]).toEqual(['failed', code]);
+		await erase(runs);
+		const stale = needsWhatEraseRemoved(failureText(code, 'ja')) || needsWhatEraseRemoved(failureText(code, 'en'));
+		expect([run.status, run.failure]).toEqual(['failed', stale ? `erased-${noun}-result${suffix}` : code]);
+		for (const language of ['ja', 'en'] as const) expect(needsWhatEraseRemoved(failureText(run.failure, language))).toBe(false);
+	});
+
+	// An erase of this tab that failed was silent, and the runs it had stopped said "stopped because all
+	// data was erased… nothing registered": false on both counts. The kind: each run state × how the
+	// erase failed (nothing erased, or a step after the tables' erase).
+	const { FailedAfterErasing } = await import('./page-runs');
+	const runStates: [string, 'upload' | 'convert', (run: Run) => Promise<unknown>, [string, string], [string, string]][] = [
+		['idle', 'upload', async () => {}, ['idle', ''], ['idle', '']],
+		[
+			'finished, its result shown',
+			'upload',
+			async (run) => {
+				const started = run.start({} as never);
+				pending[lastRequest() - 1].resolve({ summary: 'kept' });
+				await started;
+			},
+			['done', ''],
+			['failed', 'erased-upload-result-here']
+		],
+		['running', 'convert', async (run) => void run.start({} as never, 100), ['failed', 'erase-failed-conversion'], ['failed', 'erased-conversion-here']],
+		[
+			'in its final write',
+			'upload',
+			async (run) => {
+				void run.start({} as never, 100);
+				pending[lastRequest() - 1].progress?.(1, 1, true);
+			},
+			['failed', 'erase-failed-upload'],
+			['failed', 'erased-upload-here']
+		],
+		[
+			'failed, its advice needing the chosen file',
+			'upload',
+			async (run) => {
+				const started = run.start({} as never);
+				pending[lastRequest() - 1].reject(new Error('import-busy'));
+				await started;
+			},
+			['failed', 'import-busy'],
+			['failed', 'erased-upload-result-here']
+		]
+	];
+	const failures: [string, () => Error, 0 | 1][] = [
+		['nothing erased (the tables\' transaction failed)', () => new Error('database-closed'), 0],
+		['after the tables were erased', () => new FailedAfterErasing('worker-crashed'), 1]
+	];
+	const failedErases = runStates.flatMap(([state, type, make, ...expected]) =>
+		failures.map(([how, error, erased]) => [`${type} ${state}, the erase failing ${how}`, type, make, error, expected[erased]] as const)
+	);
+	it.each(failedErases)('%s', async (_, type, make, error, [status, failure]) => {
+		const runs = new PageRuns();
+		const run = runs.add(new JobRun(type));
+		await make(run);
+		const thrown = error();
+		await expect(runs.eraseHere(() => Promise.reject(thrown))).rejects.toBe(thrown);
+		expect([run.status, run.failure]).toEqual([status, failure]);
+		if (status === 'done') expect(run.result).toEqual({ summary: 'kept' });
+		// A run stopped by an erase that did not happen never says the data was erased, nor that
+		// nothing was registered (it may have been, in its final write).
+		if (failure.startsWith('erase-failed-')) {
+			expect(failureText(failure, 'en')).not.toMatch(/all data was erased|nothing was registered/i);
+			expect(failureText(failure, 'ja')).not.toMatch(/消去が行われた|消去を行ったため|何も登録していません/);
+		}
+		// Its late answer changes nothing.
+		pending[lastRequest() - 1]?.resolve({ summary: 'late' });
+		await everyMicrotask();
+		expect([run.status, run.failure]).toEqual([status, failure]);
+	});
+
+	it('a run started again while the erase ran is left alone when it fails', async () => {
+		const runs = new PageRuns();
+		const run = runs.add(new JobRun('upload'));
+		void run.start({} as never, 100);
+		await expect(
+			runs.eraseHere(async () => {
+				expect(run.failure).toBe('erased-upload-here');
+				void run.start({} as never, 100);
+				throw new Error('database-closed');
+			})
+		).rejects.toThrow('database-closed');
+		expect(run.status).toBe('running');
 	});
 });
 

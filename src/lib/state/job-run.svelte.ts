@@ -1,4 +1,4 @@
-import type { FailureCode } from '$lib/i18n/failures';
+import { isFailureCode, type FailureCode } from '$lib/i18n/failures';
 import type { Answers, Commands, CommandType } from '$lib/workers/messages';
 import { CancelledError, workbench } from '$lib/workers/workbench-client';
 
@@ -6,6 +6,38 @@ type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** Where 「すべてのデータを消去」 was done, as a run's box tells it: in this tab, or in another one. */
 export type ErasedWhere = 'here' | 'other-tab';
+
+/**
+ * What 「すべてのデータを消去」 does to a run that had failed, by its failure code (SPEC "Several tabs"):
+ * 'kept' when its message stays true after the erase; 'result-erased' when its advice needs what the
+ * erase removed — the chosen file, which the erase drops (press 「データアップロード」 again, upload again
+ * once the other tab's import ended) or the data it says is kept (a full disk: "data registered before
+ * is intact") — so the run then says its result was erased and to choose the file again. A new
+ * failure code cannot be left out: the record names every one.
+ */
+export const failedRunAfterErase: Record<FailureCode, 'kept' | 'result-erased'> = {
+	'import-busy': 'result-erased',
+	'quota-exceeded': 'result-erased',
+	'registry-changed': 'result-erased',
+	'card-customer-missing': 'result-erased',
+	'file-unreadable': 'kept',
+	'worker-crashed': 'kept',
+	'database-blocked': 'kept',
+	'database-closed': 'kept',
+	'card-number-in-file-name': 'kept',
+	'unknown-job': 'kept',
+	'erased-upload': 'kept',
+	'erased-conversion': 'kept',
+	'erased-upload-here': 'kept',
+	'erased-conversion-here': 'kept',
+	'erased-upload-result': 'kept',
+	'erased-conversion-result': 'kept',
+	'erased-upload-result-here': 'kept',
+	'erased-conversion-result-here': 'kept',
+	'erase-failed-upload': 'result-erased',
+	'erase-failed-conversion': 'result-erased',
+	unknown: 'kept'
+};
 
 /** One job in the worker as the page sees it: status, progress, cancel, and its answer or failure. */
 export class JobRun<K extends CommandType> {
@@ -97,18 +129,35 @@ export class JobRun<K extends CommandType> {
 	 * is never left blank. A run reading what it needs or running (its final write too) is stopped
 	 * (`stop`: erased-upload, erased-conversion); a finished one's result is dropped and the box says
 	 * that what it registered or made is gone and how to get it again (erased-upload-result,
-	 * erased-conversion-result); each with -here when this tab erased. A failed or cancelled run keeps
-	 * its message (nothing of it was kept, so it stays true), as does one that already says it was
-	 * erased; an idle run stays idle. With `finishedToo` false only a run not finished is stopped
-	 * (before this tab's erase, which may still fail: a result must not be called erased then).
+	 * erased-conversion-result); each with -here when this tab erased. A failed run says the same when
+	 * its message's advice needs what the erase removed (`failedRunAfterErase`), and keeps its message
+	 * otherwise (a code not in the list counts as 'unknown'); a cancelled run keeps its message
+	 * (nothing of it was kept), an idle run stays idle. With `finishedToo` false only a run not finished
+	 * is stopped (before this tab's erase, which may still fail: a result must not be called erased
+	 * then). True when the run was stopped.
 	 */
-	erased(where: ErasedWhere, finishedToo = true): void {
+	erased(where: ErasedWhere, finishedToo = true): boolean {
 		const place = where === 'here' ? '-here' : '';
 		const noun = this.type === 'upload' ? 'upload' : 'conversion';
 		const stopped: FailureCode = `erased-${noun}${place}`;
 		const resultGone: FailureCode = `erased-${noun}-result${place}`;
-		if (this.stop(stopped) || this.status !== 'done' || !finishedToo) return;
-		this.fail(resultGone);
+		if (this.stop(stopped)) return true;
+		if (!finishedToo) return false;
+		const failure = isFailureCode(this.failure) ? this.failure : 'unknown';
+		if (this.status === 'done' || (this.status === 'failed' && failedRunAfterErase[failure] === 'result-erased')) this.fail(resultGone);
+		return false;
+	}
+
+	/**
+	 * This tab's erase, which had stopped this run (`erased('here', false)`), failed before it erased
+	 * anything: the box says the erase was asked for and did not happen (erase-failed-upload,
+	 * erase-failed-conversion), no longer that all data was erased; an upload's adds that it may have
+	 * registered (the worker may have been in its final write, or entered it before it heard the stop).
+	 * A run that says anything else (started again meanwhile) is left alone.
+	 */
+	eraseFailed(): void {
+		const noun = this.type === 'upload' ? 'upload' : 'conversion';
+		if (this.status === 'failed' && this.failure === `erased-${noun}-here`) this.fail(`erase-failed-${noun}`);
 	}
 
 	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */
@@ -116,11 +165,6 @@ export class JobRun<K extends CommandType> {
 		this.status = 'failed';
 		this.failure = code;
 		this.result = null;
-	}
-
-	/** True when the run was stopped by 「すべてのデータを消去」 (its failure code is one of `erasedCodes`). */
-	get wasErased(): boolean {
-		return this.status === 'failed' && this.failure.startsWith('erased-');
 	}
 
 	reset() {

@@ -1,9 +1,18 @@
 import type { ErasedWhere } from './job-run.svelte';
 
-/** What the registry asks of a run: see `JobRun.erased`. */
+/** What the page's run list (`PageRuns`) asks of each run it holds: see `JobRun.erased`. */
 export interface ErasableRun {
-	erased(where: ErasedWhere, finishedToo?: boolean): void;
+	/** True when the run was stopped. */
+	erased(where: ErasedWhere, finishedToo?: boolean): boolean;
+	eraseFailed(): void;
 }
+
+/**
+ * How an erase rejects when it failed after the data was erased (a later step: the worker's reload of
+ * its registry): the runs then say they were erased. Its message is the failure code. Any other
+ * rejection means nothing was erased.
+ */
+export class FailedAfterErasing extends Error {}
 
 /**
  * The runs this page holds — 一括登録's upload, steps a・b and d's conversions — each added where it
@@ -26,13 +35,19 @@ export class PageRuns {
 	 * 「すべてのデータを消去」 pressed in this tab, `erase` doing it. The runs not finished are stopped
 	 * first (nothing of them is registered after the erase, and the erase does not wait behind their
 	 * jobs); once `erase` resolved, every run says it was erased here. When `erase` rejects (the
-	 * rejection is passed on), a finished run keeps its result: nothing of it was erased.
+	 * rejection is passed on, for the page to say why) nothing was erased: a finished run keeps its
+	 * result, and the runs stopped first say the erase was asked for and failed (`eraseFailed`) —
+	 * unless it rejects with `FailedAfterErasing`, when every run says it was erased.
 	 */
 	async eraseHere(erase: () => Promise<void>): Promise<void> {
-		for (const run of this.#runs) run.erased('here', false);
+		const stopped = [...this.#runs].filter((run) => run.erased('here', false));
 		this.#erasingHere++;
 		try {
 			await erase();
+		} catch (error) {
+			if (error instanceof FailedAfterErasing) for (const run of this.#runs) run.erased('here');
+			else for (const run of stopped) run.eraseFailed();
+			throw error;
 		} finally {
 			this.#erasingHere--;
 		}
