@@ -52,7 +52,11 @@ export const historyOutcomeSchema = z.object({
 	// multi-card customers (customer IDs only), for the migration report and its message (SPEC §6).
 	// Entries stored before have neither; not indexed, so no schema version.
 	customerList: z.optional(z.nullable(z.object({ customers: count }))),
-	multiCardIds: z.optional(z.array(z.string()).check(z.maxLength(storedMultiCardIds)))
+	multiCardIds: z.optional(z.array(z.string()).check(z.maxLength(storedMultiCardIds))),
+	// 2026-12-01: step d keeps the size in bytes of the import CSV it wrote (no content), so the
+	// report can tell whether the registered cards were imported from that very file (SPEC §6).
+	// Entries stored before have none; not indexed, so no schema version.
+	outputSize: z.optional(count)
 });
 export type HistoryOutcome = z.input<typeof historyOutcomeSchema>;
 

@@ -45,6 +45,8 @@ export interface RunOutcome {
 	customerList?: { customers: number } | null;
 	/** Step d: the first multi-card customers' IDs (at most `storedMultiCardIds`), for the report. */
 	multiCardIds?: string[];
+	/** Step d: the size in bytes of the file it wrote (the import CSV), never its content. */
+	outputSize?: number;
 }
 
 /** The facts of a finished run the outcome is built from. */
