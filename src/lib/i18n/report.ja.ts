@@ -56,6 +56,18 @@ export const reportJa = {
 	'report.message.stepDChecked': '・ステップdの返却ファイルは、a・bの顧客一覧（顧客 {customers}件）と照合して変換しました。',
 	'report.message.stepDCheckedUncounted': '・ステップdの返却ファイルは、a・bの顧客一覧と照合して変換しました。',
 	'report.message.stepDUnchecked': '・ステップdの返却ファイルは、a・bの顧客一覧と照合せずに変換しました。返却された顧客IDがストアにあるかは確認していません。',
+	// The step d run the report speaks for, and whether the registered cards come from its output (SPEC §6).
+	'report.message.stepDRun': '・ここで言うステップdは、{date}（日本時間）に返却ファイル「{fileName}」を変換したものです。',
+	'report.message.cardsBeforeRun': '・登録済みのカードは、このステップdが書き出したファイルから登録したものではありません（このステップdの後に、カード情報の一括登録は記録されていません）。上の数字は登録済みのカードのものです。',
+	'report.message.cardsOtherRows': '・登録済みのカードは、このステップdが書き出したファイル（{written}行）ではなく、{date}に一括登録した「{importName}」（{rows}行）から登録したものです。上の数字は登録済みのカードのものです。',
+	'report.message.cardsOtherFile': '・登録済みのカードは、このステップdが書き出したファイルではなく、{date}に一括登録した「{importName}」から登録したものです（行数は同じですが、ファイルのサイズが違います）。上の数字は登録済みのカードのものです。',
+	'report.message.allInTable': '・全員の顧客IDは、添付の移行レポート（PDF）の「複数枚のカードを持つ顧客」の表にあります。',
+	'report.message.firstInTable': '・添付の移行レポート（PDF）の「複数枚のカードを持つ顧客」の表には、最初の{listed}人の顧客IDを載せています。',
+	'report.message.allInStepDList': '・全員の顧客IDは、添付するステップdの照合結果の一覧「複数枚のカードを持つ顧客」（CSV）にあります。',
+	'report.recon.cardsBeforeRun': '登録済みのカードは、この変換が書き出したファイルから登録したものではありません（この変換の後に、カード情報の一括登録は記録されていません）。レポートの数字は登録済みのカードのものです。この変換のインポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で登録するか、登録したファイルの返却ファイルをもう一度変換してから、レポートを見直してください。',
+	'report.recon.cardsOtherRows': '登録済みのカードは、この変換が書き出したファイル（{written}行）ではなく、{date}に一括登録した「{importName}」（{rows}行）から登録したものです。レポートの数字は登録済みのカードのものです。この変換のインポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で登録するか、登録したファイルの返却ファイルをもう一度変換してから、レポートを見直してください。',
+	'report.recon.cardsOtherFile': '登録済みのカードは、この変換が書き出したファイルではなく、{date}に一括登録した「{importName}」から登録したものです（行数は同じですが、ファイルのサイズが違います）。レポートの数字は登録済みのカードのものです。この変換のインポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で登録するか、登録したファイルの返却ファイルをもう一度変換してから、レポートを見直してください。',
+	'report.stepDListHint': '連絡文には顧客IDを{named}人まで載せています。全員の顧客IDは、【カード情報移行】のステップdの照合結果で「複数枚のカードを持つ顧客」をダウンロードし、連絡文に添付してください（変換したタブで、再読み込みするまで。なければ返却ファイルをもう一度変換してください）。',
 	// Whether a step d run checked the returned IDs against the customer list of a・b (result, 履歴, report).
 	'check.label': '顧客一覧との照合',
 	'check.checked': 'a・bの顧客一覧（顧客 {customers}件）と照合しました。',

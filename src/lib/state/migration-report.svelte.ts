@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import { errorCodeOf } from '$lib/domain/records/failure-code';
-import { lastFinishedStepD } from '$lib/domain/records/last-step-d';
+import { lastFinishedCardImport, lastFinishedStepD } from '$lib/domain/records/last-step-d';
 import { reportFigures } from '$lib/domain/report/report-figures';
 import { supportMessage } from '$lib/i18n/support-message';
 import type { CardFindings } from '$lib/registry/card-findings';
@@ -29,8 +29,11 @@ class MigrationReportState {
 	/** The newest conversion of a return file (step d) that finished (done or with errors), or null. */
 	lastStepD = $derived(lastFinishedStepD(this.entries));
 
+	/** The newest card import that finished, or null: compared with the last step d's output. */
+	lastCardImport = $derived(lastFinishedCardImport(this.entries));
+
 	/** The report's group figures: one source for its tables and its message (`reportFigures`). */
-	figures = $derived(reportFigures(this.lastStepD, this.findings));
+	figures = $derived(reportFigures(this.lastStepD, this.findings, this.lastCardImport));
 
 	/** The ready-to-send text in the chosen language. */
 	supportText = $derived(supportMessage(locale.language, this.figures));
