@@ -66,6 +66,53 @@ for (const { language, viewport } of cases) {
 	/** The date and time a report's file item shows (its start, in the report's language). */
 	const shownTime = async (item: Locator) => (await item.locator('time').innerText()).trim();
 
+	test(`${language} at ${viewport.width} px: a 移行レポート open in tab B follows each run tab A records, no reload`, async ({ page: a, context }) => {
+		test.setTimeout(240_000);
+		await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		await a.setViewportSize(viewport);
+		const b = await context.newPage();
+		await b.setViewportSize(viewport);
+		await b.goto('/report');
+		const files = b.getByRole('region', { name: t('report.files.title') }).getByRole('listitem');
+		const message = b.getByTestId('support-message');
+		await expect(message).toContainText(t('report.message.multiNone'));
+		await expect(message).toContainText(t('report.message.askNone'));
+
+		// Customers registered in A: B lists the upload.
+		const demo = await demoCustomers(a);
+		await expect(files).toHaveCount(1);
+		await expect(files.first()).toContainText(demo.oldCart.name);
+
+		// Steps a・b to d in A: B lists the list and the conversion, and its message is step d's — it
+		// no longer says there is no multi-card customer, nor asks to go ahead as it is.
+		await a.goto('/migration');
+		const cardFile = await demoStepsBToD(a, t, demo);
+		await expect(files).toHaveCount(3);
+		const multiCardIds = multiCardIdsOf(demo.yamatoReturn.buffer);
+		expect(multiCardIds.length).toBeGreaterThan(0);
+		await expect(message).toContainText(t('report.message.multiStepDIds', { count: multiCardIds.length, ids: join(multiCardIds) }));
+		await expect(message).toContainText(t('report.message.ask'));
+		await expect(message).not.toContainText(t('report.message.askNone'));
+		await expect(message).not.toContainText(t('report.message.multiNone'));
+		await expect(message).toContainText(t('report.message.stepDRun', { fileName: demo.yamatoReturn.name, date: await shownTime(files.nth(2)) }));
+		await expect(b.getByTestId('report-recon-written')).toHaveText(String(demo.expected.written));
+
+		// The card import file of that step d registered in A: B's figures are the registered cards',
+		// which are that run's output (no note says otherwise).
+		await expect((await upload(a, 'cards', { name: 'demo-card-import.csv', mimeType: 'text/csv', buffer: cardFile })).getByRole('status')).toContainText(
+			t('bulk.result', { rows: demo.expected.written, registered: demo.expected.written, skipped: 0, failed: 0, warnings: 0 }).slice(0, 12)
+		);
+		await expect(files).toHaveCount(4);
+		const cards = b.getByRole('region', { name: t('report.cards.title') });
+		await expect(cards.getByRole('heading', { name: t('report.multi.title', { count: multiCardIds.length }) })).toBeVisible();
+		await expect(message).toContainText(t('report.message.multi', { count: multiCardIds.length, ids: join(multiCardIds) }));
+		await expect(b.getByTestId('report-cards-from')).toHaveCount(0);
+		await expect(b.getByTestId('report-rereading')).toHaveCount(0);
+		await expect(b.getByRole('button', { name: t('report.message.copy') })).toBeEnabled();
+		const { scrollWidth, innerWidth } = await b.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+		expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+	});
+
 	test(`${language} at ${viewport.width} px: the report names its step d run and says when the cards registered are another file`, async ({ page }) => {
 		test.setTimeout(240_000);
 		await page.setViewportSize(viewport);
