@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { translate, type Language, type MessageKey } from '../../src/lib/i18n';
 import { chooseFile, downloadBytes } from './files';
 import { expect, test } from './support';
-import { demoFiles, demoStepsBToD } from './ux-support';
+import { axeFindings, demoFiles, demoStepsBToD } from './ux-support';
 import { returnHeader } from './wizard';
 
 /**
@@ -144,6 +144,8 @@ for (const { language, viewport } of cases) {
 		await expect(message).toContainText(t('report.message.stepDRun', { fileName: demo.yamatoReturn.name, date: runAt }));
 		await expect(message).toContainText(t('report.message.stepDUnchecked'));
 		await expect(message).toContainText(t('report.message.cardsOtherRows', { importName: 'first-run.csv', date: importAt, rows: written, written: written + 1 }));
+		const serious = (await axeFindings(page, '/report cards from another file')).filter((f) => f.impact === 'serious' || f.impact === 'critical');
+		expect(serious).toEqual([]);
 
 		// Doing what it says — registering run 2's CSV — leaves nothing to explain.
 		await expect((await upload(page, 'cards', { name: 'second-run.csv', mimeType: 'text/csv', buffer: second })).getByRole('status')).toContainText(
