@@ -70,7 +70,7 @@ export const reportEn: Record<keyof typeof reportJa, string> = {
 	'report.recon.cardsOtherRows': 'The registered cards were not registered from the file this conversion wrote ({written} {written:row|rows}) but from “{importName}” ({rows} {rows:row|rows}), registered on {date}. The report’s figures are those of the registered cards. Register this conversion’s import CSV (Customers › bulk registration, Credit card information), or convert the return file of the file you registered again, then look at the report again.',
 	'report.recon.cardsOtherFile': 'The registered cards were not registered from the file this conversion wrote but from “{importName}”, registered on {date} (the same number of rows, but the file size differs). The report’s figures are those of the registered cards. Register this conversion’s import CSV (Customers › bulk registration, Credit card information), or convert the return file of the file you registered again, then look at the report again.',
 	'report.stepDListHint': 'The message names at most {named} customer IDs. For all of them, download “Customers with several cards” from step d’s reconciliation on Card migration and attach it to the message (in the tab that converted, until it is reloaded; otherwise convert the return file again).',
-	'report.rereading': 'The records changed in another tab. Reading the report again…',
+	'report.rereading': 'Reading the report again from the latest records…',
 	'check.label': 'Customer list check',
 	'check.checked': 'Checked against the customer list of steps a–b ({customers} {customers:customer|customers}).',
 	'check.checkedUncounted': 'Checked against the customer list of steps a–b (its number of customers was not recorded).',

@@ -68,7 +68,7 @@ export const reportJa = {
 	'report.recon.cardsOtherRows': '登録済みのカードは、この変換が書き出したファイル（{written}行）ではなく、{date}に一括登録した「{importName}」（{rows}行）から登録したものです。レポートの数字は登録済みのカードのものです。この変換のインポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で登録するか、登録したファイルの返却ファイルをもう一度変換してから、レポートを見直してください。',
 	'report.recon.cardsOtherFile': '登録済みのカードは、この変換が書き出したファイルではなく、{date}に一括登録した「{importName}」から登録したものです（行数は同じですが、ファイルのサイズが違います）。レポートの数字は登録済みのカードのものです。この変換のインポート用CSVを【顧客一覧】の一括登録（クレジットカード情報）で登録するか、登録したファイルの返却ファイルをもう一度変換してから、レポートを見直してください。',
 	'report.stepDListHint': '連絡文には顧客IDを{named}人まで載せています。全員の顧客IDは、【カード情報移行】のステップdの照合結果で「複数枚のカードを持つ顧客」をダウンロードし、連絡文に添付してください（変換したタブで、再読み込みするまで。なければ返却ファイルをもう一度変換してください）。',
-	'report.rereading': '別のタブで記録が変わりました。レポートを読み直しています…',
+	'report.rereading': '最新の記録でレポートを読み直しています…',
 	// Whether a step d run checked the returned IDs against the customer list of a・b (result, 履歴, report).
 	'check.label': '顧客一覧との照合',
 	'check.checked': 'a・bの顧客一覧（顧客 {customers}件）と照合しました。',

@@ -11,11 +11,13 @@ vi.mock('$lib/workers/workbench-client', () => ({
 }));
 // The history as the database gives it: each change heard (a run recorded by any tab) is an emission.
 let emit: ((page: HistoryPage) => void) | null = null;
+let fail: ((reason: unknown) => void) | null = null;
 let stored: HistoryPage = { total: 0, entries: [] };
 vi.mock('./lazy-storage', () => ({
 	loadStorage: async () => ({ historyRepository: { query: async () => stored } }),
-	watchStored: (_query: unknown, next: (page: HistoryPage) => void) => {
+	watchStored: (_query: unknown, next: (page: HistoryPage) => void, error: (reason: unknown) => void) => {
 		emit = next;
+		fail = error;
 		return () => (emit = null);
 	}
 }));
@@ -95,6 +97,18 @@ describe('移行レポート shown while another tab records runs', () => {
 		expect(migrationReport.isRereading).toBe(false);
 		expect(migrationReport.entries).toHaveLength(2);
 		expect(migrationReport.supportText).not.toContain(askNone);
+	});
+
+	it('a history that cannot be followed is said, not 読み込み中… for ever', async () => {
+		stop();
+		// Left and dropped (as after an erase), then opened again: the history cannot be read.
+		await migrationReport.refresh();
+		expect(migrationReport.isLoaded).toBe(false);
+		stop = migrationReport.show();
+		fail!(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+		expect(migrationReport.isLoaded).toBe(true);
+		expect(migrationReport.isRereading).toBe(false);
+		expect(migrationReport.failureCode).not.toBeNull();
 	});
 
 	it('stops listening when the page leaves', () => {

@@ -53,14 +53,19 @@ class MigrationReportState {
 	/**
 	 * The report page is on screen: reads the report now, and again each time the history changes in
 	 * any tab (Dexie's liveQuery: a run recorded, finished or deleted by a tab or its worker — step d,
-	 * the uploads of customers and cards, step c's list); returns the function to call on leaving.
+	 * the uploads of customers and cards, the a・b list); returns the function to call on leaving.
 	 */
 	show(): () => void {
 		this.shown++;
 		const stop = watchStored(
 			({ historyRepository }) => historyRepository.query({ limit: reportedEntries }),
 			(page) => void this.load(page),
-			(error) => (this.failureCode = errorCodeOf(error))
+			(error) => {
+				// The history could not be followed: said, rather than 読み込み中… for ever.
+				this.failureCode = errorCodeOf(error);
+				this.isLoaded = true;
+				this.isRereading = false;
+			}
 		);
 		return () => {
 			this.shown--;
