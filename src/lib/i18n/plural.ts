@@ -46,6 +46,15 @@ export function yearMonthText(language: Language, year: number, month: number): 
 	return new Intl.DateTimeFormat(localeOf[language], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * A moment (ms since the epoch) as date and time in `language`, Japan time (Asia/Tokyo, as every
+ * screen shows times): 「2026/12/01 12:08:15」, "1 Dec 2026, 12:08:15". One format for the screens
+ * and for texts made to be sent (the report's message to support).
+ */
+export function dateTimeText(language: Language, value: Date | number): string {
+	return new Intl.DateTimeFormat(localeOf[language], { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(value);
+}
+
 /** The number a parameter holds, whether given as 3, '3' or a formatted '1,234'. */
 export function countOf(value: string | number): number {
 	return typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));

@@ -215,6 +215,10 @@ describe('convertReturnFile', () => {
 		expect(result.report.summary).toMatchObject({ sha256: await sha256Hex(bytes), written: rows.length, mappingSource: 'saved' });
 		const whole = (await convertReturnFile({ file: textFile(text), customerList: null }, job, fakePorts(fakeStore())))!;
 		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(await whole.output!.arrayBuffer()));
+		// The history keeps the size of the file written (the import CSV downloaded), whatever the slices:
+		// the report compares it with the size of the file a card import registered.
+		expect(result.outcome.outputSize).toBe(result.output!.size);
+		expect(historyOutcomeSchema.parse(result.outcome).outputSize).toBe(result.output!.size);
 	}, 60_000);
 
 	// Polls: before reading, after each 64-byte slice (read, hashed and converted at once), after the last row.

@@ -130,6 +130,9 @@ export async function convertReturnFile(
 		if (!list) outcome.uncheckedReason = input.customerList ? 'off' : 'no-list';
 		// The report's message to support names the multi-card customers (customer IDs only, SPEC §6).
 		outcome.multiCardIds = report.reconciliation.multiCardCustomers.slice(0, storedMultiCardIds).map((customer) => customer.customerId);
+		// The size of the file it wrote (bytes; no content), so the report can tell whether the cards a
+		// later import registered came from this output (SPEC §6).
+		if (output) outcome.outputSize = parts.size + output.length;
 	}
 	bar('finish', searchSteps + 2, finishSteps);
 	const { historyId, historyFailure } = await recordConversion(ports.store, {

@@ -8,9 +8,12 @@ export class OutputParts {
 	private blobs: Blob[] = [];
 	private pending: Uint8Array[] = [];
 	private pendingSize = 0;
+	/** Bytes handed in so far (added and copied): the output file's size once the last bytes are in. */
+	size = 0;
 
 	add(bytes: Uint8Array) {
 		if (bytes.length === 0) return;
+		this.size += bytes.length;
 		this.pending.push(bytes);
 		this.pendingSize += bytes.length;
 		if (this.pendingSize >= sinkPiece) this.flush();
@@ -19,6 +22,7 @@ export class OutputParts {
 	/** Bytes the caller reuses after this call: copied into a Blob now (a Blob keeps a snapshot of its parts). */
 	copy(bytes: Uint8Array) {
 		if (bytes.length === 0) return;
+		this.size += bytes.length;
 		this.flush();
 		this.blobs.push(new Blob([bytes as BlobPart]));
 	}

@@ -2,6 +2,7 @@ import { groupedCount, numberText } from '$lib/domain/problems/count-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import { languages, translate, type Language, type MessageKey } from '$lib/i18n';
 import { failureText } from '$lib/i18n/failures';
+import { dateTimeText } from '$lib/i18n/plural';
 import { problemText } from '$lib/i18n/problem-text';
 
 /** Where the language choice is kept in localStorage (a display preference, kept by an erase). */
@@ -28,12 +29,7 @@ class LocaleState {
 		translate(this.language, key, params);
 
 	/** Formats a date and time for the current language, in Japan time. */
-	dateTime = (value: Date | number): string =>
-		new Intl.DateTimeFormat(this.language === 'ja' ? 'ja-JP' : 'en-GB', {
-			dateStyle: 'medium',
-			timeStyle: 'medium',
-			timeZone: 'Asia/Tokyo'
-		}).format(value);
+	dateTime = (value: Date | number): string => dateTimeText(this.language, value);
 
 	/** A problem of a file in the current language. */
 	problem = (problem: ProblemRecord): string => problemText(problem, this.language);

@@ -56,7 +56,11 @@ export const historyOutcomeSchema = z.object({
 	// 2026-12-01 (later): why it was not checked (no list loaded, or the option unticked), with
 	// `customerList` null. Entries stored before have none and read as no list (customerCheckOf).
 	uncheckedReason: z.optional(z.enum(uncheckedReasons)),
-	multiCardIds: z.optional(z.array(z.string()).check(z.maxLength(storedMultiCardIds)))
+	multiCardIds: z.optional(z.array(z.string()).check(z.maxLength(storedMultiCardIds))),
+	// 2026-12-01: step d keeps the size in bytes of the import CSV it wrote (no content), so the
+	// report can tell whether the registered cards were imported from that very file (SPEC §6).
+	// Entries stored before have none; not indexed, so no schema version.
+	outputSize: z.optional(count)
 });
 export type HistoryOutcome = z.input<typeof historyOutcomeSchema>;
 

@@ -12,3 +12,16 @@ export function lastFinishedStepD<Entry extends Pick<HistoryEntry, 'kind' | 'sta
 	}
 	return null;
 }
+
+/**
+ * The newest card import (一括登録（クレジットカード情報）, kind 'cards') that finished (done or
+ * with errors), or null: the import whose cards the report compares with the last step d's output.
+ * `entries` oldest first.
+ */
+export function lastFinishedCardImport<Entry extends Pick<HistoryEntry, 'kind' | 'status'>>(entries: readonly Entry[]): Entry | null {
+	for (let at = entries.length - 1; at >= 0; at--) {
+		const entry = entries[at];
+		if (entry.kind === 'cards' && (entry.status === 'done' || entry.status === 'errors')) return entry;
+	}
+	return null;
+}

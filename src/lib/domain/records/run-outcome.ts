@@ -48,6 +48,8 @@ export interface RunOutcome {
 	uncheckedReason?: UncheckedReason;
 	/** Step d: the first multi-card customers' IDs (at most `storedMultiCardIds`), for the report. */
 	multiCardIds?: string[];
+	/** Step d: the size in bytes of the file it wrote (the import CSV), never its content. */
+	outputSize?: number;
 }
 
 /** The facts of a finished run the outcome is built from. */
