@@ -44,12 +44,24 @@ export function bigCustomerFile(count: number): string {
  * Holds the app's IndexedDB store `store` busy in a write transaction of `page` (a transaction stays
  * open while it has requests: a count is asked again after each answer) until the returned function
  * lets it go and closes the connection: whatever else reads or writes that store waits meanwhile,
- * however fast the machine. Resolves once the transaction holds the store.
+ * however fast the machine. Waits for the app to have made its database first. Resolves once the
+ * transaction holds the store.
  */
 export async function holdStore(page: Page, store: string): Promise<() => Promise<void>> {
 	await page.evaluate(
-		(name) =>
-			new Promise<void>((resolve, reject) => {
+		async (name) => {
+			// Until the app has made its database with that store: an open of a database that does not exist
+			// yet would make an empty one (version 1, no stores) under the app's feet (failed once on a page
+			// whose app had not opened it yet: 'One of the specified object stores was not found').
+			const made = async () =>
+				(await indexedDB.databases()).some((known) => known.name === 'webcollect-workbench') &&
+				(await new Promise<boolean>((answer) => {
+					const probe = indexedDB.open('webcollect-workbench');
+					probe.onerror = () => answer(false);
+					probe.onsuccess = () => (answer(probe.result.objectStoreNames.contains(name)), probe.result.close());
+				}));
+			while (!(await made())) await new Promise((wait) => setTimeout(wait, 50));
+			return new Promise<void>((resolve, reject) => {
 				const opening = indexedDB.open('webcollect-workbench');
 				opening.onerror = () => reject(opening.error);
 				opening.onsuccess = () => {
@@ -63,7 +75,8 @@ export async function holdStore(page: Page, store: string): Promise<() => Promis
 					};
 					held.count().onsuccess = () => (ask(), resolve());
 				};
-			}),
+			});
+		},
 		store
 	);
 	return () => page.evaluate(() => void ((window as unknown as { storeHeld?: boolean }).storeHeld = false));
