@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,40 @@ describe('import rules (docs/architecture.md)', () => {
 			.filter((entry) => lazyStateModules.some((lazy) => entry.specifier.endsWith(lazy.slice('lib/state/'.length, -'.ts'.length))))
 			.map((entry) => `${entry.file} → ${entry.specifier}`);
 		expect(lazyLoadedStatically).toEqual([]);
+	});
+
+	// What a screen runs at its first paint: the static imports (not type-only, not dynamic) from the
+	// root layout and from each route's +page.svelte. The converter (and its Shift_JIS encoder) belongs
+	// to the worker, and the layout (every screen) needs no zod: a count helper imported from the
+	// converter's module once put 86–97 KB gzip more on /migration and /report, and the bell's problem
+	// list imported with the notices' schemas put zod on every screen (issue 14: ≤ 100 KB at first paint).
+	const exists = (path: string) => existsSync(path) && statSync(path).isFile();
+	const fileOf = (specifier: string, from: string): string | null => {
+		const base = specifier.startsWith('$lib/') ? join(src, 'lib', specifier.slice(5)) : specifier.startsWith('.') ? resolve(dirname(join(src, from)), specifier) : null;
+		if (!base) return null;
+		const found = ['', '.ts', '.js', '/index.ts'].map((ending) => base + ending).find(exists);
+		return found ? relative(src, found).replaceAll('\\', '/') : null;
+	};
+	const firstPaint = (start: string): Set<string> => {
+		const reached = new Set<string>([start]);
+		for (const file of reached) {
+			for (const entry of all) {
+				if (entry.file.replaceAll('\\', '/') !== file || entry.typeOnly || entry.dynamic) continue;
+				reached.add(entry.target === 'npm' ? entry.specifier : (fileOf(entry.specifier, entry.file) ?? entry.specifier));
+			}
+		}
+		return reached;
+	};
+	const screens = all.map((entry) => entry.file.replaceAll('\\', '/')).filter((file) => /^routes\/(.+\/)?\+page\.svelte$/.test(file));
+	it.each([...new Set(screens), 'routes/+layout.svelte'])('%s loads neither the converter nor its encoder at first paint', (start) => {
+		const heavy = ['lib/domain/convert/yamato-return-converter.ts', 'encoding-japanese', 'papaparse'];
+		expect(heavy.filter((module) => firstPaint(start).has(module))).toEqual([]);
+	});
+	it('the layout (every screen) loads no zod at first paint', () => {
+		expect(firstPaint('routes/+layout.svelte').has('zod/mini')).toBe(false);
+		// The walk does reach what it should: a screen that reads settings loads zod.
+		expect(firstPaint('routes/settings/+page.svelte').has('zod/mini')).toBe(true);
+		expect(firstPaint('routes/report/+page.svelte').has('lib/domain/report/reconciliation-groups.ts')).toBe(true);
 	});
 
 	it('finds the imports it checks', () => {

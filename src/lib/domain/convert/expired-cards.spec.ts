@@ -4,7 +4,7 @@ import { customerIdOfKey } from '../rules/id-lookup';
 import { ExpiredCards, type ExpiredCard } from './expired-cards';
 import { expiryText } from './repair-params';
 import { convertYamatoReturn } from './convert-yamato-return';
-import { expiredCardCount } from './yamato-return-converter';
+import { expiredCardCount } from './expired-count';
 
 // The expired cards kept in columns read back as the objects the converter made per row before:
 // a byte-path card as its customer key's ID and its YYMM's text, a rules-path card as its texts.

@@ -1,4 +1,5 @@
 import type { HeaderRule } from '../failed-rows/header-rules';
+import { expiredCountOf } from './expired-count';
 import { createTableSource, type PlainLineSink } from '../csv/table-source';
 import type { EncodingChoice } from '../encoding/detect-encoding';
 import type { OutputEncoding } from '../encoding/encode-text';
@@ -74,7 +75,7 @@ export interface YamatoReturnOptions {
 
 /** The groups the wizard reconciles beside the conversion. */
 export interface Reconciliation {
-	/** Built when first read (an enumerable getter, like `returnedCustomerIds`); `expiredCardCount` counts them without. */
+	/** Built when first read (an enumerable getter, like `returnedCustomerIds`); `expiredCardCount` (expired-count.ts) counts them without. */
 	expiredCards: ExpiredCard[];
 	multiCardCustomers: CustomerRows[];
 	/** Returned IDs (matching the pattern) that the loaded customer list lacks. */
@@ -334,14 +335,6 @@ export function createYamatoReturnConverter(options: YamatoReturnOptions = {}): 
 			return { output: source.state.refused ? null : last, report };
 		}
 	};
-}
-
-// The expired cards behind each reconciliation `finish` made, for their count.
-const expiredCountOf = new WeakMap<object, ExpiredCards>();
-
-/** How many expired cards `reconciliation` lists, without making them into objects when it can. */
-export function expiredCardCount(reconciliation: Reconciliation): number {
-	return expiredCountOf.get(reconciliation)?.length ?? reconciliation.expiredCards.length;
 }
 
 // Sent IDs between two progress calls of the search for those not returned, minus one (a mask).

@@ -1,4 +1,5 @@
-import { expiredCardCount, type Reconciliation } from '../convert/yamato-return-converter';
+import { expiredCardCount } from '../convert/expired-count';
+import type { Reconciliation } from '../convert/yamato-return-converter';
 
 /** Groups of step d's reconciliation (SPEC "Reconciliation"), each downloadable as a list. */
 export const reconciliationGroups = [
