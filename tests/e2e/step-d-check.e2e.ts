@@ -74,6 +74,9 @@ for (const language of ['ja', 'en'] as Language[]) {
 				const detail = page.getByRole('region', { name: `${t('history.entry.title')}: return.csv` });
 				await expect(detail.getByTestId('customer-check')).toHaveText(text);
 				await expect(detail.getByTestId('customer-check')).toBeVisible();
+				// The note's sentences take the detail's width, not a narrow column beside the labels.
+				const [note, box] = await Promise.all([detail.getByTestId('customer-check').boundingBox(), detail.locator('.entry-facts').boundingBox()]);
+				expect(note!.width).toBeGreaterThanOrEqual(box!.width * (viewport.width <= 480 ? 0.9 : 0.5));
 			}
 
 			// 移行レポート: both runs (same SHA-256) each say which they were; the reconciliation (the last run) too.
