@@ -1,29 +1,11 @@
-import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
+import { upgradeElsewhere } from './storage';
 import { expect, test } from './support';
 
-// A newer copy of the app opens the database at a higher version in another tab (opened raw, and
-// kept open as that tab would): this tab closes its connection, its banner asks for a reload, and
-// every read from then on fails. Each screen opened afterwards says so where its content would be,
+// A newer copy of the app opens the database at a higher version in another tab (upgradeElsewhere):
+// this tab closes its connection, its banner asks for a reload, and every read from then on fails. Each screen opened afterwards says so where its content would be,
 // never 読み込み中… for ever, and leaves no unhandled error (the fixture fails a test on any console error).
-async function upgradeElsewhere(newer: Page): Promise<void> {
-	await newer.goto('/favicon.svg');
-	await newer.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const probe = indexedDB.open('webcollect-workbench');
-				probe.onerror = () => reject(probe.error);
-				probe.onsuccess = () => {
-					const version = probe.result.version;
-					probe.result.close();
-					const upgrade = indexedDB.open('webcollect-workbench', version + 1);
-					upgrade.onerror = () => reject(upgrade.error);
-					upgrade.onsuccess = () => resolve();
-				};
-			})
-	);
-}
 
 const cases = [
 	{ language: 'ja', viewport: { width: 1280, height: 800 } },
@@ -40,7 +22,7 @@ for (const { language, viewport } of cases) {
 		// The history list was read: the app has its database open.
 		await expect(page.getByText(t('history.list.empty'))).toBeVisible();
 
-		await upgradeElsewhere(await context.newPage());
+		await upgradeElsewhere(await context.newPage(), 'done');
 		await expect(page.getByText(t('upgrade.banner'))).toBeVisible();
 
 		const menu = page.getByRole('navigation', { name: t('nav.label') });
