@@ -93,3 +93,29 @@ export function isImportLockUsed(page: Page): Promise<boolean> {
 		return [...held, ...pending].some((lock) => lock.name === name);
 	}, importLockName);
 }
+
+/**
+ * A newer copy of the app in another tab: `newer` (a page of the same context) opens the app's
+ * database raw at one version more and keeps it open, as such a tab would. Every connection of the
+ * app then gets 'versionchange' and steps aside (its banner asks for a reload). `until`: 'asked'
+ * returns once the upgrade is asked for (a held store may keep it waiting), 'done' once it is made.
+ */
+export async function upgradeElsewhere(newer: Page, until: 'asked' | 'done'): Promise<void> {
+	await newer.goto('/favicon.svg');
+	await newer.evaluate(
+		(awaitUpgrade) =>
+			new Promise<void>((resolve, reject) => {
+				const probe = indexedDB.open('webcollect-workbench');
+				probe.onerror = () => reject(probe.error);
+				probe.onsuccess = () => {
+					const version = probe.result.version;
+					probe.result.close();
+					const upgrade = indexedDB.open('webcollect-workbench', version + 1);
+					if (!awaitUpgrade) return resolve();
+					upgrade.onerror = () => reject(upgrade.error);
+					upgrade.onsuccess = () => resolve();
+				};
+			}),
+		until === 'done'
+	);
+}

@@ -3,7 +3,7 @@ import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
 import { expect, test } from './support';
 import { chooseFile, fixture, testFile } from './files';
-import { bigCustomerFile, dumpIndexedDb, holdStore, isImportLockUsed } from './storage';
+import { bigCustomerFile, dumpIndexedDb, holdStore, isImportLockUsed, upgradeElsewhere } from './storage';
 import { saveShopSettings } from './wizard';
 
 // SPEC "Several tabs": two pages of one context are two tabs of one browser.
@@ -309,22 +309,8 @@ for (const language of ['ja', 'en'] as const) {
 		const card = page.getByRole('region', { name: t('data.title') });
 		await expect(card).toBeVisible();
 
-		const newer = await context.newPage();
-		await newer.goto('/favicon.svg');
-		await newer.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const probe = indexedDB.open('webcollect-workbench');
-					probe.onerror = () => reject(probe.error);
-					probe.onsuccess = () => {
-						const version = probe.result.version;
-						probe.result.close();
-						// Asked, not awaited (the hold keeps it waiting): every connection of the app steps aside now.
-						indexedDB.open('webcollect-workbench', version + 1);
-						resolve();
-					};
-				})
-		);
+		// Asked, not awaited (the hold keeps it waiting): every connection of the app steps aside now.
+		await upgradeElsewhere(await context.newPage(), 'asked');
 		await card.getByRole('button', { name: t('data.erase'), exact: true }).click();
 		await card.getByRole('button', { name: t('data.eraseYes'), exact: true }).click();
 		await expect(card.getByRole('alert')).toHaveText(`${t('data.eraseFailed')} ${failureText('database-closed', language)}`);

@@ -35,8 +35,9 @@ class BulkUploadState {
 		return this.run.failure;
 	}
 
-	loadSettings() {
-		return paymentSettings.refresh();
+	/** The screen's start-up read of the settings; a failure is kept in `paymentSettings.readFailure`, never thrown. */
+	loadSettings(): Promise<boolean> {
+		return paymentSettings.load();
 	}
 
 	/** Drops the chosen file (after an erase; the run says what the erase did to it: `pageRuns`). */

@@ -1,4 +1,5 @@
 import { containsCardNumber } from '$lib/domain/guard/card-number';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { FailedRowsReport } from '$lib/jobs/extract-failed-rows';
@@ -56,6 +57,10 @@ class HistoryState {
 	openId = $state<number | null>(null);
 	/** The opened entry: undefined while loading, null when there is none. */
 	opened = $state.raw<HistoryEntry | null | undefined>(undefined);
+	/** Why the list could not be read (a failure code, e.g. 'database-closed'), or null: said where the list would be. */
+	pageFailure = $state<string | null>(null);
+	/** Why the opened entry could not be read (a failure code), or null: said where the entry would be. */
+	openedFailure = $state<string | null>(null);
 
 	/** True when 開始日 is after 終了日. */
 	isRangeReversed = $derived(this.form.from !== '' && this.form.to !== '' && this.form.from > this.form.to);
@@ -71,6 +76,7 @@ class HistoryState {
 			offset: this.pager.offset,
 			limit: this.pager.pageSize
 		};
+		this.pageFailure = null;
 		return watchStored(
 			async ({ historyRepository }) => ({
 				page: await historyRepository.query(request),
@@ -83,7 +89,9 @@ class HistoryState {
 				if (page.entries.length === 0 && page.total > 0 && request.offset > 0) {
 					this.pager.goTo(Math.floor((page.total - 1) / request.limit) * request.limit);
 				} else this.page = page;
-			}
+				this.pageFailure = null;
+			},
+			(error) => (this.pageFailure = errorCodeOf(error))
 		);
 	}
 
@@ -91,10 +99,15 @@ class HistoryState {
 	watchOpened(): () => void {
 		const id = this.openId;
 		this.opened = undefined;
+		this.openedFailure = null;
 		if (id === null) return () => {};
 		return watchStored(
 			({ historyRepository }) => historyRepository.get(id),
-			(entry) => (this.opened = entry ?? null)
+			(entry) => {
+				this.opened = entry ?? null;
+				this.openedFailure = null;
+			},
+			(error) => (this.openedFailure = errorCodeOf(error))
 		);
 	}
 
@@ -160,6 +173,8 @@ export class RunProblems {
 	entry = $state.raw<HistoryEntry | null>(null);
 	errors = $derived(this.entry?.problems.filter((problem) => problem.severity === 'error') ?? []);
 	warnings = $derived(this.entry?.problems.filter((problem) => problem.severity === 'warning') ?? []);
+	/** Why the entry could not be read (a failure code), or null: the result says so instead of its problem list. */
+	failureCode = $state<string | null>(null);
 
 	constructor(private readonly historyId: () => number | null) {}
 
@@ -167,10 +182,15 @@ export class RunProblems {
 	watch(): () => void {
 		const id = this.historyId();
 		this.entry = null;
+		this.failureCode = null;
 		if (id === null) return () => {};
 		return watchStored(
 			({ historyRepository }) => historyRepository.get(id),
-			(entry) => (this.entry = entry ?? null)
+			(entry) => {
+				this.entry = entry ?? null;
+				this.failureCode = null;
+			},
+			(error) => (this.failureCode = errorCodeOf(error))
 		);
 	}
 }

@@ -1,5 +1,6 @@
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { ConversionOptions, JobDownload } from '$lib/jobs/conversion-types';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
 import { workbench } from '$lib/workers/workbench-client';
 import { columnMappings } from './column-mappings.svelte';
 import { ConversionRun } from './conversion-run.svelte';
@@ -27,6 +28,8 @@ class MigrationState {
 	registrySize = $state(0);
 	/** False while the registry's size is being read: step b's source is not offered until then. */
 	registrySizeKnown = $state(false);
+	/** Why the registry's size could not be read (a failure code), or null: step b says so instead of its sources. */
+	registrySizeFailure = $state<string | null>(null);
 	listSourceChosen = false;
 	returnFile = $state<File | null>(null);
 	readonly list = pageRuns.add(new ConversionRun());
@@ -65,8 +68,9 @@ class MigrationState {
 		return paymentSettings.allowsCardImport;
 	}
 
+	/** The screen's start-up read of the settings; a failure is kept in `paymentSettings.readFailure`, never thrown. */
 	async loadSettings() {
-		this.options.service = (await paymentSettings.refresh()).service;
+		if (await paymentSettings.load()) this.options.service = paymentSettings.saved.service;
 	}
 
 	/**
@@ -75,11 +79,14 @@ class MigrationState {
 	 */
 	async loadRegistrySize() {
 		this.registrySizeKnown = false;
+		this.registrySizeFailure = null;
 		try {
 			// Only the size is wanted: read from the stored chunks, without loading a million customers.
 			this.registrySize = (await workbench.ask('search', { request: { query: '', field: 'all', offset: 0, limit: 0 }, early: true })).registrySize;
 			// Offer the registry first once it has customers, unless the operator already chose.
 			if (this.registrySize > 0 && !this.listSourceChosen) this.listSource = 'registry';
+		} catch (error) {
+			this.registrySizeFailure = errorCodeOf(error);
 		} finally {
 			this.registrySizeKnown = true;
 		}

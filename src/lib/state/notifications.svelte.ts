@@ -1,4 +1,5 @@
 import type { Notification } from '$lib/domain/records/notification';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
 import { loadStorage, watchStored } from './lazy-storage';
 
 // The bell is on every screen: its notices come with the storage layer, after the first paint
@@ -15,6 +16,8 @@ class NotificationsState {
 	unread = $state(0);
 	starredOnly = $state(false);
 	isLoaded = $state(false);
+	/** Why the notices could not be read (a failure code, e.g. 'database-closed'), or null: the panel says so. */
+	failureCode = $state<string | null>(null);
 
 	/** Follows the database for the current filter; returns the unsubscribe (an effect's teardown). */
 	watch(): () => void {
@@ -28,8 +31,10 @@ class NotificationsState {
 				this.notices = notices;
 				this.unread = unread;
 				this.isLoaded = true;
+				this.failureCode = null;
 			},
-			() => {
+			(error) => {
+				this.failureCode = errorCodeOf(error);
 				this.isLoaded = true;
 			}
 		);

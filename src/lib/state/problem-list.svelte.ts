@@ -1,6 +1,7 @@
 import type { OutputEncoding } from '$lib/domain/encoding/encode-text';
 import type { ProblemRecord } from '$lib/domain/records/problem-record';
 import type { ProblemFilter } from '$lib/jobs/conversion-types';
+import { errorCodeOf } from '$lib/domain/records/failure-code';
 import { workbench } from '$lib/workers/workbench-client';
 import { PeopleDownload } from './people-download.svelte';
 import { Pager } from './pager.svelte';
@@ -12,18 +13,30 @@ export class ProblemList {
 	rows = $state.raw<ProblemRecord[]>([]);
 	/** The cap's closing note (how many problems the list leaves out), shown apart from the pages. */
 	note = $state.raw<ProblemRecord | null>(null);
+	/** Why the current page could not be read (a failure code, e.g. 'unknown-job'), or null: said instead of the rows. */
+	failureCode = $state<string | null>(null);
 
 	constructor(private readonly jobId: () => string) {}
 
-	/** Loads the current page (an effect calls it again whenever the job, filter or page changes). */
+	/**
+	 * Loads the current page (an effect calls it again whenever the job, filter or page changes). A read
+	 * that fails keeps its reason in `failureCode`; the promise never rejects.
+	 */
 	load() {
 		const request = { jobId: this.jobId(), filter: this.filter, offset: this.pager.offset, limit: this.pager.pageSize };
-		workbench.ask('problems', request).then((page) => {
-			if (request.jobId !== this.jobId() || request.filter !== this.filter || request.offset !== this.pager.offset) return;
-			this.pager.total = page.total;
-			this.rows = page.problems;
-			this.note = page.note;
-		});
+		const isCurrent = () => request.jobId === this.jobId() && request.filter === this.filter && request.offset === this.pager.offset;
+		return workbench.ask('problems', request).then(
+			(page) => {
+				if (!isCurrent()) return;
+				this.failureCode = null;
+				this.pager.total = page.total;
+				this.rows = page.problems;
+				this.note = page.note;
+			},
+			(error) => {
+				if (isCurrent()) this.failureCode = errorCodeOf(error);
+			}
+		);
 	}
 
 	setFilter(next: ProblemFilter) {

@@ -8,7 +8,7 @@ import {
 import { errorCodeOf } from '$lib/domain/records/failure-code';
 import { loadStorage } from './lazy-storage';
 
-type Status = 'loading' | 'ready' | 'saving' | 'saved' | 'invalid' | 'failed';
+type Status = 'loading' | 'unreadable' | 'ready' | 'saving' | 'saved' | 'invalid' | 'failed';
 
 /**
  * The payment settings as saved, shared by every screen: read afresh from IndexedDB before a screen
@@ -20,9 +20,32 @@ class PaymentSettingsState {
 	/** True when a card import file may be made and imported (利用サービス YAMATO, in use). */
 	allowsCardImport = $derived(canImportCards(this.saved));
 
+	/**
+	 * Why the last start-up read (`load`) failed, as a failure code (e.g. 'database-closed' once a newer
+	 * copy of the app upgraded the database in another tab), or null: the screen says so where the
+	 * settings would show, never 読み込み中… for ever.
+	 */
+	readFailure = $state<string | null>(null);
+
+	/** Reads the saved settings; rejects when the storage cannot be read (a job's own read, which says why itself). */
 	async refresh(): Promise<PaymentSettings> {
 		this.saved = await (await loadStorage()).settingsRepository.getPayment();
 		return this.saved;
+	}
+
+	/**
+	 * A screen's start-up read of the settings: true once read; false when they could not be read, the
+	 * reason kept in `readFailure`. Never rejects (nothing is left unhandled).
+	 */
+	async load(): Promise<boolean> {
+		try {
+			await this.refresh();
+			this.readFailure = null;
+			return true;
+		} catch (error) {
+			this.readFailure = errorCodeOf(error);
+			return false;
+		}
 	}
 }
 
@@ -35,9 +58,18 @@ class SettingsFormState {
 	status = $state<Status>('loading');
 	failure = $state('');
 
+	/**
+	 * Reads the saved settings into the form. When they cannot be read the status is 'unreadable' (the
+	 * reason: `paymentSettings.readFailure`): no form is offered, so defaults are never saved over settings
+	 * that could not be read. Never rejects.
+	 */
 	async load() {
 		this.status = 'loading';
-		this.values = { ...(await paymentSettings.refresh()) };
+		if (!(await paymentSettings.load())) {
+			this.status = 'unreadable';
+			return;
+		}
+		this.values = { ...paymentSettings.saved };
 		this.errors = {};
 		this.status = 'ready';
 	}
