@@ -145,6 +145,18 @@ for (const language of ['ja', 'en'] as const) {
 		const path = await testFile('erase-while-importing.csv', bigCustomerFile(300_000));
 		// The language is the browser's (one localStorage): every tab shows it.
 		await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		// A notes when its erase has asked for its transaction (read-write over the customers and the history),
+		// so the hold is let go only once the erase waits on it too (a loaded machine once let go first:
+		// B's upload then ran to its end before the erase and said its result was erased, not stopped).
+		await a.addInitScript(() => {
+			const open = IDBDatabase.prototype.transaction;
+			IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof open>) {
+				const [stores, mode] = args;
+				const names = typeof stores === 'string' ? [stores] : [...stores];
+				if (mode === 'readwrite' && names.includes('customerChunks') && names.includes('history')) (window as unknown as { eraseAsked?: boolean }).eraseAsked = true;
+				return open.apply(this, args);
+			};
+		});
 		await a.goto('/settings');
 		const b = await context.newPage();
 		await b.goto('/customers');
@@ -160,6 +172,7 @@ for (const language of ['ja', 'en'] as const) {
 		await expect(bulk.getByRole('progressbar')).toBeVisible();
 		await a.getByRole('button', { name: translate(language, 'data.erase'), exact: true }).click();
 		await a.getByRole('button', { name: translate(language, 'data.eraseYes'), exact: true }).click();
+		await a.waitForFunction(() => (window as unknown as { eraseAsked?: boolean }).eraseAsked === true);
 		await letGo();
 		await expect(a.getByText(translate(language, 'data.erased'))).toBeVisible();
 
