@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertYamatoReturn, headerPeekSize, peekReturnHeader, sha256Hex } from '$lib/domain';
 import { problemText } from '$lib/i18n/problem-text';
-import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { historyOutcomeSchema, storedMultiCardIds } from '$lib/domain/records/history-entry';
 import { customerColumns } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
@@ -15,7 +14,7 @@ import { createHashClient } from '$lib/workers/hash-client';
 import { fakeHashWorker } from '$lib/workers/fake-hash-worker';
 import type { HashCommand, HashPort } from '$lib/workers/hash-messages';
 import { createHashService } from '$lib/workers/hash-service';
-import { chunkedFile, fakePorts, fakeStore, textFile } from './fake-ports';
+import { chunkedFile, customerListOf, fakePorts, fakeStore, textFile } from './fake-ports';
 
 const fixture = (name: string) => new Blob([readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url))]);
 const options: ConversionOptions = { encoding: 'auto', outputEncoding: 'utf-8-bom', header: true, expiryOrder: 'YYMM', service: 'YAMATO', checkCustomerList: true };
@@ -126,7 +125,7 @@ describe('convertReturnFile', () => {
 	});
 
 	it('checks returned IDs against the customer list it is given, and only when asked', async () => {
-		const customerList = { ids: new CustomerIdLookup(['US-00010000']), sent: ['US-00010000'], customers: 1 };
+		const customerList = customerListOf(['US-00010000']);
 		const file = () => returnFile('US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1', 'US-00010005,042,JCB,2812,QwErTy9876543210abC2');
 		const checked = (await convertReturnFile({ file: file(), customerList }, returnJob(), fakePorts(fakeStore())))!;
 		expect(checked.report.summary).toMatchObject({ written: 1, reconciliation: { 'unknown-returned': 1, 'sent-not-returned': 0 } });
@@ -139,7 +138,7 @@ describe('convertReturnFile', () => {
 		['with the customer list', true, { 'sent-not-returned': 1, 'unknown-returned': 1, 'multi-card': 1, expired: 1, written: 3 }],
 		['without it', false, { 'sent-not-returned': null, 'unknown-returned': null, 'multi-card': 1, expired: 1, written: 4 }]
 	])('records the reconciliation numbers in the outcome, as the page shows them (%s)', async (_name, checkCustomerList, counts) => {
-		const customerList = { ids: new CustomerIdLookup(['US-00010000', 'US-00010001', 'US-00010002']), sent: ['US-00010000', 'US-00010001', 'US-00010002'], customers: 3 };
+		const customerList = customerListOf(['US-00010000', 'US-00010001', 'US-00010002']);
 		const file = returnFile(
 			'US-00010000,111,VISA,2912,AbCdEf0123456789xyZ1',
 			'US-00010000,222,JCB,2911,QwErTy9876543210abC2',
@@ -161,7 +160,7 @@ describe('convertReturnFile', () => {
 		['not checked: no list loaded (after a reload)', true, false, null]
 	])('records whether it was checked against the customer list: %s', async (_name, checkCustomerList, hasList, recorded) => {
 		const ids = ['US-00010000', 'US-00010001', 'US-00010002'];
-		const customerList = hasList ? { ids: new CustomerIdLookup(ids), sent: ids, customers: ids.length } : null;
+		const customerList = hasList ? customerListOf(ids) : null;
 		const file = returnFile(
 			'US-00010002,111,VISA,2912,AbCdEf0123456789xyZ1',
 			'US-00010000,222,JCB,2911,QwErTy9876543210abC2',

@@ -4,6 +4,8 @@ import { customerCountOf } from '$lib/domain/records/packed-customers';
 import type { RunOutcome, RunRecord, RunStart } from '$lib/domain/records/run-outcome';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import type { JobPorts, JobStore } from './ports';
+import type { CustomerList } from './conversion-types';
+import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 
 /** Test helper: what a fake store holds; entries as the history would show them. */
 export interface FakeStore extends JobStore {
@@ -17,6 +19,11 @@ export interface FakeStore extends JobStore {
 const fakeChunkRows = 4096;
 
 /** Test helper: an in-memory store over `index`, keeping entries and records. */
+/** Test helper: step b's customer list of `ids`, every one of them sent, as step d is given it. */
+export function customerListOf(ids: readonly string[]): CustomerList {
+	return { ids: new CustomerIdLookup(ids), sent: [...ids], customers: ids.length };
+}
+
 export function fakeStore(index = new RegistryIndex()): FakeStore {
 	let nextId = 1;
 	const store: FakeStore = {

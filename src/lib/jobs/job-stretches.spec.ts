@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cardImportHeader } from '$lib/domain';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { numberedCustomers } from '$lib/registry/test-records';
-import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { buildLinkage } from './build-linkage';
 import type { LinkageJob, ReturnFileJob } from './conversion-types';
 import { convertReturnFile } from './convert-return-file';
-import { fakePorts, fakeStore, type FakeStore } from './fake-ports';
+import { customerListOf as customerListOfIds, fakePorts, fakeStore, type FakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import type { JobPorts } from './ports';
 import { registerCustomers } from './register-customers';
@@ -114,8 +113,7 @@ const returnFile = (rows: number) =>
 		['サブスクストアの顧客ID,カード番号下3桁,カードブランド,有効期限,クロネコwebコレクトカード認証キー', ...Array.from({ length: rows }, (_, i) => `${customerId(i)},111,VISA,2912,Tk${String(i).padStart(18, '0')}`)].join('\r\n') + '\r\n'
 	]);
 const customerListOf = (rows: number) => {
-	const sent = Array.from({ length: 2 * rows }, (_, i) => customerId(i));
-	return { ids: new CustomerIdLookup(sent), sent, customers: sent.length };
+	return customerListOfIds(Array.from({ length: 2 * rows }, (_, i) => customerId(i)));
 };
 // The store's customer list file of step c.
 const listFile = (rows: number) =>

@@ -5,10 +5,9 @@ import { customerCheckKey } from './labels';
 import type { ReconciliationCounts } from '$lib/domain/report/reconciliation-groups';
 import { customerCheckOf, uncheckedReasons, type CustomerCheck } from '$lib/domain/records/customer-check';
 import { historyEntrySchema, historyOutcomeSchema, historyStatuses, type HistoryOutcome } from '$lib/domain/records/history-entry';
-import { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import { convertReturnFile } from '$lib/jobs/convert-return-file';
 import type { ConversionOptions, ReturnFileJob } from '$lib/jobs/conversion-types';
-import { fakePorts, fakeStore, textFile } from '$lib/jobs/fake-ports';
+import { customerListOf, fakePorts, fakeStore, textFile } from '$lib/jobs/fake-ports';
 
 const counts = (hasList: boolean): ReconciliationCounts => ({
 	'sent-not-returned': hasList ? 0 : null,
@@ -74,7 +73,7 @@ const listIds = ['US-00010000', 'US-00010001', 'US-00010002'];
 
 /** One real step d run: its summary (the result) and its history entry as read back from storage. */
 async function stepD(file: keyof typeof files, hasList: boolean, ticked: boolean) {
-	const customerList = hasList ? { ids: new CustomerIdLookup(listIds), sent: listIds, customers: listIds.length } : null;
+	const customerList = hasList ? customerListOf(listIds) : null;
 	const job: ReturnFileJob = { kind: 'yamato-return', jobId: 'd-1', fileName: 'return.csv', options: { ...options, checkCustomerList: ticked }, customerListJobId: null };
 	const store = fakeStore();
 	const text = [returnHeader, ...files[file]].join('\r\n') + '\r\n';
