@@ -44,12 +44,19 @@ export function bigCustomerFile(count: number): string {
  * Holds the app's IndexedDB store `store` busy in a write transaction of `page` (a transaction stays
  * open while it has requests: a count is asked again after each answer) until the returned function
  * lets it go and closes the connection: whatever else reads or writes that store waits meanwhile,
- * however fast the machine. Waits for the app to have made its database first. Resolves once the
+ * however fast the machine. Waits first for the app to have made its database, and for every page's
+ * start-up sweep (中断 entries: it takes the import lock and the history store for a moment) to be
+ * over, so that the job under test, not a sweep, is what waits on the hold. Resolves once the
  * transaction holds the store.
  */
 export async function holdStore(page: Page, store: string): Promise<() => Promise<void>> {
 	await page.evaluate(
-		async (name) => {
+		async ([name, lockName]) => {
+			const sweeping = async () => {
+				const { held = [], pending = [] } = await navigator.locks.query();
+				return [...held, ...pending].some((lock) => lock.name === lockName);
+			};
+			while (await sweeping()) await new Promise((wait) => setTimeout(wait, 50));
 			// Until the app has made its database with that store: an open of a database that does not exist
 			// yet would make an empty one (version 1, no stores) under the app's feet (failed once on a page
 			// whose app had not opened it yet: 'One of the specified object stores was not found').
@@ -77,7 +84,7 @@ export async function holdStore(page: Page, store: string): Promise<() => Promis
 				};
 			});
 		},
-		store
+		[store, importLockName] as const
 	);
 	return () => page.evaluate(() => void ((window as unknown as { storeHeld?: boolean }).storeHeld = false));
 }
