@@ -182,7 +182,10 @@ for (const language of ['ja', 'en'] as Language[]) {
 		await expect(page.getByText(t('report.files.empty'))).toBeVisible();
 		await expect(page.getByText(t('report.recon.none'))).toBeVisible();
 		await expect(page.getByText(t('report.cards.none'))).toBeVisible();
-		await expect(page.getByTestId('support-message')).toContainText(t('report.message.multiNone'));
+		// Nothing rehearsed: no message that reads as a clean rehearsal asking to go ahead; nothing to copy.
+		await expect(page.getByTestId('support-message-none')).toHaveText(t('report.message.nothingYet'));
+		await expect(page.getByTestId('support-message')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: t('report.message.copy') })).toBeDisabled();
 		const serious = (await axeFindings(page, '/report empty')).filter((f) => f.impact === 'serious' || f.impact === 'critical');
 		expect(serious).toEqual([]);
 	});

@@ -43,6 +43,7 @@ export const reportEn: Record<keyof typeof reportJa, string> = {
 	'report.message.copyFailed': 'The message could not be copied. Select it and copy it by hand.',
 	'report.message.subject': 'Subject: Before our Kuroneko webcollect card migration',
 	'report.message.greeting': 'Dear subscription store support,',
+	'report.message.nothingYet': 'Nothing has been rehearsed yet. Convert the return file at step d, or register the credit card information in bulk registration, and the message to send to support is made here.',
 	'report.message.intro': 'We are planning to migrate our Kuroneko webcollect card information. Our rehearsal before the migration found the following.',
 	'report.message.multi': '- {count} {count:customer has|customers have} several cards registered. Customer IDs: {ids}',
 	'report.message.multiNone': '- No customer has several cards registered.',

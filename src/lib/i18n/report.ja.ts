@@ -41,6 +41,7 @@ export const reportJa = {
 	'report.message.copyFailed': 'コピーできませんでした。連絡文を選択してコピーしてください。',
 	'report.message.subject': '件名：クロネコwebコレクトのカード情報移行の前のご連絡',
 	'report.message.greeting': 'サブスクストア サポートご担当者様',
+	'report.message.nothingYet': 'まだリハーサルの結果がありません。ステップdで返却ファイルを変換するか、一括登録でクレジットカード情報を登録すると、サポートに送るメッセージをここに作ります。',
 	'report.message.intro': 'クロネコwebコレクトのカード情報移行を予定しています。移行前のリハーサルで、次のことがわかりました。',
 	'report.message.multi': '・1人で複数枚のカードを登録している顧客が {count}人います。顧客ID：{ids}',
 	'report.message.multiNone': '・複数枚のカードを登録している顧客はいません。',

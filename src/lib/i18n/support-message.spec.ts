@@ -61,7 +61,7 @@ describe('supportMessage: where every multi-card customer is listed when it name
 		['step-d', 60, 0, null]
 	] as const)('%s: %i customers, %i IDs known', (source, count, known, line) => {
 		for (const language of ['ja', 'en'] as const) {
-			const text = supportMessage(language, facts({ source, multiCardCount: count, multiCardIds: ids(known), expiredCount: 0, stepDCheck: null }));
+			const text = supportMessage(language, facts({ source, multiCardCount: count, multiCardIds: ids(known), expiredCount: 0, stepDCheck: null }))!;
 			const say = where[language];
 			expect(text.includes(say.table)).toBe(line === 'table');
 			expect(text.includes(say.first(known.toLocaleString('en')))).toBe(line === 'first');

@@ -21,8 +21,12 @@ export const namedCustomers = 50;
  * time, Japan time), a line says whether it was checked against the customer list of a・b (and how
  * many customers it had), and with registered cards not imported from its output a line says so.
  * Customer IDs, file names, times and counts only: never a token nor a card number. Lines end in `\n`.
+ * Null when nothing is rehearsed yet (`source` 'none'): the report then offers no message.
  */
-export function supportMessage(language: Language, facts: SupportFacts, maxIds = namedCustomers): string {
+export function supportMessage(language: Language, facts: SupportFacts, maxIds = namedCustomers): string | null {
+	// Nothing rehearsed (no step d recorded, no card registered): there is nothing to tell support, and a
+	// message would read as a clean rehearsal asking to go ahead (an operator trial saw exactly that).
+	if (facts.source === 'none') return null;
 	const say = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
 	const named = facts.multiCardIds.slice(0, maxIds);
 	const rest = facts.multiCardCount - named.length;

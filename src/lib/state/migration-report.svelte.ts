@@ -42,7 +42,7 @@ class MigrationReportState {
 	/** The report's group figures: one source for its tables and its message (`reportFigures`). */
 	figures = $derived(reportFigures(this.lastStepD, this.findings, this.lastCardImport));
 
-	/** The ready-to-send text in the chosen language. */
+	/** The ready-to-send text in the chosen language; null while nothing is rehearsed (no message to send). */
 	supportText = $derived(supportMessage(locale.language, this.figures));
 
 	// Pages showing the report now, and the number of the newest read (an older read that ends
@@ -117,9 +117,9 @@ class MigrationReportState {
 		}
 	}
 
-	/** Copies the message; never one being read again (the copy would not be current). */
+	/** Copies the message; never one being read again (the copy would not be current), nor none. */
 	async copyMessage() {
-		if (this.isRereading) return;
+		if (this.isRereading || this.supportText === null) return;
 		try {
 			await navigator.clipboard.writeText(this.supportText);
 			this.copied = 'done';
