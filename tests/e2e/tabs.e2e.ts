@@ -290,10 +290,17 @@ test('an older copy of the app holding the database open gets "close the other t
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
 	await expect(bulk.getByText(/古いタブを閉じてください/)).toBeVisible();
 	await expect(page.getByText('別のタブで取り込み中です', { exact: false })).toHaveCount(0);
+	// A second tab of this version: its opens (page and worker) wait in the browser's queue behind the
+	// first tab's blocked one and never hear 'blocked' themselves; it says the same.
+	const second = await context.newPage();
+	await second.goto('/history');
+	await expect(second.getByRole('alert').filter({ hasText: 'このアプリの古い版が別のタブで開いているため' })).toBeVisible({ timeout: 30_000 });
 
-	// The older tab closes its connection: the upgrade completes, and this page carries on by itself.
+	// The older tab closes its connection: the upgrade completes, and both pages carry on by themselves.
 	await old.evaluate(() => (window as unknown as { heldDb: IDBDatabase }).heldDb.close());
 	await expect(page.getByText('このアプリの古い版が別のタブで開いているため')).toHaveCount(0);
+	await expect(second.getByText('このアプリの古い版が別のタブで開いているため')).toHaveCount(0);
+	await expect(second.getByText('読み込み中…')).toHaveCount(0);
 	await expect(page.getByRole('region', { name: '顧客一覧(検索)' }).getByText('顧客はまだ登録されていません')).toBeVisible();
 	await bulk.getByRole('button', { name: 'データアップロード' }).click();
 	await expect(bulk).toContainText('4行を読み込み、4件を登録しました。');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultPaymentSettings } from '$lib/domain/settings';
 import { cardTextsOf } from '$lib/domain/records/card-bytes';
 import { onOpenBlocked, openDb, useDb, WorkbenchDb } from './db';
@@ -103,5 +103,81 @@ describe('onOpenBlocked', () => {
 		let afterOpen = 0;
 		onOpenBlocked(() => afterOpen++);
 		expect([first, late, afterOpen]).toEqual([1, 1, 0]);
+	});
+});
+
+// IndexedDB runs the opens of one database one at a time, whichever tab or worker makes them; only
+// the open at the head of the queue hears 'blocked'. Each case is another context of the app (its own
+// copy of this module, as a tab or a worker has: a page whose worker opened first, a second tab)
+// whose open waits behind a blocked one, started before or after the block and subscribed before or
+// after its open: each is told once, and none once its open completed.
+describe('onOpenBlocked across the contexts of the app', () => {
+	type DbModule = typeof import('./db');
+	async function context(name: string): Promise<DbModule> {
+		vi.resetModules();
+		const module = await import('./db');
+		module.useDb(new module.WorkbenchDb(name));
+		return module;
+	}
+	async function olderCopy(name: string): Promise<Dexie> {
+		const older = new Dexie(name);
+		older.version(1).stores({ settings: 'key' });
+		older.on('versionchange', () => false);
+		await older.open();
+		return older;
+	}
+	const cases = [
+		['opens before the block is heard, subscribes first', 'before', 'subscribe-then-open'],
+		['opens after the block, subscribes first', 'after', 'subscribe-then-open'],
+		['opens after the block, subscribes after its open started', 'after', 'open-then-subscribe']
+	] as const;
+
+	it.each(cases)('a context that %s is told, and opens once the older copy closes', async (_, when, order) => {
+		const name = `blocked-queue-${Date.now()}-${Math.random()}`;
+		const older = await olderCopy(name);
+		const first = await context(name);
+		const firstHeard = new Promise<void>((resolve) => first.onOpenBlocked(resolve));
+		const firstOpening = first.openDb();
+		if (when === 'after') await firstHeard;
+
+		const queued = await context(name);
+		let heard = 0;
+		let queuedOpening: Promise<void> = Promise.resolve();
+		await new Promise<void>((resolve) => {
+			const listen = () => queued.onOpenBlocked(() => (heard++, resolve()));
+			if (order === 'subscribe-then-open') listen();
+			queuedOpening = queued.openDb();
+			if (order === 'open-then-subscribe') listen();
+		});
+		expect(heard).toBe(1);
+		older.close();
+		await firstOpening;
+		await queuedOpening;
+		let afterOpen = 0;
+		queued.onOpenBlocked(() => afterOpen++);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect([heard, afterOpen]).toEqual([1, 0]);
+		queued.db().close();
+		first.db().close();
+	});
+
+	it('a context whose open completed is not told of a block elsewhere', async () => {
+		const name = `blocked-after-open-${Date.now()}`;
+		const done = await context(name);
+		await done.openDb();
+		let heard = 0;
+		done.onOpenBlocked(() => heard++);
+		// Another context's open is blocked (here on a database of its own) and says so on the channel.
+		const older = await olderCopy(`${name}-other`);
+		const other = await context(`${name}-other`);
+		const otherHeard = new Promise<void>((resolve) => other.onOpenBlocked(resolve));
+		const otherOpening = other.openDb();
+		await otherHeard;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(heard).toBe(0);
+		older.close();
+		await otherOpening;
+		other.db().close();
+		done.db().close();
 	});
 });

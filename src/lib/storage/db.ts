@@ -126,6 +126,36 @@ const blockedListeners = new Set<() => void>();
  * once, and the page's banner may subscribe after another module started the open.
  */
 let openBlocked = false;
+/** True once this context's open of the database completed (a later close does not reset it). */
+let opened = false;
+
+/**
+ * Every context of the app (each tab and each tab's worker) shares one queue of opens: IndexedDB
+ * runs them one at a time, and only the open at its head hears 'blocked' from an older copy; one
+ * queued behind it waits without a word (W3C Indexed Database API 3.0, "open a database
+ * connection": wait until all previous requests in the queue have been processed). So the context
+ * that hears it says so on this channel ('blocked'), and answers a context that asks later ('ask').
+ */
+const blockedChannelName = 'webcollect-workbench.database-blocked';
+let channel: BroadcastChannel | null = null;
+
+/** The channel, made on first use; null where the runtime has none. */
+function blockedChannel(): BroadcastChannel | null {
+	if (channel || typeof BroadcastChannel === 'undefined') return channel;
+	const made = new BroadcastChannel(blockedChannelName);
+	// Node's channel keeps its process alive; the unit tests' runs must end.
+	(made as { unref?: () => void }).unref?.();
+	made.onmessage = ({ data }: MessageEvent) => {
+		if (data === 'ask' && openBlocked) made.postMessage('blocked');
+		// Heard from another context: this one's own open waits behind it, unless it completed.
+		else if (data === 'blocked' && !opened) tellBlocked();
+	};
+	return (channel = made);
+}
+
+function tellBlocked(): void {
+	for (const listener of blockedListeners) listener();
+}
 
 /** The shared database, opened on first use. */
 export function db(): WorkbenchDb {
@@ -135,6 +165,7 @@ export function db(): WorkbenchDb {
 /** `created`, followed for upgrades elsewhere and for an open that waits on an older copy. */
 function watched(created: WorkbenchDb): WorkbenchDb {
 	openBlocked = false;
+	opened = false;
 	// Another tab upgrades the schema: step aside so it can, and tell the page to reload.
 	created.on('versionchange', () => {
 		created.close();
@@ -145,9 +176,10 @@ function watched(created: WorkbenchDb): WorkbenchDb {
 	// resumes once that copy closes); the page must say which tab to close.
 	created.on('blocked', () => {
 		openBlocked = true;
-		for (const listener of blockedListeners) listener();
+		tellBlocked();
+		blockedChannel()?.postMessage('blocked');
 	});
-	created.on('ready', () => void (openBlocked = false), true);
+	created.on('ready', () => void ((openBlocked = false), (opened = true)), true);
 	return created;
 }
 
@@ -162,11 +194,15 @@ export function onUpgradeElsewhere(listener: () => void): () => void {
  * Calls `listener` each time this page's open of the database is blocked by an older copy of the
  * app in another tab (it holds a lower schema version open and ignores 'versionchange'), and at
  * once when the open is blocked already (it started before this subscription and has not completed).
+ * An open blocked in another context of the app — this page's worker, another tab of this version —
+ * counts while this context's own open has not completed: this one waits behind it in the browser's
+ * queue of opens and would never hear 'blocked' itself. Such a context is asked at subscription.
  */
 export function onOpenBlocked(listener: () => void): () => void {
 	blockedListeners.add(listener);
 	db();
 	if (openBlocked) listener();
+	else if (!opened) blockedChannel()?.postMessage('ask');
 	return () => blockedListeners.delete(listener);
 }
 
