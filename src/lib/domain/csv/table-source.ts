@@ -264,6 +264,10 @@ export function createTableSource<Key extends string>(
 	let extraBoms = 0;
 	// Without the columns it needs, rows cannot be read: they are still counted and guarded.
 	let isHeaderRefused = false;
+	// A file of another kind, refused as a whole: its rows are counted and guarded, but their own
+	// defects (bytes that do not decode, a stray quote, a row too wide) are not listed beside the one
+	// refusal — they belong to the place that reads that kind, where the operator is sent.
+	let isOtherKind = false;
 	// The header's named cells (0 without a header), and the cells a data record must have: fixed
 	// at the first data record, when whether there is a header and the mapping are known.
 	let headerCellCount = 0;
@@ -316,6 +320,7 @@ export function createTableSource<Key extends string>(
 		const other = options.kind && !isMalformed ? otherKindAt(options.kind, recogniseFileKind(fields)) : null;
 		if (other?.refuses) {
 			isHeaderRefused = true;
+			isOtherKind = true;
 			state.hasHeader = true;
 			if (!hasCardNumber) state.headerCells = displayHeaderCells(fields, allKnownColumns);
 			refuse(other.code, 0, { place: options.kind! });
@@ -326,6 +331,7 @@ export function createTableSource<Key extends string>(
 		const otherRows = options.kind && !isMalformed && !other && match.matched === 0 ? otherKindAt(options.kind, recogniseRowKind(fields)) : null;
 		if (otherRows?.refuses) {
 			isHeaderRefused = true;
+			isOtherKind = true;
 			state.headerCells = undefined;
 			refuse(otherRows.code, 0, { place: options.kind! });
 			return false;
@@ -400,7 +406,7 @@ export function createTableSource<Key extends string>(
 		const badColumn = undecodableColumn(raw);
 		if (!malformed && badColumn === 0 && isBlank(fields, raw)) return;
 		const wideCount = tooWideCount(fields, raw);
-		if (wideCount > 0) return refuseWide(row, wideCount);
+		if (wideCount > 0 && !isOtherKind) return refuseWide(row, wideCount);
 		if (!seenFirst) {
 			seenFirst = true;
 			// A first record that does not decode cannot be told from a header: nothing is read.
@@ -415,6 +421,10 @@ export function createTableSource<Key extends string>(
 			if (readHeader(row, fields ?? raw.split(','), malformed !== undefined, hasCardNumber)) return;
 		}
 		state.rows++;
+		if (isOtherKind) {
+			if (hasCardNumber) state.failedRows.push(row);
+			return;
+		}
 		if (badColumn > 0) problems.add('undecodable', row, badColumn, { encoding: encodingName(decoder.encoding) });
 		else if (malformed) problems.add(malformed.reason, row, malformed.column);
 		if (malformed || hasCardNumber || badColumn > 0) {
