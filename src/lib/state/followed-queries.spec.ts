@@ -136,3 +136,25 @@ describe('a followed query of a closed database says why where its content would
 		expect(shows()).toBe(false);
 	});
 });
+
+// The bell's panel changes its notices without awaiting (closing it marks what it showed read): on a
+// closed database such a change says why in the panel, and leaves no rejection unhandled.
+describe("a change of the bell's notices on a closed database says why in the panel", () => {
+	it.each<[string, (noticeId: number) => Promise<void>]>([
+		['the panel closes: the notices it showed are marked read', () => notifications.markShownRead()],
+		['すべて既読にする', () => notifications.markAllRead()],
+		['a star', (noticeId) => notifications.toggleStar(noticeId)]
+	])('%s', async (_name, change) => {
+		useFreshDb('bell-write-test');
+		const historyId = await runRepository.begin(newEntry());
+		await runRepository.record({ historyId, outcome: { status: 'done', rows: 1, succeeded: 1 } });
+		notifications.isLoaded = false;
+		const following = notifications.watch();
+		await until(() => expect(notifications.isLoaded && notifications.notices.length === 1 && notifications.failureCode === null).toBe(true));
+		// Stopped before the close: only the change can say why.
+		following();
+		db().close();
+		await change(notifications.notices[0].id);
+		expect(notifications.failureCode).toBe('database-closed');
+	});
+});
