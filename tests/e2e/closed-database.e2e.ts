@@ -1,11 +1,15 @@
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
+import { chooseFile, fixture } from './files';
 import { upgradeElsewhere } from './storage';
 import { expect, test } from './support';
 
 // A newer copy of the app opens the database at a higher version in another tab (upgradeElsewhere):
-// this tab closes its connection, its banner asks for a reload, and every read from then on fails. Each screen opened afterwards says so where its content would be,
-// never 読み込み中… for ever, and leaves no unhandled error (the fixture fails a test on any console error).
+// this tab closes its connection, its banner asks for a reload, and every read from then on fails.
+// Each screen says so where its content would be — one opened afterwards, never 読み込み中… for ever;
+// one following the database as it closes (the history list, an opened entry, the bell's notices),
+// never what it read before as if current — and leaves no unhandled error (the fixture fails a test
+// on any console error).
 
 const cases = [
 	{ language: 'ja', viewport: { width: 1280, height: 800 } },
@@ -30,7 +34,8 @@ for (const { language, viewport } of cases) {
 		const screens = [
 			['nav.settings', 'settings.title'],
 			['nav.customers', 'customers.title'],
-			['nav.migration', 'migration.title']
+			['nav.migration', 'migration.title'],
+			['nav.history', 'history.title']
 		] as const;
 		for (const [link, title] of screens) {
 			await menu.getByRole('link', { name: t(link) }).click();
@@ -42,5 +47,56 @@ for (const { language, viewport } of cases) {
 		await menu.getByRole('link', { name: t('nav.settings') }).click();
 		await expect(main.getByRole('alert').filter({ hasText: reason })).toBeVisible();
 		await expect(page.getByRole('button', { name: t('common.save') })).toHaveCount(0);
+	});
+}
+
+for (const { language, viewport } of cases) {
+	test(`${language} at ${viewport.width} px: the screens following the database as a newer copy upgrades it say to reload, and so do 履歴 and 移行レポート opened afterwards`, async ({ page, context }) => {
+		const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+		const reason = failureText('database-closed', language);
+		await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		await page.setViewportSize(viewport);
+		const file = 'oldcart-customers.utf8bom.csv';
+		const bell = page.getByRole('button', { name: t('bell.label'), exact: true });
+		// One upload: the history has its entry, the bell its notice.
+		await page.goto('/customers');
+		const bulk = page.getByRole('region', { name: t('bulk.title') });
+		await chooseFile(page, bulk, fixture(file), t('upload.choose'));
+		await bulk.getByRole('button', { name: t('upload.upload') }).click();
+		await expect(bell).toHaveAccessibleDescription(t('bell.unread', { count: 1 }));
+
+		// 履歴 shows the list and the opened entry, both followed.
+		const menu = page.getByRole('navigation', { name: t('nav.label') });
+		const main = page.locator('main');
+		await menu.getByRole('link', { name: t('nav.history') }).click();
+		const details = page.getByRole('button', { name: t('history.detailsOf', { fileName: file }) });
+		await details.click();
+		const entry = page.getByRole('region', { name: new RegExp(t('history.entry.title')) });
+		await expect(entry.getByRole('heading', { level: 2 })).toContainText(file);
+		await expect(entry.getByRole('term')).not.toHaveCount(0);
+
+		await upgradeElsewhere(await context.newPage(), 'done');
+		await expect(page.getByText(t('upgrade.banner'))).toBeVisible();
+		// The list and the entry say why in place of what they showed.
+		const list = page.getByRole('region', { name: t('history.list.title') });
+		await expect(list.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		await expect(details).toHaveCount(0);
+		await expect(entry.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		await expect(entry.getByRole('term')).toHaveCount(0);
+		// The bell's panel says so too, and closes without an error.
+		await bell.click();
+		await expect(page.getByRole('dialog', { name: t('bell.label') }).getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog', { name: t('bell.label') })).toHaveCount(0);
+
+		// 移行レポート and 履歴 opened afterwards.
+		await main.getByRole('link', { name: t('report.open') }).click();
+		await expect(page.getByRole('heading', { level: 1, name: t('report.title') })).toBeVisible();
+		await expect(main.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		await expect(main.getByText(t('common.loading'), { exact: true })).toHaveCount(0);
+		await menu.getByRole('link', { name: t('nav.history') }).click();
+		await expect(page.getByRole('heading', { level: 1, name: t('history.title') })).toBeVisible();
+		await expect(list.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		await expect(main.getByText(t('common.loading'), { exact: true })).toHaveCount(0);
 	});
 }

@@ -114,6 +114,18 @@ describe('移行レポート shown while another tab records runs', () => {
 		expect(migrationReport.failureCode).not.toBeNull();
 	});
 
+	it('the database closed while a read is under way: the reason stays, the read ending after it does not put the old report back', async () => {
+		emit!(page(stepD()));
+		// The history was read again; the registry's findings are still to come.
+		fail!(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }));
+		expect(migrationReport.failureCode).toBe('database-closed');
+		expect(migrationReport.isRereading).toBe(false);
+		findings.shift()!.release(none);
+		await settle();
+		expect(migrationReport.failureCode).toBe('database-closed');
+		expect(migrationReport.entries).toEqual([]);
+	});
+
 	it('stops listening when the page leaves', () => {
 		stop();
 		expect(emit).toBeNull();

@@ -61,7 +61,10 @@ class MigrationReportState {
 			({ historyRepository }) => historyRepository.query({ limit: reportedEntries }),
 			(page) => void this.load(page),
 			(error) => {
-				// The history could not be followed: said, rather than 読み込み中… for ever.
+				// The history could not be followed (e.g. the database closed by a newer copy's upgrade
+				// elsewhere): said, rather than 読み込み中… for ever or a report shown as current; a read
+				// still under way never puts it back.
+				this.reads++;
 				this.failureCode = errorCodeOf(error);
 				this.isLoaded = true;
 				this.isRereading = false;

@@ -46,16 +46,28 @@ class NotificationsState {
 	 */
 	async markShownRead() {
 		const shown = this.notices.filter((notice) => !notice.read).map((notice) => notice.id);
-		const notices = await repository();
-		await Promise.all(shown.map((id) => notices.markRead(id)));
+		await this.write((notices) => Promise.all(shown.map((id) => notices.markRead(id))));
 	}
 
 	async markAllRead() {
-		await (await repository()).markAllRead();
+		await this.write((notices) => notices.markAllRead());
 	}
 
 	async toggleStar(id: number) {
-		await (await repository()).toggleStar(id);
+		await this.write((notices) => notices.toggleStar(id));
+	}
+
+	/**
+	 * Runs one change of the notices. A failure (e.g. the database closed by a newer copy's upgrade in
+	 * another tab) is said where the notices are, as a failure code, never left unhandled: the panel
+	 * calls these without awaiting them.
+	 */
+	private async write(change: (notices: Awaited<ReturnType<typeof repository>>) => Promise<unknown>): Promise<void> {
+		try {
+			await change(await repository());
+		} catch (error) {
+			this.failureCode = errorCodeOf(error);
+		}
 	}
 }
 

@@ -121,6 +121,12 @@ function uniqueCardKeys(chunk: Record<string, unknown>, seen: Set<string>): stri
 let instance: WorkbenchDb | null = null;
 const upgradeListeners = new Set<() => void>();
 const blockedListeners = new Set<() => void>();
+const closeListeners = new Set<() => void>();
+/**
+ * True once the shared database was closed because another tab upgrades it: every read of this page
+ * fails from then on (DatabaseClosedError). A follower that starts later hears it at once.
+ */
+let closedForUpgrade = false;
 /**
  * True from a 'blocked' of the shared database's open until the open completes: Dexie says so
  * once, and the page's banner may subscribe after another module started the open.
@@ -169,6 +175,10 @@ function watched(created: WorkbenchDb): WorkbenchDb {
 	// Another tab upgrades the schema: step aside so it can, and tell the page to reload.
 	created.on('versionchange', () => {
 		created.close();
+		if (created === instance) {
+			closedForUpgrade = true;
+			for (const listener of [...closeListeners]) listener();
+		}
 		for (const listener of upgradeListeners) listener();
 		return false;
 	});
@@ -188,6 +198,22 @@ export function onUpgradeElsewhere(listener: () => void): () => void {
 	upgradeListeners.add(listener);
 	db();
 	return () => upgradeListeners.delete(listener);
+}
+
+/**
+ * Calls `listener` once the shared database is closed because a newer copy of the app upgrades it in
+ * another tab ('versionchange': this page steps aside, and nothing it reads from then on answers), and
+ * at once when it was closed already. The followed queries (`watch`) end on it, so a screen says why
+ * rather than showing what it read before as current or waiting for ever. Returns the unsubscribe.
+ */
+export function onClosedForUpgrade(listener: () => void): () => void {
+	if (closedForUpgrade) {
+		listener();
+		return () => {};
+	}
+	closeListeners.add(listener);
+	db();
+	return () => closeListeners.delete(listener);
 }
 
 /**
@@ -216,5 +242,6 @@ export async function openDb(): Promise<void> {
 
 /** Replaces the shared database (tests use a fresh name per case), followed as `db()` follows its own. */
 export function useDb(next: WorkbenchDb): void {
+	closedForUpgrade = false;
 	instance = watched(next);
 }
