@@ -2,6 +2,7 @@ import { expect, test } from './support';
 import { chooseFile as chooseThrough, downloadBytes } from './files';
 import type { Locator, Page } from '@playwright/test';
 import { returnHeader } from './wizard';
+import { readFile } from 'node:fs/promises';
 
 // Problems travel and are stored as codes: in English, every screen and download says them in English.
 
@@ -33,6 +34,32 @@ test('a conversion: the problem table and its download are English', async ({ pa
 	expect(text.split('\r\n')[0]).toBe('Row,Column,Severity,Code,Message');
 	expect(text).toContain('2,4,Error,bad-month,"Row 2: expiry ""2813"" has month 13. Enter it as YYMM (e.g. 2912)."');
 	expect(text).not.toMatch(japanese);
+});
+
+// Operator trial: in English, a refusal's problem list could not be written in Shift_JIS (the
+// default): the app's own words held "–" and "›". Each step's list of a file of another kind downloads
+// in Shift_JIS, its English whole, as the screen says it.
+test('a refusal\'s problem list downloads in Shift_JIS in English, at step c and at step d', async ({ page }) => {
+	await toEnglish(page);
+	const stepB = page.getByRole('region', { name: 'a-b. Load the customer list' });
+	await stepB.getByRole('radio', { name: 'A file (the store\'s customer list)' }).check();
+	await chooseThrough(page, stepB, { name: 'return.csv', mimeType: 'text/csv', buffer: await readFile('tests/fixtures/yamato-return.sjis.csv') }, 'Choose file');
+	await stepB.getByRole('button', { name: 'Load customer list' }).click();
+	const stepC = page.getByRole('region', { name: 'c. Make the linkage CSV' });
+	await expect(stepC.getByRole('table')).toContainText('Here in steps a-b, choose');
+	const listC = await downloadBytes(page, stepC.getByRole('button', { name: 'Download the problem list' }));
+	const textC = new TextDecoder('shift_jis').decode(listC.bytes);
+	expect(textC).toContain('This file looks like Yamato’s return file. Here in steps a-b, choose');
+	expect(textC).not.toMatch(japanese);
+
+	const stepD = page.getByRole('region', { name: 'd. Make the import file' });
+	await chooseThrough(page, stepD, { name: 'customers.csv', mimeType: 'text/csv', buffer: await readFile('tests/fixtures/oldcart-customers.utf8bom.csv') }, 'Choose file');
+	await stepD.getByRole('button', { name: 'Convert', exact: true }).click();
+	await expect(stepD.getByRole('alert')).toContainText('Customers > Bulk registration');
+	const listD = await downloadBytes(page, stepD.getByRole('button', { name: 'Download the problem list' }));
+	const textD = new TextDecoder('shift_jis').decode(listD.bytes);
+	expect(textD).toContain('Customer files are registered under Customers > Bulk registration');
+	expect(textD).not.toMatch(japanese);
 });
 
 test('an upload: refusal reasons and the history detail are English', async ({ page }) => {

@@ -30,7 +30,7 @@ const words = {
 		customerFile: 'This file looks like a customer file (the old cart’s customers).',
 		linkage: 'This file looks like the linkage CSV made in',
 		stepD: 'Here in step d, choose the file Yamato returned.',
-		stepB: 'Here in steps a–b, choose the store’s customer list',
+		stepB: 'Here in steps a-b, choose the store’s customer list',
 		registration: 'Check the kind of registration',
 		header: 'Header row: Yes',
 		peopleList: 'This file looks like one of the lists this app writes for people to read',

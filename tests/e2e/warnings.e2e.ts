@@ -18,7 +18,7 @@ const words = {
 		uploadError: '3行目の連携用IDが空です。'
 	},
 	en: {
-		menu: 'Main menu', migration: 'Card migration', customers: 'Customers', stepB: 'a–b. Load the customer list',
+		menu: 'Main menu', migration: 'Card migration', customers: 'Customers', stepB: 'a-b. Load the customer list',
 		fromFile: 'A file (the store\'s customer list)', choose: 'Choose file', load: 'Load customer list', bell: 'Notifications',
 		warning: 'Row 3: customer ID "US-00010001" has no linkage ID.', openEntry: 'Open history of list.csv',
 		detail: 'Entry details: list.csv', warnings: 'Warnings', download: 'Download the list of problems', header: 'Row,Column,Severity,Code,Message',

@@ -89,14 +89,14 @@ const placeWords: Record<UploadPlace, { ja: string; en: string }> = {
 	customers: { ja: '登録の種類「顧客情報」で取り込むのは、旧カートから書き出した顧客のファイルです。', en: 'The kind of registration “Customer information” takes the customers exported from the old cart.' },
 	cards: { ja: '登録の種類「クレジットカード情報」で取り込むのは、【カード情報移行】の d. で作ったインポート用CSV（9列）です。', en: 'The kind of registration “Credit card information” takes the 9-column import CSV' },
 	'yamato-return': { ja: 'この d. では、ヤマト運輸から返却されたファイルを指定してください。', en: 'Here in step d, choose the file Yamato returned.' },
-	'customer-list': { ja: 'この a・b. では、サブスクストアの顧客一覧（「データダウンロード」で出力したファイル）を指定してください。', en: 'Here in steps a–b, choose the store’s customer list' }
+	'customer-list': { ja: 'この a・b. では、サブスクストアの顧客一覧（「データダウンロード」で出力したファイル）を指定してください。', en: 'Here in steps a-b, choose the store’s customer list' }
 };
 
 /** Words of one place that another place's message must not borrow (operator trial: step d said 「登録の種類を確認してください」). */
 const foreignWords: Record<UploadPlace, RegExp> = {
 	customers: /この d\. では|この a・b\. では|Here in step/,
 	cards: /この d\. では|この a・b\. では|Here in step/,
-	'yamato-return': /登録の種類を確認|この a・b\. では|Check the kind of registration|steps a–b, choose/,
+	'yamato-return': /登録の種類を確認|この a・b\. では|Check the kind of registration|steps a-b, choose/,
 	'customer-list': /登録の種類を確認|この d\. では|Check the kind of registration|step d, choose/
 };
 

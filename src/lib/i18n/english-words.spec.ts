@@ -32,3 +32,18 @@ describe('English catalogues', () => {
 		expect(text.match(japanese)?.[0] ?? null).toBeNull();
 	});
 });
+
+// Operator trial: "1 cells hold characters…". A count before a noun takes the noun's form for that
+// count ("{count} {count:cell|cells}"), also after "more". The nouns are those the catalogues count
+// somewhere with a plural form (rows, customers, cells, bytes…): none may follow a bare count.
+describe('English counts take the plural form of their noun', () => {
+	const pluralForms = /\{\w+:[^{}|]+\|([^{}]+)\}/g;
+	const nouns = new Set(englishTexts.flatMap(([, text]) => [...text.matchAll(pluralForms)].map((m) => m[1].split(' ')[0])));
+	it('knows the counted nouns (the table is not empty)', () => {
+		expect([...nouns]).toEqual(expect.arrayContaining(['rows', 'customers', 'cells', 'bytes', 'errors']));
+	});
+	it.each(englishTexts)('%s', (_where, text) => {
+		const bare = [...text.matchAll(/\{(\w+)\}( more)? ([a-z]+)/g)].filter((m) => nouns.has(m[3])).map((m) => m[0]);
+		expect(bare).toEqual([]);
+	});
+});

@@ -5,7 +5,7 @@ export const mappingEn: Record<keyof typeof mappingJa, string> = {
 	'mapping.help': 'If a field is read from the wrong column, pick its input column and convert again.',
 	'mapping.column': 'Column {column}: {name}',
 	'mapping.columnNumber': 'Column {column}',
-	'mapping.wideHelp': 'This file has {count} columns, so columns are given by number rather than picked from a list. Type the input column number of each field (1–{count}; 0 for none).',
+	'mapping.wideHelp': 'This file has {count} {count:column|columns}, so columns are given by number rather than picked from a list. Type the input column number of each field (1–{count}; 0 for none).',
 	'mapping.outsideColumn': 'There is no column with this number',
 	'mapping.firstRowIsHeader': 'Row 1 is a header row',
 	'mapping.reconvert': 'Convert again with this mapping',

@@ -5,6 +5,10 @@ import { quoteCell } from '$lib/domain/problems/display-value';
 import { defaultCustomerIdPattern } from '$lib/domain/rules/patterns';
 import { fromLegacyFailure, toProblemRecord, type ProblemRecord } from '$lib/domain/records/problem-record';
 import { problemText } from './problem-text';
+import { uploadPlaces } from '$lib/domain/headers/file-kind';
+import { unencodableChars } from '$lib/domain/encoding/unencodable';
+import { problemListWordsJa } from '$lib/domain/report/people-lists';
+import { problemListWordsEn, spaceKindNamesEn } from './problems.en';
 
 // A Japanese character: kana, kanji, CJK punctuation (「」、。) and full-width forms (（）：).
 const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -105,5 +109,40 @@ describe('bad-customer-id stored with the Japanese `expected` words of older ver
 		expectEnglishOnly(record);
 		expect(problemText(record, 'ja')).toBe(formatProblemMessage('bad-customer-id', { row: 3, value: typedValue, format }));
 		expect(problemText(record, 'ja')).toContain(expected);
+	});
+});
+
+// The problem lists beside step c and step d (and 顧客一覧's lists) are written in Shift_JIS unless
+// the operator chooses UTF-8 (SPEC "File formats"). Operator trial: in English every refusal's list
+// could not be written at all — its own words held "–" (steps a–b) and "›" (Customers › Bulk
+// registration), which CP932 has no code for — and the app blamed the operator's file. The kind:
+// every text of the app that goes into such a file, in either language — each problem's text (every
+// code, field, ID format, place, kind of space), the list's header and words — is writable in
+// Shift_JIS once what the operator typed is taken out; only the operator's own values may need UTF-8.
+describe('the app\'s own words in a problem list are writable in Shift_JIS', () => {
+	const places = [undefined, ...uploadPlaces];
+	const spaceKinds = Object.keys(spaceKindNamesEn);
+	it.each(allCodes)('%s, every field, ID format, place and kind of space, in both languages', (code) => {
+		for (const [, field, format] of cases.filter(([c]) => c === code)) {
+			for (const place of places) {
+				for (const kinds of spaceKinds) {
+					const list = new ProblemList();
+					// What the operator typed, here in ASCII: all else is the app's.
+					list.add(code, 3, 4, { ...paramsOf(field, format), value: 'AbC-0123', fixed: 'VISA', kinds, ...(place ? { place } : {}) });
+					const record = toProblemRecord(list.sorted()[0]);
+					for (const language of ['ja', 'en'] as const) {
+						const text = problemText(record, language);
+						expect(unencodableChars(text), text).toBe('');
+					}
+				}
+			}
+		}
+	});
+
+	it.each([
+		['ja', problemListWordsJa],
+		['en', problemListWordsEn]
+	] as const)('%s: the list\'s header and words', (_, words) => {
+		expect(unencodableChars([...words.header, words.wholeFile, words.error, words.warning].join(''))).toBe('');
 	});
 });

@@ -28,13 +28,13 @@ const quoteRule = 'To put a quote in a value, quote the whole value and double t
 // English mirrors of the core's Japanese messages, by code; parameters are already safe to show.
 export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'looks-like-customer-file':
-		'This file looks like a customer file (the old cart’s customers). {place}Customer files are registered under Customers › Bulk registration, with the kind of registration “Customer information”.',
+		'This file looks like a customer file (the old cart’s customers). {place}Customer files are registered under Customers > Bulk registration, with the kind of registration “Customer information”.',
 	'looks-like-card-file':
-		'This file looks like a credit card file (the import CSV). {place}Import CSVs are registered under Customers › Bulk registration, with the kind of registration “Credit card information”.',
+		'This file looks like a credit card file (the import CSV). {place}Import CSVs are registered under Customers > Bulk registration, with the kind of registration “Credit card information”.',
 	'looks-like-return-file':
 		'This file looks like Yamato’s return file. {place}A return file is converted into the import CSV in Card migration, step d, before it is imported.',
 	'looks-like-customer-list':
-		'This file looks like the store’s customer list. {place}The customer list is loaded in Card migration, steps a–b, to make the linkage CSV.',
+		'This file looks like the store’s customer list. {place}The customer list is loaded in Card migration, steps a-b, to make the linkage CSV.',
 	'looks-like-linkage-csv':
 		'This file looks like the linkage CSV made in Card migration, step c (the file for Yamato). {place}The linkage CSV is not imported anywhere: send it to Yamato.',
 	'looks-like-people-list':
@@ -84,17 +84,17 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
 	'bad-token':
 		'Row {row}: auth key "{value}" is not valid. Compare it with Yamato\'s return file and enter it so that it starts with a letter or digit and holds no space, comma, quote or full-width character.',
 	'missing-cells':
-		'Row {row} has {cells} of {columns} {columns:column|columns}: a value may be missing or the columns shifted left, so the row was not read. Check this row in the original data and give it all {columns} columns, separating empty values with "," too.',
+		'Row {row} has {cells} of {columns} {columns:column|columns}: a value may be missing or the columns shifted left, so the row was not read. Check this row in the original data and give it all {columns} {columns:column|columns}, separating empty values with "," too.',
 	'extra-cells':
 		'Row {row} has a value in column {column}, right of the header\'s {columns} {columns:column|columns}: if the values shifted right, the other columns are not read correctly. Check this row in the original data.',
 	'shifted-right':
-		'Row {row} also has a value in column {column}, right of the header\'s {columns} {columns:column|columns}: its values seem shifted right (an extra comma or value). Shifted, each value would be read as another field, so the row was not read. Check this row in the original data and remove the extra comma or value so it has {columns} columns.',
+		'Row {row} also has a value in column {column}, right of the header\'s {columns} {columns:column|columns}: its values seem shifted right (an extra comma or value). Shifted, each value would be read as another field, so the row was not read. Check this row in the original data and remove the extra comma or value so it has {columns} {columns:column|columns}.',
 	'bad-customer-id': 'Row {row}: customer ID "{value}" is not valid. Enter it as {format}.',
 	'unknown-customer': 'Row {row}: customer ID "{value}" is not in the customer list. Check the customer ID.',
 	'multiple-cards':
 		'Row {row}: customer ID "{value}" has {count} {count:card|cards} ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
 	'multiple-cards-registered':
-		'Row {row}: customer ID "{value}" has {count} cards: {registered} already registered, {rowCount:the one|the others} in this file ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
+		'Row {row}: customer ID "{value}" has {count} {count:card|cards}: {registered} already registered, {rowCount:the one|the others} in this file ({rowCount:row|rows} {rows}). Tell the store\'s support before migrating.',
 	'service-mismatch':
 		'Row {row}: payment service "{value}" differs from the configured service "{expected}". Enter "{expected}", or check the service in the payment settings.',
 	'not-blank': 'Row {row}: leave the {field} blank.',
@@ -134,7 +134,7 @@ export const placeTextEn: Readonly<Record<string, string>> = {
 	customers: 'The kind of registration “Customer information” takes the customers exported from the old cart. ',
 	cards: 'The kind of registration “Credit card information” takes the 9-column import CSV made in Card migration, step d. ',
 	'yamato-return': 'Here in step d, choose the file Yamato returned. ',
-	'customer-list': 'Here in steps a–b, choose the store’s customer list (the file from its “Download data”). '
+	'customer-list': 'Here in steps a-b, choose the store’s customer list (the file from its “Download data”). '
 };
 
 /** English names of the kinds of space `trimmed-spaces` names (`spaceKinds`; the Japanese are the core's). */

@@ -6,7 +6,7 @@ import { ja } from './ja';
 describe('the name of steps a and b', () => {
 	it.each([
 		['ja', ja as Record<string, string>, 'a・b'],
-		['en', en as Record<string, string>, 'a–b']
+		['en', en as Record<string, string>, 'a-b']
 	] as const)('%s writes it %s everywhere', (_language, catalogue, name) => {
 		expect(catalogue['migration.stepB'].startsWith(name)).toBe(true);
 		const other = /\ba\s*[-–〜~・,、]\s*b\b/g;

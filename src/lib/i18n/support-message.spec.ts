@@ -33,9 +33,9 @@ describe('supportMessage', () => {
 		['ja', { isChecked: true, customers: 30 }, ['顧客が 2人います', '顧客ID：US-00010004、US-00010009', 'a・bの顧客一覧（顧客 30件）と照合して変換しました'], ['照合結果の一覧にあります', '照合せずに']],
 		['ja', { isChecked: false, reason: 'no-list' }, ['顧客ID：US-00010004、US-00010009', 'a・bの顧客一覧と照合せずに変換しました', '顧客IDがストアにあるかは確認していません'], ['照合して変換しました']],
 		['ja', { isChecked: false, reason: 'off' }, ['a・bの顧客一覧と照合せずに変換しました', '顧客IDがストアにあるかは確認していません'], ['照合して変換しました']],
-		['en', { isChecked: true, customers: 1 }, ['2 customers have several cards', 'Customer IDs: US-00010004 and US-00010009', 'customer list of steps a–b (1 customer)'], ['reconciliation lists', 'did not check']],
-		['en', { isChecked: false, reason: 'no-list' }, ['Customer IDs: US-00010004 and US-00010009', 'did not check the return file against the customer list of steps a–b', 'whether the returned customer IDs are in the store was not checked'], ['(1 customer)']],
-		['en', { isChecked: false, reason: 'off' }, ['did not check the return file against the customer list of steps a–b', 'whether the returned customer IDs are in the store was not checked'], ['(1 customer)']]
+		['en', { isChecked: true, customers: 1 }, ['2 customers have several cards', 'Customer IDs: US-00010004 and US-00010009', 'customer list of steps a-b (1 customer)'], ['reconciliation lists', 'did not check']],
+		['en', { isChecked: false, reason: 'no-list' }, ['Customer IDs: US-00010004 and US-00010009', 'did not check the return file against the customer list of steps a-b', 'whether the returned customer IDs are in the store was not checked'], ['(1 customer)']],
+		['en', { isChecked: false, reason: 'off' }, ['did not check the return file against the customer list of steps a-b', 'whether the returned customer IDs are in the store was not checked'], ['(1 customer)']]
 	] as const)('%s after step d, check %j', (language, stepDCheck, parts, absent) => {
 		const text = supportMessage(language, facts({ source: 'step-d', multiCardCount: 2, multiCardIds: ['US-00010004', 'US-00010009'], expiredCount: 0, stepDCheck }));
 		for (const part of parts) expect(text).toContain(part);

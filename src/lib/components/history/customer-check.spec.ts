@@ -29,10 +29,10 @@ const says = {
 		statedAsFact: '書き出しています'
 	},
 	en: {
-		checked: (n: number) => `Checked against the customer list of steps a–b (${n.toLocaleString('en-US')} ${n === 1 ? 'customer' : 'customers'})`,
+		checked: (n: number) => `Checked against the customer list of steps a-b (${n.toLocaleString('en-US')} ${n === 1 ? 'customer' : 'customers'})`,
 		unchecked: ['Not checked', 'the returned customer IDs are in the store', 'customer IDs the store does not hold may have been written'],
-		'no-list': 'load the customer list in steps a–b again and convert again',
-		off: 'tick "Check against the loaded customer list" with the customer list of steps a–b loaded, and convert again',
+		'no-list': 'load the customer list in steps a-b again and convert again',
+		off: 'tick "Check against the loaded customer list" with the customer list of steps a-b loaded, and convert again',
 		statedAsFact: 'were written'
 	}
 } as const;

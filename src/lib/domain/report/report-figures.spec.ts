@@ -95,7 +95,7 @@ describe('reportFigures: one source for the report tables and its message', () =
 						if (figures.multiCardCount > 0) expect(text).toContain(language === 'ja' ? 'ほか 1人' : '1 more');
 					}
 					// Whatever the source, the message says whether the last step d was checked, and against how many.
-					const checked = language === 'ja' ? 'a・bの顧客一覧（顧客 ' : 'against the customer list of steps a–b (';
+					const checked = language === 'ja' ? 'a・bの顧客一覧（顧客 ' : 'against the customer list of steps a-b (';
 					const unchecked = language === 'ja' ? '照合せずに変換しました' : 'did not check the return file';
 					expect(text.includes(checked)).toBe(d !== undefined && d[2] !== null);
 					if (d && d[2] !== null) expect(text).toContain(`${checked}${d[2].toLocaleString('en')}`);
