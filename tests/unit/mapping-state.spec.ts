@@ -45,31 +45,33 @@ beforeEach(() => {
 });
 
 describe('columnMappings', () => {
-	it('asks with the saved mappings for a new file, then with the operator’s columns, and saves them', async () => {
-		expect(await columnMappings.optionsFor(file)).toEqual({ savedMappings: [] });
+	it('asks with no columns for a new file (the job reads the saved mappings), then with the operator’s columns, and saves them', async () => {
+		expect(columnMappings.optionsFor(file)).toEqual({});
 		await columnMappings.finished(summary('detected', detected));
 		expect(columnMappings.draft).toEqual(detected);
 		expect(columnMappings.draftHeader).toBe(true);
 		columnMappings.draft = { ...picked };
 		columnMappings.choose();
-		expect(await columnMappings.optionsFor(file)).toEqual({ columns: picked, firstRowIsHeader: true });
+		expect(columnMappings.optionsFor(file)).toEqual({ columns: picked, firstRowIsHeader: true });
 		await columnMappings.finished(summary('chosen', picked));
 		expect(columnMappings.notice).toBe('saved');
 		expect(await mappingRepository.get('yamato-return', signature)).toMatchObject({ columns: picked, firstRowIsHeader: true, headerCells: header });
 
+		// A new file is asked without columns: the job uses the mapping just saved, if its header matches.
 		const next = new File(['x'], 'again.csv');
-		expect(await columnMappings.optionsFor(next)).toMatchObject({ savedMappings: [{ signature, columns: picked }] });
+		expect(columnMappings.optionsFor(next)).toEqual({});
+		expect(await mappingRepository.list('yamato-return')).toMatchObject([{ signature, columns: picked }]);
 	});
 
 	it('saves nothing when the choice is what detection gave, or the first row is no header', async () => {
-		await columnMappings.optionsFor(file);
+		columnMappings.optionsFor(file);
 		await columnMappings.finished(summary('detected', detected, { hasHeader: true }));
 		columnMappings.choose();
 		await columnMappings.finished(summary('chosen', detected, { hasHeader: true }));
 		expect(columnMappings.notice).toBeNull();
 		expect(await mappingRepository.list('yamato-return')).toEqual([]);
 
-		await columnMappings.optionsFor(new File(['y'], 'plain.csv'));
+		columnMappings.optionsFor(new File(['y'], 'plain.csv'));
 		columnMappings.draft = { ...picked };
 		columnMappings.choose();
 		await columnMappings.finished(summary('chosen', picked, { headerCells: undefined, headerSignature: undefined }));
@@ -78,7 +80,7 @@ describe('columnMappings', () => {
 	});
 
 	it('saves no mapping keyed on a forced header row that names no known column', async () => {
-		await columnMappings.optionsFor(file);
+		columnMappings.optionsFor(file);
 		columnMappings.draft = { ...picked };
 		columnMappings.draftHeader = true;
 		columnMappings.choose();
@@ -89,9 +91,10 @@ describe('columnMappings', () => {
 
 	it('drops a saved mapping on 自動判定に戻す', async () => {
 		await mappingRepository.save({ kind: 'yamato-return', signature, headerCells: header, columns: picked, firstRowIsHeader: true, savedAt: 0 });
-		await columnMappings.optionsFor(file);
+		columnMappings.optionsFor(file);
 		await columnMappings.useDetection(signature);
-		expect(await columnMappings.optionsFor(file)).toEqual({ savedMappings: [] });
+		expect(columnMappings.optionsFor(file)).toEqual({});
+		expect(await mappingRepository.list('yamato-return')).toEqual([]);
 	});
 
 	it('offers every column of the first record by name, and says when the editor can help', () => {

@@ -206,19 +206,119 @@ describe('convertReturnFile', () => {
 		const signature = peekReturnHeader(bytes)!.signature;
 		const columns = { customerId: 1, last3: 2, brand: 3, expiry: 4, token: 5 };
 		const saved = { kind: 'yamato-return' as const, signature, headerCells: [], columns, firstRowIsHeader: true, savedAt: 0 };
-		const job = returnJob({ options: { ...options, checkCustomerList: false, savedMappings: [saved] } });
+		const job = returnJob({ options: { ...options, checkCustomerList: false } });
 		const file = sliceSize === 0 ? textFile(text) : chunkedFile(text, sliceSize);
-		const ports = fakePorts(fakeStore());
+		const withSaved = () => Object.assign(fakeStore(), { mappings: [saved] });
+		const ports = fakePorts(withSaved());
 		if (hashOn === 'a hash worker') ports.streamHash = createHashClient(() => fakeHashWorker()).start;
 		const result = (await convertReturnFile({ file, customerList: null }, job, ports))!;
 		expect(result.report.summary).toMatchObject({ sha256: await sha256Hex(bytes), written: rows.length, mappingSource: 'saved' });
-		const whole = (await convertReturnFile({ file: textFile(text), customerList: null }, job, fakePorts(fakeStore())))!;
+		const whole = (await convertReturnFile({ file: textFile(text), customerList: null }, job, fakePorts(withSaved())))!;
 		expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(await whole.output!.arrayBuffer()));
 		// The history keeps the size of the file written (the import CSV downloaded), whatever the slices:
 		// the report compares it with the size of the file a card import registered.
 		expect(result.outcome.outputSize).toBe(result.output!.size);
 		expect(historyOutcomeSchema.parse(result.outcome).outputSize).toBe(result.output!.size);
 	}, 60_000);
+
+	// Step d reads the saved mappings from the store itself, while the file is read (the page no longer
+	// reads them before it sends the job). Whenever the list comes — before the first slice, as the header's
+	// last piece is taken (the job then waits for it), or only once a small file was read whole — the run
+	// is that of the list at hand; a failed read fails the job and records nothing; a cancel while the job
+	// waits for the list ends it; the operator's columns read no list.
+	describe('the saved mappings, read from the store while the file is read', () => {
+		const header = '顧客,下3桁,ブランド,期限,キー,メモ';
+		const textOf = (rows: number, memo: number) =>
+			[header, ...Array.from({ length: rows }, (_, i) => `US-${String(10000 + i).padStart(8, '0')},111,VISA,2912,AbCdEf0123456789xyZ1,${'m'.repeat(memo)}${i}`)].join('\r\n') + '\r\n';
+		const files = { 'above the header peek size': textOf(700, 400), 'below it': textOf(3, 4) };
+		const columns = { customerId: 1, last3: 2, brand: 3, expiry: 4, token: 5 };
+		const saved = (text: string) => ({
+			kind: 'yamato-return' as const,
+			signature: peekReturnHeader(new TextEncoder().encode(text))!.signature,
+			headerCells: [],
+			columns,
+			firstRowIsHeader: true,
+			savedAt: 0
+		});
+		const job = returnJob({ options: { ...options, checkCustomerList: false } });
+		type Answer = { list: ReturnType<typeof saved>[] } | { error: Error };
+		// A store whose list is answered (or refused) only when `release` is called.
+		const heldStore = (answer: Answer) => {
+			const store = fakeStore();
+			let release = () => {};
+			const held = new Promise<ReturnType<typeof saved>[]>((resolve, reject) => (release = () => ('list' in answer ? resolve(answer.list) : reject(answer.error))));
+			store.savedMappings = () => (store.mappingReads++, held);
+			return { store, release: () => release() };
+		};
+		// Ports whose progress calls `when(done)` as each piece of the file is taken (bytes so far).
+		const portsWith = (store: ReturnType<typeof fakeStore>, when: (done: number) => void) => {
+			const ports = fakePorts(store);
+			const progress = ports.progress;
+			ports.progress = (done, total) => (progress(done, total), when(done));
+			return ports;
+		};
+		const at = {
+			'before the first slice': (): ((done: number) => boolean) => () => true,
+			'as the header’s last piece is taken': () => (done: number) => done >= headerPeekSize,
+			'once the file was read whole': () => (done: number) => done >= files['below it'].length
+		};
+		const cases: [keyof typeof at, keyof typeof files, number][] = [
+			['before the first slice', 'above the header peek size', 64],
+			['before the first slice', 'above the header peek size', 0],
+			['before the first slice', 'below it', 0],
+			['as the header’s last piece is taken', 'above the header peek size', 64],
+			['as the header’s last piece is taken', 'above the header peek size', 4096],
+			['as the header’s last piece is taken', 'above the header peek size', 0],
+			['once the file was read whole', 'below it', 0],
+			['once the file was read whole', 'below it', 16]
+		];
+
+		it.each(cases)('answered %s, a file %s in slices of %i bytes (0: one): the run of the list at hand', async (when, which, sliceSize) => {
+			const text = files[which];
+			const list = [saved(text)];
+			const reference = (await convertReturnFile({ file: textFile(text), customerList: null }, job, fakePorts(Object.assign(fakeStore(), { mappings: list }))))!;
+			const { store, release } = heldStore({ list });
+			if (when === 'before the first slice') release();
+			const due = at[when]();
+			const file = sliceSize === 0 ? textFile(text) : chunkedFile(text, sliceSize);
+			const result = (await convertReturnFile({ file, customerList: null }, job, portsWith(store, (done) => due(done) && release())))!;
+			expect(result.report.summary).toMatchObject({ mappingSource: 'saved', written: reference.report.summary.written, sha256: await sha256Hex(new TextEncoder().encode(text)) });
+			expect(result.report.summary.mapping).toEqual(reference.report.summary.mapping);
+			expect(new Uint8Array(await result.output!.arrayBuffer())).toEqual(new Uint8Array(await reference.output!.arrayBuffer()));
+			expect(result.outcome.problems).toEqual(reference.outcome.problems);
+			expect([store.mappingReads, store.records.length]).toEqual([1, 1]);
+		}, 60_000);
+
+		it.each(cases)('refused %s, a file %s in slices of %i bytes: the job fails with the store’s error and records nothing', async (when, which, sliceSize) => {
+			const text = files[which];
+			const { store, release } = heldStore({ error: new Error('database-closed') });
+			if (when === 'before the first slice') release();
+			const due = at[when]();
+			const file = sliceSize === 0 ? textFile(text) : chunkedFile(text, sliceSize);
+			await expect(convertReturnFile({ file, customerList: null }, job, portsWith(store, (done) => due(done) && release()))).rejects.toThrow('database-closed');
+			expect(store.records).toEqual([]);
+		}, 60_000);
+
+		it.each([['above the header peek size' as const], ['below it' as const]])('a cancel while the job waits for a list that never comes (a file %s) ends it: nothing recorded', async (which) => {
+			const text = files[which];
+			const { store } = heldStore({ list: [] });
+			let waiting = false;
+			const ports = portsWith(store, (done) => (waiting ||= done >= Math.min(headerPeekSize, text.length)));
+			ports.isCancelled = () => waiting;
+			expect(await convertReturnFile({ file: chunkedFile(text, 64), customerList: null }, job, ports)).toBeNull();
+			expect(store.records).toEqual([]);
+		});
+
+		it('the operator’s columns read no list: the run is theirs, whatever is saved', async () => {
+			const text = files['above the header peek size'];
+			const store = Object.assign(fakeStore(), { mappings: [{ ...saved(text), columns: { ...columns, customerId: 6 } }] });
+			const chosen = returnJob({ options: { ...options, checkCustomerList: false, columns, firstRowIsHeader: true } });
+			const result = (await convertReturnFile({ file: chunkedFile(text, 4096), customerList: null }, chosen, fakePorts(store)))!;
+			expect(result.report.summary).toMatchObject({ mappingSource: 'chosen', written: 700 });
+			expect(store.mappingReads).toBe(0);
+		});
+	});
+
 
 	// Polls: before reading, after each 64-byte slice (read, hashed and converted at once), after the last row.
 	const polls = 1 + Math.ceil(new TextEncoder().encode(text).length / 64) + 1;

@@ -10,7 +10,6 @@ import type { CustomerIdLookup } from '$lib/domain/rules/id-lookup';
 import type { ExpiryOrder } from '$lib/domain/rules/expiry';
 import type { ChosenColumns } from '$lib/domain/headers/chosen-columns';
 import type { YamatoReturnField } from '$lib/domain/headers/columns';
-import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
 import type { MappingSource } from '$lib/domain/convert/choose-return-mapping';
 
 export type { MappingSource };
@@ -27,12 +26,14 @@ export interface ConversionOptions {
 	service: string;
 	/** Check returned customer IDs against the customer list loaded in step b. */
 	checkCustomerList: boolean;
-	/** Step d: the operator's columns (1-based, 0 none), overriding header detection. */
+	/**
+	 * Step d: the operator's columns (1-based, 0 none), overriding header detection. Without them the
+	 * job uses the mapping saved for this file's header, if any (read from the store at each run:
+	 * `JobStore.savedMappings`), else detection.
+	 */
 	columns?: ChosenColumns<YamatoReturnField>;
 	/** Step d: the first record is the header even when it names no known column. */
 	firstRowIsHeader?: boolean;
-	/** Step d without `columns`: mappings saved earlier; the one for this file's header is used. */
-	savedMappings?: SavedColumnMapping[];
 }
 
 /** Step b/c: the customer list (a store download, or this app's registry) → the linkage CSV. */

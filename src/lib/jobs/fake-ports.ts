@@ -1,3 +1,4 @@
+import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import { cardCountIn } from '$lib/domain/records/card-column-builder';
 import { customerCountOf } from '$lib/domain/records/packed-customers';
@@ -13,6 +14,10 @@ export interface FakeStore extends JobStore {
 	entries: Map<number, Omit<RunStart, never> & Omit<Partial<RunOutcome>, 'status'> & { status: string }>;
 	/** Every `record` call, in order. */
 	records: RunRecord[];
+	/** The saved column mappings `savedMappings` answers with (of every kind; it gives those of the kind asked). */
+	mappings: SavedColumnMapping[];
+	/** How many times `savedMappings` was asked. */
+	mappingReads: number;
 }
 
 // Rows per chunk the fake storage reports as written (the real one writes columnar chunks).
@@ -30,6 +35,12 @@ export function fakeStore(index = new RegistryIndex()): FakeStore {
 		index,
 		entries: new Map(),
 		records: [],
+		mappings: [],
+		mappingReads: 0,
+		savedMappings: async (kind) => {
+			store.mappingReads++;
+			return structuredClone(store.mappings.filter((mapping) => mapping.kind === kind));
+		},
 		registry: async () => index,
 		begin: async (start) => {
 			const id = nextId++;

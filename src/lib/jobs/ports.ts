@@ -1,3 +1,4 @@
+import type { MappingKind, SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
 import type { HistoryEntry } from '$lib/domain/records/history-entry';
 import type { RunRecord, RunStart } from '$lib/domain/records/run-outcome';
 import type { RegistryIndex } from '$lib/registry/registry-index';
@@ -24,6 +25,11 @@ export interface JobStore {
 	record(record: RunRecord): Promise<{ historyId: number; firstSeq: number | null; alreadyStored?: number }>;
 	/** One history entry (the failed-rows download reads its rows and hash). */
 	historyEntry(id: number): Promise<HistoryEntry | undefined>;
+	/**
+	 * The column mappings the operator saved for `kind`, one per header signature, as stored when asked
+	 * (step d reads them at each run, while the file's first slice is read; unreadable records skipped).
+	 */
+	savedMappings(kind: MappingKind): Promise<SavedColumnMapping[]>;
 }
 
 /**

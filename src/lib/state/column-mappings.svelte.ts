@@ -52,15 +52,18 @@ class ColumnMappingsState {
 	/** What detection gave for the current file, to tell a real change from none. */
 	private detected: { columns: Columns; hasHeader: boolean } | null = null;
 
-	/** The options of a step d job for `file`: the operator's columns, else the saved mappings. */
-	async optionsFor(file: File): Promise<Partial<ConversionOptions>> {
+	/**
+	 * The options of a step d job for `file`: the operator's columns, else none (the job then reads the
+	 * mappings saved per header signature itself, at each run: `JobStore.savedMappings`).
+	 */
+	optionsFor(file: File): Partial<ConversionOptions> {
 		if (file !== this.file) {
 			this.file = file;
 			this.choice = null;
 			this.detected = null;
 		}
 		if (this.choice) return { columns: { ...this.choice.columns }, firstRowIsHeader: this.choice.firstRowIsHeader };
-		return { savedMappings: await (await mappings()).list('yamato-return') };
+		return {};
 	}
 
 	/**

@@ -121,14 +121,15 @@ class MigrationState {
 	async convertReturn(file: File) {
 		// The cells a previous file's list could not hold in Shift_JIS are not this run's.
 		this.lists.clear();
-		const answer = await this.conversion.start(async () => {
-			const options = {
-				...$state.snapshot(this.options),
-				checkCustomerList: this.checksCustomerList,
-				...(await columnMappings.optionsFor(file))
-			};
-			return { job: { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId }, file };
-		}, file.size);
+		// The job reads the saved column mappings itself, while the file's first slice is read: the page
+		// sends it at the click, with nothing to read first.
+		const options = {
+			...$state.snapshot(this.options),
+			checkCustomerList: this.checksCustomerList,
+			...columnMappings.optionsFor(file)
+		};
+		const job = { kind: 'yamato-return' as const, jobId: nextJobId('yamato-return'), fileName: file.name, options, customerListJobId: this.listJobId };
+		const answer = await this.conversion.start({ job, file }, file.size);
 		if (!answer) return;
 		if (answer.summary.historyId) rememberSource(answer.summary.historyId, file);
 		await columnMappings.finished(answer.summary);

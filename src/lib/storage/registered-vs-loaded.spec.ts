@@ -6,6 +6,7 @@ import { registerCustomers } from '$lib/jobs/register-customers';
 import type { JobPorts, JobStore } from '$lib/jobs/ports';
 import type { SearchField } from '$lib/registry/registry-search';
 import { historyRepository } from './history-repository';
+import { mappingRepository } from './mapping-repository';
 import { registryRepository } from './registry-repository';
 import { runRepository } from './run-repository';
 import { useFreshDb } from './test-records';
@@ -38,7 +39,8 @@ it('a registry built by registrations answers as one loaded from the database', 
 					const { entry, firstSeq, alreadyStored } = await runRepository.record(record);
 					return { historyId: entry.id, firstSeq, alreadyStored };
 				},
-				historyEntry: (id) => historyRepository.get(id)
+				historyEntry: (id) => historyRepository.get(id),
+				savedMappings: (kind) => mappingRepository.list(kind)
 			};
 			const ports: JobPorts = { progress: () => {}, isCancelled: async () => false, isCancelledNow: () => false, store };
 			for (const [run, ids] of runs.entries()) {

@@ -2,6 +2,7 @@ import { customerCountOf } from '$lib/domain/records/packed-customers';
 import { cardCountIn } from '$lib/domain/records/card-column-builder';
 import type { JobPorts, JobStore } from '$lib/jobs/ports';
 import { historyRepository } from '$lib/storage/history-repository';
+import { mappingRepository } from '$lib/storage/mapping-repository';
 import { runRepository } from '$lib/storage/run-repository';
 import type { WorkerEvent } from './messages';
 import { createHashClient } from './hash-client';
@@ -40,6 +41,7 @@ export const storePort: JobStore & { reload(): void } = {
 		}
 	},
 	historyEntry: (id) => historyRepository.get(id),
+	savedMappings: (kind) => mappingRepository.list(kind),
 	/** Forgets the in-memory registry (after an erase, or when another tab changed it). */
 	reload: () => loadedRegistry.forget()
 };
