@@ -299,12 +299,19 @@ describe('convertReturnFile', () => {
 			expect(store.records).toEqual([]);
 		}, 60_000);
 
-		it.each([['above the header peek size' as const], ['below it' as const]])('a cancel while the job waits for a list that never comes (a file %s) ends it: nothing recorded', async (which) => {
+		// Pressed as the header is reached, or only after the file was read whole (a file below the
+		// peek: its mapping waits for the list once every slice is in).
+		it.each([
+			['above the header peek size' as const, 0],
+			['below it' as const, 0],
+			['below it' as const, 2]
+		])('a cancel while the job waits for a list that never comes (a file %s, %i polls after it waits) ends it: nothing recorded', async (which, pollsLater) => {
 			const text = files[which];
 			const { store } = heldStore({ list: [] });
 			let waiting = false;
+			let polls = 0;
 			const ports = portsWith(store, (done) => (waiting ||= done >= Math.min(headerPeekSize, text.length)));
-			ports.isCancelled = () => waiting;
+			ports.isCancelled = () => waiting && polls++ >= pollsLater;
 			expect(await convertReturnFile({ file: chunkedFile(text, 64), customerList: null }, job, ports)).toBeNull();
 			expect(store.records).toEqual([]);
 		});

@@ -9,7 +9,7 @@ import type { SavedColumnMapping } from '$lib/domain/headers/saved-mapping';
 import { OutputParts } from './output-parts';
 import type { JobPorts, JobResult, StreamHash } from './ports';
 import { joinBytes } from '$lib/domain/bytes';
-import { stagedProgress, streamInput } from './read-input';
+import { cancelledWhileWaiting, settledUnlessCancelled, stagedProgress, streamInput } from './read-input';
 import { recordConversion } from './record-conversion';
 
 /** Step d's input: Yamato's return file, and the customer list of step b when checked against. */
@@ -96,8 +96,16 @@ export async function convertReturnFile(
 			if (headSize < headerPeekSize) continue;
 			const [next, done] = [at + convertPiece, end];
 			if (saved) start(joinBytes(head), saved);
-			else return savedRead!.then((list) => (start(joinBytes(head!), list), convertFrom(slice, next, done)));
+			// A cancel while the list was read: the rest of the slice is not converted for nothing.
+			else return savedRead!.then((list) => (ports.isCancelledNow?.() ? undefined : (start(joinBytes(head!), list), convertFrom(slice, next, done))));
 		}
+	};
+	// A file shorter than the header peek: its mapping is chosen once it is read whole and the list is
+	// here; a wait for the list inside the slice's work, which `streamInput` polls the cancel around.
+	const startWhole = (): Promise<void> | void => {
+		if (!head) return;
+		if (saved) return start(joinBytes(head), saved);
+		return savedRead!.then((list) => void (head && !ports.isCancelledNow?.() && start(joinBytes(head), list)));
 	};
 	// Until hex() is asked the hash is dropped on any way out (a cancel, or a throw); once asked, its
 	// refusal is always handled, whatever happens before it is awaited.
@@ -110,13 +118,18 @@ export async function convertReturnFile(
 			(slice, read) => {
 				hash.update(slice);
 				const converted = convertFrom(slice, 0, read - slice.length);
-				return converted ? converted.then(() => hash.ready()) : hash.ready();
+				const isLast = read === size;
+				if (!converted && !isLast) return hash.ready();
+				return Promise.resolve(converted)
+					.then(() => (isLast ? startWhole() : undefined))
+					.then(() => hash.ready());
 			},
 			ports.isCancelled,
 			{ reuse: true }
 		);
 		if (!finished) return null;
-		if (head) start(joinBytes(head), saved ?? (await savedRead!));
+		// An empty file has no slice: its (empty) mapping is chosen here, the cancel still heard.
+		if (head && (await settledUnlessCancelled(Promise.resolve(startWhole()), ports.isCancelled)) === cancelledWhileWaiting) return null;
 		if (!run.converter || !run.mapping) return null;
 		digest = hash.hex();
 		const answered = digest.then(

@@ -115,7 +115,8 @@ export async function streamInput(
 export const readStall = { firstMs: 2000, tries: 5 };
 
 const stalled = Symbol('stalled');
-const cancelledWhileWaiting = Symbol('cancelled');
+/** What `settledUnlessCancelled` gives when the cancel came first. */
+export const cancelledWhileWaiting = Symbol('cancelled');
 
 /**
  * `read`'s answer (its rejection thrown); `stalled` when it has none after `ms`; `cancelledWhileWaiting`
@@ -223,7 +224,7 @@ async function heldOrCancelled(held: Promise<unknown>, isCancelled: () => boolea
  * `heldPollMs` while it waits, says so first: the one wait of `streamInput` for a read of the file and
  * for a callee that holds reading back, so a cancel ends a wait that may never end.
  */
-async function settledUnlessCancelled<T>(promise: Promise<T>, isCancelled: () => boolean | Promise<boolean>): Promise<T | typeof cancelledWhileWaiting> {
+export async function settledUnlessCancelled<T>(promise: Promise<T>, isCancelled: () => boolean | Promise<boolean>): Promise<T | typeof cancelledWhileWaiting> {
 	let isSettled = false;
 	const settle = promise.then(
 		() => void (isSettled = true),
