@@ -134,27 +134,34 @@ let closedForUpgrade = false;
 let openBlocked = false;
 /** True once this context's open of the database completed (a later close does not reset it). */
 let opened = false;
+/** True once another context said its open is blocked, until this context's own open completes. */
+let blockedElsewhere = false;
 
 /**
- * Every context of the app (each tab and each tab's worker) shares one queue of opens: IndexedDB
- * runs them one at a time, and only the open at its head hears 'blocked' from an older copy; one
- * queued behind it waits without a word (W3C Indexed Database API 3.0, "open a database
+ * Every context of the app (each tab and each tab's worker) shares one queue of opens per database:
+ * IndexedDB runs them one at a time, and only the open at its head hears 'blocked' from an older
+ * copy; one queued behind it waits without a word (W3C Indexed Database API 3.0, "open a database
  * connection": wait until all previous requests in the queue have been processed). So the context
- * that hears it says so on this channel ('blocked'), and answers a context that asks later ('ask').
+ * that hears it says so on this database's channel ('blocked'), and answers a context that asks
+ * later ('ask').
  */
-const blockedChannelName = 'webcollect-workbench.database-blocked';
+const blockedChannelPrefix = 'webcollect-workbench.database-blocked:';
 let channel: BroadcastChannel | null = null;
 
-/** The channel, made on first use; null where the runtime has none. */
+/** The channel of the shared database, made on first use; null where the runtime has none. */
 function blockedChannel(): BroadcastChannel | null {
-	if (channel || typeof BroadcastChannel === 'undefined') return channel;
-	const made = new BroadcastChannel(blockedChannelName);
+	if (channel || typeof BroadcastChannel === 'undefined' || !instance) return channel;
+	const made = new BroadcastChannel(blockedChannelPrefix + instance.name);
 	// Node's channel keeps its process alive; the unit tests' runs must end.
 	(made as { unref?: () => void }).unref?.();
 	made.onmessage = ({ data }: MessageEvent) => {
 		if (data === 'ask' && openBlocked) made.postMessage('blocked');
-		// Heard from another context: this one's own open waits behind it, unless it completed.
-		else if (data === 'blocked' && !opened) tellBlocked();
+		// Heard from another context: this one's own open waits behind it, unless it completed. Told
+		// once (a 'blocked' and an answer to this context's 'ask' may both come).
+		else if (data === 'blocked' && !opened && !blockedElsewhere) {
+			blockedElsewhere = true;
+			tellBlocked();
+		}
 	};
 	return (channel = made);
 }
@@ -172,6 +179,9 @@ export function db(): WorkbenchDb {
 function watched(created: WorkbenchDb): WorkbenchDb {
 	openBlocked = false;
 	opened = false;
+	blockedElsewhere = false;
+	channel?.close();
+	channel = null;
 	// Another tab upgrades the schema: step aside so it can, and tell the page to reload.
 	created.on('versionchange', () => {
 		created.close();
@@ -189,7 +199,7 @@ function watched(created: WorkbenchDb): WorkbenchDb {
 		tellBlocked();
 		blockedChannel()?.postMessage('blocked');
 	});
-	created.on('ready', () => void ((openBlocked = false), (opened = true)), true);
+	created.on('ready', () => void ((openBlocked = false), (blockedElsewhere = false), (opened = true)), true);
 	return created;
 }
 
@@ -227,7 +237,7 @@ export function onClosedForUpgrade(listener: () => void): () => void {
 export function onOpenBlocked(listener: () => void): () => void {
 	blockedListeners.add(listener);
 	db();
-	if (openBlocked) listener();
+	if (openBlocked || blockedElsewhere) listener();
 	else if (!opened) blockedChannel()?.postMessage('ask');
 	return () => blockedListeners.delete(listener);
 }
