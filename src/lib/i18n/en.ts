@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
 	'search.query': 'Search for',
 	'search.submit': 'Search',
 	'search.count': '{total} found ({size} registered)',
-	'search.loading': 'Reading {size} registered customers. The list and search results are brought up to date once reading has finished.',
+	'search.loading': 'Reading {size} registered {size:customer|customers}. The list and search results are brought up to date once reading has finished.',
 	'search.updating': 'Reading the customers just registered. Please wait a moment.',
 	'search.empty': 'No customers yet. Import customer information with bulk registration.',
 	'search.cardNumber':
@@ -235,7 +235,7 @@ export const en: Record<MessageKey, string> = {
 	'search.countingRows': '{found} found so far ({size} registered); still searching the rest. Customers that match are added to this page in order.',
 	'search.noMatchYet': 'No customer matches so far. The rest is being searched while the registered customers are read.',
 	'search.pageCounting': '{from}–{to} of … (still counting)',
-	'search.searching': 'Searching {size} registered customers. The previous list stays until the results arrive.',
+	'search.searching': 'Searching {size} registered {size:customer|customers}. The previous list stays until the results arrive.',
 	'search.edited': 'The list, its count and the download are still those of the last search: {query}. Press "Search" to search for what you typed.',
 	'search.searchedAll': 'all customers',
 	'search.searchedQuery': '"{query}" ({field})',

@@ -10,7 +10,7 @@ export const reportEn: Record<keyof typeof reportJa, string> = {
 	'report.madeAt': 'Made on {date} (Japan time)',
 	'report.files.title': 'Files processed',
 	'report.files.empty': 'There is no history yet. Rehearse with the bulk registration on Customers and with Card migration first, then open this page.',
-	'report.files.cut': 'Showing the newest {shown} of {total} history entries.',
+	'report.files.cut': 'Showing the newest {shown} of {total} history {total:entry|entries}.',
 	'report.files.item': '{number}. {kind}',
 	'report.field.fileName': 'File name',
 	'report.field.startedAt': 'Date',
