@@ -16,8 +16,13 @@ class NotificationsState {
 	unread = $state(0);
 	starredOnly = $state(false);
 	isLoaded = $state(false);
-	/** Why the notices could not be read (a failure code, e.g. 'database-closed'), or null: the panel says so. */
+	/** Why the notices could not be read (a failure code, e.g. 'database-closed'), or null: the panel says so in their place. */
 	failureCode = $state<string | null>(null);
+	/**
+	 * Why the last change of the notices (read, star) failed, or null once one succeeds: the panel says
+	 * so above the notices, which stay listed (they were read; only the change was lost).
+	 */
+	writeFailureCode = $state<string | null>(null);
 
 	/** Follows the database for the current filter; returns the unsubscribe (an effect's teardown). */
 	watch(): () => void {
@@ -59,14 +64,15 @@ class NotificationsState {
 
 	/**
 	 * Runs one change of the notices. A failure (e.g. the database closed by a newer copy's upgrade in
-	 * another tab) is said where the notices are, as a failure code, never left unhandled: the panel
-	 * calls these without awaiting them.
+	 * another tab) is said in the panel (`writeFailureCode`), never left unhandled: the panel calls
+	 * these without awaiting them.
 	 */
 	private async write(change: (notices: Awaited<ReturnType<typeof repository>>) => Promise<unknown>): Promise<void> {
 		try {
 			await change(await repository());
+			this.writeFailureCode = null;
 		} catch (error) {
-			this.failureCode = errorCodeOf(error);
+			this.writeFailureCode = errorCodeOf(error);
 		}
 	}
 }
