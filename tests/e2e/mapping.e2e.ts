@@ -111,7 +111,7 @@ for (const [language, width] of [['ja', 390], ['en', 390], ['ja', 1280]] as cons
 		await stepD.getByRole('button', { name: language === 'ja' ? '変換する' : 'Convert', exact: true }).click();
 		const names = stepD.locator('.chosen-name');
 		await expect(names).toHaveCount(5);
-		if (width > 480) return await expect(names.first()).toBeHidden();
+		if (width > 720) return await expect(names.first()).toBeHidden();
 		const label = language === 'ja' ? '認証キー' : 'auth key';
 		const line = stepD.locator('tr').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.chosen-name');
 		await expect(line).toHaveText(language === 'ja' ? '列5：クロネコwebコレクトカード認証キー' : 'Column 5: クロネコwebコレクトカード認証キー');

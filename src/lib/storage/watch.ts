@@ -58,7 +58,8 @@ export function watch<T>(query: () => Promise<T>): Followed<T> {
 				try {
 					return query().then((value) => ({ value }), closedOrThrown<T>);
 				} catch (reason) {
-					return closedOrThrown<T>(reason);
+					// Thrown before its promise (not async): handled as its rejection would be.
+					return Promise.reject(reason).catch(closedOrThrown<T>);
 				}
 			};
 			live = liveQuery(read).subscribe({
