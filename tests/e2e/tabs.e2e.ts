@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { failureText } from '../../src/lib/i18n/failures';
 import { expect, test } from './support';
-import { chooseFile, fixture, testFile } from './files';
+import { bigReturnFile, chooseFile, fixture, testFile } from './files';
 import { bigCustomerFile, dumpIndexedDb, holdStore, isImportLockUsed, upgradeElsewhere } from './storage';
 import { saveShopSettings } from './wizard';
 
@@ -184,6 +184,49 @@ for (const language of ['ja', 'en'] as const) {
 		await b.reload();
 		await expect(b.getByText(translate(language, 'search.empty'))).toBeVisible();
 	});
+}
+
+// Operator trial: 「すべてのデータを消去」 in tab A while tab B's step d still converted (a return file of
+// 400,000–900,000 rows): B said at once, bar gone, that the result of this conversion was erased, the
+// file it made and its history gone — the words of a finished run (it had finished while the erase
+// waited for it). Every tab now hears the erase begin and stops its runs first: B says its conversion
+// was stopped and no file was made. No race with the clicks: a tab (A) holds the history store, so B's
+// conversion, in its final write (キャンセル disabled), cannot finish before the erase begins.
+for (const language of ['ja', 'en'] as const) {
+	for (const width of [1280, 390]) {
+		test(`${language} at ${width} px: 「すべてのデータを消去」 in tab A while tab B's step d converts: B says its conversion was stopped`, async ({ page: a, context }) => {
+			test.setTimeout(180_000);
+			const t = (key: MessageKey) => translate(language, key);
+			const path = await testFile('erase-while-converting.csv', bigReturnFile(400_000));
+			await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+			await a.goto('/settings');
+			const b = await context.newPage();
+			await b.setViewportSize({ width, height: 844 });
+			await b.goto('/migration');
+			const stepD = b.getByRole('region', { name: t('migration.stepD') });
+			await chooseFile(b, stepD, path, t('upload.choose'));
+
+			const letGo = await holdStore(a, 'history');
+			await stepD.getByRole('button', { name: t('migration.convert'), exact: true }).click();
+			// B's conversion is in its final write, waiting on the held store: it cannot finish now.
+			await expect(stepD.getByRole('button', { name: t('common.cancel'), exact: true })).toBeDisabled({ timeout: 120_000 });
+			await a.getByRole('button', { name: t('data.erase'), exact: true }).click();
+			await a.getByRole('button', { name: t('data.eraseYes'), exact: true }).click();
+			// B hears the erase begin and stops its run at once, before the erase is done.
+			const word = stepD.getByRole('alert');
+			await expect(word).toHaveText(failureText('erased-conversion', language));
+			await expect(stepD.getByRole('progressbar')).toHaveCount(0);
+			await letGo();
+			await expect(a.getByText(t('data.erased'))).toBeVisible();
+			// Once erased, B still says what happened to its run: stopped, no file made; nothing to download.
+			await expect(word).toHaveText(failureText('erased-conversion', language));
+			await expect(stepD.getByRole('button', { name: t('migration.downloadImport') })).toHaveCount(0);
+			const fits = await word.evaluate((box) => box.getBoundingClientRect().right <= document.documentElement.clientWidth && document.documentElement.scrollWidth <= innerWidth);
+			expect(fits).toBe(true);
+			// What the word says holds: no history entry of it is kept.
+			await expect.poll(async () => (await dumpIndexedDb(b)).history).toBe('[]');
+		});
+	}
 }
 
 // Operator trial (390 px, English, two tabs): 「すべてのデータを消去」 in tab A reached tab B's 一括登録

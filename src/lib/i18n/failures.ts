@@ -26,6 +26,8 @@ export const failureCodes = [
 	'erased-conversion-result-here',
 	'erase-failed-upload',
 	'erase-failed-conversion',
+	'erase-failed-upload-other-tab',
+	'erase-failed-conversion-other-tab',
 	'unknown'
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
@@ -69,6 +71,10 @@ const ja: Record<FailureCode, string> = {
 		'「すべてのデータを消去」を行うため、このアップロードを中止しましたが、消去はできませんでした（理由は「支払い方法設定」の「このブラウザのデータ」に表示しています）。データはそのままです。中止が間に合わず、このファイルから登録した可能性があります。取り込み履歴で確かめてから、必要ならもう一度アップロードしてください。',
 	'erase-failed-conversion':
 		'「すべてのデータを消去」を行うため、この変換を中止しましたが、消去はできませんでした（理由は「支払い方法設定」の「このブラウザのデータ」に表示しています）。データはそのままです。ファイルは作っていません。必要なら、もう一度変換してください。',
+	'erase-failed-upload-other-tab':
+		'別のタブで「すべてのデータを消去」が始まったため、このアップロードを中止しましたが、消去はできませんでした（理由はそのタブに表示しています）。データはそのままです。中止が間に合わず、このファイルから登録した可能性があります。取り込み履歴で確かめてから、必要ならもう一度アップロードしてください。',
+	'erase-failed-conversion-other-tab':
+		'別のタブで「すべてのデータを消去」が始まったため、この変換を中止しましたが、消去はできませんでした（理由はそのタブに表示しています）。データはそのままです。ファイルは作っていません。必要なら、もう一度変換してください。',
 	unknown: '予期しない理由で処理できませんでした。何も登録していません。ページを再読み込みしてから、もう一度お試しください。'
 };
 
@@ -110,6 +116,10 @@ const en: Record<FailureCode, string> = {
 		'This upload was stopped for "Erase all data", but the erase failed (the reason is shown under "Data in this browser" in Payment settings). The data is as it was. The upload may have registered this file before it stopped: check the import history, then upload again if needed.',
 	'erase-failed-conversion':
 		'This conversion was stopped for "Erase all data", but the erase failed (the reason is shown under "Data in this browser" in Payment settings). The data is as it was. No file was made. If you need it, run the conversion again.',
+	'erase-failed-upload-other-tab':
+		'This upload was stopped because "Erase all data" began in another tab, but the erase failed (the reason is shown in that tab). The data is as it was. The upload may have registered this file before it stopped: check the import history, then upload again if needed.',
+	'erase-failed-conversion-other-tab':
+		'This conversion was stopped because "Erase all data" began in another tab, but the erase failed (the reason is shown in that tab). The data is as it was. No file was made. If you need it, run the conversion again.',
 	unknown: 'Something unexpected stopped the work. Nothing was registered. Reload the page and try again.'
 };
 

@@ -5,6 +5,19 @@ import { JobRun } from './job-run.svelte';
 import { pageRuns } from './page-runs';
 import { paymentSettings } from './settings.svelte';
 
+/**
+ * Whether 一括登録 keeps the chosen file once a run of it ended, by how it ended: `summary` is the
+ * run's answer, null when it never gave one (キャンセル before the worker began, a failure, an erase's
+ * stop). An upload that registered its file (done, or done with row errors) clears it: choosing it
+ * again would register nothing new. Every other end keeps it, so the upload can be started again at
+ * once — キャンセル (an 'interrupted' record, or no answer), a failure, a refusal (to retry with
+ * the other kind) — without choosing a file of up to tens of MB again (operator trial: a cancelled
+ * upload of 200,000 customers dropped the file; steps a・b and d keep theirs).
+ */
+export function keepsChosenFile(summary: Pick<UploadSummary, 'status'> | null): boolean {
+	return summary === null || summary.status === 'interrupted' || summary.status === 'refused';
+}
+
 /** 一括登録: the chosen kind and file, the upload run, and how it ended. */
 class BulkUploadState {
 	kind = $state<UploadKind>('customers');
@@ -56,8 +69,8 @@ class BulkUploadState {
 		}, file.size);
 		if (!summary) return;
 		rememberSource(summary.historyId, file);
-		// A finished upload clears the chosen file (a refused one stays, to retry with another kind).
-		if (summary.status !== 'refused') this.#file = null;
+		// The file registered is cleared, never one chosen after it.
+		if (!keepsChosenFile(summary) && this.#file === file) this.#file = null;
 		this.onFinished?.(summary);
 	}
 }

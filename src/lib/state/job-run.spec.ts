@@ -343,3 +343,114 @@ describe('a run reading what its job needs before the worker is asked', () => {
 		expect([run.status, run.failure]).toEqual(['failed', 'database-closed']);
 	});
 });
+
+// Operator trial: 「すべてのデータを消去」 in tab A while tab B's step d still converted (a return file of
+// 400,000–900,000 rows): B said at once, bar gone, that the result of this conversion was erased, the
+// file it made and its history gone — the words of a finished run. The run had finished while the
+// erase ran, unheard. Every tab now hears the erase begin and stops its runs then: each says what
+// happened to it. The kind: every job kind × every state a run is in when the erase begins × how
+// the erase ends (done, or failed), the worker answering while the erase runs.
+describe('「すべてのデータを消去」 begun in another tab: each run says what happened to it', async () => {
+	const { PageRuns } = await import('./page-runs');
+	const { failureText } = await import('$lib/i18n/failures');
+	type Run = InstanceType<typeof JobRun<'upload' | 'convert'>>;
+	// A state the run is in when the erase begins; what it leaves in flight (a worker's request, or
+	// the reading of what the job needs), answered while the erase runs.
+	type InFlight = { request?: number; letGo?: () => void };
+	type Outcome = [string, string];
+	const states: [string, (run: Run) => Promise<InFlight>, (noun: string) => { erasing: Outcome; erased: Outcome; failed: Outcome }][] = [
+		['idle (the erase before it starts)', async () => ({}), () => ({ erasing: ['idle', ''], erased: ['idle', ''], failed: ['idle', ''] })],
+		[
+			'reading what its job needs',
+			async (run) => {
+				let letGo = () => {};
+				void run.start(() => new Promise((resolve) => (letGo = () => resolve({} as never))));
+				return { letGo: () => letGo() };
+			},
+			(noun) => ({ erasing: ['failed', `erased-${noun}`], erased: ['failed', `erased-${noun}`], failed: ['failed', `erase-failed-${noun}-other-tab`] })
+		],
+		[
+			'running (the worker then finishes while the erase runs)',
+			async (run) => (void run.start({} as never, 100), { request: lastRequest() }),
+			(noun) => ({ erasing: ['failed', `erased-${noun}`], erased: ['failed', `erased-${noun}`], failed: ['failed', `erase-failed-${noun}-other-tab`] })
+		],
+		[
+			'in its final write',
+			async (run) => {
+				void run.start({} as never, 100);
+				pending[lastRequest() - 1].progress?.(1, 1, true);
+				return { request: lastRequest() };
+			},
+			(noun) => ({ erasing: ['failed', `erased-${noun}`], erased: ['failed', `erased-${noun}`], failed: ['failed', `erase-failed-${noun}-other-tab`] })
+		],
+		[
+			'finished, its result shown (the erase after it finished)',
+			async (run) => {
+				const started = run.start({} as never);
+				pending[lastRequest() - 1].resolve({ summary: 'shown' });
+				await started;
+				return {};
+			},
+			(noun) => ({ erasing: ['done', ''], erased: ['failed', `erased-${noun}-result`], failed: ['done', ''] })
+		]
+	];
+	const kinds = [
+		['upload', 'upload'],
+		['convert', 'conversion']
+	] as const;
+	const ends = ['erased', 'failed'] as const;
+	const cases = kinds.flatMap(([type, noun]) => states.flatMap(([state, make, expected]) => ends.map((end) => [`${type} ${state}, the erase ${end === 'erased' ? 'done' : 'failing'}`, type, noun, make, expected, end] as const)));
+
+	it.each(cases)('%s', async (_, type, noun, make, expected, end) => {
+		const runs = new PageRuns();
+		const run = runs.add(new JobRun(type));
+		const inFlight = await make(run);
+		const requests = lastRequest();
+		const outcome = expected(noun);
+
+		runs.heardErasing();
+		expect([run.status, run.failure]).toEqual(outcome.erasing);
+		if (inFlight.request !== undefined) expect(cancelled).toContain(inFlight.request);
+		// While the erase runs, the job's answer comes (it finished, its record before the erase) or its
+		// settings are read: nothing of it shows, and no job is sent.
+		inFlight.letGo?.();
+		if (inFlight.request !== undefined) pending[inFlight.request - 1].resolve({ summary: 'late' });
+		await everyMicrotask();
+		expect(lastRequest()).toBe(requests);
+		expect([run.status, run.failure]).toEqual(outcome.erasing);
+
+		if (end === 'erased') runs.heardErase();
+		else runs.heardEraseFailed();
+		expect([run.status, run.failure]).toEqual(outcome[end]);
+		if (run.status === 'done') expect(run.result).toEqual({ summary: 'shown' });
+		// A run that had not finished never hears its result was erased: it made none.
+		const said = { ja: failureText(run.failure, 'ja'), en: failureText(run.failure, 'en') };
+		if (run.failure === `erased-${noun}`) {
+			expect(said.en).toMatch(/was stopped/);
+			expect(said.en).not.toMatch(/result of this/);
+			expect(said.ja).toContain('中止しました');
+			expect(said.ja).not.toContain('結果は消去');
+		}
+		// A run stopped by an erase that did not happen never says the data was erased.
+		if (run.failure.startsWith('erase-failed-')) {
+			expect(said.en).toContain('another tab');
+			expect(said.en).not.toMatch(/all data was erased|nothing was registered/i);
+			expect(said.ja).toContain('別のタブ');
+			expect(said.ja).not.toMatch(/消去が行われた|何も登録していません/);
+		}
+	});
+
+	it("this tab's own erase is told by eraseHere: its own start and failure heard change nothing more", async () => {
+		const runs = new PageRuns();
+		const run = runs.add(new JobRun('convert'));
+		void run.start({} as never, 100);
+		await expect(
+			runs.eraseHere(async () => {
+				runs.heardErasing();
+				runs.heardEraseFailed();
+				throw new Error('database-closed');
+			})
+		).rejects.toThrow('database-closed');
+		expect([run.status, run.failure]).toEqual(['failed', 'erase-failed-conversion']);
+	});
+});

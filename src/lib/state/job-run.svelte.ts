@@ -36,6 +36,8 @@ export const failedRunAfterErase: Record<FailureCode, 'kept' | 'result-erased'> 
 	'erased-conversion-result-here': 'kept',
 	'erase-failed-upload': 'result-erased',
 	'erase-failed-conversion': 'result-erased',
+	'erase-failed-upload-other-tab': 'result-erased',
+	'erase-failed-conversion-other-tab': 'result-erased',
 	unknown: 'kept'
 };
 
@@ -149,15 +151,18 @@ export class JobRun<K extends CommandType> {
 	}
 
 	/**
-	 * This tab's erase, which had stopped this run (`erased('here', false)`), failed before it erased
-	 * anything: the box says the erase was asked for and did not happen (erase-failed-upload,
-	 * erase-failed-conversion), no longer that all data was erased; an upload's adds that it may have
-	 * registered (the worker may have been in its final write, or entered it before it heard the stop).
-	 * A run that says anything else (started again meanwhile) is left alone.
+	 * The erase of this tab (`where` 'here') or of another one, which had stopped this run
+	 * (`erased(where, false)`), failed before it erased anything: the box says the erase was asked for
+	 * and did not happen (erase-failed-upload, erase-failed-conversion, each with -other-tab), no
+	 * longer that all data was erased; an upload's adds that it may have registered (the worker may
+	 * have been in its final write, or entered it before it heard the stop). A run that says anything
+	 * else (started again meanwhile) is left alone.
 	 */
-	eraseFailed(): void {
+	eraseFailed(where: ErasedWhere = 'here'): void {
 		const noun = this.type === 'upload' ? 'upload' : 'conversion';
-		if (this.status === 'failed' && this.failure === `erased-${noun}-here`) this.fail(`erase-failed-${noun}`);
+		const [stopped, failed]: [FailureCode, FailureCode] =
+			where === 'here' ? [`erased-${noun}-here`, `erase-failed-${noun}`] : [`erased-${noun}`, `erase-failed-${noun}-other-tab`];
+		if (this.status === 'failed' && this.failure === stopped) this.fail(failed);
 	}
 
 	/** Ends the run before it reached the worker, with a failure code (see `i18n/failures.ts`). */

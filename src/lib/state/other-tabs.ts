@@ -18,6 +18,9 @@ import { paymentSettings } from './settings.svelte';
 export function followOtherTabs(): () => void {
 	return onStoredChange(async (change) => {
 		if (change === 'settings') return void (await paymentSettings.refresh());
+		// An erase begins (or failed) in some tab: the runs not finished stop first, then say it failed.
+		if (change === 'erasing') return pageRuns.heardErasing();
+		if (change === 'erase-failed') return pageRuns.heardEraseFailed();
 		const listShown = customerSearch.page !== null;
 		if (change === 'erased') {
 			customerSearch.forget();

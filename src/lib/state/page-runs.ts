@@ -4,7 +4,7 @@ import type { ErasedWhere } from './job-run.svelte';
 export interface ErasableRun {
 	/** True when the run was stopped. */
 	erased(where: ErasedWhere, finishedToo?: boolean): boolean;
-	eraseFailed(): void;
+	eraseFailed(where?: ErasedWhere): void;
 }
 
 /**
@@ -24,6 +24,8 @@ export class PageRuns {
 	readonly #runs = new Set<ErasableRun>();
 	// Erases of this tab under way: the notice this tab hears of its own erase is told as 'here'.
 	#erasingHere = 0;
+	// The runs an erase of another tab stopped as it began, until it is done or failed.
+	readonly #stoppedByOtherTab = new Set<ErasableRun>();
 
 	/** Adds `run` to the page's runs; returns it. */
 	add<R extends ErasableRun>(run: R): R {
@@ -60,7 +62,30 @@ export class PageRuns {
 	 */
 	heardErase(): void {
 		const where: ErasedWhere = this.#erasingHere > 0 ? 'here' : 'other-tab';
+		this.#stoppedByOtherTab.clear();
 		for (const run of this.#runs) run.erased(where);
+	}
+
+	/**
+	 * An erase's start as this tab hears it ('erasing', told before its transaction): the runs not
+	 * finished stop now, as this tab's own erase stops them (`eraseHere`), so none finishes while the
+	 * erase waits for it — each then says it was stopped, no result made, never that its result was
+	 * erased. A run finished before keeps its result until the erase is done (`heardErase`). This
+	 * tab's own erase stopped its runs already.
+	 */
+	heardErasing(): void {
+		if (this.#erasingHere > 0) return;
+		for (const run of this.#runs) if (run.erased('other-tab', false)) this.#stoppedByOtherTab.add(run);
+	}
+
+	/**
+	 * Another tab's erase failed ('erase-failed'): nothing was erased, and the runs its start stopped
+	 * say so (`eraseFailed('other-tab')`). This tab's own erase says it itself (`eraseHere`).
+	 */
+	heardEraseFailed(): void {
+		if (this.#erasingHere > 0) return;
+		for (const run of this.#stoppedByOtherTab) run.eraseFailed('other-tab');
+		this.#stoppedByOtherTab.clear();
 	}
 }
 

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultPaymentSettings } from '$lib/domain/settings';
 import { z } from '$lib/domain/zod';
+import { onStoredChange, type StoredChange } from './changes';
 import { eraseEverything } from './erase-everything';
 import { metaRepository } from './meta-repository';
 import { registryRepository } from './registry-repository';
@@ -48,5 +49,34 @@ describe('eraseEverything', () => {
 		expect(Object.keys(after).sort()).toEqual(database.tables.map((table) => table.name).sort());
 		expect(Object.values(after).every((count) => count === 0)).toBe(true);
 		expect(await settingsRepository.getPayment()).toEqual(defaultPaymentSettings);
+	});
+});
+
+// Every tab hears an erase begin before its transaction (its runs stop then, none finishing while
+// the erase waits for it), then how it ended: erased, or failed with nothing erased.
+describe('eraseEverything tells every tab that it begins, then how it ended', () => {
+	/** The changes heard while `erase` runs, in order (a BroadcastChannel delivers as tasks). */
+	async function heard(erase: () => Promise<void>): Promise<StoredChange[]> {
+		const changes: StoredChange[] = [];
+		useFreshDb('erase-notice');
+		await runRepository.begin(newEntry());
+		const stop = onStoredChange((change) => changes.push(change));
+		await erase();
+		await vi.waitFor(() => expect(changes.at(-1)).toMatch(/^(erased|erase-failed)$/));
+		stop();
+		return changes;
+	}
+
+	it('an erase done: erasing, then erased', async () => {
+		expect(await heard(() => eraseEverything())).toEqual(['erasing', 'erased']);
+	});
+
+	it('an erase whose transaction fails: erasing, then erase-failed', async () => {
+		const changes = await heard(async () => {
+			const { db } = await import('./db');
+			vi.spyOn(db(), 'transaction').mockRejectedValueOnce(new Error('database-closed'));
+			await expect(eraseEverything()).rejects.toThrow('database-closed');
+		});
+		expect(changes).toEqual(['erasing', 'erase-failed']);
 	});
 });
