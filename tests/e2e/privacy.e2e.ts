@@ -4,6 +4,7 @@ import { expect, test } from './support';
 import { chooseFile, downloadBytes, fixture, testFile } from './files';
 import { bigCustomerFile, dumpIndexedDb } from './storage';
 import { registerOldCartCustomers, returnFileWithMemo } from './wizard';
+import { waitForServiceWorker } from './ux-support';
 
 // Luhn-valid numbers with brand prefixes, written the ways people paste them.
 const cardNumbers = [
@@ -24,6 +25,9 @@ test('the whole migration runs offline with no request leaving the page', async 
 		await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(name));
 	}
+	// Offline after the first visit: once the service worker holds the app (the screens' lazily loaded
+	// parts, the workers). Going offline before it did made their imports fail (console errors, under load).
+	await waitForServiceWorker(page);
 	await context.setOffline(true);
 	await page.getByLabel('加盟店コード').fill('12345678');
 	await page.getByLabel('アクセスキー', { exact: true }).fill('1234567');

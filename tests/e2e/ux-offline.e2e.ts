@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support';
+import { waitForServiceWorker } from './ux-support';
 
 const screens = [
 	['/', 'クロネコwebコレクト移行ツール'],
@@ -9,17 +9,6 @@ const screens = [
 	['/history', '顧客データ取り込み履歴'],
 	['/report', '移行レポート']
 ] as const;
-
-/**
- * Waits until the service worker has precached the app and controls the page. Precaching fetches
- * the app, so the worker's own CSP (its response header) must allow `connect-src 'self'`.
- */
-async function waitForServiceWorker(page: Page) {
-	const message = "the service worker did not take control: does service-worker.js get connect-src 'self'?";
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { message, timeout: 15_000 })
-		.toBe('activated');
-}
 
 test('after the first visit every screen opens with no network, the worker included', async ({ page, context }) => {
 	await page.goto('/');

@@ -84,3 +84,14 @@ export async function demoStepsBToD(page: Page, t: (key: MessageKey) => string, 
 	await expect(stepD.getByRole('heading', { name: t('migration.result') })).toBeFocused();
 	return (await downloadBytes(page, stepD.getByRole('button', { name: t('migration.downloadImport') }))).bytes;
 }
+
+/**
+ * Waits until the service worker has precached the app and controls the page. Precaching fetches
+ * the app, so the worker's own CSP (its response header) must allow `connect-src 'self'`.
+ */
+export async function waitForServiceWorker(page: Page) {
+	const message = "the service worker did not take control: does service-worker.js get connect-src 'self'?";
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { message, timeout: 15_000 })
+		.toBe('activated');
+}
