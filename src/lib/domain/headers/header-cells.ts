@@ -1,5 +1,6 @@
 import { sha256HexSync } from '../hash/sha256-sync';
-import { displayValue, quoteCell, shownCustomerId } from '../problems/display-value';
+import { displayValue, isLetterDigitMix, quoteCell, shownCustomerId } from '../problems/display-value';
+import { hasLongDigitRun } from '../guard/card-number';
 import { normalizeBrand } from '../rules/brand';
 import { trimSpaces } from '../rules/patterns';
 import { buildHeaderIndex, keyOfHeader, type ColumnSpec } from './match-header';
@@ -32,14 +33,20 @@ function recognisedCell(cell: string): string | null {
 	const value = trimSpaces(cell);
 	const id = shownCustomerId(value);
 	if (typeof id !== 'string') return id.text;
-	return normalizeBrand(value) !== null ? displayValue(value) : null;
+	if (normalizeBrand(value) !== null) return displayValue(value);
+	// A name no rule knows but that no token has the shape of (SPEC "Privacy promise": a value may be
+	// quoted when it is not a mix of letters and digits), such as a long header in words
+	// (「お客様を識別するための顧客番号（必須項目）」): shown, cut to 40 characters, so the operator can
+	// tell the columns apart when picking them (operator trial: every such column read "列1：****…須項目）").
+	return !isLetterDigitMix(value) && !hasLongDigitRun(value) ? displayValue(value) : null;
 }
 
 /**
  * Header cells as the operator may see, store and remember them (SPEC "Privacy promise": a
  * forced header row is still a row of cells): a cell naming a column of `specs`, or a value a rule
- * recognises as no secret (a customer ID of the default shape, a card brand), is shown whole (no
- * line breaks, 40 characters); any other goes through `quoteCell` (a token becomes `****…Ab12`).
+ * recognises as no secret (a customer ID of the default shape, a card brand, a value of no token's
+ * shape: no letter–digit mix, no long digit run), is shown whole (no line breaks, 40 characters); any
+ * other goes through `quoteCell` (a token becomes `****…Ab12`).
  */
 export function displayHeaderCells(cells: readonly string[], specs: readonly ColumnSpec[]): string[] {
 	const index = indexOf(specs);
