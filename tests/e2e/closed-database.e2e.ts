@@ -100,3 +100,27 @@ for (const { language, viewport } of cases) {
 		await expect(main.getByText(t('common.loading'), { exact: true })).toHaveCount(0);
 	});
 }
+
+// Operator trial: 顧客一覧 kept its rows ("4 found (4 registered)") and an enabled 「データダウンロード」
+// that gave nothing, after a newer copy upgraded the database in another tab. The list is dropped and
+// the reason said in its place at once, as 履歴 does.
+for (const { language, viewport } of cases) {
+	test(`${language} at ${viewport.width} px: 顧客一覧 showing customers says to reload as a newer copy upgrades the database`, async ({ page, context }) => {
+		const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+		const reason = failureText('database-closed', language);
+		await context.addInitScript((value) => localStorage.setItem('webcollect-workbench.language', value), language);
+		await page.setViewportSize(viewport);
+		await page.goto('/customers');
+		const bulk = page.getByRole('region', { name: t('bulk.title') });
+		await chooseFile(page, bulk, fixture('oldcart-customers.utf8bom.csv'), t('upload.choose'));
+		await bulk.getByRole('button', { name: t('upload.upload') }).click();
+		const list = page.getByRole('region', { name: t('search.title') });
+		await expect(list.getByText('US-00010003')).toBeVisible();
+
+		await upgradeElsewhere(await context.newPage(), 'done');
+		await page.bringToFront();
+		await expect(list.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		await expect(list.getByText('US-00010003')).toHaveCount(0);
+		await expect(list.getByRole('button', { name: t('search.download') })).toHaveCount(0);
+	});
+}

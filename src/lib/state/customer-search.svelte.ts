@@ -6,6 +6,8 @@ import type { SearchField } from '$lib/registry/registry-search';
 import { searchWords } from '$lib/domain/records/search-query';
 import { workbench } from '$lib/workers/workbench-client';
 import { Pager } from './pager.svelte';
+import { loadStorage } from './lazy-storage';
+import { startLazily } from './start-lazily';
 
 /** A search as submitted: what its pages answer. */
 export interface AppliedQuery {
@@ -183,11 +185,29 @@ class CustomerSearchState {
 		return this.refresh();
 	}
 
-	/** The filtered list as a file for people; null when Shift_JIS cannot hold it (see `unencodable`). */
+	/**
+	 * The filtered list as a file for people; null when Shift_JIS cannot hold it (see `unencodable`) or
+	 * when it could not be made (the failure then shown as a search's is: `failureCode`, no rows left).
+	 */
 	async download(encoding: OutputEncoding = this.downloadEncoding): Promise<Blob | null> {
-		const result = await workbench.ask('customer-list', { request: { ...this.applied, encoding } });
-		this.unencodable = result.unencodable;
-		return result.file;
+		try {
+			const result = await workbench.ask('customer-list', { request: { ...this.applied, encoding } });
+			this.unencodable = result.unencodable;
+			return result.file;
+		} catch (error) {
+			this.failed(errorCodeOf(error));
+			return null;
+		}
+	}
+
+	/**
+	 * Follows the database's close by a newer copy's upgrade in another tab (the storage layer loads
+	 * after the first paint): the list shown is then dropped and the reason said in its place, as 履歴
+	 * and 移行レポート do, not left standing as if current until the next search (operator trial).
+	 * Returns the stop function (a component's teardown).
+	 */
+	followClose(): () => void {
+		return startLazily(loadStorage, ({ onClosedForUpgrade }) => onClosedForUpgrade(() => this.failed('database-closed')));
 	}
 }
 

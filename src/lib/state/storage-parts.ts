@@ -6,4 +6,4 @@ export { mappingRepository } from '$lib/storage/mapping-repository';
 export { notificationsRepository } from '$lib/storage/notifications-repository';
 export { settingsRepository } from '$lib/storage/settings-repository';
 export { watch } from '$lib/storage/watch';
-export { onOpenBlocked, openDb } from '$lib/storage/db';
+export { onClosedForUpgrade, onOpenBlocked, openDb } from '$lib/storage/db';
