@@ -139,7 +139,7 @@ describe('extractFailedRows: rows of a file that changes encoding part-way', () 
 	});
 
 	it('the shared fixture: the download re-imports, registering those rows with no U+FFFD stored', async () => {
-		const bytes = new Uint8Array(readFileSync('/work/shared/fixtures/real-world/oldcart-mixed-encoding.csv'));
+		const bytes = new Uint8Array(readFileSync('tests/fixtures/real-world/oldcart-mixed-encoding.csv'));
 		const store = storeWithCustomers();
 		const job = { ...upload, kind: 'customers', fileName: 'oldcart-mixed-encoding.csv' } as const;
 		const historyId = (await registerCustomers(new Blob([bytes]), job, fakePorts(store))).report.historyId;

@@ -77,7 +77,7 @@ describe('settleEncoding through extractRows: the failed rows go back in one enc
 
 	it('the shared fixture: UTF-8 turning into Shift_JIS, its Shift_JIS rows go back as a Shift_JIS file', async () => {
 		const { readFileSync } = await import('node:fs');
-		const file = new Uint8Array(readFileSync('/work/shared/fixtures/real-world/oldcart-mixed-encoding.csv'));
+		const file = new Uint8Array(readFileSync('tests/fixtures/real-world/oldcart-mixed-encoding.csv'));
 		const result = extractRows(file, [3002, 3003], { encoding: 'utf-8', header: headerRuleOf('customers') });
 		expect(result).toMatchObject({ ok: true, written: 'shift_jis', isHeaderRewritten: true, rows: { inOther: [3002, 3003] } });
 		if (!result.ok) return;
