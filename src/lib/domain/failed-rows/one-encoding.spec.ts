@@ -28,9 +28,12 @@ function headerOf(kind: HistoryKind): string {
 }
 
 /** A file: the header in the file's encoding, then each row in its own; the bytes of each record. */
-function build(encoding: DetectedEncoding, header: string, rows: { text: string; in: 'file' | 'other' }[]) {
+function build(encoding: DetectedEncoding, header: string, rows: { text: string; in: 'file' | 'other' | 'neither' }[]) {
 	const headerBytes = inEncoding(header, fileText(encoding));
-	const rowBytes = rows.map((row) => inEncoding(row.text, row.in === 'file' ? fileText(encoding) : otherText(encoding)));
+	// A row in neither: bytes no encoding the app reads decodes (FF FE), after its text.
+	const rowBytes = rows.map((row) =>
+		row.in === 'neither' ? [...utf8(row.text), 0xff, 0xfe] : inEncoding(row.text, row.in === 'file' ? fileText(encoding) : otherText(encoding))
+	);
 	const file = [...(encoding === 'utf-8-bom' ? bomBytes : []), ...headerBytes, ...rowBytes.flatMap((bytes) => [...crlf, ...bytes]), ...crlf];
 	return { file: Uint8Array.from(file), headerBytes, rowBytes };
 }
@@ -109,7 +112,7 @@ describe('settleEncoding through extractRows: the failed rows go back in one enc
 	it('rows keep their own bytes; written whole in one encoding exactly when every failed row allows it (property)', () => {
 		const kanji = fc.constantFrom('山', '田', '佐', '藤', '髙', '橋', '花', '子', 'ー', '～', '①');
 		const name = fc.array(kanji, { minLength: 1, maxLength: 4 }).map((chars) => chars.join(''));
-		const row = fc.record({ name, in: fc.constantFrom('file' as const, 'other' as const, 'ascii' as const) });
+		const row = fc.record({ name, in: fc.constantFrom('file' as const, 'other' as const, 'ascii' as const, 'neither' as const) });
 		const arbitrary = fc.record({
 			kind: fc.constantFrom(...kinds),
 			encoding: fc.constantFrom(...fileEncodings),
@@ -118,7 +121,7 @@ describe('settleEncoding through extractRows: the failed rows go back in one enc
 		});
 		fc.assert(
 			fc.property(arbitrary, ({ kind, encoding, rows, picks }) => {
-				const texts = rows.map((r, i) => ({ text: r.in === 'ascii' ? `A${i},x` : `C${i},${r.name}`, in: r.in === 'other' ? ('other' as const) : ('file' as const) }));
+				const texts = rows.map((r, i) => ({ text: r.in === 'ascii' || r.in === 'neither' ? `A${i},x` : `C${i},${r.name}`, in: r.in === 'ascii' ? ('file' as const) : r.in }));
 				const { file, rowBytes } = build(encoding, headerOf(kind), texts);
 				let failed = rows.map((_, i) => i + 2).filter((_, i) => picks[i]);
 				if (failed.length === 0) failed = [2];
@@ -127,9 +130,12 @@ describe('settleEncoding through extractRows: the failed rows go back in one enc
 				const head = result.output.length - failed.reduce((sum, r) => sum + rowBytes[r - 2].length + 2, 0);
 				expect([...result.output.subarray(head)]).toEqual(failed.flatMap((r) => [...rowBytes[r - 2], ...crlf]));
 				const kinds_ = failed.map((r) => rows[r - 2].in);
-				const canSwitch = kinds_.includes('other') && !kinds_.includes('file');
-				const expected = canSwitch ? switchedTo(encoding) : kinds_.includes('other') ? null : encoding;
+				const canSwitch = kinds_.includes('other') && !kinds_.includes('file') && !kinds_.includes('neither');
+				const isOneEncoding = !kinds_.includes('other') && !kinds_.includes('neither');
+				const expected = canSwitch ? switchedTo(encoding) : isOneEncoding ? encoding : null;
 				expect(result.written).toBe(expected);
+				const ofClass = (...classes: string[]) => failed.filter((r) => classes.includes(rows[r - 2].in));
+				expect(result.rows).toEqual({ inFile: ofClass('file', 'ascii'), inOther: ofClass('other'), inNeither: ofClass('neither') });
 				if (result.written) {
 					const again = extractRows(result.output, failed.map((_, i) => i + 2), { encoding: 'auto', header: headerRuleOf(kind) });
 					expect(again).toMatchObject({ ok: true, encoding: result.written, rows: { inOther: [], inNeither: [] } });

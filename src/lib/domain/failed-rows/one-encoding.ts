@@ -1,3 +1,4 @@
+import { joinBytes } from '../bytes';
 import { createByteDecoder } from '../encoding/byte-decoder';
 import type { DetectedEncoding } from '../encoding/detect-encoding';
 import { encodeShiftJis } from '../encoding/encode-text';
@@ -57,6 +58,8 @@ export function decodesAs(bytes: Uint8Array, encoding: 'utf-8' | 'shift_jis'): b
 	return decoder.refusal === null && decoder.undecodable.peek() < 0;
 }
 
+const crlf = Uint8Array.of(0x0d, 0x0a);
+
 function isAscii(bytes: Uint8Array): boolean {
 	for (const byte of bytes) if (byte >= 0x80) return false;
 	return true;
@@ -105,8 +108,11 @@ export function settleEncoding(
 		split.inFile.push(header.row);
 		isEveryInFileAscii = isAscii(header.bytes);
 	}
+	// The undecodable rows as the output would hold them, read by one decoder: the file is switched
+	// only when they decode so. Only when they do not is each row read alone, to say which fail.
+	const isEveryUndecodableOther = decodesAs(joinBytes(rows.flatMap((row) => (row.isUndecodable ? [row.bytes, crlf] : []))), other);
 	for (const { row, bytes, isUndecodable } of rows) {
-		if (isUndecodable) (decodesAs(bytes, other) ? split.inOther : split.inNeither).push(row);
+		if (isUndecodable) (isEveryUndecodableOther || decodesAs(bytes, other) ? split.inOther : split.inNeither).push(row);
 		else {
 			split.inFile.push(row);
 			if (isEveryInFileAscii) isEveryInFileAscii = isAscii(bytes);
@@ -121,7 +127,7 @@ export function settleEncoding(
 		rows: split,
 		headerUnwritable: null
 	};
-	const isAllOther = split.inOther.length > 0 && split.inNeither.length === 0 && isEveryInFileAscii;
+	const isAllOther = isEveryUndecodableOther && split.inOther.length > 0 && isEveryInFileAscii;
 	if (!isAllOther) return split.inOther.length + split.inNeither.length > 0 ? { ...kept, written: null } : kept;
 	const switched: SettledEncoding = { ...kept, written: other === 'utf-8' ? 'utf-8-bom' : 'shift_jis', bom: other === 'utf-8' };
 	if (!header) return switched;
