@@ -201,7 +201,7 @@ describe('the span copier gives each span\'s bytes as a whole-file slicing does 
 	it('for any bytes, spans, BOM skip and slicing', () => {
 		fc.assert(
 			fc.property(bytes, spans, fc.constantFrom(0, 3), sizes, (input, list, skip, cuts) => {
-				const located = list.map((span, i) => ({ ...span, row: i + 1 }));
+				const located = list.map((span, i) => ({ ...span, row: i + 1, isUndecodable: false }));
 				const plan = { ok: true as const, encoding: skip === 3 ? ('utf-8-bom' as const) : ('utf-8' as const), header: null, located, wanted: new Set(located.map((span) => span.row)) };
 				const copier = createRowsCopier(plan);
 				pushSliced(input, cuts, (slice) => copier.push(slice));

@@ -28,13 +28,16 @@ describe('oldcart-mixed-encoding.csv (一括登録 › 顧客情報)', () => {
 });
 
 describe('failed rows of oldcart-mixed-encoding.csv', () => {
-	it('come back as the very bytes of the Shift_JIS rows, under the header', () => {
+	it('come back as the very bytes of the Shift_JIS rows, under the header written in Shift_JIS', () => {
 		const input = fixture('real-world/oldcart-mixed-encoding.csv');
 		const result = extractRows(input, [3002, 3003], { encoding: 'utf-8', header: headerRuleOf('customers') });
 		if (!result.ok) throw new Error(result.code);
 		const lines = Buffer.from(input).toString('latin1').split('\r\n');
-		expect(Buffer.from(result.output).toString('latin1')).toBe(`${lines[0]}\r\n${lines[3001]}\r\n${lines[3002]}\r\n`);
-		expect(result.found).toEqual([3002, 3003]);
+		const header = new TextDecoder('utf-8').decode(input.subarray(0, input.indexOf(0x0d)));
+		const output = Buffer.from(result.output);
+		expect(new TextDecoder('shift_jis', { fatal: true }).decode(output.subarray(0, output.indexOf('\r\n')))).toBe(header);
+		expect(output.subarray(output.indexOf('\r\n') + 2).toString('latin1')).toBe(`${lines[3001]}\r\n${lines[3002]}\r\n`);
+		expect(result).toMatchObject({ written: 'shift_jis', isHeaderRewritten: true, found: [3002, 3003] });
 	});
 
 	it('take a first record that does not decode for a row, not for the header', () => {

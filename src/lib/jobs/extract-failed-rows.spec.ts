@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cardImportHeader } from '$lib/domain';
+import { cardImportHeader, rowRuns } from '$lib/domain';
 import { numberedCustomers } from '$lib/registry/test-records';
 import { RegistryIndex } from '$lib/registry/registry-index';
 import { buildLinkage } from './build-linkage';
 import type { ConversionOptions } from './conversion-types';
 import { convertReturnFile } from './convert-return-file';
+import { toCustomerColumns } from '$lib/domain/records/packed-customers';
 import { extractFailedRows, failedRowsName } from './extract-failed-rows';
+import { readFileSync } from 'node:fs';
 import { chunkedFile, fakePorts, fakeStore, textFile, type FakeStore } from './fake-ports';
 import { importCards } from './import-cards';
 import { registerCustomers } from './register-customers';
@@ -116,5 +118,45 @@ describe('extractFailedRows reads its file as a stream', () => {
 		const file = { size: new TextEncoder().encode(text).length, stream: () => new Blob([reads.shift() ?? text]).stream() } as unknown as Blob;
 		const result = (await extractFailedRows(file, { kind: 'failed-rows', historyId }, fakePorts(store)))!;
 		expect(result).toMatchObject({ output: null, report: { status: 'unreadable' } });
+	});
+});
+
+// A file that turns from UTF-8 into Shift_JIS part-way (SPEC "Decoding"): its Shift_JIS rows fail
+// `undecodable`; given back with the header written in Shift_JIS, they make one file that imports.
+describe('extractFailedRows: rows of a file that changes encoding part-way', () => {
+	const sjisRows = [0x5a, 0x31, 0x2c, 0x8d, 0xb2, 0x93, 0xa1, 0x0d, 0x0a]; // Z1,佐藤 CRLF
+	it.each(kinds)('%s: its failed rows (ASCII and Shift_JIS) go back as one Shift_JIS file', async (_name, text, record) => {
+		const bytes = Uint8Array.from([...new TextEncoder().encode(text), ...sjisRows]);
+		const store = storeWithCustomers();
+		const historyId = await record(new Blob([bytes]), store);
+		const result = (await extractFailedRows(new Blob([bytes]), { kind: 'failed-rows', historyId }, fakePorts(store)))!;
+		// A file of ASCII before its Shift_JIS rows is read as Shift_JIS: no row is undecodable then.
+		const file = /[^\x00-\x7f]/.test(text) ? 'utf-8' : 'shift_jis';
+		expect(result.report).toMatchObject({ status: 'done', encoding: { file, written: 'shift_jis', inNeither: { count: 0 } } });
+		const output = new Uint8Array(await result.output!.arrayBuffer());
+		expect([...output.subarray(output.length - sjisRows.length)]).toEqual(sjisRows);
+		expect(new TextDecoder('shift_jis', { fatal: true }).decode(output)).toMatch(/Z1,佐藤\r\n$/);
+	});
+
+	it('the shared fixture: the download re-imports, registering those rows with no U+FFFD stored', async () => {
+		const bytes = new Uint8Array(readFileSync('tests/fixtures/real-world/oldcart-mixed-encoding.csv'));
+		const store = storeWithCustomers();
+		const job = { ...upload, kind: 'customers', fileName: 'oldcart-mixed-encoding.csv' } as const;
+		const historyId = (await registerCustomers(new Blob([bytes]), job, fakePorts(store))).report.historyId;
+		const result = (await extractFailedRows(new Blob([bytes]), { kind: 'failed-rows', historyId }, fakePorts(store)))!;
+		expect(result.report).toMatchObject({ status: 'done', encoding: { written: 'shift_jis', isHeaderRewritten: true, inOther: { count: 2 } } });
+		const again = fakeStore(store.index);
+		const reimport = await registerCustomers(result.output!, { ...job, fileName: 'oldcart-mixed-encoding-failed-rows.csv' }, fakePorts(again));
+		expect(reimport.report).toMatchObject({ registered: 2, failed: 0 });
+		const names = toCustomerColumns(again.records[0].customers!).names;
+		expect([...names].join('|')).toBe('佐藤 花子|髙橋 一郎');
+	});
+
+	it.each([
+		[[], { runs: [], count: 0, isCut: false }],
+		[[3, 4, 5, 9], { runs: [[3, 5], [9, 9]], count: 4, isCut: false }],
+		[Array.from({ length: 12 }, (_, i) => i * 2), { runs: Array.from({ length: 10 }, (_, i) => [i * 2, i * 2]), count: 12, isCut: true }]
+	])('rowRuns(%j) lists runs of consecutive rows, the first ten', (rows, expected) => {
+		expect(rowRuns(rows)).toEqual(expected);
 	});
 });

@@ -1,4 +1,11 @@
-import { createRowsCopier, createRowsLocator, headerRuleOf, type ExtractProblemCode } from '$lib/domain';
+import {
+	createRowsCopier,
+	createRowsLocator,
+	failedRowsEncodingOf,
+	headerRuleOf,
+	type ExtractProblemCode,
+	type FailedRowsEncoding
+} from '$lib/domain';
 import type { JobPorts, JobResult } from './ports';
 import { stagedProgress, streamHashed, streamHashOf } from './read-input';
 
@@ -10,7 +17,7 @@ export interface FailedRowsJob {
 
 /** How an extraction ended; only 'done' has an output. */
 export type FailedRowsReport =
-	| { status: 'done'; fileName: string; missing: number }
+	| { status: 'done'; fileName: string; missing: number; encoding: FailedRowsEncoding }
 	| { status: 'unknown-entry' | 'wrong-file' | 'unreadable' }
 	| { status: 'refused'; code: ExtractProblemCode; row: number; column: number };
 
@@ -56,7 +63,7 @@ export async function extractFailedRows(file: Blob, job: FailedRowsJob, ports: J
 	if (!result.ok) return ended({ status: 'refused', code: result.code, row: result.row, column: result.column });
 	return {
 		output: new Blob([result.output as BlobPart], { type: 'text/csv' }),
-		report: { status: 'done', fileName: failedRowsName(entry.fileName), missing: result.missing.length },
+		report: { status: 'done', fileName: failedRowsName(entry.fileName), missing: result.missing.length, encoding: failedRowsEncodingOf(result) },
 		outcome: null
 	};
 }

@@ -219,6 +219,8 @@ export class FailedRowsDownload {
 	problem = $derived(this.run.result?.report.status === 'refused' ? this.run.result.report : null);
 	/** Asked-for rows that are no record of the file (status 'done'). */
 	missing = $derived(this.run.result?.report.status === 'done' ? this.run.result.report.missing : 0);
+	/** The encoding the rows given back are in, and why (status 'done'). */
+	encoding = $derived(this.run.result?.report.status === 'done' ? this.run.result.report.encoding : null);
 
 	constructor(private readonly entry: () => HistoryEntry) {}
 

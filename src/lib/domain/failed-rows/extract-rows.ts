@@ -6,6 +6,7 @@ import { findCardNumberColumn } from '../guard/card-number';
 import { matchHeader } from '../headers/match-header';
 import type { HeaderRule } from './header-rules';
 import { countLineBreaks, createLineSpanCopier, type LineSpan } from './line-breaks';
+import { settleEncoding, type RowBytes, type RowEncodings } from './one-encoding';
 
 /** How the file was read: the encoding its history entry recorded, or 'auto' when it has none. */
 export interface ExtractOptions {
@@ -22,7 +23,19 @@ export type ExtractResult =
 			ok: true;
 			/** Header record (when the file has one), then each failed record, CRLF after each. */
 			output: Uint8Array;
+			/** The encoding the file was read in. */
 			encoding: DetectedEncoding;
+			/**
+			 * The encoding the whole output is in: the file's, or the other one when every failed row
+			 * is in that one (its header then written in it); null when the rows are in more than one.
+			 */
+			written: DetectedEncoding | null;
+			/** True when the header was written in the rows' encoding rather than copied. */
+			isHeaderRewritten: boolean;
+			/** Which encoding each row given back is in. */
+			rows: RowEncodings;
+			/** Characters of the header the rows' encoding cannot hold, when that kept `written` null. */
+			headerUnwritable: string | null;
 			hasHeader: boolean;
 			/** The asked-for rows found as records, in file order. */
 			found: number[];
@@ -33,10 +46,13 @@ export type ExtractResult =
 
 export interface Located extends LineSpan {
 	row: number;
+	/** True when the record holds bytes that do not decode in the file's encoding (SPEC: `undecodable`). */
+	isUndecodable: boolean;
 }
 
 const sliceSize = 1 << 20;
 const bom = Uint8Array.of(0xef, 0xbb, 0xbf);
+const crlf = Uint8Array.of(0x0d, 0x0a);
 
 function isBlank(fields: readonly string[]): boolean {
 	return fields.every((field) => field.trim() === '');
@@ -68,7 +84,7 @@ function scanRecords(
 		// Rows skipped since the last record were blank lines, one physical line each.
 		line += row - lastRow - 1;
 		lastRow = row;
-		const span = { row, first: line, last: line + countLineBreaks(raw) };
+		const span: Located = { row, first: line, last: line + countLineBreaks(raw), isUndecodable: false };
 		line = span.last + 1;
 		const fields = parsed ?? raw.split(',');
 		const undecodedColumn = undecodedCardNumber();
@@ -76,6 +92,7 @@ function scanRecords(
 		if (column > 0 && !scan.cardNumber) scan.cardNumber = { row, column };
 		// As the kinds' readers do: a first record that does not decode is no header.
 		const hasBadBytes = isUndecodable();
+		span.isUndecodable = hasBadBytes;
 		if (!seenFirst && (malformed || hasBadBytes || !isBlank(fields))) {
 			seenFirst = true;
 			if (rule && !hasBadBytes && isHeader(fields, malformed !== undefined, rule)) scan.header = span;
@@ -139,8 +156,10 @@ export interface RowsCopier {
 
 /**
  * The second read of `extractRows` as a stream: copies the very bytes of the records a plan found
- * (a BOM first when the file had one), holding only those. The same bytes must be read again: the
- * caller checks that (the file's SHA-256) when it reads them from a file that may change.
+ * (a BOM first when the output is UTF-8 with BOM; the header written in the rows' encoding when
+ * every row is in the other one, see `settleEncoding`), holding only those. The same bytes must
+ * be read again: the caller checks that (the file's SHA-256) when it reads them from a file that
+ * may change.
  */
 export function createRowsCopier(plan: Extract<RowsPlan, { ok: true }>): RowsCopier {
 	const { encoding, header, located, wanted } = plan;
@@ -148,12 +167,37 @@ export function createRowsCopier(plan: Extract<RowsPlan, { ok: true }>): RowsCop
 	return {
 		push: (bytes) => copier.push(bytes),
 		finish() {
-			const parts = encoding === 'utf-8-bom' ? [bom, ...copier.finish()] : copier.finish();
+			const spans = copier.finish();
+			const headerBytes = header ? spans[0] : null;
+			// A span the file ended inside (bytes that changed since the first read) gives nothing.
+			const rowBytes = located
+				.map((span, i) => ({ row: span.row, bytes: spans[(header ? i + 1 : i) * 2], isUndecodable: span.isUndecodable }))
+				.filter((row): row is RowBytes => row.bytes !== undefined);
+			const isHeaderWanted = header !== null && wanted.has(header.row);
+			const settled = settleEncoding(
+				encoding,
+				header && headerBytes ? { row: header.row, bytes: headerBytes, isWanted: isHeaderWanted } : null,
+				rowBytes
+			);
+			const parts: Uint8Array[] = settled.bom ? [bom] : [];
+			if (settled.header) parts.push(settled.header, crlf);
+			for (const { bytes } of rowBytes) parts.push(bytes, crlf);
 			const found = located.map((span) => span.row);
-			if (header && wanted.has(header.row)) found.unshift(header.row);
+			if (isHeaderWanted) found.unshift(header.row);
 			const seen = new Set(found);
 			const missing = [...wanted].filter((row) => !seen.has(row)).sort((a, b) => a - b);
-			return { ok: true, output: joinBytes(parts), encoding, hasHeader: header !== null, found, missing };
+			return {
+				ok: true,
+				output: joinBytes(parts),
+				encoding,
+				written: settled.written,
+				isHeaderRewritten: settled.isHeaderRewritten,
+				rows: settled.rows,
+				headerUnwritable: settled.headerUnwritable,
+				hasHeader: header !== null,
+				found,
+				missing
+			};
 		}
 	};
 }

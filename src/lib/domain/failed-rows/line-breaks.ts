@@ -1,3 +1,5 @@
+import { joinBytes } from '../bytes';
+
 const LF = 10;
 const CR = 13;
 
@@ -27,7 +29,7 @@ const crlf = Uint8Array.of(CR, LF);
 export interface LineSpanCopier {
 	/** Reads the next bytes of the file, in file order; copies what it keeps (`bytes` may be reused). */
 	push(bytes: Uint8Array): void;
-	/** Ends the file: each span's bytes followed by CRLF, in order (join them for the file). */
+	/** Ends the file: each span's bytes (one array a span) followed by CRLF, in order (join them for the file). */
 	finish(): Uint8Array[];
 }
 
@@ -51,7 +53,7 @@ export function createLineSpanCopier(skip: number, spans: readonly LineSpan[]): 
 	let isAfterCr = false;
 	let hasSpanBegunAfterCr = false;
 	const endSpan = () => {
-		for (const piece of held) out.push(piece);
+		out.push(held.length === 1 ? held[0] : joinBytes(held));
 		out.push(crlf);
 		held = [];
 		next++;
