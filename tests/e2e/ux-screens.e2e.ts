@@ -211,4 +211,13 @@ test('English counts and lists: one row, one customer, rows 3 and 4, a month in 
 	await stepD.getByRole('button', { name: translate('en', 'migration.convert') }).click();
 	await expect(stepD.getByText('Read 1 row, wrote 1. 0 errors, 1 warning.')).toBeVisible();
 	await expect(stepD.getByText('(January 2026) has passed')).toBeVisible();
+	// The result's facts are told apart, not run together (operator trial: "UTF-8 Header row: Yes Time:").
+	await expect(stepD.getByText(/^Encoding: UTF-8 · Header row: Yes · Time: [0-9.]+ s$/)).toBeVisible();
+
+	// One customer registered: one ID given, not "US-00010000 to US-00010000" (operator trial).
+	await page.getByRole('navigation').getByRole('link', { name: translate('en', 'nav.customers') }).click();
+	const bulk = page.getByRole('region', { name: translate('en', 'bulk.title') });
+	await bulk.locator('input[type=file]').setInputFiles({ name: 'one-customer.csv', mimeType: 'text/csv', buffer: Buffer.from('旧カートの顧客番号,氏名\r\nC1,山田 太郎\r\n') });
+	await bulk.getByRole('button', { name: translate('en', 'upload.upload') }).click();
+	await expect(bulk.getByText('Customer ID given: US-00010000.')).toBeVisible();
 });

@@ -196,6 +196,7 @@ export const ja = {
 	'bulk.uploading': '取り込み中',
 	'bulk.result': '{rows}行を読み込み、{registered}件を登録しました。スキップ {skipped}件、エラー {failed}件、警告 {warnings}件。',
 	'bulk.ids': '付けた顧客IDは {first}〜{last} です。',
+	'bulk.id': '付けた顧客IDは {first} です。',
 	'bulk.nothingNew': '新しく登録したものはありません。',
 	'bulk.skippedNote.customers': '{skipped}件は連携用IDが登録済みの顧客だったため、スキップしました（同じ顧客を重複して登録しません）。',
 	'bulk.skippedNote.cards': '{skipped}件は登録済みのカードだったため、スキップしました（同じカードを重複して登録しません）。',
