@@ -85,7 +85,11 @@ for (const { language, viewport } of cases) {
 		await expect(entry.getByRole('term')).toHaveCount(0);
 		// The bell's panel says so too, and closes without an error.
 		await bell.click();
-		await expect(page.getByRole('dialog', { name: t('bell.label') }).getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		const panel = page.getByRole('dialog', { name: t('bell.label') });
+		await expect(panel.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+		// Nothing to change in notices that could not be read: the tools are off.
+		await expect(panel.getByRole('button', { name: t('bell.markAllRead') })).toBeDisabled();
+		await expect(panel.getByRole('checkbox', { name: t('bell.starredOnly') })).toBeDisabled();
 		await page.keyboard.press('Escape');
 		await expect(page.getByRole('dialog', { name: t('bell.label') })).toHaveCount(0);
 

@@ -47,7 +47,7 @@ const ja: Record<FailureCode, string> = {
 	'database-blocked':
 		'このアプリの古い版が別のタブで開いているため、データを開けません。その古いタブを閉じてください。閉じると、このページはそのまま続きます（続かないときは、このページを再読み込みしてください）。',
 	'database-closed':
-		'別のタブで新しい版のアプリが開かれたため、このタブはデータを閉じました。このページを再読み込みしてください。',
+		'別のタブでこのアプリが新しいバージョンに更新されたため、このタブはデータを閉じました。このページを再読み込みしてください。',
 	'card-number-in-file-name':
 		'ファイル名に、カード番号の全桁と思われる数字があります。ファイル名を変えてから指定してください。このファイルは読み込みませんでした。',
 	'unknown-job': 'この変換の結果はもう残っていません（データを消去したか、新しい変換を始めました）。もう一度ファイルを指定して変換してください。',
@@ -92,7 +92,7 @@ const en: Record<FailureCode, string> = {
 		'The work stopped half-way (the browser may have run out of memory). Nothing was registered. Close other tabs, reload this page and try again.',
 	'database-blocked':
 		'An older copy of this app is open in another tab, so the data cannot be opened. Close that older tab; this page then carries on by itself (if it does not, reload this page).',
-	'database-closed': 'A newer copy of this app was opened in another tab, so this tab closed its data. Reload this page.',
+	'database-closed': 'This app was updated to a new version in another tab, so this tab closed its data. Reload this page.',
 	'card-number-in-file-name':
 		'The file name holds what looks like a full card number. Rename the file, then choose it again. The file was not read.',
 	'unknown-job': 'The result of this conversion is no longer kept (the data was erased or a new conversion started). Choose the file again and convert it.',
