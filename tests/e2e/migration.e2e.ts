@@ -114,6 +114,8 @@ test('bad rows are listed with row, column and message, and can be filtered and 
 	await stepD.getByRole('radio', { name: '警告' }).check();
 	await expect(table.getByRole('row')).toHaveCount(3);
 	const report = await downloadBytes(page, stepD.getByRole('button', { name: '問題の一覧をダウンロード' }));
+	// Named for the file it lists (operator trial: every list was card-import-problems.csv).
+	expect(report.download.suggestedFilename()).toMatch(/^bad-card-import-problems-\d{8}\.csv$/);
 	const reportText = new TextDecoder('shift_jis').decode(report.bytes);
 	expect(reportText.split('\r\n')[0]).toBe('行数,列,重要度,コード,内容');
 	expect(reportText).toContain('unknown-brand');
