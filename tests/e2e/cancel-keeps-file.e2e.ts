@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { expect, test } from './support';
 import { bigReturnFile, chooseFile, testFile } from './files';
@@ -20,6 +20,22 @@ async function expectChosen(scope: Locator, name: string, action: string) {
 	expect(fits).toBe(true);
 }
 
+/**
+ * Twice: `store` held by another connection, `action` started, キャンセル pressed while the run waits on
+ * the hold, the hold let go; the run says `stopped`, and the form still holds `name` with `action` enabled.
+ */
+async function cancelHeldTwice(page: Page, scope: Locator, run: { store: string; action: string; cancel: string; stopped: string; name: string }) {
+	for (let time = 1; time <= 2; time++) {
+		const letGo = await holdStore(page, run.store);
+		await scope.getByRole('button', { name: run.action, exact: true }).click();
+		await expect(scope.getByRole('progressbar')).toBeVisible();
+		await scope.getByRole('button', { name: run.cancel, exact: true }).click();
+		await letGo();
+		await expect(scope.getByText(run.stopped)).toBeVisible({ timeout: 60_000 });
+		await expectChosen(scope, run.name, run.action);
+	}
+}
+
 for (const language of languages) {
 	for (const width of widths) {
 		const t = (key: MessageKey) => translate(language, key);
@@ -37,15 +53,7 @@ for (const language of languages) {
 				await page.goto('/customers');
 				const bulk = page.getByRole('region', { name: t('bulk.title') });
 				await chooseFile(page, bulk, path, t('upload.choose'));
-				for (let run = 1; run <= 2; run++) {
-					const letGo = await holdStore(page, 'history');
-					await bulk.getByRole('button', { name: t('upload.upload'), exact: true }).click();
-					await expect(bulk.getByRole('progressbar')).toBeVisible();
-					await bulk.getByRole('button', { name: t('common.cancel'), exact: true }).click();
-					await letGo();
-					await expect(bulk.getByText(t('bulk.interrupted'))).toBeVisible({ timeout: 60_000 });
-					await expectChosen(bulk, 'customers-200000.csv', t('upload.upload'));
-				}
+				await cancelHeldTwice(page, bulk, { store: 'history', action: t('upload.upload'), cancel: t('common.cancel'), stopped: t('bulk.interrupted'), name: 'customers-200000.csv' });
 			});
 
 			// Step d is held, however fast the machine, by another connection holding the store of saved
@@ -58,15 +66,7 @@ for (const language of languages) {
 				await page.goto('/migration');
 				const stepD = page.getByRole('region', { name: t('migration.stepD') });
 				await chooseFile(page, stepD, returned, t('upload.choose'));
-				for (let run = 1; run <= 2; run++) {
-					const letGo = await holdStore(page, 'meta');
-					await stepD.getByRole('button', { name: t('migration.convert'), exact: true }).click();
-					await expect(stepD.getByRole('progressbar')).toBeVisible();
-					await stepD.getByRole('button', { name: t('common.cancel'), exact: true }).click();
-					await letGo();
-					await expect(stepD.getByText(t('migration.cancelled'))).toBeVisible({ timeout: 60_000 });
-					await expectChosen(stepD, 'return-200000.csv', t('migration.convert'));
-				}
+				await cancelHeldTwice(page, stepD, { store: 'meta', action: t('migration.convert'), cancel: t('common.cancel'), stopped: t('migration.cancelled'), name: 'return-200000.csv' });
 			});
 
 			// Steps a・b read nothing stored before their final write, so nothing can hold them: キャンセル is

@@ -94,14 +94,14 @@ export async function convertReturnFile(
 			head.push(piece.slice());
 			headSize += piece.length;
 			if (headSize < headerPeekSize) continue;
-			const [next, done] = [at + convertPiece, end];
-			if (saved) start(joinBytes(head), saved);
-			// A cancel while the list was read: the rest of the slice is not converted for nothing.
-			else return savedRead!.then((list) => (ports.isCancelledNow?.() ? undefined : (start(joinBytes(head!), list), convertFrom(slice, next, done))));
+			const started = startWhole();
+			// A cancel while the list was read leaves the header unstarted: the rest of the slice is not converted for nothing.
+			if (started) return started.then(() => (head ? undefined : convertFrom(slice, at + convertPiece, end)));
 		}
 	};
-	// A file shorter than the header peek: its mapping is chosen once it is read whole and the list is
-	// here; a wait for the list inside the slice's work, which `streamInput` polls the cancel around.
+	// Chooses the mapping from the header's bytes read so far (at the header peek, or once a shorter file
+	// is read whole) once the saved list is here: at once, or a wait inside the slice's work, which
+	// `streamInput` polls the cancel around (a cancel heard then leaves `head` unstarted).
 	const startWhole = (): Promise<void> | void => {
 		if (!head) return;
 		if (saved) return start(joinBytes(head), saved);
