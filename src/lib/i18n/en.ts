@@ -141,7 +141,7 @@ export const en: Record<MessageKey, string> = {
 	'migration.mmyyUndo': 'Back to YYMM',
 	'migration.multiCardNote': '{count} {count:customer has|customers have} several cards. Tell the store\'s support before migrating.',
 	'migration.downloadMultiCard': 'Download the multi-card list',
-	'migration.nextStep': 'Next is e. import: register the import CSV in Customers > bulk registration (card information). Once the new store charges, stop billing on the old cart so nobody is charged twice.',
+	'migration.nextStep': 'Next is e. import: register the import CSV in Customers > Bulk registration as “Credit card information”. Once the new store charges, stop billing on the old cart so nobody is charged twice.',
 	'migration.checkList': 'Check against the loaded customer list',
 	'migration.checkListNoList': 'No customer list is loaded, so there is nothing to check against. To check, load the customer list in a-b first.',
 	'migration.refusedNext': 'No import CSV was made from this file. Fix the file as the problems above say and choose it again, or pick the columns again; then convert once more.',

@@ -51,3 +51,14 @@ describe('English counts take the plural form of their noun', () => {
 		expect(bare).toEqual([]);
 	});
 });
+
+// Operator trial: "Customers > bulk registration (card information)" beside "Customers > Bulk
+// registration … “Credit card information”". A menu path names each screen and section as its own
+// heading does, in every English text.
+describe('English menu paths name screens as their headings do', () => {
+	const sections = new Set([`${en['nav.customers']} > ${en['bulk.title']}`]);
+	it.each(englishTexts.filter(([, text]) => text.includes(' > ')))('%s', (_where, text) => {
+		const paths = [...text.matchAll(/\b([A-Z][a-z]+) > ([A-Za-z]+(?: [a-z]+)?)/g)].map((m) => `${m[1]} > ${m[2]}`);
+		expect(paths.filter((path) => !sections.has(path))).toEqual([]);
+	});
+});
